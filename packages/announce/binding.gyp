@@ -1,0 +1,10 @@
+{
+  "targets": [
+    {
+      "target_name": "vipd_packet",
+      "sources": ["native/packet.c"],
+      "defines": ["NAPI_VERSION=8"],
+      "cflags": ["-Wall", "-Wextra", "-std=gnu11"]
+    }
+  ]
+}

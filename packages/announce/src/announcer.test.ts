@@ -1,0 +1,274 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { memoryLogger } from '@vipd/log';
+import { Announcer, type AnnounceTarget, type AnnounceTransport } from './announcer';
+import { InvalidAnnounceOptionsError, InvalidMacError, SendError } from './errors';
+import { buildGratuitousArp, buildUnsolicitedNa } from './frames';
+
+const run = promisify(execFile);
+
+const V4: AnnounceTarget = {
+  ifname: 'eth0',
+  ifindex: 7,
+  mac: '02:42:ac:11:00:02',
+  address: '198.51.100.100',
+  family: 4,
+};
+const V6: AnnounceTarget = { ...V4, address: '2001:db8::100', family: 6 };
+
+/** A transport that records what would have been sent and fails the sends listed in `failAt` (1-based). */
+function fakeTransport(failAt: number[] = []) {
+  const sent: { at: number; ifindex: number; bytes: Buffer }[] = [];
+  const sockets = { opened: 0, closed: 0 };
+  const start = Date.now();
+  let attempt = 0;
+  const attemptSend = (ifindex: number, bytes: Buffer): void => {
+    attempt++;
+    if (failAt.includes(attempt)) throw Object.assign(new Error('sendto: Network is down'), { errno: 100 });
+    sent.push({ at: Date.now() - start, ifindex, bytes });
+  };
+  const transport: AnnounceTransport = {
+    sendFrame: attemptSend,
+    openNaSocket: (ifindex) => {
+      sockets.opened++;
+      return {
+        send: async (message) => attemptSend(ifindex, message),
+        close: () => void sockets.closed++,
+      };
+    },
+  };
+  return { transport, sent, sockets };
+}
+
+void describe('Announcer', () => {
+  void it('sends count gratuitous ARPs intervalMs apart, the first at once, and logs each', async () => {
+    const fake = fakeTransport();
+    const logger = memoryLogger();
+    const n = await new Announcer({ logger, transport: fake.transport }).announce(V4, {
+      count: 3,
+      intervalMs: 40,
+    });
+    assert.equal(n, 3);
+    assert.equal(fake.sent.length, 3);
+    const expected = buildGratuitousArp({ mac: V4.mac, ip: V4.address });
+    for (const s of fake.sent) assert.deepEqual([s.ifindex, s.bytes], [7, expected]);
+    assert.ok((fake.sent[0]?.at ?? Infinity) < 30, 'first one immediately');
+    assert.ok((fake.sent[2]?.at ?? 0) >= 75, 'the others spaced by the interval');
+    const debug = logger.lines.filter((l) => l.level === 'debug');
+    assert.equal(debug.length, 3);
+    assert.deepEqual(debug[0]?.fields, {
+      component: 'announce',
+      ifname: 'eth0',
+      address: '198.51.100.100',
+      family: 4,
+      seq: 1,
+      count: 3,
+    });
+  });
+
+  void it('sends unsolicited NAs through one ICMPv6 socket and closes it', async () => {
+    const fake = fakeTransport();
+    const n = await new Announcer({ transport: fake.transport }).announce(V6, { count: 2, intervalMs: 0 });
+    assert.equal(n, 2);
+    const expected = buildUnsolicitedNa({ mac: V6.mac, ip: V6.address });
+    assert.deepEqual(
+      fake.sent.map((s) => s.bytes),
+      [expected, expected],
+    );
+    assert.deepEqual(fake.sockets, { opened: 1, closed: 1 });
+  });
+
+  void it('stops early when the signal aborts, and sends nothing when it already has', async () => {
+    const fake = fakeTransport();
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = new Announcer({ transport: fake.transport }).announce(
+      V6,
+      { count: 5, intervalMs: 10_000 },
+      controller.signal,
+    );
+    await sleep(20);
+    controller.abort();
+    assert.equal(await pending, 1);
+    assert.ok(Date.now() - started < 1000, 'did not wait out the interval');
+    assert.deepEqual(fake.sockets, { opened: 1, closed: 1 });
+    assert.equal(
+      await new Announcer({ transport: fake.transport }).announce(
+        V4,
+        { count: 3, intervalMs: 0 },
+        AbortSignal.abort(),
+      ),
+      0,
+    );
+    assert.equal(fake.sent.length, 1);
+  });
+
+  void it('rejects with SendError when the first send fails', async () => {
+    const fake = fakeTransport([1]);
+    await assert.rejects(
+      new Announcer({ transport: fake.transport }).announce(V4, { count: 3, intervalMs: 0 }),
+      (err: unknown) => {
+        assert.ok(err instanceof SendError);
+        assert.equal(err.ifname, 'eth0');
+        assert.equal(err.errno, 100);
+        assert.equal(err.transient, true);
+        assert.match(err.message, /gratuitous ARP on eth0 failed: sendto: Network is down/);
+        return true;
+      },
+    );
+    assert.equal(fake.sent.length, 0);
+  });
+
+  void it('warns and goes on when a send fails after the first success', async () => {
+    const fake = fakeTransport([2]);
+    const logger = memoryLogger();
+    const n = await new Announcer({ logger, transport: fake.transport }).announce(V6, {
+      count: 3,
+      intervalMs: 0,
+    });
+    assert.equal(n, 2);
+    const warns = logger.lines.filter((l) => l.level === 'warn');
+    assert.equal(warns.length, 1);
+    assert.equal(warns[0]?.fields.component, 'announce');
+    assert.equal(warns[0]?.fields.seq, 2);
+    assert.ok(warns[0]?.fields.err instanceof SendError);
+    assert.deepEqual(fake.sockets, { opened: 2, closed: 2 }, 'the failed socket is replaced');
+  });
+
+  void it('validates everything before sending anything', async () => {
+    const fake = fakeTransport();
+    const announcer = new Announcer({ transport: fake.transport });
+    await assert.rejects(
+      announcer.announce({ ...V4, mac: 'nope' }, { count: 1, intervalMs: 0 }),
+      InvalidMacError,
+    );
+    await assert.rejects(announcer.announce(V4, { count: -1, intervalMs: 0 }), InvalidAnnounceOptionsError);
+    await assert.rejects(announcer.announce(V4, { count: 1, intervalMs: NaN }), InvalidAnnounceOptionsError);
+    await assert.rejects(announcer.announce({ ...V4, ifindex: 0 }, { count: 1, intervalMs: 0 }), /ifindex/);
+    await assert.rejects(
+      announcer.announce({ ...V4, family: 6 }, { count: 1, intervalMs: 0 }),
+      /IPv6 address/,
+    );
+    assert.equal(await announcer.announce(V4, { count: 0, intervalMs: 0 }), 0);
+    assert.equal(fake.sent.length, 0);
+  });
+});
+
+// End to end on real interfaces: two namespaces joined by a veth pair; b holds stale, wrong
+// neighbour entries for the VIPs; the announcer runs inside a; b must then map both VIPs to a's MAC.
+const isRoot = process.getuid?.() === 0;
+const WRONG_MAC = '02:00:00:00:00:99';
+const VIP4 = '198.51.100.100';
+const VIP6 = '2001:db8::100';
+
+async function ip(...args: string[]): Promise<string> {
+  return (await run('ip', args)).stdout;
+}
+
+async function neighbourMac(ns: string, dev: string, address: string): Promise<string | undefined> {
+  const entries = JSON.parse(await ip('-n', ns, '-json', 'neigh', 'show', address, 'dev', dev)) as {
+    lladdr?: string;
+  }[];
+  return entries[0]?.lladdr;
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+void describe(
+  'Announcer on real interfaces (network namespaces)',
+  { skip: !isRoot && 'needs root: creates network namespaces and sends raw frames' },
+  () => {
+    const id = randomBytes(4).toString('hex');
+    const nsA = `vat-${id}-a`;
+    const nsB = `vat-${id}-b`;
+    const devA = 'veth-a';
+    const devB = 'veth-b';
+    let macA = '';
+    let ifindexA = 0;
+
+    before(async () => {
+      await ip('netns', 'add', nsA);
+      await ip('netns', 'add', nsB);
+      await ip('-n', nsA, 'link', 'add', devA, 'type', 'veth', 'peer', 'name', devB, 'netns', nsB);
+      for (const [ns, dev, v4, v6] of [
+        [nsA, devA, '198.51.100.11/24', '2001:db8::11/64'],
+        [nsB, devB, '198.51.100.50/24', '2001:db8::50/64'],
+      ] as const) {
+        await ip('-n', ns, 'addr', 'add', v4, 'dev', dev);
+        await ip('-n', ns, 'addr', 'add', v6, 'dev', dev, 'nodad');
+        await ip('-n', ns, 'link', 'set', dev, 'up');
+      }
+      // An ARP update within locktime (1 s) of the last change may be ignored; not in this lab.
+      await run('ip', ['netns', 'exec', nsB, 'sysctl', '-q', '-w', `net.ipv4.neigh.${devB}.locktime=0`]);
+      const [link] = JSON.parse(await ip('-n', nsA, '-json', 'link', 'show', devA)) as {
+        address: string;
+        ifindex: number;
+      }[];
+      assert.ok(link);
+      macA = link.address;
+      ifindexA = link.ifindex;
+      await waitFor('both veth ends up', async () => {
+        const a = JSON.parse(await ip('-n', nsA, '-json', 'link', 'show', devA)) as { operstate: string }[];
+        const b = JSON.parse(await ip('-n', nsB, '-json', 'link', 'show', devB)) as { operstate: string }[];
+        return a[0]?.operstate === 'UP' && b[0]?.operstate === 'UP';
+      });
+      for (const vip of [VIP4, VIP6]) {
+        await ip('-n', nsB, 'neigh', 'replace', vip, 'dev', devB, 'lladdr', WRONG_MAC, 'nud', 'stale');
+      }
+    });
+
+    after(async () => {
+      for (const ns of [nsA, nsB]) await ip('netns', 'del', ns).catch(() => undefined); // the veth goes with it
+    });
+
+    void it("moves b's neighbour entries for both VIPs to a's MAC", async () => {
+      assert.equal(await neighbourMac(nsB, devB, VIP4), WRONG_MAC, 'precondition: b has the wrong MAC');
+      assert.equal(await neighbourMac(nsB, devB, VIP6), WRONG_MAC, 'precondition: b has the wrong MAC');
+      assert.notEqual(macA, WRONG_MAC);
+
+      const base = { ifname: devA, ifindex: ifindexA, mac: macA };
+      const targets: AnnounceTarget[] = [
+        { ...base, address: VIP4, family: 4 },
+        { ...base, address: VIP6, family: 6 },
+      ];
+      // The addon and the raw socket act in the calling process's namespace, so announce from a child in a.
+      const script = `
+      const { Announcer } = require(process.argv[1]);
+      const targets = JSON.parse(process.argv[2]);
+      (async () => {
+        const announcer = new Announcer();
+        const sent = [];
+        for (const t of targets) sent.push(await announcer.announce(t, { count: 2, intervalMs: 50 }));
+        process.stdout.write(JSON.stringify(sent));
+      })().catch((err) => { console.error(err); process.exit(1); });`;
+      const indexJs = path.join(__dirname, 'index.js');
+      // Without NODE_TEST_CONTEXT, or the child would talk to this test runner instead of stdout.
+      const { NODE_TEST_CONTEXT: _, ...env } = process.env;
+      const argv = ['netns', 'exec', nsA, process.execPath, '-e', script, indexJs, JSON.stringify(targets)];
+      const child = await run('ip', argv, { env });
+      assert.deepEqual(JSON.parse(child.stdout), [2, 2], 'frames the kernel accepted');
+
+      await waitFor(
+        `b to learn ${VIP4} at ${macA}`,
+        async () => (await neighbourMac(nsB, devB, VIP4)) === macA,
+        2000,
+      );
+      await waitFor(
+        `b to learn ${VIP6} at ${macA}`,
+        async () => (await neighbourMac(nsB, devB, VIP6)) === macA,
+        2000,
+      );
+    });
+  },
+);

@@ -1,0 +1,140 @@
+/** The vipd configuration: shape, defaults and pure validation. */
+import { z } from 'zod';
+
+const hostPort = z
+  .string()
+  .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'must be HOST:PORT (IPv6 as [ADDR]:PORT)')
+  .refine((v) => Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535, 'port must be at most 65535');
+
+const endpoint = z
+  .string()
+  .regex(/^https?:\/\/[^\s/]+(:\d+)?\/?$/, 'must be http(s)://HOST:PORT, e.g. http://127.0.0.1:2379');
+
+export const vipdConfigSchema = z
+  .object({
+    node: z
+      .object({
+        name: z
+          .string()
+          .regex(/^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/, 'letters, digits, ".", "_", "-"'),
+        listen: hostPort.default('0.0.0.0:7400'),
+        advertise: hostPort.optional(),
+        labels: z.record(z.string()).default({}),
+        drained: z.boolean().default(false),
+      })
+      .strict(),
+    cluster: z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and "-"')
+      .default('default'),
+    etcd: z
+      .object({
+        endpoints: z.array(endpoint).min(1, 'at least one endpoint'),
+        dialTimeoutMs: z.number().int().min(100).max(60_000).default(2000),
+        callTimeoutMs: z.number().int().min(50).max(60_000).default(1000),
+        tls: z
+          .object({ ca: z.string().min(1), cert: z.string().optional(), key: z.string().optional() })
+          .strict()
+          .optional(),
+        auth: z
+          .object({
+            username: z.string().min(1),
+            /** Only from a file or the VIPD_ETCD_PASSWORD environment variable, never a flag. */
+            password: z.string().optional(),
+            passwordFile: z.string().optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    lease: z
+      .object({
+        ttlSeconds: z.number().int().min(2, 'etcd does not grant leases under 2 s').max(3600).default(3),
+        renewIntervalMs: z.number().int().min(50).optional(),
+        fenceMarginMs: z.number().int().min(100).optional(),
+      })
+      .strict()
+      .default({}),
+    heartbeat: z
+      .object({ intervalMs: z.number().int().min(10).max(60_000).default(100) })
+      .strict()
+      .default({}),
+    reconcile: z
+      .object({
+        intervalMs: z.number().int().min(100).max(60_000).default(1000),
+        /** Each rank below the best waits this long before taking a vacant VIP. */
+        acquireStepMs: z.number().int().min(0).max(60_000).default(300),
+        /**
+         * After start, a vacant VIP is left this long for better-priority nodes named in its
+         * spec that have not registered yet, so a cold cluster does not flap.
+         */
+        startupGraceMs: z.number().int().min(0).max(600_000).default(1500),
+      })
+      .strict()
+      .default({}),
+    log: z
+      .object({
+        level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+        format: z.enum(['json', 'pretty', 'auto']).default('auto'),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+export type VipdConfigInput = z.input<typeof vipdConfigSchema>;
+type Parsed = z.output<typeof vipdConfigSchema>;
+
+/** The validated config, with every derived default filled in. */
+export type VipdConfig = Parsed & {
+  node: Parsed['node'] & { advertise: string };
+  lease: Parsed['lease'] & { renewIntervalMs: number; fenceMarginMs: number; addressLifetimeSec: number };
+};
+
+/** Pure: shape, defaults and cross-field rules. Returns the config or the list of problems. */
+export function validateVipdConfig(raw: unknown): { config: VipdConfig } | { problems: string[] } {
+  const res = vipdConfigSchema.safeParse(raw);
+  if (!res.success) {
+    return {
+      problems: res.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'config'}: ${i.message}`),
+    };
+  }
+  const c = res.data;
+  const problems: string[] = [];
+  const ttlMs = c.lease.ttlSeconds * 1000;
+  const renewIntervalMs = c.lease.renewIntervalMs ?? Math.round(ttlMs / 4);
+  const fenceMarginMs = c.lease.fenceMarginMs ?? Math.round(ttlMs / 4);
+  // Between the last renewal and the fence there must be room for at least one more try.
+  if (renewIntervalMs * 2 > ttlMs - fenceMarginMs) {
+    problems.push(
+      `lease: renewIntervalMs (${renewIntervalMs}) must be at most half of ttl - fenceMarginMs (${ttlMs - fenceMarginMs})`,
+    );
+  }
+  if (c.etcd.callTimeoutMs >= ttlMs - fenceMarginMs) {
+    problems.push(`etcd.callTimeoutMs must be below ttl - fenceMarginMs (${ttlMs - fenceMarginMs} ms)`);
+  }
+  if (c.etcd.auth && c.etcd.auth.password !== undefined && c.etcd.auth.passwordFile !== undefined) {
+    problems.push('etcd.auth: give password or passwordFile, not both');
+  }
+  if (c.etcd.tls && (c.etcd.tls.cert === undefined) !== (c.etcd.tls.key === undefined)) {
+    problems.push('etcd.tls: cert and key go together');
+  }
+  let advertise = c.node.advertise;
+  if (advertise === undefined) {
+    if (/^(0\.0\.0\.0|\[::\]):/.test(c.node.listen)) {
+      problems.push('node.advertise: required when node.listen is a wildcard address');
+    }
+    advertise = c.node.listen;
+  }
+  if (problems.length) return { problems };
+  // The kernel lifetime of a VIP ends no later than the fence: a killed daemon's VIP
+  // disappears by itself before its lease can expire in etcd.
+  const addressLifetimeSec = Math.max(1, Math.floor((ttlMs - fenceMarginMs) / 1000));
+  return {
+    config: {
+      ...c,
+      node: { ...c.node, advertise },
+      lease: { ...c.lease, renewIntervalMs, fenceMarginMs, addressLifetimeSec },
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import pino from 'pino';
+
+/** The logging surface every package receives. Packages never construct a logger themselves. */
+export interface Logger {
+  debug(fields: Record<string, unknown>, msg: string): void;
+  info(fields: Record<string, unknown>, msg: string): void;
+  warn(fields: Record<string, unknown>, msg: string): void;
+  error(fields: Record<string, unknown>, msg: string): void;
+  child(bindings: Record<string, unknown>): Logger;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  /** Pretty, human output; defaults to true when stderr is a terminal. */
+  pretty?: boolean;
+  /** Base fields added to every line (e.g. node name). */
+  base?: Record<string, unknown>;
+}
+
+/** Field names whose values are replaced by "[redacted]" wherever they appear. */
+export const REDACTED_PATHS = [
+  'password',
+  'token',
+  'key',
+  '*.password',
+  '*.token',
+  '*.key',
+  '*.*.password',
+  '*.*.token',
+  '*.*.key',
+];
+
+/** Builds the pino-backed logger used by the services. Writes to stderr. */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const pretty = options.pretty ?? process.stderr.isTTY === true;
+  const transport = pretty
+    ? { target: 'pino-pretty', options: { destination: 2, translateTime: 'SYS:HH:MM:ss.l' } }
+    : undefined;
+  const base = { pid: process.pid, ...options.base };
+  const level = options.level ?? 'info';
+  const redact = { paths: REDACTED_PATHS, censor: '[redacted]' };
+  if (transport) return pino({ level, base, redact, transport });
+  return pino({ level, base, redact, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2));
+}
+
+/** A logger that drops everything; for tests and library defaults. */
+export function silentLogger(): Logger {
+  const noop = (): void => undefined;
+  const logger: Logger = { debug: noop, info: noop, warn: noop, error: noop, child: () => logger };
+  return logger;
+}
+
+/** A logger that records lines in memory; for tests that assert on what was logged. */
+export interface RecordedLine {
+  level: LogLevel;
+  msg: string;
+  fields: Record<string, unknown>;
+}
+
+export function memoryLogger(
+  lines: RecordedLine[] = [],
+  bindings: Record<string, unknown> = {},
+): Logger & {
+  lines: RecordedLine[];
+} {
+  const at =
+    (level: LogLevel) =>
+    (fields: Record<string, unknown>, msg: string): void => {
+      lines.push({ level, msg, fields: { ...bindings, ...fields } });
+    };
+  return {
+    lines,
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (more) => memoryLogger(lines, { ...bindings, ...more }),
+  };
+}

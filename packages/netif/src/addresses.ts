@@ -1,0 +1,84 @@
+// Addresses of a VIP on the kernel side: add or refresh with a kernel lifetime and vipd's mark,
+// remove idempotently, list (all, or only ours).
+import {
+  buildDeleteArgs,
+  buildReplaceArgs,
+  isOwned,
+  normalizeKey,
+  validateIfname,
+  type AddressKey,
+  type AddressSpec,
+} from './address-args';
+import { NetifError } from './errors';
+import { ipSupportsAddrProto, runIp, runIpParsed, type NetifOptions } from './ip-runner';
+import { parseAddresses, type AddressInfo } from './parse';
+
+// iproute2 6.1 with kernel extack: "Error: ipv4: Address not found." / "Error: ipv6: address not
+// found."; without extack the kernel's EADDRNOTAVAIL: "RTNETLINK answers: Cannot assign requested
+// address".
+const ADDRESS_ABSENT = [/address not found/i, /Cannot assign requested address/i];
+
+/**
+ * Add the address, or if it is already there reset its valid lifetime to `validLftSec` (and
+ * its mark). Idempotent. Runs `ip address replace A/P dev IF valid_lft N preferred_lft 0
+ * metric VIPD_ADDR_METRIC` plus `label <ifname>:vip` (IPv4) or `nodad` (IPv6), and `proto 0x76`
+ * where the installed `ip` supports it. An existing IPv4 address keeps its old label: the kernel
+ * does not change labels on replace.
+ */
+export async function addOrRefreshAddress(spec: AddressSpec, options: NetifOptions = {}): Promise<void> {
+  const withProto = await ipSupportsAddrProto(options);
+  const args = buildReplaceArgs(spec, withProto);
+  await runIp(args, options, { ifname: spec.ifname, address: spec.address });
+}
+
+/**
+ * Remove the address. Resolves true if it was there, false if it was already absent (success
+ * either way). A missing interface still rejects with InterfaceNotFoundError: it usually means a
+ * wrong name rather than a removed VIP.
+ */
+export async function removeAddress(key: AddressKey, options: NetifOptions = {}): Promise<boolean> {
+  const args = buildDeleteArgs(key);
+  try {
+    await runIp(args, options, { ifname: key.ifname, address: key.address });
+    return true;
+  } catch (error) {
+    if (
+      error instanceof NetifError &&
+      error.exitCode !== undefined &&
+      ADDRESS_ABSENT.some((re) => re.test(error.stderr ?? ''))
+    ) {
+      return false;
+    }
+    throw error;
+  }
+}
+
+/** Every IPv4 and IPv6 address, of one interface or of all. */
+export async function listAddresses(ifname?: string, options: NetifOptions = {}): Promise<AddressInfo[]> {
+  const args = ['-json', 'address', 'show'];
+  if (ifname !== undefined) {
+    validateIfname(ifname);
+    args.push('dev', ifname);
+  }
+  return runIpParsed(args, parseAddresses, options, ifname === undefined ? {} : { ifname });
+}
+
+/** Only the addresses that carry vipd's mark (see isOwned). */
+export async function listOwnedAddresses(
+  ifname?: string,
+  options: NetifOptions = {},
+): Promise<AddressInfo[]> {
+  return (await listAddresses(ifname, options)).filter(isOwned);
+}
+
+/** The listed entry for this key, if present. The address is compared in canonical form. */
+export async function findAddress(
+  key: AddressKey,
+  options: NetifOptions = {},
+): Promise<AddressInfo | undefined> {
+  const wanted = normalizeKey(key);
+  const all = await listAddresses(wanted.ifname, options);
+  return all.find(
+    (a) => a.family === wanted.family && a.address === wanted.address && a.prefixLen === wanted.prefixLen,
+  );
+}

@@ -1,0 +1,35 @@
+// @vipd/netif: the kernel side of a VIP (addresses with lifetime and ownership mark, link state),
+// through iproute2's `ip -json`, run with an argument array in the caller's network namespace.
+export {
+  VIPD_ADDR_METRIC,
+  VIPD_ADDR_PROTO,
+  VIP_LABEL_SUFFIX,
+  defaultLabel,
+  isOwned,
+  type AddressKey,
+  type AddressSpec,
+} from './address-args';
+export {
+  addOrRefreshAddress,
+  findAddress,
+  listAddresses,
+  listOwnedAddresses,
+  removeAddress,
+} from './addresses';
+export {
+  InterfaceNotFoundError,
+  InvalidArgumentError,
+  IpOutputParseError,
+  NetifError,
+  type NetifErrorContext,
+} from './errors';
+export { type NetifOptions } from './ip-runner';
+export { getLink, listLinks } from './links';
+export {
+  parseAddresses,
+  parseLinks,
+  type AddressInfo,
+  type Family,
+  type Lifetime,
+  type LinkInfo,
+} from './parse';

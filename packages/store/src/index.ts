@@ -1,0 +1,11 @@
+export * from './clock';
+export * from './errors';
+export * from './etcd-client';
+export * from './keys';
+export * from './leadership';
+export * from './node-session';
+export * from './prefix-mirror';
+export * from './ranking';
+export * from './spec-watcher';
+export * from './vip-spec';
+export type { Etcd3 as EtcdClient } from 'etcd3';

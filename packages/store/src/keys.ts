@@ -1,0 +1,44 @@
+/** The etcd key schema, in one place. Everything lives under /vipd/<cluster>/. */
+
+const CLUSTER_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export function isValidClusterName(cluster: string): boolean {
+  return CLUSTER_RE.test(cluster);
+}
+
+export class Keys {
+  readonly root: string;
+  constructor(readonly cluster: string) {
+    this.root = `/vipd/${cluster}/`;
+  }
+  get vipsPrefix(): string {
+    return `${this.root}vips/`;
+  }
+  get nodesPrefix(): string {
+    return `${this.root}nodes/`;
+  }
+  get leadersPrefix(): string {
+    return `${this.root}leaders/`;
+  }
+  get statusPrefix(): string {
+    return `${this.root}status/`;
+  }
+  vip(name: string): string {
+    return this.vipsPrefix + name;
+  }
+  node(name: string): string {
+    return this.nodesPrefix + name;
+  }
+  leader(vip: string): string {
+    return this.leadersPrefix + vip;
+  }
+  status(vip: string): string {
+    return this.statusPrefix + vip;
+  }
+  /** The last path element of a key under `prefix`, or undefined if it is not directly under it. */
+  static nameUnder(prefix: string, key: string): string | undefined {
+    if (!key.startsWith(prefix)) return undefined;
+    const rest = key.slice(prefix.length);
+    return rest.length > 0 && !rest.includes('/') ? rest : undefined;
+  }
+}

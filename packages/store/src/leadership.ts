@@ -1,0 +1,83 @@
+/**
+ * Per-VIP leadership: `leaders/<vip>` is created in a transaction only if absent, under the
+ * holder's node lease. Its create revision is the fencing token.
+ */
+import type { Etcd3 } from 'etcd3';
+import { callDeadline } from './etcd-client';
+import { fromEtcdError } from './errors';
+import type { Keys } from './keys';
+import type { MirrorEntry } from './prefix-mirror';
+
+export interface LeaderRecord {
+  vip: string;
+  node: string;
+  /** The holder's lease id (etcd decimal string). */
+  lease: string;
+  /** Fencing token: the create revision of the leader key. */
+  revision: string;
+}
+
+/** Reads a leader entry from the mirror; undefined (and the reason) when it is not ours to trust. */
+export function parseLeader(vip: string, entry: MirrorEntry): LeaderRecord | { problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(entry.value);
+  } catch {
+    return { problem: 'leader value is not JSON' };
+  }
+  if (typeof value !== 'object' || value === null || typeof (value as { node?: unknown }).node !== 'string') {
+    return { problem: 'leader value has no node' };
+  }
+  return { vip, node: (value as { node: string }).node, lease: entry.lease, revision: entry.createRevision };
+}
+
+export type AcquireResult = { acquired: true; revision: string } | { acquired: false };
+
+/** Creates the leader key if absent, under `leaseId`. The txn's revision is the fencing token. */
+export async function acquireLeadership(
+  client: Etcd3,
+  keys: Keys,
+  vip: string,
+  node: string,
+  leaseId: string,
+  callTimeoutMs: number,
+): Promise<AcquireResult> {
+  const key = Buffer.from(keys.leader(vip));
+  try {
+    const res = await client.kv.txn(
+      {
+        compare: [{ key, target: 'Create', result: 'Equal', create_revision: 0 }],
+        success: [{ request_put: { key, value: Buffer.from(JSON.stringify({ node })), lease: leaseId } }],
+        failure: [],
+      },
+      callDeadline(callTimeoutMs),
+    );
+    return res.succeeded ? { acquired: true, revision: String(res.header.revision) } : { acquired: false };
+  } catch (err) {
+    throw fromEtcdError(`acquire ${vip}`, err, leaseId);
+  }
+}
+
+/** Deletes the leader key only if it is still the one with this fencing revision. */
+export async function releaseLeadership(
+  client: Etcd3,
+  keys: Keys,
+  vip: string,
+  revision: string,
+  callTimeoutMs: number,
+): Promise<boolean> {
+  const key = Buffer.from(keys.leader(vip));
+  try {
+    const res = await client.kv.txn(
+      {
+        compare: [{ key, target: 'Create', result: 'Equal', create_revision: revision }],
+        success: [{ request_delete_range: { key } }],
+        failure: [],
+      },
+      callDeadline(callTimeoutMs),
+    );
+    return res.succeeded;
+  } catch (err) {
+    throw fromEtcdError(`release ${vip}`, err);
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * One etcd lease per node, kept alive by our own loop, with a local monotonic deadline.
+ *
+ * The deadline is `t0 + ttl - fenceMargin`, where t0 is read *before* the keepalive is
+ * sent: etcd cannot expire the lease before t0 + ttl, so a holder that drops its VIPs at
+ * the deadline has dropped them before anyone else can take them. A renewal only counts
+ * once a linearizable read of our node key has confirmed the lease (a keepalive reply
+ * alone can come from an etcd leader that is stuck).
+ *
+ * Events: `renewed` (deadline moved), `renewFailed` (transient), `fenced` (the deadline
+ * passed without renewal: drop everything now), `lost` (etcd says the lease is gone: final).
+ */
+import { EventEmitter } from 'node:events';
+import type { Etcd3, Lease } from 'etcd3';
+import type { Logger } from '@vipd/log';
+import { type Clock, monotonicClock } from './clock';
+import { callDeadline } from './etcd-client';
+import { describe, fromEtcdError, LeaseLostError } from './errors';
+import type { Keys } from './keys';
+import type { NodeInfo } from './ranking';
+
+export interface SessionOptions {
+  ttlSeconds: number;
+  renewIntervalMs: number;
+  fenceMarginMs: number;
+  callTimeoutMs: number;
+  /** Retry delay after a failed renewal. */
+  retryIntervalMs?: number;
+  clock?: Clock;
+}
+
+export interface NodeSessionEvents {
+  renewed: [deadline: number];
+  renewFailed: [err: Error];
+  fenced: [];
+  lost: [err: Error];
+}
+
+export class NodeSession extends EventEmitter<NodeSessionEvents> {
+  private deadline: number;
+  private renewTimer: NodeJS.Timeout | undefined;
+  private fenceTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+  private isLost = false;
+  private fencedSignalled = false;
+  private readonly clock: Clock;
+
+  private constructor(
+    private readonly client: Etcd3,
+    private readonly lease: Lease,
+    readonly leaseId: string,
+    private readonly keys: Keys,
+    private info: NodeInfo,
+    private readonly opts: SessionOptions,
+    private readonly log: Logger,
+    t0: number,
+  ) {
+    super();
+    this.clock = opts.clock ?? monotonicClock;
+    this.deadline = t0 + opts.ttlSeconds * 1000 - opts.fenceMarginMs;
+  }
+
+  /** Grants a lease and registers the node under it. */
+  static async open(
+    client: Etcd3,
+    keys: Keys,
+    info: NodeInfo,
+    opts: SessionOptions,
+    log: Logger,
+  ): Promise<NodeSession> {
+    const clock = opts.clock ?? monotonicClock;
+    const t0 = clock.now();
+    const lease = client.lease(opts.ttlSeconds, {
+      autoKeepAlive: false,
+      ...callDeadline(opts.callTimeoutMs),
+    });
+    let id: string;
+    try {
+      id = await lease.grant();
+    } catch (err) {
+      lease.release();
+      throw fromEtcdError('lease grant', err);
+    }
+    const session = new NodeSession(client, lease, id, keys, info, opts, log, t0);
+    try {
+      await session.putNode();
+    } catch (err) {
+      await session.close(true);
+      throw err;
+    }
+    log.info(
+      { lease: id, ttlSeconds: opts.ttlSeconds, fenceInMs: Math.round(session.deadline - clock.now()) },
+      'lease granted; node registered',
+    );
+    session.armFence();
+    session.scheduleRenew(opts.renewIntervalMs);
+    return session;
+  }
+
+  /** True while the lease is certainly alive in etcd and ours to act under. */
+  valid(): boolean {
+    return !this.closed && !this.isLost && this.clock.now() < this.deadline;
+  }
+
+  /** Milliseconds left before we must have dropped every VIP. */
+  remainingMs(): number {
+    return this.deadline - this.clock.now();
+  }
+
+  get lost(): boolean {
+    return this.isLost;
+  }
+
+  /** Updates the node registration (drained, unready VIPs) under the lease. */
+  async update(info: NodeInfo): Promise<void> {
+    this.info = info;
+    await this.putNode();
+  }
+
+  /** Stops renewing; with `revoke`, deletes the lease (and with it every key under it). */
+  async close(revoke: boolean): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.renewTimer);
+    clearTimeout(this.fenceTimer);
+    if (revoke && !this.isLost) {
+      try {
+        await this.lease.revoke(callDeadline(this.opts.callTimeoutMs));
+        this.log.info({ lease: this.leaseId }, 'lease revoked');
+      } catch (err) {
+        this.log.warn({ lease: this.leaseId, err: describe(err) }, 'lease revoke failed; it will expire');
+      }
+    }
+    this.lease.release();
+  }
+
+  private async putNode(): Promise<void> {
+    try {
+      await this.client.kv.put(
+        {
+          key: Buffer.from(this.keys.node(this.info.name)),
+          value: Buffer.from(JSON.stringify(this.info)),
+          lease: this.leaseId,
+        },
+        callDeadline(this.opts.callTimeoutMs),
+      );
+    } catch (err) {
+      throw fromEtcdError('node registration', err, this.leaseId);
+    }
+  }
+
+  private scheduleRenew(ms: number): void {
+    if (this.closed || this.isLost) return;
+    clearTimeout(this.renewTimer);
+    this.renewTimer = setTimeout(() => void this.renew(), ms);
+  }
+
+  private async renew(): Promise<void> {
+    const t0 = this.clock.now();
+    try {
+      const res = await this.lease.keepaliveOnce(callDeadline(this.opts.callTimeoutMs));
+      const ttl = Math.min(Number(res.TTL), this.opts.ttlSeconds);
+      if (!(ttl > 0)) throw new LeaseLostError(this.leaseId);
+      await this.confirmNodeKey();
+      if (this.closed) return;
+      this.deadline = Math.max(this.deadline, t0 + ttl * 1000 - this.opts.fenceMarginMs);
+      if (this.fencedSignalled) this.log.info({ lease: this.leaseId }, 'lease renewed again after fencing');
+      this.fencedSignalled = false;
+      this.armFence();
+      this.emit('renewed', this.deadline);
+      this.scheduleRenew(this.opts.renewIntervalMs);
+    } catch (raw) {
+      if (this.closed) return;
+      const err = fromEtcdError('lease keepalive', raw, this.leaseId);
+      if (err instanceof LeaseLostError) {
+        this.isLost = true;
+        clearTimeout(this.fenceTimer);
+        this.log.warn({ lease: this.leaseId }, 'lease lost in etcd');
+        this.emit('lost', err);
+        return;
+      }
+      this.log.warn(
+        { lease: this.leaseId, err: err.message, fenceInMs: Math.round(this.remainingMs()) },
+        'lease renewal failed',
+      );
+      this.emit('renewFailed', err);
+      this.scheduleRenew(this.opts.retryIntervalMs ?? Math.min(250, this.opts.renewIntervalMs));
+    }
+  }
+
+  /** Linearizable read: proves a quorum still knows our registration under this lease. */
+  private async confirmNodeKey(): Promise<void> {
+    const key = Buffer.from(this.keys.node(this.info.name));
+    const res = await this.client.kv.range({ key }, callDeadline(this.opts.callTimeoutMs));
+    const kv = res.kvs[0];
+    if (kv && String(kv.lease) === this.leaseId) return;
+    // Gone or replaced behind our back (an operator, a restarted twin): write it again.
+    this.log.warn({ lease: this.leaseId }, 'node registration missing; writing it again');
+    await this.putNode();
+  }
+
+  private armFence(): void {
+    clearTimeout(this.fenceTimer);
+    const ms = this.deadline - this.clock.now();
+    if (ms <= 0) {
+      this.signalFence();
+      return;
+    }
+    this.fenceTimer = setTimeout(() => this.signalFence(), Math.ceil(ms));
+  }
+
+  private signalFence(): void {
+    if (this.closed || this.isLost) return;
+    if (this.clock.now() < this.deadline) {
+      this.armFence();
+      return;
+    }
+    if (this.fencedSignalled) return;
+    this.fencedSignalled = true;
+    this.log.warn({ lease: this.leaseId }, 'lease deadline passed without renewal: fencing');
+    this.emit('fenced');
+  }
+}

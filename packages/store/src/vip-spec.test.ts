@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { InvalidSpecError } from './errors';
+import { interfaceFor, parseVipSpec, parseVipSpecJson, serializeVipSpec } from './vip-spec';
+
+const base = { name: 'web', address: '198.51.100.100/24', interface: 'e0' };
+
+function problems(raw: unknown, key?: string): string {
+  try {
+    parseVipSpec(raw, key);
+  } catch (err) {
+    assert.ok(err instanceof InvalidSpecError);
+    return err.message;
+  }
+  assert.fail('expected the spec to be refused');
+}
+
+describe('VIP spec', () => {
+  it('accepts the documented example and fills defaults', () => {
+    const spec = parseVipSpecJson(
+      '{"name":"web","address":"198.51.100.100/24","interface":"e0","nodes":{"n1":{"priority":150},"n2":{"priority":100}},"preempt":true}',
+      'web',
+    );
+    assert.equal(spec.address, '198.51.100.100');
+    assert.equal(spec.prefixLen, 24);
+    assert.equal(spec.family, 4);
+    assert.equal(spec.nodes?.n1?.priority, 150);
+    assert.equal(spec.preempt, true);
+    assert.equal(spec.preemptDelayMs, 0);
+    assert.deepEqual(spec.announce, { count: 3, intervalMs: 100, refreshMs: 30000 });
+  });
+
+  it('accepts IPv6 and canonicalises the address', () => {
+    const spec = parseVipSpec({ ...base, address: '2001:DB8:0:0::100/64' });
+    assert.equal(spec.family, 6);
+    assert.equal(spec.address, '2001:db8::100');
+  });
+
+  it('round-trips through serializeVipSpec', () => {
+    const spec = parseVipSpec({ ...base, nodes: { n1: { priority: 120, interface: 'e1' } } });
+    assert.deepEqual(parseVipSpecJson(serializeVipSpec(spec), 'web'), spec);
+  });
+
+  it('uses a node override of the interface', () => {
+    const spec = parseVipSpec({ ...base, nodes: { n1: { priority: 120, interface: 'e1' }, n2: {} } });
+    assert.equal(interfaceFor(spec, 'n1'), 'e1');
+    assert.equal(interfaceFor(spec, 'n2'), 'e0');
+    assert.equal(spec.nodes?.n2?.priority, 100);
+  });
+
+  const bad: [string, unknown, RegExp][] = [
+    ['not JSON', undefined, /not JSON/],
+    ['missing address', { name: 'web', interface: 'e0' }, /address/],
+    ['bad CIDR', { ...base, address: '198.51.100.300/24' }, /not ADDRESS\/PREFIX/],
+    ['no prefix', { ...base, address: '198.51.100.100' }, /not ADDRESS\/PREFIX/],
+    ['network address', { ...base, address: '198.51.100.0/24' }, /network address/],
+    ['broadcast address', { ...base, address: '198.51.100.255/24' }, /broadcast address/],
+    ['multicast', { ...base, address: '224.0.0.5/24' }, /multicast/],
+    ['bad name', { ...base, name: 'Web_1' }, /name/],
+    ['bad interface', { ...base, interface: 'eth0/1' }, /interface/],
+    ['priority out of range', { ...base, nodes: { n1: { priority: 0 } } }, /priority/],
+    ['unknown field', { ...base, colour: 'red' }, /colour/],
+    ['empty nodes', { ...base, nodes: {} }, /empty/],
+  ];
+  for (const [what, raw, re] of bad) {
+    it(`refuses ${what} with a clear message`, () => {
+      const msg =
+        raw === undefined
+          ? (() => {
+              try {
+                parseVipSpecJson('{nope', 'web');
+              } catch (err) {
+                return (err as Error).message;
+              }
+              return '';
+            })()
+          : problems(raw);
+      assert.match(msg, re);
+      assert.ok(!msg.includes('\n'), 'one line');
+    });
+  }
+
+  it('refuses a value whose name differs from its key', () => {
+    assert.match(problems(base, 'api'), /does not match its key/);
+  });
+});

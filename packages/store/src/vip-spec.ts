@@ -1,0 +1,158 @@
+/**
+ * The desired state of one VIP, as stored (JSON) at /vipd/<cluster>/vips/<name>.
+ * Pure: parsing and validation only, shared by vipd and the coordinator.
+ */
+import ipaddr from 'ipaddr.js';
+import { z } from 'zod';
+import { InvalidSpecError } from './errors';
+
+export const VIP_NAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+export const NODE_NAME_RE = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
+/** Linux interface names: 1–15 bytes, no '/', ':' or white space. */
+export const IFNAME_RE = /^[A-Za-z0-9_.-][A-Za-z0-9_.@-]{0,14}$/;
+
+const ifname = z
+  .string()
+  .regex(IFNAME_RE, 'must be a Linux interface name (1-15 chars, no "/", ":" or spaces)');
+
+const nodeEntry = z
+  .object({
+    priority: z.number().int().min(1).max(255).default(100),
+    interface: ifname.optional(),
+  })
+  .strict();
+
+const announce = z
+  .object({
+    count: z.number().int().min(0).max(100).default(3),
+    intervalMs: z.number().int().min(1).max(60_000).default(100),
+    refreshMs: z.number().int().min(0).max(86_400_000).default(30_000),
+  })
+  .strict();
+
+const rawSpec = z
+  .object({
+    name: z.string().regex(VIP_NAME_RE, 'must be lower-case letters, digits and "-", at most 63 characters'),
+    address: z.string(),
+    interface: ifname,
+    nodes: z
+      .record(z.string().regex(NODE_NAME_RE, 'node names are letters, digits, ".", "_" and "-"'), nodeEntry)
+      .optional(),
+    preempt: z.boolean().default(true),
+    preemptDelayMs: z.number().int().min(0).max(3_600_000).default(0),
+    announce: announce.default({}),
+  })
+  .strict();
+
+export type NodeEntry = z.infer<typeof nodeEntry>;
+export type AnnounceSettings = z.infer<typeof announce>;
+
+export interface VipSpec {
+  name: string;
+  /** The address without prefix, in canonical form. */
+  address: string;
+  prefixLen: number;
+  family: 4 | 6;
+  /** Default interface; a node entry may override it. */
+  interface: string;
+  /** Eligible nodes and their priorities; undefined means every node at priority 100. */
+  nodes?: Record<string, NodeEntry>;
+  preempt: boolean;
+  preemptDelayMs: number;
+  announce: AnnounceSettings;
+}
+
+export const DEFAULT_PRIORITY = 100;
+
+/** Parses `ADDR/PREFIX` and refuses what cannot be a host address. Returns problems, or the parts. */
+export function parseVipAddress(
+  cidr: string,
+): { address: string; prefixLen: number; family: 4 | 6 } | { problem: string } {
+  let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
+  try {
+    parsed = ipaddr.parseCIDR(cidr);
+  } catch {
+    return { problem: `address ${JSON.stringify(cidr)} is not ADDRESS/PREFIX (e.g. 198.51.100.100/24)` };
+  }
+  const [addr, prefixLen] = parsed;
+  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) {
+    return { problem: `address ${cidr} is IPv4-mapped; give the IPv4 address` };
+  }
+  const range = addr.range();
+  if (['unspecified', 'multicast', 'loopback', 'broadcast', 'linkLocal'].includes(range)) {
+    return { problem: `address ${cidr} is a ${range} address and cannot be a VIP` };
+  }
+  if (addr.kind() === 'ipv4') {
+    if (prefixLen < 31) {
+      const network = ipaddr.IPv4.networkAddressFromCIDR(cidr).toString();
+      const broadcast = ipaddr.IPv4.broadcastAddressFromCIDR(cidr).toString();
+      if (addr.toString() === network) return { problem: `address ${cidr} is the network address` };
+      if (addr.toString() === broadcast) return { problem: `address ${cidr} is the broadcast address` };
+    }
+    return { address: addr.toString(), prefixLen, family: 4 };
+  }
+  return { address: addr.toString(), prefixLen, family: 6 };
+}
+
+/**
+ * Validates a spec value. `keyName` is the name in the etcd key; the value's name must match.
+ * Throws InvalidSpecError listing every problem found.
+ */
+export function parseVipSpec(raw: unknown, keyName?: string): VipSpec {
+  const label = keyName ?? (isRecord(raw) && typeof raw.name === 'string' ? raw.name : '?');
+  const result = rawSpec.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (i) => (i.path.length ? `${i.path.join('.')}: ` : '') + i.message,
+    );
+    throw new InvalidSpecError(label, problems);
+  }
+  const spec = result.data;
+  const problems: string[] = [];
+  if (keyName !== undefined && spec.name !== keyName) {
+    problems.push(`name ${JSON.stringify(spec.name)} does not match its key ${JSON.stringify(keyName)}`);
+  }
+  const addr = parseVipAddress(spec.address);
+  if ('problem' in addr) problems.push(addr.problem);
+  if (spec.nodes !== undefined && Object.keys(spec.nodes).length === 0) {
+    problems.push('nodes: empty; leave it out to allow every node');
+  }
+  if (problems.length || 'problem' in addr) throw new InvalidSpecError(label, problems);
+  return {
+    name: spec.name,
+    address: addr.address,
+    prefixLen: addr.prefixLen,
+    family: addr.family,
+    interface: spec.interface,
+    nodes: spec.nodes,
+    preempt: spec.preempt,
+    preemptDelayMs: spec.preemptDelayMs,
+    announce: spec.announce,
+  };
+}
+
+/** Parses the JSON text of a spec value. */
+export function parseVipSpecJson(text: string, keyName?: string): VipSpec {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new InvalidSpecError(keyName ?? '?', [`not JSON: ${(err as Error).message}`]);
+  }
+  return parseVipSpec(raw, keyName);
+}
+
+/** The spec as stored: the inverse of parseVipSpec. */
+export function serializeVipSpec(spec: VipSpec): string {
+  const { address, prefixLen, family: _family, ...rest } = spec;
+  return JSON.stringify({ ...rest, address: `${address}/${prefixLen}` });
+}
+
+/** The interface this VIP uses on `node`. */
+export function interfaceFor(spec: VipSpec, node: string): string {
+  return spec.nodes?.[node]?.interface ?? spec.interface;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}

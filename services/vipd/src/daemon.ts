@@ -1,0 +1,327 @@
+/**
+ * The node daemon: wires the etcd session, the spec/node/leader mirrors, one controller per
+ * VIP, the kernel and the health service together. Nothing else knows all of them.
+ */
+import type { VipdConfig } from '@vipd/config';
+import type { Logger } from '@vipd/log';
+import {
+  type EtcdClient,
+  type Clock,
+  createEtcdClient,
+  describe,
+  interfaceFor,
+  Keys,
+  monotonicClock,
+  type NodeInfo,
+  NodeSession,
+  SpecWatcher,
+  PrefixMirror,
+  priorityOf,
+  type VipSpec,
+} from '@vipd/store';
+import type { Kernel } from './kernel';
+import { VipController, type ControllerContext } from './vip-controller';
+
+export interface DaemonDeps {
+  kernel: Kernel;
+  log: Logger;
+  clock?: Clock;
+  /** Told whenever readiness changes (the health service). */
+  onReady?: (ready: boolean) => void;
+  /** etcd secrets and TLS material, resolved by the caller. */
+  etcdTls?: { ca: Buffer; cert?: Buffer; key?: Buffer };
+}
+
+export class Daemon {
+  private readonly client: EtcdClient;
+  private readonly keys: Keys;
+  private readonly clock: Clock;
+  private readonly vips: SpecWatcher;
+  private readonly nodes: PrefixMirror;
+  private readonly leaders: PrefixMirror;
+  private readonly controllers = new Map<string, VipController>();
+  private session: NodeSession | undefined;
+  private info: NodeInfo;
+  private tick: NodeJS.Timeout | undefined;
+  private stopping = false;
+  private ready = false;
+  private startupGraceUntil = 0;
+  private readonly seen = new Set<string>();
+  private readonly log: Logger;
+
+  constructor(
+    private readonly config: VipdConfig,
+    private readonly deps: DaemonDeps,
+  ) {
+    this.log = deps.log.child({ component: 'daemon' });
+    this.clock = deps.clock ?? monotonicClock;
+    this.keys = new Keys(config.cluster);
+    this.client = createEtcdClient({
+      endpoints: config.etcd.endpoints,
+      callTimeoutMs: config.etcd.callTimeoutMs,
+      dialTimeoutMs: config.etcd.dialTimeoutMs,
+      tls: deps.etcdTls,
+      auth:
+        config.etcd.auth?.password !== undefined
+          ? { username: config.etcd.auth.username, password: config.etcd.auth.password }
+          : undefined,
+    });
+    const storeLog = deps.log.child({ component: 'store' });
+    this.vips = new SpecWatcher(this.client, this.keys, storeLog);
+    this.nodes = new PrefixMirror(this.client, this.keys.nodesPrefix, storeLog);
+    this.leaders = new PrefixMirror(this.client, this.keys.leadersPrefix, storeLog);
+    this.info = {
+      name: config.node.name,
+      advertise: config.node.advertise,
+      labels: config.node.labels,
+      drained: config.node.drained,
+      unready: [],
+    };
+  }
+
+  /** Cleans stale addresses, joins etcd, loads state and starts reconciling. */
+  async start(): Promise<void> {
+    this.startupGraceUntil = this.clock.now() + this.config.reconcile.startupGraceMs;
+    await this.cleanStaleAddresses();
+    await this.retry('etcd session', () => this.openSession());
+    await this.retry('initial read of etcd', async () => {
+      await this.leaders.start();
+      await this.nodes.start();
+      await this.vips.start();
+    });
+    this.vips.on('changed', (name, spec) => this.onSpecChange(name, spec));
+    this.nodes.on('change', () => this.reconcileAll());
+    this.leaders.on('change', (key) => {
+      const name = Keys.nameUnder(this.keys.leadersPrefix, key);
+      if (name !== undefined) this.controllers.get(name)?.reconcile();
+    });
+    for (const [name, spec] of this.vips.specs()) this.onSpecChange(name, spec);
+    await this.checkLinks();
+    this.setReady(true);
+    this.reconcileAll();
+    this.tick = setInterval(() => void this.onTick(), this.config.reconcile.intervalMs);
+    this.log.info({ vips: this.controllers.size, cluster: this.config.cluster }, 'vipd running');
+  }
+
+  /** Graceful stop: addresses down, then the lease revoked so peers take over at once. */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    clearInterval(this.tick);
+    this.setReady(false);
+    this.log.info({}, 'stopping: removing VIPs and releasing leadership');
+    await Promise.all([...this.controllers.values()].map((c) => c.dropLocal('shutting down')));
+    // Revoking the lease deletes our node key and every leader key in one revision.
+    await this.session?.close(true);
+    await Promise.all([...this.controllers.values()].map((c) => c.stop(false)));
+    await Promise.all([this.vips.stop(), this.nodes.stop(), this.leaders.stop()]);
+    this.client.close();
+    this.log.info({}, 'stopped');
+  }
+
+  /** Names of the VIPs whose address this node has up, with their fencing revisions. */
+  held(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const c of this.controllers.values()) if (c.holding !== undefined) out[c.name] = c.holding;
+    return out;
+  }
+
+  private context(): ControllerContext {
+    return {
+      self: this.config.node.name,
+      client: this.client,
+      keys: this.keys,
+      leaders: this.leaders,
+      session: () => this.session,
+      liveNodes: () => this.liveNodes(),
+      kernel: this.deps.kernel,
+      clock: this.clock,
+      callTimeoutMs: this.config.etcd.callTimeoutMs,
+      acquireStepMs: this.config.reconcile.acquireStepMs,
+      addressLifetimeSec: this.config.lease.addressLifetimeSec,
+      startupGraceUntil: this.startupGraceUntil,
+      seenSinceStart: (node) => this.seen.has(node),
+    };
+  }
+
+  private liveNodes(): NodeInfo[] {
+    const out: NodeInfo[] = [];
+    for (const [key, entry] of this.nodes.entries()) {
+      const name = Keys.nameUnder(this.keys.nodesPrefix, key);
+      if (name === undefined || name === this.info.name) continue;
+      const node = parseNodeInfo(name, entry.value);
+      if (node) out.push(node);
+      this.seen.add(name);
+    }
+    if (this.session?.valid()) out.push(this.info);
+    return out;
+  }
+
+  private onSpecChange(name: string, spec: VipSpec | undefined): void {
+    const existing = this.controllers.get(name);
+    if (spec === undefined) {
+      // Deleted, or now invalid: this node stops serving it (releasing if it held it).
+      if (existing) {
+        this.controllers.delete(name);
+        this.log.info({ vip: name }, 'VIP spec removed (deleted or no longer valid)');
+        void existing.stop(true);
+      }
+      return;
+    }
+    if (existing) {
+      existing.updateSpec(spec);
+      this.log.info({ vip: name, address: `${spec.address}/${spec.prefixLen}` }, 'VIP spec updated');
+    } else {
+      const c = new VipController(spec, this.context(), this.deps.log.child({ component: 'vip' }));
+      this.controllers.set(name, c);
+      this.log.info(
+        {
+          vip: name,
+          address: `${spec.address}/${spec.prefixLen}`,
+          priority: priorityOf(spec, this.info.name),
+        },
+        'VIP spec loaded',
+      );
+      void this.checkLinks();
+      c.reconcile();
+    }
+  }
+
+  private async openSession(): Promise<void> {
+    const l = this.config.lease;
+    const session = await NodeSession.open(
+      this.client,
+      this.keys,
+      this.info,
+      {
+        ttlSeconds: l.ttlSeconds,
+        renewIntervalMs: l.renewIntervalMs,
+        fenceMarginMs: l.fenceMarginMs,
+        callTimeoutMs: this.config.etcd.callTimeoutMs,
+        clock: this.clock,
+      },
+      this.deps.log.child({ component: 'session' }),
+    );
+    this.session = session;
+    session.on('renewed', () => {
+      for (const c of this.controllers.values()) c.refreshLifetime();
+      if (!this.ready) this.setReady(true);
+      this.reconcileAll();
+    });
+    session.on('fenced', () => {
+      this.setReady(false);
+      void this.dropAll('fenced: lease deadline passed without renewal');
+    });
+    session.on('lost', () => {
+      this.setReady(false);
+      void this.dropAll('lease lost').then(() => this.replaceSession());
+    });
+  }
+
+  private async replaceSession(): Promise<void> {
+    if (this.stopping) return;
+    await this.session?.close(false);
+    this.session = undefined;
+    await this.retry('new etcd session', () => this.openSession());
+    if (this.stopping) {
+      // openSession ran meanwhile (TypeScript cannot see that through the callback).
+      await (this.session as NodeSession | undefined)?.close(true);
+      return;
+    }
+    this.setReady(true);
+    this.reconcileAll();
+  }
+
+  private async dropAll(reason: string): Promise<void> {
+    await Promise.all([...this.controllers.values()].map((c) => c.dropLocal(reason)));
+  }
+
+  private reconcileAll(): void {
+    for (const c of this.controllers.values()) c.reconcile();
+  }
+
+  private async onTick(): Promise<void> {
+    try {
+      await this.checkLinks();
+      this.reconcileAll();
+    } catch (err) {
+      this.log.warn({ err: describe(err) }, 'periodic check failed');
+    }
+  }
+
+  /** Marks VIPs whose interface is missing or down as unready, and tells etcd when that changes. */
+  private async checkLinks(): Promise<void> {
+    const unready: string[] = [];
+    const cache = new Map<string, { ready: boolean; reason?: string }>();
+    for (const spec of this.vips.specs().values()) {
+      if (priorityOf(spec, this.info.name) === undefined) continue;
+      const ifname = interfaceFor(spec, this.info.name);
+      let state = cache.get(ifname);
+      if (!state) {
+        state = await this.deps.kernel.link(ifname);
+        cache.set(ifname, state);
+      }
+      if (!state.ready) unready.push(spec.name);
+    }
+    unready.sort();
+    if (unready.join(',') === this.info.unready.join(',')) return;
+    const reasons = Object.fromEntries([...cache].filter(([, s]) => !s.ready).map(([i, s]) => [i, s.reason]));
+    this.log.warn({ unready, interfaces: reasons }, 'VIPs this node cannot serve changed');
+    this.info = { ...this.info, unready };
+    try {
+      await this.session?.update(this.info);
+    } catch (err) {
+      this.log.warn({ err: describe(err) }, 'could not publish readiness; will retry');
+      this.info = { ...this.info, unready: [] };
+    }
+    this.reconcileAll();
+  }
+
+  private async cleanStaleAddresses(): Promise<void> {
+    const owned = await this.deps.kernel.listOwned();
+    for (const a of owned) {
+      const spec = { address: a.address, prefixLen: a.prefixLen, family: a.family } as VipSpec;
+      await this.deps.kernel.removeVip(a.ifname, spec);
+      this.log.warn(
+        { address: `${a.address}/${a.prefixLen}`, interface: a.ifname },
+        'removed a VIP address left by an earlier run',
+      );
+    }
+  }
+
+  private setReady(ready: boolean): void {
+    if (this.ready === ready) return;
+    this.ready = ready;
+    this.deps.onReady?.(ready);
+  }
+
+  private async retry(what: string, fn: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; !this.stopping; attempt++) {
+      try {
+        await fn();
+        if (attempt > 1) this.log.info({ attempt }, `${what}: ok`);
+        return;
+      } catch (err) {
+        const delay = Math.min(2000, 100 * 2 ** Math.min(attempt, 5));
+        this.log.warn({ attempt, err: describe(err), retryInMs: delay }, `${what} failed`);
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+}
+
+export function parseNodeInfo(name: string, value: string): NodeInfo | undefined {
+  try {
+    const v = JSON.parse(value) as Partial<NodeInfo>;
+    if (typeof v !== 'object' || v === null) return undefined;
+    return {
+      name,
+      advertise: typeof v.advertise === 'string' ? v.advertise : '',
+      labels: typeof v.labels === 'object' && v.labels !== null ? v.labels : {},
+      drained: v.drained === true,
+      unready: Array.isArray(v.unready) ? v.unready.filter((x): x is string => typeof x === 'string') : [],
+    };
+  } catch {
+    return undefined;
+  }
+}

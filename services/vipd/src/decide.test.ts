@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { decide, type DecideInput } from './decide';
+
+const ranked = [
+  { name: 'n1', priority: 150 },
+  { name: 'n2', priority: 100 },
+];
+
+function input(over: Partial<DecideInput>): DecideInput {
+  return {
+    self: 'n2',
+    leader: undefined,
+    myLease: 'L2',
+    sessionValid: true,
+    ranked,
+    preempt: true,
+    preemptDelayMs: 0,
+    acquireStepMs: 300,
+    now: 10_000,
+    vacantSince: 10_000,
+    betterSince: undefined,
+    ...over,
+  };
+}
+
+describe('decide', () => {
+  it('the best candidate takes a vacant VIP at once', () => {
+    assert.deepEqual(decide(input({ self: 'n1', myLease: 'L1' })), { kind: 'acquire', rank: 0 });
+  });
+
+  it('a lower-ranked candidate waits rank × step, then takes it', () => {
+    const d = decide(input({}));
+    assert.equal(d.kind, 'wait');
+    assert.equal(d.kind === 'wait' && d.untilMs, 10_300);
+    assert.deepEqual(decide(input({ now: 10_300 })), { kind: 'acquire', rank: 1 });
+  });
+
+  it('never acquires without a valid session', () => {
+    assert.equal(decide(input({ self: 'n1', sessionValid: false })).kind, 'idle');
+  });
+
+  it('an ineligible node stays idle', () => {
+    assert.equal(decide(input({ self: 'n3' })).kind, 'idle');
+  });
+
+  it('follows a holder', () => {
+    const d = decide(input({ leader: { node: 'n1', lease: 'L1', revision: '7' } }));
+    assert.deepEqual(d, { kind: 'follow', holder: 'n1', revision: '7' });
+  });
+
+  it('holds what it holds', () => {
+    const d = decide(
+      input({ self: 'n1', myLease: 'L1', leader: { node: 'n1', lease: 'L1', revision: '7' } }),
+    );
+    assert.deepEqual(d, { kind: 'hold', revision: '7' });
+  });
+
+  it('drops locally when its lease deadline passed (fenced)', () => {
+    const d = decide(
+      input({
+        self: 'n1',
+        myLease: 'L1',
+        sessionValid: false,
+        leader: { node: 'n1', lease: 'L1', revision: '7' },
+      }),
+    );
+    assert.deepEqual(d, { kind: 'fenced', revision: '7' });
+  });
+
+  it('releases when no longer eligible', () => {
+    const d = decide(input({ ranked: [ranked[0]!], leader: { node: 'n2', lease: 'L2', revision: '9' } }));
+    assert.equal(d.kind, 'release');
+  });
+
+  it('preempts for a better node after the delay, not before', () => {
+    const held = { leader: { node: 'n2', lease: 'L2', revision: '9' }, preemptDelayMs: 1000 };
+    assert.equal(decide(input({ ...held, betterSince: 9_500 })).kind, 'hold');
+    const d = decide(input({ ...held, betterSince: 9_000 }));
+    assert.equal(d.kind, 'release');
+    assert.match(d.kind === 'release' ? d.reason : '', /preempted by n1/);
+  });
+
+  it('does not preempt when preempt is false', () => {
+    const d = decide(
+      input({ preempt: false, leader: { node: 'n2', lease: 'L2', revision: '9' }, betterSince: 0 }),
+    );
+    assert.equal(d.kind, 'hold');
+  });
+
+  it('clears its own leader key left by an earlier lease', () => {
+    const d = decide(input({ leader: { node: 'n2', lease: 'OLD', revision: '3' } }));
+    assert.deepEqual(d, { kind: 'clear-stale', revision: '3' });
+  });
+});

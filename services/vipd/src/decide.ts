@@ -1,0 +1,73 @@
+/**
+ * What one node should do about one VIP, given what it sees. Pure: the controller feeds it
+ * the etcd view and the clock and carries out the answer.
+ */
+import { type Candidate, outranks } from '@vipd/store';
+
+export interface DecideInput {
+  self: string;
+  /** Holder from leaders/<vip>; undefined when vacant. */
+  leader: { node: string; lease: string; revision: string } | undefined;
+  myLease: string | undefined;
+  /** The lease is alive and renewed before its local deadline. */
+  sessionValid: boolean;
+  /** Eligible live candidates, best first (rankCandidates). */
+  ranked: Candidate[];
+  preempt: boolean;
+  preemptDelayMs: number;
+  acquireStepMs: number;
+  now: number;
+  /** When this node first saw the VIP vacant (monotonic ms). */
+  vacantSince: number | undefined;
+  /** When this node, holding the VIP, first saw a better candidate. */
+  betterSince: number | undefined;
+}
+
+export type Decision =
+  | { kind: 'hold'; revision: string }
+  | { kind: 'fenced'; revision: string }
+  | { kind: 'release'; revision: string; reason: string }
+  | { kind: 'acquire'; rank: number }
+  | { kind: 'wait'; untilMs: number; reason: string }
+  | { kind: 'follow'; holder: string; revision: string }
+  | { kind: 'clear-stale'; revision: string }
+  | { kind: 'idle'; reason: string };
+
+export function decide(i: DecideInput): Decision {
+  const rank = i.ranked.findIndex((c) => c.name === i.self);
+  const { leader } = i;
+  if (leader) {
+    if (leader.node === i.self && leader.lease === i.myLease) {
+      if (!i.sessionValid) return { kind: 'fenced', revision: leader.revision };
+      if (rank < 0)
+        return { kind: 'release', revision: leader.revision, reason: 'this node is no longer eligible' };
+      const best = i.ranked[0]!;
+      const me = i.ranked[rank]!;
+      if (i.preempt && best.name !== i.self && outranks(best, me)) {
+        const since = i.betterSince ?? i.now;
+        if (i.now - since >= i.preemptDelayMs) {
+          return { kind: 'release', revision: leader.revision, reason: `preempted by ${best.name}` };
+        }
+      }
+      return { kind: 'hold', revision: leader.revision };
+    }
+    if (leader.node === i.self && i.sessionValid) {
+      // Our own key from an earlier lease (a restart): that process is gone, free the VIP now.
+      return { kind: 'clear-stale', revision: leader.revision };
+    }
+    return { kind: 'follow', holder: leader.node, revision: leader.revision };
+  }
+  if (!i.sessionValid) return { kind: 'idle', reason: 'no live etcd session' };
+  if (rank < 0) return { kind: 'idle', reason: 'not eligible' };
+  if (rank === 0) return { kind: 'acquire', rank };
+  const until = (i.vacantSince ?? i.now) + rank * i.acquireStepMs;
+  if (i.now >= until) return { kind: 'acquire', rank };
+  return { kind: 'wait', untilMs: until, reason: `waiting for ${i.ranked[0]!.name} (rank ${rank})` };
+}
+
+/** Whether a better candidate than `self` is present (for tracking betterSince). */
+export function betterPresent(self: string, ranked: Candidate[]): boolean {
+  const me = ranked.find((c) => c.name === self);
+  const best = ranked[0];
+  return me !== undefined && best !== undefined && best.name !== self && outranks(best, me);
+}

@@ -1,0 +1,37 @@
+/** grpc.health.v1 on node.listen: SERVING only while the daemon is connected and ready. */
+import * as grpc from '@grpc/grpc-js';
+import { HealthImplementation } from 'grpc-health-check';
+
+export class HealthServer {
+  private readonly server = new grpc.Server();
+  private readonly health = new HealthImplementation({ '': 'NOT_SERVING', 'vipd.v1.Node': 'NOT_SERVING' });
+
+  constructor() {
+    this.health.addToServer(this.server);
+  }
+
+  /** Binds; resolves with the bound port (useful with port 0). */
+  listen(address: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (err, port) =>
+        err ? reject(new Error(`cannot listen on ${address}: ${err.message}`)) : resolve(port),
+      );
+    });
+  }
+
+  setServing(serving: boolean): void {
+    const status = serving ? 'SERVING' : 'NOT_SERVING';
+    this.health.setStatus('', status);
+    this.health.setStatus('vipd.v1.Node', status);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.tryShutdown(() => resolve());
+      setTimeout(() => {
+        this.server.forceShutdown();
+        resolve();
+      }, 1000).unref();
+    });
+  }
+}

@@ -1,0 +1,26 @@
+/** The kernel side of a VIP as the controller sees it; the daemon adapts netif + announce to it. */
+import type { VipSpec } from '@vipd/store';
+
+export interface LinkState {
+  ready: boolean;
+  /** Why not ready, for logs and the node's unready list. */
+  reason?: string;
+}
+
+export interface Kernel {
+  link(ifname: string): Promise<LinkState>;
+  /** Adds the address, or refreshes its lifetime when present. */
+  addVip(ifname: string, spec: VipSpec, lifetimeSec: number): Promise<void>;
+  /** Removes it; true when it was present. */
+  removeVip(ifname: string, spec: VipSpec): Promise<boolean>;
+  /** Sends `count` announcements `intervalMs` apart; resolves with the number sent. */
+  announce(
+    ifname: string,
+    spec: VipSpec,
+    count: number,
+    intervalMs: number,
+    signal: AbortSignal,
+  ): Promise<number>;
+  /** Every address carrying our mark, on any interface. */
+  listOwned(): Promise<{ ifname: string; address: string; prefixLen: number; family: 4 | 6 }[]>;
+}

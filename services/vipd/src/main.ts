@@ -1,0 +1,122 @@
+/** `vipd`: the node daemon's command line. */
+import { readFileSync } from 'node:fs';
+import { ConfigError, loadVipdConfig, maskSecrets, type VipdConfig } from '@vipd/config';
+import { createLogger, type Logger } from '@vipd/log';
+import { Daemon } from './daemon';
+import { HealthServer } from './health';
+import { createLinuxKernel } from './kernel-linux';
+
+const USAGE = `Usage: vipd --config FILE [options]
+
+Holds floating virtual IPs for this node: takes one leadership lock per VIP in etcd,
+adds the VIP to its interface and announces it with gratuitous ARP / unsolicited NA.
+
+Options (each overrides the file; VIPD_* environment variables sit between the two):
+  --config FILE             YAML config (see deploy/vipd.example.yaml)
+  --node-name NAME          node.name            (VIPD_NODE_NAME; default: host name)
+  --listen HOST:PORT        node.listen, gRPC health (VIPD_NODE_LISTEN; default 0.0.0.0:7400)
+  --advertise HOST:PORT     node.advertise       (VIPD_NODE_ADVERTISE)
+  --cluster NAME            cluster              (VIPD_CLUSTER; default "default")
+  --etcd-endpoints URLS     etcd.endpoints, comma-separated (VIPD_ETCD_ENDPOINTS)
+  --lease-ttl SECONDS       lease.ttlSeconds     (VIPD_LEASE_TTL_SECONDS; default 3)
+  --heartbeat-interval MS   heartbeat.intervalMs (VIPD_HEARTBEAT_INTERVAL_MS)
+  --drained                 start drained: hold no VIP (VIPD_NODE_DRAINED)
+  --log-level LEVEL         debug|info|warn|error (VIPD_LOG_LEVEL)
+  --log-format FORMAT       json|pretty|auto     (VIPD_LOG_FORMAT)
+  --check-config            validate, print the effective config (secrets masked), exit
+  --help, --version
+
+The etcd password comes only from etcd.auth.passwordFile or VIPD_ETCD_PASSWORD, never a flag.
+Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.`;
+
+function version(): string {
+  return (JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8')) as { version: string }).version;
+}
+
+function fail(code: number, message: string): never {
+  process.stderr.write(`vipd: ${message}\n`);
+  process.exit(code);
+}
+
+function readTls(config: VipdConfig): { ca: Buffer; cert?: Buffer; key?: Buffer } | undefined {
+  const tls = config.etcd.tls;
+  if (!tls) return undefined;
+  const read = (what: string, path: string | undefined): Buffer | undefined => {
+    if (path === undefined) return undefined;
+    try {
+      return readFileSync(path);
+    } catch (err) {
+      throw new ConfigError(
+        `cannot read etcd.tls.${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? err}`,
+      );
+    }
+  };
+  return { ca: read('ca', tls.ca)!, cert: read('cert', tls.cert), key: read('key', tls.key) };
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (argv.includes('--version')) {
+    process.stdout.write(`vipd ${version()}\n`);
+    return;
+  }
+  const checkOnly = argv.includes('--check-config');
+  let config: VipdConfig;
+  let etcdTls: ReturnType<typeof readTls>;
+  try {
+    config = loadVipdConfig({ argv: argv.filter((a) => a !== '--check-config'), env: process.env }).config;
+    etcdTls = readTls(config);
+  } catch (err) {
+    if (err instanceof ConfigError) fail(2, err.message);
+    throw err;
+  }
+  if (checkOnly) {
+    process.stdout.write(`${JSON.stringify(maskSecrets(config), null, 2)}\n`);
+    return;
+  }
+  if (process.getuid?.() !== 0) {
+    process.stderr.write(
+      'vipd: warning: not root; adding addresses needs CAP_NET_ADMIN and ARP needs CAP_NET_RAW\n',
+    );
+  }
+  const pretty = config.log.format === 'auto' ? undefined : config.log.format === 'pretty';
+  const log: Logger = createLogger({ level: config.log.level, pretty, base: { node: config.node.name } });
+  const health = new HealthServer();
+  try {
+    await health.listen(config.node.listen);
+  } catch (err) {
+    fail(1, (err as Error).message);
+  }
+  const daemon = new Daemon(config, {
+    kernel: createLinuxKernel(log.child({ component: 'kernel' })),
+    log,
+    etcdTls,
+    onReady: (ready) => {
+      health.setServing(ready);
+      log.info({ component: 'health', serving: ready }, ready ? 'health: SERVING' : 'health: NOT_SERVING');
+    },
+  });
+  let stopping: Promise<void> | undefined;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    log.info({ component: 'daemon', signal }, 'signal received');
+    stopping = daemon
+      .stop()
+      .then(() => health.close())
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        log.error({ component: 'daemon', err: String(err) }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  await daemon.start();
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  fail(1, err instanceof Error ? err.message : String(err));
+});

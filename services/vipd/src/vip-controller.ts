@@ -1,0 +1,360 @@
+/**
+ * One VIP on this node: compares what etcd says (leader key, live candidates) with what the
+ * kernel has, and acts. Reconciles on every change and on the daemon's timer.
+ */
+import type { Logger } from '@vipd/log';
+import {
+  type EtcdClient,
+  acquireLeadership,
+  type Clock,
+  describe,
+  interfaceFor,
+  type Keys,
+  type NodeInfo,
+  type NodeSession,
+  parseLeader,
+  type PrefixMirror,
+  outranks,
+  priorityOf,
+  rankCandidates,
+  releaseLeadership,
+  type VipSpec,
+} from '@vipd/store';
+import { betterPresent, decide, type Decision } from './decide';
+import type { Kernel } from './kernel';
+import { Mutex } from './mutex';
+
+export interface ControllerContext {
+  self: string;
+  client: EtcdClient;
+  keys: Keys;
+  leaders: PrefixMirror;
+  session(): NodeSession | undefined;
+  liveNodes(): NodeInfo[];
+  kernel: Kernel;
+  clock: Clock;
+  callTimeoutMs: number;
+  acquireStepMs: number;
+  addressLifetimeSec: number;
+  /** Monotonic time until which configured better nodes never seen yet are waited for. */
+  startupGraceUntil: number;
+  /** Whether `node` has been registered at any time since this daemon started. */
+  seenSinceStart(node: string): boolean;
+}
+
+interface Applied {
+  ifname: string;
+  spec: VipSpec;
+  revision: string;
+}
+
+export class VipController {
+  private applied: Applied | undefined;
+  /** Set between our acquire txn and the mirror seeing its revision. */
+  private acquired: { revision: string; lease: string } | undefined;
+  private vacantSince: number | undefined;
+  private betterSince: number | undefined;
+  private lastAnnounceAt = -Infinity;
+  private announcing: AbortController | undefined;
+  private readonly kernelLock = new Mutex();
+  private running: Promise<void> | undefined;
+  private again = false;
+  private wakeTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private lastDecision = '';
+  private log: Logger;
+
+  constructor(
+    private spec: VipSpec,
+    private readonly ctx: ControllerContext,
+    private readonly baseLog: Logger,
+  ) {
+    this.log = baseLog.child({ vip: spec.name });
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  /** The fencing revision while this node has the address up. */
+  get holding(): string | undefined {
+    return this.applied?.revision;
+  }
+
+  /** A new spec for the same VIP: an address or interface change takes the old address down first. */
+  updateSpec(spec: VipSpec): void {
+    const before = this.spec;
+    this.spec = spec;
+    const moved =
+      before.address !== spec.address ||
+      before.prefixLen !== spec.prefixLen ||
+      interfaceFor(before, this.ctx.self) !== interfaceFor(spec, this.ctx.self);
+    if (moved && this.applied) {
+      void this.kernelLock.run(() => this.removeAddress('spec changed')).catch(() => undefined);
+    }
+    this.reconcile();
+  }
+
+  /** Asks for a reconcile; coalesces while one runs. */
+  reconcile(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    // Deferred so that a watch response has been applied in full (revision included) first.
+    this.running = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.loop())
+      .finally(() => (this.running = undefined));
+  }
+
+  /** Session renewed: push the kernel lifetime forward on what we hold. */
+  refreshLifetime(): void {
+    const a = this.applied;
+    if (!a) return;
+    void this.kernelLock
+      .run(async () => {
+        if (this.applied !== a || !this.ctx.session()?.valid()) return;
+        await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.addressLifetimeSec);
+      })
+      .catch((err) => this.log.warn({ rev: a.revision, err: describe(err) }, 'address refresh failed'));
+  }
+
+  /** Drops the address now, without talking to etcd (fencing, lost lease, shutdown). */
+  async dropLocal(reason: string): Promise<void> {
+    await this.kernelLock.run(() => this.removeAddress(reason));
+  }
+
+  /** Stops: drops the address; with `release`, also deletes our leader key. */
+  async stop(release: boolean): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.wakeTimer);
+    const rev = this.applied?.revision;
+    await this.dropLocal('shutting down');
+    if (release && rev !== undefined) await this.release(rev, 'shutting down');
+    await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    for (let i = 0; i < 100; i++) {
+      this.again = false;
+      try {
+        await this.runOnce();
+      } catch (err) {
+        this.log.warn({ err: describe(err) }, 'reconcile failed; retrying');
+        this.wake(250);
+      }
+      if (!this.again || this.stopped) return;
+    }
+  }
+
+  private leaderView(): { node: string; lease: string; revision: string } | undefined {
+    const entry = this.ctx.leaders.get(this.ctx.keys.leader(this.spec.name));
+    if (entry) {
+      if (this.acquired && entry.createRevision !== this.acquired.revision) this.acquired = undefined;
+      const parsed = parseLeader(this.spec.name, entry);
+      if ('problem' in parsed) {
+        // Unreadable, but present: someone holds it. Treat it as held by an unknown node.
+        this.log.warn({ rev: entry.createRevision, problem: parsed.problem }, 'leader key unreadable');
+        return { node: '?', lease: entry.lease, revision: entry.createRevision };
+      }
+      return parsed;
+    }
+    const a = this.acquired;
+    if (a && BigInt(this.ctx.leaders.revision) < BigInt(a.revision)) {
+      return { node: this.ctx.self, lease: a.lease, revision: a.revision };
+    }
+    this.acquired = undefined;
+    return undefined;
+  }
+
+  private async runOnce(): Promise<void> {
+    const session = this.ctx.session();
+    const leader = this.leaderView();
+    const ranked = rankCandidates(this.spec, this.ctx.liveNodes());
+    const now = this.ctx.clock.now();
+    const mine = leader !== undefined && leader.node === this.ctx.self && leader.lease === session?.leaseId;
+    this.vacantSince = leader ? undefined : (this.vacantSince ?? now);
+    this.betterSince = mine && betterPresent(this.ctx.self, ranked) ? (this.betterSince ?? now) : undefined;
+    const d = decide({
+      self: this.ctx.self,
+      leader,
+      myLease: session?.leaseId,
+      sessionValid: session?.valid() ?? false,
+      ranked,
+      preempt: this.spec.preempt,
+      preemptDelayMs: this.spec.preemptDelayMs,
+      acquireStepMs: this.ctx.acquireStepMs,
+      now,
+      vacantSince: this.vacantSince,
+      betterSince: this.betterSince,
+    });
+    const graceWait = d.kind === 'acquire' ? this.startupGraceWait(now) : undefined;
+    if (graceWait !== undefined) {
+      this.note({ kind: 'wait', untilMs: this.ctx.startupGraceUntil, reason: graceWait });
+      this.wake(this.ctx.startupGraceUntil - now);
+      return;
+    }
+    this.note(d);
+    switch (d.kind) {
+      case 'hold':
+        await this.kernelLock.run(() => this.applyAddress(d.revision));
+        this.maybeRefreshAnnounce();
+        if (this.betterSince !== undefined && this.spec.preempt) {
+          this.wake(this.betterSince + this.spec.preemptDelayMs - now);
+        }
+        return;
+      case 'fenced':
+        await this.dropLocal('fenced: lease deadline passed without renewal');
+        return;
+      case 'release':
+        await this.dropLocal(d.reason);
+        await this.release(d.revision, d.reason);
+        return;
+      case 'acquire':
+        await this.dropLocal('not holder');
+        await this.acquire(session, d.rank);
+        return;
+      case 'clear-stale':
+        await this.dropLocal('not holder');
+        await this.release(d.revision, 'leader key left by an earlier run of this node');
+        return;
+      case 'wait':
+        await this.dropLocal('not holder');
+        this.wake(d.untilMs - now);
+        return;
+      case 'follow':
+        await this.dropLocal(`held by ${d.holder}`);
+        return;
+      case 'idle':
+        await this.dropLocal(d.reason);
+        return;
+    }
+  }
+
+  /** During startup grace: the better configured node we still wait for, if any. */
+  private startupGraceWait(now: number): string | undefined {
+    if (now >= this.ctx.startupGraceUntil || this.spec.nodes === undefined) return undefined;
+    const mine = priorityOf(this.spec, this.ctx.self);
+    if (mine === undefined) return undefined;
+    const me = { name: this.ctx.self, priority: mine };
+    for (const [name, entry] of Object.entries(this.spec.nodes)) {
+      // A node that was here and left is not waited for: that is a failover, not a cold start.
+      if (!this.ctx.seenSinceStart(name) && outranks({ name, priority: entry.priority }, me)) {
+        return `startup grace: waiting for ${name} to register`;
+      }
+    }
+    return undefined;
+  }
+
+  private async acquire(session: NodeSession | undefined, rank: number): Promise<void> {
+    if (!session?.valid()) return;
+    const res = await acquireLeadership(
+      this.ctx.client,
+      this.ctx.keys,
+      this.spec.name,
+      this.ctx.self,
+      session.leaseId,
+      this.ctx.callTimeoutMs,
+    );
+    if (!res.acquired) {
+      this.log.debug({ rank }, 'acquire lost the race; someone else holds it');
+      return;
+    }
+    this.acquired = { revision: res.revision, lease: session.leaseId };
+    this.log.info(
+      {
+        rev: res.revision,
+        rank,
+        address: `${this.spec.address}/${this.spec.prefixLen}`,
+        lease: session.leaseId,
+      },
+      'leadership acquired',
+    );
+    await this.kernelLock.run(() => this.applyAddress(res.revision));
+  }
+
+  private async release(revision: string, reason: string): Promise<void> {
+    try {
+      const ok = await releaseLeadership(
+        this.ctx.client,
+        this.ctx.keys,
+        this.spec.name,
+        revision,
+        this.ctx.callTimeoutMs,
+      );
+      this.log.info({ rev: revision, reason, deleted: ok }, 'leadership released');
+    } catch (err) {
+      this.log.warn({ rev: revision, reason, err: describe(err) }, 'release failed; the lease will free it');
+    }
+  }
+
+  /** Called under kernelLock. Adds only while the lease is provably alive. */
+  private async applyAddress(revision: string): Promise<void> {
+    const ifname = interfaceFor(this.spec, this.ctx.self);
+    if (this.applied && this.applied.revision === revision && this.applied.ifname === ifname) return;
+    if (!this.ctx.session()?.valid() || this.stopped) return;
+    await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.addressLifetimeSec);
+    this.applied = { ifname, spec: this.spec, revision };
+    this.log.info(
+      { rev: revision, address: `${this.spec.address}/${this.spec.prefixLen}`, interface: ifname },
+      'VIP up on this node',
+    );
+    this.startAnnounce(this.spec.announce.count, 'took over');
+  }
+
+  /** Called under kernelLock. */
+  private async removeAddress(reason: string): Promise<void> {
+    this.announcing?.abort();
+    this.announcing = undefined;
+    const a = this.applied;
+    if (!a) return;
+    this.applied = undefined;
+    const present = await this.ctx.kernel.removeVip(a.ifname, a.spec);
+    this.log.info(
+      {
+        rev: a.revision,
+        address: `${a.spec.address}/${a.spec.prefixLen}`,
+        interface: a.ifname,
+        reason,
+        present,
+      },
+      'VIP down on this node',
+    );
+  }
+
+  private maybeRefreshAnnounce(): void {
+    const every = this.spec.announce.refreshMs;
+    if (every <= 0 || this.announcing) return;
+    if (this.ctx.clock.now() - this.lastAnnounceAt >= every) this.startAnnounce(1, 'periodic refresh');
+  }
+
+  private startAnnounce(count: number, why: string): void {
+    const a = this.applied;
+    if (!a || count <= 0) return;
+    this.announcing?.abort();
+    const ac = new AbortController();
+    this.announcing = ac;
+    this.lastAnnounceAt = this.ctx.clock.now();
+    const { intervalMs } = this.spec.announce;
+    this.ctx.kernel
+      .announce(a.ifname, a.spec, count, intervalMs, ac.signal)
+      .then((sent) => this.log.debug({ rev: a.revision, sent, why }, 'announced'))
+      .catch((err) => this.log.warn({ rev: a.revision, err: describe(err) }, 'announce failed'))
+      .finally(() => {
+        if (this.announcing === ac) this.announcing = undefined;
+      });
+  }
+
+  private wake(ms: number): void {
+    clearTimeout(this.wakeTimer);
+    this.wakeTimer = setTimeout(() => this.reconcile(), Math.max(1, Math.ceil(ms)));
+  }
+
+  private note(d: Decision): void {
+    const summary = d.kind === 'follow' ? `follow:${d.holder}:${d.revision}` : d.kind;
+    if (summary === this.lastDecision) return;
+    this.lastDecision = summary;
+    this.log.debug({ decision: d }, 'decision');
+  }
+}

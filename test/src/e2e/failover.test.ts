@@ -1,0 +1,228 @@
+/**
+ * End to end in a namespace lab: two vipd nodes, a real etcd host and a client host on one
+ * bridge. Every assertion is about what the client (or the kernel) sees.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { pollUntil, sleep } from '../harness/proc';
+import { type Lab, type NodeHost, withLab } from '../lab';
+import { VipdCluster } from './vipd-cluster';
+
+const NODES: NodeHost[] = ['n1', 'n2'];
+const VIP4 = '198.51.100.100';
+const VIP6 = '2001:db8::100';
+const TTL = 3;
+const skip = process.getuid?.() !== 0 ? 'needs root for network namespaces' : false;
+
+const spec4 = {
+  name: 'web',
+  address: `${VIP4}/24`,
+  interface: 'e0',
+  nodes: { n1: { priority: 150 }, n2: { priority: 100 } },
+  preempt: true,
+};
+
+/** A lab with etcd and vipd on n1 and n2, the VIP up on n1 and answering the client. */
+async function withCluster(
+  opts: { ipv6?: boolean; spec?: Record<string, unknown> & { name: string } },
+  fn: (c: VipdCluster, lab: Lab) => Promise<void>,
+): Promise<void> {
+  await withLab({ nodes: 2, etcd: true, ipv6: opts.ipv6 }, async (lab) => {
+    const endpoint = await lab.startEtcd();
+    const cluster = new VipdCluster(lab, endpoint, { ttlSeconds: TTL });
+    try {
+      const spec = opts.spec ?? spec4;
+      await cluster.putVip(spec);
+      cluster.start('n1');
+      cluster.start('n2');
+      await cluster.waitHolder(String(spec.address), NODES, 15_000, 'n1');
+      await fn(cluster, lab);
+    } catch (err) {
+      for (const h of NODES) {
+        const tail = cluster
+          .logs(h)
+          .slice(-15)
+          .map((l) => JSON.stringify(l));
+        console.log(`# --- last log lines of vipd on ${h} ---\n${tail.map((l) => `# ${l}`).join('\n')}`);
+      }
+      throw err;
+    } finally {
+      await cluster.stopAll();
+    }
+  });
+}
+
+function report(what: string, outageMs: number, extra = ''): void {
+  console.log(`# ${what}: client outage ${Math.round(outageMs)} ms${extra ? ` (${extra})` : ''}`);
+}
+
+describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurrency: 1 }, () => {
+  it('1. the VIP comes up on the highest-priority node; the client reaches it at that MAC', async () => {
+    await withCluster({}, async (c, lab) => {
+      // An invalid spec beside the good one is logged and skipped; nothing else is disturbed.
+      await c.putRaw('broken', '{"name":"broken","address":"198.51.100.0/24","interface":"e0"}');
+      const ping = lab.startPing('cli', VIP4);
+      await ping.waitForReply(5000);
+      await sleep(300);
+      const stats = await ping.stop();
+      assert.ok(stats.received > 10, `client got ${stats.received} replies`);
+      assert.equal(stats.duplicates, 0, 'only one host answers');
+      assert.equal(await lab.neighbour('cli', VIP4), await lab.mac('n1'));
+      assert.deepEqual(await c.holders(`${VIP4}/24`, NODES), ['n1']);
+      await pollUntil(
+        async () =>
+          c.logs('n1').some((l) => l.msg === 'invalid VIP spec skipped' && l.vip === 'broken')
+            ? true
+            : undefined,
+        { timeoutMs: 3000, what: 'the invalid spec to be logged' },
+      );
+      // Cold start: n2 (lower priority) never put the VIP up, even briefly, while n1 was registering.
+      assert.ok(
+        !c.logs('n2').some((l) => l.msg === 'VIP up on this node'),
+        'no flap through n2 at cold start',
+      );
+      const acquired = c.logs('n1').find((l) => l.msg === 'leadership acquired');
+      assert.ok(
+        acquired && typeof acquired.rev === 'string',
+        'the fencing revision is logged with the acquisition',
+      );
+    });
+  });
+
+  it('2. SIGTERM on the holder: the other node takes over within 0.5 s', async () => {
+    await withCluster({}, async (c, lab) => {
+      const ping = lab.startPing('cli', VIP4);
+      await ping.waitForReply(5000);
+      await sleep(200);
+      await c.signal('n1', 'SIGTERM');
+      await c.waitHolder(`${VIP4}/24`, NODES, 5000, 'n2');
+      await pollUntil(
+        async () => ((await lab.neighbour('cli', VIP4)) === (await lab.mac('n2')) ? true : undefined),
+        {
+          timeoutMs: 3000,
+          what: 'the client to follow the VIP to n2',
+        },
+      );
+      await sleep(500);
+      const stats = await ping.stop();
+      report('SIGTERM', stats.outageMs);
+      assert.equal(stats.unansweredAtEnd, 0, 'the VIP answers again');
+      assert.ok(stats.outageMs < 500, `outage ${stats.outageMs} ms`);
+    });
+  });
+
+  it("3. the holder's link is cut: the other node takes over", async () => {
+    await withCluster({}, async (c, lab) => {
+      const ping = lab.startPing('cli', VIP4);
+      await ping.waitForReply(5000);
+      await sleep(200);
+      await lab.cutLink('n1');
+      await pollUntil(async () => ((await c.holders(`${VIP4}/24`, ['n2'])).length ? true : undefined), {
+        timeoutMs: (TTL + 3) * 1000,
+        intervalMs: 20,
+        what: 'n2 to take the VIP',
+      });
+      await pollUntil(
+        async () => ((await lab.neighbour('cli', VIP4)) === (await lab.mac('n2')) ? true : undefined),
+        {
+          timeoutMs: 3000,
+          what: 'the client to follow the VIP to n2',
+        },
+      );
+      await sleep(500);
+      const stats = await ping.stop();
+      report('link cut', stats.outageMs);
+      assert.equal(stats.unansweredAtEnd, 0, 'the VIP answers again');
+      assert.ok(stats.outageMs < (TTL + 1) * 1000, `outage ${stats.outageMs} ms`);
+      // Cut off from etcd, n1 fenced itself: its VIP is gone even though nobody told it.
+      await pollUntil(async () => ((await c.holders(`${VIP4}/24`, ['n1'])).length ? undefined : true), {
+        timeoutMs: TTL * 1000,
+        what: 'n1 to drop the VIP',
+      });
+      await lab.restoreLink('n1');
+      // n1 comes back with a new lease and, having the higher priority, takes the VIP back once.
+      await c.waitHolder(`${VIP4}/24`, NODES, 15_000, 'n1');
+    });
+  });
+
+  it('4. SIGKILL on the holder daemon: the other node takes over; the dead node loses the VIP within the TTL', async () => {
+    await withCluster({}, async (c, lab) => {
+      const ping = lab.startPing('cli', VIP4);
+      await ping.waitForReply(5000);
+      await sleep(200);
+      const killedAt = Date.now();
+      await c.signal('n1', 'SIGKILL');
+      const goneAt = await pollUntil(
+        async () => ((await c.holders(`${VIP4}/24`, ['n1'])).length ? undefined : Date.now()),
+        { timeoutMs: TTL * 1000 + 1000, intervalMs: 20, what: "the kernel to expire the dead daemon's VIP" },
+      );
+      await c.waitHolder(`${VIP4}/24`, NODES, (TTL + 3) * 1000, 'n2');
+      await pollUntil(
+        async () => ((await lab.neighbour('cli', VIP4)) === (await lab.mac('n2')) ? true : undefined),
+        {
+          timeoutMs: 3000,
+          what: 'the client to follow the VIP to n2',
+        },
+      );
+      await sleep(500);
+      const stats = await ping.stop();
+      const staleMs = goneAt - killedAt;
+      report('SIGKILL', stats.outageMs, `stale VIP on the killed node for ${staleMs} ms`);
+      assert.ok(staleMs <= TTL * 1000, `the killed node kept the VIP ${staleMs} ms (TTL ${TTL * 1000} ms)`);
+      assert.equal(stats.unansweredAtEnd, 0, 'the VIP answers again');
+    });
+  });
+
+  it('5. the holder loses etcd only: it drops the VIP before its lease expires; the other node takes over', async () => {
+    await withCluster({}, async (c, lab) => {
+      const sampler = await lab.startSampler(NODES);
+      const ping = lab.startPing('cli', VIP4);
+      await ping.waitForReply(5000);
+      const blockedAt = Date.now();
+      await lab.blockEtcd('n1');
+      await c.waitHolder(`${VIP4}/24`, NODES, (TTL + 3) * 1000, 'n2');
+      await sleep(500);
+      const stats = await ping.stop();
+      const { timeline, discrepancies } = await sampler.stop();
+      assert.deepEqual(discrepancies, []);
+      const n1Dropped = timeline.lastHeld('n1', VIP4);
+      const n2Took = timeline.firstHeld('n2', VIP4);
+      assert.ok(n1Dropped !== undefined && n2Took !== undefined);
+      report(
+        'etcd lost by holder',
+        stats.outageMs,
+        `n1 dropped ${n1Dropped - blockedAt} ms after the block, n2 added ${n2Took - n1Dropped} ms later`,
+      );
+      assert.ok(n1Dropped < n2Took, 'the fenced holder let go before anyone else added the VIP');
+      assert.ok(n1Dropped - blockedAt < TTL * 1000, 'and within its lease TTL');
+      assert.equal(timeline.maxOverlapMs(VIP4), 0);
+      assert.ok(
+        c.logs('n1').some((l) => l.msg === 'VIP down on this node' && String(l.reason).startsWith('fenced')),
+      );
+    });
+  });
+
+  it("6. an IPv6 VIP moves likewise, and the client's neighbour entry follows", async () => {
+    const spec6 = { ...spec4, name: 'web6', address: `${VIP6}/64` };
+    await withCluster({ ipv6: true, spec: spec6 }, async (c, lab) => {
+      const ping = lab.startPing('cli', VIP6);
+      await ping.waitForReply(5000);
+      await sleep(200);
+      assert.equal(await lab.neighbour('cli', VIP6), await lab.mac('n1'));
+      await c.signal('n1', 'SIGTERM');
+      await c.waitHolder(`${VIP6}/64`, NODES, 5000, 'n2');
+      await pollUntil(
+        async () => ((await lab.neighbour('cli', VIP6)) === (await lab.mac('n2')) ? true : undefined),
+        {
+          timeoutMs: 3000,
+          what: "the client's neighbour entry to follow the VIP to n2",
+        },
+      );
+      await sleep(500);
+      const stats = await ping.stop();
+      report('IPv6 SIGTERM', stats.outageMs);
+      assert.equal(stats.unansweredAtEnd, 0, 'the VIP answers again');
+      assert.ok(stats.outageMs < 500, `outage ${stats.outageMs} ms`);
+    });
+  });
+});

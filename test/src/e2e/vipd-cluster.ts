@@ -1,0 +1,134 @@
+/**
+ * Runs real vipd processes in a lab's node namespaces against the lab's etcd, and reads
+ * the truth from the kernel (which node has the VIP on e0), never from vipd's own claims.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pollUntil } from '../harness/proc';
+import { ETCDCTL_BIN } from '../harness/etcd-local';
+import { ipv4Of, type Lab, type NodeHost } from '../lab';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+export const VIPD_BIN = join(REPO_ROOT, 'services', 'vipd', 'bin', 'vipd');
+export const CLUSTER = 'lab';
+
+export interface VipdNodeOptions {
+  ttlSeconds?: number;
+  drained?: boolean;
+}
+
+export class VipdCluster {
+  readonly procs = new Map<NodeHost, ChildProcess>();
+  private starts = 0;
+
+  constructor(
+    readonly lab: Lab,
+    readonly etcdEndpoint: string,
+    readonly options: VipdNodeOptions = {},
+  ) {}
+
+  configFile(host: NodeHost): string {
+    const file = join(this.lab.dir, `vipd-${host}.yaml`);
+    const yaml = [
+      `node:`,
+      `  name: ${host}`,
+      `  listen: ${ipv4Of(host)}:7400`,
+      ...(this.options.drained ? ['  drained: true'] : []),
+      `cluster: ${CLUSTER}`,
+      `etcd:`,
+      `  endpoints: [${this.etcdEndpoint}]`,
+      `  callTimeoutMs: 500`,
+      `lease:`,
+      `  ttlSeconds: ${this.options.ttlSeconds ?? 3}`,
+      `log:`,
+      `  level: debug`,
+      `  format: json`,
+      '',
+    ].join('\n');
+    writeFileSync(file, yaml);
+    return file;
+  }
+
+  logFile(host: NodeHost): string {
+    return join(this.lab.logDir, `vipd-${host}.log`);
+  }
+
+  start(host: NodeHost): ChildProcess {
+    const argv = [process.execPath, VIPD_BIN, '--config', this.configFile(host)];
+    const proc = this.lab.spawn(host, argv, {
+      logFile: this.logFile(host).replace(/\.log$/, `.${++this.starts}.log`),
+    });
+    this.procs.set(host, proc);
+    return proc;
+  }
+
+  /** Log lines of every run of this host's vipd, parsed (JSON lines only). */
+  logs(host: NodeHost): Record<string, unknown>[] {
+    const out: Record<string, unknown>[] = [];
+    for (let i = 1; i <= this.starts; i++) {
+      let text = '';
+      try {
+        text = readFileSync(this.logFile(host).replace(/\.log$/, `.${i}.log`), 'utf8');
+      } catch {
+        continue;
+      }
+      for (const line of text.split('\n')) {
+        if (!line.startsWith('{')) continue;
+        try {
+          const rec = JSON.parse(line) as Record<string, unknown>;
+          if (rec.node === host) out.push(rec);
+        } catch {
+          // a line cut by a kill
+        }
+      }
+    }
+    return out;
+  }
+
+  async signal(host: NodeHost, signal: NodeJS.Signals): Promise<void> {
+    const proc = this.procs.get(host);
+    if (!proc) throw new Error(`vipd on ${host} was not started`);
+    await this.lab.kill(proc, signal);
+    this.procs.delete(host);
+  }
+
+  async etcdctl(args: string[]): Promise<string> {
+    return this.lab.exec('etcd', [ETCDCTL_BIN, '--endpoints', this.etcdEndpoint, ...args], {
+      env: { ETCDCTL_API: '3' },
+    });
+  }
+
+  async putVip(spec: Record<string, unknown> & { name: string }): Promise<void> {
+    await this.etcdctl(['put', `/vipd/${CLUSTER}/vips/${spec.name}`, JSON.stringify(spec)]);
+  }
+
+  async putRaw(name: string, value: string): Promise<void> {
+    await this.etcdctl(['put', `/vipd/${CLUSTER}/vips/${name}`, value]);
+  }
+
+  /** The node hosts whose e0 has `address` (with prefix, e.g. 198.51.100.100/24) right now. */
+  async holders(address: string, hosts: readonly NodeHost[]): Promise<NodeHost[]> {
+    const out: NodeHost[] = [];
+    for (const h of hosts) if ((await this.lab.addresses(h)).includes(address)) out.push(h);
+    return out;
+  }
+
+  /** Waits until exactly one of `hosts` has the address (and it is `expected`, if given). */
+  async waitHolder(address: string, hosts: readonly NodeHost[], timeoutMs: number, expected?: NodeHost) {
+    return pollUntil(
+      async () => {
+        const h = await this.holders(address, hosts);
+        return h.length === 1 && (expected === undefined || h[0] === expected) ? h[0] : undefined;
+      },
+      { timeoutMs, intervalMs: 20, what: `${address} held by ${expected ?? 'exactly one node'}` },
+    );
+  }
+
+  async stopAll(): Promise<void> {
+    for (const [host, proc] of this.procs) {
+      await this.lab.kill(proc, 'SIGTERM').catch(() => this.lab.kill(proc, 'SIGKILL'));
+      this.procs.delete(host);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/** The vipd command line contract: --help, --version, and one clear line for bad input. */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { REPO_ROOT, VIPD_BIN } from '../e2e/vipd-cluster';
+
+function vipd(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [VIPD_BIN, ...args],
+      { env: { PATH: process.env.PATH, ...env }, timeout: 20_000 },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('vipd command line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vipd-cli-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--help explains usage and exits 0', async () => {
+    const r = await vipd(['--help']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /Usage: vipd --config FILE/);
+    assert.match(r.stdout, /--etcd-endpoints/);
+  });
+
+  it('--version prints the version', async () => {
+    const r = await vipd(['--version']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^vipd \d+\.\d+\.\d+\n$/);
+  });
+
+  it('--check-config validates the example config and masks secrets', async () => {
+    const pw = join(dir, 'pw');
+    writeFileSync(pw, 'hunter2\n');
+    const cfg = join(dir, 'with-auth.yaml');
+    writeFileSync(
+      cfg,
+      'node: { name: n1, listen: 127.0.0.1:7400 }\netcd:\n  endpoints: [http://127.0.0.1:2379]\n  auth: { username: vipd, passwordFile: ' +
+        pw +
+        ' }\n',
+    );
+    const example = await vipd([
+      '--config',
+      join(REPO_ROOT, 'deploy', 'vipd.example.yaml'),
+      '--check-config',
+    ]);
+    assert.equal(example.code, 0, example.stderr);
+    assert.equal(JSON.parse(example.stdout).lease.ttlSeconds, 3);
+    const r = await vipd(['--config', cfg, '--check-config']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(!r.stdout.includes('hunter2'), 'the password is masked');
+    assert.match(r.stdout, /\[redacted\]/);
+  });
+
+  const bad: [string, string[], RegExp][] = [
+    ['an unknown flag', ['--frobnicate'], /unknown argument/],
+    ['a missing config file', ['--config', '/nonexistent/vipd.yaml'], /cannot read config/],
+    [
+      'an invalid value',
+      ['--config', join(REPO_ROOT, 'deploy', 'vipd.example.yaml'), '--lease-ttl', '0'],
+      /lease.ttlSeconds/,
+    ],
+  ];
+  for (const [what, args, re] of bad) {
+    it(`refuses ${what}: exit 2, one line on stderr`, async () => {
+      const r = await vipd(args);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, re);
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr, /^vipd: /);
+    });
+  }
+});

@@ -1,0 +1,5 @@
+export * from './topology';
+export * from './lab';
+export * from './pinger';
+export * from './address-sampler';
+export * from './address-timeline';
