@@ -12,6 +12,7 @@ import { ipv4Of, type Lab, type NodeHost } from '../lab';
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 export const VIPD_BIN = join(REPO_ROOT, 'services', 'vipd', 'bin', 'vipd');
 export const CLUSTER = 'lab';
+const HEALTH_PROBE = join(REPO_ROOT, 'test', 'dist', 'tools', 'health-probe.js');
 
 export interface VipdNodeOptions {
   ttlSeconds?: number;
@@ -91,6 +92,11 @@ export class VipdCluster {
     if (!proc) throw new Error(`vipd on ${host} was not started`);
     await this.lab.kill(proc, signal);
     this.procs.delete(host);
+  }
+
+  /** grpc.health.v1 status of the node's vipd as a client in its namespace sees it. */
+  async health(host: NodeHost): Promise<string> {
+    return (await this.lab.exec(host, [process.execPath, HEALTH_PROBE, `${ipv4Of(host)}:7400`])).trim();
   }
 
   async etcdctl(args: string[]): Promise<string> {
