@@ -5,7 +5,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/build/**', '**/node_modules/**', '**/*.mjs', '**/*.js', '**/bin/**'] },
+  {
+    // generated/ is written by proto-loader-gen-types and never edited by hand.
+    ignores: ['**/dist/**', '**/build/**', '**/node_modules/**', '**/generated/**', '**/*.mjs', '**/*.js', '**/bin/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

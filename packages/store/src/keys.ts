@@ -23,6 +23,20 @@ export class Keys {
   get statusPrefix(): string {
     return `${this.root}status/`;
   }
+  /** Operator drain switches: drain/<node> present means the node holds nothing. */
+  get drainPrefix(): string {
+    return `${this.root}drain/`;
+  }
+  /** Planned moves: pins/<vip> names the node the VIP should be on while it is eligible. */
+  get pinsPrefix(): string {
+    return `${this.root}pins/`;
+  }
+  drain(node: string): string {
+    return this.drainPrefix + node;
+  }
+  pin(vip: string): string {
+    return this.pinsPrefix + vip;
+  }
   vip(name: string): string {
     return this.vipsPrefix + name;
   }

@@ -1,0 +1,140 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type {
+  AdminServiceClient as _vipd_v1_AdminServiceClient,
+  AdminServiceDefinition as _vipd_v1_AdminServiceDefinition,
+} from './vipd/v1/AdminService';
+import type {
+  AnnounceSettings as _vipd_v1_AnnounceSettings,
+  AnnounceSettings__Output as _vipd_v1_AnnounceSettings__Output,
+} from './vipd/v1/AnnounceSettings';
+import type {
+  ClusterStatus as _vipd_v1_ClusterStatus,
+  ClusterStatus__Output as _vipd_v1_ClusterStatus__Output,
+} from './vipd/v1/ClusterStatus';
+import type {
+  CreateVipRequest as _vipd_v1_CreateVipRequest,
+  CreateVipRequest__Output as _vipd_v1_CreateVipRequest__Output,
+} from './vipd/v1/CreateVipRequest';
+import type {
+  DeleteVipRequest as _vipd_v1_DeleteVipRequest,
+  DeleteVipRequest__Output as _vipd_v1_DeleteVipRequest__Output,
+} from './vipd/v1/DeleteVipRequest';
+import type {
+  DeleteVipResponse as _vipd_v1_DeleteVipResponse,
+  DeleteVipResponse__Output as _vipd_v1_DeleteVipResponse__Output,
+} from './vipd/v1/DeleteVipResponse';
+import type {
+  DrainNodeRequest as _vipd_v1_DrainNodeRequest,
+  DrainNodeRequest__Output as _vipd_v1_DrainNodeRequest__Output,
+} from './vipd/v1/DrainNodeRequest';
+import type { Event as _vipd_v1_Event, Event__Output as _vipd_v1_Event__Output } from './vipd/v1/Event';
+import type {
+  GetStatusRequest as _vipd_v1_GetStatusRequest,
+  GetStatusRequest__Output as _vipd_v1_GetStatusRequest__Output,
+} from './vipd/v1/GetStatusRequest';
+import type {
+  GetVipRequest as _vipd_v1_GetVipRequest,
+  GetVipRequest__Output as _vipd_v1_GetVipRequest__Output,
+} from './vipd/v1/GetVipRequest';
+import type {
+  HeldVip as _vipd_v1_HeldVip,
+  HeldVip__Output as _vipd_v1_HeldVip__Output,
+} from './vipd/v1/HeldVip';
+import type {
+  ListNodesRequest as _vipd_v1_ListNodesRequest,
+  ListNodesRequest__Output as _vipd_v1_ListNodesRequest__Output,
+} from './vipd/v1/ListNodesRequest';
+import type {
+  ListNodesResponse as _vipd_v1_ListNodesResponse,
+  ListNodesResponse__Output as _vipd_v1_ListNodesResponse__Output,
+} from './vipd/v1/ListNodesResponse';
+import type {
+  ListVipsRequest as _vipd_v1_ListVipsRequest,
+  ListVipsRequest__Output as _vipd_v1_ListVipsRequest__Output,
+} from './vipd/v1/ListVipsRequest';
+import type {
+  ListVipsResponse as _vipd_v1_ListVipsResponse,
+  ListVipsResponse__Output as _vipd_v1_ListVipsResponse__Output,
+} from './vipd/v1/ListVipsResponse';
+import type {
+  MoveVipRequest as _vipd_v1_MoveVipRequest,
+  MoveVipRequest__Output as _vipd_v1_MoveVipRequest__Output,
+} from './vipd/v1/MoveVipRequest';
+import type {
+  MoveVipResponse as _vipd_v1_MoveVipResponse,
+  MoveVipResponse__Output as _vipd_v1_MoveVipResponse__Output,
+} from './vipd/v1/MoveVipResponse';
+import type { Node as _vipd_v1_Node, Node__Output as _vipd_v1_Node__Output } from './vipd/v1/Node';
+import type {
+  NodeEntry as _vipd_v1_NodeEntry,
+  NodeEntry__Output as _vipd_v1_NodeEntry__Output,
+} from './vipd/v1/NodeEntry';
+import type {
+  UndrainNodeRequest as _vipd_v1_UndrainNodeRequest,
+  UndrainNodeRequest__Output as _vipd_v1_UndrainNodeRequest__Output,
+} from './vipd/v1/UndrainNodeRequest';
+import type {
+  UpdateVipRequest as _vipd_v1_UpdateVipRequest,
+  UpdateVipRequest__Output as _vipd_v1_UpdateVipRequest__Output,
+} from './vipd/v1/UpdateVipRequest';
+import type { Vip as _vipd_v1_Vip, Vip__Output as _vipd_v1_Vip__Output } from './vipd/v1/Vip';
+import type {
+  VipSpec as _vipd_v1_VipSpec,
+  VipSpec__Output as _vipd_v1_VipSpec__Output,
+} from './vipd/v1/VipSpec';
+import type {
+  WatchEventsRequest as _vipd_v1_WatchEventsRequest,
+  WatchEventsRequest__Output as _vipd_v1_WatchEventsRequest__Output,
+} from './vipd/v1/WatchEventsRequest';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new (...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  vipd: {
+    v1: {
+      AdminService: SubtypeConstructor<typeof grpc.Client, _vipd_v1_AdminServiceClient> & {
+        service: _vipd_v1_AdminServiceDefinition;
+      };
+      AnnounceSettings: MessageTypeDefinition<_vipd_v1_AnnounceSettings, _vipd_v1_AnnounceSettings__Output>;
+      ClusterStatus: MessageTypeDefinition<_vipd_v1_ClusterStatus, _vipd_v1_ClusterStatus__Output>;
+      CreateVipRequest: MessageTypeDefinition<_vipd_v1_CreateVipRequest, _vipd_v1_CreateVipRequest__Output>;
+      DeleteVipRequest: MessageTypeDefinition<_vipd_v1_DeleteVipRequest, _vipd_v1_DeleteVipRequest__Output>;
+      DeleteVipResponse: MessageTypeDefinition<
+        _vipd_v1_DeleteVipResponse,
+        _vipd_v1_DeleteVipResponse__Output
+      >;
+      DrainNodeRequest: MessageTypeDefinition<_vipd_v1_DrainNodeRequest, _vipd_v1_DrainNodeRequest__Output>;
+      Event: MessageTypeDefinition<_vipd_v1_Event, _vipd_v1_Event__Output>;
+      Family: EnumTypeDefinition;
+      GetStatusRequest: MessageTypeDefinition<_vipd_v1_GetStatusRequest, _vipd_v1_GetStatusRequest__Output>;
+      GetVipRequest: MessageTypeDefinition<_vipd_v1_GetVipRequest, _vipd_v1_GetVipRequest__Output>;
+      HeldVip: MessageTypeDefinition<_vipd_v1_HeldVip, _vipd_v1_HeldVip__Output>;
+      ListNodesRequest: MessageTypeDefinition<_vipd_v1_ListNodesRequest, _vipd_v1_ListNodesRequest__Output>;
+      ListNodesResponse: MessageTypeDefinition<
+        _vipd_v1_ListNodesResponse,
+        _vipd_v1_ListNodesResponse__Output
+      >;
+      ListVipsRequest: MessageTypeDefinition<_vipd_v1_ListVipsRequest, _vipd_v1_ListVipsRequest__Output>;
+      ListVipsResponse: MessageTypeDefinition<_vipd_v1_ListVipsResponse, _vipd_v1_ListVipsResponse__Output>;
+      MoveVipRequest: MessageTypeDefinition<_vipd_v1_MoveVipRequest, _vipd_v1_MoveVipRequest__Output>;
+      MoveVipResponse: MessageTypeDefinition<_vipd_v1_MoveVipResponse, _vipd_v1_MoveVipResponse__Output>;
+      Node: MessageTypeDefinition<_vipd_v1_Node, _vipd_v1_Node__Output>;
+      NodeEntry: MessageTypeDefinition<_vipd_v1_NodeEntry, _vipd_v1_NodeEntry__Output>;
+      UndrainNodeRequest: MessageTypeDefinition<
+        _vipd_v1_UndrainNodeRequest,
+        _vipd_v1_UndrainNodeRequest__Output
+      >;
+      UpdateVipRequest: MessageTypeDefinition<_vipd_v1_UpdateVipRequest, _vipd_v1_UpdateVipRequest__Output>;
+      Vip: MessageTypeDefinition<_vipd_v1_Vip, _vipd_v1_Vip__Output>;
+      VipSpec: MessageTypeDefinition<_vipd_v1_VipSpec, _vipd_v1_VipSpec__Output>;
+      WatchEventsRequest: MessageTypeDefinition<
+        _vipd_v1_WatchEventsRequest,
+        _vipd_v1_WatchEventsRequest__Output
+      >;
+    };
+  };
+}

@@ -1,0 +1,13 @@
+// Original file: /work/main/proto/vipd/v1/admin.proto
+
+export interface AnnounceSettings {
+  count?: number;
+  interval_ms?: number;
+  refresh_ms?: number;
+}
+
+export interface AnnounceSettings__Output {
+  count: number;
+  interval_ms: number;
+  refresh_ms: number;
+}

@@ -1,0 +1,22 @@
+// Original file: /work/main/proto/vipd/v1/admin.proto
+
+import type {
+  VipSpec as _vipd_v1_VipSpec,
+  VipSpec__Output as _vipd_v1_VipSpec__Output,
+} from '../../vipd/v1/VipSpec';
+
+export interface Vip {
+  spec?: _vipd_v1_VipSpec | null;
+  revision?: string;
+  holder?: string;
+  fencing_revision?: string;
+  pinned_to?: string;
+}
+
+export interface Vip__Output {
+  spec: _vipd_v1_VipSpec__Output | null;
+  revision: string;
+  holder: string;
+  fencing_revision: string;
+  pinned_to: string;
+}
