@@ -69,6 +69,13 @@ export const vipdConfigSchema = z
          * spec that have not registered yet, so a cold cluster does not flap.
          */
         startupGraceMs: z.number().int().min(0).max(600_000).default(1500),
+        /** Planned release: the address stays until the successor holds it, at most this long. */
+        handoverMaxMs: z
+          .number()
+          .int()
+          .min(0)
+          .max(100, 'at most 100 ms (the allowed handover overlap)')
+          .default(100),
       })
       .strict()
       .default({}),

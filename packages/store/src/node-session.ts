@@ -117,21 +117,27 @@ export class NodeSession extends EventEmitter<NodeSessionEvents> {
     await this.putNode();
   }
 
-  /** Stops renewing; with `revoke`, deletes the lease (and with it every key under it). */
-  async close(revoke: boolean): Promise<void> {
-    if (this.closed) return;
+  /**
+   * Stops renewing; with `revoke`, deletes the lease (and with it every key under it).
+   * Resolves true when the lease was revoked.
+   */
+  async close(revoke: boolean): Promise<boolean> {
+    if (this.closed) return false;
     this.closed = true;
     clearTimeout(this.renewTimer);
     clearTimeout(this.fenceTimer);
+    let revoked = false;
     if (revoke && !this.isLost) {
       try {
         await this.lease.revoke(callDeadline(this.opts.callTimeoutMs));
+        revoked = true;
         this.log.info({ lease: this.leaseId }, 'lease revoked');
       } catch (err) {
         this.log.warn({ lease: this.leaseId, err: describe(err) }, 'lease revoke failed; it will expire');
       }
     }
     this.lease.release();
+    return revoked;
   }
 
   private async putNode(): Promise<void> {

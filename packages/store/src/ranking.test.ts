@@ -51,6 +51,19 @@ describe('candidate ranking', () => {
     ]);
   });
 
+  it('puts the pinned node first while it is eligible', () => {
+    const all = [node('n1'), node('n2'), node('n3')];
+    assert.deepEqual(
+      rankCandidates(spec, all, 'n3').map((c) => c.name),
+      ['n3', 'n1', 'n2'],
+    );
+    const n3Drained = [node('n1'), node('n2'), node('n3', { drained: true })];
+    assert.deepEqual(
+      rankCandidates(spec, n3Drained, 'n3').map((c) => c.name),
+      ['n1', 'n2'],
+    );
+  });
+
   it('outranks is strict', () => {
     assert.equal(outranks({ name: 'a', priority: 100 }, { name: 'b', priority: 100 }), true);
     assert.equal(outranks({ name: 'b', priority: 100 }, { name: 'a', priority: 100 }), false);

@@ -29,14 +29,32 @@ export function isEligible(spec: VipSpec, node: NodeInfo): boolean {
   return priorityOf(spec, node.name) !== undefined && !node.drained && !node.unready.includes(spec.name);
 }
 
-/** Eligible live nodes, best first: higher priority, then name (so every node computes the same order). */
-export function rankCandidates(spec: VipSpec, nodes: Iterable<NodeInfo>): Candidate[] {
+/**
+ * Eligible live nodes, best first: higher priority, then name (so every node computes the same
+ * order). A node the VIP is pinned to (`vip move`) comes first while it is eligible.
+ */
+export function rankCandidates(spec: VipSpec, nodes: Iterable<NodeInfo>, pinned?: string): Candidate[] {
   const out: Candidate[] = [];
   for (const node of nodes) {
     const priority = priorityOf(spec, node.name);
     if (priority !== undefined && isEligible(spec, node)) out.push({ name: node.name, priority });
   }
-  return out.sort((a, b) => b.priority - a.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return out.sort(
+    (a, b) =>
+      Number(b.name === pinned) - Number(a.name === pinned) ||
+      b.priority - a.priority ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+}
+
+/** The node a pins/<vip> value names, or undefined when it is unreadable. */
+export function parsePin(value: string): string | undefined {
+  try {
+    const v = JSON.parse(value) as { node?: unknown };
+    return typeof v === 'object' && v !== null && typeof v.node === 'string' ? v.node : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when `a` outranks `b` under the same ordering as rankCandidates. */

@@ -14,6 +14,7 @@ import {
   monotonicClock,
   type NodeInfo,
   NodeSession,
+  parsePin,
   SpecWatcher,
   PrefixMirror,
   priorityOf,
@@ -39,6 +40,8 @@ export class Daemon {
   private readonly vips: SpecWatcher;
   private readonly nodes: PrefixMirror;
   private readonly leaders: PrefixMirror;
+  private readonly drains: PrefixMirror;
+  private readonly pins: PrefixMirror;
   private readonly controllers = new Map<string, VipController>();
   private session: NodeSession | undefined;
   private info: NodeInfo;
@@ -70,6 +73,8 @@ export class Daemon {
     this.vips = new SpecWatcher(this.client, this.keys, storeLog);
     this.nodes = new PrefixMirror(this.client, this.keys.nodesPrefix, storeLog);
     this.leaders = new PrefixMirror(this.client, this.keys.leadersPrefix, storeLog);
+    this.drains = new PrefixMirror(this.client, this.keys.drainPrefix, storeLog);
+    this.pins = new PrefixMirror(this.client, this.keys.pinsPrefix, storeLog);
     this.info = {
       name: config.node.name,
       advertise: config.node.advertise,
@@ -87,10 +92,21 @@ export class Daemon {
     await this.retry('initial read of etcd', async () => {
       await this.leaders.start();
       await this.nodes.start();
+      await this.drains.start();
+      await this.pins.start();
       await this.vips.start();
     });
+    this.applyDrain();
     this.vips.on('changed', (name, spec) => this.onSpecChange(name, spec));
     this.nodes.on('change', () => this.reconcileAll());
+    this.drains.on('change', () => {
+      this.applyDrain();
+      this.reconcileAll();
+    });
+    this.pins.on('change', (key) => {
+      const name = Keys.nameUnder(this.keys.pinsPrefix, key);
+      if (name !== undefined) this.controllers.get(name)?.reconcile();
+    });
     this.leaders.on('change', (key) => {
       const name = Keys.nameUnder(this.keys.leadersPrefix, key);
       if (name !== undefined) this.controllers.get(name)?.reconcile();
@@ -109,12 +125,25 @@ export class Daemon {
     this.stopping = true;
     clearInterval(this.tick);
     this.setReady(false);
-    this.log.info({}, 'stopping: removing VIPs and releasing leadership');
-    await Promise.all([...this.controllers.values()].map((c) => c.dropLocal('shutting down')));
-    // Revoking the lease deletes our node key and every leader key in one revision.
-    await this.session?.close(true);
-    await Promise.all([...this.controllers.values()].map((c) => c.stop(false)));
-    await Promise.all([this.vips.stop(), this.nodes.stop(), this.leaders.stop()]);
+    this.log.info({ held: this.held() }, 'stopping: handing over VIPs and releasing leadership');
+    const controllers = [...this.controllers.values()];
+    const held = controllers.flatMap((c) => (c.holding !== undefined ? [[c, c.holding] as const] : []));
+    for (const c of controllers) c.freeze();
+    // Revoking the lease deletes our node key and every leader key in one revision; the
+    // addresses stay until each successor's key appears (at most handoverMaxMs), so clients
+    // see no gap. Without etcd (revoke failed) they go at once.
+    const revoked = (await this.session?.close(true)) ?? false;
+    if (revoked) {
+      await Promise.all(held.map(([c, rev]) => c.awaitSuccessor(rev, this.config.reconcile.handoverMaxMs)));
+    }
+    await Promise.all(controllers.map((c) => c.stop(false)));
+    await Promise.all([
+      this.vips.stop(),
+      this.nodes.stop(),
+      this.leaders.stop(),
+      this.drains.stop(),
+      this.pins.stop(),
+    ]);
     this.client.close();
     this.log.info({}, 'stopped');
   }
@@ -141,6 +170,11 @@ export class Daemon {
       addressLifetimeSec: this.config.lease.addressLifetimeSec,
       startupGraceUntil: this.startupGraceUntil,
       seenSinceStart: (node) => this.seen.has(node),
+      pinOf: (vip) => {
+        const entry = this.pins.get(this.keys.pin(vip));
+        return entry ? parsePin(entry.value) : undefined;
+      },
+      handoverMaxMs: this.config.reconcile.handoverMaxMs,
     };
   }
 
@@ -150,7 +184,8 @@ export class Daemon {
       const name = Keys.nameUnder(this.keys.nodesPrefix, key);
       if (name === undefined || name === this.info.name) continue;
       const node = parseNodeInfo(name, entry.value);
-      if (node) out.push(node);
+      // An operator's drain applies at once, before that node has republished itself.
+      if (node) out.push(this.drains.get(this.keys.drain(name)) ? { ...node, drained: true } : node);
       this.seen.add(name);
     }
     if (this.session?.valid()) out.push(this.info);
@@ -215,6 +250,21 @@ export class Daemon {
     session.on('lost', () => {
       this.setReady(false);
       void this.dropAll('lease lost').then(() => this.replaceSession());
+    });
+  }
+
+  /** drained = the config's switch or an operator's drain/<self> key; republished on change. */
+  private applyDrain(): void {
+    const drained =
+      this.config.node.drained || this.drains.get(this.keys.drain(this.info.name)) !== undefined;
+    if (drained === this.info.drained) return;
+    this.info = { ...this.info, drained };
+    this.log.warn(
+      { drained },
+      drained ? 'node drained: giving up every VIP' : 'node undrained: eligible again',
+    );
+    this.session?.update(this.info).catch((err: unknown) => {
+      this.log.warn({ err: describe(err) }, 'could not publish the drain state; the next change retries');
     });
   }
 

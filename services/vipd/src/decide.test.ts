@@ -88,6 +88,26 @@ describe('decide', () => {
     assert.equal(d.kind, 'hold');
   });
 
+  it('hands a VIP to the node it is pinned to at once, even without preempt', () => {
+    const pinnedRank = [ranked[1]!, ranked[0]!];
+    const held = { self: 'n1', myLease: 'L1', leader: { node: 'n1', lease: 'L1', revision: '4' } };
+    const d = decide(
+      input({ ...held, ranked: pinnedRank, pinned: 'n2', preempt: false, preemptDelayMs: 60_000 }),
+    );
+    assert.equal(d.kind, 'release');
+    assert.match(d.kind === 'release' ? d.reason : '', /moved to n2/);
+    // The pinned holder keeps it although n1 has the higher priority.
+    const d2 = decide(
+      input({
+        ranked: pinnedRank,
+        pinned: 'n2',
+        leader: { node: 'n2', lease: 'L2', revision: '5' },
+        betterSince: 0,
+      }),
+    );
+    assert.equal(d2.kind, 'hold');
+  });
+
   it('clears its own leader key left by an earlier lease', () => {
     const d = decide(input({ leader: { node: 'n2', lease: 'OLD', revision: '3' } }));
     assert.deepEqual(d, { kind: 'clear-stale', revision: '3' });

@@ -11,8 +11,10 @@ export interface DecideInput {
   myLease: string | undefined;
   /** The lease is alive and renewed before its local deadline. */
   sessionValid: boolean;
-  /** Eligible live candidates, best first (rankCandidates). */
+  /** Eligible live candidates, best first (rankCandidates, pin first). */
   ranked: Candidate[];
+  /** The node an operator moved the VIP to (pins/<vip>), if any. */
+  pinned?: string;
   preempt: boolean;
   preemptDelayMs: number;
   acquireStepMs: number;
@@ -43,6 +45,9 @@ export function decide(i: DecideInput): Decision {
         return { kind: 'release', revision: leader.revision, reason: 'this node is no longer eligible' };
       const best = i.ranked[0]!;
       const me = i.ranked[rank]!;
+      if (best.name !== i.self && best.name === i.pinned) {
+        return { kind: 'release', revision: leader.revision, reason: `moved to ${best.name} by an operator` };
+      }
       if (i.preempt && best.name !== i.self && outranks(best, me)) {
         const since = i.betterSince ?? i.now;
         if (i.now - since >= i.preemptDelayMs) {

@@ -40,7 +40,14 @@ export interface ControllerContext {
   startupGraceUntil: number;
   /** Whether `node` has been registered at any time since this daemon started. */
   seenSinceStart(node: string): boolean;
+  /** The node an operator pinned this VIP to (pins/<vip>), if any. */
+  pinOf(vip: string): string | undefined;
+  /** On a planned release, how long the address may stay while the successor comes up. */
+  handoverMaxMs: number;
 }
+
+/** After the successor's key appears, how long the old holder keeps the address (≤ overlap budget). */
+const SETTLE_MS = 40;
 
 interface Applied {
   ifname: string;
@@ -125,6 +132,74 @@ export class VipController {
     await this.kernelLock.run(() => this.removeAddress(reason));
   }
 
+  /** Stops reconciling but keeps the address (shutdown hands over before dropping it). */
+  freeze(): void {
+    this.stopped = true;
+    clearTimeout(this.wakeTimer);
+  }
+
+  /**
+   * Resolves when leaders/<vip> names a holder other than revision `rev` (the successor is
+   * up), or after `maxMs`. Returns how long it waited.
+   */
+  async awaitSuccessor(rev: string, maxMs: number): Promise<number> {
+    const key = this.ctx.keys.leader(this.spec.name);
+    const t0 = this.ctx.clock.now();
+    const done = (): boolean => {
+      const e = this.ctx.leaders.get(key);
+      return e !== undefined && e.createRevision !== rev;
+    };
+    if (!done()) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(finish, maxMs);
+        const onChange = (k: string): void => {
+          if (k === key && done()) finish();
+        };
+        function finish(): void {
+          clearTimeout(timer);
+          leaders.off('change', onChange);
+          resolve();
+        }
+        const leaders = this.ctx.leaders;
+        leaders.on('change', onChange);
+      });
+    }
+    // The successor adds its address and announces a few ms after its key appears: stay a
+    // little longer, within the overlap budget, so the client never finds nobody.
+    const left = maxMs - (this.ctx.clock.now() - t0);
+    if (done() && left > 0) await new Promise((r) => setTimeout(r, Math.min(SETTLE_MS, left)));
+    return Math.round(this.ctx.clock.now() - t0);
+  }
+
+  /**
+   * A planned release: delete the leader key first, keep the address until the successor's key
+   * appears (at most handoverMaxMs, DESIGN's handover overlap), then remove it. No client gap.
+   */
+  private async handover(revision: string, reason: string): Promise<void> {
+    let released = false;
+    try {
+      released = await releaseLeadership(
+        this.ctx.client,
+        this.ctx.keys,
+        this.spec.name,
+        revision,
+        this.ctx.callTimeoutMs,
+      );
+      this.log.info({ rev: revision, reason, deleted: released }, 'leadership released');
+    } catch (err) {
+      this.log.warn({ rev: revision, reason, err: describe(err) }, 'release failed; the lease will free it');
+    }
+    if (released && this.applied) {
+      const waited = await this.awaitSuccessor(revision, this.ctx.handoverMaxMs);
+      const next = this.ctx.leaders.get(this.ctx.keys.leader(this.spec.name));
+      this.log.info(
+        { rev: revision, successorRev: next?.createRevision, waitedMs: waited },
+        next ? 'successor holds the VIP; handing over' : 'no successor yet; removing the VIP anyway',
+      );
+    }
+    await this.dropLocal(reason);
+  }
+
   /** Stops: drops the address; with `release`, also deletes our leader key. */
   async stop(release: boolean): Promise<void> {
     this.stopped = true;
@@ -171,7 +246,8 @@ export class VipController {
   private async runOnce(): Promise<void> {
     const session = this.ctx.session();
     const leader = this.leaderView();
-    const ranked = rankCandidates(this.spec, this.ctx.liveNodes());
+    const pinned = this.ctx.pinOf(this.spec.name);
+    const ranked = rankCandidates(this.spec, this.ctx.liveNodes(), pinned);
     const now = this.ctx.clock.now();
     const mine = leader !== undefined && leader.node === this.ctx.self && leader.lease === session?.leaseId;
     this.vacantSince = leader ? undefined : (this.vacantSince ?? now);
@@ -182,6 +258,7 @@ export class VipController {
       myLease: session?.leaseId,
       sessionValid: session?.valid() ?? false,
       ranked,
+      pinned,
       preempt: this.spec.preempt,
       preemptDelayMs: this.spec.preemptDelayMs,
       acquireStepMs: this.ctx.acquireStepMs,
@@ -208,8 +285,7 @@ export class VipController {
         await this.dropLocal('fenced: lease deadline passed without renewal');
         return;
       case 'release':
-        await this.dropLocal(d.reason);
-        await this.release(d.revision, d.reason);
+        await this.handover(d.revision, d.reason);
         return;
       case 'acquire':
         await this.dropLocal('not holder');

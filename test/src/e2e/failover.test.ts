@@ -116,16 +116,20 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
     });
   });
 
-  it('2. SIGTERM on the holder: the other node takes over within 0.5 s', async () => {
+  it('2. SIGTERM on the holder: the other node takes over within 0.5 s, overlap at most 100 ms', async () => {
     await withCluster({}, async (c, lab) => {
+      const sampler = await lab.startSampler(NODES);
       const ping = lab.startPing('cli', VIP4);
       await ping.waitForReply(5000);
       await sleep(200);
       await c.signal('n1', 'SIGTERM');
       await c.waitHolder(`${VIP4}/24`, NODES, 5000, 'n2');
       const stats = await clientFollows(lab, ping, VIP4, 'n2');
-      report('SIGTERM', stats.outageMs);
+      const overlap = (await sampler.stop()).timeline.maxOverlapMs(VIP4);
+      report('SIGTERM', stats.outageMs, `handover overlap ${Math.round(overlap)} ms`);
       assert.ok(stats.outageMs < 500, `outage ${stats.outageMs} ms`);
+      assert.ok(overlap <= 100, `two hosts held the VIP for ${overlap} ms`);
+      assert.equal(stats.duplicates, 0, 'the client never got two answers to one ping');
     });
   });
 
@@ -201,6 +205,39 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
       // Health follows: the fenced node is NOT_SERVING, the new holder SERVING.
       assert.equal(await c.health('n1'), 'NOT_SERVING');
       assert.equal(await c.health('n2'), 'SERVING');
+    });
+  });
+
+  it('7. pin (planned move) and drain through etcd: the VIP moves without a client gap', async () => {
+    await withCluster({}, async (c, lab) => {
+      const sampler = await lab.startSampler(NODES);
+      const ping = lab.startPing('cli', VIP4);
+      await ping.waitForReply(5000);
+      await sleep(200);
+      // vip move web --to n2 writes this pin; n2 outranks n1 while pinned, preempt or not.
+      await c.etcdctl(['put', `/vipd/lab/pins/web`, '{"node":"n2","at":"2026-01-01T00:00:00Z","by":"test"}']);
+      await c.waitHolder(`${VIP4}/24`, NODES, 5000, 'n2');
+      const moved = await clientFollows(lab, ping, VIP4, 'n2');
+      report('pin to n2', moved.outageMs);
+      assert.ok(moved.outageMs < 50, `planned move outage ${moved.outageMs} ms`);
+      await sleep(1500);
+      assert.deepEqual(
+        await c.holders(`${VIP4}/24`, NODES),
+        ['n2'],
+        'the pin keeps it on n2 despite n1 priority',
+      );
+
+      // node drain n2: it gives the VIP up; n1 takes it, also without a gap.
+      const ping2 = lab.startPing('cli', VIP4);
+      await ping2.waitForReply(5000);
+      await c.etcdctl(['put', `/vipd/lab/drain/n2`, '{"at":"2026-01-01T00:00:00Z","by":"test"}']);
+      await c.waitHolder(`${VIP4}/24`, NODES, 5000, 'n1');
+      const drained = await clientFollows(lab, ping2, VIP4, 'n1');
+      report('drain n2', drained.outageMs);
+      assert.ok(drained.outageMs < 50, `drain outage ${drained.outageMs} ms`);
+      const overlap = (await sampler.stop()).timeline.maxOverlapMs(VIP4);
+      assert.ok(overlap <= 100, `two hosts held the VIP for ${overlap} ms`);
+      assert.ok(c.logs('n2').some((l) => l.msg === 'node drained: giving up every VIP'));
     });
   });
 
