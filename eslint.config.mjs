@@ -7,7 +7,15 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     // generated/ is written by proto-loader-gen-types and never edited by hand.
-    ignores: ['**/dist/**', '**/build/**', '**/node_modules/**', '**/generated/**', '**/*.mjs', '**/*.js', '**/bin/**'],
+    ignores: [
+      '**/dist/**',
+      '**/build/**',
+      '**/node_modules/**',
+      '**/generated/**',
+      '**/*.mjs',
+      '**/*.js',
+      '**/bin/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -124,6 +124,13 @@ describe('vipd config', () => {
     assert.match(refused(['--config', 'x.yaml'], {}, { 'x.yaml': yaml }), /renewIntervalMs/);
   });
 
+  it('validates checks[] and refuses a shell string for exec', () => {
+    const good = `${FILE}checks:\n  - { name: db, type: tcp, target: "127.0.0.1:5432" }\n`;
+    assert.equal(load(['--config', 'g.yaml'], {}, { 'g.yaml': good }).checks[0]?.name, 'db');
+    const bad = `${FILE}checks:\n  - { name: db, type: exec, argv: "pg_isready -q" }\n`;
+    assert.match(refused(['--config', 'b.yaml'], {}, { 'b.yaml': bad }), /checks\[0\]\.argv/);
+  });
+
   it('has no flag for the password (it would show in ps)', () => {
     assert.match(refused(['--config', 'vipd.yaml', '--etcd-password', 'x']), /unknown argument/);
   });

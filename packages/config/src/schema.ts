@@ -1,4 +1,5 @@
 /** The vipd configuration: shape, defaults and pure validation. */
+import { type CheckSpec, parseChecks } from '@vipd/checks';
 import { z } from 'zod';
 
 const hostPort = z
@@ -21,6 +22,8 @@ export const vipdConfigSchema = z
         advertise: hostPort.optional(),
         labels: z.record(z.string()).default({}),
         drained: z.boolean().default(false),
+        /** keepalived-style "down" file: while it exists the node holds no VIP. */
+        maintenanceFile: z.string().min(1).optional(),
       })
       .strict(),
     cluster: z
@@ -59,6 +62,8 @@ export const vipdConfigSchema = z
       .object({ intervalMs: z.number().int().min(10).max(60_000).default(100) })
       .strict()
       .default({}),
+    /** Health checks a VIP spec can `track`; validated by @vipd/checks. */
+    checks: z.array(z.unknown()).default([]),
     reconcile: z
       .object({
         intervalMs: z.number().int().min(100).max(60_000).default(1000),
@@ -93,7 +98,8 @@ export type VipdConfigInput = z.input<typeof vipdConfigSchema>;
 type Parsed = z.output<typeof vipdConfigSchema>;
 
 /** The validated config, with every derived default filled in. */
-export type VipdConfig = Parsed & {
+export type VipdConfig = Omit<Parsed, 'checks'> & {
+  checks: CheckSpec[];
   node: Parsed['node'] & { advertise: string };
   lease: Parsed['lease'] & { renewIntervalMs: number; fenceMarginMs: number; addressLifetimeSec: number };
 };
@@ -126,6 +132,12 @@ export function validateVipdConfig(raw: unknown): { config: VipdConfig } | { pro
   if (c.etcd.tls && (c.etcd.tls.cert === undefined) !== (c.etcd.tls.key === undefined)) {
     problems.push('etcd.tls: cert and key go together');
   }
+  let checks: CheckSpec[] = [];
+  try {
+    checks = parseChecks(c.checks);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
   let advertise = c.node.advertise;
   if (advertise === undefined) {
     if (/^(0\.0\.0\.0|\[::\]):/.test(c.node.listen)) {
@@ -140,6 +152,7 @@ export function validateVipdConfig(raw: unknown): { config: VipdConfig } | { pro
   return {
     config: {
       ...c,
+      checks,
       node: { ...c.node, advertise },
       lease: { ...c.lease, renewIntervalMs, fenceMarginMs, addressLifetimeSec },
     },

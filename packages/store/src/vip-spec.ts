@@ -41,6 +41,10 @@ const rawSpec = z
     preempt: z.boolean().default(true),
     preemptDelayMs: z.number().int().min(0).max(3_600_000).default(0),
     announce: announce.default({}),
+    /** Names of node health checks (vipd config `checks[]`) this VIP depends on. */
+    track: z
+      .array(z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'check names are letters, digits, "-", "_"'))
+      .default([]),
   })
   .strict();
 
@@ -60,6 +64,8 @@ export interface VipSpec {
   preempt: boolean;
   preemptDelayMs: number;
   announce: AnnounceSettings;
+  /** Checks that must be up on a node for it to hold this VIP. */
+  track: string[];
 }
 
 export const DEFAULT_PRIORITY = 100;
@@ -128,6 +134,7 @@ export function parseVipSpec(raw: unknown, keyName?: string): VipSpec {
     preempt: spec.preempt,
     preemptDelayMs: spec.preemptDelayMs,
     announce: spec.announce,
+    track: spec.track,
   };
 }
 

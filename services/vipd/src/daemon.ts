@@ -2,6 +2,8 @@
  * The node daemon: wires the etcd session, the spec/node/leader mirrors, one controller per
  * VIP, the kernel and the health service together. Nothing else knows all of them.
  */
+import { existsSync } from 'node:fs';
+import { CheckRunner } from '@vipd/checks';
 import type { VipdConfig } from '@vipd/config';
 import type { Logger } from '@vipd/log';
 import {
@@ -50,6 +52,8 @@ export class Daemon {
   private ready = false;
   private startupGraceUntil = 0;
   private readonly seen = new Set<string>();
+  private readonly checks: CheckRunner;
+  private maintenance = false;
   private readonly log: Logger;
 
   constructor(
@@ -75,6 +79,8 @@ export class Daemon {
     this.leaders = new PrefixMirror(this.client, this.keys.leadersPrefix, storeLog);
     this.drains = new PrefixMirror(this.client, this.keys.drainPrefix, storeLog);
     this.pins = new PrefixMirror(this.client, this.keys.pinsPrefix, storeLog);
+    this.checks = new CheckRunner(config.checks, { log: deps.log.child({ component: 'checks' }) });
+    this.checks.on('change', () => void this.checkReadiness());
     this.info = {
       name: config.node.name,
       advertise: config.node.advertise,
@@ -87,6 +93,7 @@ export class Daemon {
   /** Cleans stale addresses, joins etcd, loads state and starts reconciling. */
   async start(): Promise<void> {
     this.startupGraceUntil = this.clock.now() + this.config.reconcile.startupGraceMs;
+    this.checks.start();
     await this.cleanStaleAddresses();
     await this.retry('etcd session', () => this.openSession());
     await this.retry('initial read of etcd', async () => {
@@ -96,6 +103,7 @@ export class Daemon {
       await this.pins.start();
       await this.vips.start();
     });
+    this.checkMaintenance();
     this.applyDrain();
     this.vips.on('changed', (name, spec) => this.onSpecChange(name, spec));
     this.nodes.on('change', () => this.reconcileAll());
@@ -112,7 +120,7 @@ export class Daemon {
       if (name !== undefined) this.controllers.get(name)?.reconcile();
     });
     for (const [name, spec] of this.vips.specs()) this.onSpecChange(name, spec);
-    await this.checkLinks();
+    await this.checkReadiness();
     this.setReady(true);
     this.reconcileAll();
     this.tick = setInterval(() => void this.onTick(), this.config.reconcile.intervalMs);
@@ -217,7 +225,7 @@ export class Daemon {
         },
         'VIP spec loaded',
       );
-      void this.checkLinks();
+      void this.checkReadiness();
       c.reconcile();
     }
   }
@@ -292,31 +300,42 @@ export class Daemon {
 
   private async onTick(): Promise<void> {
     try {
-      await this.checkLinks();
+      this.checkMaintenance();
+      await this.checkReadiness();
       this.reconcileAll();
     } catch (err) {
       this.log.warn({ err: describe(err) }, 'periodic check failed');
     }
   }
 
-  /** Marks VIPs whose interface is missing or down as unready, and tells etcd when that changes. */
-  private async checkLinks(): Promise<void> {
+  /**
+   * Marks the VIPs this node cannot serve now: interface missing or down, or a tracked check
+   * not up (unknown counts as not up). Publishes the list when it changes; the holder of such
+   * a VIP then hands it over at once.
+   */
+  private async checkReadiness(): Promise<void> {
     const unready: string[] = [];
-    const cache = new Map<string, { ready: boolean; reason?: string }>();
+    const why: Record<string, string> = {};
+    const links = new Map<string, { ready: boolean; reason?: string }>();
     for (const spec of this.vips.specs().values()) {
       if (priorityOf(spec, this.info.name) === undefined) continue;
       const ifname = interfaceFor(spec, this.info.name);
-      let state = cache.get(ifname);
-      if (!state) {
-        state = await this.deps.kernel.link(ifname);
-        cache.set(ifname, state);
+      let link = links.get(ifname);
+      if (!link) {
+        link = await this.deps.kernel.link(ifname);
+        links.set(ifname, link);
       }
-      if (!state.ready) unready.push(spec.name);
+      const failing = spec.track.filter(
+        (name) => !this.checks.names().includes(name) || this.checks.state(name) !== 'up',
+      );
+      if (!link.ready) why[spec.name] = `${ifname}: ${link.reason ?? 'not ready'}`;
+      else if (failing.length) why[spec.name] = `tracked checks not up: ${failing.join(', ')}`;
+      else continue;
+      unready.push(spec.name);
     }
     unready.sort();
     if (unready.join(',') === this.info.unready.join(',')) return;
-    const reasons = Object.fromEntries([...cache].filter(([, s]) => !s.ready).map(([i, s]) => [i, s.reason]));
-    this.log.warn({ unready, interfaces: reasons }, 'VIPs this node cannot serve changed');
+    this.log.warn({ unready, why }, 'VIPs this node cannot serve changed');
     this.info = { ...this.info, unready };
     try {
       await this.session?.update(this.info);
@@ -324,6 +343,17 @@ export class Daemon {
       this.log.warn({ err: describe(err) }, 'could not publish readiness; will retry');
       this.info = { ...this.info, unready: [] };
     }
+    this.reconcileAll();
+  }
+
+  /** The maintenance ("down") file: while it exists the node is drained. */
+  private checkMaintenance(): void {
+    const file = this.config.node.maintenanceFile;
+    const present = file !== undefined && existsSync(file);
+    if (present === this.maintenance) return;
+    this.maintenance = present;
+    this.log.warn({ file, present }, present ? 'maintenance file present' : 'maintenance file gone');
+    this.applyDrain();
     this.reconcileAll();
   }
 

@@ -3,6 +3,7 @@
  * bridge. Every assertion is about what the client (or the kernel) sees.
  */
 import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { pollUntil, sleep } from '../harness/proc';
 import { type Lab, type NodeHost, type Pinger, type PingStats, withLab } from '../lab';
@@ -28,12 +29,13 @@ async function withCluster(
     ipv6?: boolean;
     spec?: Record<string, unknown> & { name: string };
     beforeStart?: (lab: Lab) => Promise<void>;
+    checks?: unknown[];
   },
   fn: (c: VipdCluster, lab: Lab) => Promise<void>,
 ): Promise<void> {
   await withLab({ nodes: 2, etcd: true, ipv6: opts.ipv6 }, async (lab) => {
     const endpoint = await lab.startEtcd();
-    const cluster = new VipdCluster(lab, endpoint, { ttlSeconds: TTL });
+    const cluster = new VipdCluster(lab, endpoint, { ttlSeconds: TTL, checks: opts.checks });
     try {
       const spec = opts.spec ?? spec4;
       await cluster.putVip(spec);
@@ -41,6 +43,13 @@ async function withCluster(
       cluster.start('n1');
       cluster.start('n2');
       await cluster.waitHolder(String(spec.address), NODES, 15_000, 'n1');
+      // Every node up and registered before the fault: otherwise a late starter never saw n1.
+      for (const h of NODES) {
+        await pollUntil(async () => ((await cluster.health(h)) === 'SERVING' ? true : undefined), {
+          timeoutMs: 15_000,
+          what: `vipd on ${h} to be SERVING`,
+        });
+      }
       await fn(cluster, lab);
     } catch (err) {
       for (const h of NODES) {
@@ -239,6 +248,52 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
       assert.ok(overlap <= 100, `two hosts held the VIP for ${overlap} ms`);
       assert.ok(c.logs('n2').some((l) => l.msg === 'node drained: giving up every VIP'));
     });
+  });
+
+  it('8. a tracked check fails on the holder: it hands the VIP over at once', async () => {
+    const svc = [
+      process.execPath,
+      '-e',
+      "require('net').createServer((s) => s.end()).listen(8080, '127.0.0.1')",
+    ];
+    const servers = new Map<NodeHost, ChildProcess>();
+    const check = {
+      name: 'svc',
+      type: 'tcp',
+      target: '127.0.0.1:8080',
+      intervalMs: 100,
+      timeoutMs: 100,
+      rise: 2,
+      fall: 2,
+    };
+    await withCluster(
+      {
+        spec: { ...spec4, track: ['svc'] },
+        checks: [check],
+        beforeStart: async (lab) => {
+          for (const h of NODES) servers.set(h, lab.spawn(h, svc));
+        },
+      },
+      async (c, lab) => {
+        const ping = lab.startPing('cli', VIP4);
+        await ping.waitForReply(5000);
+        await sleep(200);
+        const killedAt = Date.now();
+        await lab.kill(servers.get('n1')!, 'SIGKILL');
+        await c.waitHolder(`${VIP4}/24`, NODES, 3000, 'n2');
+        const handoverMs = Date.now() - killedAt;
+        const stats = await clientFollows(lab, ping, VIP4, 'n2');
+        report('tracked check failed', stats.outageMs, `VIP on n2 ${handoverMs} ms after the service died`);
+        // fall 2 × interval 100 ms to notice, then the handover itself.
+        assert.ok(handoverMs < 300 + 100, `handover took ${handoverMs} ms`);
+        assert.ok(stats.outageMs < 50, `outage ${stats.outageMs} ms`);
+        assert.ok(
+          c
+            .logs('n1')
+            .some((l) => l.msg === 'VIP down on this node' && String(l.reason).includes('eligible')),
+        );
+      },
+    );
   });
 
   it("6. an IPv6 VIP moves likewise, and the client's neighbour entry follows", async () => {

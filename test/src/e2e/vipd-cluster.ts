@@ -17,6 +17,10 @@ const HEALTH_PROBE = join(REPO_ROOT, 'test', 'dist', 'tools', 'health-probe.js')
 export interface VipdNodeOptions {
   ttlSeconds?: number;
   drained?: boolean;
+  /** vipd `checks[]` (YAML accepts JSON). */
+  checks?: unknown[];
+  /** Extra top-level YAML lines. */
+  extraYaml?: string[];
 }
 
 export class VipdCluster {
@@ -45,6 +49,8 @@ export class VipdCluster {
       `log:`,
       `  level: debug`,
       `  format: json`,
+      ...(this.options.checks ? [`checks: ${JSON.stringify(this.options.checks)}`] : []),
+      ...(this.options.extraYaml ?? []),
       '',
     ].join('\n');
     writeFileSync(file, yaml);
