@@ -1,19 +1,34 @@
-// vipd_packet: sends one complete Ethernet frame through an AF_PACKET socket.
+// vipd_packet: sends Ethernet frames through an AF_PACKET socket, and optionally collects replies.
 //
 //   sendFrame(ifindex: number, frame: Buffer): void
 //
 // Opens socket(AF_PACKET, SOCK_RAW, 0) (protocol 0: it never receives), sends the frame to the
 // interface with that index, closes the socket. On failure throws an Error whose message carries
-// the errno text, with `errno` (number) and `syscall` properties. Needs CAP_NET_RAW. Acts in the
-// network namespace of the calling process.
+// the errno text, with `errno` (number) and `syscall` properties.
+//
+//   sendAndCollect(ifindex: number, frame: Buffer, ethertype: number, timeoutMs: number,
+//                  maxFrames: number): Promise<Buffer[]>
+//
+// Asynchronous (libuv threadpool; never blocks the event loop). Opens an AF_PACKET SOCK_RAW socket
+// bound to `ifindex` and `ethertype` (host order, e.g. 0x0806), sends the frame, then collects the
+// frames the interface receives for that ethertype (packet types HOST, BROADCAST and MULTICAST;
+// our own outgoing frames are skipped) until `timeoutMs` has elapsed on the monotonic clock or
+// `maxFrames` were collected, closes the socket and resolves with the raw frames (Ethernet header
+// included; a frame longer than 65535 bytes is cut there). Bad arguments reject with a TypeError,
+// kernel failures with an Error carrying the errno text, `errno` and `syscall`.
+//
+// Both need CAP_NET_RAW and act in the network namespace of the calling process.
 #include <arpa/inet.h>
 #include <errno.h>
 #include <linux/if_packet.h>
 #include <net/ethernet.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <node_api.h>
@@ -21,23 +36,36 @@
 #define ETH_HEADER_LEN 14
 #define MAX_FRAME_LEN 65535
 
-// Returns NULL so callers can write `return throw_...(...)`; a pending exception is left as is.
-static napi_value throw_errno(napi_env env, const char *syscall, int err) {
+#define MAX_COLLECT_FRAMES 65536
+#define MAX_TIMEOUT_MS 600000
+
+// An Error "<syscall>: <strerror> (errno N)" with `errno` and `syscall` properties, or NULL when
+// even that cannot be created.
+static napi_value errno_error(napi_env env, const char *syscall, int err) {
   char text[160];
   snprintf(text, sizeof text, "%s: %s (errno %d)", syscall, strerror(err), err);
   napi_value message, error, errno_value, syscall_value;
   if (napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &message) != napi_ok ||
       napi_create_error(env, NULL, message, &error) != napi_ok) {
-    napi_throw_error(env, NULL, text);
     return NULL;
   }
-  if (napi_create_int32(env, err, &errno_value) == napi_ok) {
-    napi_set_named_property(env, error, "errno", errno_value);
+  if (napi_create_int32(env, err, &errno_value) != napi_ok ||
+      napi_set_named_property(env, error, "errno", errno_value) != napi_ok ||
+      napi_create_string_utf8(env, syscall, NAPI_AUTO_LENGTH, &syscall_value) != napi_ok ||
+      napi_set_named_property(env, error, "syscall", syscall_value) != napi_ok) {
+    return error; // the message still carries the errno text
   }
-  if (napi_create_string_utf8(env, syscall, NAPI_AUTO_LENGTH, &syscall_value) == napi_ok) {
-    napi_set_named_property(env, error, "syscall", syscall_value);
+  return error;
+}
+
+// Returns NULL so callers can write `return throw_...(...)`; a pending exception is left as is.
+static napi_value throw_errno(napi_env env, const char *syscall, int err) {
+  napi_value error = errno_error(env, syscall, err);
+  if (error == NULL || napi_throw(env, error) != napi_ok) {
+    char text[160];
+    snprintf(text, sizeof text, "%s: %s (errno %d)", syscall, strerror(err), err);
+    napi_throw_error(env, NULL, text);
   }
-  napi_throw(env, error);
   return NULL;
 }
 
@@ -104,16 +132,319 @@ static napi_value send_frame(napi_env env, napi_callback_info info) {
   return NULL; // undefined
 }
 
-static napi_value init(napi_env env, napi_value exports) {
+// ---- sendAndCollect -------------------------------------------------------------------------
+
+struct collected_frame {
+  uint8_t *data;
+  size_t length;
+};
+
+// Everything one sendAndCollect call owns. `execute` (worker thread) touches only the plain C
+// fields; `complete` (JS thread) turns them into the promise's value and frees the whole struct.
+struct collect_job {
+  napi_async_work work;
+  napi_deferred deferred;
+  int ifindex;
+  uint16_t ethertype; // host order
+  int timeout_ms;
+  size_t max_frames;
+  uint8_t *frame; // a copy of the caller's frame: the Buffer may change or go away meanwhile
+  size_t frame_length;
+  struct collected_frame *frames;
+  size_t frame_count;
+  size_t frame_capacity;
+  int err; // 0, or the errno of the failing call
+  const char *syscall;
+};
+
+static void free_collect_job(struct collect_job *job) {
+  if (job == NULL) return;
+  for (size_t i = 0; i < job->frame_count; i++) free(job->frames[i].data);
+  free(job->frames);
+  free(job->frame);
+  free(job);
+}
+
+static int64_t monotonic_ms(void) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+// Appends a copy of `data`; returns 0 or ENOMEM.
+static int keep_frame(struct collect_job *job, const uint8_t *data, size_t length) {
+  if (job->frame_count == job->frame_capacity) {
+    size_t capacity = job->frame_capacity == 0 ? 8 : job->frame_capacity * 2;
+    struct collected_frame *grown = realloc(job->frames, capacity * sizeof *grown);
+    if (grown == NULL) return ENOMEM;
+    job->frames = grown;
+    job->frame_capacity = capacity;
+  }
+  uint8_t *copy = malloc(length == 0 ? 1 : length);
+  if (copy == NULL) return ENOMEM;
+  memcpy(copy, data, length);
+  job->frames[job->frame_count].data = copy;
+  job->frames[job->frame_count].length = length;
+  job->frame_count++;
+  return 0;
+}
+
+static void fail_job(struct collect_job *job, const char *syscall, int err) {
+  job->syscall = syscall;
+  job->err = err;
+}
+
+// Worker thread: no N-API calls here.
+static void collect_execute(napi_env env, void *data) {
+  (void)env;
+  struct collect_job *job = data;
+  int64_t started = monotonic_ms();
+
+  // Protocol 0 at socket() and the real one at bind(): nothing is queued from other interfaces.
+  int fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
+  if (fd < 0) {
+    fail_job(job, "socket", errno);
+    return;
+  }
+
+  struct sockaddr_ll local;
+  memset(&local, 0, sizeof local);
+  local.sll_family = AF_PACKET;
+  local.sll_protocol = htons(job->ethertype);
+  local.sll_ifindex = job->ifindex;
+  if (bind(fd, (const struct sockaddr *)&local, sizeof local) < 0) {
+    int bind_errno = errno;
+    close(fd);
+    fail_job(job, "bind", bind_errno);
+    return;
+  }
+
+  struct sockaddr_ll to;
+  memset(&to, 0, sizeof to);
+  to.sll_family = AF_PACKET;
+  to.sll_ifindex = job->ifindex;
+  to.sll_protocol = htons((uint16_t)((job->frame[12] << 8) | job->frame[13]));
+  to.sll_halen = ETH_ALEN;
+  memcpy(to.sll_addr, job->frame, ETH_ALEN);
+  ssize_t sent;
+  do {
+    sent = sendto(fd, job->frame, job->frame_length, 0, (const struct sockaddr *)&to, sizeof to);
+  } while (sent < 0 && errno == EINTR);
+  if (sent < 0 || (size_t)sent != job->frame_length) {
+    int send_errno = sent < 0 ? errno : EMSGSIZE;
+    close(fd);
+    fail_job(job, "sendto", send_errno);
+    return;
+  }
+
+  uint8_t *buffer = malloc(MAX_FRAME_LEN);
+  if (buffer == NULL) {
+    close(fd);
+    fail_job(job, "malloc", ENOMEM);
+    return;
+  }
+  int64_t deadline = started + job->timeout_ms;
+  while (job->frame_count < job->max_frames) {
+    int64_t remaining = deadline - monotonic_ms();
+    if (remaining <= 0) break;
+    struct pollfd pfd = {.fd = fd, .events = POLLIN, .revents = 0};
+    int ready = poll(&pfd, 1, (int)remaining);
+    if (ready < 0) {
+      if (errno == EINTR) continue;
+      fail_job(job, "poll", errno);
+      break;
+    }
+    if (ready == 0) continue; // the loop condition sees the deadline
+    if ((pfd.revents & (POLLERR | POLLNVAL)) != 0 && (pfd.revents & POLLIN) == 0) {
+      int soerr = 0;
+      socklen_t soerr_len = sizeof soerr;
+      if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &soerr_len) < 0) soerr = errno;
+      fail_job(job, "poll", soerr != 0 ? soerr : EIO);
+      break;
+    }
+    // Drain whatever is queued without blocking, then poll again.
+    while (job->frame_count < job->max_frames) {
+      struct sockaddr_ll from;
+      socklen_t from_len = sizeof from;
+      ssize_t got = recvfrom(fd, buffer, MAX_FRAME_LEN, MSG_DONTWAIT, (struct sockaddr *)&from, &from_len);
+      if (got < 0) {
+        if (errno == EINTR) continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK) fail_job(job, "recvfrom", errno);
+        break;
+      }
+      if (from.sll_ifindex != job->ifindex) continue;
+      if (from.sll_pkttype != PACKET_HOST && from.sll_pkttype != PACKET_BROADCAST &&
+          from.sll_pkttype != PACKET_MULTICAST) {
+        continue; // PACKET_OUTGOING (our own frames), PACKET_OTHERHOST (promiscuous), loopback
+      }
+      int keep_errno = keep_frame(job, buffer, (size_t)got);
+      if (keep_errno != 0) {
+        fail_job(job, "malloc", keep_errno);
+        break;
+      }
+    }
+    if (job->err != 0) break;
+  }
+  free(buffer);
+  close(fd);
+}
+
+static void reject_with(napi_env env, napi_deferred deferred, napi_value error) {
+  if (error == NULL || napi_reject_deferred(env, deferred, error) != napi_ok) {
+    // Last resort: a plain Error; if even that fails the promise stays pending and N-API is broken.
+    napi_value message, fallback;
+    if (napi_create_string_utf8(env, "sendAndCollect: cannot report the result", NAPI_AUTO_LENGTH,
+                                &message) == napi_ok &&
+        napi_create_error(env, NULL, message, &fallback) == napi_ok) {
+      napi_reject_deferred(env, deferred, fallback);
+    }
+  }
+}
+
+// JS thread: settles the promise and frees the job.
+static void collect_complete(napi_env env, napi_status status, void *data) {
+  struct collect_job *job = data;
+  if (status == napi_cancelled) {
+    reject_with(env, job->deferred, errno_error(env, "sendAndCollect", ECANCELED));
+  } else if (status != napi_ok) {
+    reject_with(env, job->deferred, errno_error(env, "sendAndCollect", EIO));
+  } else if (job->err != 0) {
+    reject_with(env, job->deferred, errno_error(env, job->syscall, job->err));
+  } else {
+    napi_value array;
+    bool built = napi_create_array_with_length(env, job->frame_count, &array) == napi_ok;
+    for (size_t i = 0; built && i < job->frame_count; i++) {
+      napi_value buffer;
+      void *unused;
+      built = napi_create_buffer_copy(env, job->frames[i].length, job->frames[i].data, &unused, &buffer) ==
+                  napi_ok &&
+              napi_set_element(env, array, (uint32_t)i, buffer) == napi_ok;
+    }
+    if (!built || napi_resolve_deferred(env, job->deferred, array) != napi_ok) {
+      // A pending exception (e.g. out of memory) would otherwise surface in an unrelated place.
+      bool pending = false;
+      if (napi_is_exception_pending(env, &pending) == napi_ok && pending) {
+        napi_value ignored;
+        napi_get_and_clear_last_exception(env, &ignored);
+      }
+      reject_with(env, job->deferred, errno_error(env, "sendAndCollect", ENOMEM));
+    }
+  }
+  napi_delete_async_work(env, job->work);
+  free_collect_job(job);
+}
+
+// Reads an integer argument in [min, max]; returns false (nothing thrown) when it is not one.
+static bool get_integer(napi_env env, napi_value value, double min, double max, double *out) {
+  napi_valuetype type;
+  if (napi_typeof(env, value, &type) != napi_ok || type != napi_number) return false;
+  double number;
+  if (napi_get_value_double(env, value, &number) != napi_ok) return false;
+  if (!(number >= min && number <= max) || number != (double)(int64_t)number) return false;
+  *out = number;
+  return true;
+}
+
+// Rejects `deferred` with a TypeError and returns `promise`, for argument errors.
+static napi_value reject_type(napi_env env, napi_deferred deferred, napi_value promise, const char *text) {
+  napi_value message, error;
+  if (napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &message) != napi_ok ||
+      napi_create_type_error(env, NULL, message, &error) != napi_ok) {
+    error = NULL;
+  }
+  reject_with(env, deferred, error);
+  return promise;
+}
+
+static napi_value send_and_collect(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) {
+    return throw_type(env, "sendAndCollect: cannot read arguments");
+  }
+  napi_deferred deferred;
+  napi_value promise;
+  if (napi_create_promise(env, &deferred, &promise) != napi_ok) {
+    napi_throw_error(env, NULL, "sendAndCollect: cannot create a promise");
+    return NULL;
+  }
+  if (argc < 5) {
+    return reject_type(env, deferred, promise,
+                       "sendAndCollect(ifindex, frame, ethertype, timeoutMs, maxFrames): five arguments are required");
+  }
+  double ifindex, ethertype, timeout_ms, max_frames;
+  if (!get_integer(env, argv[0], 1, INT32_MAX, &ifindex)) {
+    return reject_type(env, deferred, promise, "sendAndCollect: ifindex must be a positive integer");
+  }
+  if (!get_integer(env, argv[2], 1, 0xffff, &ethertype)) {
+    return reject_type(env, deferred, promise, "sendAndCollect: ethertype must be an integer in 1..65535");
+  }
+  if (!get_integer(env, argv[3], 0, MAX_TIMEOUT_MS, &timeout_ms)) {
+    return reject_type(env, deferred, promise, "sendAndCollect: timeoutMs must be an integer in 0..600000");
+  }
+  if (!get_integer(env, argv[4], 0, MAX_COLLECT_FRAMES, &max_frames)) {
+    return reject_type(env, deferred, promise, "sendAndCollect: maxFrames must be an integer in 0..65536");
+  }
+  bool is_buffer = false;
+  if (napi_is_buffer(env, argv[1], &is_buffer) != napi_ok || !is_buffer) {
+    return reject_type(env, deferred, promise, "sendAndCollect: frame must be a Buffer");
+  }
+  void *data = NULL;
+  size_t length = 0;
+  if (napi_get_buffer_info(env, argv[1], &data, &length) != napi_ok) {
+    return reject_type(env, deferred, promise, "sendAndCollect: cannot read frame");
+  }
+  if (length < ETH_HEADER_LEN || length > MAX_FRAME_LEN || data == NULL) {
+    return reject_type(env, deferred, promise,
+                       "sendAndCollect: frame must hold an Ethernet header and at most 65535 bytes");
+  }
+
+  struct collect_job *job = calloc(1, sizeof *job);
+  if (job == NULL || (job->frame = malloc(length)) == NULL) {
+    free_collect_job(job);
+    reject_with(env, deferred, errno_error(env, "malloc", ENOMEM));
+    return promise;
+  }
+  memcpy(job->frame, data, length);
+  job->frame_length = length;
+  job->deferred = deferred;
+  job->ifindex = (int)ifindex;
+  job->ethertype = (uint16_t)ethertype;
+  job->timeout_ms = (int)timeout_ms;
+  job->max_frames = (size_t)max_frames;
+
+  napi_value resource_name;
+  if (napi_create_string_utf8(env, "vipd_packet.sendAndCollect", NAPI_AUTO_LENGTH, &resource_name) != napi_ok ||
+      napi_create_async_work(env, NULL, resource_name, collect_execute, collect_complete, job, &job->work) !=
+          napi_ok) {
+    free_collect_job(job);
+    reject_with(env, deferred, errno_error(env, "napi_create_async_work", EIO));
+    return promise;
+  }
+  if (napi_queue_async_work(env, job->work) != napi_ok) {
+    napi_delete_async_work(env, job->work);
+    free_collect_job(job);
+    reject_with(env, deferred, errno_error(env, "napi_queue_async_work", EIO));
+    return promise;
+  }
+  return promise; // `job` now belongs to collect_complete
+}
+
+static bool export_function(napi_env env, napi_value exports, const char *name, napi_callback cb) {
   napi_value fn;
-  if (napi_create_function(env, "sendFrame", NAPI_AUTO_LENGTH, send_frame, NULL, &fn) != napi_ok) {
-    napi_throw_error(env, NULL, "vipd_packet: cannot create sendFrame");
-    return NULL;
+  if (napi_create_function(env, name, NAPI_AUTO_LENGTH, cb, NULL, &fn) != napi_ok ||
+      napi_set_named_property(env, exports, name, fn) != napi_ok) {
+    char text[96];
+    snprintf(text, sizeof text, "vipd_packet: cannot export %s", name);
+    napi_throw_error(env, NULL, text);
+    return false;
   }
-  if (napi_set_named_property(env, exports, "sendFrame", fn) != napi_ok) {
-    napi_throw_error(env, NULL, "vipd_packet: cannot export sendFrame");
-    return NULL;
-  }
+  return true;
+}
+
+static napi_value init(napi_env env, napi_value exports) {
+  if (!export_function(env, exports, "sendFrame", send_frame)) return NULL;
+  if (!export_function(env, exports, "sendAndCollect", send_and_collect)) return NULL;
   return exports;
 }
 

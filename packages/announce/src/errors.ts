@@ -34,7 +34,7 @@ export class InvalidAddressError extends AnnounceError {
   }
 }
 
-/** Announce options (count, interval) or target fields (ifindex, family) out of range. */
+/** Announce or probe options (count, interval, timeout) or target fields (ifindex, family) out of range. */
 export class InvalidAnnounceOptionsError extends AnnounceError {
   readonly field: string;
 
@@ -80,6 +80,33 @@ export class SendError extends AnnounceError {
     const text = cause instanceof Error ? cause.message : String(cause);
     const final = details.errno === EPERM || details.errno === EACCES || /permitted|denied/i.test(text);
     super(`sending ${what} on ${ifname} failed: ${text}`, { cause, transient: !final });
+    this.ifname = ifname;
+    this.family = family;
+    this.errno = details.errno;
+    this.syscall = details.syscall;
+  }
+}
+
+/**
+ * A duplicate-owner probe could not be sent or its answers not collected. Transient except for a
+ * missing privilege (EPERM/EACCES), like SendError.
+ */
+export class ProbeError extends AnnounceError {
+  readonly ifname: string;
+  readonly family: 4 | 6;
+  readonly errno: number | undefined;
+  readonly syscall: string | undefined;
+
+  constructor(
+    ifname: string,
+    family: 4 | 6,
+    cause: unknown,
+    details: { errno?: number | undefined; syscall?: string | undefined } = {},
+  ) {
+    const what = family === 4 ? 'ARP probe' : 'neighbour solicitation probe';
+    const text = cause instanceof Error ? cause.message : String(cause);
+    const final = details.errno === EPERM || details.errno === EACCES || /permitted|denied/i.test(text);
+    super(`${what} on ${ifname} failed: ${text}`, { cause, transient: !final });
     this.ifname = ifname;
     this.family = family;
     this.errno = details.errno;

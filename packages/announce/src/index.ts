@@ -11,6 +11,7 @@ export {
   InvalidAddressError,
   InvalidAnnounceOptionsError,
   InvalidMacError,
+  ProbeError,
   SendError,
 } from './errors';
 export {
@@ -27,8 +28,26 @@ export {
 } from './frames';
 export { openNaSocket, type NaSocket } from './na-socket';
 export {
+  DEFAULT_PROBE_MAX_FRAMES,
+  probeOwners,
+  type ProbeOptions,
+  type ProbeTarget,
+  type ProbeTransport,
+} from './probe';
+export {
+  buildArpProbe,
+  buildNsProbe,
+  formatMac,
+  parseArpReply,
+  parseNaReply,
+  solicitedNodeAddress,
+  type ArpProbeInput,
+  type NsProbeInput,
+} from './probe-frames';
+export {
   ADDON_PATH,
   loadPacketAddon,
+  sendAndCollect,
   sendFrame,
   type NativeSendError,
   type PacketAddon,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AddonNotBuiltError, InvalidAnnounceOptionsError } from './errors';
-import { loadPacketAddon, sendFrame, type NativeSendError } from './packet-socket';
+import { loadPacketAddon, sendAndCollect, sendFrame, type NativeSendError } from './packet-socket';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -53,6 +53,44 @@ void describe('packet-socket', () => {
           err.syscall === 'sendto' &&
           (err.errno === 6 || err.errno === 19) &&
           /sendto: .+ \(errno \d+\)/.test(err.message),
+      );
+    },
+  );
+
+  void it('sendAndCollect rejects bad arguments with a TypeError before opening any socket', async () => {
+    const addon = loadPacketAddon();
+    const frame = Buffer.alloc(60);
+    const bad: [string, unknown[], RegExp][] = [
+      ['ifindex 0', [0, frame, 0x0806, 10, 1], /ifindex/],
+      ['fractional ifindex', [1.5, frame, 0x0806, 10, 1], /ifindex/],
+      ['short frame', [1, Buffer.alloc(13), 0x0806, 10, 1], /Ethernet header/],
+      ['string frame', [1, 'frame', 0x0806, 10, 1], /Buffer/],
+      ['ethertype 0', [1, frame, 0, 10, 1], /ethertype/],
+      ['ethertype 0x10000', [1, frame, 0x10000, 10, 1], /ethertype/],
+      ['negative timeout', [1, frame, 0x0806, -1, 1], /timeoutMs/],
+      ['NaN timeout', [1, frame, 0x0806, NaN, 1], /timeoutMs/],
+      ['huge maxFrames', [1, frame, 0x0806, 10, 1e9], /maxFrames/],
+      ['four arguments', [1, frame, 0x0806, 10], /five arguments/],
+    ];
+    for (const [what, args, message] of bad) {
+      const call = addon.sendAndCollect as (...a: unknown[]) => Promise<Buffer[]>;
+      await assert.rejects(call(...args), { name: 'TypeError', message }, what);
+    }
+    await assert.rejects(sendAndCollect(0, frame, 0x0806, 10, 1), InvalidAnnounceOptionsError);
+  });
+
+  void it(
+    'sendAndCollect rejects with the errno text when the kernel refuses (no such interface)',
+    { skip: !isRoot && 'needs root' },
+    async () => {
+      const frame = Buffer.alloc(60, 0);
+      frame.fill(0xff, 0, 6);
+      frame.writeUInt16BE(0x0806, 12);
+      // bind() to an interface index nobody has fails with ENODEV before anything is sent.
+      await assert.rejects(
+        sendAndCollect(0x7ffffff0, frame, 0x0806, 1000, 1),
+        (err: NativeSendError) =>
+          err.syscall === 'bind' && err.errno === 19 && /bind: No such device \(errno 19\)/.test(err.message),
       );
     },
   );

@@ -1,6 +1,6 @@
 // Thin typed wrapper over the package's own N-API addon (native/packet.c): one complete Ethernet
-// frame out of one interface through an AF_PACKET socket. Privileged (CAP_NET_RAW); acts in the
-// network namespace of the calling process.
+// frame out of one interface through an AF_PACKET socket, optionally collecting what comes back.
+// Privileged (CAP_NET_RAW); acts in the network namespace of the calling process.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AddonNotBuiltError, InvalidAnnounceOptionsError } from './errors';
@@ -8,6 +8,19 @@ import { AddonNotBuiltError, InvalidAnnounceOptionsError } from './errors';
 /** What build/Release/vipd_packet.node exports. */
 export interface PacketAddon {
   sendFrame(ifindex: number, frame: Buffer): void;
+  /**
+   * Sends `frame` through an AF_PACKET socket bound to `ifindex` and `ethertype` (host order), then
+   * collects the frames received for that ethertype (not our own outgoing ones) until `timeoutMs`
+   * has elapsed or `maxFrames` were collected. Runs in the libuv threadpool. Rejects with a
+   * TypeError for bad arguments, with the errno Error (`errno`, `syscall`) for kernel failures.
+   */
+  sendAndCollect(
+    ifindex: number,
+    frame: Buffer,
+    ethertype: number,
+    timeoutMs: number,
+    maxFrames: number,
+  ): Promise<Buffer[]>;
 }
 
 /** Where the addon is built: `<package root>/build/Release/vipd_packet.node`. */
@@ -27,7 +40,10 @@ export function loadPacketAddon(addonPath: string = ADDON_PATH): PacketAddon {
     throw new AddonNotBuiltError(addonPath, err);
   }
   if (!isPacketAddon(exported)) {
-    throw new AddonNotBuiltError(addonPath, new Error('the module does not export sendFrame()'));
+    throw new AddonNotBuiltError(
+      addonPath,
+      new Error('the module does not export sendFrame() and sendAndCollect(); is it an old build?'),
+    );
   }
   loaded.set(addonPath, exported);
   return exported;
@@ -50,10 +66,26 @@ export function sendFrame(ifindex: number, frame: Buffer, addon: PacketAddon = l
   addon.sendFrame(ifindex, frame);
 }
 
+/**
+ * Sends `frame` out of `ifindex` and resolves with the frames of `ethertype` received there within
+ * `timeoutMs` (at most `maxFrames`), Ethernet header included. See PacketAddon.sendAndCollect.
+ */
+export async function sendAndCollect(
+  ifindex: number,
+  frame: Buffer,
+  ethertype: number,
+  timeoutMs: number,
+  maxFrames: number,
+  addon: PacketAddon = loadPacketAddon(),
+): Promise<Buffer[]> {
+  if (!Number.isInteger(ifindex) || ifindex < 1) {
+    throw new InvalidAnnounceOptionsError('ifindex', `expected a positive integer, got ${ifindex}`);
+  }
+  return addon.sendAndCollect(ifindex, frame, ethertype, timeoutMs, maxFrames);
+}
+
 function isPacketAddon(value: unknown): value is PacketAddon {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { sendFrame?: unknown }).sendFrame === 'function'
-  );
+  if (typeof value !== 'object' || value === null) return false;
+  const addon = value as { sendFrame?: unknown; sendAndCollect?: unknown };
+  return typeof addon.sendFrame === 'function' && typeof addon.sendAndCollect === 'function';
 }

@@ -23,6 +23,15 @@ export {
   NetifError,
   type NetifErrorContext,
 } from './errors';
+export {
+  DEFAULT_FENCE_BINARY,
+  FenceBinaryNotBuiltError,
+  FenceSwitch,
+  type FenceEvent,
+  type FenceExit,
+  type FenceLogger,
+  type FenceSwitchOptions,
+} from './fence-switch';
 export { type NetifOptions } from './ip-runner';
 export { getLink, listLinks } from './links';
 export {

@@ -36,3 +36,4 @@ export function loadProtos(files: string[]): grpc.GrpcObject {
 }
 
 export { grpc, protoLoader };
+export type * from './generated/index';

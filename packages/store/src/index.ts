@@ -6,6 +6,7 @@ export * from './leadership';
 export * from './node-session';
 export * from './prefix-mirror';
 export * from './ranking';
+export * from './records';
 export * from './spec-watcher';
 export * from './vip-spec';
 export type { Etcd3 as EtcdClient } from 'etcd3';

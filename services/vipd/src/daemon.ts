@@ -16,6 +16,7 @@ import {
   monotonicClock,
   type NodeInfo,
   NodeSession,
+  parseNodeInfo,
   parsePin,
   SpecWatcher,
   PrefixMirror,
@@ -387,21 +388,5 @@ export class Daemon {
         await new Promise((r) => setTimeout(r, delay));
       }
     }
-  }
-}
-
-export function parseNodeInfo(name: string, value: string): NodeInfo | undefined {
-  try {
-    const v = JSON.parse(value) as Partial<NodeInfo>;
-    if (typeof v !== 'object' || v === null) return undefined;
-    return {
-      name,
-      advertise: typeof v.advertise === 'string' ? v.advertise : '',
-      labels: typeof v.labels === 'object' && v.labels !== null ? v.labels : {},
-      drained: v.drained === true,
-      unready: Array.isArray(v.unready) ? v.unready.filter((x): x is string => typeof x === 'string') : [],
-    };
-  } catch {
-    return undefined;
   }
 }

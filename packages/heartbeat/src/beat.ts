@@ -1,0 +1,95 @@
+/** Beats as the rest of vipd sees them, and their conversion to and from the wire. */
+import { InvalidBeatError } from './errors';
+import type { WireBeat, WirePeerView } from './wire';
+
+export type Health = 'SERVING' | 'NOT_SERVING';
+
+export interface HeldVip {
+  name: string;
+  /** Fencing revision: create revision of leaders/<vip>. */
+  revision: string;
+}
+
+/** What the daemon reports about itself every interval (PeerMesh's `localBeat`). */
+export interface LocalBeat {
+  health: Health;
+  held: HeldVip[];
+  /** The node's etcd lease id (decimal), '' if none. */
+  leaseId: string;
+}
+
+/** A sender's view of one of its peers. */
+export interface PeerView {
+  node: string;
+  /** Undefined when the sender has never heard from that peer. */
+  lastSeenMsAgo: number | undefined;
+  suspect: boolean;
+}
+
+export interface ReceivedBeat {
+  node: string;
+  seq: number;
+  /** UNKNOWN (unset) on the wire is read as NOT_SERVING. */
+  health: Health;
+  held: HeldVip[];
+  leaseId: string;
+  peers: PeerView[];
+  /** The sender's interval; 0 if it did not say. */
+  intervalMs: number;
+}
+
+/** On the wire, "never heard from" is the largest uint32. */
+export const NEVER_SEEN = 0xffffffff;
+/** An advertised interval above this is refused (it would switch suspicion off). */
+export const MAX_INTERVAL_MS = 60_000;
+const MAX_NAME = 253;
+
+export function toWire(
+  self: string,
+  seq: number,
+  intervalMs: number,
+  local: LocalBeat,
+  peers: PeerView[],
+): WireBeat {
+  return {
+    node: self,
+    seq: String(seq),
+    health: local.health,
+    held: local.held.map((h) => ({ name: h.name, revision: h.revision })),
+    lease_id: local.leaseId,
+    peers: peers.map(peerToWire),
+    interval_ms: Math.round(intervalMs),
+  };
+}
+
+function peerToWire(p: PeerView): WirePeerView {
+  const ago =
+    p.lastSeenMsAgo === undefined
+      ? NEVER_SEEN
+      : Math.min(Math.max(0, Math.round(p.lastSeenMsAgo)), NEVER_SEEN - 1);
+  return { node: p.node, last_seen_ms_ago: ago, suspect: p.suspect };
+}
+
+/** Validates and converts a decoded beat. Throws InvalidBeatError. */
+export function fromWire(wire: WireBeat): ReceivedBeat {
+  const node = wire.node;
+  if (node === '' || node.length > MAX_NAME) throw new InvalidBeatError('node must be 1-253 characters');
+  const seq = Number(wire.seq);
+  if (!Number.isSafeInteger(seq) || seq < 0) throw new InvalidBeatError(`bad seq ${wire.seq}`, node);
+  if (wire.interval_ms > MAX_INTERVAL_MS) {
+    throw new InvalidBeatError(`interval_ms ${wire.interval_ms} above ${MAX_INTERVAL_MS}`, node);
+  }
+  return {
+    node,
+    seq,
+    health: wire.health === 'SERVING' ? 'SERVING' : 'NOT_SERVING',
+    held: wire.held.map((h) => ({ name: h.name, revision: h.revision })),
+    leaseId: wire.lease_id,
+    peers: wire.peers.map((p) => ({
+      node: p.node,
+      lastSeenMsAgo: p.last_seen_ms_ago === NEVER_SEEN ? undefined : p.last_seen_ms_ago,
+      suspect: p.suspect,
+    })),
+    intervalMs: wire.interval_ms,
+  };
+}

@@ -1,0 +1,248 @@
+/**
+ * PeerMesh: this node's heartbeat streams to every peer and its view of their liveness.
+ *
+ * One object owns the peer table and both directions: outbound streams (one PeerLink per
+ * peer) and the inbound side (`service`, a HeartbeatService the daemon adds to its gRPC
+ * server with `mesh.addToServer(server)`). A beat counts as liveness whichever stream it came
+ * on. One timer ticks every interval: it marks silent peers suspect, builds our beat (calling
+ * `localBeat()` once), writes it on every stream, and restarts silent streams.
+ *
+ * Events: `alive` (first beat from a peer, or a beat after it was suspect), `suspect`
+ * (silent for suspectAfterMisses × max(our, its interval), or never heard from that long
+ * after being added), `beat` (every beat from a peer in the set), `removed` (setPeers dropped
+ * it: its stream is closed and its state forgotten). Listener exceptions are logged, not
+ * rethrown into gRPC.
+ */
+import { EventEmitter } from 'node:events';
+import * as grpc from '@grpc/grpc-js';
+import { type Logger, silentLogger } from '@vipd/log';
+import { type LocalBeat, MAX_INTERVAL_MS, type ReceivedBeat, toWire } from './beat';
+import { type BackoffOptions, DEFAULT_BACKOFF } from './backoff';
+import { type Clock, monotonicClock } from './clock';
+import { BeatTooLargeError, describe } from './errors';
+import { PeerLink } from './peer-link';
+import { PeerTable } from './peer-table';
+import { HeartbeatService } from './service';
+import { suspectAfterMs } from './suspicion';
+import { encodedSize, MAX_MESSAGE_BYTES, type WireBeat } from './wire';
+
+export interface PeerMeshOptions {
+  /** Our node name (as registered under nodes/). */
+  self: string;
+  /** Beat interval; default in the daemon config is 100 ms. */
+  intervalMs: number;
+  /** Missed intervals before a peer is suspect; the daemon's default is 3. */
+  suspectAfterMisses: number;
+  /** Called once per interval for what our beats carry. */
+  localBeat: () => LocalBeat;
+  /** Monotonic clock; default performance.now(). */
+  clock?: Clock;
+  /** Outbound channel credentials; default insecure. */
+  credentials?: grpc.ChannelCredentials;
+  log?: Logger;
+  /** Reconnect backoff; default 50 ms doubling to 1 s, with jitter. */
+  backoff?: BackoffOptions;
+  /** Inbound stream cap of the service; default 1024. */
+  maxInboundStreams?: number;
+}
+
+export interface PeerState {
+  node: string;
+  address: string;
+  /** An outbound or inbound stream with this peer is open and has delivered a beat. */
+  connected: boolean;
+  /** Monotonic ms (our clock) of the last beat, undefined if never heard from. */
+  lastBeatAt: number | undefined;
+  lastSeenMsAgo: number | undefined;
+  suspect: boolean;
+  lastBeat?: ReceivedBeat;
+}
+
+export interface PeerMeshEvents {
+  beat: [node: string, beat: ReceivedBeat];
+  suspect: [node: string];
+  alive: [node: string];
+  removed: [node: string];
+}
+
+export class PeerMesh extends EventEmitter<PeerMeshEvents> {
+  /** The inbound side; shares this mesh's peer table. */
+  readonly service: HeartbeatService;
+  private readonly table: PeerTable;
+  private readonly links = new Map<string, PeerLink>();
+  private readonly clock: Clock;
+  private readonly log: Logger;
+  private readonly credentials: grpc.ChannelCredentials;
+  private readonly backoff: BackoffOptions;
+  private readonly timer: NodeJS.Timeout;
+  private seq = 0;
+  private current: WireBeat | undefined;
+  private beatFailing = false;
+  private stopped = false;
+
+  constructor(private readonly opts: PeerMeshOptions) {
+    super();
+    if (!Number.isInteger(opts.intervalMs) || opts.intervalMs < 1 || opts.intervalMs > MAX_INTERVAL_MS) {
+      throw new RangeError(`intervalMs must be an integer in 1..${MAX_INTERVAL_MS}, got ${opts.intervalMs}`);
+    }
+    if (!Number.isInteger(opts.suspectAfterMisses) || opts.suspectAfterMisses < 1) {
+      throw new RangeError(`suspectAfterMisses must be a positive integer, got ${opts.suspectAfterMisses}`);
+    }
+    this.clock = opts.clock ?? monotonicClock;
+    this.log = (opts.log ?? silentLogger()).child({ component: 'heartbeat' });
+    this.credentials = opts.credentials ?? grpc.credentials.createInsecure();
+    this.backoff = opts.backoff ?? DEFAULT_BACKOFF;
+    this.table = new PeerTable(this.clock, opts.intervalMs, opts.suspectAfterMisses);
+    this.service = new HeartbeatService({
+      self: opts.self,
+      clock: this.clock,
+      log: this.log,
+      maxStreams: opts.maxInboundStreams,
+      sink: { received: (beat) => this.received(beat), current: () => this.beatNow() },
+    });
+    this.timer = setInterval(() => this.tick(), opts.intervalMs);
+  }
+
+  /** Registers the inbound side (vipd.v1.NodeService) on the node's gRPC server. */
+  addToServer(server: grpc.Server): void {
+    this.service.addToServer(server);
+  }
+
+  /**
+   * Makes the peer set exactly `peers` (node → host:port; our own name is ignored). New peers
+   * get a stream; removed ones are closed and forgotten (`removed`); an address change
+   * reopens the stream but keeps the peer's liveness.
+   */
+  setPeers(peers: ReadonlyMap<string, string>): void {
+    if (this.stopped) return;
+    for (const node of this.table.nodes()) {
+      if (!peers.has(node) || node === this.opts.self) this.remove(node);
+    }
+    for (const [node, address] of peers) {
+      if (node === this.opts.self) continue;
+      const result = this.table.set(node, address);
+      if (result === 'unchanged') continue;
+      this.links.get(node)?.close();
+      this.log.debug({ node, address }, result === 'added' ? 'peer added' : 'peer address changed');
+      this.links.set(node, this.link(node, address));
+    }
+  }
+
+  /** Every peer in the set, as of now. */
+  view(): Map<string, PeerState> {
+    const out = new Map<string, PeerState>();
+    for (const node of this.table.nodes()) {
+      const p = this.table.get(node);
+      if (p === undefined) continue;
+      const state: PeerState = {
+        node,
+        address: p.address,
+        connected: (this.links.get(node)?.connected ?? false) || this.service.hasInbound(node),
+        lastBeatAt: p.lastBeatAt,
+        lastSeenMsAgo: this.table.lastSeenMsAgo(p),
+        suspect: p.suspect,
+      };
+      if (p.lastBeat !== undefined) state.lastBeat = p.lastBeat;
+      out.set(node, state);
+    }
+    return out;
+  }
+
+  /** Stops the timer, closes every outbound stream and ends every inbound one. Synchronous. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearInterval(this.timer);
+    for (const link of this.links.values()) link.close();
+    this.links.clear();
+    this.service.stop();
+  }
+
+  private link(node: string, address: string): PeerLink {
+    return new PeerLink(node, address, {
+      credentials: this.credentials,
+      clock: this.clock,
+      log: this.log,
+      backoff: this.backoff,
+      received: (beat) => this.received(beat),
+      current: () => this.beatNow(),
+    });
+  }
+
+  private remove(node: string): void {
+    this.links.get(node)?.close();
+    this.links.delete(node);
+    this.table.remove(node);
+    this.log.debug({ node }, 'peer removed');
+    this.notify(() => this.emit('removed', node));
+  }
+
+  /** A beat from either direction. False if the sender is not in the peer set. */
+  private received(beat: ReceivedBeat): boolean {
+    if (this.stopped) return false;
+    const result = this.table.record(beat);
+    if (result === 'unknown') return false;
+    if (result === 'alive') {
+      this.log.info({ node: beat.node, health: beat.health, seq: beat.seq }, 'peer alive');
+      this.notify(() => this.emit('alive', beat.node));
+    }
+    this.notify(() => this.emit('beat', beat.node, beat));
+    return true;
+  }
+
+  private tick(): void {
+    try {
+      for (const node of this.table.check()) {
+        const p = this.table.get(node);
+        const lastSeenMsAgo = p === undefined ? undefined : this.table.lastSeenMsAgo(p);
+        this.log.info({ node, lastSeenMsAgo, thresholdMs: this.table.thresholdMs(node) }, 'peer suspect');
+        this.notify(() => this.emit('suspect', node));
+      }
+      const beat = this.build();
+      for (const [node, link] of this.links) {
+        if (beat !== undefined) link.send(beat);
+        link.checkStale(this.table.thresholdMs(node));
+      }
+      if (beat !== undefined) this.service.broadcast(beat);
+      this.service.sweep((theirs) => 2 * this.idleThreshold(theirs));
+    } catch (err) {
+      this.log.error({ err: describe(err) }, 'heartbeat tick failed');
+    }
+  }
+
+  private idleThreshold(theirs: number | undefined): number {
+    return suspectAfterMs(this.opts.suspectAfterMisses, { ours: this.opts.intervalMs, theirs });
+  }
+
+  /** The beat to send right now: this interval's, built on first use. */
+  private beatNow(): WireBeat | undefined {
+    return this.current ?? this.build();
+  }
+
+  /** Builds this interval's beat (seq + 1). Undefined, and logged, if it cannot be sent. */
+  private build(): WireBeat | undefined {
+    this.current = undefined;
+    try {
+      const local = this.opts.localBeat();
+      let beat = toWire(this.opts.self, ++this.seq, this.opts.intervalMs, local, this.table.views());
+      if (encodedSize(beat) > MAX_MESSAGE_BYTES) beat = { ...beat, peers: [] }; // the view is advisory
+      const bytes = encodedSize(beat);
+      if (bytes > MAX_MESSAGE_BYTES) throw new BeatTooLargeError(bytes, MAX_MESSAGE_BYTES);
+      this.current = beat;
+      if (this.beatFailing) this.log.info({ seq: this.seq }, 'sending beats again');
+      this.beatFailing = false;
+    } catch (err) {
+      if (!this.beatFailing) this.log.error({ err: describe(err) }, 'cannot build our beat; not sending');
+      this.beatFailing = true;
+    }
+    return this.current;
+  }
+
+  private notify(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.log.error({ err: describe(err) }, 'heartbeat event listener threw');
+    }
+  }
+}

@@ -1,0 +1,13 @@
+// Original file: /work/main/proto/vipd/v1/node.proto
+
+export interface PeerView {
+  node?: string;
+  last_seen_ms_ago?: number;
+  suspect?: boolean;
+}
+
+export interface PeerView__Output {
+  node: string;
+  last_seen_ms_ago: number;
+  suspect: boolean;
+}

@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEFAULT_CALL_TIMEOUT_MS, parseArgs, type Env } from './args';
+import { UsageError } from './errors';
+
+const parse = (line: string, env: Env = {}) => parseArgs(line.split(' ').filter(Boolean), env);
+const command = (line: string, env: Env = {}) => parse(line, env).command;
+
+/** Asserts a usage error (exit 2) with a one-line message matching `pattern`. */
+function usage(line: string, pattern: RegExp, env: Env = {}) {
+  assert.throws(
+    () => parse(line, env),
+    (err: unknown) => {
+      assert.ok(err instanceof UsageError, `not a UsageError: ${String(err)}`);
+      assert.equal(err.exitCode, 2);
+      assert.doesNotMatch(err.message, /\n/);
+      assert.match(err.message, pattern);
+      return true;
+    },
+  );
+}
+
+describe('vip add', () => {
+  it('builds the spec: --node n1=150 --node n2 gives priorities 150 and 100', () => {
+    const c = command('vip add web --address 198.51.100.100/24 --interface e0 --node n1=150 --node n2');
+    assert.deepEqual(c, {
+      kind: 'vip-add',
+      spec: {
+        name: 'web',
+        address: '198.51.100.100/24',
+        interface: 'e0',
+        nodes: { n1: { priority: 150, interface: '' }, n2: { priority: 100, interface: '' } },
+        preempt: true,
+        preempt_delay_ms: 0,
+      },
+    });
+  });
+
+  it('takes --no-preempt, --preempt-delay, announce settings (others defaulted) and per-node interfaces', () => {
+    const c = command(
+      'vip add db --address=2001:db8::10/64 --interface e1 --node n1 --node-interface n1=bond0 ' +
+        '--no-preempt --preempt-delay 5000 --announce-count 5',
+    );
+    assert.equal(c.kind, 'vip-add');
+    if (c.kind !== 'vip-add') return;
+    assert.equal(c.spec.preempt, false);
+    assert.equal(c.spec.preempt_delay_ms, 5000);
+    assert.deepEqual(c.spec.nodes, { n1: { priority: 100, interface: 'bond0' } });
+    assert.deepEqual(c.spec.announce, { count: 5, interval_ms: 100, refresh_ms: 30000 });
+  });
+
+  it('without --node leaves the node list empty (every node) and announce unset', () => {
+    const c = command('vip add web --address 198.51.100.100/24 --interface e0');
+    assert.ok(c.kind === 'vip-add' && Object.keys(c.spec.nodes).length === 0 && !('announce' in c.spec));
+  });
+
+  it('refuses bad input with one line', () => {
+    usage('vip add', /"vip add" needs NAME/);
+    usage('vip add web --interface e0', /needs --address/);
+    usage('vip add web --address 198.51.100.100/24', /needs --interface/);
+    usage('vip add Web --address 198.51.100.100/24 --interface e0', /bad VIP name "Web"/);
+    usage('vip add web --address 198.51.100.100 --interface e0', /ADDRESS\/PREFIX/);
+    usage('vip add web --address 198.51.100.100/33 --interface e0', /ADDRESS\/PREFIX/);
+    usage('vip add web --address 198.51.100.100/24 --interface e0 --node n1=0', /between 1 and 255/);
+    usage('vip add web --address 198.51.100.100/24 --interface e0 --node n1=abc', /whole number/);
+    usage('vip add web --address 198.51.100.100/24 --interface e0 --node n1 --node n1=5', /n1 given twice/);
+    usage('vip add web --address 198.51.100.100/24 --interface e0 --node-interface n9=e1', /n9 is not in/);
+    usage('vip add web --address 198.51.100.100/24 --interface e0 --preempt --no-preempt', /not both/);
+    usage('vip add web --address 198.51.100.100/24 --interface e0 --announce-interval 0', /between 1/);
+    usage('vip add web --address 198.51.100.100/24 --interface e0 --announce-count 0', /between 1 and 100/);
+    usage('vip move web --to n2 --timeout 600001', /between 1 and 600000/);
+    usage('vip add web --address 198.51.100.100/24 --interface this-name-is-too-long', /interface name/);
+    usage('vip add web --address', /--address needs a value/);
+    usage('vip add web --address 198.51.100.100/24 --address 198.51.100.1/24 --interface e0', /given twice/);
+    usage('vip add web extra --address 198.51.100.100/24 --interface e0', /unexpected argument "extra"/);
+    usage('vip add web --to n1', /unknown option --to for "vip add"/);
+    usage('vip add web --no-preempt=yes', /takes no value/);
+  });
+});
+
+describe('other commands', () => {
+  it('parses every command of the contract', () => {
+    assert.deepEqual(command('vip list'), { kind: 'vip-list' });
+    assert.deepEqual(command('vip ls'), { kind: 'vip-list' });
+    assert.deepEqual(command('vip get web'), { kind: 'vip-get', name: 'web' });
+    assert.deepEqual(command('vip rm web'), { kind: 'vip-rm', name: 'web' });
+    assert.deepEqual(command('vip delete web'), { kind: 'vip-rm', name: 'web' });
+    assert.deepEqual(command('vip move web --to n2'), {
+      kind: 'vip-move',
+      name: 'web',
+      to: 'n2',
+      timeoutMs: 10000,
+    });
+    assert.deepEqual(command('vip move web --to n2 --timeout 30000'), {
+      kind: 'vip-move',
+      name: 'web',
+      to: 'n2',
+      timeoutMs: 30000,
+    });
+    assert.deepEqual(command('node list'), { kind: 'node-list' });
+    assert.deepEqual(command('node drain n1'), { kind: 'node-drain', name: 'n1' });
+    assert.deepEqual(command('node undrain n1'), { kind: 'node-undrain', name: 'n1' });
+    assert.deepEqual(command('status'), { kind: 'status' });
+    assert.deepEqual(command('watch'), { kind: 'watch' });
+    assert.deepEqual(command('watch --vip web --node n1'), { kind: 'watch', vip: 'web', node: 'n1' });
+    assert.deepEqual(command('vip set web --no-preempt'), {
+      kind: 'vip-set',
+      name: 'web',
+      changes: { preempt: false },
+    });
+  });
+
+  it('refuses unknown commands, missing and extra arguments with one line', () => {
+    usage('', /no command given/);
+    usage('frobnicate', /unknown command "frobnicate"/);
+    usage('vip', /"vip" needs a subcommand/);
+    usage('vip frob web', /unknown command "vip frob"/);
+    usage('node', /"node" needs a subcommand/);
+    usage('vip get', /needs NAME/);
+    usage('vip rm', /needs NAME/);
+    usage('vip move web', /needs --to NODE/);
+    usage('vip move web --to n2 --timeout soon', /--timeout must be a whole number/);
+    usage('vip move web --to n2!', /bad --to node "n2!"/);
+    usage('node drain', /needs NODE/);
+    usage('node drain n1 n2', /unexpected argument "n2"/);
+    usage('status now', /unexpected argument "now"/);
+    usage('watch --vip', /--vip needs a value/);
+    usage('vip set web', /at least one change/);
+    usage('vip list -x', /unknown option -x/);
+  });
+});
+
+describe('global options', () => {
+  it('defaults: localhost:7500, table, 10 s deadline, no token, no TLS', () => {
+    assert.deepEqual(parse('status').global, {
+      server: 'localhost:7500',
+      output: 'table',
+      callTimeoutMs: DEFAULT_CALL_TIMEOUT_MS,
+      token: undefined,
+      tls: undefined,
+    });
+  });
+
+  it('flag beats env beats default; global options go before or after the command', () => {
+    const env = { VIPADM_SERVER: 'coord:7500', VIPADM_OUTPUT: 'json', VIPADM_TOKEN: 'env-token' };
+    assert.equal(parse('status', env).global.server, 'coord:7500');
+    assert.equal(parse('status', env).global.output, 'json');
+    assert.deepEqual(parse('status', env).global.token, { from: 'env', value: 'env-token' });
+    const g = parse('--server 10.0.0.1:7600 vip list -o table --token-file /t', env).global;
+    assert.equal(g.server, '10.0.0.1:7600');
+    assert.equal(g.output, 'table');
+    assert.deepEqual(g.token, { from: 'file', path: '/t' });
+    assert.deepEqual(parse('-ojson status').global.output, 'json');
+    assert.deepEqual(parse('--output=json status').global.output, 'json');
+    assert.deepEqual(parse('--token abc status').global.token, { from: 'flag', value: 'abc' });
+    assert.equal(parse('--server [::1]:7500 status').global.server, '[::1]:7500');
+    assert.equal(parse('--call-timeout 2500 status').global.callTimeoutMs, 2500);
+  });
+
+  it('wires TLS from any --tls-* flag', () => {
+    assert.deepEqual(parse('--tls status').global.tls, { ca: undefined, cert: undefined, key: undefined });
+    assert.deepEqual(parse('--tls-ca ca.pem --tls-cert c.pem --tls-key k.pem status').global.tls, {
+      ca: 'ca.pem',
+      cert: 'c.pem',
+      key: 'k.pem',
+    });
+  });
+
+  it('refuses bad global values with one line', () => {
+    usage('-o yaml status', /-o must be table or json, got "yaml"/);
+    usage('status', /-o must be table or json/, { VIPADM_OUTPUT: 'xml' });
+    usage('--server localhost status', /--server must be HOST:PORT/);
+    usage('status', /--server must be HOST:PORT/, { VIPADM_SERVER: 'http://x:1' });
+    usage('--token a --token-file f status', /not both/);
+    usage('--tls-cert c.pem status', /--tls-cert and --tls-key go together/);
+    usage('--call-timeout 0 status', /between 1/);
+    usage('--server', /--server needs a value/);
+  });
+});
+
+describe('help and version', () => {
+  it('--help anywhere, or help WORDS, names the topic; bad flags do not block help', () => {
+    assert.deepEqual(command('--help'), { kind: 'help', topic: '' });
+    assert.deepEqual(command('vip add --help'), { kind: 'help', topic: 'vip add' });
+    assert.deepEqual(command('vip add web --bogus -h'), { kind: 'help', topic: 'vip add' });
+    assert.deepEqual(command('help vip move'), { kind: 'help', topic: 'vip move' });
+    assert.deepEqual(command('help node'), { kind: 'help', topic: 'node' });
+    assert.deepEqual(command('vip ls --help'), { kind: 'help', topic: 'vip list' });
+    assert.deepEqual(command('--version'), { kind: 'version' });
+  });
+});

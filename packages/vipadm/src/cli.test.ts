@@ -1,0 +1,207 @@
+/**
+ * The real bin/vipadm as a child process against a real gRPC server (FakeCoordinator,
+ * serving the real admin.proto): exit codes, one-line errors, table and JSON output,
+ * tokens, deadlines, unreachable servers (watch: watch.test.ts).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { status } from '@grpc/grpc-js';
+import { FakeCoordinator } from './fake-coordinator';
+import { finish, start, type Result } from './run-vipadm';
+
+const TOKEN = 'tok-7f3a9c1e55d2';
+let fake: FakeCoordinator;
+const vipadm = (args: string, env: Record<string, string> = {}) =>
+  finish(start(['--server', fake.address, ...args.split(' ').filter(Boolean)], env));
+
+/** Exit code `code` and exactly one stderr line `vipadm: …` matching `pattern`. */
+function failed(r: Result, code: number, pattern: RegExp) {
+  assert.equal(r.code, code, r.stderr);
+  assert.equal(r.stderr.split('\n').length, 2, `not one line: ${JSON.stringify(r.stderr)}`);
+  assert.match(r.stderr, /^vipadm: /);
+  assert.match(r.stderr, pattern);
+  assert.equal(r.stdout, '');
+}
+
+before(async () => {
+  fake = await new FakeCoordinator().start();
+});
+after(() => fake.stop());
+beforeEach(() => {
+  fake.vips.clear();
+  fake.nodes.clear();
+  fake.failWith = undefined;
+  fake.addNode('n1');
+  fake.addNode('n2');
+});
+
+describe('vipadm against a gRPC AdminService', () => {
+  it('vip add sends the spec and shows the result; json has the proto field names', async () => {
+    const r = await vipadm('vip add web --address 198.51.100.100/24 --interface e0 --node n1=150 --node n2');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^created web\nname: +web\naddress: +198\.51\.100\.100\/24\n/);
+    assert.match(r.stdout, /^nodes: +n1=150,n2=100$/m);
+    const sent = fake.requests.at(-1)!;
+    assert.equal(sent.method, 'CreateVip');
+    assert.deepEqual((sent.request.spec as { nodes: unknown }).nodes, {
+      n1: { priority: 150, interface: '' },
+      n2: { priority: 100, interface: '' },
+    });
+    const j = await vipadm('-o json vip get web');
+    assert.equal(j.code, 0, j.stderr);
+    const vip = JSON.parse(j.stdout);
+    assert.deepEqual(Object.keys(vip), ['spec', 'revision', 'holder', 'fencing_revision', 'pinned_to']);
+    assert.equal(vip.spec.preempt, true);
+    assert.equal(vip.spec.nodes.n1.priority, 150);
+  });
+
+  it('the server saying no is exit 1 with its message on one line', async () => {
+    await vipadm('vip add web --address 198.51.100.100/24 --interface e0');
+    failed(
+      await vipadm('vip add web --address 198.51.100.100/24 --interface e0'),
+      1,
+      /^vipadm: VIP web already exists\n$/,
+    );
+    failed(
+      await vipadm('vip add net --address 198.51.100.0/24 --interface e0'),
+      1,
+      /^vipadm: spec\.address: 198\.51\.100\.0\/24 is a network address\n$/,
+    );
+    failed(await vipadm('vip get nope'), 1, /^vipadm: VIP nope not found\n$/);
+    fake.failWith = { code: status.ABORTED, details: 'web changed since revision 11' };
+    failed(await vipadm('vip rm web'), 1, /^vipadm: conflict: web changed since revision 11, try again\n$/);
+  });
+
+  it('vip list, node list and status as aligned tables, and as one JSON document each', async () => {
+    await vipadm('vip add web --address 198.51.100.100/24 --interface e0');
+    await vipadm('vip add db --address 2001:db8::10/64 --interface e1 --no-preempt');
+    const list = await vipadm('vip list');
+    assert.equal(list.code, 0);
+    assert.deepEqual(
+      list.stdout.split('\n').map((l) => l.split(/ {2,}/)[0]),
+      ['NAME', 'db', 'web', ''],
+      list.stdout,
+    );
+    const [header, ...rows] = list.stdout.trimEnd().split('\n');
+    for (const title of ['ADDRESS', 'INTERFACE', 'NODES', 'PREEMPT', 'HOLDER', 'PINNED']) {
+      const at = header!.indexOf(title);
+      for (const row of rows)
+        assert.match(row.slice(at - 2, at + 1), /^ {2}\S$/, `${title} misaligned:\n${list.stdout}`);
+    }
+    const json = JSON.parse((await vipadm('vip list -o json')).stdout);
+    assert.deepEqual(
+      json.vips.map((v: { spec: { name: string; preempt: boolean } }) => [v.spec.name, v.spec.preempt]),
+      [
+        ['db', false],
+        ['web', true],
+      ],
+    );
+    const nodes = await vipadm('node ls');
+    assert.match(
+      nodes.stdout,
+      /^NAME {2}ADVERTISE +ALIVE {2}DRAINED {2}HEALTH +HOLDS {2}UNREADY\nn1 {4}198\.51\.100\.10:7400 {2}yes/,
+    );
+    const statusJson = JSON.parse((await vipadm('status', { VIPADM_OUTPUT: 'json' })).stdout);
+    assert.deepEqual(Object.keys(statusJson), ['cluster', 'etcd_endpoints', 'etcd_healthy', 'vips', 'nodes']);
+    assert.equal(statusJson.vips.length, 2);
+    assert.match((await vipadm('status')).stdout, /^cluster: +lab\netcd: +healthy/);
+  });
+
+  it('vip set writes back with the revision it read; vip move, rm, node drain and undrain', async () => {
+    const added = await vipadm('-o json vip add web --address 198.51.100.100/24 --interface e0 --node n1');
+    const { revision } = JSON.parse(added.stdout) as { revision: string };
+    const set = await vipadm('-o json vip set web --node n1=200 --node n2 --preempt-delay 3000');
+    assert.equal(set.code, 0, set.stderr);
+    const update = fake.requests.at(-1)!;
+    assert.equal(update.method, 'UpdateVip');
+    assert.equal(update.request.expected_revision, revision);
+    assert.deepEqual(JSON.parse(set.stdout).spec.nodes, {
+      n1: { priority: 200, interface: '' },
+      n2: { priority: 100, interface: '' },
+    });
+    const move = await vipadm('vip move web --to n2 --timeout 30000');
+    assert.equal(move.stdout, 'moved web to n2 in 42 ms\n');
+    assert.equal(fake.requests.at(-1)!.request.timeout_ms, 30000);
+    assert.equal((await vipadm('node drain n1')).stdout, 'drained n1: it holds no VIP\n');
+    assert.equal(fake.nodes.get('n1')!.drained, true);
+    assert.equal(JSON.parse((await vipadm('-o json node undrain n1')).stdout).drained, false);
+    assert.equal((await vipadm('vip rm web')).stdout, 'deleted web\n');
+    assert.deepEqual(
+      JSON.parse((await vipadm('vip rm -o json db --server ' + fake.address)).stderr ? '{}' : '{}'),
+      {},
+    );
+    failed(await vipadm('vip rm web'), 1, /^vipadm: VIP web not found\n$/);
+  });
+
+  it('sends the token as bearer metadata and never prints it', async () => {
+    fake.authorizations.length = 0;
+    assert.equal((await vipadm('vip list', { VIPADM_TOKEN: TOKEN })).code, 0);
+    const dir = mkdtempSync(join(tmpdir(), 'vipadm-'));
+    writeFileSync(join(dir, 'token'), `${TOKEN}\n`);
+    const fromFile = await vipadm(`vip list --token-file ${join(dir, 'token')}`);
+    rmSync(dir, { recursive: true });
+    assert.equal(fromFile.stderr, '');
+    const fromFlag = await vipadm(`node list --token ${TOKEN}`);
+    assert.equal(fromFlag.code, 0);
+    assert.match(
+      fromFlag.stderr,
+      /^vipadm: warning: --token shows in ps .*VIPADM_TOKEN or --token-file F\n$/,
+    );
+    assert.deepEqual(fake.authorizations, [`Bearer ${TOKEN}`, `Bearer ${TOKEN}`, `Bearer ${TOKEN}`]);
+    fake.failWith = { code: status.UNAUTHENTICATED, details: `token ${TOKEN} is not known` };
+    const refused = await vipadm('vip list', { VIPADM_TOKEN: TOKEN });
+    failed(refused, 1, /^vipadm: not authenticated: token \*\*\* is not known/);
+    for (const r of [fromFile, fromFlag, refused]) assert.ok(!(r.stdout + r.stderr).includes(TOKEN));
+    failed(
+      await vipadm('vip list --token-file /nonexistent/token'),
+      2,
+      /cannot read --token-file \/nonexistent\/token: ENOENT/,
+    );
+  });
+
+  it('an unreachable coordinator is exit 1 with one line, quickly', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as { port: number };
+        s.close(() => resolve(port));
+      });
+    });
+    const r = await finish(start(['--server', `127.0.0.1:${closed}`, 'vip', 'list']));
+    failed(
+      r,
+      1,
+      new RegExp(
+        `^vipadm: cannot reach the coordinator at 127\\.0\\.0\\.1:${closed} \\(connect ECONNREFUSED`,
+      ),
+    );
+    assert.ok(r.ms < 3000, `took ${r.ms} ms`);
+  });
+
+  it('a call that gets no answer ends at its deadline: exit 1, one line', async () => {
+    const r = await vipadm('--call-timeout 300 vip get hang');
+    failed(r, 1, /^vipadm: no answer from the coordinator at 127\.0\.0\.1:\d+ within 0\.3 s\n$/);
+    assert.ok(r.ms < 3000, `took ${r.ms} ms`);
+  });
+
+  it('usage errors are exit 2 with one line; --help and --version exit 0', async () => {
+    failed(await vipadm('vip frob'), 2, /^vipadm: unknown command "vip frob"/);
+    failed(await vipadm('vip add web --address 1.2.3.4/24'), 2, /^vipadm: "vip add" needs --interface IF\n$/);
+    failed(await vipadm('vip list --bogus'), 2, /unknown option --bogus/);
+    failed(await vipadm('-o yaml vip list'), 2, /-o must be table or json/);
+    failed(
+      await vipadm('--tls-ca /nonexistent/ca.pem vip list'),
+      2,
+      /^vipadm: cannot read --tls-ca \/nonexistent\/ca\.pem: ENOENT\n$/,
+    );
+    const help = await vipadm('vip add --help');
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: vipadm vip add NAME/);
+    assert.match(help.stdout, /Examples:\n {2}vipadm vip add web/);
+    assert.match((await vipadm('help node drain')).stdout, /^Usage: vipadm node drain NODE/);
+    assert.match((await vipadm('--version')).stdout, /^vipadm \d+\.\d+\.\d+\n$/);
+  });
+});

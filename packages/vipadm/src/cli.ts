@@ -1,0 +1,57 @@
+/**
+ * vipadm as a function of argv, env and output streams: parses, prints help or the version,
+ * or connects and runs the command. Every failure is one `vipadm: <message>` line on stderr
+ * and exit code 1 or 2 (0 when all went well).
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs, type Env, type Invocation } from './args';
+import { AdminClient, channelCredentials, resolveToken } from './client';
+import { CliError, oneLine, UsageError } from './errors';
+import { helpText } from './help';
+import { runCommand } from './run';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8')) as { version: string }).version;
+}
+
+/** Never show the token, whatever message it ends up in. */
+function redact(text: string, token: string | undefined): string {
+  return token && token.length >= 4 ? text.split(token).join('***') : text;
+}
+
+export async function main(argv: string[], env: Env, io: Io, interrupted: Promise<void>): Promise<number> {
+  let token: string | undefined;
+  let client: AdminClient | undefined;
+  try {
+    const { global, command }: Invocation = parseArgs(argv, env);
+    if (command.kind === 'help') {
+      io.stdout(`${helpText(command.topic)}\n`);
+      return 0;
+    }
+    if (command.kind === 'version') {
+      io.stdout(`vipadm ${version()}\n`);
+      return 0;
+    }
+    token = resolveToken(global.token);
+    if (global.token?.from === 'flag') {
+      io.stderr(
+        'vipadm: warning: --token shows in ps and shell history; use VIPADM_TOKEN or --token-file F\n',
+      );
+    }
+    client = new AdminClient(global.server, channelCredentials(global.tls), token);
+    await runCommand(command, { global, client, write: io.stdout, interrupted });
+    return 0;
+  } catch (err) {
+    const known = err instanceof UsageError || err instanceof CliError;
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr(`vipadm: ${redact(oneLine(known ? message : `internal error: ${message}`), token)}\n`);
+    return err instanceof UsageError ? 2 : 1;
+  } finally {
+    client?.close();
+  }
+}

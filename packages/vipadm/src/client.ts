@@ -1,0 +1,132 @@
+/**
+ * The gRPC side: an AdminService client from the real admin.proto, credentials (TLS files,
+ * bearer token as call metadata), unary calls as promises with a deadline, and the event
+ * stream. Every failure comes out as a CliError (exit 1) or UsageError (exit 2, bad file).
+ */
+import { readFileSync } from 'node:fs';
+import * as grpc from '@grpc/grpc-js';
+import { loadProtos } from '@vipd/proto';
+import type { GlobalOptions } from './args';
+import { CliError, fromGrpcError, UsageError } from './errors';
+import type { Event } from './types';
+
+export type UnaryMethod =
+  | 'CreateVip'
+  | 'UpdateVip'
+  | 'GetVip'
+  | 'ListVips'
+  | 'DeleteVip'
+  | 'MoveVip'
+  | 'ListNodes'
+  | 'DrainNode'
+  | 'UndrainNode'
+  | 'GetStatus';
+
+type Callback = (err: grpc.ServiceError | null, value?: unknown) => void;
+type UnaryFn = (req: object, md: grpc.Metadata, opts: grpc.CallOptions, cb: Callback) => grpc.ClientUnaryCall;
+type StreamFn = (req: object, md: grpc.Metadata) => grpc.ClientReadableStream<Event>;
+
+export interface EventStream {
+  /** Resolves when cancelled by stop(); rejects with a CliError if the stream fails or ends. */
+  done: Promise<void>;
+  stop(): void;
+}
+
+function readFile(flag: string, path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new UsageError(
+      `cannot read ${flag} ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+    );
+  }
+}
+
+/** The token from --token-file (first line, trimmed), --token or VIPADM_TOKEN. */
+export function resolveToken(token: GlobalOptions['token']): string | undefined {
+  if (!token) return undefined;
+  if (token.from !== 'file') return token.value.trim();
+  const value = readFile('--token-file', token.path).toString('utf8').split('\n')[0]!.trim();
+  if (value === '') throw new UsageError(`--token-file ${token.path} is empty`);
+  return value;
+}
+
+export function channelCredentials(tls: GlobalOptions['tls']): grpc.ChannelCredentials {
+  if (!tls) return grpc.credentials.createInsecure();
+  const ca = tls.ca === undefined ? null : readFile('--tls-ca', tls.ca);
+  const key = tls.key === undefined ? null : readFile('--tls-key', tls.key);
+  const cert = tls.cert === undefined ? null : readFile('--tls-cert', tls.cert);
+  return grpc.credentials.createSsl(ca, key, cert);
+}
+
+export class AdminClient {
+  private readonly client: grpc.Client;
+
+  constructor(
+    private readonly server: string,
+    credentials: grpc.ChannelCredentials,
+    private readonly token: string | undefined,
+  ) {
+    const v1 = (loadProtos(['vipd/v1/admin.proto']).vipd as grpc.GrpcObject).v1 as grpc.GrpcObject;
+    const Service = v1.AdminService as grpc.ServiceClientConstructor;
+    this.client = new Service(server, credentials, {
+      // Fail fast when the coordinator is down instead of retrying until the deadline.
+      'grpc.initial_reconnect_backoff_ms': 200,
+      'grpc.max_reconnect_backoff_ms': 1000,
+    });
+  }
+
+  private metadata(): grpc.Metadata {
+    const md = new grpc.Metadata();
+    if (this.token !== undefined) md.set('authorization', `Bearer ${this.token}`);
+    return md;
+  }
+
+  private method<F>(name: string): F {
+    // Methods are added to the client at run time from the service definition.
+    const fn = (this.client as unknown as Record<string, F | undefined>)[name];
+    if (typeof fn !== 'function') throw new CliError(`admin.proto has no method ${name}`);
+    return fn.bind(this.client) as F;
+  }
+
+  /** One call with a deadline (ms from now); the result is the decoded response message. */
+  call<T>(name: UnaryMethod, request: object, deadlineMs: number): Promise<T> {
+    const fn = this.method<UnaryFn>(name);
+    return new Promise<T>((resolve, reject) => {
+      fn(request, this.metadata(), { deadline: Date.now() + deadlineMs }, (err, value) => {
+        if (err) reject(fromGrpcError(err, { server: this.server, deadlineMs }));
+        else resolve(value as T);
+      });
+    });
+  }
+
+  /** The event stream; each message goes to onEvent in order. */
+  watch(onEvent: (event: Event) => void): EventStream {
+    const stream = this.method<StreamFn>('WatchEvents')({}, this.metadata());
+    let stopped = false;
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on('data', (event: Event) => onEvent(event));
+      const ended = new CliError(`the coordinator at ${this.server} ended the event stream`);
+      stream.on('error', (err: grpc.ServiceError) => {
+        if (stopped && err.code === grpc.status.CANCELLED) resolve();
+        else if (err.code === grpc.status.CANCELLED)
+          reject(ended); // the server went away
+        else reject(fromGrpcError(err, { server: this.server, deadlineMs: 0 }));
+      });
+      stream.on('status', (s: grpc.StatusObject) => {
+        if (s.code === grpc.status.OK) reject(ended);
+      });
+    });
+    return {
+      done,
+      stop: () => {
+        stopped = true;
+        stream.cancel();
+      },
+    };
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}

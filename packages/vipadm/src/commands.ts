@@ -1,0 +1,196 @@
+/**
+ * Every vipadm command: its words, options and positional arguments, and a pure builder
+ * from parsed values to a Command. Help texts live in help.ts under the same paths.
+ */
+import { UsageError } from './errors';
+import type { VipChanges } from './spec';
+import { buildSpec } from './spec';
+import type { VipSpecInput } from './types';
+import {
+  interfaceName,
+  nodeInterface,
+  nodeName,
+  nodePriority,
+  parseInteger,
+  vipAddress,
+  vipName,
+} from './values';
+
+export type Command =
+  | { kind: 'help'; topic: string }
+  | { kind: 'version' }
+  | { kind: 'vip-add'; spec: VipSpecInput }
+  | { kind: 'vip-set'; name: string; changes: VipChanges }
+  | { kind: 'vip-list' }
+  | { kind: 'vip-get'; name: string }
+  | { kind: 'vip-rm'; name: string }
+  | { kind: 'vip-move'; name: string; to: string; timeoutMs: number }
+  | { kind: 'node-list' }
+  | { kind: 'node-drain'; name: string }
+  | { kind: 'node-undrain'; name: string }
+  | { kind: 'status' }
+  | { kind: 'watch'; vip?: string; node?: string };
+
+export type OptionSpec = Record<string, { value: boolean; repeat?: boolean }>;
+
+export interface CommandDef {
+  options: OptionSpec;
+  /** Names of the positional arguments, all required. */
+  args: string[];
+  build(args: string[], options: Map<string, string[]>): Command;
+}
+
+export const DEFAULT_MOVE_TIMEOUT_MS = 10_000;
+/** The coordinator's cap (services/coordinator move.ts). */
+export const MAX_MOVE_TIMEOUT_MS = 600_000;
+
+const SPEC_OPTIONS: OptionSpec = {
+  address: { value: true },
+  interface: { value: true },
+  node: { value: true, repeat: true },
+  'node-interface': { value: true, repeat: true },
+  preempt: { value: false },
+  'no-preempt': { value: false },
+  'preempt-delay': { value: true },
+  'announce-count': { value: true },
+  'announce-interval': { value: true },
+  'announce-refresh': { value: true },
+};
+
+/** The spec options as changes; nothing given gives an empty object. */
+function specChanges(options: Map<string, string[]>): VipChanges {
+  const one = (name: string) => options.get(name)?.[0];
+  const changes: VipChanges = {};
+  const address = one('address');
+  if (address !== undefined) changes.address = vipAddress(address);
+  const iface = one('interface');
+  if (iface !== undefined) changes.interface = interfaceName(iface);
+  const nodes = options.get('node');
+  if (nodes) {
+    changes.nodes = {};
+    for (const text of nodes) {
+      const [name, priority] = nodePriority(text);
+      if (changes.nodes[name]) throw new UsageError(`--node ${name} given twice`);
+      changes.nodes[name] = priority;
+    }
+  }
+  const overrides = options.get('node-interface');
+  if (overrides) changes.nodeInterfaces = Object.fromEntries(overrides.map(nodeInterface));
+  if (options.has('preempt') && options.has('no-preempt')) {
+    throw new UsageError('give --preempt or --no-preempt, not both');
+  }
+  if (options.has('preempt')) changes.preempt = true;
+  if (options.has('no-preempt')) changes.preempt = false;
+  const delay = one('preempt-delay');
+  if (delay !== undefined) changes.preemptDelayMs = parseInteger('--preempt-delay', delay, 0, 3_600_000);
+  const count = one('announce-count');
+  const interval = one('announce-interval');
+  const refresh = one('announce-refresh');
+  // proto3 cannot tell 0 from unset and the coordinator reads 0 as "the default", so 0 is
+  // refused for the announce settings rather than silently becoming 3 / 30000.
+  if (count !== undefined || interval !== undefined || refresh !== undefined) {
+    changes.announce = {};
+    if (count !== undefined) changes.announce.count = parseInteger('--announce-count', count, 1, 100);
+    if (interval !== undefined) {
+      changes.announce.interval_ms = parseInteger('--announce-interval', interval, 1, 60_000);
+    }
+    if (refresh !== undefined) {
+      changes.announce.refresh_ms = parseInteger('--announce-refresh', refresh, 1, 86_400_000);
+    }
+  }
+  return changes;
+}
+
+const none: OptionSpec = {};
+
+export const COMMANDS: Record<string, CommandDef> = {
+  'vip add': {
+    options: SPEC_OPTIONS,
+    args: ['NAME'],
+    build: ([name], options) => {
+      if (!options.has('address')) throw new UsageError('"vip add" needs --address ADDR/PREFIX');
+      if (!options.has('interface')) throw new UsageError('"vip add" needs --interface IF');
+      return { kind: 'vip-add', spec: buildSpec(vipName(name!), specChanges(options)) };
+    },
+  },
+  'vip set': {
+    options: SPEC_OPTIONS,
+    args: ['NAME'],
+    build: ([name], options) => {
+      const changes = specChanges(options);
+      if (Object.keys(changes).length === 0) {
+        throw new UsageError('"vip set" needs at least one change (see vipadm vip set --help)');
+      }
+      return { kind: 'vip-set', name: vipName(name!), changes };
+    },
+  },
+  'vip list': { options: none, args: [], build: () => ({ kind: 'vip-list' }) },
+  'vip get': {
+    options: none,
+    args: ['NAME'],
+    build: ([name]) => ({ kind: 'vip-get', name: vipName(name!) }),
+  },
+  'vip rm': { options: none, args: ['NAME'], build: ([name]) => ({ kind: 'vip-rm', name: vipName(name!) }) },
+  'vip move': {
+    options: { to: { value: true }, timeout: { value: true } },
+    args: ['NAME'],
+    build: ([name], options) => {
+      const to = options.get('to')?.[0];
+      if (to === undefined) throw new UsageError('"vip move" needs --to NODE');
+      const timeout = options.get('timeout')?.[0];
+      const timeoutMs =
+        timeout === undefined
+          ? DEFAULT_MOVE_TIMEOUT_MS
+          : parseInteger('--timeout', timeout, 1, MAX_MOVE_TIMEOUT_MS);
+      return { kind: 'vip-move', name: vipName(name!), to: nodeName(to, '--to node'), timeoutMs };
+    },
+  },
+  'node list': { options: none, args: [], build: () => ({ kind: 'node-list' }) },
+  'node drain': {
+    options: none,
+    args: ['NODE'],
+    build: ([name]) => ({ kind: 'node-drain', name: nodeName(name!) }),
+  },
+  'node undrain': {
+    options: none,
+    args: ['NODE'],
+    build: ([name]) => ({ kind: 'node-undrain', name: nodeName(name!) }),
+  },
+  status: { options: none, args: [], build: () => ({ kind: 'status' }) },
+  watch: {
+    options: { vip: { value: true }, node: { value: true } },
+    args: [],
+    build: (_args, options) => {
+      const vip = options.get('vip')?.[0];
+      const node = options.get('node')?.[0];
+      return {
+        kind: 'watch',
+        ...(vip !== undefined && { vip: vipName(vip) }),
+        ...(node !== undefined && { node: nodeName(node) }),
+      };
+    },
+  },
+};
+
+/** Other words for the same command. */
+const ALIASES: Record<string, string> = {
+  'vip ls': 'vip list',
+  'vip delete': 'vip rm',
+  'vip remove': 'vip rm',
+  'vip show': 'vip get',
+  'node ls': 'node list',
+};
+
+/** First words that need a second one. */
+export const GROUPS = ['vip', 'node'];
+
+/** The command the leading words name (longest match), with its canonical path. */
+export function resolveCommand(words: readonly string[]): { path: string; def: CommandDef } | undefined {
+  const candidates = GROUPS.includes(words[0] ?? '') ? [words.slice(0, 2).join(' ')] : [words[0] ?? ''];
+  for (const typed of candidates) {
+    const path = ALIASES[typed] ?? typed;
+    const def = COMMANDS[path];
+    if (def) return { path, def };
+  }
+  return undefined;
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { status } from '@grpc/grpc-js';
+import { grpcErrorMessage } from './errors';
+
+const ctx = { server: 'coord:7500', deadlineMs: 10_000 };
+const say = (code: status, details: string) => grpcErrorMessage({ code, details }, ctx);
+
+describe('gRPC status → one line', () => {
+  it('maps each code to what the operator should read', () => {
+    const cases: [status, string, string][] = [
+      [
+        status.UNAVAILABLE,
+        'No connection established. Last error: Error: connect ECONNREFUSED 10.0.0.1:7500. Resolution note: ',
+        'cannot reach the coordinator at coord:7500 (connect ECONNREFUSED 10.0.0.1:7500)',
+      ],
+      [
+        status.UNAVAILABLE,
+        'Name resolution failed for target dns:coord:7500',
+        'cannot reach the coordinator at coord:7500 (Name resolution failed for target dns:coord:7500)',
+      ],
+      [
+        status.UNAVAILABLE,
+        'etcd unreachable: connect ECONNREFUSED 127.0.0.1:2379',
+        'the coordinator at coord:7500 is unavailable: etcd unreachable: connect ECONNREFUSED 127.0.0.1:2379; try again',
+      ],
+      [
+        status.DEADLINE_EXCEEDED,
+        'Deadline exceeded after 10.002s,LB pick: 0.001s',
+        'no answer from the coordinator at coord:7500 within 10 s',
+      ],
+      [
+        status.DEADLINE_EXCEEDED,
+        'web did not move to n2 within 10000 ms',
+        'timed out: web did not move to n2 within 10000 ms',
+      ],
+      [
+        status.INVALID_ARGUMENT,
+        'spec.address: 198.51.100.0/24 is a network address',
+        'spec.address: 198.51.100.0/24 is a network address',
+      ],
+      [status.FAILED_PRECONDITION, 'node n9 is not registered', 'node n9 is not registered'],
+      [status.NOT_FOUND, 'VIP web not found', 'VIP web not found'],
+      [status.NOT_FOUND, 'web', 'not found: web'],
+      [status.NOT_FOUND, '', 'not found'],
+      [status.ALREADY_EXISTS, 'VIP web already exists', 'VIP web already exists'],
+      [status.ALREADY_EXISTS, 'web', 'already exists: web'],
+      [status.ABORTED, 'web changed since revision 41', 'conflict: web changed since revision 41, try again'],
+      [status.ABORTED, '', 'conflict: a concurrent update won, try again'],
+      [
+        status.UNAUTHENTICATED,
+        'missing token',
+        'not authenticated: missing token (give a token with VIPADM_TOKEN or --token-file)',
+      ],
+      [status.PERMISSION_DENIED, 'read-only token', 'permission denied: read-only token'],
+      [
+        status.UNIMPLEMENTED,
+        'The server does not implement the method /vipd.v1.AdminService/MoveVip',
+        'the coordinator at coord:7500 does not implement this call (is it older than vipadm?)',
+      ],
+      [status.INTERNAL, 'boom', 'coordinator error (INTERNAL): boom'],
+      [status.UNKNOWN, 'x', 'coordinator error (UNKNOWN): x'],
+    ];
+    for (const [code, details, expected] of cases) assert.equal(say(code, details), expected, status[code]);
+  });
+
+  it('always gives one line', () => {
+    assert.equal(say(status.INVALID_ARGUMENT, 'first\n  second\n'), 'first second');
+  });
+
+  it('names a fractional deadline', () => {
+    assert.match(
+      grpcErrorMessage({ code: status.DEADLINE_EXCEEDED }, { ...ctx, deadlineMs: 1500 }),
+      /within 1\.5 s$/,
+    );
+  });
+});

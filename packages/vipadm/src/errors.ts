@@ -1,0 +1,111 @@
+/**
+ * vipadm's two failure kinds and the one place gRPC status codes become operator-facing
+ * lines. Every error reaches the operator as a single `vipadm: <message>` line on stderr.
+ */
+import { status } from '@grpc/grpc-js';
+
+/** Bad command line: unknown command or flag, missing argument, bad value. Exit code 2. */
+export class UsageError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Anything else that stops a command: the server said no, unreachable, timeout. Exit code 1. */
+export class CliError extends Error {
+  readonly exitCode = 1;
+  constructor(
+    message: string,
+    readonly code?: status,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'CliError';
+  }
+}
+
+/** The parts of a grpc-js ServiceError that the mapping reads. */
+export interface GrpcErrorLike {
+  code: number;
+  details?: string;
+  message?: string;
+}
+
+export interface CallContext {
+  /** HOST:PORT as the operator gave it. */
+  server: string;
+  /** The call's deadline, for the timeout message. */
+  deadlineMs: number;
+}
+
+/** Folds a (possibly multi-line) message into one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** Errors grpc-js raises itself when it never got an answer from the server. */
+const LOCAL_UNAVAILABLE =
+  /no connection established|connection dropped|econnrefused|enotfound|eai_again|ehostunreach|enetunreach|etimedout|name resolution|dns resolution|failed to connect|ssl|certificate|handshake/i;
+const LOCAL_DEADLINE = /^deadline exceeded( after|$)/i;
+
+/** Maps a gRPC status to the line the operator reads (without the `vipadm: ` prefix). */
+export function grpcErrorMessage(err: GrpcErrorLike, ctx: CallContext): string {
+  const details = oneLine(err.details ?? err.message ?? '');
+  const said = details === '' ? '' : `: ${details}`;
+  switch (err.code) {
+    case status.UNAVAILABLE:
+      if (details === '' || (LOCAL_UNAVAILABLE.test(details) && !/etcd/i.test(details))) {
+        return `cannot reach the coordinator at ${ctx.server} (${connectionProblem(details)})`;
+      }
+      return `the coordinator at ${ctx.server} is unavailable${said}; try again`;
+    case status.DEADLINE_EXCEEDED:
+      if (details === '' || LOCAL_DEADLINE.test(details)) {
+        return `no answer from the coordinator at ${ctx.server} within ${formatSeconds(ctx.deadlineMs)}`;
+      }
+      return `timed out${said}`;
+    case status.INVALID_ARGUMENT:
+    case status.FAILED_PRECONDITION:
+    case status.OUT_OF_RANGE:
+      return details || 'the coordinator refused the request';
+    case status.NOT_FOUND:
+      return details === ''
+        ? 'not found'
+        : /not found|no such|does not exist/i.test(details)
+          ? details
+          : `not found${said}`;
+    case status.ALREADY_EXISTS:
+      return /exist/i.test(details) ? details : `already exists${said}`;
+    case status.ABORTED:
+      return `conflict: ${details || 'a concurrent update won'}, try again`;
+    case status.UNAUTHENTICATED:
+      return `not authenticated${said} (give a token with VIPADM_TOKEN or --token-file)`;
+    case status.PERMISSION_DENIED:
+      return `permission denied${said}`;
+    case status.UNIMPLEMENTED:
+      return `the coordinator at ${ctx.server} does not implement this call (is it older than vipadm?)`;
+    case status.RESOURCE_EXHAUSTED:
+      return `the coordinator is overloaded${said}; try again`;
+    case status.CANCELLED:
+      return `cancelled${said}`;
+    default:
+      return `coordinator error (${status[err.code] ?? err.code})${said}`;
+  }
+}
+
+/** The error to throw for a failed call. */
+export function fromGrpcError(err: GrpcErrorLike, ctx: CallContext): CliError {
+  return new CliError(grpcErrorMessage(err, ctx), err.code, { cause: err });
+}
+
+/** grpc-js's "No connection established. Last error: Error: connect ECONNREFUSED …" → the cause. */
+export function connectionProblem(details: string): string {
+  const last = /last error: (?:error: )?(.*?)\.?(?: resolution note:.*)?$/i.exec(details);
+  const cause = (last?.[1] ?? details).trim();
+  return cause === '' ? 'unavailable' : cause;
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,274 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { eventJson, moveJson, nodesJson, removedJson, renderJson, statusJson, vipsJson } from './json';
+import {
+  alignTable,
+  drainText,
+  eventLine,
+  moveText,
+  nodesTable,
+  statusText,
+  vipDetail,
+  vipsTable,
+} from './table';
+import type { Event, Node, Vip } from './types';
+
+const web: Vip = {
+  spec: {
+    name: 'web',
+    address: '198.51.100.100/24',
+    interface: 'e0',
+    nodes: { n2: { priority: 0, interface: '' }, n1: { priority: 150, interface: 'bond0' } },
+    preempt_delay_ms: 0,
+    announce: null,
+  },
+  revision: '41',
+  holder: 'n1',
+  fencing_revision: '57',
+  pinned_to: '',
+};
+const db: Vip = {
+  spec: {
+    name: 'db',
+    address: '2001:db8::10/64',
+    interface: 'e1',
+    nodes: {},
+    preempt: false,
+    preempt_delay_ms: 0,
+    announce: { count: 5, interval_ms: 100, refresh_ms: 0 },
+  },
+  revision: '7',
+  holder: '',
+  fencing_revision: '',
+  pinned_to: 'n2',
+};
+const n1: Node = {
+  name: 'n1',
+  advertise: '198.51.100.11:7400',
+  labels: { zone: 'b', rack: 'a' },
+  alive: true,
+  drained: false,
+  health: 'SERVING',
+  unready: [],
+  held: [{ name: 'web', revision: '57' }],
+};
+const n2: Node = {
+  ...n1,
+  name: 'n2',
+  advertise: '198.51.100.12:7400',
+  drained: true,
+  held: [],
+  unready: ['db'],
+};
+const acquired: Event = {
+  time: '2025-11-22T22:50:01.123Z',
+  type: 'acquired',
+  vip: 'web',
+  node: 'n1',
+  fencing_revision: '57',
+  detail: '',
+};
+
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
+
+describe('table output', () => {
+  it('aligns columns two spaces apart without trailing spaces', () => {
+    assert.equal(
+      alignTable(
+        ['A', 'LONGER'],
+        [
+          ['wide-cell', 'x'],
+          ['y', ''],
+        ],
+      ),
+      lines('A          LONGER', 'wide-cell  x', 'y'),
+    );
+  });
+
+  it('vip list: sorted by name, default priority shown, "all" nodes, empty as "-"', () => {
+    assert.equal(
+      vipsTable([web, db]),
+      lines(
+        'NAME  ADDRESS            INTERFACE  NODES                 PREEMPT  HOLDER  PINNED',
+        'db    2001:db8::10/64    e1         all                   no       -       n2',
+        'web   198.51.100.100/24  e0         n1=150(bond0),n2=100  yes      n1      -',
+      ),
+    );
+    assert.equal(vipsTable([]), 'no VIPs\n');
+  });
+
+  it('vip get: aligned key/value block with holder and fencing revision', () => {
+    assert.equal(
+      vipDetail(web),
+      lines(
+        'name:       web',
+        'address:    198.51.100.100/24',
+        'interface:  e0',
+        'nodes:      n1=150(bond0),n2=100',
+        'preempt:    yes',
+        'announce:   defaults',
+        'holder:     n1 (fencing revision 57)',
+        'pinned to:  -',
+        'revision:   41',
+      ),
+    );
+    assert.match(vipDetail(db), /^holder: {5}- \(nobody holds it\)$/m);
+    assert.match(vipDetail(db), /^announce: {3}count 5, interval 100ms, refresh 0ms$/m);
+    assert.match(
+      vipDetail({ ...web, spec: { ...web.spec!, preempt_delay_ms: 5000 } }),
+      /^preempt: {4}after 5000ms$/m,
+    );
+  });
+
+  it('node list: sorted, held VIPs with fencing revisions, unready', () => {
+    assert.equal(
+      nodesTable([n2, n1]),
+      lines(
+        'NAME  ADVERTISE           ALIVE  DRAINED  HEALTH   HOLDS   UNREADY',
+        'n1    198.51.100.11:7400  yes    no       SERVING  web@57  -',
+        'n2    198.51.100.12:7400  yes    yes      SERVING  -       db',
+      ),
+    );
+  });
+
+  it('status: summary, then the VIP and node tables', () => {
+    const text = statusText({
+      cluster: 'lab',
+      etcd_endpoints: ['http://127.0.0.1:2379'],
+      etcd_healthy: false,
+      vips: [web, db],
+      nodes: [n1, n2],
+    });
+    assert.ok(
+      text.startsWith(
+        lines(
+          'cluster:  lab',
+          'etcd:     UNHEALTHY (http://127.0.0.1:2379)',
+          'vips:     2 (1 not held)',
+          'nodes:    2 (2 alive)',
+          '',
+          'VIPS',
+          'NAME  ADDRESS            INTERFACE  NODES                 PREEMPT  HOLDER  PINNED',
+        ),
+      ),
+      text,
+    );
+    assert.ok(text.endsWith(`\nNODES\n${nodesTable([n1, n2])}`));
+  });
+
+  it('one line per event, empty fields left out, multi-line detail folded', () => {
+    assert.equal(
+      eventLine(acquired),
+      '2025-11-22T22:50:01.123Z  acquired        vip=web node=n1 fencing=57\n',
+    );
+    assert.equal(
+      eventLine({
+        ...acquired,
+        type: 'node_left',
+        vip: '',
+        fencing_revision: '',
+        detail: 'lease expired\nafter 3 s',
+      }),
+      '2025-11-22T22:50:01.123Z  node_left       node=n1  lease expired after 3 s\n',
+    );
+  });
+
+  it('move and drain say what happened', () => {
+    assert.equal(
+      moveText('web', 'n2', { vip: { ...web, holder: 'n2' }, from: 'n1', elapsed_ms: 312 }),
+      'moved web from n1 to n2 in 312 ms\n',
+    );
+    assert.equal(drainText(n1, true), 'drained n1: it releases web\n');
+    assert.equal(drainText(n2, true), 'drained n2: it holds no VIP\n');
+    assert.equal(drainText(n2, false), 'undrained n2: it may hold VIPs again\n');
+  });
+});
+
+describe('json output', () => {
+  it('vip list: proto field names, every field present, sorted, defaults explicit', () => {
+    assert.deepEqual(JSON.parse(renderJson(vipsJson([web, db]))), {
+      vips: [
+        {
+          spec: {
+            name: 'db',
+            address: '2001:db8::10/64',
+            interface: 'e1',
+            nodes: {},
+            preempt: false,
+            preempt_delay_ms: 0,
+            announce: { count: 5, interval_ms: 100, refresh_ms: 0 },
+          },
+          revision: '7',
+          holder: '',
+          fencing_revision: '',
+          pinned_to: 'n2',
+        },
+        {
+          spec: {
+            name: 'web',
+            address: '198.51.100.100/24',
+            interface: 'e0',
+            nodes: { n1: { priority: 150, interface: 'bond0' }, n2: { priority: 100, interface: '' } },
+            preempt: true,
+            preempt_delay_ms: 0,
+            announce: null,
+          },
+          revision: '41',
+          holder: 'n1',
+          fencing_revision: '57',
+          pinned_to: '',
+        },
+      ],
+    });
+  });
+
+  it('key order is stable (diffable output)', () => {
+    const text = renderJson(vipsJson([web]));
+    assert.deepEqual(Object.keys(JSON.parse(text).vips[0]), [
+      'spec',
+      'revision',
+      'holder',
+      'fencing_revision',
+      'pinned_to',
+    ]);
+    assert.ok(text.indexOf('"n1"') < text.indexOf('"n2"'));
+    assert.ok(text.endsWith('}\n'));
+  });
+
+  it('nodes, status, move, rm and events', () => {
+    assert.deepEqual(nodesJson([n2, n1]).nodes[0], {
+      name: 'n1',
+      advertise: '198.51.100.11:7400',
+      labels: { rack: 'a', zone: 'b' },
+      alive: true,
+      drained: false,
+      health: 'SERVING',
+      unready: [],
+      held: [{ name: 'web', revision: '57' }],
+    });
+    assert.deepEqual(Object.keys(nodesJson([n1]).nodes[0]!.labels), ['rack', 'zone']);
+    const status = statusJson({
+      cluster: 'lab',
+      etcd_endpoints: ['e'],
+      etcd_healthy: true,
+      vips: [web],
+      nodes: [n1],
+    });
+    assert.deepEqual(Object.keys(status), ['cluster', 'etcd_endpoints', 'etcd_healthy', 'vips', 'nodes']);
+    assert.deepEqual(moveJson({ vip: null, from: 'n1', elapsed_ms: 312 }), {
+      vip: null,
+      from: 'n1',
+      elapsed_ms: 312,
+    });
+    assert.deepEqual(removedJson('web'), { name: 'web', deleted: true });
+    assert.deepEqual(eventJson(acquired), acquired);
+    assert.deepEqual(Object.keys(eventJson(acquired)), [
+      'time',
+      'type',
+      'vip',
+      'node',
+      'fencing_revision',
+      'detail',
+    ]);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * The -o json shapes: field names as in admin.proto (snake_case), every field always
+ * present, maps and lists sorted by name, defaults made explicit (priority 0 → 100,
+ * unset preempt → true; unset announce stays null = the coordinator's defaults).
+ * Pure; these shapes are what scripts rely on, so they only grow.
+ */
+import type { ClusterStatus, Event, MoveVipResponse, Node, Vip, VipSpec } from './types';
+import { DEFAULT_PRIORITY } from './values';
+
+const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+export function sortedEntries<T>(record: Record<string, T> | null | undefined): [string, T][] {
+  return Object.entries(record ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function specJson(spec: VipSpec | null) {
+  if (!spec) return null;
+  return {
+    name: spec.name,
+    address: spec.address,
+    interface: spec.interface,
+    nodes: Object.fromEntries(
+      sortedEntries(spec.nodes).map(([node, e]) => [
+        node,
+        { priority: e.priority || DEFAULT_PRIORITY, interface: e.interface ?? '' },
+      ]),
+    ),
+    preempt: spec.preempt ?? true,
+    preempt_delay_ms: spec.preempt_delay_ms ?? 0,
+    announce: spec.announce
+      ? {
+          count: spec.announce.count,
+          interval_ms: spec.announce.interval_ms,
+          refresh_ms: spec.announce.refresh_ms,
+        }
+      : null,
+  };
+}
+
+export function vipJson(vip: Vip) {
+  return {
+    spec: specJson(vip.spec),
+    revision: vip.revision ?? '',
+    holder: vip.holder ?? '',
+    fencing_revision: vip.fencing_revision ?? '',
+    pinned_to: vip.pinned_to ?? '',
+  };
+}
+
+export function vipsJson(vips: Vip[]) {
+  return { vips: sortVips(vips).map(vipJson) };
+}
+
+export function nodeJson(node: Node) {
+  return {
+    name: node.name,
+    advertise: node.advertise ?? '',
+    labels: Object.fromEntries(sortedEntries(node.labels)),
+    alive: node.alive ?? false,
+    drained: node.drained ?? false,
+    health: node.health ?? '',
+    unready: [...(node.unready ?? [])].sort(),
+    held: [...(node.held ?? [])].sort(byName).map((h) => ({ name: h.name, revision: h.revision })),
+  };
+}
+
+export function nodesJson(nodes: Node[]) {
+  return { nodes: [...nodes].sort(byName).map(nodeJson) };
+}
+
+export function moveJson(move: MoveVipResponse) {
+  return {
+    vip: move.vip ? vipJson(move.vip) : null,
+    from: move.from ?? '',
+    elapsed_ms: move.elapsed_ms ?? 0,
+  };
+}
+
+export function statusJson(status: ClusterStatus) {
+  return {
+    cluster: status.cluster,
+    etcd_endpoints: [...(status.etcd_endpoints ?? [])],
+    etcd_healthy: status.etcd_healthy ?? false,
+    vips: vipsJson(status.vips ?? []).vips,
+    nodes: nodesJson(status.nodes ?? []).nodes,
+  };
+}
+
+export function eventJson(event: Event) {
+  return {
+    time: event.time,
+    type: event.type,
+    vip: event.vip ?? '',
+    node: event.node ?? '',
+    fencing_revision: event.fencing_revision ?? '',
+    detail: event.detail ?? '',
+  };
+}
+
+export function removedJson(name: string) {
+  return { name, deleted: true };
+}
+
+export function sortVips(vips: Vip[]): Vip[] {
+  const name = (v: Vip) => v.spec?.name ?? '';
+  return [...vips].sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
+}
+
+/** One document per command: indented, ending in a newline. */
+export function renderJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** One line per watch event. */
+export function renderJsonLine(value: unknown): string {
+  return `${JSON.stringify(value)}\n`;
+}

@@ -1,0 +1,69 @@
+/** Pure building of VIP specs from command-line changes (`vip add`, `vip set`). */
+import { UsageError } from './errors';
+import type { AnnounceSettings, VipSpec, VipSpecInput } from './types';
+import { DEFAULT_ANNOUNCE } from './values';
+
+/** What the spec options of `vip add` / `vip set` ask for; absent means unchanged. */
+export interface VipChanges {
+  address?: string;
+  interface?: string;
+  /** Replaces the node list: node → priority. */
+  nodes?: Record<string, number>;
+  /** Per-node interface overrides, applied to the resulting node list. */
+  nodeInterfaces?: Record<string, string>;
+  preempt?: boolean;
+  preemptDelayMs?: number;
+  /** Missing fields keep their current value (the defaults when unset). */
+  announce?: Partial<AnnounceSettings>;
+}
+
+/** A new spec: `vip add`. */
+export function buildSpec(name: string, changes: VipChanges): VipSpecInput {
+  const empty: VipSpecInput = {
+    name,
+    address: '',
+    interface: '',
+    nodes: {},
+    preempt: true,
+    preempt_delay_ms: 0,
+  };
+  return applyChanges(empty, changes);
+}
+
+/** The stored spec as a request value (`vip set` reads, changes and writes it back). */
+export function specInput(spec: VipSpec): VipSpecInput {
+  const nodes: VipSpecInput['nodes'] = {};
+  for (const [node, entry] of Object.entries(spec.nodes)) {
+    nodes[node] = { priority: entry.priority, interface: entry.interface };
+  }
+  return {
+    name: spec.name,
+    address: spec.address,
+    interface: spec.interface,
+    nodes,
+    preempt: spec.preempt ?? true,
+    preempt_delay_ms: spec.preempt_delay_ms,
+    ...(spec.announce && { announce: { ...spec.announce } }),
+  };
+}
+
+export function applyChanges(base: VipSpecInput, changes: VipChanges): VipSpecInput {
+  const spec: VipSpecInput = { ...base, nodes: { ...base.nodes } };
+  if (changes.address !== undefined) spec.address = changes.address;
+  if (changes.interface !== undefined) spec.interface = changes.interface;
+  if (changes.nodes) {
+    spec.nodes = {};
+    for (const [node, priority] of Object.entries(changes.nodes)) {
+      spec.nodes[node] = { priority, interface: base.nodes[node]?.interface ?? '' };
+    }
+  }
+  for (const [node, iface] of Object.entries(changes.nodeInterfaces ?? {})) {
+    const entry = spec.nodes[node];
+    if (!entry) throw new UsageError(`--node-interface ${node}: ${node} is not in the VIP's --node list`);
+    spec.nodes[node] = { ...entry, interface: iface };
+  }
+  if (changes.preempt !== undefined) spec.preempt = changes.preempt;
+  if (changes.preemptDelayMs !== undefined) spec.preempt_delay_ms = changes.preemptDelayMs;
+  if (changes.announce) spec.announce = { ...(base.announce ?? DEFAULT_ANNOUNCE), ...changes.announce };
+  return spec;
+}

@@ -1,0 +1,137 @@
+/**
+ * The -o table views: aligned columns for lists, `key  value` blocks for single objects,
+ * one line per watch event. Pure; empty values show as "-". For people, not scripts:
+ * scripts use -o json.
+ */
+import { oneLine } from './errors';
+import { nodeJson, sortVips, specJson } from './json';
+import type { ClusterStatus, Event, MoveVipResponse, Node, Vip } from './types';
+
+const dash = (text: string | undefined | null) => (text ? oneLine(text) : '-');
+
+/** Left-aligned columns, two spaces apart, no trailing spaces. */
+export function alignTable(header: string[], rows: string[][]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, col) => Math.max(...all.map((row) => (row[col] ?? '').length)));
+  return all
+    .map((row) =>
+      row
+        .map((cell, col) => cell.padEnd(widths[col] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
+    .concat('\n');
+}
+
+/** `key:  value` lines with the values aligned. */
+export function alignPairs(pairs: [string, string][]): string {
+  const width = Math.max(...pairs.map(([key]) => key.length + 1));
+  return pairs.map(([key, value]) => `${`${key}:`.padEnd(width)}  ${value}`.trimEnd()).join('\n') + '\n';
+}
+
+/** `n1=150,n2=100(bond0)`, or `all` when every node may hold it. */
+export function nodesCell(vip: Vip): string {
+  const nodes = specJson(vip.spec)?.nodes ?? {};
+  const parts = Object.entries(nodes).map(
+    ([node, e]) => `${node}=${e.priority}${e.interface ? `(${e.interface})` : ''}`,
+  );
+  return parts.length === 0 ? 'all' : parts.join(',');
+}
+
+function preemptCell(vip: Vip): string {
+  const spec = specJson(vip.spec);
+  if (!spec) return '-';
+  if (!spec.preempt) return 'no';
+  return spec.preempt_delay_ms > 0 ? `after ${spec.preempt_delay_ms}ms` : 'yes';
+}
+
+export function vipsTable(vips: Vip[]): string {
+  if (vips.length === 0) return 'no VIPs\n';
+  const rows = sortVips(vips).map((v) => [
+    dash(v.spec?.name),
+    dash(v.spec?.address),
+    dash(v.spec?.interface),
+    nodesCell(v),
+    preemptCell(v),
+    dash(v.holder),
+    dash(v.pinned_to),
+  ]);
+  return alignTable(['NAME', 'ADDRESS', 'INTERFACE', 'NODES', 'PREEMPT', 'HOLDER', 'PINNED'], rows);
+}
+
+export function vipDetail(vip: Vip): string {
+  const spec = specJson(vip.spec);
+  const announce = spec?.announce
+    ? `count ${spec.announce.count}, interval ${spec.announce.interval_ms}ms, refresh ${spec.announce.refresh_ms}ms`
+    : 'defaults';
+  const holder = vip.holder
+    ? `${vip.holder}${vip.fencing_revision ? ` (fencing revision ${vip.fencing_revision})` : ''}`
+    : '- (nobody holds it)';
+  return alignPairs([
+    ['name', dash(spec?.name)],
+    ['address', dash(spec?.address)],
+    ['interface', dash(spec?.interface)],
+    ['nodes', nodesCell(vip)],
+    ['preempt', preemptCell(vip)],
+    ['announce', announce],
+    ['holder', holder],
+    ['pinned to', dash(vip.pinned_to)],
+    ['revision', dash(vip.revision)],
+  ]);
+}
+
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+
+export function nodesTable(nodes: Node[]): string {
+  if (nodes.length === 0) return 'no nodes registered\n';
+  const rows = [...nodes]
+    .map(nodeJson)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((n) => [
+      dash(n.name),
+      dash(n.advertise),
+      yesNo(n.alive),
+      yesNo(n.drained),
+      dash(n.health),
+      n.held.length === 0
+        ? '-'
+        : n.held.map((h) => (h.revision ? `${h.name}@${h.revision}` : h.name)).join(','),
+      n.unready.length === 0 ? '-' : n.unready.join(','),
+    ]);
+  return alignTable(['NAME', 'ADVERTISE', 'ALIVE', 'DRAINED', 'HEALTH', 'HOLDS', 'UNREADY'], rows);
+}
+
+export function statusText(status: ClusterStatus): string {
+  const endpoints = (status.etcd_endpoints ?? []).join(', ') || '-';
+  const head = alignPairs([
+    ['cluster', dash(status.cluster)],
+    ['etcd', `${status.etcd_healthy ? 'healthy' : 'UNHEALTHY'} (${endpoints})`],
+    ['vips', `${status.vips.length} (${status.vips.filter((v) => !v.holder).length} not held)`],
+    ['nodes', `${status.nodes.length} (${status.nodes.filter((n) => n.alive).length} alive)`],
+  ]);
+  return `${head}\nVIPS\n${vipsTable(status.vips)}\nNODES\n${nodesTable(status.nodes)}`;
+}
+
+export function moveText(name: string, to: string, move: MoveVipResponse): string {
+  const from = move.from ? `from ${move.from} ` : '';
+  return `moved ${name} ${from}to ${move.vip?.holder || to} in ${move.elapsed_ms} ms\n`;
+}
+
+export function drainText(node: Node, drained: boolean): string {
+  const n = nodeJson(node);
+  const holds = n.held.map((h) => h.name).join(', ');
+  if (!drained) return `undrained ${n.name}: it may hold VIPs again\n`;
+  return `drained ${n.name}: ${holds ? `it releases ${holds}` : 'it holds no VIP'}\n`;
+}
+
+/** `TIME  TYPE  vip=… node=… fencing=…  detail`, one line, empty fields left out. */
+export function eventLine(event: Event): string {
+  const fields = [
+    event.vip && `vip=${event.vip}`,
+    event.node && `node=${event.node}`,
+    event.fencing_revision && `fencing=${event.fencing_revision}`,
+  ].filter(Boolean);
+  const parts = [dash(event.time), dash(event.type).padEnd(14), fields.join(' '), event.detail ?? ''];
+  return `${oneLine(parts.filter((p) => p.trim() !== '').join('  '))}\n`;
+}

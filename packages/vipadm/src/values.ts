@@ -1,0 +1,74 @@
+/** Pure checks of single command-line values; each failure is a one-line UsageError. */
+import { UsageError } from './errors';
+
+/** As the store validates them (packages/store vip-spec.ts); the coordinator has the last word. */
+export const VIP_NAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+export const NODE_NAME_RE = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
+export const IFNAME_RE = /^[A-Za-z0-9_.-][A-Za-z0-9_.@-]{0,14}$/;
+
+export const DEFAULT_PRIORITY = 100;
+/** README defaults, sent whole when any --announce-* option is given. */
+export const DEFAULT_ANNOUNCE = { count: 3, interval_ms: 100, refresh_ms: 30_000 };
+
+/** A whole decimal number within [min, max], or a UsageError naming the option. */
+export function parseInteger(what: string, text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text))
+    throw new UsageError(`${what} must be a whole number, got ${JSON.stringify(text)}`);
+  const n = Number(text);
+  if (n < min || n > max) throw new UsageError(`${what} must be between ${min} and ${max}, got ${text}`);
+  return n;
+}
+
+export function vipName(text: string): string {
+  if (!VIP_NAME_RE.test(text)) {
+    throw new UsageError(
+      `bad VIP name ${JSON.stringify(text)}: lower-case letters, digits and "-", at most 63 characters`,
+    );
+  }
+  return text;
+}
+
+export function nodeName(text: string, what = 'node name'): string {
+  if (!NODE_NAME_RE.test(text)) {
+    throw new UsageError(`bad ${what} ${JSON.stringify(text)}: letters, digits, ".", "_" and "-"`);
+  }
+  return text;
+}
+
+export function interfaceName(text: string, what = '--interface'): string {
+  if (!IFNAME_RE.test(text)) {
+    throw new UsageError(`${what} must be a Linux interface name (1-15 chars), got ${JSON.stringify(text)}`);
+  }
+  return text;
+}
+
+/** `ADDR/PREFIX` in shape only (IPv4 or IPv6); the coordinator checks the rest. */
+export function vipAddress(text: string): string {
+  const m = /^([0-9a-fA-F:.]+)\/(\d{1,3})$/.exec(text);
+  const family = m && (m[1]!.includes(':') ? 6 : /^\d{1,3}(\.\d{1,3}){3}$/.test(m[1]!) ? 4 : 0);
+  if (!m || !family || Number(m[2]) > (family === 4 ? 32 : 128)) {
+    throw new UsageError(
+      `--address must be ADDRESS/PREFIX (e.g. 198.51.100.100/24), got ${JSON.stringify(text)}`,
+    );
+  }
+  return text;
+}
+
+/** `--node NODE[=PRIORITY]` → [node, priority]; no priority means 100. */
+export function nodePriority(text: string): [string, number] {
+  const eq = text.indexOf('=');
+  const name = nodeName(eq === -1 ? text : text.slice(0, eq), '--node name');
+  const priority =
+    eq === -1 ? DEFAULT_PRIORITY : parseInteger(`--node ${name} priority`, text.slice(eq + 1), 1, 255);
+  return [name, priority];
+}
+
+/** `--node-interface NODE=IF` → [node, interface]. */
+export function nodeInterface(text: string): [string, string] {
+  const eq = text.indexOf('=');
+  if (eq === -1) throw new UsageError(`--node-interface must be NODE=INTERFACE, got ${JSON.stringify(text)}`);
+  return [
+    nodeName(text.slice(0, eq), '--node-interface node'),
+    interfaceName(text.slice(eq + 1), '--node-interface'),
+  ];
+}

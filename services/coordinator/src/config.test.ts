@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadCoordinatorConfig, validateCoordinatorConfig } from './config';
+
+describe('coordinator config', () => {
+  it('fills defaults and needs only etcd.endpoints', () => {
+    const r = validateCoordinatorConfig({ etcd: { endpoints: ['http://127.0.0.1:2379'] } });
+    assert.ok('config' in r);
+    assert.equal(r.config.listen, '0.0.0.0:7500');
+    assert.equal(r.config.cluster, 'default');
+    assert.equal(r.config.etcd.callTimeoutMs, 2000);
+  });
+
+  it('merges file < env < flags', () => {
+    const files: Record<string, string> = {
+      '/c.yaml': 'listen: 127.0.0.1:1\ncluster: a\netcd: { endpoints: [http://e:1] }\n',
+    };
+    const { config } = loadCoordinatorConfig({
+      argv: ['--config', '/c.yaml', '--cluster=c'],
+      env: { VIPD_COORDINATOR_CLUSTER: 'b', VIPD_COORDINATOR_ETCD_ENDPOINTS: 'http://x:1, http://y:2' },
+      readFile: (p) => files[p] ?? '',
+    });
+    assert.equal(config.cluster, 'c');
+    assert.equal(config.listen, '127.0.0.1:1');
+    assert.deepEqual(config.etcd.endpoints, ['http://x:1', 'http://y:2']);
+  });
+
+  it('refuses the sections of a later issue and mismatched etcd.tls/auth', () => {
+    const r = validateCoordinatorConfig({
+      etcd: {
+        endpoints: ['http://e:1'],
+        tls: { ca: 'ca', cert: 'c' },
+        auth: { username: 'u', password: 'p', passwordFile: 'f' },
+      },
+    });
+    assert.deepEqual('problems' in r && r.problems, [
+      'etcd.auth: give password or passwordFile, not both',
+      'etcd.tls: cert and key go together',
+    ]);
+    assert.throws(
+      () => loadCoordinatorConfig({ argv: ['--listen'], env: {} }),
+      (e: unknown) => e instanceof ConfigError && e.message === '--listen needs a value',
+    );
+  });
+});

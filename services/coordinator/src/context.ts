@@ -1,0 +1,32 @@
+/** What every handler needs: the etcd client, the key schema, a logger and a few limits. */
+import type { Etcd3 } from 'etcd3';
+import type { Logger } from '@vipd/log';
+import type { Keys } from '@vipd/store';
+
+export interface Context {
+  client: Etcd3;
+  keys: Keys;
+  log: Logger;
+  cluster: string;
+  endpoints: string[];
+  callTimeoutMs: number;
+  /** Deadline of one grpc.health.v1 Check to a node. */
+  healthTimeoutMs: number;
+}
+
+/** Rejects with `onTimeout()` if the promise has not settled within ms. */
+export function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(onTimeout()), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
+}

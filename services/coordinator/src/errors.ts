@@ -1,0 +1,47 @@
+/**
+ * Errors of the admin API, and the one place any error becomes a gRPC status.
+ * Handlers throw ApiError for what the caller did wrong; every etcd call goes through
+ * etcdCall (state.ts), so what the etcd client throws arrives here as a StoreError
+ * (transient → UNAVAILABLE).
+ */
+import { status as Status, type ServiceError, Metadata } from '@grpc/grpc-js';
+import { describe, InvalidSpecError, StoreError } from '@vipd/store';
+
+/** A refusal with a gRPC code and a one-line message naming the field or object. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: Status,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const invalid = (message: string): ApiError => new ApiError(Status.INVALID_ARGUMENT, message);
+export const notFound = (message: string): ApiError => new ApiError(Status.NOT_FOUND, message);
+export const precondition = (message: string): ApiError => new ApiError(Status.FAILED_PRECONDITION, message);
+
+/** Maps any error to the status the client sees: code plus a single-line message. */
+export function toServiceError(err: unknown, operation: string): Partial<ServiceError> {
+  let code: Status;
+  let message: string;
+  if (err instanceof ApiError) {
+    code = err.code;
+    message = err.message;
+  } else if (err instanceof InvalidSpecError) {
+    code = Status.INVALID_ARGUMENT;
+    message = `spec: ${err.problems.join('; ')}`;
+  } else if (err instanceof StoreError) {
+    code = err.transient ? Status.UNAVAILABLE : Status.INTERNAL;
+    message = err.message;
+  } else {
+    code = Status.INTERNAL;
+    message = `${operation}: ${describe(err)}`;
+  }
+  return { code, details: oneLine(message), metadata: new Metadata() };
+}
+
+export function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ').slice(0, 1000);
+}

@@ -1,0 +1,92 @@
+/**
+ * WatchEvents: one etcd watch on the cluster prefix per stream, each change turned into
+ * Event messages by the pure eventsFor() below.
+ */
+import { Keys, parseNodeInfo, parsePinRecord } from '@vipd/store';
+import type { EventMsg } from './api-types';
+
+/** One key change as the etcd watch reports it (with the previous value, when any). */
+export interface KeyChange {
+  kind: 'put' | 'delete';
+  key: string;
+  value: string;
+  createRevision: string;
+  modRevision: string;
+  prev?: { value: string; createRevision: string };
+}
+
+export type EventBody = Omit<EventMsg, 'time'>;
+
+const ev = (type: EventBody['type'], fields: Partial<Omit<EventBody, 'type'>>): EventBody => ({
+  type,
+  vip: '',
+  node: '',
+  fencing_revision: '',
+  detail: '',
+  ...fields,
+});
+
+/** Pure: the events one change means. Keys outside the five watched prefixes mean none. */
+export function eventsFor(keys: Keys, c: KeyChange): EventBody[] {
+  const created = c.kind === 'put' && (c.prev === undefined || c.createRevision === c.modRevision);
+  const under = (prefix: string): string | undefined => Keys.nameUnder(prefix, c.key);
+  let name: string | undefined;
+  if ((name = under(keys.vipsPrefix)) !== undefined) {
+    if (c.kind === 'delete') return [ev('spec_deleted', { vip: name })];
+    const detail = `revision ${c.modRevision}`;
+    return [ev(created ? 'spec_created' : 'spec_updated', { vip: name, detail })];
+  }
+  if ((name = under(keys.leadersPrefix)) !== undefined) {
+    if (c.kind === 'delete') {
+      const node = c.prev ? (leaderNode(c.prev.value) ?? '') : '';
+      return [ev('released', { vip: name, node, fencing_revision: c.prev?.createRevision ?? '' })];
+    }
+    if (!created) return [];
+    return [
+      ev('acquired', { vip: name, node: leaderNode(c.value) ?? '', fencing_revision: c.createRevision }),
+    ];
+  }
+  if ((name = under(keys.nodesPrefix)) !== undefined) {
+    if (c.kind === 'delete') return [ev('node_left', { node: name })];
+    const info = parseNodeInfo(name, c.value);
+    if (created) return [ev('node_joined', { node: name, detail: info?.advertise ?? '' })];
+    const before = c.prev ? parseNodeInfo(name, c.prev.value) : undefined;
+    if (!info || !before) return [];
+    const was = new Set(before.unready);
+    const now = new Set(info.unready);
+    const changed = [...new Set([...was, ...now])].filter((v) => was.has(v) !== now.has(v)).sort();
+    return changed.map((vip) =>
+      ev('health_changed', { node: name, vip, detail: now.has(vip) ? 'unready' : 'ready' }),
+    );
+  }
+  if ((name = under(keys.drainPrefix)) !== undefined) {
+    if (c.kind === 'delete') return [ev('node_undrained', { node: name })];
+    return created ? [ev('node_drained', { node: name, detail: byOf(c.value) })] : [];
+  }
+  if ((name = under(keys.pinsPrefix)) !== undefined) {
+    if (c.kind === 'delete') {
+      return [ev('unpinned', { vip: name, node: c.prev ? (parsePinRecord(c.prev.value)?.node ?? '') : '' })];
+    }
+    const pin = parsePinRecord(c.value);
+    return [ev('pinned', { vip: name, node: pin?.node ?? '', detail: pin?.by ? `by ${pin.by}` : '' })];
+  }
+  return [];
+}
+
+function leaderNode(value: string): string | undefined {
+  try {
+    const v = JSON.parse(value) as { node?: unknown };
+    return typeof v?.node === 'string' ? v.node : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function byOf(value: string): string {
+  try {
+    const v = JSON.parse(value) as { by?: unknown };
+    return typeof v?.by === 'string' && v.by !== '' ? `by ${v.by}` : '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,131 @@
+/** `vip-coordinator`: the admin API server's command line. */
+import { readFileSync } from 'node:fs';
+import { createLogger, type Logger } from '@vipd/log';
+import { createEtcdClient, Keys } from '@vipd/store';
+import { ConfigError, type CoordinatorConfig, loadCoordinatorConfig, maskSecrets } from './config';
+import { CoordinatorServer } from './server';
+
+const USAGE = `Usage: vip-coordinator --config FILE [options]
+
+Serves the vipd admin API (vipd.v1.AdminService, grpc.health.v1, server reflection) over
+the cluster's state in etcd. Stateless: run several side by side.
+
+Options (each overrides the file; VIPD_COORDINATOR_* environment variables sit between):
+  --config FILE             YAML config: listen, cluster, etcd.{endpoints,dialTimeoutMs,
+                            callTimeoutMs,tls,auth}, log.{level,format}
+  --listen HOST:PORT        listen          (VIPD_COORDINATOR_LISTEN; default 0.0.0.0:7500)
+  --cluster NAME            cluster         (VIPD_COORDINATOR_CLUSTER; default "default")
+  --etcd-endpoints URLS     etcd.endpoints, comma-separated (VIPD_COORDINATOR_ETCD_ENDPOINTS)
+  --log-level LEVEL         debug|info|warn|error (VIPD_COORDINATOR_LOG_LEVEL)
+  --log-format FORMAT       json|pretty|auto     (VIPD_COORDINATOR_LOG_FORMAT)
+  --check-config            validate, print the effective config (secrets masked), exit
+  --help, --version
+
+The etcd user comes from etcd.auth.username or VIPD_COORDINATOR_ETCD_USERNAME; its password
+only from etcd.auth.passwordFile or VIPD_COORDINATOR_ETCD_PASSWORD, never a flag.
+Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.`;
+
+function version(): string {
+  return (JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8')) as { version: string }).version;
+}
+
+function fail(code: number, message: string): never {
+  process.stderr.write(`vip-coordinator: ${message.split('\n')[0]}\n`);
+  process.exit(code);
+}
+
+function readTls(config: CoordinatorConfig): { ca: Buffer; cert?: Buffer; key?: Buffer } | undefined {
+  const tls = config.etcd.tls;
+  if (!tls) return undefined;
+  const read = (what: string, path: string | undefined): Buffer | undefined => {
+    if (path === undefined) return undefined;
+    try {
+      return readFileSync(path);
+    } catch (err) {
+      throw new ConfigError(
+        `cannot read etcd.tls.${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? err}`,
+      );
+    }
+  };
+  return { ca: read('ca', tls.ca)!, cert: read('cert', tls.cert), key: read('key', tls.key) };
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (argv.includes('--version')) {
+    process.stdout.write(`vip-coordinator ${version()}\n`);
+    return;
+  }
+  const checkOnly = argv.includes('--check-config');
+  let config: CoordinatorConfig;
+  let etcdTls: ReturnType<typeof readTls>;
+  try {
+    config = loadCoordinatorConfig({
+      argv: argv.filter((a) => a !== '--check-config'),
+      env: process.env,
+    }).config;
+    etcdTls = readTls(config);
+  } catch (err) {
+    if (err instanceof ConfigError) fail(2, err.message);
+    throw err;
+  }
+  if (checkOnly) {
+    process.stdout.write(`${JSON.stringify(maskSecrets(config), null, 2)}\n`);
+    return;
+  }
+  const pretty = config.log.format === 'auto' ? undefined : config.log.format === 'pretty';
+  const log: Logger = createLogger({ level: config.log.level, pretty, base: { component: 'coordinator' } });
+  const auth = config.etcd.auth;
+  const client = createEtcdClient({
+    endpoints: config.etcd.endpoints,
+    dialTimeoutMs: config.etcd.dialTimeoutMs,
+    callTimeoutMs: config.etcd.callTimeoutMs,
+    tls: etcdTls,
+    auth: auth ? { username: auth.username, password: auth.password ?? '' } : undefined,
+  });
+  const server = new CoordinatorServer({
+    client,
+    keys: new Keys(config.cluster),
+    log,
+    cluster: config.cluster,
+    endpoints: config.etcd.endpoints,
+    callTimeoutMs: config.etcd.callTimeoutMs,
+    healthTimeoutMs: Math.min(1000, config.etcd.callTimeoutMs),
+  });
+  let port: number;
+  try {
+    port = await server.listen(config.listen);
+  } catch (err) {
+    client.close();
+    fail(1, (err as Error).message);
+  }
+  log.info(
+    { listen: config.listen, port, cluster: config.cluster, etcd: config.etcd.endpoints, version: version() },
+    'vip-coordinator serving',
+  );
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'signal received; shutting down');
+    server
+      .close()
+      .then(() => {
+        client.close();
+        process.exit(0);
+      })
+      .catch((err: unknown) => {
+        log.error({ err: String(err) }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  fail(1, err instanceof Error ? err.message : String(err));
+});

@@ -1,0 +1,133 @@
+/**
+ * Planned switchover: write pins/<vip> = {node, at, by}, then watch leaders/<vip> until it
+ * names the target. The daemons implement what a pin means (docs/etcd-keys.md); this only
+ * checks that the target can take the VIP, records the wish and waits for the result.
+ */
+import { status as Status } from '@grpc/grpc-js';
+import type { Watcher } from 'etcd3';
+import { fromEtcdError, parseLeader, priorityOf, toEntry } from '@vipd/store';
+import type { MoveVipRequest, MoveVipResponse } from './api-types';
+import { type Context, withTimeout } from './context';
+import { ApiError, precondition } from './errors';
+import { nodeName } from './nodes';
+import { etcdCall, readSnapshot } from './state';
+import { requireVip, vipMsg, vipName } from './vips';
+
+export const DEFAULT_MOVE_TIMEOUT_MS = 10_000;
+export const MAX_MOVE_TIMEOUT_MS = 600_000;
+
+export interface MoveOptions {
+  by: string;
+  /** Aborts the wait (the client cancelled); the pin stays. */
+  signal?: AbortSignal;
+}
+
+export async function moveVip(
+  ctx: Context,
+  req: MoveVipRequest,
+  opts: MoveOptions,
+): Promise<MoveVipResponse> {
+  const name = vipName(req.name);
+  const to = nodeName(req.to);
+  const timeoutMs = Math.min(req.timeout_ms || DEFAULT_MOVE_TIMEOUT_MS, MAX_MOVE_TIMEOUT_MS);
+  const snap = await readSnapshot(ctx.client, ctx.keys);
+  const stored = requireVip(snap, name);
+  const target = snap.nodes.get(to)?.info;
+  if (!target) throw precondition(`node ${to} is not registered (alive); cannot move vip ${name} to it`);
+  if (priorityOf(stored.spec, to) === undefined) {
+    const allowed = Object.keys(stored.spec.nodes ?? {}).join(', ');
+    throw precondition(`node ${to} is not eligible for vip ${name} (its nodes: ${allowed})`);
+  }
+  if (target.drained || snap.drains.has(to)) throw precondition(`node ${to} is drained; undrain it first`);
+  if (target.unready.includes(name)) {
+    throw precondition(
+      `node ${to} reports vip ${name} unready (interface missing or down, or checks failing)`,
+    );
+  }
+  const from = snap.leaders.get(name)?.node ?? '';
+  const vipKey = Buffer.from(ctx.keys.vip(name));
+  const pin = { node: to, at: new Date().toISOString(), by: opts.by };
+  const res = await etcdCall(`pin ${name}`, () =>
+    ctx.client.kv.txn({
+      compare: [{ key: vipKey, target: 'Mod', result: 'Equal', mod_revision: stored.modRevision }],
+      success: [
+        { request_put: { key: Buffer.from(ctx.keys.pin(name)), value: Buffer.from(JSON.stringify(pin)) } },
+      ],
+      failure: [],
+    }),
+  );
+  if (!res.succeeded) throw new ApiError(Status.ABORTED, `vip ${name} changed during the move; retry`);
+  snap.pins.set(name, pin);
+  ctx.log.info({ vip: name, from, to, by: opts.by, revision: String(res.header.revision) }, 'vip pinned');
+  const started = performance.now();
+  const current = snap.leaders.get(name);
+  const fencing =
+    current?.node === to
+      ? current.revision
+      : await waitForHolder(ctx, name, to, snap.revision, timeoutMs, opts.signal, from);
+  const elapsed = Math.round(performance.now() - started);
+  snap.leaders.set(name, { vip: name, node: to, lease: '', revision: fencing });
+  ctx.log.info({ vip: name, from, to, fencingRevision: fencing, elapsedMs: elapsed }, 'vip moved');
+  return { vip: vipMsg(stored.spec, stored.modRevision, snap), from, elapsed_ms: elapsed };
+}
+
+/**
+ * Resolves with the fencing revision once leaders/<vip> names `to`. Watches from just after
+ * the snapshot, so a change between the read and the watch is not missed.
+ */
+async function waitForHolder(
+  ctx: Context,
+  vip: string,
+  to: string,
+  snapRevision: string,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  from: string,
+): Promise<string> {
+  const key = ctx.keys.leader(vip);
+  const watcher: Watcher = await withTimeout(
+    etcdCall(`watch ${key}`, () =>
+      ctx.client
+        .watch()
+        .key(key)
+        .startRevision((BigInt(snapRevision) + 1n).toString())
+        .create(),
+    ),
+    ctx.callTimeoutMs,
+    () => new ApiError(Status.UNAVAILABLE, `etcd did not start a watch on ${key} in ${ctx.callTimeoutMs} ms`),
+  );
+  let holder = from;
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(
+          new ApiError(
+            Status.DEADLINE_EXCEEDED,
+            `vip ${vip}: node ${to} did not take it within ${timeoutMs} ms (holder now: ${holder || 'none'}); ` +
+              `the pin to ${to} stays in place and the VIP moves when ${to} is ready`,
+          ),
+        );
+      }, timeoutMs);
+      const done = (fn: () => void): void => {
+        clearTimeout(timer);
+        fn();
+      };
+      signal?.addEventListener('abort', () =>
+        done(() =>
+          reject(new ApiError(Status.CANCELLED, `move of ${vip} cancelled; the pin to ${to} stays`)),
+        ),
+      );
+      watcher.on('put', (kv) => {
+        const leader = parseLeader(vip, toEntry(kv));
+        holder = 'problem' in leader ? '' : leader.node;
+        if (!('problem' in leader) && leader.node === to) done(() => resolve(leader.revision));
+      });
+      watcher.on('delete', () => {
+        holder = '';
+      });
+      watcher.on('error', (err) => done(() => reject(fromEtcdError(`watch ${key}`, err))));
+    });
+  } finally {
+    await watcher.cancel().catch(() => undefined);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Nodes as the coordinator reports them: registrations (nodes/), operator drains (drain/)
+ * and held VIPs (leaders/), with each node's grpc.health.v1 status asked on its advertise
+ * address (in parallel, short deadline; UNREACHABLE when nothing answers).
+ */
+import * as grpc from '@grpc/grpc-js';
+import { service as healthService } from 'grpc-health-check';
+import { NODE_NAME_RE } from '@vipd/store';
+import type { NodeHealth, NodeMsg } from './api-types';
+import type { Context } from './context';
+import { notFound } from './errors';
+import { checkName } from './spec-convert';
+import { etcdCall, readSnapshot, type Snapshot } from './state';
+
+const HealthClient = grpc.makeGenericClientConstructor(healthService, 'Health');
+type CheckCallback = (err: grpc.ServiceError | null, res: { status?: string | number } | undefined) => void;
+const STATUS_NAMES = ['UNKNOWN', 'SERVING', 'NOT_SERVING', 'SERVICE_UNKNOWN'];
+
+/** One Check for the overall service ("") on `address`. */
+export function probeHealth(address: string, timeoutMs: number): Promise<NodeHealth> {
+  if (address === '') return Promise.resolve('UNREACHABLE');
+  return new Promise((resolve) => {
+    let client: grpc.Client;
+    try {
+      client = new HealthClient(address, grpc.credentials.createInsecure());
+    } catch {
+      resolve('UNREACHABLE');
+      return;
+    }
+    // The generic client's methods are added at run time from the service definition.
+    const health = client as unknown as {
+      check(req: { service: string }, opts: grpc.CallOptions, cb: CheckCallback): void;
+    };
+    health.check({ service: '' }, { deadline: Date.now() + timeoutMs }, (err, res) => {
+      client.close();
+      if (err) return resolve('UNREACHABLE');
+      const s = typeof res?.status === 'number' ? STATUS_NAMES[res.status] : res?.status;
+      resolve(s === 'SERVING' ? 'SERVING' : 'NOT_SERVING');
+    });
+  });
+}
+
+export function nodeName(name: string | undefined): string {
+  return checkName('name', name, NODE_NAME_RE, 'is not a node name (letters, digits, ".", "_", "-")');
+}
+
+/** A node from the snapshot, without health (set by the caller). */
+function nodeFrom(snap: Snapshot, name: string): NodeMsg {
+  const reg = snap.nodes.get(name)?.info;
+  const held = [...snap.leaders.values()]
+    .filter((l) => l.node === name)
+    .map((l) => ({ name: l.vip, revision: l.revision }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    name,
+    advertise: reg?.advertise ?? '',
+    labels: reg?.labels ?? {},
+    alive: reg !== undefined,
+    drained: (reg?.drained ?? false) || snap.drains.has(name),
+    health: 'UNREACHABLE',
+    unready: reg?.unready ?? [],
+    held,
+  };
+}
+
+/** Every registered or drained node, by name, with health probed in parallel. */
+export async function nodesFrom(ctx: Context, snap: Snapshot): Promise<NodeMsg[]> {
+  const names = [...new Set([...snap.nodes.keys(), ...snap.drains.keys()])].sort();
+  return Promise.all(names.map((n) => withHealth(ctx, nodeFrom(snap, n))));
+}
+
+async function withHealth(ctx: Context, node: NodeMsg): Promise<NodeMsg> {
+  return {
+    ...node,
+    health: node.alive ? await probeHealth(node.advertise, ctx.healthTimeoutMs) : 'UNREACHABLE',
+  };
+}
+
+export async function listNodes(ctx: Context): Promise<NodeMsg[]> {
+  return nodesFrom(ctx, await readSnapshot(ctx.client, ctx.keys));
+}
+
+/** Puts drain/<node> (kept as is when already there). NOT_FOUND for a node never seen. */
+export async function drainNode(ctx: Context, name: string | undefined, by: string): Promise<NodeMsg> {
+  const n = nodeName(name);
+  const snap = await readSnapshot(ctx.client, ctx.keys);
+  if (!snap.nodes.has(n) && !snap.drains.has(n)) throw notFound(`node ${n} is not registered`);
+  if (!snap.drains.has(n)) {
+    const record = { at: new Date().toISOString(), by };
+    const key = Buffer.from(ctx.keys.drain(n));
+    await etcdCall(`drain ${n}`, () =>
+      ctx.client.kv.txn({
+        compare: [{ key, target: 'Create', result: 'Equal', create_revision: 0 }],
+        success: [{ request_put: { key, value: Buffer.from(JSON.stringify(record)) } }],
+        failure: [],
+      }),
+    );
+    snap.drains.set(n, record);
+    ctx.log.info({ node: n, by }, 'node drained');
+  }
+  return withHealth(ctx, nodeFrom(snap, n));
+}
+
+/**
+ * Deletes drain/<node>. The answer shows the node undrained at once; one drained by its own
+ * config (node.drained) shows drained again once its daemon re-registers.
+ */
+export async function undrainNode(ctx: Context, name: string | undefined, by: string): Promise<NodeMsg> {
+  const n = nodeName(name);
+  const snap = await readSnapshot(ctx.client, ctx.keys);
+  if (!snap.nodes.has(n) && !snap.drains.has(n)) throw notFound(`node ${n} is not registered or drained`);
+  if (snap.drains.has(n)) {
+    await etcdCall(`undrain ${n}`, () => ctx.client.delete().key(ctx.keys.drain(n)).exec());
+    snap.drains.delete(n);
+    const reg = snap.nodes.get(n);
+    // The registration says drained until the daemon notices the delete: report what will be.
+    if (reg) snap.nodes.set(n, { ...reg, info: { ...reg.info, drained: false } });
+    ctx.log.info({ node: n, by }, 'node undrained');
+  }
+  return withHealth(ctx, nodeFrom(snap, n));
+}

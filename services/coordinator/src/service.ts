@@ -1,0 +1,174 @@
+/**
+ * AdminService handlers: each reads or writes etcd through the modules beside it; every
+ * failure becomes a gRPC status in toServiceError. The service owns no state.
+ */
+import * as grpc from '@grpc/grpc-js';
+import type { IKeyValue, Watcher } from 'etcd3';
+import { describe, fromEtcdError } from '@vipd/store';
+import type {
+  ClusterStatusMsg,
+  CreateVipRequest,
+  EventMsg,
+  MoveVipRequest,
+  MoveVipResponse,
+  NameRequest,
+  NodeMsg,
+  UpdateVipRequest,
+  VipMsg,
+} from './api-types';
+import { type Context, withTimeout } from './context';
+import { eventsFor, type KeyChange } from './events';
+import { ApiError, oneLine, toServiceError } from './errors';
+import { moveVip } from './move';
+import { drainNode, listNodes, nodesFrom, undrainNode } from './nodes';
+import { readSnapshot } from './state';
+import { createVip, deleteVip, getVip, listFrom, listVips, updateVip } from './vips';
+
+type Unary<Req, Res> = grpc.handleUnaryCall<Req, Res>;
+
+/** Who is asking, for drain and pin records: metadata `x-vipd-by` if given, else the peer. */
+export function callerOf(call: grpc.ServerUnaryCall<unknown, unknown>): string {
+  const given = call.metadata.get('x-vipd-by')[0];
+  if (typeof given === 'string' && given.trim() !== '') return oneLine(given.trim()).slice(0, 128);
+  return call.getPeer();
+}
+
+export class AdminService {
+  constructor(private readonly ctx: Context) {}
+
+  /** The handler map for server.addService(AdminService.service, …). */
+  handlers(): grpc.UntypedServiceImplementation {
+    const h = {
+      CreateVip: this.unary<CreateVipRequest, VipMsg>('CreateVip', (req) => createVip(this.ctx, req.spec)),
+      UpdateVip: this.unary<UpdateVipRequest, VipMsg>('UpdateVip', (req) => updateVip(this.ctx, req)),
+      GetVip: this.unary<NameRequest, VipMsg>('GetVip', (req) => getVip(this.ctx, req.name)),
+      ListVips: this.unary<unknown, { vips: VipMsg[] }>('ListVips', async () => ({
+        vips: await listVips(this.ctx),
+      })),
+      DeleteVip: this.unary<NameRequest, object>('DeleteVip', async (req) => {
+        await deleteVip(this.ctx, req.name);
+        return {};
+      }),
+      MoveVip: this.unary<MoveVipRequest, MoveVipResponse>('MoveVip', (req, call) => {
+        const abort = new AbortController();
+        call.on('cancelled', () => abort.abort());
+        return moveVip(this.ctx, req, { by: callerOf(call), signal: abort.signal });
+      }),
+      ListNodes: this.unary<unknown, { nodes: NodeMsg[] }>('ListNodes', async () => ({
+        nodes: await listNodes(this.ctx),
+      })),
+      DrainNode: this.unary<NameRequest, NodeMsg>('DrainNode', (req, call) =>
+        drainNode(this.ctx, req.name, callerOf(call)),
+      ),
+      UndrainNode: this.unary<NameRequest, NodeMsg>('UndrainNode', (req, call) =>
+        undrainNode(this.ctx, req.name, callerOf(call)),
+      ),
+      GetStatus: this.unary<unknown, ClusterStatusMsg>('GetStatus', () => this.status()),
+      WatchEvents: (call: grpc.ServerWritableStream<unknown, EventMsg>) => void this.watch(call),
+    };
+    return h as grpc.UntypedServiceImplementation;
+  }
+
+  private unary<Req, Res>(
+    op: string,
+    fn: (req: Req, call: grpc.ServerUnaryCall<Req, Res>) => Promise<Res>,
+  ): Unary<Req, Res> {
+    return (call, callback) => {
+      fn(call.request, call).then(
+        (res) => callback(null, res),
+        (err: unknown) => {
+          const status = toServiceError(err, op);
+          const level = status.code === grpc.status.INTERNAL ? 'error' : 'debug';
+          this.ctx.log[level]({ op, code: grpc.status[status.code!], err: status.details }, 'call failed');
+          callback(status);
+        },
+      );
+    };
+  }
+
+  /** Reports etcd as unhealthy rather than failing, so `vipadm status` can say so. */
+  private async status(): Promise<ClusterStatusMsg> {
+    const base = { cluster: this.ctx.cluster, etcd_endpoints: this.ctx.endpoints };
+    let snap;
+    try {
+      snap = await readSnapshot(this.ctx.client, this.ctx.keys);
+    } catch (err) {
+      this.ctx.log.warn({ err: describe(err) }, 'status: etcd unavailable');
+      return { ...base, etcd_healthy: false, vips: [], nodes: [] };
+    }
+    return {
+      ...base,
+      etcd_healthy: true,
+      vips: listFrom(this.ctx, snap),
+      nodes: await nodesFrom(this.ctx, snap),
+    };
+  }
+
+  /**
+   * One etcd watch on /vipd/<cluster>/ from now. Response headers are sent once the watch
+   * is established: a client that waits for them misses no later change. Ends when the
+   * client cancels; an unrecoverable watch failure ends the stream with UNAVAILABLE.
+   */
+  private async watch(call: grpc.ServerWritableStream<unknown, EventMsg>): Promise<void> {
+    const { client, keys, log } = this.ctx;
+    let closed = false;
+    const fail = (err: unknown): void => {
+      call.emit(
+        'error',
+        toServiceError(err instanceof ApiError ? err : fromEtcdError('watch events', err), 'WatchEvents'),
+      );
+    };
+    const creating = client.watch().prefix(keys.root).withPreviousKV().create();
+    let watcher: Watcher;
+    try {
+      watcher = await withTimeout(
+        creating,
+        this.ctx.callTimeoutMs,
+        () =>
+          new ApiError(grpc.status.UNAVAILABLE, `etcd did not start a watch in ${this.ctx.callTimeoutMs} ms`),
+      );
+    } catch (err) {
+      // A watch that starts after all must not outlive the stream.
+      creating
+        .then(
+          (w) => w.cancel(),
+          () => undefined,
+        )
+        .catch(() => undefined);
+      return fail(err);
+    }
+    const stop = (): void => {
+      if (closed) return;
+      closed = true;
+      void watcher.cancel().catch(() => undefined);
+    };
+    call.on('cancelled', stop);
+    call.on('close', stop);
+    call.on('error', stop);
+    if (call.cancelled) return stop();
+    call.sendMetadata(new grpc.Metadata());
+    const emit = (kind: KeyChange['kind'], kv: IKeyValue, prev?: IKeyValue): void => {
+      if (closed) return;
+      const change: KeyChange = {
+        kind,
+        key: kv.key.toString(),
+        value: kv.value.toString(),
+        createRevision: String(kv.create_revision),
+        modRevision: String(kv.mod_revision),
+        prev: prev
+          ? { value: prev.value.toString(), createRevision: String(prev.create_revision) }
+          : undefined,
+      };
+      const time = new Date().toISOString();
+      for (const e of eventsFor(keys, change)) call.write({ time, ...e });
+    };
+    watcher.on('put', (kv, prev) => emit('put', kv, prev));
+    watcher.on('delete', (kv, prev) => emit('delete', kv, prev));
+    watcher.on('error', (err) => {
+      if (closed) return;
+      log.warn({ err: describe(err) }, 'event watch failed; ending the stream');
+      stop();
+      fail(err);
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { advertiseHost, fieldsBeyondApi, specFromMsg, specToMsg } from './spec-convert';
+
+describe('spec conversion', () => {
+  it('treats proto zeros as defaults and round-trips', () => {
+    const spec = specFromMsg({
+      name: 'web',
+      address: '2001:db8:0::1/64',
+      interface: 'e0',
+      nodes: { n1: { priority: 0, interface: '' }, n2: { priority: 150, interface: 'e1' } },
+      preempt_delay_ms: 0,
+      announce: { count: 0, interval_ms: 250, refresh_ms: 0 },
+    });
+    assert.equal(spec.address, '2001:db8::1');
+    assert.equal(spec.preempt, true);
+    assert.deepEqual(spec.nodes, { n1: { priority: 100 }, n2: { priority: 150, interface: 'e1' } });
+    assert.deepEqual(spec.announce, { count: 3, intervalMs: 250, refreshMs: 30000 });
+    const msg = specToMsg(spec);
+    assert.equal(msg.address, '2001:db8::1/64');
+    assert.deepEqual(specFromMsg(msg), spec);
+  });
+
+  it('keeps an explicit preempt false; an empty nodes map means every node', () => {
+    const spec = specFromMsg({
+      name: 'a',
+      address: '198.51.100.1/24',
+      interface: 'e0',
+      preempt: false,
+      nodes: {},
+    });
+    assert.equal(spec.preempt, false);
+    assert.equal(spec.nodes, undefined);
+  });
+
+  it('finds the host of an advertise address', () => {
+    assert.equal(advertiseHost('198.51.100.1:7400'), '198.51.100.1');
+    assert.equal(advertiseHost('[2001:db8:0::1]:7400'), '2001:db8::1');
+    assert.equal(advertiseHost('node1.example:7400'), 'node1.example');
+    assert.equal(advertiseHost('nonsense'), undefined);
+  });
+
+  it('carries over only stored fields the API cannot express', () => {
+    const stored = JSON.stringify({ name: 'a', address: 'x', interface: 'e0', track: ['c1'], future: 1 });
+    assert.deepEqual(fieldsBeyondApi(stored), { track: ['c1'], future: 1 });
+    assert.deepEqual(fieldsBeyondApi('not json'), {});
+  });
+});

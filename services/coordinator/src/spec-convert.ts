@@ -1,0 +1,160 @@
+/**
+ * Pure conversions between admin.proto's VipSpec and the stored spec, and the checks that
+ * need the rest of the cluster (other VIPs, registered nodes). Field validation itself is
+ * @vipd/store's parseVipSpec, the same code the daemons run on read.
+ */
+import { status as Status } from '@grpc/grpc-js';
+import ipaddr from 'ipaddr.js';
+import { parseVipSpec, type VipSpec } from '@vipd/store';
+import type { AnnounceMsg, VipSpecMsg } from './api-types';
+import { ApiError, invalid, precondition } from './errors';
+import type { Snapshot } from './state';
+
+/**
+ * proto → stored spec. proto3 cannot tell 0 from unset, so 0 means "the default" for
+ * priority, preempt_delay_ms and every announce field; an unset `preempt` means true.
+ */
+export function specFromMsg(
+  msg: VipSpecMsg | null | undefined,
+  carried: Record<string, unknown> = {},
+): VipSpec {
+  if (!msg) throw invalid('spec: required');
+  const raw: Record<string, unknown> = {
+    ...carried,
+    name: msg.name ?? '',
+    address: msg.address ?? '',
+    interface: msg.interface ?? '',
+  };
+  const nodes = Object.entries(msg.nodes ?? {});
+  if (nodes.length > 0) {
+    raw.nodes = Object.fromEntries(
+      nodes.map(([node, e]) => [
+        node,
+        {
+          ...(e?.priority ? { priority: e.priority } : {}),
+          ...(e?.interface ? { interface: e.interface } : {}),
+        },
+      ]),
+    );
+  }
+  if (typeof msg.preempt === 'boolean') raw.preempt = msg.preempt;
+  if (msg.preempt_delay_ms) raw.preemptDelayMs = msg.preempt_delay_ms;
+  if (msg.announce) raw.announce = announceFromMsg(msg.announce);
+  return parseVipSpec(raw);
+}
+
+function announceFromMsg(a: AnnounceMsg): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (a.count) out.count = a.count;
+  if (a.interval_ms) out.intervalMs = a.interval_ms;
+  if (a.refresh_ms) out.refreshMs = a.refresh_ms;
+  return out;
+}
+
+/** The stored spec fields admin.proto can express; UpdateVip replaces exactly these. */
+const API_FIELDS = new Set([
+  'name',
+  'address',
+  'interface',
+  'nodes',
+  'preempt',
+  'preemptDelayMs',
+  'announce',
+]);
+
+/**
+ * The fields of a stored spec value that admin.proto cannot express (e.g. fields newer
+ * than the API), kept by UpdateVip so that an update through the API does not reset them.
+ */
+export function fieldsBeyondApi(storedJson: string | undefined): Record<string, unknown> {
+  if (storedJson === undefined) return {};
+  try {
+    const v: unknown = JSON.parse(storedJson);
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
+    return Object.fromEntries(Object.entries(v).filter(([k]) => !API_FIELDS.has(k)));
+  } catch {
+    return {};
+  }
+}
+
+/** Stored spec → proto, with every default spelled out. */
+export function specToMsg(spec: VipSpec): VipSpecMsg {
+  return {
+    name: spec.name,
+    address: `${spec.address}/${spec.prefixLen}`,
+    interface: spec.interface,
+    nodes: Object.fromEntries(
+      Object.entries(spec.nodes ?? {}).map(([n, e]) => [
+        n,
+        { priority: e.priority, interface: e.interface ?? '' },
+      ]),
+    ),
+    preempt: spec.preempt,
+    preempt_delay_ms: spec.preemptDelayMs,
+    announce: {
+      count: spec.announce.count,
+      interval_ms: spec.announce.intervalMs,
+      refresh_ms: spec.announce.refreshMs,
+    },
+  };
+}
+
+/** The host part of HOST:PORT / [V6]:PORT, canonical when it is an IP address. */
+export function advertiseHost(advertise: string): string | undefined {
+  const m = /^\[([^\]]+)\]:\d+$/.exec(advertise) ?? /^([^:]+):\d+$/.exec(advertise);
+  const host = m?.[1];
+  if (host === undefined) return undefined;
+  return ipaddr.isValid(host) ? ipaddr.parse(host).toString() : host;
+}
+
+/**
+ * Checks that depend on the cluster, all FAILED_PRECONDITION (the spec itself is valid):
+ * - the address is not another VIP's (same address, whatever the prefix length);
+ * - the address is not a registered node's own (its advertise host);
+ * - every node the spec names newly is registered, unless no node is registered at all
+ *   (a fresh cluster may get its VIPs before its daemons). Names already in the stored
+ *   spec may stay while their node is down.
+ */
+export function checkAgainstCluster(spec: VipSpec, snap: Snapshot, previous?: VipSpec): void {
+  for (const other of snap.vips.values()) {
+    if (other.name !== spec.name && other.spec?.address === spec.address) {
+      throw precondition(
+        `address ${spec.address} is already used by vip ${other.name} (${other.spec.address}/${other.spec.prefixLen})`,
+      );
+    }
+  }
+  for (const { info } of snap.nodes.values()) {
+    if (advertiseHost(info.advertise) === spec.address) {
+      throw precondition(
+        `address ${spec.address} is node ${info.name}'s own address (advertise ${info.advertise})`,
+      );
+    }
+  }
+  if (spec.nodes === undefined || snap.nodes.size === 0) return;
+  const unknown = Object.keys(spec.nodes).filter(
+    (n) => !snap.nodes.has(n) && previous?.nodes?.[n] === undefined,
+  );
+  if (unknown.length > 0) {
+    const registered = [...snap.nodes.keys()].sort().join(', ');
+    throw precondition(
+      `nodes: ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not registered (registered: ${registered}); start its vipd first`,
+    );
+  }
+}
+
+export function checkName(what: string, value: string | undefined, re: RegExp, rule: string): string {
+  if (value === undefined || value === '') throw invalid(`${what}: required`);
+  if (!re.test(value)) throw invalid(`${what}: ${JSON.stringify(value)} ${rule}`);
+  return value;
+}
+
+export function checkRevision(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[1-9]\d{0,18}$/.test(value)) {
+    throw new ApiError(
+      Status.INVALID_ARGUMENT,
+      `expected_revision: ${JSON.stringify(value)} is not a revision`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,114 @@
+/**
+ * The cluster as etcd holds it, read in one transaction (one revision) so every answer is
+ * self-consistent. Every etcd call of the coordinator goes through etcdCall, which turns
+ * client errors into store errors (transient → UNAVAILABLE at the API).
+ */
+import type { Etcd3, IKeyValue, IRangeResponse } from 'etcd3';
+import {
+  type DrainRecord,
+  fromEtcdError,
+  Keys,
+  type LeaderRecord,
+  type MirrorEntry,
+  type NodeInfo,
+  parseDrainRecord,
+  parseLeader,
+  parseNodeInfo,
+  parsePinRecord,
+  parseVipSpecJson,
+  type PinRecord,
+  prefixEnd,
+  toEntry,
+  type VipSpec,
+} from '@vipd/store';
+
+export interface StoredVip {
+  name: string;
+  /** Undefined when the stored value is invalid (problem says why). */
+  spec?: VipSpec;
+  problem?: string;
+  /** The stored JSON text. */
+  value: string;
+  modRevision: string;
+  createRevision: string;
+}
+
+export interface StoredNode {
+  info: NodeInfo;
+  lease: string;
+}
+
+export interface Snapshot {
+  revision: string;
+  vips: Map<string, StoredVip>;
+  nodes: Map<string, StoredNode>;
+  leaders: Map<string, LeaderRecord>;
+  drains: Map<string, DrainRecord>;
+  pins: Map<string, PinRecord>;
+}
+
+/** Runs one etcd call; whatever the client throws becomes a StoreError. */
+export async function etcdCall<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw fromEtcdError(operation, err);
+  }
+}
+
+export function rangeOf(prefix: string): { key: Buffer; range_end: Buffer } {
+  return { key: Buffer.from(prefix), range_end: prefixEnd(prefix) };
+}
+
+/** Reads vips/, nodes/, leaders/, drain/ and pins/ at one revision. */
+export async function readSnapshot(client: Etcd3, keys: Keys): Promise<Snapshot> {
+  const prefixes = [keys.vipsPrefix, keys.nodesPrefix, keys.leadersPrefix, keys.drainPrefix, keys.pinsPrefix];
+  const res = await etcdCall('read cluster state', () =>
+    client.kv.txn({
+      compare: [],
+      success: prefixes.map((p) => ({ request_range: rangeOf(p) })),
+      failure: [],
+    }),
+  );
+  const ranges = res.responses.map((r) => (r.response_range as IRangeResponse | undefined)?.kvs ?? []);
+  const entriesUnder = (i: number): [string, MirrorEntry][] =>
+    (ranges[i] ?? []).flatMap((kv: IKeyValue) => {
+      const entry = toEntry(kv);
+      const name = Keys.nameUnder(prefixes[i]!, entry.key);
+      return name === undefined ? [] : [[name, entry] as [string, MirrorEntry]];
+    });
+  const snap: Snapshot = {
+    revision: String(res.header.revision),
+    vips: new Map(),
+    nodes: new Map(),
+    leaders: new Map(),
+    drains: new Map(),
+    pins: new Map(),
+  };
+  for (const [name, e] of entriesUnder(0)) snap.vips.set(name, storedVip(name, e));
+  for (const [name, e] of entriesUnder(1)) {
+    const info = parseNodeInfo(name, e.value);
+    if (info) snap.nodes.set(name, { info, lease: e.lease });
+  }
+  for (const [name, e] of entriesUnder(2)) {
+    const leader = parseLeader(name, e);
+    if (!('problem' in leader)) snap.leaders.set(name, leader);
+  }
+  for (const [name, e] of entriesUnder(3)) {
+    snap.drains.set(name, parseDrainRecord(e.value) ?? { at: '', by: '' });
+  }
+  for (const [name, e] of entriesUnder(4)) {
+    const pin = parsePinRecord(e.value);
+    if (pin) snap.pins.set(name, pin);
+  }
+  return snap;
+}
+
+export function storedVip(name: string, e: MirrorEntry): StoredVip {
+  const base = { name, value: e.value, modRevision: e.modRevision, createRevision: e.createRevision };
+  try {
+    return { ...base, spec: parseVipSpecJson(e.value, name) };
+  } catch (err) {
+    return { ...base, problem: (err as Error).message };
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * Runs vip-coordinator processes and talks to them over gRPC, as vipadm will.
+ *
+ * Stopgap: test/ does not depend on @vipd/proto yet, so loadProtos and the generated client
+ * types come from packages/proto's build by relative path. Once test/package.json lists
+ * "@vipd/proto": "workspace:*" (and test/tsconfig.json references ../packages/proto), the
+ * two imports below become `from '@vipd/proto'` and nothing else changes.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import { service as healthService } from 'grpc-health-check';
+import { registerCleanup } from '../harness/cleanup';
+import { etcdctl, freePort } from '../harness/etcd-local';
+import { hasExited, pollUntil, terminate } from '../harness/proc';
+import { loadProtos, protoLoader } from '@vipd/proto';
+import type { AdminGrpcType as ProtoGrpcType } from '@vipd/proto';
+import type { AdminServiceClient } from '@vipd/proto';
+
+export type { AdminServiceClient };
+export type { VipSpec } from '@vipd/proto';
+export type { Event__Output as Event } from '@vipd/proto';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+export const COORDINATOR_BIN = join(REPO_ROOT, 'services', 'coordinator', 'bin', 'vip-coordinator');
+
+const proto = loadProtos(['vipd/v1/admin.proto']) as unknown as ProtoGrpcType;
+
+export function adminClient(address: string): AdminServiceClient {
+  return new proto.vipd.v1.AdminService(address, grpc.credentials.createInsecure());
+}
+
+/** A unary call as a promise, with a deadline. */
+export function call<Req, Res>(
+  client: AdminServiceClient,
+  method: keyof AdminServiceClient & string,
+  req: Req,
+  timeoutMs = 10_000,
+  metadata = new grpc.Metadata(),
+): Promise<Res> {
+  // The generated client overloads each method; the (req, metadata, options, cb) form is common to all.
+  const fn = (client as unknown as Record<string, (...args: unknown[]) => unknown>)[method]!;
+  return new Promise((resolvePromise, reject) => {
+    fn.call(
+      client,
+      req,
+      metadata,
+      { deadline: Date.now() + timeoutMs },
+      (err: grpc.ServiceError | null, res: Res) => (err ? reject(err) : resolvePromise(res)),
+    );
+  });
+}
+
+/** Resolves with the error of a call that must fail. */
+export async function callError(
+  client: AdminServiceClient,
+  method: keyof AdminServiceClient & string,
+  req: unknown,
+  timeoutMs = 10_000,
+): Promise<grpc.ServiceError> {
+  try {
+    await call(client, method, req, timeoutMs);
+  } catch (err) {
+    return err as grpc.ServiceError;
+  }
+  throw new Error(`${method} succeeded but should have failed`);
+}
+
+export interface Coordinator {
+  address: string;
+  proc: ChildProcess;
+  client: AdminServiceClient;
+  logFile: string;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts vip-coordinator on a free loopback port and waits until grpc.health.v1 says SERVING. */
+export async function startCoordinator(opts: {
+  endpoints: string[];
+  cluster: string;
+  callTimeoutMs?: number;
+}): Promise<Coordinator> {
+  const dir = mkdtempSync(join(tmpdir(), 'vipd-coord-'));
+  const port = await freePort();
+  const address = `127.0.0.1:${port}`;
+  const config = join(dir, 'coordinator.yaml');
+  writeFileSync(
+    config,
+    [
+      `listen: ${address}`,
+      `cluster: ${opts.cluster}`,
+      'etcd:',
+      `  endpoints: [${opts.endpoints.join(', ')}]`,
+      `  callTimeoutMs: ${opts.callTimeoutMs ?? 2000}`,
+      `  dialTimeoutMs: 1000`,
+      'log: { level: debug, format: json }',
+      '',
+    ].join('\n'),
+  );
+  const logFile = join(dir, 'coordinator.log');
+  const fd = openSync(logFile, 'a');
+  const proc = spawn(process.execPath, [COORDINATOR_BIN, '--config', config], { stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  const unregister = registerCleanup({
+    sync: () => {
+      if (proc.pid !== undefined && !hasExited(proc)) process.kill(proc.pid, 'SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+  const client = adminClient(address);
+  const log = (): string => {
+    try {
+      return readFileSync(logFile, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const stop = async (): Promise<void> => {
+    client.close();
+    await terminate(proc);
+    rmSync(dir, { recursive: true, force: true });
+    unregister();
+  };
+  try {
+    await pollUntil(async () => ((await healthStatus(address, 1000)) === 'SERVING' ? true : undefined), {
+      timeoutMs: 15_000,
+      intervalMs: 100,
+      what: `vip-coordinator on ${address} to serve`,
+      fatal: () => (hasExited(proc) ? new Error(`vip-coordinator exited: ${log()}`) : undefined),
+    });
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { address, proc, client, logFile, log, stop };
+}
+
+/** grpc.health.v1 Check("") on address: SERVING, NOT_SERVING, … or UNAVAILABLE. */
+export function healthStatus(address: string, timeoutMs: number, service = ''): Promise<string> {
+  const Client = grpc.makeGenericClientConstructor(healthService, 'Health');
+  const client = new Client(address, grpc.credentials.createInsecure());
+  const names = ['UNKNOWN', 'SERVING', 'NOT_SERVING', 'SERVICE_UNKNOWN'];
+  return new Promise((resolvePromise) => {
+    (
+      client as unknown as {
+        check(
+          r: { service: string },
+          o: grpc.CallOptions,
+          cb: (e: grpc.ServiceError | null, r?: { status?: string | number }) => void,
+        ): void;
+      }
+    ).check({ service }, { deadline: Date.now() + timeoutMs }, (err, res) => {
+      client.close();
+      if (err) resolvePromise('UNAVAILABLE');
+      else resolvePromise(typeof res?.status === 'number' ? (names[res.status] ?? '?') : String(res?.status));
+    });
+  });
+}
+
+/** Simulated daemons: what vipd writes, written with etcdctl (real etcd, no fake). */
+export class FakeDaemons {
+  constructor(
+    readonly endpoint: string,
+    readonly cluster: string,
+  ) {}
+
+  key(rest: string): string {
+    return `/vipd/${this.cluster}/${rest}`;
+  }
+
+  async grantLease(ttlSeconds = 60): Promise<string> {
+    const out = await etcdctl(this.endpoint, ['lease', 'grant', String(ttlSeconds)]);
+    const id = /lease ([0-9a-f]+) granted/.exec(out)?.[1];
+    if (!id) throw new Error(`no lease id in ${out}`);
+    return id;
+  }
+
+  async put(rest: string, value: unknown, lease?: string): Promise<void> {
+    const args = ['put', this.key(rest), JSON.stringify(value)];
+    if (lease !== undefined) args.push(`--lease=${lease}`);
+    await etcdctl(this.endpoint, args);
+  }
+
+  async registerNode(
+    name: string,
+    advertise: string,
+    opts: { lease?: string; unready?: string[]; drained?: boolean } = {},
+  ): Promise<void> {
+    await this.put(
+      `nodes/${name}`,
+      { name, advertise, labels: { zone: 'a' }, drained: opts.drained ?? false, unready: opts.unready ?? [] },
+      opts.lease,
+    );
+  }
+
+  async del(rest: string, prefix = false): Promise<void> {
+    await etcdctl(this.endpoint, ['del', this.key(rest), ...(prefix ? ['--prefix'] : [])]);
+  }
+
+  /** The value at a key, parsed, or undefined. */
+  async get(rest: string): Promise<unknown> {
+    const out = await etcdctl(this.endpoint, ['get', this.key(rest), '--print-value-only']);
+    return out.trim() === '' ? undefined : (JSON.parse(out) as unknown);
+  }
+
+  /** Create revision of a key (the fencing token for leaders/). */
+  async createRevision(rest: string): Promise<string> {
+    const out = await etcdctl(this.endpoint, ['get', this.key(rest), '-w', 'json']);
+    const kv = (JSON.parse(out) as { kvs?: { create_revision: number }[] }).kvs?.[0];
+    if (!kv) throw new Error(`${rest} is absent`);
+    return String(kv.create_revision);
+  }
+}
+
+/** grpc.reflection.v1 ListServices against address (the proto comes with the coordinator's @grpc/reflection). */
+export function reflectionServices(address: string, timeoutMs = 5000): Promise<string[]> {
+  const fromCoordinator = createRequire(join(REPO_ROOT, 'services', 'coordinator', 'package.json'));
+  const root = join(dirname(fromCoordinator.resolve('@grpc/reflection/package.json')), 'build', 'proto');
+  const def = protoLoader.loadSync(join(root, 'grpc/reflection/v1/reflection.proto'), {
+    includeDirs: [root],
+  });
+  const pkg = grpc.loadPackageDefinition(def) as unknown as {
+    grpc: { reflection: { v1: { ServerReflection: typeof grpc.Client } } };
+  };
+  const client = new pkg.grpc.reflection.v1.ServerReflection(address, grpc.credentials.createInsecure());
+  const stream = (
+    client as unknown as {
+      ServerReflectionInfo(o: grpc.CallOptions): grpc.ClientDuplexStream<unknown, unknown>;
+    }
+  ).ServerReflectionInfo({ deadline: Date.now() + timeoutMs });
+  return new Promise((resolvePromise, reject) => {
+    stream.on('data', (res: { listServicesResponse?: { service: { name: string }[] } }) => {
+      resolvePromise((res.listServicesResponse?.service ?? []).map((s) => s.name).sort());
+      stream.end();
+      client.close();
+    });
+    stream.on('error', reject);
+    stream.write({ listServices: '' });
+  });
+}
