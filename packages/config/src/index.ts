@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './loader';
 export * from './schema';
+export * from './takeover';

@@ -1,6 +1,7 @@
 /** The vipd configuration: shape, defaults and pure validation. */
 import { type CheckSpec, parseChecks } from '@vipd/checks';
 import { z } from 'zod';
+import { checkTimings, PROFILES, type TakeoverTimings, takeoverWaitMs } from './takeover';
 
 const hostPort = z
   .string()
@@ -59,7 +60,22 @@ export const vipdConfigSchema = z
       .strict()
       .default({}),
     heartbeat: z
-      .object({ intervalMs: z.number().int().min(10).max(60_000).default(100) })
+      .object({
+        /** Default: the takeover profile's (100 ms default, 20 ms fast). */
+        intervalMs: z.number().int().min(10).max(60_000).optional(),
+        suspectAfterMisses: z.number().int().min(2).max(100).optional(),
+      })
+      .strict()
+      .default({}),
+    /** Heartbeat-based takeover before the lease expires (docs/fast-takeover.md). */
+    takeover: z
+      .object({
+        enabled: z.boolean().default(true),
+        profile: z.enum(['default', 'fast']).default('default'),
+        holderFenceMs: z.number().int().min(10).max(60_000).optional(),
+        viewBoundMs: z.number().int().min(0).max(60_000).optional(),
+        slackMs: z.number().int().min(0).max(60_000).optional(),
+      })
       .strict()
       .default({}),
     /** Health checks a VIP spec can `track`; validated by @vipd/checks. */
@@ -98,8 +114,11 @@ export type VipdConfigInput = z.input<typeof vipdConfigSchema>;
 type Parsed = z.output<typeof vipdConfigSchema>;
 
 /** The validated config, with every derived default filled in. */
-export type VipdConfig = Omit<Parsed, 'checks'> & {
+export type VipdConfig = Omit<Parsed, 'checks' | 'heartbeat'> & {
   checks: CheckSpec[];
+  heartbeat: { intervalMs: number; suspectAfterMisses: number };
+  /** Resolved takeover timings (profile plus overrides) and the derived wait W. */
+  timings: TakeoverTimings & { waitMs: number; renewWhenAloneMs: number };
   node: Parsed['node'] & { advertise: string };
   lease: Parsed['lease'] & { renewIntervalMs: number; fenceMarginMs: number; addressLifetimeSec: number };
 };
@@ -132,6 +151,18 @@ export function validateVipdConfig(raw: unknown): { config: VipdConfig } | { pro
   if (c.etcd.tls && (c.etcd.tls.cert === undefined) !== (c.etcd.tls.key === undefined)) {
     problems.push('etcd.tls: cert and key go together');
   }
+  const base = PROFILES[c.takeover.profile];
+  const timings: TakeoverTimings = {
+    intervalMs: c.heartbeat.intervalMs ?? base.intervalMs,
+    suspectAfterMisses: c.heartbeat.suspectAfterMisses ?? base.suspectAfterMisses,
+    holderFenceMs: c.takeover.holderFenceMs ?? base.holderFenceMs,
+    viewBoundMs: c.takeover.viewBoundMs ?? base.viewBoundMs,
+    slackMs: c.takeover.slackMs ?? base.slackMs,
+  };
+  const renewWhenAloneMs = Math.max(10, Math.floor(timings.holderFenceMs / 2));
+  if (c.takeover.enabled) {
+    for (const p of checkTimings(timings, renewWhenAloneMs)) problems.push(`takeover: ${p}`);
+  }
   let checks: CheckSpec[] = [];
   try {
     checks = parseChecks(c.checks);
@@ -153,6 +184,8 @@ export function validateVipdConfig(raw: unknown): { config: VipdConfig } | { pro
     config: {
       ...c,
       checks,
+      heartbeat: { intervalMs: timings.intervalMs, suspectAfterMisses: timings.suspectAfterMisses },
+      timings: { ...timings, waitMs: takeoverWaitMs(timings), renewWhenAloneMs },
       node: { ...c.node, advertise },
       lease: { ...c.lease, renewIntervalMs, fenceMarginMs, addressLifetimeSec },
     },

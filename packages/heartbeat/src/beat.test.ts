@@ -6,13 +6,25 @@ import { fromWire, NEVER_SEEN, toWire } from './beat';
 import { InvalidBeatError } from './errors';
 import { encodedSize } from './wire';
 
-const local = { health: 'SERVING' as const, held: [{ name: 'web', revision: '42' }], leaseId: '7587' };
+const local = {
+  health: 'SERVING' as const,
+  held: [{ name: 'web', revision: '42' }],
+  leaseId: '7587',
+  peerLeases: { n2: '9001' },
+};
 
-test('a beat survives the wire: held VIPs with revisions, health, lease, peers, interval', () => {
-  const wire = toWire('n1', 9, 100, local, [
-    { node: 'n2', lastSeenMsAgo: 12.4, suspect: false },
-    { node: 'n3', lastSeenMsAgo: undefined, suspect: true },
-  ]);
+test('a beat survives the wire: held VIPs with revisions, health, lease, peers, echoes, interval', () => {
+  const wire = toWire(
+    'n1',
+    9,
+    100,
+    local,
+    [
+      { node: 'n2', lastSeenMsAgo: 12.4, suspect: false, echoSentAtMs: 5012.25, leaseId: '' },
+      { node: 'n3', lastSeenMsAgo: undefined, suspect: true, echoSentAtMs: 0, leaseId: '' },
+    ],
+    777.5,
+  );
   assert.equal(wire.peers[1]?.last_seen_ms_ago, NEVER_SEEN);
   assert.deepEqual(fromWire(wire), {
     node: 'n1',
@@ -21,10 +33,13 @@ test('a beat survives the wire: held VIPs with revisions, health, lease, peers, 
     held: [{ name: 'web', revision: '42' }],
     leaseId: '7587',
     peers: [
-      { node: 'n2', lastSeenMsAgo: 12, suspect: false },
-      { node: 'n3', lastSeenMsAgo: undefined, suspect: true },
+      // The lease comes from the daemon's etcd view (peerLeases), the echo from the table.
+      { node: 'n2', lastSeenMsAgo: 12, suspect: false, echoSentAtMs: 5012.25, leaseId: '9001' },
+      { node: 'n3', lastSeenMsAgo: undefined, suspect: true, echoSentAtMs: 0, leaseId: '' },
     ],
     intervalMs: 100,
+    sentAtMs: 777.5,
+    etcdOk: false,
   });
   assert.ok(encodedSize(wire) < 100, 'a small beat is small');
 });
@@ -47,7 +62,9 @@ test('the wire types in wire.ts match node.proto field for field', () => {
     const type = (def[name] as { type: { field: { name: string }[] } }).type;
     return type.field.map((f) => f.name).sort();
   };
-  const wire = toWire('n1', 1, 100, local, [{ node: 'n2', lastSeenMsAgo: 1, suspect: false }]);
+  const wire = toWire('n1', 1, 100, local, [
+    { node: 'n2', lastSeenMsAgo: 1, suspect: false, echoSentAtMs: 1, leaseId: '' },
+  ]);
   assert.deepEqual(fields('vipd.v1.Beat'), Object.keys(wire).sort());
   assert.deepEqual(fields('vipd.v1.PeerView'), Object.keys(wire.peers[0] ?? {}).sort());
   assert.deepEqual(fields('vipd.v1.HeldVip'), Object.keys(wire.held[0] ?? {}).sort());

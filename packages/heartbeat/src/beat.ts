@@ -16,6 +16,10 @@ export interface LocalBeat {
   held: HeldVip[];
   /** The node's etcd lease id (decimal), '' if none. */
   leaseId: string;
+  /** The lease each peer's node key has in this node's etcd view (echoed to that peer). */
+  peerLeases?: Readonly<Record<string, string>>;
+  /** The node's etcd session is valid. */
+  etcdOk?: boolean;
 }
 
 /** A sender's view of one of its peers. */
@@ -24,6 +28,10 @@ export interface PeerView {
   /** Undefined when the sender has never heard from that peer. */
   lastSeenMsAgo: number | undefined;
   suspect: boolean;
+  /** sentAtMs of the latest beat received from that peer (the peer's clock); 0 if none. */
+  echoSentAtMs: number;
+  /** The peer's lease in the sender's etcd view; '' when unknown. */
+  leaseId: string;
 }
 
 export interface ReceivedBeat {
@@ -36,6 +44,10 @@ export interface ReceivedBeat {
   peers: PeerView[];
   /** The sender's interval; 0 if it did not say. */
   intervalMs: number;
+  /** The sender's monotonic clock when it built the beat. */
+  sentAtMs: number;
+  /** The sender's etcd session was valid. */
+  etcdOk: boolean;
 }
 
 /** On the wire, "never heard from" is the largest uint32. */
@@ -50,6 +62,7 @@ export function toWire(
   intervalMs: number,
   local: LocalBeat,
   peers: PeerView[],
+  sentAtMs = 0,
 ): WireBeat {
   return {
     node: self,
@@ -57,8 +70,10 @@ export function toWire(
     health: local.health,
     held: local.held.map((h) => ({ name: h.name, revision: h.revision })),
     lease_id: local.leaseId,
-    peers: peers.map(peerToWire),
+    peers: peers.map((p) => peerToWire({ ...p, leaseId: local.peerLeases?.[p.node] ?? p.leaseId })),
     interval_ms: Math.round(intervalMs),
+    sent_at_ms: sentAtMs,
+    etcd_ok: local.etcdOk ?? false,
   };
 }
 
@@ -67,7 +82,13 @@ function peerToWire(p: PeerView): WirePeerView {
     p.lastSeenMsAgo === undefined
       ? NEVER_SEEN
       : Math.min(Math.max(0, Math.round(p.lastSeenMsAgo)), NEVER_SEEN - 1);
-  return { node: p.node, last_seen_ms_ago: ago, suspect: p.suspect };
+  return {
+    node: p.node,
+    last_seen_ms_ago: ago,
+    suspect: p.suspect,
+    echo_sent_at_ms: p.echoSentAtMs,
+    lease_id: p.leaseId,
+  };
 }
 
 /** Validates and converts a decoded beat. Throws InvalidBeatError. */
@@ -89,7 +110,11 @@ export function fromWire(wire: WireBeat): ReceivedBeat {
       node: p.node,
       lastSeenMsAgo: p.last_seen_ms_ago === NEVER_SEEN ? undefined : p.last_seen_ms_ago,
       suspect: p.suspect,
+      echoSentAtMs: Number.isFinite(p.echo_sent_at_ms) ? p.echo_sent_at_ms : 0,
+      leaseId: p.lease_id ?? '',
     })),
     intervalMs: wire.interval_ms,
+    sentAtMs: Number.isFinite(wire.sent_at_ms) ? wire.sent_at_ms : 0,
+    etcdOk: wire.etcd_ok === true,
   };
 }

@@ -224,7 +224,14 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     this.current = undefined;
     try {
       const local = this.opts.localBeat();
-      let beat = toWire(this.opts.self, ++this.seq, this.opts.intervalMs, local, this.table.views());
+      let beat = toWire(
+        this.opts.self,
+        ++this.seq,
+        this.opts.intervalMs,
+        local,
+        this.table.views(),
+        this.clock.now(),
+      );
       if (encodedSize(beat) > MAX_MESSAGE_BYTES) beat = { ...beat, peers: [] }; // the view is advisory
       const bytes = encodedSize(beat);
       if (bytes > MAX_MESSAGE_BYTES) throw new BeatTooLargeError(bytes, MAX_MESSAGE_BYTES);

@@ -9,7 +9,17 @@ function fakeClock(start = 1_000_000): { now(): number; advance(ms: number): voi
 }
 
 function beat(node: string, intervalMs = 100): ReceivedBeat {
-  return { node, seq: 1, health: 'SERVING', held: [], leaseId: '7', peers: [], intervalMs };
+  return {
+    node,
+    seq: 1,
+    health: 'SERVING',
+    held: [],
+    leaseId: '7',
+    peers: [],
+    intervalMs,
+    sentAtMs: 0,
+    etcdOk: true,
+  };
 }
 
 // Any read of the wall clock while this is installed throws: liveness must not depend on it.

@@ -106,6 +106,8 @@ export class PeerTable {
       node: p.node,
       lastSeenMsAgo: this.lastSeenMsAgo(p),
       suspect: p.suspect,
+      echoSentAtMs: p.lastBeat?.sentAtMs ?? 0,
+      leaseId: '',
     }));
   }
 }

@@ -15,6 +15,8 @@ const beat: WireBeat = {
   lease_id: '',
   peers: [],
   interval_ms: 100,
+  sent_at_ms: 0,
+  etcd_ok: true,
 };
 
 async function serve(

@@ -18,6 +18,8 @@ export interface WirePeerView {
   node: string;
   last_seen_ms_ago: number;
   suspect: boolean;
+  echo_sent_at_ms: number;
+  lease_id: string;
 }
 
 /** A Beat as decoded (`Beat__Output`): int64 as a decimal string, enums as names. */
@@ -29,6 +31,8 @@ export interface WireBeat {
   lease_id: string;
   peers: WirePeerView[];
   interval_ms: number;
+  sent_at_ms: number;
+  etcd_ok: boolean;
 }
 
 /** Message size cap, both directions, on the heartbeat channels and (see serverOptions) server. */

@@ -15,6 +15,8 @@ export interface LeaderRecord {
   lease: string;
   /** Fencing token: the create revision of the leader key. */
   revision: string;
+  /** Set by a peer that took this VIP over from a silent holder (fast takeover). */
+  takeover?: { by: string };
 }
 
 /** Reads a leader entry from the mirror; undefined (and the reason) when it is not ours to trust. */
@@ -28,7 +30,15 @@ export function parseLeader(vip: string, entry: MirrorEntry): LeaderRecord | { p
   if (typeof value !== 'object' || value === null || typeof (value as { node?: unknown }).node !== 'string') {
     return { problem: 'leader value has no node' };
   }
-  return { vip, node: (value as { node: string }).node, lease: entry.lease, revision: entry.createRevision };
+  const v = value as { node: string; takeover?: { by?: unknown } };
+  const takeover = typeof v.takeover?.by === 'string' ? { by: v.takeover.by } : undefined;
+  return {
+    vip,
+    node: v.node,
+    lease: entry.lease,
+    revision: entry.createRevision,
+    ...(takeover ? { takeover } : {}),
+  };
 }
 
 export type AcquireResult = { acquired: true; revision: string } | { acquired: false };

@@ -44,6 +44,8 @@ export class NodeSession extends EventEmitter<NodeSessionEvents> {
   private isLost = false;
   private fencedSignalled = false;
   private readonly clock: Clock;
+  private okAt: number;
+  private renewEveryMs: number;
 
   private constructor(
     private readonly client: Etcd3,
@@ -58,6 +60,26 @@ export class NodeSession extends EventEmitter<NodeSessionEvents> {
     super();
     this.clock = opts.clock ?? monotonicClock;
     this.deadline = t0 + opts.ttlSeconds * 1000 - opts.fenceMarginMs;
+    this.okAt = t0;
+    this.renewEveryMs = opts.renewIntervalMs;
+  }
+
+  /** Send time (monotonic) of the last renewal etcd confirmed, keepalive and read both. */
+  get lastOkAt(): number {
+    return this.okAt;
+  }
+
+  /**
+   * Changes how often the lease is renewed (a holder whose peers do not confirm it renews
+   * faster, so that etcd contact alone keeps its fast fence open). Takes effect at once when
+   * shorter than the current wait.
+   */
+  setRenewInterval(ms: number): void {
+    const next = Math.max(10, Math.min(ms, this.opts.renewIntervalMs));
+    if (next === this.renewEveryMs) return;
+    const faster = next < this.renewEveryMs;
+    this.renewEveryMs = next;
+    if (faster && !this.renewing) this.scheduleRenew(next);
   }
 
   /** Grants a lease and registers the node under it. */
@@ -161,8 +183,11 @@ export class NodeSession extends EventEmitter<NodeSessionEvents> {
     this.renewTimer = setTimeout(() => void this.renew(), ms);
   }
 
+  private renewing = false;
+
   private async renew(): Promise<void> {
     const t0 = this.clock.now();
+    this.renewing = true;
     try {
       const res = await this.lease.keepaliveOnce(callDeadline(this.opts.callTimeoutMs));
       const ttl = Math.min(Number(res.TTL), this.opts.ttlSeconds);
@@ -170,11 +195,12 @@ export class NodeSession extends EventEmitter<NodeSessionEvents> {
       await this.confirmNodeKey();
       if (this.closed) return;
       this.deadline = Math.max(this.deadline, t0 + ttl * 1000 - this.opts.fenceMarginMs);
+      this.okAt = Math.max(this.okAt, t0);
       if (this.fencedSignalled) this.log.info({ lease: this.leaseId }, 'lease renewed again after fencing');
       this.fencedSignalled = false;
       this.armFence();
       this.emit('renewed', this.deadline);
-      this.scheduleRenew(this.opts.renewIntervalMs);
+      this.scheduleRenew(this.renewEveryMs);
     } catch (raw) {
       if (this.closed) return;
       const err = fromEtcdError('lease keepalive', raw, this.leaseId);
@@ -190,7 +216,9 @@ export class NodeSession extends EventEmitter<NodeSessionEvents> {
         'lease renewal failed',
       );
       this.emit('renewFailed', err);
-      this.scheduleRenew(this.opts.retryIntervalMs ?? Math.min(250, this.opts.renewIntervalMs));
+      this.scheduleRenew(this.opts.retryIntervalMs ?? Math.min(250, this.renewEveryMs));
+    } finally {
+      this.renewing = false;
     }
   }
 

@@ -27,7 +27,8 @@ describe('VIP spec', () => {
     assert.equal(spec.nodes?.n1?.priority, 150);
     assert.equal(spec.preempt, true);
     assert.equal(spec.preemptDelayMs, 0);
-    assert.deepEqual(spec.announce, { count: 3, intervalMs: 100, refreshMs: 30000 });
+    assert.deepEqual(spec.announce, { count: 3, intervalMs: 100, refreshMs: 30000, probeMs: 10000 });
+    assert.equal(spec.onEtcdLoss, 'fence');
   });
 
   it('accepts IPv6 and canonicalises the address', () => {

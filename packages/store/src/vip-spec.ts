@@ -27,6 +27,8 @@ const announce = z
     count: z.number().int().min(0).max(100).default(3),
     intervalMs: z.number().int().min(1).max(60_000).default(100),
     refreshMs: z.number().int().min(0).max(86_400_000).default(30_000),
+    /** How often the holder probes (ARP/NDP) for a second host answering; 0 = never. */
+    probeMs: z.number().int().min(0).max(86_400_000).default(10_000),
   })
   .strict();
 
@@ -45,6 +47,8 @@ const rawSpec = z
     track: z
       .array(z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'check names are letters, digits, "-", "_"'))
       .default([]),
+    /** fence: drop at the lease deadline when etcd is unreachable; failsafe: docs/fast-takeover.md. */
+    onEtcdLoss: z.enum(['fence', 'failsafe']).default('fence'),
   })
   .strict();
 
@@ -66,6 +70,7 @@ export interface VipSpec {
   announce: AnnounceSettings;
   /** Checks that must be up on a node for it to hold this VIP. */
   track: string[];
+  onEtcdLoss: 'fence' | 'failsafe';
 }
 
 export const DEFAULT_PRIORITY = 100;
@@ -135,6 +140,7 @@ export function parseVipSpec(raw: unknown, keyName?: string): VipSpec {
     preemptDelayMs: spec.preemptDelayMs,
     announce: spec.announce,
     track: spec.track,
+    onEtcdLoss: spec.onEtcdLoss,
   };
 }
 

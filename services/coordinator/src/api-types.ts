@@ -14,6 +14,7 @@ export interface AnnounceMsg {
   count?: number;
   interval_ms?: number;
   refresh_ms?: number;
+  probe_ms?: number;
 }
 
 export interface VipSpecMsg {
@@ -25,6 +26,8 @@ export interface VipSpecMsg {
   preempt?: boolean;
   preempt_delay_ms?: number;
   announce?: AnnounceMsg | null;
+  track?: string[];
+  on_etcd_loss?: string;
 }
 
 export interface VipMsg {

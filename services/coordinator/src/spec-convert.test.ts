@@ -15,7 +15,7 @@ describe('spec conversion', () => {
     assert.equal(spec.address, '2001:db8::1');
     assert.equal(spec.preempt, true);
     assert.deepEqual(spec.nodes, { n1: { priority: 100 }, n2: { priority: 150, interface: 'e1' } });
-    assert.deepEqual(spec.announce, { count: 3, intervalMs: 250, refreshMs: 30000 });
+    assert.deepEqual(spec.announce, { count: 3, intervalMs: 250, refreshMs: 30000, probeMs: 10000 });
     const msg = specToMsg(spec);
     assert.equal(msg.address, '2001:db8::1/64');
     assert.deepEqual(specFromMsg(msg), spec);
@@ -42,7 +42,7 @@ describe('spec conversion', () => {
 
   it('carries over only stored fields the API cannot express', () => {
     const stored = JSON.stringify({ name: 'a', address: 'x', interface: 'e0', track: ['c1'], future: 1 });
-    assert.deepEqual(fieldsBeyondApi(stored), { track: ['c1'], future: 1 });
+    assert.deepEqual(fieldsBeyondApi(stored), { future: 1 });
     assert.deepEqual(fieldsBeyondApi('not json'), {});
   });
 });

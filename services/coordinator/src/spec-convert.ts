@@ -40,6 +40,8 @@ export function specFromMsg(
   if (typeof msg.preempt === 'boolean') raw.preempt = msg.preempt;
   if (msg.preempt_delay_ms) raw.preemptDelayMs = msg.preempt_delay_ms;
   if (msg.announce) raw.announce = announceFromMsg(msg.announce);
+  if (msg.track && msg.track.length > 0) raw.track = msg.track;
+  if (msg.on_etcd_loss) raw.onEtcdLoss = msg.on_etcd_loss;
   return parseVipSpec(raw);
 }
 
@@ -48,6 +50,7 @@ function announceFromMsg(a: AnnounceMsg): Record<string, number> {
   if (a.count) out.count = a.count;
   if (a.interval_ms) out.intervalMs = a.interval_ms;
   if (a.refresh_ms) out.refreshMs = a.refresh_ms;
+  if (a.probe_ms) out.probeMs = a.probe_ms;
   return out;
 }
 
@@ -60,6 +63,8 @@ const API_FIELDS = new Set([
   'preempt',
   'preemptDelayMs',
   'announce',
+  'track',
+  'onEtcdLoss',
 ]);
 
 /**
@@ -95,7 +100,10 @@ export function specToMsg(spec: VipSpec): VipSpecMsg {
       count: spec.announce.count,
       interval_ms: spec.announce.intervalMs,
       refresh_ms: spec.announce.refreshMs,
+      probe_ms: spec.announce.probeMs,
     },
+    track: [...spec.track],
+    on_etcd_loss: spec.onEtcdLoss,
   };
 }
 

@@ -3,6 +3,7 @@
  * VIP, the kernel and the health service together. Nothing else knows all of them.
  */
 import { existsSync } from 'node:fs';
+import type * as grpc from '@grpc/grpc-js';
 import { CheckRunner } from '@vipd/checks';
 import type { VipdConfig } from '@vipd/config';
 import type { Logger } from '@vipd/log';
@@ -23,7 +24,10 @@ import {
   priorityOf,
   type VipSpec,
 } from '@vipd/store';
+import { HolderGuard } from './holder-guard';
 import type { Kernel } from './kernel';
+import { type Member, Peers } from './peers';
+import { Takeover } from './takeover';
 import { VipController, type ControllerContext } from './vip-controller';
 
 export interface DaemonDeps {
@@ -34,6 +38,8 @@ export interface DaemonDeps {
   onReady?: (ready: boolean) => void;
   /** etcd secrets and TLS material, resolved by the caller. */
   etcdTls?: { ca: Buffer; cert?: Buffer; key?: Buffer };
+  /** The node's gRPC server (node.listen): the heartbeat service is added to it. */
+  server?: grpc.Server;
 }
 
 export class Daemon {
@@ -55,6 +61,9 @@ export class Daemon {
   private readonly seen = new Set<string>();
   private readonly checks: CheckRunner;
   private maintenance = false;
+  private readonly peers: Peers;
+  private readonly guard: HolderGuard;
+  private readonly takeover: Takeover;
   private readonly log: Logger;
 
   constructor(
@@ -89,6 +98,45 @@ export class Daemon {
       drained: config.node.drained,
       unready: [],
     };
+    const t = config.timings;
+    this.peers = new Peers(config.node.name, () => this.session?.leaseId ?? '', {
+      intervalMs: t.intervalMs,
+      suspectAfterMisses: t.suspectAfterMisses,
+      clock: this.clock,
+      log: deps.log.child({ component: 'heartbeat' }),
+      localBeat: () => ({
+        health: this.ready ? 'SERVING' : 'NOT_SERVING',
+        held: Object.entries(this.held()).map(([name, revision]) => ({ name, revision })),
+        leaseId: this.session?.leaseId ?? '',
+        etcdOk: this.session?.valid() ?? false,
+      }),
+    });
+    if (deps.server) this.peers.addToServer(deps.server);
+    this.guard = new HolderGuard({
+      clock: this.clock,
+      kernel: deps.kernel,
+      peers: this.peers,
+      session: () => this.session,
+      holderFenceMs: t.holderFenceMs,
+      renewWhenAloneMs: t.renewWhenAloneMs,
+      renewIntervalMs: config.lease.renewIntervalMs,
+      enabled: config.takeover.enabled,
+      failsafeInUse: () => [...this.controllers.values()].some((c) => c.failsafe),
+      onChange: () => this.reconcileAll(),
+      log: deps.log.child({ component: 'guard' }),
+    });
+    this.takeover = new Takeover(
+      config.node.name,
+      this.client,
+      this.keys,
+      this.leaders,
+      this.peers,
+      this.clock,
+      t.waitMs,
+      config.etcd.callTimeoutMs,
+      deps.log.child({ component: 'takeover' }),
+    );
+    this.peers.on('changed', () => this.onPeersChanged());
   }
 
   /** Cleans stale addresses, joins etcd, loads state and starts reconciling. */
@@ -107,7 +155,11 @@ export class Daemon {
     this.checkMaintenance();
     this.applyDrain();
     this.vips.on('changed', (name, spec) => this.onSpecChange(name, spec));
-    this.nodes.on('change', () => this.reconcileAll());
+    this.nodes.on('change', () => {
+      this.updateMembers();
+      this.reconcileAll();
+    });
+    this.updateMembers();
     this.drains.on('change', () => {
       this.applyDrain();
       this.reconcileAll();
@@ -125,7 +177,16 @@ export class Daemon {
     this.setReady(true);
     this.reconcileAll();
     this.tick = setInterval(() => void this.onTick(), this.config.reconcile.intervalMs);
-    this.log.info({ vips: this.controllers.size, cluster: this.config.cluster }, 'vipd running');
+    this.guard.update();
+    this.log.info(
+      {
+        vips: this.controllers.size,
+        cluster: this.config.cluster,
+        takeover: this.config.takeover.enabled ? this.config.takeover.profile : 'off',
+        timings: this.config.timings,
+      },
+      'vipd running',
+    );
   }
 
   /** Graceful stop: addresses down, then the lease revoked so peers take over at once. */
@@ -133,6 +194,7 @@ export class Daemon {
     if (this.stopping) return;
     this.stopping = true;
     clearInterval(this.tick);
+    this.guard.stop();
     this.setReady(false);
     this.log.info({ held: this.held() }, 'stopping: handing over VIPs and releasing leadership');
     const controllers = [...this.controllers.values()];
@@ -184,6 +246,10 @@ export class Daemon {
         return entry ? parsePin(entry.value) : undefined;
       },
       handoverMaxMs: this.config.reconcile.handoverMaxMs,
+      canHold: () => this.guard.canHold(),
+      failsafeOk: (vip) => this.guard.failsafeOk(vip),
+      notBefore: (vip) => this.takeover.notBefore(vip),
+      peerHolders: (vip) => this.peers.holdersOf(vip),
     };
   }
 
@@ -248,13 +314,16 @@ export class Daemon {
     );
     this.session = session;
     session.on('renewed', () => {
+      this.guard.update();
       for (const c of this.controllers.values()) c.refreshLifetime();
       if (!this.ready) this.setReady(true);
       this.reconcileAll();
     });
     session.on('fenced', () => {
+      // Controllers drop their VIPs, except those onEtcdLoss: failsafe may keep.
       this.setReady(false);
-      void this.dropAll('fenced: lease deadline passed without renewal');
+      this.guard.update();
+      this.reconcileAll();
     });
     session.on('lost', () => {
       this.setReady(false);
@@ -275,6 +344,38 @@ export class Daemon {
     this.session?.update(this.info).catch((err: unknown) => {
       this.log.warn({ err: describe(err) }, 'could not publish the drain state; the next change retries');
     });
+  }
+
+  /** The dead-man's switch died (it was restarted empty): our VIPs are unguarded, drop them. */
+  switchLost(): void {
+    void this.dropAll('fence switch restarted').then(() => this.reconcileAll());
+  }
+
+  /** Registered nodes (etcd) become the heartbeat mesh's peers. */
+  private updateMembers(): void {
+    const members = new Map<string, Member>();
+    for (const [key, entry] of this.nodes.entries()) {
+      const name = Keys.nameUnder(this.keys.nodesPrefix, key);
+      if (name === undefined) continue;
+      const node = parseNodeInfo(name, entry.value);
+      if (node?.advertise) members.set(name, { advertise: node.advertise, lease: entry.lease });
+    }
+    this.peers.setMembers(members);
+    this.guard.update();
+  }
+
+  private onPeersChanged(): void {
+    this.guard.update();
+    if (this.config.takeover.enabled && this.peers.memberNames().some((n) => this.peers.state(n)?.suspect)) {
+      void this.takeover.evaluate(this.session?.valid() ?? false);
+    }
+    // A heard peer holding one of our VIPs with a newer revision: that controller yields.
+    for (const c of this.controllers.values()) {
+      const rev = c.holding;
+      if (rev !== undefined && this.peers.holdersOf(c.name).some((p) => BigInt(p.revision) > BigInt(rev))) {
+        c.reconcile();
+      }
+    }
   }
 
   private async replaceSession(): Promise<void> {

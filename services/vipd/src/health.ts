@@ -3,10 +3,10 @@ import * as grpc from '@grpc/grpc-js';
 import { HealthImplementation } from 'grpc-health-check';
 
 export class HealthServer {
-  private readonly server = new grpc.Server();
   private readonly health = new HealthImplementation({ '': 'NOT_SERVING', 'vipd.v1.Node': 'NOT_SERVING' });
 
-  constructor() {
+  /** `server` is the node's one gRPC server; the heartbeat service shares it. */
+  constructor(private readonly server: grpc.Server) {
     this.health.addToServer(this.server);
   }
 

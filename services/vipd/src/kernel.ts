@@ -23,4 +23,15 @@ export interface Kernel {
   ): Promise<number>;
   /** Every address carrying our mark, on any interface. */
   listOwned(): Promise<{ ifname: string; address: string; prefixLen: number; family: 4 | 6 }[]>;
+  /**
+   * Dead-man's switch: unless guard() is called again within `budgetMs`, or if this process
+   * dies, every VIP address added through addVip is removed by a separate process.
+   */
+  guard(budgetMs: number): void;
+  /** Removes every tracked VIP address now, through the switch (belt and braces). */
+  fenceNow(): void;
+  /** MACs other than ours that answer ARP/NDP for the VIP on that interface. */
+  probeOwners(ifname: string, spec: VipSpec, timeoutMs: number): Promise<string[]>;
+  /** Stops the switch (after the daemon removed its addresses itself). */
+  close(): Promise<void>;
 }

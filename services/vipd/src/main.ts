@@ -1,6 +1,8 @@
 /** `vipd`: the node daemon's command line. */
 import { readFileSync } from 'node:fs';
+import * as grpc from '@grpc/grpc-js';
 import { ConfigError, loadVipdConfig, maskSecrets, type VipdConfig } from '@vipd/config';
+import { serverOptions } from '@vipd/heartbeat';
 import { createLogger, type Logger } from '@vipd/log';
 import { Daemon } from './daemon';
 import { HealthServer } from './health';
@@ -84,21 +86,28 @@ async function main(argv: string[]): Promise<void> {
   }
   const pretty = config.log.format === 'auto' ? undefined : config.log.format === 'pretty';
   const log: Logger = createLogger({ level: config.log.level, pretty, base: { node: config.node.name } });
-  const health = new HealthServer();
-  try {
-    await health.listen(config.node.listen);
-  } catch (err) {
-    fail(1, (err as Error).message);
-  }
+  const server = new grpc.Server(serverOptions());
+  const health = new HealthServer(server);
+  const lost = { daemon: undefined as Daemon | undefined };
+  const kernel = createLinuxKernel(log.child({ component: 'kernel' }), {
+    onSwitchLost: () => lost.daemon?.switchLost(),
+  });
   const daemon = new Daemon(config, {
-    kernel: createLinuxKernel(log.child({ component: 'kernel' })),
+    kernel,
     log,
     etcdTls,
+    server,
     onReady: (ready) => {
       health.setServing(ready);
       log.info({ component: 'health', serving: ready }, ready ? 'health: SERVING' : 'health: NOT_SERVING');
     },
   });
+  lost.daemon = daemon;
+  try {
+    await health.listen(config.node.listen);
+  } catch (err) {
+    fail(1, (err as Error).message);
+  }
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string): void => {
     if (stopping) return;

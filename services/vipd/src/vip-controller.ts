@@ -44,6 +44,14 @@ export interface ControllerContext {
   pinOf(vip: string): string | undefined;
   /** On a planned release, how long the address may stay while the successor comes up. */
   handoverMaxMs: number;
+  /** The lease is alive and the fast fence is open: adding or keeping a VIP is allowed. */
+  canHold(): boolean;
+  /** onEtcdLoss: failsafe may keep this VIP past the etcd deadline right now. */
+  failsafeOk(vip: string): boolean;
+  /** After a takeover nobody adds the VIP before this monotonic time. */
+  notBefore(vip: string): number;
+  /** Heard peers that say they hold this VIP, with their fencing revisions. */
+  peerHolders(vip: string): { node: string; revision: string }[];
 }
 
 /** After the successor's key appears, how long the old holder keeps the address (≤ overlap budget). */
@@ -69,6 +77,10 @@ export class VipController {
   private wakeTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private lastDecision = '';
+  private lastProbeAt = -Infinity;
+  private probing = false;
+  private duplicates = 0;
+  private inFailsafe = false;
   private log: Logger;
 
   constructor(
@@ -121,7 +133,7 @@ export class VipController {
     if (!a) return;
     void this.kernelLock
       .run(async () => {
-        if (this.applied !== a || !this.ctx.session()?.valid()) return;
+        if (this.applied !== a || !this.ctx.session()?.valid() || !this.ctx.canHold()) return;
         await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.addressLifetimeSec);
       })
       .catch((err) => this.log.warn({ rev: a.revision, err: describe(err) }, 'address refresh failed'));
@@ -233,6 +245,10 @@ export class VipController {
         this.log.warn({ rev: entry.createRevision, problem: parsed.problem }, 'leader key unreadable');
         return { node: '?', lease: entry.lease, revision: entry.createRevision };
       }
+      if (parsed.takeover) {
+        // Taken over from this holder by a peer: whoever holds it, it is not us any more.
+        return { node: `taken-over-by-${parsed.takeover.by}`, lease: '', revision: parsed.revision };
+      }
       return parsed;
     }
     const a = this.acquired;
@@ -256,7 +272,7 @@ export class VipController {
       self: this.ctx.self,
       leader,
       myLease: session?.leaseId,
-      sessionValid: session?.valid() ?? false,
+      sessionValid: (session?.valid() ?? false) && this.ctx.canHold(),
       ranked,
       pinned,
       preempt: this.spec.preempt,
@@ -266,6 +282,12 @@ export class VipController {
       vacantSince: this.vacantSince,
       betterSince: this.betterSince,
     });
+    const notBefore = d.kind === 'acquire' ? this.ctx.notBefore(this.spec.name) : 0;
+    if (notBefore > now) {
+      this.note({ kind: 'wait', untilMs: notBefore, reason: 'taken over from a silent holder: waiting W' });
+      this.wake(notBefore - now);
+      return;
+    }
     const graceWait = d.kind === 'acquire' ? this.startupGraceWait(now) : undefined;
     if (graceWait !== undefined) {
       this.note({ kind: 'wait', untilMs: this.ctx.startupGraceUntil, reason: graceWait });
@@ -274,15 +296,32 @@ export class VipController {
     }
     this.note(d);
     switch (d.kind) {
-      case 'hold':
+      case 'hold': {
+        this.setFailsafe(false);
+        const newer = this.ctx
+          .peerHolders(this.spec.name)
+          .find((p) => BigInt(p.revision) > BigInt(d.revision));
+        if (newer) {
+          await this.dropLocal(
+            `yielding to ${newer.node}, which holds it with the newer revision ${newer.revision}`,
+          );
+          return;
+        }
         await this.kernelLock.run(() => this.applyAddress(d.revision));
         this.maybeRefreshAnnounce();
+        this.maybeProbe(d.revision);
         if (this.betterSince !== undefined && this.spec.preempt) {
           this.wake(this.betterSince + this.spec.preemptDelayMs - now);
         }
         return;
+      }
       case 'fenced':
-        await this.dropLocal('fenced: lease deadline passed without renewal');
+        if (this.spec.onEtcdLoss === 'failsafe' && this.applied && this.ctx.failsafeOk(this.spec.name)) {
+          this.setFailsafe(true);
+          return;
+        }
+        this.setFailsafe(false);
+        await this.dropLocal('fenced: no contact with etcd (or with etcd and every peer) in time');
         return;
       case 'release':
         await this.handover(d.revision, d.reason);
@@ -369,7 +408,7 @@ export class VipController {
   private async applyAddress(revision: string): Promise<void> {
     const ifname = interfaceFor(this.spec, this.ctx.self);
     if (this.applied && this.applied.revision === revision && this.applied.ifname === ifname) return;
-    if (!this.ctx.session()?.valid() || this.stopped) return;
+    if (!this.ctx.session()?.valid() || !this.ctx.canHold() || this.stopped) return;
     await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.addressLifetimeSec);
     this.applied = { ifname, spec: this.spec, revision };
     this.log.info(
@@ -397,6 +436,45 @@ export class VipController {
       },
       'VIP down on this node',
     );
+  }
+
+  /** True while this VIP is kept under onEtcdLoss: failsafe. */
+  get failsafe(): boolean {
+    return this.inFailsafe;
+  }
+
+  private setFailsafe(on: boolean): void {
+    if (on === this.inFailsafe) return;
+    this.inFailsafe = on;
+    this.log.warn(
+      { rev: this.applied?.revision },
+      on
+        ? 'failsafe: etcd unreachable for everyone; keeping the VIP while all peers confirm'
+        : 'failsafe ended',
+    );
+  }
+
+  /** Now and then: does a second host answer for our VIP? Reported, counted; older revision yields. */
+  private maybeProbe(revision: string): void {
+    const every = this.spec.announce.probeMs;
+    const a = this.applied;
+    if (every <= 0 || this.probing || !a || this.ctx.clock.now() - this.lastProbeAt < every) return;
+    this.probing = true;
+    this.lastProbeAt = this.ctx.clock.now();
+    this.ctx.kernel
+      .probeOwners(a.ifname, a.spec, 200)
+      .then((macs) => {
+        if (macs.length === 0) return;
+        this.duplicates++;
+        const peers = this.ctx.peerHolders(this.spec.name);
+        this.log.error(
+          { rev: revision, macs, duplicates: this.duplicates, peerHolders: peers },
+          'duplicate owner: another host answers for this VIP',
+        );
+        if (peers.some((p) => BigInt(p.revision) > BigInt(revision))) this.reconcile();
+      })
+      .catch((err) => this.log.warn({ rev: revision, err: describe(err) }, 'duplicate-owner probe failed'))
+      .finally(() => (this.probing = false));
   }
 
   private maybeRefreshAnnounce(): void {

@@ -61,7 +61,14 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
       n1: { priority: 150, interface: '' },
       n2: { priority: 100, interface: '' },
     });
-    assert.deepEqual(created.spec.announce, { count: 3, interval_ms: 100, refresh_ms: 30000 });
+    assert.deepEqual(created.spec.announce, {
+      count: 3,
+      interval_ms: 100,
+      refresh_ms: 30000,
+      probe_ms: 10000,
+    });
+    assert.deepEqual(created.spec.track, []);
+    assert.equal(created.spec.on_etcd_loss, 'fence');
     const stored = (await daemons.get('vips/web')) as Record<string, unknown>;
     assert.deepEqual(
       { ...stored, track: undefined },
@@ -72,8 +79,9 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
         nodes: { n1: { priority: 150 }, n2: { priority: 100 } },
         preempt: true,
         preemptDelayMs: 0,
-        announce: { count: 3, intervalMs: 100, refreshMs: 30000 },
+        announce: { count: 3, intervalMs: 100, refreshMs: 30000, probeMs: 10000 },
         track: undefined,
+        onEtcdLoss: 'fence',
       },
     );
     const got = await call<unknown, Vip>(coord.client, 'GetVip', { name: 'web' });
@@ -149,13 +157,26 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
     assert.equal(unconditional.spec.interface, 'e0');
   });
 
-  it('keeps stored fields the API cannot express (track) across UpdateVip', async () => {
-    const stored = (await daemons.get('vips/db')) as Record<string, unknown>;
-    await daemons.put('vips/db', { ...stored, track: ['web-check'] });
-    await call(coord.client, 'UpdateVip', { spec: spec('db', '2001:db8::10/64', { interface: 'e2' }) });
+  it('sets track and onEtcdLoss through the API; UpdateVip replaces them like every field', async () => {
+    await call(coord.client, 'UpdateVip', {
+      spec: spec('db', '2001:db8::10/64', {
+        interface: 'e2',
+        track: ['web-check'],
+        on_etcd_loss: 'failsafe',
+      }),
+    });
     const after = (await daemons.get('vips/db')) as Record<string, unknown>;
     assert.equal(after.interface, 'e2');
     assert.deepEqual(after.track, ['web-check']);
+    assert.equal(after.onEtcdLoss, 'failsafe');
+    await call(coord.client, 'UpdateVip', { spec: spec('db', '2001:db8::10/64', { interface: 'e2' }) });
+    const cleared = (await daemons.get('vips/db')) as Record<string, unknown>;
+    assert.deepEqual(cleared.track, []);
+    assert.equal(cleared.onEtcdLoss, 'fence');
+    await assert.rejects(
+      call(coord.client, 'UpdateVip', { spec: spec('db', '2001:db8::10/64', { on_etcd_loss: 'sometimes' }) }),
+      (err: ServiceError) => err.code === Status.INVALID_ARGUMENT && /onEtcdLoss/.test(err.details),
+    );
   });
 
   it('two UpdateVip with the same expected_revision at once: exactly one wins, the other is ABORTED', async () => {

@@ -10,7 +10,12 @@ import { ETCDCTL_BIN } from '../harness/etcd-local';
 import { ipv4Of, type Lab, type NodeHost } from '../lab';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
-export const VIPD_BIN = join(REPO_ROOT, 'services', 'vipd', 'bin', 'vipd');
+/**
+ * The vipd service directory the lab runs (bin/vipd, dist/). VIPD_TEST_VIPD_DIR points it at
+ * another built tree, e.g. a checkout of a given commit while services/vipd is being edited.
+ */
+export const VIPD_DIR = process.env.VIPD_TEST_VIPD_DIR ?? join(REPO_ROOT, 'services', 'vipd');
+export const VIPD_BIN = join(VIPD_DIR, 'bin', 'vipd');
 export const CLUSTER = 'lab';
 const HEALTH_PROBE = join(REPO_ROOT, 'test', 'dist', 'tools', 'health-probe.js');
 

@@ -3,3 +3,4 @@ export * from './lab';
 export * from './pinger';
 export * from './address-sampler';
 export * from './address-timeline';
+export * from './etcd-cluster';

@@ -75,13 +75,13 @@ function sysctl(ns: string, settings: string[]): Argv {
  * looks like a partition rather than a local firewall: TCP just sees no answers. (A UDP or
  * ICMP sender gets ENOBUFS from the egress drop; TCP treats that as a lost segment.)
  */
-export function blockRuleset(addresses: { v4: string[]; v6: string[] }): string {
+export function blockRuleset(addresses: { v4: string[]; v6: string[] }, table: string = BLOCK_TABLE): string {
   const match = (dir: 'saddr' | 'daddr'): string[] => [
     ...addresses.v4.map((a) => `    ip ${dir} ${a} drop`),
     ...addresses.v6.map((a) => `    ip6 ${dir} ${a} drop`),
   ];
   return [
-    `table netdev ${BLOCK_TABLE} {`,
+    `table netdev ${table} {`,
     '  chain ingress {',
     `    type filter hook ingress device "${LAB_IFNAME}" priority 0; policy accept;`,
     ...match('saddr'),

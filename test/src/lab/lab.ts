@@ -45,6 +45,8 @@ interface IpAddrJson {
 }
 
 export const ETCD_CLIENT_PORT = 2379;
+// Not a prefix of BLOCK_TABLE (unblockEtcd looks for that name in `nft list tables`).
+export const BLOCK_HOSTS_TABLE = 'vipdlab_peers';
 
 export class Lab {
   readonly names: LabNames;
@@ -170,6 +172,24 @@ export class Lab {
     const tables = await this.exec(host, ['nft', 'list', 'tables']);
     if (tables.includes(BLOCK_TABLE))
       await this.exec(host, ['nft', 'delete', 'table', 'netdev', BLOCK_TABLE]);
+  }
+
+  /**
+   * Drops all traffic between the host and the given other lab hosts (both directions, at e0),
+   * e.g. a holder cut from its peers while etcd and the client still reach it. Its own nftables
+   * table, so it combines with blockEtcd().
+   */
+  async blockHosts(host: HostName, others: readonly HostName[]): Promise<void> {
+    const file = join(this.dir, `block-hosts-${host}.nft`);
+    const v6 = this.options.ipv6 ? others.map(ipv6Of) : [];
+    writeFileSync(file, blockRuleset({ v4: others.map(ipv4Of), v6 }, BLOCK_HOSTS_TABLE));
+    await this.exec(host, ['nft', '-f', file]);
+  }
+
+  async unblockHosts(host: HostName): Promise<void> {
+    const tables = await this.exec(host, ['nft', 'list', 'tables']);
+    if (tables.includes(BLOCK_HOSTS_TABLE))
+      await this.exec(host, ['nft', 'delete', 'table', 'netdev', BLOCK_HOSTS_TABLE]);
   }
 
   /** Starts etcd in the etcd namespace on 198.51.100.2:2379 (and [2001:db8::2]); waits healthy. */

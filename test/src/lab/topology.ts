@@ -2,19 +2,31 @@
 import { randomBytes } from 'node:crypto';
 
 export type NodeHost = 'n1' | 'n2' | 'n3';
-export type HostName = NodeHost | 'etcd' | 'cli';
+/** `etcd2`/`etcd3` exist only with `etcdMembers: 3` (a 3-member etcd cluster). */
+export type EtcdHost = 'etcd' | 'etcd2' | 'etcd3';
+export type HostName = NodeHost | EtcdHost | 'cli';
 
 export interface LabOptions {
   nodes: 2 | 3;
   ipv6?: boolean;
   etcd?: boolean;
+  /** With `etcd`: 3 adds the hosts etcd2 and etcd3 (198.51.100.3 and .4) for an etcd cluster. */
+  etcdMembers?: 1 | 3;
 }
 
 /** Only documentation ranges (RFC 5737 / RFC 3849), and only inside the lab's namespaces. */
 export const LAB_SUBNET_V4 = '198.51.100.0/24';
 export const LAB_SUBNET_V6 = '2001:db8::/64';
 
-const HOST_SUFFIX: Record<HostName, number> = { etcd: 2, n1: 11, n2: 12, n3: 13, cli: 50 };
+const HOST_SUFFIX: Record<HostName, number> = {
+  etcd: 2,
+  etcd2: 3,
+  etcd3: 4,
+  n1: 11,
+  n2: 12,
+  n3: 13,
+  cli: 50,
+};
 
 /** The host's IPv4 address without prefix, e.g. 198.51.100.11. */
 export function ipv4Of(host: HostName): string {
@@ -37,7 +49,8 @@ export function vipV6(n = 0): string {
 
 export function labHosts(opts: LabOptions): HostName[] {
   const nodes: NodeHost[] = opts.nodes === 3 ? ['n1', 'n2', 'n3'] : ['n1', 'n2'];
-  return [...nodes, ...(opts.etcd ? (['etcd'] as const) : []), 'cli'];
+  const etcd: EtcdHost[] = !opts.etcd ? [] : opts.etcdMembers === 3 ? ['etcd', 'etcd2', 'etcd3'] : ['etcd'];
+  return [...nodes, ...etcd, 'cli'];
 }
 
 export interface LabNames {

@@ -4,10 +4,12 @@ export interface AnnounceSettings {
   count?: number;
   interval_ms?: number;
   refresh_ms?: number;
+  probe_ms?: number;
 }
 
 export interface AnnounceSettings__Output {
   count: number;
   interval_ms: number;
   refresh_ms: number;
+  probe_ms: number;
 }

@@ -30,6 +30,8 @@ export interface Beat {
   lease_id?: string;
   peers?: _vipd_v1_PeerView[];
   interval_ms?: number;
+  sent_at_ms?: number | string;
+  etcd_ok?: boolean;
 }
 
 export interface Beat__Output {
@@ -40,4 +42,6 @@ export interface Beat__Output {
   lease_id: string;
   peers: _vipd_v1_PeerView__Output[];
   interval_ms: number;
+  sent_at_ms: number;
+  etcd_ok: boolean;
 }

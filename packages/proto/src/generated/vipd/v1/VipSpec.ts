@@ -17,6 +17,8 @@ export interface VipSpec {
   preempt?: boolean;
   preempt_delay_ms?: number;
   announce?: _vipd_v1_AnnounceSettings | null;
+  track?: string[];
+  on_etcd_loss?: string;
   _preempt?: 'preempt';
 }
 
@@ -28,5 +30,7 @@ export interface VipSpec__Output {
   preempt?: boolean;
   preempt_delay_ms: number;
   announce: _vipd_v1_AnnounceSettings__Output | null;
+  track: string[];
+  on_etcd_loss: string;
   _preempt?: 'preempt';
 }

@@ -1,0 +1,154 @@
+/**
+ * The daemon's side of the heartbeat mesh: who the peers are (from etcd), what they report,
+ * and the contact evidence for the fast fence (our own beats they echo back while their etcd
+ * view still has our lease).
+ */
+import { EventEmitter } from 'node:events';
+import type * as grpc from '@grpc/grpc-js';
+import { type LocalBeat, PeerMesh, type PeerState, type ReceivedBeat } from '@vipd/heartbeat';
+import type { Logger } from '@vipd/log';
+import type { Clock } from '@vipd/store';
+import type { PeerReport } from './fast-takeover';
+
+export interface Member {
+  advertise: string;
+  /** The member's lease, as its node key carries it. */
+  lease: string;
+}
+
+export interface PeersEvents {
+  /** Contact or a peer's report changed: re-evaluate fences and takeovers. */
+  changed: [];
+  suspect: [node: string];
+  alive: [node: string];
+}
+
+export class Peers extends EventEmitter<PeersEvents> {
+  private readonly mesh: PeerMesh;
+  private members = new Map<string, Member>();
+  /** Per peer: the latest of our send times it echoed while its view had our lease. */
+  private readonly echoes = new Map<string, number>();
+
+  constructor(
+    private readonly self: string,
+    private readonly myLease: () => string,
+    opts: {
+      intervalMs: number;
+      suspectAfterMisses: number;
+      localBeat: () => LocalBeat;
+      clock: Clock;
+      log: Logger;
+    },
+  ) {
+    super();
+    this.mesh = new PeerMesh({
+      self,
+      intervalMs: opts.intervalMs,
+      suspectAfterMisses: opts.suspectAfterMisses,
+      clock: opts.clock,
+      log: opts.log,
+      localBeat: () => ({ ...opts.localBeat(), peerLeases: this.peerLeases() }),
+    });
+    this.mesh.on('beat', (node, beat) => this.onBeat(node, beat));
+    this.mesh.on('suspect', (node) => {
+      opts.log.warn({ peer: node }, 'peer suspect: no heartbeat');
+      this.emit('suspect', node);
+      this.emit('changed');
+    });
+    this.mesh.on('alive', (node) => {
+      opts.log.info({ peer: node }, 'peer alive');
+      this.emit('alive', node);
+      this.emit('changed');
+    });
+  }
+
+  addToServer(server: grpc.Server): void {
+    this.mesh.addToServer(server);
+  }
+
+  /** The registered peers (from nodes/ in etcd), without ourselves. */
+  setMembers(members: Map<string, Member>): void {
+    members.delete(this.self);
+    this.members = members;
+    for (const node of this.echoes.keys()) if (!members.has(node)) this.echoes.delete(node);
+    this.mesh.setPeers(new Map([...members].map(([n, m]) => [n, m.advertise])));
+  }
+
+  hasMembers(): boolean {
+    return this.members.size > 0;
+  }
+
+  memberNames(): string[] {
+    return [...this.members.keys()];
+  }
+
+  member(node: string): Member | undefined {
+    return this.members.get(node);
+  }
+
+  /** Echoed send times of our beats (contact evidence for the fast fence). */
+  echoTimes(): number[] {
+    return [...this.echoes.values()];
+  }
+
+  state(node: string): PeerState | undefined {
+    return this.mesh.view().get(node);
+  }
+
+  /** What our mesh and each member's latest beat say (for shouldRevoke). */
+  reports(): Map<string, PeerReport | undefined> {
+    const view = this.mesh.view();
+    const out = new Map<string, PeerReport | undefined>();
+    for (const node of this.members.keys()) {
+      const s = view.get(node);
+      if (!s) {
+        out.set(node, undefined);
+        continue;
+      }
+      const suspects = new Set((s.lastBeat?.peers ?? []).filter((p) => p.suspect).map((p) => p.node));
+      out.set(node, { suspect: s.suspect, suspects });
+    }
+    return out;
+  }
+
+  /** Non-suspect peers whose latest beat says they hold `vip`, with their revisions. */
+  holdersOf(vip: string): { node: string; revision: string }[] {
+    const out: { node: string; revision: string }[] = [];
+    for (const [node, s] of this.mesh.view()) {
+      if (s.suspect || !this.members.has(node)) continue;
+      const h = s.lastBeat?.held.find((x) => x.name === vip);
+      if (h) out.push({ node, revision: h.revision });
+    }
+    return out;
+  }
+
+  /** Every member heard (not suspect) and none can reach etcd: nobody can take a VIP over. */
+  allHeardWithoutEtcd(): boolean {
+    const view = this.mesh.view();
+    for (const node of this.members.keys()) {
+      const s = view.get(node);
+      if (!s || s.suspect || !s.lastBeat || s.lastBeat.etcdOk) return false;
+    }
+    return true;
+  }
+
+  stop(): void {
+    this.mesh.stop();
+  }
+
+  private peerLeases(): Record<string, string> {
+    return Object.fromEntries([...this.members].map(([n, m]) => [n, m.lease]));
+  }
+
+  private onBeat(node: string, beat: ReceivedBeat): void {
+    const me = beat.peers.find((p) => p.node === this.self);
+    const lease = this.myLease();
+    if (me && lease !== '' && me.leaseId === lease && me.echoSentAtMs > 0) {
+      const before = this.echoes.get(node) ?? 0;
+      if (me.echoSentAtMs > before) {
+        this.echoes.set(node, me.echoSentAtMs);
+        this.emit('changed');
+      }
+    }
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The taker's side of docs/fast-takeover.md: when a holder has gone silent on every heartbeat
+ * path this node can check, mark its leader keys as taken over and revoke its lease. Every
+ * node then waits W after seeing such a VIP vacant before adding it (see notBefore()).
+ */
+import type { Logger } from '@vipd/log';
+import {
+  callDeadline,
+  type Clock,
+  describe,
+  type EtcdClient,
+  type Keys,
+  parseLeader,
+  type PrefixMirror,
+} from '@vipd/store';
+import { shouldRevoke } from './fast-takeover';
+import type { Peers } from './peers';
+
+export class Takeover {
+  private readonly revoked = new Set<string>();
+  private readonly pending = new Set<string>();
+  private readonly waitUntil = new Map<string, number>();
+  private lastReason = new Map<string, string>();
+  private busy = false;
+
+  constructor(
+    private readonly self: string,
+    private readonly client: EtcdClient,
+    private readonly keys: Keys,
+    private readonly leaders: PrefixMirror,
+    private readonly peers: Peers,
+    private readonly clock: Clock,
+    private readonly waitMs: number,
+    private readonly callTimeoutMs: number,
+    private readonly log: Logger,
+  ) {
+    // Called synchronously for every watch event, in revision order: the marker put is
+    // always seen before the deletion that revoking the lease causes.
+    leaders.on('change', (key, entry) => {
+      const vip = key.slice(keys.leadersPrefix.length);
+      if (entry) {
+        const parsed = parseLeader(vip, entry);
+        if (!('problem' in parsed) && parsed.takeover) this.pending.add(vip);
+        else this.pending.delete(vip);
+      } else if (this.pending.delete(vip)) {
+        this.waitUntil.set(vip, this.clock.now() + this.waitMs);
+        this.log.info(
+          { vip, waitMs: this.waitMs },
+          'VIP vacant after a takeover: nobody adds it before the wait',
+        );
+      }
+    });
+  }
+
+  /** Monotonic time before which this VIP must not be added here (0: no wait). */
+  notBefore(vip: string): number {
+    const t = this.waitUntil.get(vip) ?? 0;
+    if (t !== 0 && t <= this.clock.now()) this.waitUntil.delete(vip);
+    return t;
+  }
+
+  /** Considers every suspect member; revokes at most one lease at a time. */
+  async evaluate(etcdOk: boolean): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const reports = this.peers.reports();
+      for (const [node, report] of reports) {
+        if (!report?.suspect) continue;
+        const member = this.peers.member(node);
+        if (!member || member.lease === '' || this.revoked.has(member.lease)) continue;
+        const verdict = shouldRevoke({ self: this.self, target: node, etcdOk, members: reports });
+        if (!verdict.ok) {
+          if (this.lastReason.get(node) !== verdict.reason) {
+            this.log.info({ peer: node, reason: verdict.reason }, 'silent peer: not taking over (yet)');
+            this.lastReason.set(node, verdict.reason);
+          }
+          continue;
+        }
+        await this.revoke(node, member.lease);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async revoke(node: string, lease: string): Promise<void> {
+    const held = [...this.leaders.entries()].filter(([, e]) => e.lease === lease);
+    this.log.warn(
+      { peer: node, lease, vips: held.map(([k]) => k.slice(this.keys.leadersPrefix.length)) },
+      'peer silent on every path: marking its VIPs taken over and revoking its lease',
+    );
+    try {
+      for (const [key, entry] of held) {
+        const value = { ...(JSON.parse(entry.value) as object), takeover: { by: this.self } };
+        const k = Buffer.from(key);
+        await this.client.kv.txn(
+          {
+            compare: [{ key: k, target: 'Lease', result: 'Equal', lease }],
+            success: [{ request_put: { key: k, value: Buffer.from(JSON.stringify(value)), lease } }],
+            failure: [],
+          },
+          callDeadline(this.callTimeoutMs),
+        );
+      }
+      await this.client.leaseClient.leaseRevoke({ ID: lease }, callDeadline(this.callTimeoutMs));
+      this.revoked.add(lease);
+      this.log.warn({ peer: node, lease }, 'lease of silent peer revoked');
+    } catch (err) {
+      this.log.warn(
+        { peer: node, lease, err: describe(err) },
+        'takeover failed; will retry while the peer is silent',
+      );
+    }
+  }
+}

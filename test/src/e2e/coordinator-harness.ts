@@ -1,0 +1,211 @@
+/**
+ * The real vip-coordinator inside a lab namespace and the real vipadm inside another, so
+ * every admin call crosses the lab's bridge: vipadm (cli) → coordinator (etcd host) → etcd.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CommandError, hasExited, pollUntil, waitForExit, type ExitInfo } from '../harness/proc';
+import { ipv4Of, type HostName, type Lab } from '../lab';
+import { CLUSTER, REPO_ROOT } from './vipd-cluster';
+
+export const COORDINATOR_BIN = join(REPO_ROOT, 'services', 'coordinator', 'bin', 'vip-coordinator');
+export const VIPADM_BIN = join(REPO_ROOT, 'packages', 'vipadm', 'bin', 'vipadm');
+const HEALTH_PROBE = join(REPO_ROOT, 'test', 'dist', 'tools', 'health-probe.js');
+export const COORDINATOR_PORT = 7500;
+
+export interface LabCoordinatorOptions {
+  /** Namespace the coordinator runs in (default: the etcd host). */
+  host?: HostName;
+  /** Namespace health is probed from (default: the client host, across the bridge). */
+  probeFrom?: HostName;
+}
+
+export class LabCoordinator {
+  readonly host: HostName;
+  readonly address: string;
+  readonly logFile: string;
+  proc: ChildProcess | undefined;
+
+  constructor(
+    readonly lab: Lab,
+    readonly etcdEndpoint: string,
+    readonly options: LabCoordinatorOptions = {},
+  ) {
+    this.host = options.host ?? 'etcd';
+    this.address = `${ipv4Of(this.host)}:${COORDINATOR_PORT}`;
+    this.logFile = join(lab.logDir, 'coordinator.log');
+  }
+
+  configFile(): string {
+    const file = join(this.lab.dir, 'coordinator.yaml');
+    const yaml = [
+      `listen: ${this.address}`,
+      `cluster: ${CLUSTER}`,
+      'etcd:',
+      `  endpoints: [${this.etcdEndpoint}]`,
+      '  dialTimeoutMs: 1000',
+      '  callTimeoutMs: 2000',
+      'log: { level: debug, format: json }',
+      '',
+    ].join('\n');
+    writeFileSync(file, yaml);
+    return file;
+  }
+
+  /** Starts the coordinator; resolves once grpc.health.v1 answers SERVING across the lab. */
+  async start(): Promise<void> {
+    if (this.proc && !hasExited(this.proc)) throw new Error('coordinator already running');
+    const argv = [process.execPath, COORDINATOR_BIN, '--config', this.configFile()];
+    const proc = this.lab.spawn(this.host, argv, { logFile: this.logFile });
+    this.proc = proc;
+    const from = this.options.probeFrom ?? 'cli';
+    await pollUntil(
+      async () => {
+        const out = await this.lab.exec(from, [process.execPath, HEALTH_PROBE, this.address]);
+        return out.trim() === 'SERVING' ? true : undefined;
+      },
+      {
+        timeoutMs: 15_000,
+        intervalMs: 100,
+        what: `vip-coordinator on ${this.address} to serve`,
+        fatal: () =>
+          hasExited(proc) ? new Error(`vip-coordinator exited (${proc.exitCode}): ${this.log()}`) : undefined,
+      },
+    );
+  }
+
+  log(): string {
+    try {
+      return readFileSync(this.logFile, 'utf8');
+    } catch {
+      return '';
+    }
+  }
+
+  /** Stops it by PID (SIGTERM, bounded), if it is running. */
+  async stop(): Promise<ExitInfo | undefined> {
+    const proc = this.proc;
+    if (!proc || hasExited(proc)) return undefined;
+    return this.lab.kill(proc, 'SIGTERM').catch(() => this.lab.kill(proc, 'SIGKILL'));
+  }
+}
+
+export interface VipadmResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  argv: string[];
+}
+
+export interface VipadmOptions {
+  /** Namespace vipadm runs in (default: the client host). */
+  host?: HostName;
+  /** Output format (default json). */
+  output?: 'json' | 'table';
+  timeoutMs?: number;
+}
+
+/** The argv of vipadm talking to server (global options first, as an operator types them). */
+export function vipadmArgv(server: string, args: readonly string[], output: 'json' | 'table'): string[] {
+  return [process.execPath, VIPADM_BIN, '--server', server, '-o', output, ...args];
+}
+
+/** Runs vipadm in a lab namespace; resolves its exit code and output (never rejects on exit ≠ 0). */
+export async function runVipadm(
+  lab: Lab,
+  server: string,
+  args: readonly string[],
+  opts: VipadmOptions = {},
+): Promise<VipadmResult> {
+  const argv = vipadmArgv(server, args, opts.output ?? 'json');
+  try {
+    const stdout = await lab.exec(opts.host ?? 'cli', argv, { timeoutMs: opts.timeoutMs ?? 30_000 });
+    return { code: 0, stdout, stderr: '', argv };
+  } catch (err) {
+    if (!(err instanceof CommandError) || typeof err.code !== 'number') throw err;
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr, argv };
+  }
+}
+
+/** A `vipadm -o json watch` process: its events as they arrive. */
+export interface WatchEvent {
+  time: string;
+  type: string;
+  vip: string;
+  node: string;
+  fencing_revision: string;
+  detail: string;
+}
+
+const MAX_WATCH_LINES = 100_000;
+
+export class VipadmWatch {
+  readonly events: WatchEvent[] = [];
+  /** Lines of stdout that are not a JSON event (there should be none). */
+  readonly otherLines: string[] = [];
+  private partial = '';
+  private stderrText = '';
+  private readonly closed: Promise<void>;
+
+  private constructor(
+    readonly lab: Lab,
+    readonly proc: ChildProcess,
+  ) {
+    proc.stdout?.setEncoding('utf8');
+    proc.stdout?.on('data', (chunk: string) => this.onData(chunk));
+    proc.stderr?.setEncoding('utf8');
+    proc.stderr?.on('data', (chunk: string) => {
+      if (this.stderrText.length < 64 * 1024) this.stderrText += chunk;
+    });
+    this.closed = new Promise((resolve) => proc.once('close', () => resolve()));
+  }
+
+  /** Starts `vipadm -o json watch [args]` in the lab namespace (default: the client host). */
+  static start(lab: Lab, server: string, args: readonly string[] = [], host: HostName = 'cli'): VipadmWatch {
+    const proc = lab.spawn(host, vipadmArgv(server, ['watch', ...args], 'json'), { pipe: true });
+    return new VipadmWatch(lab, proc);
+  }
+
+  get stderr(): string {
+    return this.stderrText;
+  }
+
+  private onData(chunk: string): void {
+    const parts = (this.partial + chunk).split('\n');
+    this.partial = parts.pop() ?? '';
+    for (const line of parts) this.onLine(line);
+  }
+
+  private onLine(line: string): void {
+    if (!line.trim()) return;
+    if (this.events.length + this.otherLines.length >= MAX_WATCH_LINES) return;
+    try {
+      this.events.push(JSON.parse(line) as WatchEvent);
+    } catch {
+      this.otherLines.push(line);
+    }
+  }
+
+  /** Waits (bounded) for an event matching pred; resolves it. */
+  async waitFor(pred: (e: WatchEvent) => boolean, timeoutMs: number, what: string): Promise<WatchEvent> {
+    return pollUntil(async () => this.events.find(pred), {
+      timeoutMs,
+      intervalMs: 20,
+      what: `watch event: ${what}`,
+      fatal: () =>
+        hasExited(this.proc)
+          ? new Error(`vipadm watch exited (${this.proc.exitCode}): ${this.stderrText.trim()}`)
+          : undefined,
+    });
+  }
+
+  /** Interrupts it (SIGINT by PID), waits for the exit and the last output (bounded). */
+  async stop(signal: NodeJS.Signals = 'SIGINT'): Promise<ExitInfo> {
+    const info = await this.lab.kill(this.proc, signal, 5000);
+    await Promise.race([this.closed, new Promise((r) => setTimeout(r, 1000))]);
+    if (this.partial) this.onLine(this.partial);
+    this.partial = '';
+    return info ?? (await waitForExit(this.proc, 1000)) ?? { code: null, signal: null };
+  }
+}
