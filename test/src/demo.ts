@@ -70,12 +70,14 @@ async function main(): Promise<void> {
     say(`VIP "web" ${CIDR} written to etcd; starting vipd on ${NODES.join(', ')}.`);
     for (const h of NODES) c.start(h);
     const holder = await holderOf(c, NODES);
+    const pingStart = Date.now();
     const ping = lab.startPing('cli', VIP);
-    await ping.waitForReply(5000);
+    const firstAnswer = await ping.waitForReply(5000);
     await sleep(300);
     const s0 = await ping.stop();
     say(
-      `${VIP} is held by ${holder} (${await lab.mac(holder)}); the client pings it: ${s0.received} of ${s0.sent} answered.`,
+      `${VIP} is held by ${holder} (${await lab.mac(holder)}); the client pings it every 10 ms: ` +
+        `first answer after ${Math.round(firstAnswer - pingStart)} ms, no loss since (${s0.outageMs} ms).`,
     );
 
     let alive = await failover(lab, c, NODES, 'Killing vipd with SIGKILL', (h) => c.signal(h, 'SIGKILL'));

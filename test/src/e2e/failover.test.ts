@@ -296,6 +296,46 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
     );
   });
 
+  it('9. three nodes, holder killed: the VIP goes straight to the next best node, never via the worst', async () => {
+    const three: NodeHost[] = ['n1', 'n2', 'n3'];
+    await withLab({ nodes: 3, etcd: true }, async (lab) => {
+      const c = new VipdCluster(lab, await lab.startEtcd(), { ttlSeconds: TTL });
+      try {
+        await c.putVip({
+          ...spec4,
+          nodes: { n1: { priority: 150 }, n2: { priority: 120 }, n3: { priority: 100 } },
+        });
+        for (const h of three) c.start(h);
+        await c.waitHolder(`${VIP4}/24`, three, 15_000, 'n1');
+        for (const h of three) {
+          await pollUntil(async () => ((await c.health(h)) === 'SERVING' ? true : undefined), {
+            timeoutMs: 15_000,
+            what: `vipd on ${h} to be SERVING`,
+          });
+        }
+        const sampler = await lab.startSampler(three);
+        const ping = lab.startPing('cli', VIP4);
+        await ping.waitForReply(5000);
+        await c.signal('n1', 'SIGKILL');
+        await c.waitHolder(`${VIP4}/24`, ['n2', 'n3'], 5000, 'n2');
+        const stats = await clientFollows(lab, ping, VIP4, 'n2');
+        await sleep(1000);
+        const { timeline } = await sampler.stop();
+        report('3 nodes, SIGKILL', stats.outageMs);
+        assert.equal(timeline.firstHeld('n3', VIP4), undefined, 'n3 never held the VIP');
+        // And it never even tried: rank 2 waits 2 × acquireStep after the takeover wait W.
+        const n3Tried = c
+          .logs('n3')
+          .filter((l) => (l.decision as { kind?: string } | undefined)?.kind === 'acquire');
+        assert.deepEqual(n3Tried, [], 'n3 did not race n2 for the VIP');
+        assert.deepEqual(await c.holders(`${VIP4}/24`, ['n2', 'n3']), ['n2']);
+        assert.ok(stats.outageMs < 1000, `outage ${stats.outageMs} ms`);
+      } finally {
+        await c.stopAll();
+      }
+    });
+  });
+
   it("6. an IPv6 VIP moves likewise, and the client's neighbour entry follows", async () => {
     const spec6 = { ...spec4, name: 'web6', address: `${VIP6}/64` };
     await withCluster({ ipv6: true, spec: spec6 }, async (c, lab) => {
