@@ -334,7 +334,9 @@ export class Daemon {
   /** drained = the config's switch or an operator's drain/<self> key; republished on change. */
   private applyDrain(): void {
     const drained =
-      this.config.node.drained || this.drains.get(this.keys.drain(this.info.name)) !== undefined;
+      this.config.node.drained ||
+      this.maintenance ||
+      this.drains.get(this.keys.drain(this.info.name)) !== undefined;
     if (drained === this.info.drained) return;
     this.info = { ...this.info, drained };
     this.log.warn(

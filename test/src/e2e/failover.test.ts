@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { pollUntil, sleep } from '../harness/proc';
 import { type Lab, type NodeHost, type Pinger, type PingStats, withLab } from '../lab';
@@ -30,12 +31,17 @@ async function withCluster(
     spec?: Record<string, unknown> & { name: string };
     beforeStart?: (lab: Lab) => Promise<void>;
     checks?: unknown[];
+    maintenanceFiles?: boolean;
   },
   fn: (c: VipdCluster, lab: Lab) => Promise<void>,
 ): Promise<void> {
   await withLab({ nodes: 2, etcd: true, ipv6: opts.ipv6 }, async (lab) => {
     const endpoint = await lab.startEtcd();
-    const cluster = new VipdCluster(lab, endpoint, { ttlSeconds: TTL, checks: opts.checks });
+    const cluster = new VipdCluster(lab, endpoint, {
+      ttlSeconds: TTL,
+      checks: opts.checks,
+      maintenanceFiles: opts.maintenanceFiles,
+    });
     try {
       const spec = opts.spec ?? spec4;
       await cluster.putVip(spec);
@@ -333,6 +339,22 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
       } finally {
         await c.stopAll();
       }
+    });
+  });
+
+  it('10. the maintenance file: while it exists the node holds nothing; removing it makes it eligible again', async () => {
+    await withCluster({ maintenanceFiles: true }, async (c, lab) => {
+      const ping = lab.startPing('cli', VIP4);
+      await ping.waitForReply(5000);
+      writeFileSync(c.maintenanceFile('n1'), '');
+      await c.waitHolder(`${VIP4}/24`, NODES, 5000, 'n2');
+      const stats = await clientFollows(lab, ping, VIP4, 'n2');
+      report('maintenance file on n1', stats.outageMs);
+      assert.ok(stats.outageMs < 50, `outage ${stats.outageMs} ms`);
+      assert.ok(c.logs('n1').some((l) => l.msg === 'maintenance file present'));
+      rmSync(c.maintenanceFile('n1'));
+      // Eligible again, and with the higher priority it takes the VIP back (preempt).
+      await c.waitHolder(`${VIP4}/24`, NODES, 5000, 'n1');
     });
   });
 

@@ -26,6 +26,8 @@ export interface VipdNodeOptions {
   checks?: unknown[];
   /** Extra top-level YAML lines. */
   extraYaml?: string[];
+  /** Give every node a maintenance ("down") file path, see maintenanceFile(). */
+  maintenanceFiles?: boolean;
 }
 
 export class VipdCluster {
@@ -45,6 +47,7 @@ export class VipdCluster {
       `  name: ${host}`,
       `  listen: ${ipv4Of(host)}:7400`,
       ...(this.options.drained ? ['  drained: true'] : []),
+      ...(this.options.maintenanceFiles ? [`  maintenanceFile: ${this.maintenanceFile(host)}`] : []),
       `cluster: ${CLUSTER}`,
       `etcd:`,
       `  endpoints: [${this.etcdEndpoint}]`,
@@ -60,6 +63,11 @@ export class VipdCluster {
     ].join('\n');
     writeFileSync(file, yaml);
     return file;
+  }
+
+  /** The maintenance file path of a node (with the maintenanceFiles option). */
+  maintenanceFile(host: NodeHost): string {
+    return join(this.lab.dir, `down-${host}`);
   }
 
   logFile(host: NodeHost): string {
