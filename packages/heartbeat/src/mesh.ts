@@ -232,7 +232,10 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
         this.table.views(),
         this.clock.now(),
       );
-      if (encodedSize(beat) > MAX_MESSAGE_BYTES) beat = { ...beat, peers: [] }; // the view is advisory
+      // Too big (a node holding hundreds of VIPs): the held list goes first, since the peer view
+      // carries the echoes that keep holders' fast fences open; then the view.
+      if (encodedSize(beat) > MAX_MESSAGE_BYTES) beat = { ...beat, held: [] };
+      if (encodedSize(beat) > MAX_MESSAGE_BYTES) beat = { ...beat, peers: [] };
       const bytes = encodedSize(beat);
       if (bytes > MAX_MESSAGE_BYTES) throw new BeatTooLargeError(bytes, MAX_MESSAGE_BYTES);
       this.current = beat;
