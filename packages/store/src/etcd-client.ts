@@ -1,6 +1,15 @@
 /** Builds the etcd client with our fault handling: no hidden retries or circuit breakers. */
-import { ExponentialBackoff, type IBackoff, noop } from 'cockatiel';
-import { Etcd3, type IOptions } from 'etcd3';
+import {
+  circuitBreaker,
+  ConsecutiveBreaker,
+  ConstantBackoff,
+  ExponentialBackoff,
+  handleWhen,
+  type IBackoff,
+  noop,
+  retry,
+} from 'cockatiel';
+import { Etcd3, type IOptions, isRecoverableError } from 'etcd3';
 
 export interface EtcdClientOptions {
   endpoints: string[];
@@ -15,11 +24,23 @@ export function createEtcdClient(opts: EtcdClientOptions): Etcd3 {
   const options: IOptions = {
     hosts: opts.endpoints,
     dialTimeout: opts.dialTimeoutMs,
-    // Retries and breakers live in our loops, which know the fencing deadline; the client's
-    // defaults (3 retries, a 5 s breaker) would only hide time from them.
+    // Our loops retry on their own schedule, which knows the fencing deadline. With several
+    // members, though, a dead one must leave the rotation at once (or a node near its deadline
+    // keeps asking it): a call that fails on one member is tried once more on another, and a
+    // member that failed twice in a row rests for a second. One endpoint: nothing of the sort,
+    // a breaker would only hide etcd's return from us.
     faultHandling: {
-      host: () => noop,
-      global: noop,
+      host: () =>
+        opts.endpoints.length > 1
+          ? circuitBreaker(handleWhen(isRecoverableError), {
+              halfOpenAfter: 1000,
+              breaker: new ConsecutiveBreaker(2),
+            })
+          : noop,
+      global:
+        opts.endpoints.length > 1
+          ? retry(handleWhen(isRecoverableError), { maxAttempts: 1, backoff: new ConstantBackoff(0) })
+          : noop,
       // etcd3 types this as an IBackoff but calls .next() first, as on its own default.
       watchBackoff: new ExponentialBackoff({
         initialDelay: 50,

@@ -31,6 +31,13 @@ export class Keys {
   get pinsPrefix(): string {
     return `${this.root}pins/`;
   }
+  /** alive/<node>: touched by a node, under its lease, only while it misses a peer's beats. */
+  get alivePrefix(): string {
+    return `${this.root}alive/`;
+  }
+  alive(node: string): string {
+    return this.alivePrefix + node;
+  }
   drain(node: string): string {
     return this.drainPrefix + node;
   }

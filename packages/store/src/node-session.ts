@@ -46,6 +46,7 @@ export class NodeSession extends EventEmitter<NodeSessionEvents> {
   private readonly clock: Clock;
   private okAt: number;
   private renewEveryMs: number;
+  private lastRenewOk = true;
 
   private constructor(
     private readonly client: Etcd3,
@@ -64,6 +65,11 @@ export class NodeSession extends EventEmitter<NodeSessionEvents> {
     this.renewEveryMs = opts.renewIntervalMs;
   }
 
+  /** The latest renewal attempt succeeded (false from the first failure until the next success). */
+  get renewOk(): boolean {
+    return this.lastRenewOk && this.valid();
+  }
+
   /** Send time (monotonic) of the last renewal etcd confirmed, keepalive and read both. */
   get lastOkAt(): number {
     return this.okAt;
@@ -79,7 +85,10 @@ export class NodeSession extends EventEmitter<NodeSessionEvents> {
     if (next === this.renewEveryMs) return;
     const faster = next < this.renewEveryMs;
     this.renewEveryMs = next;
-    if (faster && !this.renewing) this.scheduleRenew(next);
+    // Faster now: renew at once if the last confirmed renewal is already older than that.
+    if (faster && !this.renewing) {
+      this.scheduleRenew(Math.max(0, this.okAt + next - this.clock.now()));
+    }
   }
 
   /** Grants a lease and registers the node under it. */
@@ -196,6 +205,7 @@ export class NodeSession extends EventEmitter<NodeSessionEvents> {
       if (this.closed) return;
       this.deadline = Math.max(this.deadline, t0 + ttl * 1000 - this.opts.fenceMarginMs);
       this.okAt = Math.max(this.okAt, t0);
+      this.lastRenewOk = true;
       if (this.fencedSignalled) this.log.info({ lease: this.leaseId }, 'lease renewed again after fencing');
       this.fencedSignalled = false;
       this.armFence();
@@ -215,6 +225,7 @@ export class NodeSession extends EventEmitter<NodeSessionEvents> {
         { lease: this.leaseId, err: err.message, fenceInMs: Math.round(this.remainingMs()) },
         'lease renewal failed',
       );
+      this.lastRenewOk = false;
       this.emit('renewFailed', err);
       this.scheduleRenew(this.opts.retryIntervalMs ?? Math.min(250, this.renewEveryMs));
     } finally {

@@ -46,12 +46,73 @@ describe('vip add', () => {
     assert.equal(c.spec.preempt, false);
     assert.equal(c.spec.preempt_delay_ms, 5000);
     assert.deepEqual(c.spec.nodes, { n1: { priority: 100, interface: 'bond0' } });
-    assert.deepEqual(c.spec.announce, { count: 5, interval_ms: 100, refresh_ms: 30000 });
+    assert.deepEqual(c.spec.announce, { count: 5, interval_ms: 100, refresh_ms: 30000, probe_ms: 10000 });
   });
 
   it('without --node leaves the node list empty (every node) and announce unset', () => {
     const c = command('vip add web --address 198.51.100.100/24 --interface e0');
     assert.ok(c.kind === 'vip-add' && Object.keys(c.spec.nodes).length === 0 && !('announce' in c.spec));
+  });
+
+  it('takes --track (repeatable, in order), --on-etcd-loss and --announce-probe', () => {
+    const c = command(
+      'vip add web --address 198.51.100.100/24 --interface e0 --track b --track a_1 --track -x ' +
+        '--on-etcd-loss failsafe --announce-probe 5000',
+    );
+    assert.deepEqual(c, {
+      kind: 'vip-add',
+      spec: {
+        name: 'web',
+        address: '198.51.100.100/24',
+        interface: 'e0',
+        nodes: {},
+        preempt: true,
+        preempt_delay_ms: 0,
+        announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 },
+        track: ['b', 'a_1', '-x'],
+        on_etcd_loss: 'failsafe',
+      },
+    });
+    const fence = command('vip add web --address 198.51.100.100/24 --interface e0 --on-etcd-loss=fence');
+    assert.ok(fence.kind === 'vip-add' && fence.spec.on_etcd_loss === 'fence' && !('track' in fence.spec));
+    const long = command(`vip add web --address 198.51.100.100/24 --interface e0 --track ${'c'.repeat(63)}`);
+    assert.ok(long.kind === 'vip-add' && long.spec.track?.[0]?.length === 63);
+    const max = command('vip add web --address 198.51.100.100/24 --interface e0 --announce-probe 86400000');
+    assert.ok(max.kind === 'vip-add' && max.spec.announce?.probe_ms === 86_400_000);
+  });
+
+  it('refuses bad --track, --on-etcd-loss and --announce-probe values with one line', () => {
+    const add = 'vip add web --address 198.51.100.100/24 --interface e0';
+    usage(`${add} --track a.b`, /^bad --track check name "a\.b": letters, digits, "-" and "_", at most 63/);
+    usage(`${add} --track ${'c'.repeat(64)}`, /bad --track check name "c{64}"/);
+    usage(`${add} --track=`, /bad --track check name ""/);
+    usage(`${add} --track a --track b --track a`, /^--track a given twice$/);
+    usage(`${add} --track`, /^--track needs a value$/);
+    usage(`${add} --track --on-etcd-loss fence`, /^--track needs a value$/);
+    usage(`${add} --no-track`, /^unknown option --no-track for "vip add"$/);
+    usage(`${add} --on-etcd-loss drop`, /^--on-etcd-loss must be fence or failsafe, got "drop"$/);
+    usage(`${add} --on-etcd-loss Fence`, /must be fence or failsafe, got "Fence"/);
+    usage(`${add} --on-etcd-loss=`, /must be fence or failsafe, got ""/);
+    usage(`${add} --on-etcd-loss fence --on-etcd-loss failsafe`, /^--on-etcd-loss given twice$/);
+    usage(`${add} --on-etcd-loss`, /^--on-etcd-loss needs a value$/);
+    usage(
+      `${add} --announce-probe 0`,
+      /^--announce-probe must be between 1 and 86400000, got 0: the coordinator reads 0 as "the default" \(10000\), so leave --announce-probe out for the default$/,
+    );
+    usage(`${add} --announce-probe 000`, /got 000: the coordinator reads 0 as "the default"/);
+    usage(
+      `${add} --announce-probe 86400001`,
+      /^--announce-probe must be between 1 and 86400000, got 86400001$/,
+    );
+    usage(`${add} --announce-probe 5s`, /^--announce-probe must be a whole number, got "5s"$/);
+    usage(`${add} --announce-probe -5`, /must be a whole number, got "-5"/);
+    usage(`${add} --announce-probe 1 --announce-probe 2`, /^--announce-probe given twice$/);
+    // The other announce options explain their 0 the same way.
+    usage(
+      `${add} --announce-count 0`,
+      /between 1 and 100, got 0: the coordinator reads 0 as "the default" \(3\)/,
+    );
+    usage(`${add} --announce-refresh 0`, /reads 0 as "the default" \(30000\)/);
   });
 
   it('refuses bad input with one line', () => {
@@ -75,6 +136,37 @@ describe('vip add', () => {
     usage('vip add web extra --address 198.51.100.100/24 --interface e0', /unexpected argument "extra"/);
     usage('vip add web --to n1', /unknown option --to for "vip add"/);
     usage('vip add web --no-preempt=yes', /takes no value/);
+  });
+});
+
+describe('vip set', () => {
+  const set = (options: string) => command(`vip set web ${options}`);
+  it('--track replaces the list, --no-track clears it, --on-etcd-loss and --announce-probe', () => {
+    assert.deepEqual(set('--track nginx --track uplink'), {
+      kind: 'vip-set',
+      name: 'web',
+      changes: { track: ['nginx', 'uplink'] },
+    });
+    assert.deepEqual(set('--no-track'), { kind: 'vip-set', name: 'web', changes: { track: [] } });
+    assert.deepEqual(set('--on-etcd-loss fence'), {
+      kind: 'vip-set',
+      name: 'web',
+      changes: { onEtcdLoss: 'fence' },
+    });
+    assert.deepEqual(set('--announce-probe 60000'), {
+      kind: 'vip-set',
+      name: 'web',
+      changes: { announce: { probe_ms: 60000 } },
+    });
+  });
+
+  it('refuses bad or contradicting options with one line', () => {
+    usage('vip set web --track nginx --no-track', /^give --track or --no-track, not both$/);
+    usage('vip set web --no-track --no-track', /^--no-track given twice$/);
+    usage('vip set web --no-track=yes', /^--no-track takes no value$/);
+    usage('vip set web --track a/b', /bad --track check name "a\/b"/);
+    usage('vip set web --on-etcd-loss keep', /must be fence or failsafe/);
+    usage('vip set web --announce-probe 0', /got 0: the coordinator reads 0 as "the default" \(10000\)/);
   });
 });
 

@@ -12,6 +12,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { status } from '@grpc/grpc-js';
 import { FakeCoordinator } from './fake-coordinator';
 import { finish, start, type Result } from './run-vipadm';
+import type { VipSpec } from './types';
 
 const TOKEN = 'tok-7f3a9c1e55d2';
 let fake: FakeCoordinator;
@@ -57,6 +58,72 @@ describe('vipadm against a gRPC AdminService', () => {
     assert.deepEqual(Object.keys(vip), ['spec', 'revision', 'holder', 'fencing_revision', 'pinned_to']);
     assert.equal(vip.spec.preempt, true);
     assert.equal(vip.spec.nodes.n1.priority, 150);
+  });
+
+  it('vip add --track --on-etcd-loss --announce-probe sends those proto fields; get and set keep them', async () => {
+    const add = 'vip add web --address 198.51.100.100/24 --interface e0';
+    const r = await vipadm(`${add} --track a --track b --on-etcd-loss failsafe --announce-probe 5000`);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^track: +a,b\non etcd loss: +failsafe$/m);
+    assert.match(r.stdout, /^announce: +count 3, interval 100ms, refresh 30000ms, probe 5000ms$/m);
+    const sent = fake.requests.at(-1)!;
+    assert.equal(sent.method, 'CreateVip');
+    const spec = sent.request.spec as VipSpec;
+    assert.deepEqual(spec.track, ['a', 'b']);
+    assert.equal(spec.on_etcd_loss, 'failsafe');
+    assert.deepEqual(spec.announce, { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 });
+
+    const j = await vipadm('-o json vip get web');
+    assert.equal(j.code, 0, j.stderr);
+    const got = JSON.parse(j.stdout).spec;
+    assert.deepEqual(got.track, ['a', 'b']);
+    assert.equal(got.on_etcd_loss, 'failsafe');
+    assert.deepEqual(got.announce, { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 });
+    assert.deepEqual(Object.keys(got).slice(-3), ['announce', 'track', 'on_etcd_loss']);
+
+    // vip set writes back what it read: another change keeps them all.
+    assert.equal((await vipadm('vip set web --no-preempt')).code, 0);
+    const kept = fake.requests.at(-1)!.request.spec as VipSpec;
+    assert.equal(fake.requests.at(-1)!.method, 'UpdateVip');
+    assert.deepEqual(
+      [kept.track, kept.on_etcd_loss, kept.announce?.probe_ms],
+      [['a', 'b'], 'failsafe', 5000],
+    );
+    const replaced = await vipadm(
+      '-o json vip set web --track c --on-etcd-loss fence --announce-probe 60000',
+    );
+    assert.equal(replaced.code, 0, replaced.stderr);
+    const after = JSON.parse(replaced.stdout).spec;
+    assert.deepEqual([after.track, after.on_etcd_loss, after.announce.probe_ms], [['c'], 'fence', 60000]);
+    assert.equal(after.announce.count, 3);
+    assert.deepEqual(JSON.parse((await vipadm('-o json vip set web --no-track')).stdout).spec.track, []);
+    assert.deepEqual((fake.requests.at(-1)!.request.spec as VipSpec).track, []);
+
+    // Not given: nothing sent (the proto defaults), shown as the defaults.
+    assert.equal((await vipadm('vip add db --address 198.51.100.101/24 --interface e0')).code, 0);
+    const plain = fake.requests.at(-1)!.request.spec as VipSpec;
+    assert.deepEqual([plain.track, plain.on_etcd_loss, plain.announce], [[], '', null]);
+    const db = JSON.parse((await vipadm('-o json vip get db')).stdout).spec;
+    assert.deepEqual([db.track, db.on_etcd_loss, db.announce], [[], 'fence', null]);
+    assert.match((await vipadm('vip get db')).stdout, /^track: +-\non etcd loss: +fence$/m);
+
+    failed(
+      await vipadm(`${add} --announce-probe 0`),
+      2,
+      /^vipadm: --announce-probe must be between 1 and 86400000, got 0: the coordinator reads 0 as "the default" \(10000\)/,
+    );
+    failed(
+      await vipadm(`${add} --on-etcd-loss keep`),
+      2,
+      /^vipadm: --on-etcd-loss must be fence or failsafe/,
+    );
+    failed(await vipadm(`${add} --track a --track a`), 2, /^vipadm: --track a given twice\n$/);
+    failed(
+      await vipadm('vip set web --track a --no-track'),
+      2,
+      /^vipadm: give --track or --no-track, not both\n$/,
+    );
+    failed(await vipadm(`${add} --no-track`), 2, /^vipadm: unknown option --no-track for "vip add"\n$/);
   });
 
   it('the server saying no is exit 1 with its message on one line', async () => {

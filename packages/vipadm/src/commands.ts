@@ -5,12 +5,16 @@
 import { UsageError } from './errors';
 import type { VipChanges } from './spec';
 import { buildSpec } from './spec';
-import type { VipSpecInput } from './types';
+import type { AnnounceSettings, VipSpecInput } from './types';
 import {
+  announceSetting,
+  checkName,
+  DEFAULT_ANNOUNCE,
   interfaceName,
   nodeInterface,
   nodeName,
   nodePriority,
+  onEtcdLoss,
   parseInteger,
   vipAddress,
   vipName,
@@ -55,7 +59,21 @@ const SPEC_OPTIONS: OptionSpec = {
   'announce-count': { value: true },
   'announce-interval': { value: true },
   'announce-refresh': { value: true },
+  'announce-probe': { value: true },
+  track: { value: true, repeat: true },
+  'on-etcd-loss': { value: true },
 };
+
+/** `vip set` can also clear the tracked checks (an empty list cannot be given as --track). */
+const SET_OPTIONS: OptionSpec = { ...SPEC_OPTIONS, 'no-track': { value: false } };
+
+/** --announce-* option → AnnounceSettings field and its maximum (the minimum is 1, see announceSetting). */
+const ANNOUNCE_OPTIONS: [string, keyof AnnounceSettings, number][] = [
+  ['announce-count', 'count', 100],
+  ['announce-interval', 'interval_ms', 60_000],
+  ['announce-refresh', 'refresh_ms', 86_400_000],
+  ['announce-probe', 'probe_ms', 86_400_000],
+];
 
 /** The spec options as changes; nothing given gives an empty object. */
 function specChanges(options: Map<string, string[]>): VipChanges {
@@ -83,21 +101,26 @@ function specChanges(options: Map<string, string[]>): VipChanges {
   if (options.has('no-preempt')) changes.preempt = false;
   const delay = one('preempt-delay');
   if (delay !== undefined) changes.preemptDelayMs = parseInteger('--preempt-delay', delay, 0, 3_600_000);
-  const count = one('announce-count');
-  const interval = one('announce-interval');
-  const refresh = one('announce-refresh');
-  // proto3 cannot tell 0 from unset and the coordinator reads 0 as "the default", so 0 is
-  // refused for the announce settings rather than silently becoming 3 / 30000.
-  if (count !== undefined || interval !== undefined || refresh !== undefined) {
-    changes.announce = {};
-    if (count !== undefined) changes.announce.count = parseInteger('--announce-count', count, 1, 100);
-    if (interval !== undefined) {
-      changes.announce.interval_ms = parseInteger('--announce-interval', interval, 1, 60_000);
-    }
-    if (refresh !== undefined) {
-      changes.announce.refresh_ms = parseInteger('--announce-refresh', refresh, 1, 86_400_000);
+  const announce: Partial<AnnounceSettings> = {};
+  for (const [option, field, max] of ANNOUNCE_OPTIONS) {
+    const text = one(option);
+    if (text !== undefined)
+      announce[field] = announceSetting(`--${option}`, text, max, DEFAULT_ANNOUNCE[field]);
+  }
+  if (Object.keys(announce).length > 0) changes.announce = announce;
+  const track = options.get('track');
+  if (track && options.has('no-track')) throw new UsageError('give --track or --no-track, not both');
+  if (options.has('no-track')) changes.track = [];
+  if (track) {
+    changes.track = [];
+    for (const text of track) {
+      const check = checkName(text);
+      if (changes.track.includes(check)) throw new UsageError(`--track ${check} given twice`);
+      changes.track.push(check);
     }
   }
+  const onLoss = one('on-etcd-loss');
+  if (onLoss !== undefined) changes.onEtcdLoss = onEtcdLoss(onLoss);
   return changes;
 }
 
@@ -114,7 +137,7 @@ export const COMMANDS: Record<string, CommandDef> = {
     },
   },
   'vip set': {
-    options: SPEC_OPTIONS,
+    options: SET_OPTIONS,
     args: ['NAME'],
     build: ([name], options) => {
       const changes = specChanges(options);

@@ -21,6 +21,8 @@ const web: Vip = {
     nodes: { n2: { priority: 0, interface: '' }, n1: { priority: 150, interface: 'bond0' } },
     preempt_delay_ms: 0,
     announce: null,
+    track: [],
+    on_etcd_loss: '',
   },
   revision: '41',
   holder: 'n1',
@@ -35,7 +37,9 @@ const db: Vip = {
     nodes: {},
     preempt: false,
     preempt_delay_ms: 0,
-    announce: { count: 5, interval_ms: 100, refresh_ms: 0 },
+    announce: { count: 5, interval_ms: 100, refresh_ms: 0, probe_ms: 0 },
+    track: ['uplink', 'nginx'],
+    on_etcd_loss: 'failsafe',
   },
   revision: '7',
   holder: '',
@@ -101,23 +105,46 @@ describe('table output', () => {
     assert.equal(
       vipDetail(web),
       lines(
-        'name:       web',
-        'address:    198.51.100.100/24',
-        'interface:  e0',
-        'nodes:      n1=150(bond0),n2=100',
-        'preempt:    yes',
-        'announce:   defaults',
-        'holder:     n1 (fencing revision 57)',
-        'pinned to:  -',
-        'revision:   41',
+        'name:          web',
+        'address:       198.51.100.100/24',
+        'interface:     e0',
+        'nodes:         n1=150(bond0),n2=100',
+        'preempt:       yes',
+        'announce:      defaults',
+        'track:         -',
+        'on etcd loss:  fence',
+        'holder:        n1 (fencing revision 57)',
+        'pinned to:     -',
+        'revision:      41',
       ),
     );
-    assert.match(vipDetail(db), /^holder: {5}- \(nobody holds it\)$/m);
-    assert.match(vipDetail(db), /^announce: {3}count 5, interval 100ms, refresh 0ms$/m);
+    assert.match(vipDetail(db), /^holder: {8}- \(nobody holds it\)$/m);
+    assert.match(vipDetail(db), /^announce: {6}count 5, interval 100ms, refresh 0ms, probe 10000ms$/m);
     assert.match(
       vipDetail({ ...web, spec: { ...web.spec!, preempt_delay_ms: 5000 } }),
-      /^preempt: {4}after 5000ms$/m,
+      /^preempt: {7}after 5000ms$/m,
     );
+  });
+
+  it('vip get: tracked checks sorted, on etcd loss spelled out, announce probe', () => {
+    const text = vipDetail({
+      ...db,
+      spec: { ...db.spec!, announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 } },
+    });
+    assert.match(text, /^track: {9}nginx,uplink$/m);
+    assert.match(text, /^on etcd loss: {2}failsafe$/m);
+    assert.match(text, /^announce: {6}count 3, interval 100ms, refresh 30000ms, probe 5000ms$/m);
+    // A coordinator older than the fields: track and on_etcd_loss missing altogether.
+    const old = { ...web, spec: { ...web.spec! } } as Vip;
+    delete (old.spec as Partial<NonNullable<Vip['spec']>>).track;
+    delete (old.spec as Partial<NonNullable<Vip['spec']>>).on_etcd_loss;
+    assert.match(vipDetail(old), /^track: {9}-\non etcd loss: {2}fence$/m);
+  });
+
+  it('vip list keeps its columns: no TRACK (vip get and -o json have it)', () => {
+    const header = vipsTable([db]).split('\n')[0];
+    assert.equal(header, 'NAME  ADDRESS          INTERFACE  NODES  PREEMPT  HOLDER  PINNED');
+    assert.doesNotMatch(vipsTable([db]), /nginx|failsafe/);
   });
 
   it('node list: sorted, held VIPs with fencing revisions, unready', () => {
@@ -196,7 +223,9 @@ describe('json output', () => {
             nodes: {},
             preempt: false,
             preempt_delay_ms: 0,
-            announce: { count: 5, interval_ms: 100, refresh_ms: 0 },
+            announce: { count: 5, interval_ms: 100, refresh_ms: 0, probe_ms: 10000 },
+            track: ['nginx', 'uplink'],
+            on_etcd_loss: 'failsafe',
           },
           revision: '7',
           holder: '',
@@ -212,6 +241,8 @@ describe('json output', () => {
             preempt: true,
             preempt_delay_ms: 0,
             announce: null,
+            track: [],
+            on_etcd_loss: 'fence',
           },
           revision: '41',
           holder: 'n1',
@@ -220,6 +251,45 @@ describe('json output', () => {
         },
       ],
     });
+  });
+
+  it('track sorted, on_etcd_loss and announce.probe_ms with defaults explicit', () => {
+    const spec = (v: Vip) => vipsJson([v]).vips[0]!.spec!;
+    assert.deepEqual(spec(db).track, ['nginx', 'uplink']);
+    assert.equal(spec(db).on_etcd_loss, 'failsafe');
+    assert.equal(spec(db).announce!.probe_ms, 10000, '0 is the default (10000)');
+    assert.equal(spec(web).on_etcd_loss, 'fence', "'' is fence");
+    assert.deepEqual(spec(web).track, []);
+    assert.equal(spec(web).announce, null);
+    const probed: Vip = {
+      ...web,
+      spec: { ...web.spec!, announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 } },
+    };
+    assert.deepEqual(spec(probed).announce, {
+      count: 3,
+      interval_ms: 100,
+      refresh_ms: 30000,
+      probe_ms: 5000,
+    });
+    assert.deepEqual(Object.keys(spec(probed).announce!), ['count', 'interval_ms', 'refresh_ms', 'probe_ms']);
+    assert.deepEqual(Object.keys(spec(web)), [
+      'name',
+      'address',
+      'interface',
+      'nodes',
+      'preempt',
+      'preempt_delay_ms',
+      'announce',
+      'track',
+      'on_etcd_loss',
+    ]);
+    // The input is not sorted in place.
+    assert.deepEqual(db.spec!.track, ['uplink', 'nginx']);
+    // Fields missing (a coordinator older than them) come out as the defaults, still present.
+    const old = { ...web, spec: { ...web.spec! } } as Vip;
+    delete (old.spec as Partial<NonNullable<Vip['spec']>>).track;
+    delete (old.spec as Partial<NonNullable<Vip['spec']>>).on_etcd_loss;
+    assert.deepEqual([spec(old).track, spec(old).on_etcd_loss], [[], 'fence']);
   });
 
   it('key order is stable (diffable output)', () => {

@@ -21,7 +21,16 @@ const SPEC_OPTIONS = `  --address ADDR/PREFIX      IPv4 or IPv6 address with pre
   --preempt-delay MS         wait this long before taking it back (default 0)
   --announce-count N         gratuitous ARP / NA messages on takeover, 1-100 (default 3)
   --announce-interval MS     between them (default 100)
-  --announce-refresh MS      re-announce period (default 30000)`;
+  --announce-refresh MS      re-announce period (default 30000)
+  --announce-probe MS        how often the holder probes (ARP/NDP) for a second host
+                             answering for the address (default 10000); 0 is refused for
+                             every --announce-* option: the API reads 0 as "the default"
+  --track CHECK              a node health check (vipd checks[]) the VIP depends on: a node
+                             holds the VIP only while the check passes; repeat for each
+                             (default: none)
+  --on-etcd-loss MODE        when the holder cannot reach etcd: fence (default) drops the
+                             VIP at its lease deadline; failsafe keeps it while every peer
+                             confirms nobody else can take over`;
 
 export const HELP: Record<string, string> = {
   '': `Usage: vipadm [global options] COMMAND ...
@@ -74,24 +83,34 @@ Examples:
   vipadm vip add web --address 198.51.100.100/24 --interface eth0
   vipadm vip add db --address 2001:db8::10/64 --interface eth1 --node n1=200 --node n2=100 --no-preempt
   vipadm vip add api --address 198.51.100.101/24 --interface eth0 --node n1 --node n2 \\
-      --node-interface n2=bond0 --preempt-delay 5000 --announce-count 5`,
+      --node-interface n2=bond0 --preempt-delay 5000 --announce-count 5
+  vipadm vip add web --address 198.51.100.100/24 --interface eth0 --track nginx --track uplink
+  vipadm vip add db --address 198.51.100.102/24 --interface eth0 --on-etcd-loss failsafe
+  vipadm vip add web --address 198.51.100.100/24 --interface eth0 --announce-probe 2000`,
 
   'vip set': `Usage: vipadm vip set NAME [options]
 
 Changes a VIP: reads it, applies the options, and writes it back only if nobody changed it
-meanwhile (otherwise: "conflict: ..., try again"). --node replaces the whole node list.
+meanwhile (otherwise: "conflict: ..., try again"). Options not given keep their value.
+--node replaces the whole node list, --track the whole list of tracked checks.
 
 ${SPEC_OPTIONS}
+  --no-track                 track no check any more
 
 Examples:
   vipadm vip set web --node n1=150 --node n2=120 --node n3
   vipadm vip set web --no-preempt
-  vipadm vip set web --announce-refresh 10000`,
+  vipadm vip set web --announce-refresh 10000
+  vipadm vip set web --announce-probe 60000
+  vipadm vip set web --track nginx --track uplink
+  vipadm vip set web --no-track
+  vipadm vip set db --on-etcd-loss fence`,
 
   'vip list': `Usage: vipadm vip list      (alias: vip ls)
 
 Lists VIPs: address, interface, eligible nodes (NODE=PRIORITY), preempt, holder and pin.
-A holder of "-" means nobody holds the VIP now.
+A holder of "-" means nobody holds the VIP now. Tracked checks and the etcd-loss mode are
+in "vip get" and -o json.
 
 Examples:
   vipadm vip list
@@ -99,11 +118,13 @@ Examples:
 
   'vip get': `Usage: vipadm vip get NAME      (alias: vip show)
 
-Shows one VIP in full: spec, revision, holder with its fencing revision, pin.
+Shows one VIP in full: spec (with tracked checks and the etcd-loss mode), revision,
+holder with its fencing revision, pin.
 
 Examples:
   vipadm vip get web
-  vipadm -o json vip get web | jq -r .holder`,
+  vipadm -o json vip get web | jq -r .holder
+  vipadm -o json vip get web | jq -r '.spec.track[]'`,
 
   'vip rm': `Usage: vipadm vip rm NAME      (aliases: vip delete, vip remove)
 

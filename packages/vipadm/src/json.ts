@@ -1,11 +1,12 @@
 /**
  * The -o json shapes: field names as in admin.proto (snake_case), every field always
  * present, maps and lists sorted by name, defaults made explicit (priority 0 → 100,
- * unset preempt → true; unset announce stays null = the coordinator's defaults).
+ * unset preempt → true, announce.probe_ms 0 → 10000, on_etcd_loss '' → "fence"; unset
+ * announce stays null = the coordinator's defaults).
  * Pure; these shapes are what scripts rely on, so they only grow.
  */
 import type { ClusterStatus, Event, MoveVipResponse, Node, Vip, VipSpec } from './types';
-import { DEFAULT_PRIORITY } from './values';
+import { DEFAULT_ANNOUNCE, DEFAULT_ON_ETCD_LOSS, DEFAULT_PRIORITY } from './values';
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
@@ -32,8 +33,12 @@ export function specJson(spec: VipSpec | null) {
           count: spec.announce.count,
           interval_ms: spec.announce.interval_ms,
           refresh_ms: spec.announce.refresh_ms,
+          // admin.proto: 0 is the default (and what a coordinator older than the field sends).
+          probe_ms: spec.announce.probe_ms || DEFAULT_ANNOUNCE.probe_ms,
         }
       : null,
+    track: [...(spec.track ?? [])].sort(),
+    on_etcd_loss: spec.on_etcd_loss || DEFAULT_ON_ETCD_LOSS,
   };
 }
 

@@ -1,7 +1,7 @@
 /** Pure building of VIP specs from command-line changes (`vip add`, `vip set`). */
 import { UsageError } from './errors';
 import type { AnnounceSettings, VipSpec, VipSpecInput } from './types';
-import { DEFAULT_ANNOUNCE } from './values';
+import { DEFAULT_ANNOUNCE, type OnEtcdLoss } from './values';
 
 /** What the spec options of `vip add` / `vip set` ask for; absent means unchanged. */
 export interface VipChanges {
@@ -15,6 +15,9 @@ export interface VipChanges {
   preemptDelayMs?: number;
   /** Missing fields keep their current value (the defaults when unset). */
   announce?: Partial<AnnounceSettings>;
+  /** Replaces the tracked checks; [] clears them (`vip set --no-track`). */
+  track?: string[];
+  onEtcdLoss?: OnEtcdLoss;
 }
 
 /** A new spec: `vip add`. */
@@ -30,7 +33,10 @@ export function buildSpec(name: string, changes: VipChanges): VipSpecInput {
   return applyChanges(empty, changes);
 }
 
-/** The stored spec as a request value (`vip set` reads, changes and writes it back). */
+/**
+ * The stored spec as a request value (`vip set` reads, changes and writes it back). UpdateVip
+ * replaces every field admin.proto has, so every one is carried over, new ones included.
+ */
 export function specInput(spec: VipSpec): VipSpecInput {
   const nodes: VipSpecInput['nodes'] = {};
   for (const [node, entry] of Object.entries(spec.nodes)) {
@@ -44,6 +50,8 @@ export function specInput(spec: VipSpec): VipSpecInput {
     preempt: spec.preempt ?? true,
     preempt_delay_ms: spec.preempt_delay_ms,
     ...(spec.announce && { announce: { ...spec.announce } }),
+    track: [...(spec.track ?? [])],
+    on_etcd_loss: spec.on_etcd_loss ?? '',
   };
 }
 
@@ -65,5 +73,7 @@ export function applyChanges(base: VipSpecInput, changes: VipChanges): VipSpecIn
   if (changes.preempt !== undefined) spec.preempt = changes.preempt;
   if (changes.preemptDelayMs !== undefined) spec.preempt_delay_ms = changes.preemptDelayMs;
   if (changes.announce) spec.announce = { ...(base.announce ?? DEFAULT_ANNOUNCE), ...changes.announce };
+  if (changes.track !== undefined) spec.track = [...changes.track];
+  if (changes.onEtcdLoss !== undefined) spec.on_etcd_loss = changes.onEtcdLoss;
   return spec;
 }

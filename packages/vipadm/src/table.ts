@@ -46,6 +46,11 @@ function preemptCell(vip: Vip): string {
   return spec.preempt_delay_ms > 0 ? `after ${spec.preempt_delay_ms}ms` : 'yes';
 }
 
+/**
+ * One row per VIP. Tracked checks and on-etcd-loss are left to `vip get` and -o json: up to
+ * several 63-character check names would make every row wider for a rarely used setting, and
+ * `node list` already shows, per node, the VIPs a failing check keeps it from serving (UNREADY).
+ */
 export function vipsTable(vips: Vip[]): string {
   if (vips.length === 0) return 'no VIPs\n';
   const rows = sortVips(vips).map((v) => [
@@ -63,7 +68,8 @@ export function vipsTable(vips: Vip[]): string {
 export function vipDetail(vip: Vip): string {
   const spec = specJson(vip.spec);
   const announce = spec?.announce
-    ? `count ${spec.announce.count}, interval ${spec.announce.interval_ms}ms, refresh ${spec.announce.refresh_ms}ms`
+    ? `count ${spec.announce.count}, interval ${spec.announce.interval_ms}ms, ` +
+      `refresh ${spec.announce.refresh_ms}ms, probe ${spec.announce.probe_ms}ms`
     : 'defaults';
   const holder = vip.holder
     ? `${vip.holder}${vip.fencing_revision ? ` (fencing revision ${vip.fencing_revision})` : ''}`
@@ -75,6 +81,8 @@ export function vipDetail(vip: Vip): string {
     ['nodes', nodesCell(vip)],
     ['preempt', preemptCell(vip)],
     ['announce', announce],
+    ['track', dash(spec?.track.join(','))],
+    ['on etcd loss', dash(spec?.on_etcd_loss)],
     ['holder', holder],
     ['pinned to', dash(vip.pinned_to)],
     ['revision', dash(vip.revision)],

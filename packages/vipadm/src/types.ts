@@ -14,6 +14,8 @@ export interface AnnounceSettings {
   count: number;
   interval_ms: number;
   refresh_ms: number;
+  /** Duplicate-owner probe period; 0 (or a coordinator older than the field) = 10000. */
+  probe_ms: number;
 }
 
 export interface VipSpec {
@@ -25,6 +27,10 @@ export interface VipSpec {
   preempt?: boolean;
   preempt_delay_ms: number;
   announce: AnnounceSettings | null;
+  /** Names of node health checks (vipd `checks[]`) the VIP depends on. */
+  track: string[];
+  /** "fence" or "failsafe"; '' means "fence". */
+  on_etcd_loss: string;
 }
 
 export interface Vip {
@@ -74,7 +80,10 @@ export interface Event {
   detail: string;
 }
 
-/** What `vip add` sends (CreateVipRequest.spec); unset announce means the defaults. */
+/**
+ * What `vip add` / `vip set` send (CreateVipRequest.spec, UpdateVipRequest.spec). Unset
+ * announce, track and on_etcd_loss mean the defaults (none, [] and "fence").
+ */
 export interface VipSpecInput {
   name: string;
   address: string;
@@ -83,4 +92,6 @@ export interface VipSpecInput {
   preempt: boolean;
   preempt_delay_ms: number;
   announce?: AnnounceSettings;
+  track?: string[];
+  on_etcd_loss?: string;
 }

@@ -5,10 +5,17 @@ import { UsageError } from './errors';
 export const VIP_NAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 export const NODE_NAME_RE = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
 export const IFNAME_RE = /^[A-Za-z0-9_.-][A-Za-z0-9_.@-]{0,14}$/;
+/** Names of vipd health checks (`checks[]`), as the store validates `track` entries. */
+export const CHECK_NAME_RE = /^[A-Za-z0-9_-]{1,63}$/;
 
 export const DEFAULT_PRIORITY = 100;
 /** README defaults, sent whole when any --announce-* option is given. */
-export const DEFAULT_ANNOUNCE = { count: 3, interval_ms: 100, refresh_ms: 30_000 };
+export const DEFAULT_ANNOUNCE = { count: 3, interval_ms: 100, refresh_ms: 30_000, probe_ms: 10_000 };
+
+/** What the VIP's holder does when it cannot reach etcd; '' in admin.proto means "fence". */
+export const ON_ETCD_LOSS = ['fence', 'failsafe'] as const;
+export type OnEtcdLoss = (typeof ON_ETCD_LOSS)[number];
+export const DEFAULT_ON_ETCD_LOSS: OnEtcdLoss = 'fence';
 
 /** A whole decimal number within [min, max], or a UsageError naming the option. */
 export function parseInteger(what: string, text: string, min: number, max: number): number {
@@ -17,6 +24,39 @@ export function parseInteger(what: string, text: string, min: number, max: numbe
   const n = Number(text);
   if (n < min || n > max) throw new UsageError(`${what} must be between ${min} and ${max}, got ${text}`);
   return n;
+}
+
+/**
+ * An announce setting: 1..max. proto3 cannot tell 0 from unset and the coordinator reads 0 as
+ * "the default", so 0 is refused (with the reason) rather than silently becoming the default.
+ */
+export function announceSetting(option: string, text: string, max: number, fallback: number): number {
+  if (/^0+$/.test(text)) {
+    throw new UsageError(
+      `${option} must be between 1 and ${max}, got ${text}: the coordinator reads 0 as "the default" ` +
+        `(${fallback}), so leave ${option} out for the default`,
+    );
+  }
+  return parseInteger(option, text, 1, max);
+}
+
+/** `--track CHECK`: the name of one of the nodes' health checks. */
+export function checkName(text: string): string {
+  if (!CHECK_NAME_RE.test(text)) {
+    throw new UsageError(
+      `bad --track check name ${JSON.stringify(text)}: letters, digits, "-" and "_", at most 63 characters`,
+    );
+  }
+  return text;
+}
+
+/** `--on-etcd-loss fence|failsafe`. */
+export function onEtcdLoss(text: string): OnEtcdLoss {
+  const mode = ON_ETCD_LOSS.find((m) => m === text);
+  if (mode === undefined) {
+    throw new UsageError(`--on-etcd-loss must be fence or failsafe, got ${JSON.stringify(text)}`);
+  }
+  return mode;
 }
 
 export function vipName(text: string): string {

@@ -9,6 +9,7 @@ import type { VipdConfig } from '@vipd/config';
 import type { Logger } from '@vipd/log';
 import {
   type EtcdClient,
+  callDeadline,
   type Clock,
   createEtcdClient,
   describe,
@@ -51,6 +52,10 @@ export class Daemon {
   private readonly leaders: PrefixMirror;
   private readonly drains: PrefixMirror;
   private readonly pins: PrefixMirror;
+  private readonly alive: PrefixMirror;
+  private aliveTimer: NodeJS.Timeout | undefined;
+  private aliveSeq = 0;
+  private aliveWriting = false;
   private readonly controllers = new Map<string, VipController>();
   private session: NodeSession | undefined;
   private info: NodeInfo;
@@ -89,6 +94,7 @@ export class Daemon {
     this.leaders = new PrefixMirror(this.client, this.keys.leadersPrefix, storeLog);
     this.drains = new PrefixMirror(this.client, this.keys.drainPrefix, storeLog);
     this.pins = new PrefixMirror(this.client, this.keys.pinsPrefix, storeLog);
+    this.alive = new PrefixMirror(this.client, this.keys.alivePrefix, storeLog);
     this.checks = new CheckRunner(config.checks, { log: deps.log.child({ component: 'checks' }) });
     this.checks.on('change', () => void this.checkReadiness());
     this.info = {
@@ -108,7 +114,7 @@ export class Daemon {
         health: this.ready ? 'SERVING' : 'NOT_SERVING',
         held: Object.entries(this.held()).map(([name, revision]) => ({ name, revision })),
         leaseId: this.session?.leaseId ?? '',
-        etcdOk: this.session?.valid() ?? false,
+        etcdOk: this.session?.renewOk ?? false,
       }),
     });
     if (deps.server) this.peers.addToServer(deps.server);
@@ -121,7 +127,9 @@ export class Daemon {
       renewWhenAloneMs: t.renewWhenAloneMs,
       renewIntervalMs: config.lease.renewIntervalMs,
       enabled: config.takeover.enabled,
-      failsafeInUse: () => [...this.controllers.values()].some((c) => c.failsafe),
+      failsafeUntil: () =>
+        Math.max(-Infinity, ...[...this.controllers.values()].map((c) => c.failsafeUntil())),
+      ttlMs: config.lease.ttlSeconds * 1000,
       onChange: () => this.reconcileAll(),
       log: deps.log.child({ component: 'guard' }),
     });
@@ -133,6 +141,8 @@ export class Daemon {
       this.peers,
       this.clock,
       t.waitMs,
+      t.intervalMs * t.suspectAfterMisses,
+      this.alive,
       config.etcd.callTimeoutMs,
       deps.log.child({ component: 'takeover' }),
     );
@@ -150,6 +160,7 @@ export class Daemon {
       await this.nodes.start();
       await this.drains.start();
       await this.pins.start();
+      await this.alive.start();
       await this.vips.start();
     });
     this.checkMaintenance();
@@ -177,6 +188,9 @@ export class Daemon {
     this.setReady(true);
     this.reconcileAll();
     this.tick = setInterval(() => void this.onTick(), this.config.reconcile.intervalMs);
+    if (this.config.takeover.enabled) {
+      this.aliveTimer = setInterval(() => void this.touchAlive(), this.config.timings.intervalMs);
+    }
     this.guard.update();
     this.log.info(
       {
@@ -194,6 +208,7 @@ export class Daemon {
     if (this.stopping) return;
     this.stopping = true;
     clearInterval(this.tick);
+    clearInterval(this.aliveTimer);
     this.guard.stop();
     this.setReady(false);
     this.log.info({ held: this.held() }, 'stopping: handing over VIPs and releasing leadership');
@@ -214,7 +229,12 @@ export class Daemon {
       this.leaders.stop(),
       this.drains.stop(),
       this.pins.stop(),
+      this.alive.stop(),
+      this.checks.stop(),
     ]);
+    this.peers.stop();
+    // Every address is already gone; closing the switch's pipe ends it cleanly.
+    await this.deps.kernel.close();
     this.client.close();
     this.log.info({}, 'stopped');
   }
@@ -247,7 +267,7 @@ export class Daemon {
       },
       handoverMaxMs: this.config.reconcile.handoverMaxMs,
       canHold: () => this.guard.canHold(),
-      failsafeOk: (vip) => this.guard.failsafeOk(vip),
+      failsafeUntil: (vip) => this.guard.failsafeUntil(vip),
       notBefore: (vip) => this.takeover.notBefore(vip),
       peerHolders: (vip) => this.peers.holdersOf(vip),
     };
@@ -319,6 +339,11 @@ export class Daemon {
       if (!this.ready) this.setReady(true);
       this.reconcileAll();
     });
+    session.on('renewFailed', () => {
+      // Without etcd only failsafe VIPs keep their kernel lifetime going (the rest let it run
+      // out as a backstop of the fence).
+      for (const c of this.controllers.values()) c.refreshLifetime(true);
+    });
     session.on('fenced', () => {
       // Controllers drop their VIPs, except those onEtcdLoss: failsafe may keep.
       this.setReady(false);
@@ -346,6 +371,39 @@ export class Daemon {
     this.session?.update(this.info).catch((err: unknown) => {
       this.log.warn({ err: describe(err) }, 'could not publish the drain state; the next change retries');
     });
+  }
+
+  /**
+   * While this node misses some peer's beats (for 1.5 intervals), it touches alive/<self>
+   * under its lease every interval, so that a peer that cannot hear it either sees it alive
+   * through etcd and does not take its VIPs over. Costs nothing while the mesh is whole.
+   */
+  private async touchAlive(): Promise<void> {
+    const s = this.session;
+    const t = this.config.timings;
+    if (
+      this.aliveWriting ||
+      !s?.valid() ||
+      !this.peers.hasMembers() ||
+      !this.peers.missingAny(t.intervalMs * 1.5)
+    ) {
+      return;
+    }
+    this.aliveWriting = true;
+    try {
+      await this.client.kv.put(
+        {
+          key: Buffer.from(this.keys.alive(this.info.name)),
+          value: Buffer.from(JSON.stringify({ seq: ++this.aliveSeq })),
+          lease: s.leaseId,
+        },
+        callDeadline(this.config.etcd.callTimeoutMs),
+      );
+    } catch (err) {
+      this.log.debug({ err: describe(err) }, 'alive key not written');
+    } finally {
+      this.aliveWriting = false;
+    }
   }
 
   /** The dead-man's switch died (it was restarted empty): our VIPs are unguarded, drop them. */

@@ -20,8 +20,10 @@ export interface HolderGuardOptions {
   renewIntervalMs: number;
   /** Whether fast takeover (and so the fast fence) is on. */
   enabled: boolean;
-  /** Some VIP is being kept under onEtcdLoss: failsafe right now. */
-  failsafeInUse: () => boolean;
+  /** The latest failsafe deadline of the VIPs held under onEtcdLoss: failsafe (-Infinity: none). */
+  failsafeUntil: () => number;
+  /** The lease TTL: etcd cannot expire the lease before lastOkAt + ttl. */
+  ttlMs: number;
   /** The deadline passed or contact came back: controllers must look again. */
   onChange: () => void;
   log: Logger;
@@ -29,6 +31,8 @@ export interface HolderGuardOptions {
 
 /** Extra time the switch gives the daemon to act first on its own deadline. */
 const SWITCH_GRACE_MS = 5;
+/** How long before the lease could expire in etcd a failsafe VIP goes at the latest. */
+const FAILSAFE_EXPIRY_MARGIN_MS = 100;
 
 export class HolderGuard {
   private timer: NodeJS.Timeout | undefined;
@@ -63,16 +67,24 @@ export class HolderGuard {
   }
 
   /**
-   * onEtcdLoss: failsafe: keep a VIP past the etcd deadline only while every registered peer
-   * is heard, none can reach etcd (so none can take it over), none reports holding it, and
-   * the peers still confirm us (fast fence not passed).
+   * onEtcdLoss: failsafe: until when a VIP may be kept past the etcd deadline. Always up to
+   * just before the lease could expire in etcd (nobody can acquire it earlier, and peers have
+   * that long to notice etcd is gone for them too); beyond that only while every registered
+   * peer is heard, none can reach etcd (none can take it over), none reports holding it, and
+   * the peers still confirm us (the fast-fence deadline).
    */
-  failsafeOk(vip: string): boolean {
+  failsafeUntil(vip: string): number {
     const s = this.o.session();
-    if (!s || s.lost || !this.o.peers.hasMembers()) return false;
+    if (!s || s.lost) return -Infinity;
+    const beforeExpiry = s.lastOkAt + this.o.ttlMs - FAILSAFE_EXPIRY_MARGIN_MS;
     const fast = this.fastDeadline();
-    if (fast === undefined || this.o.clock.now() >= fast) return false;
-    return this.o.peers.allHeardWithoutEtcd() && this.o.peers.holdersOf(vip).length === 0;
+    const confirmed =
+      this.o.peers.hasMembers() &&
+      this.o.peers.allHeardWithoutEtcd() &&
+      this.o.peers.holdersOf(vip).length === 0 &&
+      fast !== undefined;
+    if (confirmed) return fast;
+    return fast === undefined ? beforeExpiry : Math.min(beforeExpiry, fast);
   }
 
   /** Re-evaluates: beats the switch, re-arms the timer, adapts the renewal interval. */
@@ -80,8 +92,7 @@ export class HolderGuard {
     if (this.stopped) return;
     const now = this.o.clock.now();
     const hold = this.holdDeadline();
-    const fast = this.fastDeadline();
-    const guardUntil = this.o.failsafeInUse() && fast !== undefined ? Math.max(hold, fast) : hold;
+    const guardUntil = Math.max(hold, this.o.failsafeUntil());
     this.o.kernel.guard(Number.isFinite(guardUntil) ? Math.max(0, guardUntil - now + SWITCH_GRACE_MS) : 0);
     const fenced = now >= hold;
     if (fenced !== this.wasFenced) {
@@ -97,10 +108,10 @@ export class HolderGuard {
       this.o.onChange();
     }
     clearTimeout(this.timer);
-    if (!fenced && Number.isFinite(hold)) {
-      this.timer = setTimeout(() => this.update(), Math.max(1, Math.ceil(hold - now)));
-    }
-    this.adaptRenewal(now);
+    const switchAt = this.adaptRenewal(now);
+    const next = Math.min(fenced || !Number.isFinite(hold) ? Infinity : hold, switchAt);
+    if (Number.isFinite(next))
+      this.timer = setTimeout(() => this.update(), Math.max(1, Math.ceil(next - now)));
   }
 
   /**
@@ -112,13 +123,22 @@ export class HolderGuard {
     clearTimeout(this.timer);
   }
 
-  private adaptRenewal(now: number): void {
+  /**
+   * Renews every renewWhenAloneMs once no echo came for Df/3, so that etcd contact alone keeps
+   * the fast fence open (a partition between peers must not fence a holder that reaches etcd).
+   * Returns when to look again (the moment echoes would turn stale), Infinity if not needed.
+   */
+  private adaptRenewal(now: number): number {
     const s = this.o.session();
-    if (!s) return;
+    if (!s || !this.o.enabled || !this.o.peers.hasMembers()) {
+      s?.setRenewInterval(this.o.renewIntervalMs);
+      return Infinity;
+    }
     const echoes = this.o.peers.echoTimes();
     const latestEcho = echoes.length ? Math.max(...echoes) : -Infinity;
-    const confirmed = now - latestEcho <= this.o.holderFenceMs / 2;
-    const alone = this.o.enabled && this.o.peers.hasMembers() && !confirmed;
+    const staleAt = latestEcho + this.o.holderFenceMs / 3;
+    const alone = now >= staleAt;
     s.setRenewInterval(alone ? this.o.renewWhenAloneMs : this.o.renewIntervalMs);
+    return alone ? Infinity : staleAt;
   }
 }

@@ -86,6 +86,16 @@ export class Peers extends EventEmitter<PeersEvents> {
     return this.members.get(node);
   }
 
+  /** Some member has not been heard from for longer than `ms` (or never). */
+  missingAny(ms: number): boolean {
+    const view = this.mesh.view();
+    for (const node of this.members.keys()) {
+      const ago = view.get(node)?.lastSeenMsAgo;
+      if (ago === undefined || ago > ms) return true;
+    }
+    return false;
+  }
+
   /** Echoed send times of our beats (contact evidence for the fast fence). */
   echoTimes(): number[] {
     return [...this.echoes.values()];

@@ -22,6 +22,8 @@ export class Takeover {
   private readonly waitUntil = new Map<string, number>();
   private lastReason = new Map<string, string>();
   private busy = false;
+  /** When (our clock) each node's alive/<node> key last changed. */
+  private readonly aliveAt = new Map<string, number>();
 
   constructor(
     private readonly self: string,
@@ -31,9 +33,16 @@ export class Takeover {
     private readonly peers: Peers,
     private readonly clock: Clock,
     private readonly waitMs: number,
+    private readonly suspectMs: number,
+    alive: PrefixMirror,
     private readonly callTimeoutMs: number,
     private readonly log: Logger,
   ) {
+    // A node that misses its peers keeps touching alive/<node> while it can reach etcd: one
+    // that still does is not dead, whatever our heartbeats say (a partition between peers).
+    alive.on('change', (key, entry) => {
+      if (entry) this.aliveAt.set(key.slice(keys.alivePrefix.length), this.clock.now());
+    });
     // Called synchronously for every watch event, in revision order: the marker put is
     // always seen before the deletion that revoking the lease causes.
     leaders.on('change', (key, entry) => {
@@ -69,7 +78,16 @@ export class Takeover {
         if (!report?.suspect) continue;
         const member = this.peers.member(node);
         if (!member || member.lease === '' || this.revoked.has(member.lease)) continue;
-        const verdict = shouldRevoke({ self: this.self, target: node, etcdOk, members: reports });
+        const holds = [...this.leaders.entries()].some(([, e]) => e.lease === member.lease);
+        const aliveAgo = this.clock.now() - (this.aliveAt.get(node) ?? -Infinity);
+        const verdict = !holds
+          ? ({ ok: false, reason: 'holds no VIP' } as const)
+          : aliveAgo < this.suspectMs
+            ? ({
+                ok: false,
+                reason: `still renewing through etcd (alive key ${Math.round(aliveAgo)} ms ago)`,
+              } as const)
+            : shouldRevoke({ self: this.self, target: node, etcdOk, members: reports });
         if (!verdict.ok) {
           if (this.lastReason.get(node) !== verdict.reason) {
             this.log.info({ peer: node, reason: verdict.reason }, 'silent peer: not taking over (yet)');

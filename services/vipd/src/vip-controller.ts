@@ -46,13 +46,16 @@ export interface ControllerContext {
   handoverMaxMs: number;
   /** The lease is alive and the fast fence is open: adding or keeping a VIP is allowed. */
   canHold(): boolean;
-  /** onEtcdLoss: failsafe may keep this VIP past the etcd deadline right now. */
-  failsafeOk(vip: string): boolean;
+  /** onEtcdLoss: failsafe: until when this VIP may be kept past the etcd deadline. */
+  failsafeUntil(vip: string): number;
   /** After a takeover nobody adds the VIP before this monotonic time. */
   notBefore(vip: string): number;
   /** Heard peers that say they hold this VIP, with their fencing revisions. */
   peerHolders(vip: string): { node: string; revision: string }[];
 }
+
+/** While kept under failsafe, how often the kernel lifetime is refreshed. */
+const FAILSAFE_REFRESH_MS = 500;
 
 /** After the successor's key appears, how long the old holder keeps the address (≤ overlap budget). */
 const SETTLE_MS = 40;
@@ -127,13 +130,21 @@ export class VipController {
       .finally(() => (this.running = undefined));
   }
 
-  /** Session renewed: push the kernel lifetime forward on what we hold. */
-  refreshLifetime(): void {
+  /**
+   * Session renewed: push the kernel lifetime forward on what we hold. With `failsafe`, called
+   * while renewals fail: only a VIP that onEtcdLoss: failsafe may keep is refreshed then.
+   */
+  refreshLifetime(failsafe = false): void {
     const a = this.applied;
     if (!a) return;
+    if (failsafe && this.failsafeUntil() <= this.ctx.clock.now()) return;
     void this.kernelLock
       .run(async () => {
-        if (this.applied !== a || !this.ctx.session()?.valid() || !this.ctx.canHold()) return;
+        if (this.applied !== a) return;
+        const allowed = failsafe
+          ? this.failsafeUntil() > this.ctx.clock.now()
+          : this.ctx.session()?.valid() === true && this.ctx.canHold();
+        if (!allowed) return;
         await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.addressLifetimeSec);
       })
       .catch((err) => this.log.warn({ rev: a.revision, err: describe(err) }, 'address refresh failed'));
@@ -319,14 +330,19 @@ export class VipController {
         }
         return;
       }
-      case 'fenced':
-        if (this.spec.onEtcdLoss === 'failsafe' && this.applied && this.ctx.failsafeOk(this.spec.name)) {
+      case 'fenced': {
+        const until = this.failsafeUntil();
+        if (until > now) {
           this.setFailsafe(true);
+          // The kernel lifetime would end it otherwise; the dead-man's switch still guards it.
+          await this.kernelLock.run(() => this.refreshFailsafe(until));
+          this.wake(Math.min(until - now, FAILSAFE_REFRESH_MS));
           return;
         }
         this.setFailsafe(false);
         await this.dropLocal('fenced: no contact with etcd (or with etcd and every peer) in time');
         return;
+      }
       case 'release':
         await this.handover(d.revision, d.reason);
         return;
@@ -445,6 +461,19 @@ export class VipController {
   /** True while this VIP is kept under onEtcdLoss: failsafe. */
   get failsafe(): boolean {
     return this.inFailsafe;
+  }
+
+  /** Until when onEtcdLoss: failsafe keeps this VIP (-Infinity: not failsafe, or not held). */
+  failsafeUntil(): number {
+    if (this.spec.onEtcdLoss !== 'failsafe' || !this.applied) return -Infinity;
+    return this.ctx.failsafeUntil(this.spec.name);
+  }
+
+  /** Called under kernelLock: keeps the kernel lifetime of a failsafe VIP going. */
+  private async refreshFailsafe(until: number): Promise<void> {
+    const a = this.applied;
+    if (!a || this.ctx.clock.now() >= until) return;
+    await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.addressLifetimeSec);
   }
 
   private setFailsafe(on: boolean): void {

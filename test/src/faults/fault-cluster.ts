@@ -1,0 +1,131 @@
+/**
+ * The shared setup of the fault scenarios: a fresh lab with etcd (one member or a 3-member
+ * cluster), vipd on the node hosts, one VIP up on the expected node, every vipd SERVING, and a
+ * SafetyMonitor and a 10 ms pinger from the client running before the fault. On a failure the
+ * last vipd log lines are printed; the lab is always torn down.
+ */
+import assert from 'node:assert/strict';
+import { pollUntil, sleep } from '../harness/proc';
+import { LabEtcdCluster, type Lab, type NodeHost, type Pinger, type PingStats, withLab } from '../lab';
+import { VipdCluster, type VipdNodeOptions } from '../e2e/vipd-cluster';
+import { formatTimeline, pingGaps, SafetyMonitor } from './monitor';
+
+export const VIP = '198.51.100.100';
+export const VIP_CIDR = `${VIP}/24`;
+export const TTL = 3;
+export const skipUnlessRoot = process.getuid?.() !== 0 ? 'needs root for network namespaces' : false;
+
+export type Spec = Record<string, unknown> & { name: string };
+
+export const baseSpec: Spec = {
+  name: 'web',
+  address: VIP_CIDR,
+  interface: 'e0',
+  nodes: { n1: { priority: 150 }, n2: { priority: 100 } },
+  preempt: true,
+};
+
+export interface FaultCluster {
+  lab: Lab;
+  vipd: VipdCluster;
+  monitor: SafetyMonitor;
+  ping: Pinger;
+  nodes: NodeHost[];
+  /** Set with etcdMembers: 3. */
+  etcd: LabEtcdCluster | undefined;
+  /** Prints the timeline and the last log lines of every vipd (for a failure or a finding). */
+  dump(t0?: number): void;
+}
+
+export interface FaultOptions {
+  nodes?: 2 | 3;
+  etcdMembers?: 1 | 3;
+  spec?: Spec;
+  vipd?: VipdNodeOptions;
+  /** Runs after etcd is up, before vipd starts (e.g. start the services a check probes). */
+  beforeStart?: (lab: Lab) => Promise<void>;
+  /** The node expected to hold the VIP after the start (default n1). */
+  firstHolder?: NodeHost;
+}
+
+export async function withFaultCluster(
+  opts: FaultOptions,
+  fn: (c: FaultCluster) => Promise<void>,
+): Promise<void> {
+  const nodeCount = opts.nodes ?? 2;
+  const nodes: NodeHost[] = nodeCount === 3 ? ['n1', 'n2', 'n3'] : ['n1', 'n2'];
+  await withLab({ nodes: nodeCount, etcd: true, etcdMembers: opts.etcdMembers ?? 1 }, async (lab) => {
+    let etcd: LabEtcdCluster | undefined;
+    let endpoint: string;
+    if (opts.etcdMembers === 3) {
+      etcd = new LabEtcdCluster(lab);
+      endpoint = await etcd.start();
+    } else {
+      endpoint = await lab.startEtcd();
+    }
+    const vipd = new VipdCluster(lab, endpoint, { ttlSeconds: TTL, ...opts.vipd });
+    let monitor: SafetyMonitor | undefined;
+    let ping: Pinger | undefined;
+    const dump = (t0?: number): void => {
+      if (monitor) console.log(`# timeline of ${VIP}: ${formatTimeline(monitor.timeline, VIP, t0)}`);
+      for (const h of nodes) {
+        const tail = vipd
+          .logs(h)
+          .slice(-25)
+          .map((l) => `# ${JSON.stringify(l)}`);
+        console.log(`# --- last log lines of vipd on ${h} ---\n${tail.join('\n')}`);
+      }
+    };
+    try {
+      await vipd.putVip(opts.spec ?? baseSpec);
+      await opts.beforeStart?.(lab);
+      for (const h of nodes) vipd.start(h);
+      await vipd.waitHolder(VIP_CIDR, nodes, 15_000, opts.firstHolder ?? 'n1');
+      for (const h of nodes) {
+        await pollUntil(async () => ((await vipd.health(h)) === 'SERVING' ? true : undefined), {
+          timeoutMs: 15_000,
+          what: `vipd on ${h} to be SERVING`,
+        });
+      }
+      monitor = await SafetyMonitor.start(lab, VIP, nodes);
+      ping = lab.startPing('cli', VIP);
+      await ping.waitForReply(5000);
+      await sleep(200);
+      await fn({ lab, vipd, monitor, ping, nodes, etcd, dump });
+    } catch (err) {
+      dump();
+      throw err;
+    } finally {
+      await ping?.stop().catch(() => undefined);
+      await monitor?.stop().catch(() => undefined);
+      await vipd.stopAll();
+    }
+  });
+}
+
+/**
+ * Waits until the client's neighbour entry for the VIP is `host`'s MAC and pings settle, then
+ * stops the pinger; the VIP must answer again at the end.
+ */
+export async function clientFollows(c: FaultCluster, host: NodeHost, settleMs = 500): Promise<PingStats> {
+  const mac = await c.lab.mac(host);
+  await pollUntil(async () => ((await c.lab.neighbour('cli', VIP)) === mac ? true : undefined), {
+    timeoutMs: 3000,
+    what: `the client's neighbour entry for ${VIP} to follow the VIP to ${host}`,
+  });
+  await sleep(settleMs);
+  const stats = await c.ping.stop();
+  assert.equal(stats.unansweredAtEnd, 0, 'the VIP answers again');
+  return stats;
+}
+
+/** Log lines of `host`'s vipd with the given message. */
+export function logsWith(c: FaultCluster, host: NodeHost, msg: string): Record<string, unknown>[] {
+  return c.vipd.logs(host).filter((l) => l.msg === msg);
+}
+
+/** The client's lost-answer stretches as text relative to t0, e.g. `+1234 ms: 111 ms`. */
+export function describeGaps(c: FaultCluster, t0: number, minMs = 15): string {
+  const gaps = pingGaps(c.ping.output().split('\n'), c.ping.intervalMs).filter((g) => g.ms >= minMs);
+  return gaps.map((g) => `+${Math.round(g.from - t0)} ms: ${Math.round(g.ms)} ms`).join(', ') || 'none';
+}

@@ -1,0 +1,56 @@
+/**
+ * Fault 3: the holder is cut from its peers only (nftables drop between the node hosts, in the
+ * holder's namespace); etcd and the client still reach everyone. At most one holder at any
+ * time, and the VIP stays available.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { sleep } from '../harness/proc';
+import {
+  clientFollows,
+  describeGaps,
+  skipUnlessRoot,
+  VIP,
+  VIP_CIDR,
+  withFaultCluster,
+} from './fault-cluster';
+import { holderSequence, MAX_OVERLAP_MS, pingGaps, report } from './monitor';
+
+/** How long the peers stay apart: well past any heartbeat suspicion (300 ms) and a lease TTL. */
+const PARTITION_MS = 4000;
+
+describe('fault suite: partitions', { skip: skipUnlessRoot, concurrency: 1 }, () => {
+  it('3. holder cut from its peers only (etcd reachable): at most one holder, VIP stays available', async () => {
+    await withFaultCluster({}, async (c) => {
+      const t0 = Date.now();
+      await c.lab.blockHosts('n1', ['n2']);
+      // The block really is in place: n1 cannot reach n2, and still reaches the client.
+      await assert.rejects(c.lab.exec('n1', ['ping', '-c', '1', '-W', '1', '198.51.100.12']));
+      await c.lab.exec('n1', ['ping', '-c', '1', '-W', '1', '198.51.100.50']);
+      await sleep(PARTITION_MS);
+      const during = await c.vipd.holders(VIP_CIDR, c.nodes);
+      await c.lab.unblockHosts('n1');
+      await sleep(1000);
+      const holder = await c.vipd.waitHolder(VIP_CIDR, c.nodes, 5000);
+      const stats = await clientFollows(c, holder);
+      const r = await c.monitor.check();
+      const seq = holderSequence(r.timeline.intervals(VIP));
+      report(
+        '3 holder cut from peers',
+        stats.outageMs,
+        r.maxOverlapMs,
+        `holders ${seq.join('>')}, ${r.timeline.intervals(VIP).length} holding intervals, ${stats.duplicates} duplicate replies, client gaps ${describeGaps(c, t0)}`,
+      );
+      if (seq.length > 1) c.dump(t0);
+      assert.equal(during.length, 1, `exactly one holder during the partition, saw ${during.join(',')}`);
+      assert.ok(r.maxOverlapMs <= MAX_OVERLAP_MS);
+      assert.equal(stats.duplicates, 0, 'the client never got two answers to one ping');
+      // Available: no takeover is needed at all (both reach etcd); a fast takeover, if one
+      // happens, must stay within the default profile's link-cut bound (≈ 0.87 s).
+      assert.ok(stats.outageMs < 1000, `client outage ${stats.outageMs} ms`);
+      // …and at most once: a VIP that keeps flapping during the partition is not available.
+      const gaps = pingGaps(c.ping.output().split('\n'), c.ping.intervalMs).filter((g) => g.ms >= 15);
+      assert.ok(gaps.length <= 1, `the client lost the VIP ${gaps.length} times: ${describeGaps(c, t0)}`);
+    });
+  });
+});
