@@ -67,6 +67,7 @@ export interface EventMsg {
 
 export type EventType =
   | 'acquired'
+  | 'fenced'
   | 'released'
   | 'spec_created'
   | 'spec_updated'

@@ -31,6 +31,21 @@ describe('eventsFor', () => {
     assert.deepEqual([rel?.type, rel?.node, rel?.fencing_revision], ['released', 'n1', '7']);
   });
 
+  it('reports a fast takeover marker once as fenced (the silent holder), with the revision', () => {
+    const marked = put('leaders/web', { node: 'n1', takeover: { by: 'n2' } }, '7', '12', { node: 'n1' });
+    const [f] = eventsFor(keys, marked);
+    assert.deepEqual(
+      [f?.type, f?.vip, f?.node, f?.fencing_revision, f?.detail],
+      ['fenced', 'web', 'n1', '7', 'silent holder taken over by n2'],
+    );
+    const again = put('leaders/web', { node: 'n1', takeover: { by: 'n3' } }, '7', '13', {
+      node: 'n1',
+      takeover: { by: 'n2' },
+    });
+    assert.deepEqual(eventsFor(keys, again), []);
+    assert.deepEqual(eventsFor(keys, put('leaders/web', { node: 'n1' }, '7', '14', { node: 'n1' })), []);
+  });
+
   it('tells spec creation from update', () => {
     assert.deepEqual(types(put('vips/web', {}, '3', '3')), ['spec_created web/ revision 3']);
     assert.deepEqual(types(put('vips/web', {}, '3', '8', {})), ['spec_updated web/ revision 8']);

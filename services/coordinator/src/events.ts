@@ -41,7 +41,19 @@ export function eventsFor(keys: Keys, c: KeyChange): EventBody[] {
       const node = c.prev ? (leaderNode(c.prev.value) ?? '') : '';
       return [ev('released', { vip: name, node, fencing_revision: c.prev?.createRevision ?? '' })];
     }
-    if (!created) return [];
+    if (!created) {
+      // A peer marked the key before revoking a silent holder's lease: that holder was fenced.
+      const by = takeoverBy(c.value);
+      if (by === undefined || (c.prev && takeoverBy(c.prev.value) !== undefined)) return [];
+      return [
+        ev('fenced', {
+          vip: name,
+          node: leaderNode(c.value) ?? '',
+          fencing_revision: c.createRevision,
+          detail: `silent holder taken over by ${by}`,
+        }),
+      ];
+    }
     return [
       ev('acquired', { vip: name, node: leaderNode(c.value) ?? '', fencing_revision: c.createRevision }),
     ];
@@ -88,5 +100,15 @@ function byOf(value: string): string {
     return typeof v?.by === 'string' && v.by !== '' ? `by ${v.by}` : '';
   } catch {
     return '';
+  }
+}
+
+/** The node that took this leader key over (fast takeover marker), if any. */
+function takeoverBy(value: string): string | undefined {
+  try {
+    const v = JSON.parse(value) as { takeover?: { by?: unknown } };
+    return typeof v.takeover?.by === 'string' ? v.takeover.by : undefined;
+  } catch {
+    return undefined;
   }
 }
