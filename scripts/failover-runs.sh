@@ -16,7 +16,7 @@ for ((i = 1; i <= runs; i++)); do
     echo "failover-runs: run $i failed" >&2
     exit 1
   }
-  grep -oE '# [A-Za-z0-9 ]+: client outage [0-9]+ ms' "$out.run" | sed 's/^# //' >>"$out"
+  grep -oE '# [^:]+: client outage [0-9]+ ms' "$out.run" | sed -e 's/^# //' -e 's/^\\# //' >>"$out"
 done
 rm -f "$out.run"
 node -e '

@@ -25,7 +25,7 @@ for ((i = 1; i <= runs; i++)); do
     failed=$((failed + 1))
   fi
   echo "run $i took $((SECONDS - start)) s" >&2
-  grep -oE '# [A-Za-z0-9 ]+: client outage [0-9]+ ms, max overlap [0-9]+ ms' "$out.run" | sed 's/^# //' >>"$out" || true
+  grep -oE '# [^:]+: client outage [0-9]+ ms, max overlap [0-9]+ ms' "$out.run" | sed -e 's/^# //' -e 's/^\\# //' >>"$out" || true
 done
 node -e '
 const text = require("fs").readFileSync(process.argv[1], "utf8").trim();
