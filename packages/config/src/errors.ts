@@ -9,3 +9,9 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** The error for a config that failed validation: `invalid config (FILE): p1; p2`. */
+export function invalidConfig(problems: string[], file?: string): ConfigError {
+  const where = file !== undefined ? ` (${file})` : '';
+  return new ConfigError(`invalid config${where}: ${problems.join('; ')}`, problems);
+}

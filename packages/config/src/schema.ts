@@ -1,16 +1,9 @@
 /** The vipd configuration: shape, defaults and pure validation. */
 import { type CheckSpec, parseChecks } from '@vipd/checks';
 import { z } from 'zod';
+import { etcdClientProblems, etcdClientSchema } from './etcd-client';
+import { hostPort, logSchema, zodProblems } from './fields';
 import { checkTimings, PROFILES, type TakeoverTimings, takeoverWaitMs } from './takeover';
-
-const hostPort = z
-  .string()
-  .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'must be HOST:PORT (IPv6 as [ADDR]:PORT)')
-  .refine((v) => Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535, 'port must be at most 65535');
-
-const endpoint = z
-  .string()
-  .regex(/^https?:\/\/[^\s/]+(:\d+)?\/?$/, 'must be http(s)://HOST:PORT, e.g. http://127.0.0.1:2379');
 
 export const vipdConfigSchema = z
   .object({
@@ -31,26 +24,7 @@ export const vipdConfigSchema = z
       .string()
       .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and "-"')
       .default('default'),
-    etcd: z
-      .object({
-        endpoints: z.array(endpoint).min(1, 'at least one endpoint'),
-        dialTimeoutMs: z.number().int().min(100).max(60_000).default(2000),
-        callTimeoutMs: z.number().int().min(50).max(60_000).default(1000),
-        tls: z
-          .object({ ca: z.string().min(1), cert: z.string().optional(), key: z.string().optional() })
-          .strict()
-          .optional(),
-        auth: z
-          .object({
-            username: z.string().min(1),
-            /** Only from a file or the VIPD_ETCD_PASSWORD environment variable, never a flag. */
-            password: z.string().optional(),
-            passwordFile: z.string().optional(),
-          })
-          .strict()
-          .optional(),
-      })
-      .strict(),
+    etcd: etcdClientSchema({ callTimeoutMs: 1000 }),
     lease: z
       .object({
         ttlSeconds: z.number().int().min(2, 'etcd does not grant leases under 2 s').max(3600).default(3),
@@ -100,13 +74,7 @@ export const vipdConfigSchema = z
       })
       .strict()
       .default({}),
-    log: z
-      .object({
-        level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-        format: z.enum(['json', 'pretty', 'auto']).default('auto'),
-      })
-      .strict()
-      .default({}),
+    log: logSchema,
   })
   .strict();
 
@@ -127,9 +95,7 @@ export type VipdConfig = Omit<Parsed, 'checks' | 'heartbeat'> & {
 export function validateVipdConfig(raw: unknown): { config: VipdConfig } | { problems: string[] } {
   const res = vipdConfigSchema.safeParse(raw);
   if (!res.success) {
-    return {
-      problems: res.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'config'}: ${i.message}`),
-    };
+    return { problems: zodProblems(res.error) };
   }
   const c = res.data;
   const problems: string[] = [];
@@ -145,12 +111,7 @@ export function validateVipdConfig(raw: unknown): { config: VipdConfig } | { pro
   if (c.etcd.callTimeoutMs >= ttlMs - fenceMarginMs) {
     problems.push(`etcd.callTimeoutMs must be below ttl - fenceMarginMs (${ttlMs - fenceMarginMs} ms)`);
   }
-  if (c.etcd.auth && c.etcd.auth.password !== undefined && c.etcd.auth.passwordFile !== undefined) {
-    problems.push('etcd.auth: give password or passwordFile, not both');
-  }
-  if (c.etcd.tls && (c.etcd.tls.cert === undefined) !== (c.etcd.tls.key === undefined)) {
-    problems.push('etcd.tls: cert and key go together');
-  }
+  problems.push(...etcdClientProblems(c.etcd));
   const base = PROFILES[c.takeover.profile];
   const timings: TakeoverTimings = {
     intervalMs: c.heartbeat.intervalMs ?? base.intervalMs,

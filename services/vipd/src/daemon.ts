@@ -2,34 +2,32 @@
  * The node daemon: wires the etcd session, the spec/node/leader mirrors, one controller per
  * VIP, the kernel and the health service together. Nothing else knows all of them.
  */
-import { existsSync } from 'node:fs';
 import type * as grpc from '@grpc/grpc-js';
 import { CheckRunner } from '@vipd/checks';
 import type { VipdConfig } from '@vipd/config';
 import type { Logger } from '@vipd/log';
 import {
   type EtcdClient,
-  callDeadline,
   type Clock,
   createEtcdClient,
   describe,
-  interfaceFor,
   Keys,
   monotonicClock,
   type NodeInfo,
   NodeSession,
   parseNodeInfo,
   parsePin,
-  SpecWatcher,
-  PrefixMirror,
   priorityOf,
   type VipSpec,
 } from '@vipd/store';
+import { ClusterView } from './cluster-view';
 import { HolderGuard } from './holder-guard';
+import { NodeState } from './node-state';
 import type { Kernel } from './kernel';
 import { type Member, Peers } from './peers';
 import { Takeover } from './takeover';
-import { VipController, type ControllerContext } from './vip-controller';
+import type { ControllerContext } from './controller-context';
+import { VipController } from './vip-controller';
 
 export interface DaemonDeps {
   kernel: Kernel;
@@ -47,25 +45,17 @@ export class Daemon {
   private readonly client: EtcdClient;
   private readonly keys: Keys;
   private readonly clock: Clock;
-  private readonly vips: SpecWatcher;
-  private readonly nodes: PrefixMirror;
-  private readonly leaders: PrefixMirror;
-  private readonly drains: PrefixMirror;
-  private readonly pins: PrefixMirror;
-  private readonly alive: PrefixMirror;
+  private readonly view: ClusterView;
   private aliveTimer: NodeJS.Timeout | undefined;
-  private aliveSeq = 0;
-  private aliveWriting = false;
+  private readonly state: NodeState;
   private readonly controllers = new Map<string, VipController>();
   private session: NodeSession | undefined;
-  private info: NodeInfo;
   private tick: NodeJS.Timeout | undefined;
   private stopping = false;
   private ready = false;
   private startupGraceUntil = 0;
   private readonly seen = new Set<string>();
   private readonly checks: CheckRunner;
-  private maintenance = false;
   private readonly peers: Peers;
   private readonly guard: HolderGuard;
   private readonly takeover: Takeover;
@@ -89,21 +79,20 @@ export class Daemon {
           : undefined,
     });
     const storeLog = deps.log.child({ component: 'store' });
-    this.vips = new SpecWatcher(this.client, this.keys, storeLog);
-    this.nodes = new PrefixMirror(this.client, this.keys.nodesPrefix, storeLog);
-    this.leaders = new PrefixMirror(this.client, this.keys.leadersPrefix, storeLog);
-    this.drains = new PrefixMirror(this.client, this.keys.drainPrefix, storeLog);
-    this.pins = new PrefixMirror(this.client, this.keys.pinsPrefix, storeLog);
-    this.alive = new PrefixMirror(this.client, this.keys.alivePrefix, storeLog);
+    this.view = new ClusterView(this.client, this.keys, storeLog);
     this.checks = new CheckRunner(config.checks, { log: deps.log.child({ component: 'checks' }) });
-    this.checks.on('change', () => void this.checkReadiness());
-    this.info = {
-      name: config.node.name,
-      advertise: config.node.advertise,
-      labels: config.node.labels,
-      drained: config.node.drained,
-      unready: [],
-    };
+    this.state = new NodeState({
+      config,
+      keys: this.keys,
+      vips: this.view.vips,
+      drains: this.view.drains,
+      checks: this.checks,
+      kernel: deps.kernel,
+      session: () => this.session,
+      onChange: () => this.reconcileAll(),
+      log: this.log,
+    });
+    this.checks.on('change', () => void this.state.checkReadiness());
     const t = config.timings;
     this.peers = new Peers(config.node.name, () => this.session?.leaseId ?? '', {
       intervalMs: t.intervalMs,
@@ -137,12 +126,13 @@ export class Daemon {
       config.node.name,
       this.client,
       this.keys,
-      this.leaders,
+      this.view.leaders,
       this.peers,
       this.clock,
       t.waitMs,
+      t.intervalMs,
       t.intervalMs * t.suspectAfterMisses,
-      this.alive,
+      this.view.alive,
       config.etcd.callTimeoutMs,
       deps.log.child({ component: 'takeover' }),
     );
@@ -156,40 +146,38 @@ export class Daemon {
     await this.cleanStaleAddresses();
     await this.retry('etcd session', () => this.openSession());
     await this.retry('initial read of etcd', async () => {
-      await this.leaders.start();
-      await this.nodes.start();
-      await this.drains.start();
-      await this.pins.start();
-      await this.alive.start();
-      await this.vips.start();
+      await this.view.start();
     });
-    this.checkMaintenance();
-    this.applyDrain();
-    this.vips.on('changed', (name, spec) => this.onSpecChange(name, spec));
-    this.nodes.on('change', () => {
+    this.state.checkMaintenance();
+    this.state.applyDrain();
+    this.view.vips.on('changed', (name, spec) => this.onSpecChange(name, spec));
+    this.view.nodes.on('change', () => {
       this.updateMembers();
       this.reconcileAll();
     });
     this.updateMembers();
-    this.drains.on('change', () => {
-      this.applyDrain();
+    this.view.drains.on('change', () => {
+      this.state.applyDrain();
       this.reconcileAll();
     });
-    this.pins.on('change', (key) => {
+    this.view.pins.on('change', (key) => {
       const name = Keys.nameUnder(this.keys.pinsPrefix, key);
       if (name !== undefined) this.controllers.get(name)?.reconcile();
     });
-    this.leaders.on('change', (key) => {
+    this.view.leaders.on('change', (key) => {
       const name = Keys.nameUnder(this.keys.leadersPrefix, key);
       if (name !== undefined) this.controllers.get(name)?.reconcile();
     });
-    for (const [name, spec] of this.vips.specs()) this.onSpecChange(name, spec);
-    await this.checkReadiness();
+    for (const [name, spec] of this.view.vips.specs()) this.onSpecChange(name, spec);
+    await this.state.checkReadiness();
     this.setReady(true);
     this.reconcileAll();
     this.tick = setInterval(() => void this.onTick(), this.config.reconcile.intervalMs);
     if (this.config.takeover.enabled) {
-      this.aliveTimer = setInterval(() => void this.touchAlive(), this.config.timings.intervalMs);
+      this.aliveTimer = setInterval(
+        () => void this.takeover.touchAlive(this.session),
+        this.config.timings.intervalMs,
+      );
     }
     this.guard.update();
     this.log.info(
@@ -223,15 +211,7 @@ export class Daemon {
       await Promise.all(held.map(([c, rev]) => c.awaitSuccessor(rev, this.config.reconcile.handoverMaxMs)));
     }
     await Promise.all(controllers.map((c) => c.stop(false)));
-    await Promise.all([
-      this.vips.stop(),
-      this.nodes.stop(),
-      this.leaders.stop(),
-      this.drains.stop(),
-      this.pins.stop(),
-      this.alive.stop(),
-      this.checks.stop(),
-    ]);
+    await Promise.all([this.view.stop(), this.checks.stop()]);
     this.peers.stop();
     // Every address is already gone; closing the switch's pipe ends it cleanly.
     await this.deps.kernel.close();
@@ -251,7 +231,7 @@ export class Daemon {
       self: this.config.node.name,
       client: this.client,
       keys: this.keys,
-      leaders: this.leaders,
+      leaders: this.view.leaders,
       session: () => this.session,
       liveNodes: () => this.liveNodes(),
       kernel: this.deps.kernel,
@@ -262,7 +242,7 @@ export class Daemon {
       startupGraceUntil: this.startupGraceUntil,
       seenSinceStart: (node) => this.seen.has(node),
       pinOf: (vip) => {
-        const entry = this.pins.get(this.keys.pin(vip));
+        const entry = this.view.pins.get(this.keys.pin(vip));
         return entry ? parsePin(entry.value) : undefined;
       },
       handoverMaxMs: this.config.reconcile.handoverMaxMs,
@@ -275,15 +255,15 @@ export class Daemon {
 
   private liveNodes(): NodeInfo[] {
     const out: NodeInfo[] = [];
-    for (const [key, entry] of this.nodes.entries()) {
+    for (const [key, entry] of this.view.nodes.entries()) {
       const name = Keys.nameUnder(this.keys.nodesPrefix, key);
-      if (name === undefined || name === this.info.name) continue;
+      if (name === undefined || name === this.config.node.name) continue;
       const node = parseNodeInfo(name, entry.value);
       // An operator's drain applies at once, before that node has republished itself.
-      if (node) out.push(this.drains.get(this.keys.drain(name)) ? { ...node, drained: true } : node);
+      if (node) out.push(this.view.drains.get(this.keys.drain(name)) ? { ...node, drained: true } : node);
       this.seen.add(name);
     }
-    if (this.session?.valid()) out.push(this.info);
+    if (this.session?.valid()) out.push(this.state.current);
     return out;
   }
 
@@ -308,11 +288,11 @@ export class Daemon {
         {
           vip: name,
           address: `${spec.address}/${spec.prefixLen}`,
-          priority: priorityOf(spec, this.info.name),
+          priority: priorityOf(spec, this.config.node.name),
         },
         'VIP spec loaded',
       );
-      void this.checkReadiness();
+      void this.state.checkReadiness();
       c.reconcile();
     }
   }
@@ -322,7 +302,7 @@ export class Daemon {
     const session = await NodeSession.open(
       this.client,
       this.keys,
-      this.info,
+      this.state.current,
       {
         ttlSeconds: l.ttlSeconds,
         renewIntervalMs: l.renewIntervalMs,
@@ -356,56 +336,6 @@ export class Daemon {
     });
   }
 
-  /** drained = the config's switch or an operator's drain/<self> key; republished on change. */
-  private applyDrain(): void {
-    const drained =
-      this.config.node.drained ||
-      this.maintenance ||
-      this.drains.get(this.keys.drain(this.info.name)) !== undefined;
-    if (drained === this.info.drained) return;
-    this.info = { ...this.info, drained };
-    this.log.warn(
-      { drained },
-      drained ? 'node drained: giving up every VIP' : 'node undrained: eligible again',
-    );
-    this.session?.update(this.info).catch((err: unknown) => {
-      this.log.warn({ err: describe(err) }, 'could not publish the drain state; the next change retries');
-    });
-  }
-
-  /**
-   * While this node misses some peer's beats (for 1.5 intervals), it touches alive/<self>
-   * under its lease every interval, so that a peer that cannot hear it either sees it alive
-   * through etcd and does not take its VIPs over. Costs nothing while the mesh is whole.
-   */
-  private async touchAlive(): Promise<void> {
-    const s = this.session;
-    const t = this.config.timings;
-    if (
-      this.aliveWriting ||
-      !s?.valid() ||
-      !this.peers.hasMembers() ||
-      !this.peers.missingAny(t.intervalMs * 1.5)
-    ) {
-      return;
-    }
-    this.aliveWriting = true;
-    try {
-      await this.client.kv.put(
-        {
-          key: Buffer.from(this.keys.alive(this.info.name)),
-          value: Buffer.from(JSON.stringify({ seq: ++this.aliveSeq })),
-          lease: s.leaseId,
-        },
-        callDeadline(this.config.etcd.callTimeoutMs),
-      );
-    } catch (err) {
-      this.log.debug({ err: describe(err) }, 'alive key not written');
-    } finally {
-      this.aliveWriting = false;
-    }
-  }
-
   /** The dead-man's switch died (it was restarted empty): our VIPs are unguarded, drop them. */
   switchLost(): void {
     void this.dropAll('fence switch restarted').then(() => this.reconcileAll());
@@ -414,7 +344,7 @@ export class Daemon {
   /** Registered nodes (etcd) become the heartbeat mesh's peers. */
   private updateMembers(): void {
     const members = new Map<string, Member>();
-    for (const [key, entry] of this.nodes.entries()) {
+    for (const [key, entry] of this.view.nodes.entries()) {
       const name = Keys.nameUnder(this.keys.nodesPrefix, key);
       if (name === undefined) continue;
       const node = parseNodeInfo(name, entry.value);
@@ -462,61 +392,12 @@ export class Daemon {
 
   private async onTick(): Promise<void> {
     try {
-      this.checkMaintenance();
-      await this.checkReadiness();
+      this.state.checkMaintenance();
+      await this.state.checkReadiness();
       this.reconcileAll();
     } catch (err) {
       this.log.warn({ err: describe(err) }, 'periodic check failed');
     }
-  }
-
-  /**
-   * Marks the VIPs this node cannot serve now: interface missing or down, or a tracked check
-   * not up (unknown counts as not up). Publishes the list when it changes; the holder of such
-   * a VIP then hands it over at once.
-   */
-  private async checkReadiness(): Promise<void> {
-    const unready: string[] = [];
-    const why: Record<string, string> = {};
-    const links = new Map<string, { ready: boolean; reason?: string }>();
-    for (const spec of this.vips.specs().values()) {
-      if (priorityOf(spec, this.info.name) === undefined) continue;
-      const ifname = interfaceFor(spec, this.info.name);
-      let link = links.get(ifname);
-      if (!link) {
-        link = await this.deps.kernel.link(ifname);
-        links.set(ifname, link);
-      }
-      const failing = spec.track.filter(
-        (name) => !this.checks.names().includes(name) || this.checks.state(name) !== 'up',
-      );
-      if (!link.ready) why[spec.name] = `${ifname}: ${link.reason ?? 'not ready'}`;
-      else if (failing.length) why[spec.name] = `tracked checks not up: ${failing.join(', ')}`;
-      else continue;
-      unready.push(spec.name);
-    }
-    unready.sort();
-    if (unready.join(',') === this.info.unready.join(',')) return;
-    this.log.warn({ unready, why }, 'VIPs this node cannot serve changed');
-    this.info = { ...this.info, unready };
-    try {
-      await this.session?.update(this.info);
-    } catch (err) {
-      this.log.warn({ err: describe(err) }, 'could not publish readiness; will retry');
-      this.info = { ...this.info, unready: [] };
-    }
-    this.reconcileAll();
-  }
-
-  /** The maintenance ("down") file: while it exists the node is drained. */
-  private checkMaintenance(): void {
-    const file = this.config.node.maintenanceFile;
-    const present = file !== undefined && existsSync(file);
-    if (present === this.maintenance) return;
-    this.maintenance = present;
-    this.log.warn({ file, present }, present ? 'maintenance file present' : 'maintenance file gone');
-    this.applyDrain();
-    this.reconcileAll();
   }
 
   private async cleanStaleAddresses(): Promise<void> {

@@ -2,7 +2,7 @@
  * What one node should do about one VIP, given what it sees. Pure: the controller feeds it
  * the etcd view and the clock and carries out the answer.
  */
-import { type Candidate, outranks } from '@vipd/store';
+import { type Candidate, outranks, priorityOf, type VipSpec } from '@vipd/store';
 
 export interface DecideInput {
   self: string;
@@ -75,4 +75,25 @@ export function betterPresent(self: string, ranked: Candidate[]): boolean {
   const me = ranked.find((c) => c.name === self);
   const best = ranked[0];
   return me !== undefined && best !== undefined && best.name !== self && outranks(best, me);
+}
+
+/**
+ * During startup grace: a better node named in the spec that has not registered since we
+ * started (a cold start, not a failover) is waited for. Returns why, or undefined.
+ */
+export function startupGraceWait(
+  spec: VipSpec,
+  self: string,
+  seenSinceStart: (node: string) => boolean,
+): string | undefined {
+  if (spec.nodes === undefined) return undefined;
+  const mine = priorityOf(spec, self);
+  if (mine === undefined) return undefined;
+  const me = { name: self, priority: mine };
+  for (const [name, entry] of Object.entries(spec.nodes)) {
+    if (!seenSinceStart(name) && outranks({ name, priority: entry.priority }, me)) {
+      return `startup grace: waiting for ${name} to register`;
+    }
+  }
+  return undefined;
 }

@@ -10,6 +10,7 @@ import {
   describe,
   type EtcdClient,
   type Keys,
+  type NodeSession,
   parseLeader,
   type PrefixMirror,
 } from '@vipd/store';
@@ -24,6 +25,8 @@ export class Takeover {
   private busy = false;
   /** When (our clock) each node's alive/<node> key last changed. */
   private readonly aliveAt = new Map<string, number>();
+  private aliveSeq = 0;
+  private aliveWriting = false;
 
   constructor(
     private readonly self: string,
@@ -33,6 +36,7 @@ export class Takeover {
     private readonly peers: Peers,
     private readonly clock: Clock,
     private readonly waitMs: number,
+    private readonly intervalMs: number,
     private readonly suspectMs: number,
     alive: PrefixMirror,
     private readonly callTimeoutMs: number,
@@ -99,6 +103,31 @@ export class Takeover {
       }
     } finally {
       this.busy = false;
+    }
+  }
+
+  /**
+   * While this node misses some peer's beats (for 1.5 intervals), it touches alive/<self>
+   * under its lease every interval, so that a peer that cannot hear it either sees it alive
+   * through etcd and does not take its VIPs over. Costs nothing while the mesh is whole.
+   */
+  async touchAlive(session: NodeSession | undefined): Promise<void> {
+    if (this.aliveWriting || !session?.valid() || !this.peers.hasMembers()) return;
+    if (!this.peers.missingAny(this.intervalMs * 1.5)) return;
+    this.aliveWriting = true;
+    try {
+      await this.client.kv.put(
+        {
+          key: Buffer.from(this.keys.alive(this.self)),
+          value: Buffer.from(JSON.stringify({ seq: ++this.aliveSeq })),
+          lease: session.leaseId,
+        },
+        callDeadline(this.callTimeoutMs),
+      );
+    } catch (err) {
+      this.log.debug({ err: describe(err) }, 'alive key not written');
+    } finally {
+      this.aliveWriting = false;
     }
   }
 

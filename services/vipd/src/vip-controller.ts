@@ -4,67 +4,25 @@
  */
 import type { Logger } from '@vipd/log';
 import {
-  type EtcdClient,
   acquireLeadership,
-  type Clock,
   describe,
   interfaceFor,
-  type Keys,
-  type NodeInfo,
   type NodeSession,
   parseLeader,
-  type PrefixMirror,
-  outranks,
-  priorityOf,
   rankCandidates,
   releaseLeadership,
   type VipSpec,
 } from '@vipd/store';
-import { betterPresent, decide, type Decision } from './decide';
-import type { Kernel } from './kernel';
+import type { ControllerContext } from './controller-context';
+import { betterPresent, decide, type Decision, startupGraceWait } from './decide';
 import { Mutex } from './mutex';
-
-export interface ControllerContext {
-  self: string;
-  client: EtcdClient;
-  keys: Keys;
-  leaders: PrefixMirror;
-  session(): NodeSession | undefined;
-  liveNodes(): NodeInfo[];
-  kernel: Kernel;
-  clock: Clock;
-  callTimeoutMs: number;
-  acquireStepMs: number;
-  addressLifetimeSec: number;
-  /** Monotonic time until which configured better nodes never seen yet are waited for. */
-  startupGraceUntil: number;
-  /** Whether `node` has been registered at any time since this daemon started. */
-  seenSinceStart(node: string): boolean;
-  /** The node an operator pinned this VIP to (pins/<vip>), if any. */
-  pinOf(vip: string): string | undefined;
-  /** On a planned release, how long the address may stay while the successor comes up. */
-  handoverMaxMs: number;
-  /** The lease is alive and the fast fence is open: adding or keeping a VIP is allowed. */
-  canHold(): boolean;
-  /** onEtcdLoss: failsafe: until when this VIP may be kept past the etcd deadline. */
-  failsafeUntil(vip: string): number;
-  /** After a takeover nobody adds the VIP before this monotonic time. */
-  notBefore(vip: string): number;
-  /** Heard peers that say they hold this VIP, with their fencing revisions. */
-  peerHolders(vip: string): { node: string; revision: string }[];
-}
+import { awaitSuccessor } from './successor';
+import { type HeldAddress, VipAnnouncer } from './vip-announcer';
 
 /** While kept under failsafe, how often the kernel lifetime is refreshed. */
 const FAILSAFE_REFRESH_MS = 500;
 
-/** After the successor's key appears, how long the old holder keeps the address (≤ overlap budget). */
-const SETTLE_MS = 40;
-
-interface Applied {
-  ifname: string;
-  spec: VipSpec;
-  revision: string;
-}
+type Applied = HeldAddress;
 
 export class VipController {
   private applied: Applied | undefined;
@@ -72,19 +30,15 @@ export class VipController {
   private acquired: { revision: string; lease: string } | undefined;
   private vacantSince: number | undefined;
   private betterSince: number | undefined;
-  private lastAnnounceAt = -Infinity;
-  private announcing: AbortController | undefined;
   private readonly kernelLock = new Mutex();
   private running: Promise<void> | undefined;
   private again = false;
   private wakeTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private lastDecision = '';
-  private lastProbeAt = -Infinity;
-  private probing = false;
-  private duplicates = 0;
   private inFailsafe = false;
   private log: Logger;
+  private readonly announcer: VipAnnouncer;
 
   constructor(
     private spec: VipSpec,
@@ -92,6 +46,7 @@ export class VipController {
     private readonly baseLog: Logger,
   ) {
     this.log = baseLog.child({ vip: spec.name });
+    this.announcer = new VipAnnouncer(ctx.kernel, ctx.clock, this.log);
   }
 
   get name(): string {
@@ -161,37 +116,9 @@ export class VipController {
     clearTimeout(this.wakeTimer);
   }
 
-  /**
-   * Resolves when leaders/<vip> names a holder other than revision `rev` (the successor is
-   * up), or after `maxMs`. Returns how long it waited.
-   */
-  async awaitSuccessor(rev: string, maxMs: number): Promise<number> {
-    const key = this.ctx.keys.leader(this.spec.name);
-    const t0 = this.ctx.clock.now();
-    const done = (): boolean => {
-      const e = this.ctx.leaders.get(key);
-      return e !== undefined && e.createRevision !== rev;
-    };
-    if (!done()) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(finish, maxMs);
-        const onChange = (k: string): void => {
-          if (k === key && done()) finish();
-        };
-        function finish(): void {
-          clearTimeout(timer);
-          leaders.off('change', onChange);
-          resolve();
-        }
-        const leaders = this.ctx.leaders;
-        leaders.on('change', onChange);
-      });
-    }
-    // The successor adds its address and announces a few ms after its key appears: stay a
-    // little longer, within the overlap budget, so the client never finds nobody.
-    const left = maxMs - (this.ctx.clock.now() - t0);
-    if (done() && left > 0) await new Promise((r) => setTimeout(r, Math.min(SETTLE_MS, left)));
-    return Math.round(this.ctx.clock.now() - t0);
+  /** Waits (at most maxMs) until the successor holds the VIP; see successor.ts. */
+  awaitSuccessor(rev: string, maxMs: number): Promise<number> {
+    return awaitSuccessor(this.ctx.leaders, this.ctx.keys.leader(this.spec.name), rev, maxMs, this.ctx.clock);
   }
 
   /**
@@ -303,7 +230,10 @@ export class VipController {
       this.wake(notBefore - now);
       return;
     }
-    const graceWait = d.kind === 'acquire' ? this.startupGraceWait(now) : undefined;
+    const graceWait =
+      d.kind === 'acquire' && now < this.ctx.startupGraceUntil
+        ? startupGraceWait(this.spec, this.ctx.self, (n) => this.ctx.seenSinceStart(n))
+        : undefined;
     if (graceWait !== undefined) {
       this.note({ kind: 'wait', untilMs: this.ctx.startupGraceUntil, reason: graceWait });
       this.wake(this.ctx.startupGraceUntil - now);
@@ -323,8 +253,15 @@ export class VipController {
           return;
         }
         await this.kernelLock.run(() => this.applyAddress(d.revision));
-        this.maybeRefreshAnnounce();
-        this.maybeProbe(d.revision);
+        if (this.applied) {
+          const a = this.applied;
+          this.announcer.maybeRefresh(a);
+          this.announcer.maybeProbe(
+            a,
+            () => this.ctx.peerHolders(this.spec.name),
+            () => this.reconcile(),
+          );
+        }
         if (this.betterSince !== undefined && this.spec.preempt) {
           this.wake(this.betterSince + this.spec.preemptDelayMs - now);
         }
@@ -365,21 +302,6 @@ export class VipController {
         await this.dropLocal(d.reason);
         return;
     }
-  }
-
-  /** During startup grace: the better configured node we still wait for, if any. */
-  private startupGraceWait(now: number): string | undefined {
-    if (now >= this.ctx.startupGraceUntil || this.spec.nodes === undefined) return undefined;
-    const mine = priorityOf(this.spec, this.ctx.self);
-    if (mine === undefined) return undefined;
-    const me = { name: this.ctx.self, priority: mine };
-    for (const [name, entry] of Object.entries(this.spec.nodes)) {
-      // A node that was here and left is not waited for: that is a failover, not a cold start.
-      if (!this.ctx.seenSinceStart(name) && outranks({ name, priority: entry.priority }, me)) {
-        return `startup grace: waiting for ${name} to register`;
-      }
-    }
-    return undefined;
   }
 
   private async acquire(session: NodeSession | undefined, rank: number): Promise<void> {
@@ -435,13 +357,12 @@ export class VipController {
       { rev: revision, address: `${this.spec.address}/${this.spec.prefixLen}`, interface: ifname },
       'VIP up on this node',
     );
-    this.startAnnounce(this.spec.announce.count, 'took over');
+    this.announcer.start(this.applied, this.spec.announce.count, 'took over');
   }
 
   /** Called under kernelLock. */
   private async removeAddress(reason: string): Promise<void> {
-    this.announcing?.abort();
-    this.announcing = undefined;
+    this.announcer.stop();
     const a = this.applied;
     if (!a) return;
     this.applied = undefined;
@@ -485,52 +406,6 @@ export class VipController {
         ? 'failsafe: etcd unreachable for everyone; keeping the VIP while all peers confirm'
         : 'failsafe ended',
     );
-  }
-
-  /** Now and then: does a second host answer for our VIP? Reported, counted; older revision yields. */
-  private maybeProbe(revision: string): void {
-    const every = this.spec.announce.probeMs;
-    const a = this.applied;
-    if (every <= 0 || this.probing || !a || this.ctx.clock.now() - this.lastProbeAt < every) return;
-    this.probing = true;
-    this.lastProbeAt = this.ctx.clock.now();
-    this.ctx.kernel
-      .probeOwners(a.ifname, a.spec, 200)
-      .then((macs) => {
-        if (macs.length === 0) return;
-        this.duplicates++;
-        const peers = this.ctx.peerHolders(this.spec.name);
-        this.log.error(
-          { rev: revision, macs, duplicates: this.duplicates, peerHolders: peers },
-          'duplicate owner: another host answers for this VIP',
-        );
-        if (peers.some((p) => BigInt(p.revision) > BigInt(revision))) this.reconcile();
-      })
-      .catch((err) => this.log.warn({ rev: revision, err: describe(err) }, 'duplicate-owner probe failed'))
-      .finally(() => (this.probing = false));
-  }
-
-  private maybeRefreshAnnounce(): void {
-    const every = this.spec.announce.refreshMs;
-    if (every <= 0 || this.announcing) return;
-    if (this.ctx.clock.now() - this.lastAnnounceAt >= every) this.startAnnounce(1, 'periodic refresh');
-  }
-
-  private startAnnounce(count: number, why: string): void {
-    const a = this.applied;
-    if (!a || count <= 0) return;
-    this.announcing?.abort();
-    const ac = new AbortController();
-    this.announcing = ac;
-    this.lastAnnounceAt = this.ctx.clock.now();
-    const { intervalMs } = this.spec.announce;
-    this.ctx.kernel
-      .announce(a.ifname, a.spec, count, intervalMs, ac.signal)
-      .then((sent) => this.log.debug({ rev: a.revision, sent, why }, 'announced'))
-      .catch((err) => this.log.warn({ rev: a.revision, err: describe(err) }, 'announce failed'))
-      .finally(() => {
-        if (this.announcing === ac) this.announcing = undefined;
-      });
   }
 
   private wake(ms: number): void {

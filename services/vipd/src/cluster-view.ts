@@ -1,0 +1,42 @@
+/** This node's copy of the cluster state in etcd: one mirror (range + watch) per key prefix. */
+import type { Logger } from '@vipd/log';
+import { type EtcdClient, type Keys, PrefixMirror, SpecWatcher } from '@vipd/store';
+
+export class ClusterView {
+  readonly vips: SpecWatcher;
+  readonly nodes: PrefixMirror;
+  readonly leaders: PrefixMirror;
+  readonly drains: PrefixMirror;
+  readonly pins: PrefixMirror;
+  readonly alive: PrefixMirror;
+
+  constructor(client: EtcdClient, keys: Keys, log: Logger) {
+    this.vips = new SpecWatcher(client, keys, log);
+    this.nodes = new PrefixMirror(client, keys.nodesPrefix, log);
+    this.leaders = new PrefixMirror(client, keys.leadersPrefix, log);
+    this.drains = new PrefixMirror(client, keys.drainPrefix, log);
+    this.pins = new PrefixMirror(client, keys.pinsPrefix, log);
+    this.alive = new PrefixMirror(client, keys.alivePrefix, log);
+  }
+
+  /** Reads everything, leaders first (so no VIP is seen vacant that is not), specs last. */
+  async start(): Promise<void> {
+    await this.leaders.start();
+    await this.nodes.start();
+    await this.drains.start();
+    await this.pins.start();
+    await this.alive.start();
+    await this.vips.start();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([
+      this.vips.stop(),
+      this.nodes.stop(),
+      this.leaders.stop(),
+      this.drains.stop(),
+      this.pins.stop(),
+      this.alive.stop(),
+    ]);
+  }
+}

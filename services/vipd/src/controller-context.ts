@@ -1,0 +1,34 @@
+/** The daemon-side services every VIP controller uses. */
+import type { EtcdClient, Clock, Keys, NodeInfo, NodeSession, PrefixMirror } from '@vipd/store';
+import type { Kernel } from './kernel';
+
+/** What a VipController needs from the daemon: etcd, the node's view, the kernel, the guards. */
+export interface ControllerContext {
+  self: string;
+  client: EtcdClient;
+  keys: Keys;
+  leaders: PrefixMirror;
+  session(): NodeSession | undefined;
+  liveNodes(): NodeInfo[];
+  kernel: Kernel;
+  clock: Clock;
+  callTimeoutMs: number;
+  acquireStepMs: number;
+  addressLifetimeSec: number;
+  /** Monotonic time until which configured better nodes never seen yet are waited for. */
+  startupGraceUntil: number;
+  /** Whether `node` has been registered at any time since this daemon started. */
+  seenSinceStart(node: string): boolean;
+  /** The node an operator pinned this VIP to (pins/<vip>), if any. */
+  pinOf(vip: string): string | undefined;
+  /** On a planned release, how long the address may stay while the successor comes up. */
+  handoverMaxMs: number;
+  /** The lease is alive and the fast fence is open: adding or keeping a VIP is allowed. */
+  canHold(): boolean;
+  /** onEtcdLoss: failsafe: until when this VIP may be kept past the etcd deadline. */
+  failsafeUntil(vip: string): number;
+  /** After a takeover nobody adds the VIP before this monotonic time. */
+  notBefore(vip: string): number;
+  /** Heard peers that say they hold this VIP, with their fencing revisions. */
+  peerHolders(vip: string): { node: string; revision: string }[];
+}

@@ -1,0 +1,117 @@
+/**
+ * This node's registration as peers see it (nodes/<self>): drained (config, maintenance file,
+ * an operator's drain key) and the VIPs it cannot serve now (interface missing or down, a
+ * tracked check not up). Republished under the node lease whenever it changes.
+ */
+import { existsSync } from 'node:fs';
+import type { CheckRunner } from '@vipd/checks';
+import type { VipdConfig } from '@vipd/config';
+import type { Logger } from '@vipd/log';
+import {
+  describe,
+  interfaceFor,
+  type Keys,
+  type NodeInfo,
+  type NodeSession,
+  type PrefixMirror,
+  priorityOf,
+  type SpecWatcher,
+} from '@vipd/store';
+import type { Kernel } from './kernel';
+
+export interface NodeStateDeps {
+  config: VipdConfig;
+  keys: Keys;
+  vips: SpecWatcher;
+  drains: PrefixMirror;
+  checks: CheckRunner;
+  kernel: Kernel;
+  session: () => NodeSession | undefined;
+  /** Eligibility changed: controllers must look again. */
+  onChange: () => void;
+  log: Logger;
+}
+
+export class NodeState {
+  private info: NodeInfo;
+  private maintenance = false;
+
+  constructor(private readonly d: NodeStateDeps) {
+    const n = d.config.node;
+    this.info = { name: n.name, advertise: n.advertise, labels: n.labels, drained: n.drained, unready: [] };
+  }
+
+  get current(): NodeInfo {
+    return this.info;
+  }
+
+  /** drained = the config's switch, the maintenance file or an operator's drain/<self> key. */
+  applyDrain(): void {
+    const drained =
+      this.d.config.node.drained ||
+      this.maintenance ||
+      this.d.drains.get(this.d.keys.drain(this.info.name)) !== undefined;
+    if (drained === this.info.drained) return;
+    this.info = { ...this.info, drained };
+    this.d.log.warn(
+      { drained },
+      drained ? 'node drained: giving up every VIP' : 'node undrained: eligible again',
+    );
+    this.d
+      .session()
+      ?.update(this.info)
+      .catch((err: unknown) => {
+        this.d.log.warn({ err: describe(err) }, 'could not publish the drain state; the next change retries');
+      });
+  }
+
+  /** The maintenance ("down") file: while it exists the node is drained. */
+  checkMaintenance(): void {
+    const file = this.d.config.node.maintenanceFile;
+    const present = file !== undefined && existsSync(file);
+    if (present === this.maintenance) return;
+    this.maintenance = present;
+    this.d.log.warn({ file, present }, present ? 'maintenance file present' : 'maintenance file gone');
+    this.applyDrain();
+    this.d.onChange();
+  }
+
+  /**
+   * Marks the VIPs this node cannot serve now: interface missing or down, or a tracked check
+   * not up (unknown counts as not up). Publishes the list when it changes; the holder of such
+   * a VIP then hands it over at once.
+   */
+  async checkReadiness(): Promise<void> {
+    const unready: string[] = [];
+    const why: Record<string, string> = {};
+    const links = new Map<string, { ready: boolean; reason?: string }>();
+    const checks = this.d.checks;
+    for (const spec of this.d.vips.specs().values()) {
+      if (priorityOf(spec, this.info.name) === undefined) continue;
+      const ifname = interfaceFor(spec, this.info.name);
+      let link = links.get(ifname);
+      if (!link) {
+        link = await this.d.kernel.link(ifname);
+        links.set(ifname, link);
+      }
+      const failing = spec.track.filter(
+        (name) => !checks.names().includes(name) || checks.state(name) !== 'up',
+      );
+      if (!link.ready) why[spec.name] = `${ifname}: ${link.reason ?? 'not ready'}`;
+      else if (failing.length) why[spec.name] = `tracked checks not up: ${failing.join(', ')}`;
+      else continue;
+      unready.push(spec.name);
+    }
+    unready.sort();
+    if (unready.join(',') === this.info.unready.join(',')) return;
+    this.d.log.warn({ unready, why }, 'VIPs this node cannot serve changed');
+    this.info = { ...this.info, unready };
+    try {
+      await this.d.session()?.update(this.info);
+    } catch (err) {
+      this.d.log.warn({ err: describe(err) }, 'could not publish readiness; will retry');
+      this.info = { ...this.info, unready: [] };
+    }
+    this.d.onChange();
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * What one VIP's holder sends on the wire besides holding the address: gratuitous ARP / NA on
+ * takeover and periodically, and the duplicate-owner probe (a second MAC answering for it).
+ */
+import type { Logger } from '@vipd/log';
+import { type Clock, describe, type VipSpec } from '@vipd/store';
+import type { Kernel } from './kernel';
+
+/** The address as this node has it up. */
+export interface HeldAddress {
+  ifname: string;
+  spec: VipSpec;
+  revision: string;
+}
+
+export class VipAnnouncer {
+  private announcing: AbortController | undefined;
+  private lastAnnounceAt = -Infinity;
+  private lastProbeAt = -Infinity;
+  private probing = false;
+  private duplicates = 0;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {}
+
+  /** Sends `count` announcements now (aborting any in flight). */
+  start(a: HeldAddress, count: number, why: string): void {
+    if (count <= 0) return;
+    this.announcing?.abort();
+    const ac = new AbortController();
+    this.announcing = ac;
+    this.lastAnnounceAt = this.clock.now();
+    this.kernel
+      .announce(a.ifname, a.spec, count, a.spec.announce.intervalMs, ac.signal)
+      .then((sent) => this.log.debug({ rev: a.revision, sent, why }, 'announced'))
+      .catch((err) => this.log.warn({ rev: a.revision, err: describe(err) }, 'announce failed'))
+      .finally(() => {
+        if (this.announcing === ac) this.announcing = undefined;
+      });
+  }
+
+  /** One announcement when the refresh period has passed. */
+  maybeRefresh(a: HeldAddress): void {
+    const every = a.spec.announce.refreshMs;
+    if (every <= 0 || this.announcing) return;
+    if (this.clock.now() - this.lastAnnounceAt >= every) this.start(a, 1, 'periodic refresh');
+  }
+
+  /** Stops announcing (the address is going away). */
+  stop(): void {
+    this.announcing?.abort();
+    this.announcing = undefined;
+  }
+
+  /**
+   * Now and then: does a second host answer for our VIP? Reported and counted; `onDuplicate`
+   * gets the peers that say they hold it, so the caller can yield to a newer revision.
+   */
+  maybeProbe(
+    a: HeldAddress,
+    peerHolders: () => { node: string; revision: string }[],
+    onDuplicate: () => void,
+  ): void {
+    const every = a.spec.announce.probeMs;
+    if (every <= 0 || this.probing || this.clock.now() - this.lastProbeAt < every) return;
+    this.probing = true;
+    this.lastProbeAt = this.clock.now();
+    this.kernel
+      .probeOwners(a.ifname, a.spec, PROBE_TIMEOUT_MS)
+      .then((macs) => {
+        if (macs.length === 0) return;
+        this.duplicates++;
+        this.log.error(
+          { rev: a.revision, macs, duplicates: this.duplicates, peerHolders: peerHolders() },
+          'duplicate owner: another host answers for this VIP',
+        );
+        onDuplicate();
+      })
+      .catch((err) => this.log.warn({ rev: a.revision, err: describe(err) }, 'duplicate-owner probe failed'))
+      .finally(() => (this.probing = false));
+  }
+}
+
+/** How long a probe listens for answers. */
+const PROBE_TIMEOUT_MS = 200;
