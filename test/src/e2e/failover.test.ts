@@ -195,6 +195,7 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
   it('5. the holder loses etcd only: it drops the VIP before its lease expires; the other node takes over', async () => {
     await withCluster({}, async (c, lab) => {
       const sampler = await lab.startSampler(NODES);
+      const watched = c.watchHealth('n1', 6000);
       const ping = lab.startPing('cli', VIP4);
       await ping.waitForReply(5000);
       const blockedAt = Date.now();
@@ -220,6 +221,8 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
       // Health follows: the fenced node is NOT_SERVING, the new holder SERVING.
       assert.equal(await c.health('n1'), 'NOT_SERVING');
       assert.equal(await c.health('n2'), 'SERVING');
+      // A grpc.health.v1 Watch stream opened before the fault saw the same change.
+      assert.deepEqual(await watched, ['SERVING', 'NOT_SERVING']);
     });
   });
 

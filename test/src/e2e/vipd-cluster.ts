@@ -118,6 +118,20 @@ export class VipdCluster {
     return (await this.lab.exec(host, [process.execPath, HEALTH_PROBE, `${ipv4Of(host)}:7400`])).trim();
   }
 
+  /** Starts a grpc.health.v1 Watch on the node for `ms`; resolves with the statuses it saw. */
+  watchHealth(host: NodeHost, ms: number): Promise<string[]> {
+    const proc = this.lab.spawn(
+      host,
+      [process.execPath, HEALTH_PROBE, `${ipv4Of(host)}:7400`, '--watch', String(ms)],
+      {
+        pipe: true,
+      },
+    );
+    let out = '';
+    proc.stdout?.on('data', (b: Buffer) => (out += b.toString()));
+    return new Promise((resolve) => proc.on('exit', () => resolve(out.split('\n').filter(Boolean))));
+  }
+
   async etcdctl(args: string[]): Promise<string> {
     return this.lab.exec('etcd', [ETCDCTL_BIN, '--endpoints', this.etcdEndpoint, ...args], {
       env: { ETCDCTL_API: '3' },
