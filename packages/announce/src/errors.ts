@@ -60,50 +60,23 @@ export class AddonNotBuiltError extends AnnounceError {
 }
 
 /**
- * Sending one frame failed in the kernel. `errno`/`syscall` come from the failing call when known.
- * Most causes (interface down, no buffer space) go away by themselves, so the error is transient,
- * except a missing privilege (EPERM/EACCES), which is final.
+ * A packet socket operation on one interface failed. Most causes (interface down, no buffer
+ * space) go away by themselves, so the error is transient, except a missing privilege
+ * (EPERM/EACCES), which is final.
  */
-export class SendError extends AnnounceError {
+export abstract class SocketOperationError extends AnnounceError {
   readonly ifname: string;
   readonly family: 4 | 6;
   readonly errno: number | undefined;
   readonly syscall: string | undefined;
 
-  constructor(
+  protected constructor(
+    what: string,
     ifname: string,
     family: 4 | 6,
     cause: unknown,
-    details: { errno?: number | undefined; syscall?: string | undefined } = {},
+    details: { errno?: number | undefined; syscall?: string | undefined },
   ) {
-    const what = family === 4 ? 'gratuitous ARP' : 'unsolicited neighbour advertisement';
-    const text = cause instanceof Error ? cause.message : String(cause);
-    const final = details.errno === EPERM || details.errno === EACCES || /permitted|denied/i.test(text);
-    super(`sending ${what} on ${ifname} failed: ${text}`, { cause, transient: !final });
-    this.ifname = ifname;
-    this.family = family;
-    this.errno = details.errno;
-    this.syscall = details.syscall;
-  }
-}
-
-/**
- * A duplicate-owner probe could not be sent or its answers not collected. Transient except for a
- * missing privilege (EPERM/EACCES), like SendError.
- */
-export class ProbeError extends AnnounceError {
-  readonly ifname: string;
-  readonly family: 4 | 6;
-  readonly errno: number | undefined;
-  readonly syscall: string | undefined;
-
-  constructor(
-    ifname: string,
-    family: 4 | 6,
-    cause: unknown,
-    details: { errno?: number | undefined; syscall?: string | undefined } = {},
-  ) {
-    const what = family === 4 ? 'ARP probe' : 'neighbour solicitation probe';
     const text = cause instanceof Error ? cause.message : String(cause);
     const final = details.errno === EPERM || details.errno === EACCES || /permitted|denied/i.test(text);
     super(`${what} on ${ifname} failed: ${text}`, { cause, transient: !final });
@@ -111,5 +84,37 @@ export class ProbeError extends AnnounceError {
     this.family = family;
     this.errno = details.errno;
     this.syscall = details.syscall;
+  }
+}
+
+/** Sending an announcement (gratuitous ARP or unsolicited NA) failed. */
+export class SendError extends SocketOperationError {
+  constructor(
+    ifname: string,
+    family: 4 | 6,
+    cause: unknown,
+    details: { errno?: number | undefined; syscall?: string | undefined } = {},
+  ) {
+    super(
+      family === 4 ? 'sending gratuitous ARP' : 'sending unsolicited neighbour advertisement',
+      ifname,
+      family,
+      cause,
+      details,
+    );
+    this.name = 'SendError';
+  }
+}
+
+/** A duplicate-owner probe could not be sent or its answers not collected. */
+export class ProbeError extends SocketOperationError {
+  constructor(
+    ifname: string,
+    family: 4 | 6,
+    cause: unknown,
+    details: { errno?: number | undefined; syscall?: string | undefined } = {},
+  ) {
+    super(family === 4 ? 'ARP probe' : 'neighbour solicitation probe', ifname, family, cause, details);
+    this.name = 'ProbeError';
   }
 }

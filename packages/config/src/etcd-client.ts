@@ -3,6 +3,8 @@
  * auth. Shape (a schema factory, since defaults differ), cross-field rules, and the merge-stage
  * step that turns `auth.passwordFile` into `auth.password`.
  */
+import { ConfigError } from './errors';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { isObject } from './layered';
 import { readSecretFile } from './secrets';
@@ -77,4 +79,30 @@ export function resolveEtcdPasswordFile(
     auth.password = readSecretFile(auth.passwordFile, readFile, 'etcd.auth.passwordFile');
     delete auth.passwordFile;
   }
+}
+
+/** TLS material for the etcd client, read from the configured files (at start, once). */
+export interface EtcdTlsFiles {
+  ca: Buffer;
+  cert?: Buffer;
+  key?: Buffer;
+}
+
+/** Reads etcd.tls's files; a file that cannot be read is a one-line ConfigError. */
+export function readEtcdTls(
+  tls: { ca: string; cert?: string; key?: string } | undefined,
+  readFile: (path: string) => Buffer = readFileSync,
+): EtcdTlsFiles | undefined {
+  if (!tls) return undefined;
+  const read = (what: string, path: string | undefined): Buffer | undefined => {
+    if (path === undefined) return undefined;
+    try {
+      return readFile(path);
+    } catch (err) {
+      throw new ConfigError(
+        `cannot read etcd.tls.${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? err}`,
+      );
+    }
+  };
+  return { ca: read('ca', tls.ca)!, cert: read('cert', tls.cert), key: read('key', tls.key) };
 }

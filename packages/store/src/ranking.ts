@@ -46,17 +46,6 @@ export function rankCandidates(spec: VipSpec, nodes: Iterable<NodeInfo>, pinned?
       (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
 }
-
-/** The node a pins/<vip> value names, or undefined when it is unreadable. */
-export function parsePin(value: string): string | undefined {
-  try {
-    const v = JSON.parse(value) as { node?: unknown };
-    return typeof v === 'object' && v !== null && typeof v.node === 'string' ? v.node : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** True when `a` outranks `b` under the same ordering as rankCandidates. */
 export function outranks(a: Candidate, b: Candidate): boolean {
   return a.priority > b.priority || (a.priority === b.priority && a.name < b.name);

@@ -1,5 +1,6 @@
 /** `vip-coordinator`: the admin API server's command line. */
 import { readFileSync } from 'node:fs';
+import { type EtcdTlsFiles, readEtcdTls } from '@vipd/config';
 import { createLogger, type Logger } from '@vipd/log';
 import { createEtcdClient, Keys } from '@vipd/store';
 import { ConfigError, type CoordinatorConfig, loadCoordinatorConfig, maskSecrets } from './config';
@@ -34,22 +35,6 @@ function fail(code: number, message: string): never {
   process.exit(code);
 }
 
-function readTls(config: CoordinatorConfig): { ca: Buffer; cert?: Buffer; key?: Buffer } | undefined {
-  const tls = config.etcd.tls;
-  if (!tls) return undefined;
-  const read = (what: string, path: string | undefined): Buffer | undefined => {
-    if (path === undefined) return undefined;
-    try {
-      return readFileSync(path);
-    } catch (err) {
-      throw new ConfigError(
-        `cannot read etcd.tls.${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? err}`,
-      );
-    }
-  };
-  return { ca: read('ca', tls.ca)!, cert: read('cert', tls.cert), key: read('key', tls.key) };
-}
-
 async function main(argv: string[]): Promise<void> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
@@ -61,13 +46,13 @@ async function main(argv: string[]): Promise<void> {
   }
   const checkOnly = argv.includes('--check-config');
   let config: CoordinatorConfig;
-  let etcdTls: ReturnType<typeof readTls>;
+  let etcdTls: EtcdTlsFiles | undefined;
   try {
     config = loadCoordinatorConfig({
       argv: argv.filter((a) => a !== '--check-config'),
       env: process.env,
     }).config;
-    etcdTls = readTls(config);
+    etcdTls = readEtcdTls(config.etcd.tls);
   } catch (err) {
     if (err instanceof ConfigError) fail(2, err.message);
     throw err;

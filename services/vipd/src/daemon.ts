@@ -16,7 +16,7 @@ import {
   type NodeInfo,
   NodeSession,
   parseNodeInfo,
-  parsePin,
+  parsePinRecord,
   priorityOf,
   type VipSpec,
 } from '@vipd/store';
@@ -243,7 +243,7 @@ export class Daemon {
       seenSinceStart: (node) => this.seen.has(node),
       pinOf: (vip) => {
         const entry = this.view.pins.get(this.keys.pin(vip));
-        return entry ? parsePin(entry.value) : undefined;
+        return entry ? parsePinRecord(entry.value)?.node : undefined;
       },
       handoverMaxMs: this.config.reconcile.handoverMaxMs,
       canHold: () => this.guard.canHold(),
@@ -360,11 +360,11 @@ export class Daemon {
       void this.takeover.evaluate(this.session?.valid() ?? false);
     }
     // A heard peer holding one of our VIPs with a newer revision: that controller yields.
-    for (const c of this.controllers.values()) {
-      const rev = c.holding;
-      if (rev !== undefined && this.peers.holdersOf(c.name).some((p) => BigInt(p.revision) > BigInt(rev))) {
-        c.reconcile();
-      }
+    // One pass over what the peers report (not over every VIP for every peer, on every beat).
+    for (const { vip, revision } of this.peers.allHeld()) {
+      const c = this.controllers.get(vip);
+      const mine = c?.holding;
+      if (c && mine !== undefined && BigInt(revision) > BigInt(mine)) c.reconcile();
     }
   }
 

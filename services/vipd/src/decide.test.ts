@@ -108,6 +108,24 @@ describe('decide', () => {
     assert.equal(d2.kind, 'hold');
   });
 
+  it('after a takeover: nobody acquires before W ends, and ranks count from then', () => {
+    const base = { vacantSince: 10_000, notBefore: 10_450 };
+    const early = decide(input({ self: 'n1', myLease: 'L1', ...base, now: 10_200 }));
+    assert.deepEqual(early, {
+      kind: 'wait',
+      untilMs: 10_450,
+      reason: 'taken over from a silent holder: waiting W',
+    });
+    assert.deepEqual(decide(input({ self: 'n1', myLease: 'L1', ...base, now: 10_450 })), {
+      kind: 'acquire',
+      rank: 0,
+    });
+    // Rank 1 would be due at 10_300 counted from the vacancy; it must wait until 10_450 + 300.
+    const second = decide(input({ ...base, now: 10_460 }));
+    assert.equal(second.kind, 'wait');
+    assert.equal(second.kind === 'wait' && second.untilMs, 10_750);
+  });
+
   it('clears its own leader key left by an earlier lease', () => {
     const d = decide(input({ leader: { node: 'n2', lease: 'OLD', revision: '3' } }));
     assert.deepEqual(d, { kind: 'clear-stale', revision: '3' });

@@ -23,6 +23,8 @@ export interface DecideInput {
   vacantSince: number | undefined;
   /** When this node, holding the VIP, first saw a better candidate. */
   betterSince: number | undefined;
+  /** After a fast takeover nobody adds the VIP before this (0: no such wait). */
+  notBefore?: number;
 }
 
 export type Decision =
@@ -64,8 +66,14 @@ export function decide(i: DecideInput): Decision {
   }
   if (!i.sessionValid) return { kind: 'idle', reason: 'no live etcd session' };
   if (rank < 0) return { kind: 'idle', reason: 'not eligible' };
+  // After a takeover the rank order counts from the end of the wait W, or every rank would be
+  // due at once when W ends and the VIP could bounce through a worse node.
+  const notBefore = i.notBefore ?? 0;
+  if (i.now < notBefore) {
+    return { kind: 'wait', untilMs: notBefore, reason: 'taken over from a silent holder: waiting W' };
+  }
   if (rank === 0) return { kind: 'acquire', rank };
-  const until = (i.vacantSince ?? i.now) + rank * i.acquireStepMs;
+  const until = Math.max(i.vacantSince ?? i.now, notBefore) + rank * i.acquireStepMs;
   if (i.now >= until) return { kind: 'acquire', rank };
   return { kind: 'wait', untilMs: until, reason: `waiting for ${i.ranked[0]!.name} (rank ${rank})` };
 }

@@ -1,7 +1,14 @@
 /** `vipd`: the node daemon's command line. */
 import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
-import { ConfigError, loadVipdConfig, maskSecrets, type VipdConfig } from '@vipd/config';
+import {
+  ConfigError,
+  type EtcdTlsFiles,
+  loadVipdConfig,
+  maskSecrets,
+  readEtcdTls,
+  type VipdConfig,
+} from '@vipd/config';
 import { serverOptions } from '@vipd/heartbeat';
 import { createLogger, type Logger } from '@vipd/log';
 import { Daemon } from './daemon';
@@ -40,22 +47,6 @@ function fail(code: number, message: string): never {
   process.exit(code);
 }
 
-function readTls(config: VipdConfig): { ca: Buffer; cert?: Buffer; key?: Buffer } | undefined {
-  const tls = config.etcd.tls;
-  if (!tls) return undefined;
-  const read = (what: string, path: string | undefined): Buffer | undefined => {
-    if (path === undefined) return undefined;
-    try {
-      return readFileSync(path);
-    } catch (err) {
-      throw new ConfigError(
-        `cannot read etcd.tls.${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? err}`,
-      );
-    }
-  };
-  return { ca: read('ca', tls.ca)!, cert: read('cert', tls.cert), key: read('key', tls.key) };
-}
-
 async function main(argv: string[]): Promise<void> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
@@ -67,10 +58,10 @@ async function main(argv: string[]): Promise<void> {
   }
   const checkOnly = argv.includes('--check-config');
   let config: VipdConfig;
-  let etcdTls: ReturnType<typeof readTls>;
+  let etcdTls: EtcdTlsFiles | undefined;
   try {
     config = loadVipdConfig({ argv: argv.filter((a) => a !== '--check-config'), env: process.env }).config;
-    etcdTls = readTls(config);
+    etcdTls = readEtcdTls(config.etcd.tls);
   } catch (err) {
     if (err instanceof ConfigError) fail(2, err.message);
     throw err;

@@ -132,6 +132,14 @@ export class Peers extends EventEmitter<PeersEvents> {
     return out;
   }
 
+  /** Every VIP that heard (non-suspect) members say they hold, with revisions. */
+  *allHeld(): Generator<{ node: string; vip: string; revision: string }> {
+    for (const [node, s] of this.mesh.view()) {
+      if (s.suspect || !this.members.has(node)) continue;
+      for (const h of s.lastBeat?.held ?? []) yield { node, vip: h.name, revision: h.revision };
+    }
+  }
+
   /** Every member heard (not suspect) and none can reach etcd: nobody can take a VIP over. */
   allHeardWithoutEtcd(): boolean {
     const view = this.mesh.view();

@@ -55,6 +55,8 @@ export class Takeover {
         const parsed = parseLeader(vip, entry);
         if (!('problem' in parsed) && parsed.takeover) this.pending.add(vip);
         else this.pending.delete(vip);
+        // Held again: the wait of the last takeover is over for good.
+        if (entry.createRevision === entry.modRevision) this.waitUntil.delete(vip);
       } else if (this.pending.delete(vip)) {
         this.waitUntil.set(vip, this.clock.now() + this.waitMs);
         this.log.info(
@@ -65,11 +67,12 @@ export class Takeover {
     });
   }
 
-  /** Monotonic time before which this VIP must not be added here (0: no wait). */
+  /**
+   * Monotonic time before which this VIP must not be added here (0: none). It stays set until
+   * the VIP is held again, so that the rank order of who takes it counts from it.
+   */
   notBefore(vip: string): number {
-    const t = this.waitUntil.get(vip) ?? 0;
-    if (t !== 0 && t <= this.clock.now()) this.waitUntil.delete(vip);
-    return t;
+    return this.waitUntil.get(vip) ?? 0;
   }
 
   /** Considers every suspect member; revokes at most one lease at a time. */

@@ -205,10 +205,6 @@ export class VipController {
     const now = this.ctx.clock.now();
     const mine = leader !== undefined && leader.node === this.ctx.self && leader.lease === session?.leaseId;
     this.vacantSince = leader ? undefined : (this.vacantSince ?? now);
-    // After a takeover nobody may add before W: the rank order starts counting only then, or
-    // every rank would be due at once when W ends and the VIP could bounce through a worse node.
-    const takeoverWait = this.ctx.notBefore(this.spec.name);
-    if (this.vacantSince !== undefined && takeoverWait > this.vacantSince) this.vacantSince = takeoverWait;
     this.betterSince = mine && betterPresent(this.ctx.self, ranked) ? (this.betterSince ?? now) : undefined;
     const d = decide({
       self: this.ctx.self,
@@ -223,13 +219,8 @@ export class VipController {
       now,
       vacantSince: this.vacantSince,
       betterSince: this.betterSince,
+      notBefore: this.ctx.notBefore(this.spec.name),
     });
-    const notBefore = d.kind === 'acquire' ? takeoverWait : 0;
-    if (notBefore > now) {
-      this.note({ kind: 'wait', untilMs: notBefore, reason: 'taken over from a silent holder: waiting W' });
-      this.wake(notBefore - now);
-      return;
-    }
     const graceWait =
       d.kind === 'acquire' && now < this.ctx.startupGraceUntil
         ? startupGraceWait(this.spec, this.ctx.self, (n) => this.ctx.seenSinceStart(n))

@@ -71,12 +71,7 @@ class VipdDriver implements SystemDriver {
     });
     for (const h of NODES) this.cluster.start(h);
     await this.cluster.waitHolder(VIP_CIDR, NODES, 15_000, 'n1');
-    for (const h of NODES) {
-      await pollUntil(async () => ((await this.cluster.health(h)) === 'SERVING' ? true : undefined), {
-        timeoutMs: 15_000,
-        what: `vipd on ${h} to be SERVING`,
-      });
-    }
+    await this.cluster.waitServing(NODES);
   }
 
   async stopDaemon(host: NodeHost, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {

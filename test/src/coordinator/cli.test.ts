@@ -1,26 +1,14 @@
 /** The vip-coordinator command line: --help, --version, --check-config, one clear line for bad input. */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { runScript, type ScriptResult } from '../harness/proc';
 import { COORDINATOR_BIN } from './admin-client';
 
-function coordinator(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [COORDINATOR_BIN, ...args],
-      { env: { PATH: process.env.PATH, ...env }, timeout: 20_000 },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const coordinator = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<ScriptResult> =>
+  runScript(COORDINATOR_BIN, args, env);
 
 describe('vip-coordinator command line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vipd-coord-cli-'));

@@ -50,12 +50,7 @@ async function withCluster(
       cluster.start('n2');
       await cluster.waitHolder(String(spec.address), NODES, 15_000, 'n1');
       // Every node up and registered before the fault: otherwise a late starter never saw n1.
-      for (const h of NODES) {
-        await pollUntil(async () => ((await cluster.health(h)) === 'SERVING' ? true : undefined), {
-          timeoutMs: 15_000,
-          what: `vipd on ${h} to be SERVING`,
-        });
-      }
+      await cluster.waitServing(NODES);
       await fn(cluster, lab);
     } catch (err) {
       for (const h of NODES) {
@@ -161,7 +156,8 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
       });
       const stats = await clientFollows(lab, ping, VIP4, 'n2');
       report('link cut', stats.outageMs);
-      assert.ok(stats.outageMs < (TTL + 1) * 1000, `outage ${stats.outageMs} ms`);
+      // Heartbeats notice the silence; the takeover beats the lease TTL (docs/fast-takeover.md).
+      assert.ok(stats.outageMs < 1000, `outage ${stats.outageMs} ms`);
       // Cut off from etcd, n1 fenced itself: its VIP is gone even though nobody told it.
       await pollUntil(async () => ((await c.holders(`${VIP4}/24`, ['n1'])).length ? undefined : true), {
         timeoutMs: TTL * 1000,
@@ -188,7 +184,9 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
       const stats = await clientFollows(lab, ping, VIP4, 'n2');
       const staleMs = goneAt - killedAt;
       report('SIGKILL', stats.outageMs, `stale VIP on the killed node for ${staleMs} ms`);
-      assert.ok(staleMs <= TTL * 1000, `the killed node kept the VIP ${staleMs} ms (TTL ${TTL * 1000} ms)`);
+      // The dead-man's switch removes it at once; the kernel lifetime (≤ TTL) would be the fallback.
+      assert.ok(staleMs < 500, `the killed node kept the VIP ${staleMs} ms`);
+      assert.ok(stats.outageMs < 1000, `outage ${stats.outageMs} ms`);
     });
   });
 
@@ -316,12 +314,7 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
         });
         for (const h of three) c.start(h);
         await c.waitHolder(`${VIP4}/24`, three, 15_000, 'n1');
-        for (const h of three) {
-          await pollUntil(async () => ((await c.health(h)) === 'SERVING' ? true : undefined), {
-            timeoutMs: 15_000,
-            what: `vipd on ${h} to be SERVING`,
-          });
-        }
+        await c.waitServing(three);
         const sampler = await lab.startSampler(three);
         const ping = lab.startPing('cli', VIP4);
         await ping.waitForReply(5000);

@@ -118,6 +118,16 @@ export class VipdCluster {
     return (await this.lab.exec(host, [process.execPath, HEALTH_PROBE, `${ipv4Of(host)}:7400`])).trim();
   }
 
+  /** Waits until vipd on every given host reports SERVING (started and registered). */
+  async waitServing(hosts: readonly NodeHost[], timeoutMs = 15_000): Promise<void> {
+    for (const h of hosts) {
+      await pollUntil(async () => ((await this.health(h)) === 'SERVING' ? true : undefined), {
+        timeoutMs,
+        what: `vipd on ${h} to be SERVING`,
+      });
+    }
+  }
+
   /** Starts a grpc.health.v1 Watch on the node for `ms`; resolves with the statuses it saw. */
   watchHealth(host: NodeHost, ms: number): Promise<string[]> {
     const proc = this.lab.spawn(

@@ -81,12 +81,7 @@ export async function withFaultCluster(
       await opts.beforeStart?.(lab);
       for (const h of nodes) vipd.start(h);
       await vipd.waitHolder(VIP_CIDR, nodes, 15_000, opts.firstHolder ?? 'n1');
-      for (const h of nodes) {
-        await pollUntil(async () => ((await vipd.health(h)) === 'SERVING' ? true : undefined), {
-          timeoutMs: 15_000,
-          what: `vipd on ${h} to be SERVING`,
-        });
-      }
+      await vipd.waitServing(nodes);
       monitor = await SafetyMonitor.start(lab, VIP, nodes);
       ping = lab.startPing('cli', VIP);
       await ping.waitForReply(5000);

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pollUntil, sleep } from '../harness/proc';
+import { sleep } from '../harness/proc';
 import {
   baseSpec,
   clientFollows,
@@ -30,10 +30,7 @@ describe('fault suite: preemption', { skip: skipUnlessRoot, concurrency: 1 }, ()
         await sleep(300);
         const restartedAt = Date.now();
         c.vipd.start('n1');
-        await pollUntil(async () => ((await c.vipd.health('n1')) === 'SERVING' ? true : undefined), {
-          timeoutMs: 10_000,
-          what: 'vipd on n1 to be SERVING again',
-        });
+        await c.vipd.waitServing(['n1'], 10_000);
         if (preempt) await c.vipd.waitHolder(VIP_CIDR, c.nodes, 10_000, 'n1');
         // Observe long enough for any second move (or a late preemption) to show.
         await sleep(OBSERVE_MS);

@@ -1,26 +1,14 @@
 /** The vipd command line contract: --help, --version, and one clear line for bad input. */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { runScript, type ScriptResult } from '../harness/proc';
 import { REPO_ROOT, VIPD_BIN } from '../e2e/vipd-cluster';
 
-function vipd(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [VIPD_BIN, ...args],
-      { env: { PATH: process.env.PATH, ...env }, timeout: 20_000 },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const vipd = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<ScriptResult> =>
+  runScript(VIPD_BIN, args, env);
 
 describe('vipd command line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vipd-cli-'));
