@@ -125,6 +125,21 @@ export function buildReplaceArgs(input: AddressSpec, withProto: boolean): string
   return args;
 }
 
+/**
+ * argv (after `ip`) that resets the lifetimes of an address that is present and fails when it
+ * is not: `address change A/P dev IF valid_lft N preferred_lft 0 metric M [nodad]`. Unlike
+ * replace, it can never bring back an address that was removed in the meantime (by fencing,
+ * say), so refreshes may run in a batch without the per-VIP lock.
+ */
+export function buildChangeArgs(input: AddressSpec): string[] {
+  const args = buildReplaceArgs(input, false);
+  // The label keeps what the add gave it; its keyword comes after `dev IF` (index 5 on).
+  const label = args.indexOf('label', 5);
+  if (label > 0) args.splice(label, 2);
+  args[1] = 'change';
+  return args;
+}
+
 export function buildDeleteArgs(input: AddressKey): string[] {
   const key = normalizeKey(input);
   return ['address', 'del', `${key.address}/${key.prefixLen}`, 'dev', key.ifname];

@@ -252,4 +252,28 @@ void describe('netif on real interfaces in a network namespace', { skip: skipRea
       assert.ok(s !== undefined && s >= 1.9 && s <= 4, line);
     }
   });
+
+  void it('refreshes many present addresses in one batch and reports the absent ones', async () => {
+    const present = [
+      { ...v4, address: '198.51.100.61' },
+      { ...v6, address: '2001:db8::61' },
+    ];
+    for (const key of present) await ns.ok('addOrRefreshAddress', { ...key, validLftSec: 5 });
+    const absent = { ...v6, address: '2001:db8::62' };
+    const failed = await ns.ok<{ spec: { address: string }; message: string }[]>(
+      'refreshAddresses',
+      [...present, absent].map((k) => ({ ...k, validLftSec: 40 })),
+    );
+    const list = await addrs('veth0');
+    for (const key of present) {
+      const a = list.find((x) => same(x, key));
+      assert.ok(a, `${key.address} still there`);
+      assert.ok(typeof a.validLftSec === 'number' && a.validLftSec > 30, `${key.address} lifetime reset`);
+    }
+    // `ip address change` creates what is missing (the kernel does not insist on NLM_F_CREATE):
+    // the caller must pass only held addresses, which is why the daemon holds their locks.
+    assert.deepEqual(failed, []);
+    assert.ok(list.some((x) => same(x, absent)));
+    for (const key of [...present, absent]) await ns.ok('removeAddress', key);
+  });
 });

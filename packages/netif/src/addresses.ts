@@ -1,6 +1,7 @@
 // Addresses of a VIP on the kernel side: add or refresh with a kernel lifetime and vipd's mark,
 // remove idempotently, list (all, or only ours).
 import {
+  buildChangeArgs,
   buildDeleteArgs,
   buildReplaceArgs,
   isOwned,
@@ -10,7 +11,14 @@ import {
   type AddressSpec,
 } from './address-args';
 import { NetifError } from './errors';
-import { ipSupportsAddrProto, runIp, runIpParsed, type NetifOptions } from './ip-runner';
+import {
+  ipSupportsAddrProto,
+  runIp,
+  runIpBatch,
+  runIpParsed,
+  type IpCallContext,
+  type NetifOptions,
+} from './ip-runner';
 import { parseAddresses, type AddressInfo } from './parse';
 
 // iproute2 6.1 with kernel extack: "Error: ipv4: Address not found." / "Error: ipv6: address not
@@ -28,7 +36,33 @@ const ADDRESS_ABSENT = [/address not found/i, /Cannot assign requested address/i
 export async function addOrRefreshAddress(spec: AddressSpec, options: NetifOptions = {}): Promise<void> {
   const withProto = await ipSupportsAddrProto(options);
   const args = buildReplaceArgs(spec, withProto);
-  await runIp(args, options, { ifname: spec.ifname, address: spec.address });
+  await runChange(args, options, { ifname: spec.ifname, address: spec.address });
+}
+
+/** A change to the kernel's addresses: through the batcher when there is one. */
+async function runChange(args: string[], options: NetifOptions, context: IpCallContext): Promise<void> {
+  if (options.batch) await options.batch.run(args, context);
+  else await runIp(args, options, context);
+}
+
+/**
+ * Reset the valid lifetime of many present addresses in one `ip` process (`address change`, so an
+ * address removed meanwhile stays removed). Resolves with the ones that failed (usually: no
+ * longer present), each with ip's message.
+ */
+export async function refreshAddresses(
+  specs: readonly AddressSpec[],
+  options: NetifOptions = {},
+): Promise<{ spec: AddressSpec; message: string }[]> {
+  if (specs.length === 0) return [];
+  const { failed } = await runIpBatch(
+    specs.map((s) => buildChangeArgs(s)),
+    options,
+  );
+  return failed.flatMap((f) => {
+    const spec = specs[f.line - 1];
+    return spec ? [{ spec, message: f.message }] : [];
+  });
 }
 
 /**
@@ -39,7 +73,7 @@ export async function addOrRefreshAddress(spec: AddressSpec, options: NetifOptio
 export async function removeAddress(key: AddressKey, options: NetifOptions = {}): Promise<boolean> {
   const args = buildDeleteArgs(key);
   try {
-    await runIp(args, options, { ifname: key.ifname, address: key.address });
+    await runChange(args, options, { ifname: key.ifname, address: key.address });
     return true;
   } catch (error) {
     if (

@@ -14,6 +14,7 @@ export {
   findAddress,
   listAddresses,
   listOwnedAddresses,
+  refreshAddresses,
   removeAddress,
 } from './addresses';
 export {
@@ -32,6 +33,7 @@ export {
   type FenceLogger,
   type FenceSwitchOptions,
 } from './fence-switch';
+export { IpBatcher } from './ip-batcher';
 export { type NetifOptions } from './ip-runner';
 export { getLink, listLinks } from './links';
 export {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { addOrRefreshAddress, removeAddress } from './addresses';
 import { InterfaceNotFoundError, IpOutputParseError, NetifError } from './errors';
-import { classifyIpFailure, runIp } from './ip-runner';
+import { IpBatcher } from './ip-batcher';
+import { classifyIpFailure, ipSupportsAddrProto, parseBatchFailures, runIp } from './ip-runner';
 import { getLink, listLinks } from './links';
 
 const dir = mkdtempSync(join(tmpdir(), 'netif-fake-ip-'));
@@ -131,5 +132,44 @@ void describe('addresses against a fake ip', () => {
     assert.deepEqual(present.calls()[0], ['address', 'del', '2001:db8::5/128', 'dev', 'eth0']);
     const noDev = fakeIp('process.stderr.write(\'Cannot find device "eth0"\\n\'); process.exit(1);');
     assert.ok((await rejection(removeAddress(key, noDev))) instanceof InterfaceNotFoundError);
+  });
+});
+
+void describe('ip -batch', () => {
+  void it('reads which lines failed and why', () => {
+    const stderr =
+      'Error: ipv6: address not found.\nCommand failed -:2\nRTNETLINK answers: No such device\nCommand failed -:5\n';
+    assert.deepEqual(parseBatchFailures(stderr), [
+      { line: 2, message: 'Error: ipv6: address not found.' },
+      { line: 5, message: 'RTNETLINK answers: No such device' },
+    ]);
+    assert.deepEqual(parseBatchFailures(''), []);
+  });
+
+  void it('runs the calls made together in one ip process, each with its own outcome', async () => {
+    // The fake fails every line that deletes 2001:db8::2, the way ip -force -batch reports it.
+    const ip = fakeIp(`
+      if (!args.includes('-batch')) process.exit(255); // 'address help': no proto support
+      const lines = require('node:fs').readFileSync(0, 'utf8').trim().split('\\n');
+      let failed = false;
+      lines.forEach((l, i) => {
+        if (l.includes('2001:db8::2/64')) { process.stderr.write('Error: ipv6: address not found.\\nCommand failed -:' + (i + 1) + '\\n'); failed = true; }
+      });
+      process.exit(failed ? 1 : 0);`);
+    const batch = new IpBatcher({ ipCommand: ip.ipCommand });
+    await ipSupportsAddrProto({ ipCommand: ip.ipCommand }); // asked once per ip binary, then cached
+    const key = (address: string) => ({ ifname: 'e0', address, prefixLen: 64, family: 6 as const });
+    const results = await Promise.all([
+      addOrRefreshAddress({ ...key('2001:db8::1'), validLftSec: 2 }, { ipCommand: ip.ipCommand, batch }),
+      removeAddress(key('2001:db8::2'), { ipCommand: ip.ipCommand, batch }),
+      removeAddress(key('2001:db8::3'), { ipCommand: ip.ipCommand, batch }),
+    ]);
+    // Only the -batch call (the proto support probe runs alone, before the batch).
+    const batches = ip.calls().filter((c) => c.includes('-batch'));
+    assert.deepEqual(batches, [['-force', '-batch', '-']]);
+    assert.equal(batch.batches, 1);
+    assert.equal(batch.commands, 3);
+    // The absent address reads as "already gone", the others as done.
+    assert.deepEqual(results, [undefined, false, true]);
   });
 });

@@ -29,6 +29,11 @@ export interface ControllerContext {
   failsafeUntil(vip: string): number;
   /** After a takeover nobody adds the VIP before this monotonic time. */
   notBefore(vip: string): number;
+  /**
+   * Probes for duplicate owners are spread so that the node sends at most PROBES_PER_SECOND:
+   * a VIP is probed every max(announce.probeMs, this) ms.
+   */
+  probeSpacingMs(): number;
   /** Heard peers that say they hold this VIP, with their fencing revisions. */
   peerHolders(vip: string): { node: string; revision: string }[];
 }

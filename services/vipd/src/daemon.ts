@@ -41,6 +41,9 @@ export interface DaemonDeps {
   server?: grpc.Server;
 }
 
+/** Duplicate-owner probes a node sends per second at most, over all the VIPs it holds. */
+export const PROBES_PER_SECOND = 20;
+
 export class Daemon {
   private readonly client: EtcdClient;
   private readonly keys: Keys;
@@ -52,6 +55,16 @@ export class Daemon {
   private session: NodeSession | undefined;
   private tick: NodeJS.Timeout | undefined;
   private stopping = false;
+  private readinessPending = false;
+  private heldCountCache = 0;
+  private heldCountAt = -Infinity;
+  /** Bumped when etcd's nodes/ or drain/ change (see liveNodes). */
+  private membershipVersion = 0;
+  private liveCache: { version: number; valid: boolean; self: NodeInfo; nodes: NodeInfo[] } | undefined;
+  /** The last renewal succeeded (see the 'renewed' handler). */
+  private renewing = false;
+  /** A lifetime refresh batch is running. */
+  private refreshing = false;
   private ready = false;
   private startupGraceUntil = 0;
   private readonly seen = new Set<string>();
@@ -152,11 +165,13 @@ export class Daemon {
     this.state.applyDrain();
     this.view.vips.on('changed', (name, spec) => this.onSpecChange(name, spec));
     this.view.nodes.on('change', () => {
+      this.membershipVersion++;
       this.updateMembers();
       this.reconcileAll();
     });
     this.updateMembers();
     this.view.drains.on('change', () => {
+      this.membershipVersion++;
       this.state.applyDrain();
       this.reconcileAll();
     });
@@ -219,6 +234,18 @@ export class Daemon {
     this.log.info({}, 'stopped');
   }
 
+  /** How many VIPs this node has up (kept for a tick: asked on every reconcile). */
+  private heldCount(): number {
+    const now = this.clock.now();
+    if (now - this.heldCountAt > 1000) {
+      let n = 0;
+      for (const c of this.controllers.values()) if (c.holding !== undefined) n++;
+      this.heldCountCache = n;
+      this.heldCountAt = now;
+    }
+    return this.heldCountCache;
+  }
+
   /** Names of the VIPs whose address this node has up, with their fencing revisions. */
   held(): Record<string, string> {
     const out: Record<string, string> = {};
@@ -228,6 +255,7 @@ export class Daemon {
 
   private context(): ControllerContext {
     return {
+      probeSpacingMs: () => (this.heldCount() * 1000) / PROBES_PER_SECOND,
       self: this.config.node.name,
       client: this.client,
       keys: this.keys,
@@ -253,7 +281,21 @@ export class Daemon {
     };
   }
 
+  /**
+   * Every controller asks on every reconcile (thousands of times a second with many VIPs): the
+   * answer is kept until the nodes, the drains, our own record or our session's validity change.
+   */
   private liveNodes(): NodeInfo[] {
+    const valid = this.session?.valid() === true;
+    const c = this.liveCache;
+    if (c && c.version === this.membershipVersion && c.valid === valid && c.self === this.state.current)
+      return c.nodes;
+    const nodes = this.computeLiveNodes(valid);
+    this.liveCache = { version: this.membershipVersion, valid, self: this.state.current, nodes };
+    return nodes;
+  }
+
+  private computeLiveNodes(sessionValid: boolean): NodeInfo[] {
     const out: NodeInfo[] = [];
     for (const [key, entry] of this.view.nodes.entries()) {
       const name = Keys.nameUnder(this.keys.nodesPrefix, key);
@@ -263,7 +305,7 @@ export class Daemon {
       if (node) out.push(this.view.drains.get(this.keys.drain(name)) ? { ...node, drained: true } : node);
       this.seen.add(name);
     }
-    if (this.session?.valid()) out.push(this.state.current);
+    if (sessionValid) out.push(this.state.current);
     return out;
   }
 
@@ -292,7 +334,7 @@ export class Daemon {
         },
         'VIP spec loaded',
       );
-      void this.state.checkReadiness();
+      if (this.ready) this.scheduleReadinessCheck(); // start() checks once for the initial load
       c.reconcile();
     }
   }
@@ -313,18 +355,24 @@ export class Daemon {
       this.deps.log.child({ component: 'session' }),
     );
     this.session = session;
+    this.renewing = false;
     session.on('renewed', () => {
       this.guard.update();
-      for (const c of this.controllers.values()) c.refreshLifetime();
+      void this.refreshLifetimes();
       if (!this.ready) this.setReady(true);
-      this.reconcileAll();
+      // Back after failed renewals: controllers that stood back may act again. A renewal like
+      // any other changes nothing they decide on (the tick still reconciles every second).
+      if (!this.renewing) this.reconcileAll();
+      this.renewing = true;
     });
     session.on('renewFailed', () => {
+      this.renewing = false;
       // Without etcd only failsafe VIPs keep their kernel lifetime going (the rest let it run
       // out as a backstop of the fence).
-      for (const c of this.controllers.values()) c.refreshLifetime(true);
+      for (const c of this.controllers.values()) c.refreshFailsafeLifetime();
     });
     session.on('fenced', () => {
+      this.renewing = false;
       // Controllers drop their VIPs, except those onEtcdLoss: failsafe may keep.
       this.setReady(false);
       this.guard.update();
@@ -388,6 +436,49 @@ export class Daemon {
 
   private reconcileAll(): void {
     for (const c of this.controllers.values()) c.reconcile();
+  }
+
+  /**
+   * After a renewal: one `ip` batch pushes the kernel lifetime of every held VIP forward (one
+   * process per renewal, not one per VIP). Every controller's kernel lock is held meanwhile, so
+   * no VIP is removed while the batch could bring it back.
+   */
+  private async refreshLifetimes(): Promise<void> {
+    if (this.refreshing) return; // still busy with the last one: the next renewal comes soon
+    this.refreshing = true;
+    const releases: (() => void)[] = [];
+    try {
+      const targets: { ifname: string; spec: VipSpec; revision: string }[] = [];
+      for (const c of this.controllers.values()) {
+        releases.push(await c.lockKernel());
+        const t = c.refreshTarget();
+        if (t) targets.push(t);
+      }
+      const failed = await this.deps.kernel.refreshVips(targets, this.config.lease.addressLifetimeSec);
+      for (const f of failed) {
+        this.log.warn(
+          { vip: f.spec.name, rev: f.revision, err: f.message },
+          'address lifetime refresh failed',
+        );
+      }
+    } catch (err) {
+      this.log.warn({ err: describe(err) }, 'address lifetime refresh failed');
+    } finally {
+      for (const release of releases) release();
+      this.refreshing = false;
+    }
+  }
+
+  /** One readiness check for a burst of new specs (it looks at every spec and the links). */
+  private scheduleReadinessCheck(): void {
+    if (this.readinessPending) return;
+    this.readinessPending = true;
+    setImmediate(() => {
+      this.readinessPending = false;
+      this.state
+        .checkReadiness()
+        .catch((err) => this.log.warn({ err: describe(err) }, 'readiness check failed'));
+    });
   }
 
   private async onTick(): Promise<void> {

@@ -6,14 +6,20 @@ import {
   defaultLabel,
   FenceSwitch,
   getLink,
+  IpBatcher,
   listOwnedAddresses,
+  refreshAddresses,
   removeAddress,
 } from '@vipd/netif';
 import type { VipSpec } from '@vipd/store';
 import type { Kernel, LinkState } from './kernel';
 
+const LINK_CACHE_MS = 1000;
+
 export function createLinuxKernel(log: Logger, opts: { onSwitchLost?: () => void } = {}): Kernel {
   const announcer = new Announcer({ logger: log });
+  // Adds and removes of all VIPs share `ip` processes (see IpBatcher).
+  const ipOptions = { batch: new IpBatcher() };
   let fence = startSwitch();
   function startSwitch(): FenceSwitch {
     const f = new FenceSwitch({ logger: log.child({ component: 'fence' }), stderr: 'logger' });
@@ -23,6 +29,21 @@ export function createLinuxKernel(log: Logger, opts: { onSwitchLost?: () => void
       opts.onSwitchLost?.();
     });
     return f;
+  }
+  // Index and MAC of an interface for frames: asked of `ip` at most once a second per interface
+  // (hundreds of VIPs announce and probe on the same one), and again at once after a failure.
+  const links = new Map<string, { at: number; link: ReturnType<typeof getLink> }>();
+  function recentLink(ifname: string): ReturnType<typeof getLink> {
+    const now = performance.now();
+    const hit = links.get(ifname);
+    if (hit && now - hit.at < LINK_CACHE_MS) return hit.link;
+    const link = getLink(ifname);
+    links.set(ifname, { at: now, link });
+    link.then(
+      (l) => l === undefined && links.delete(ifname),
+      () => links.delete(ifname),
+    );
+    return link;
   }
   return {
     async link(ifname: string): Promise<LinkState> {
@@ -35,27 +56,43 @@ export function createLinuxKernel(log: Logger, opts: { onSwitchLost?: () => void
     async addVip(ifname: string, spec: VipSpec, lifetimeSec: number): Promise<void> {
       // Tracked first: the switch must know an address before it can exist.
       fence.track(ifname, spec.address, spec.prefixLen);
-      await addOrRefreshAddress({
-        ifname,
-        address: spec.address,
-        prefixLen: spec.prefixLen,
-        family: spec.family,
-        validLftSec: lifetimeSec,
-        label: spec.family === 4 ? defaultLabel(ifname) : undefined,
+      await addOrRefreshAddress(
+        {
+          ifname,
+          address: spec.address,
+          prefixLen: spec.prefixLen,
+          family: spec.family,
+          validLftSec: lifetimeSec,
+          label: spec.family === 4 ? defaultLabel(ifname) : undefined,
+        },
+        ipOptions,
+      );
+    },
+    async refreshVips(entries, lifetimeSec) {
+      const failed = await refreshAddresses(
+        entries.map((e) => ({
+          ifname: e.ifname,
+          address: e.spec.address,
+          prefixLen: e.spec.prefixLen,
+          family: e.spec.family,
+          validLftSec: lifetimeSec,
+        })),
+      );
+      return failed.flatMap((f) => {
+        const e = entries.find((x) => x.spec.address === f.spec.address && x.ifname === f.spec.ifname);
+        return e ? [{ ...e, message: f.message }] : [];
       });
     },
     async removeVip(ifname: string, spec: VipSpec): Promise<boolean> {
-      const present = await removeAddress({
-        ifname,
-        address: spec.address,
-        prefixLen: spec.prefixLen,
-        family: spec.family,
-      });
+      const present = await removeAddress(
+        { ifname, address: spec.address, prefixLen: spec.prefixLen, family: spec.family },
+        ipOptions,
+      );
       fence.untrack(ifname, spec.address, spec.prefixLen);
       return present;
     },
     async probeOwners(ifname, spec, timeoutMs): Promise<string[]> {
-      const link = await getLink(ifname);
+      const link = await recentLink(ifname);
       if (!link?.mac) throw new Error(`cannot probe on ${ifname}: no such interface or no MAC`);
       return probeOwners(
         { ifname, ifindex: link.index, mac: link.mac, address: spec.address, family: spec.family },
@@ -72,7 +109,7 @@ export function createLinuxKernel(log: Logger, opts: { onSwitchLost?: () => void
       await fence.close();
     },
     async announce(ifname, spec, count, intervalMs, signal): Promise<number> {
-      const link = await getLink(ifname);
+      const link = await recentLink(ifname);
       if (!link?.mac) throw new Error(`cannot announce on ${ifname}: no such interface or no MAC`);
       return announcer.announce(
         { ifname, ifindex: link.index, mac: link.mac, address: spec.address, family: spec.family },

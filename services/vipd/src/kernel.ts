@@ -11,6 +11,14 @@ export interface Kernel {
   link(ifname: string): Promise<LinkState>;
   /** Adds the address, or refreshes its lifetime when present. */
   addVip(ifname: string, spec: VipSpec, lifetimeSec: number): Promise<void>;
+  /**
+   * Resets the lifetime of many held addresses at once (the caller holds their locks). Resolves
+   * with those that failed. It would add an absent address: never pass one that is not held.
+   */
+  refreshVips<T extends { ifname: string; spec: VipSpec }>(
+    entries: readonly T[],
+    lifetimeSec: number,
+  ): Promise<(T & { message: string })[]>;
   /** Removes it; true when it was present. */
   removeVip(ifname: string, spec: VipSpec): Promise<boolean>;
   /** Sends `count` announcements `intervalMs` apart; resolves with the number sent. */

@@ -10,12 +10,16 @@ import {
   describe,
   type EtcdClient,
   type Keys,
+  type MirrorEntry,
   type NodeSession,
   parseLeader,
   type PrefixMirror,
 } from '@vipd/store';
 import { shouldRevoke } from './fast-takeover';
 import type { Peers } from './peers';
+
+/** Leader keys marked at once during a takeover (grpc multiplexes them on one connection). */
+const MARKS_IN_FLIGHT = 64;
 
 export class Takeover {
   private readonly revoked = new Set<string>();
@@ -141,7 +145,9 @@ export class Takeover {
       'peer silent on every path: marking its VIPs taken over and revoking its lease',
     );
     try {
-      for (const [key, entry] of held) {
+      // One guarded put per VIP (a VIP released meanwhile must not be marked), many in flight at
+      // once: a node holding hundreds of VIPs is marked in a few round trips, not hundreds.
+      const mark = async ([key, entry]: [string, MirrorEntry]): Promise<void> => {
         const value = { ...(JSON.parse(entry.value) as object), takeover: { by: this.self } };
         const k = Buffer.from(key);
         await this.client.kv.txn(
@@ -152,6 +158,9 @@ export class Takeover {
           },
           callDeadline(this.callTimeoutMs),
         );
+      };
+      for (let i = 0; i < held.length; i += MARKS_IN_FLIGHT) {
+        await Promise.all(held.slice(i, i + MARKS_IN_FLIGHT).map(mark));
       }
       await this.client.leaseClient.leaseRevoke({ ID: lease }, callDeadline(this.callTimeoutMs));
       this.revoked.add(lease);

@@ -61,10 +61,12 @@ export class VipAnnouncer {
    */
   maybeProbe(
     a: HeldAddress,
+    /** The node's probe budget spread over what it holds: never probe more often than this. */
+    minEveryMs: number,
     peerHolders: () => { node: string; revision: string }[],
     onDuplicate: () => void,
   ): void {
-    const every = a.spec.announce.probeMs;
+    const every = a.spec.announce.probeMs > 0 ? Math.max(a.spec.announce.probeMs, minEveryMs) : 0;
     if (every <= 0 || this.probing || this.clock.now() - this.lastProbeAt < every) return;
     this.probing = true;
     this.lastProbeAt = this.clock.now();

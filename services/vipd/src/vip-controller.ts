@@ -7,6 +7,7 @@ import {
   acquireLeadership,
   describe,
   interfaceFor,
+  type MirrorEntry,
   type NodeSession,
   parseLeader,
   rankCandidates,
@@ -23,6 +24,17 @@ import { type HeldAddress, VipAnnouncer } from './vip-announcer';
 const FAILSAFE_REFRESH_MS = 500;
 
 type Applied = HeldAddress;
+
+// Leader values parsed once per mirror entry (the mirror replaces an entry when it changes).
+const leaderCache = new WeakMap<MirrorEntry, ReturnType<typeof parseLeader>>();
+function parsedLeader(vip: string, entry: MirrorEntry): ReturnType<typeof parseLeader> {
+  let parsed = leaderCache.get(entry);
+  if (parsed === undefined || ('vip' in parsed && parsed.vip !== vip)) {
+    parsed = parseLeader(vip, entry);
+    leaderCache.set(entry, parsed);
+  }
+  return parsed;
+}
 
 export class VipController {
   private applied: Applied | undefined;
@@ -86,27 +98,43 @@ export class VipController {
   }
 
   /**
-   * Session renewed: push the kernel lifetime forward on what we hold. With `failsafe`, called
-   * while renewals fail: only a VIP that onEtcdLoss: failsafe may keep is refreshed then.
+   * While etcd is unreachable: keep the kernel lifetime going, but only on a VIP that
+   * onEtcdLoss: failsafe may keep. (Renewals refresh every held VIP in one batch instead, see
+   * lockKernel and refreshTarget.)
    */
-  refreshLifetime(failsafe = false): void {
+  refreshFailsafeLifetime(): void {
     const a = this.applied;
     if (!a) return;
-    if (failsafe && this.failsafeUntil() <= this.ctx.clock.now()) return;
+    if (this.failsafeUntil() <= this.ctx.clock.now()) return;
     void this.kernelLock
       .run(async () => {
-        if (this.applied !== a) return;
-        const allowed = failsafe
-          ? this.failsafeUntil() > this.ctx.clock.now()
-          : this.ctx.session()?.valid() === true && this.ctx.canHold();
-        if (!allowed) return;
+        if (this.applied !== a || this.failsafeUntil() <= this.ctx.clock.now()) return;
         await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.addressLifetimeSec);
       })
       .catch((err) => this.log.warn({ rev: a.revision, err: describe(err) }, 'address refresh failed'));
   }
 
+  /** Takes this VIP's kernel lock (no add or remove until released): for batch refreshes. */
+  lockKernel(): Promise<() => void> {
+    return this.kernelLock.acquire();
+  }
+
+  /** Under lockKernel(): the address whose lifetime a renewal should push forward, if any. */
+  refreshTarget(): { ifname: string; spec: VipSpec; revision: string } | undefined {
+    const a = this.applied;
+    if (!a || this.stopped) return undefined;
+    if (this.ctx.session()?.valid() !== true || !this.ctx.canHold()) return undefined;
+    return { ifname: a.ifname, spec: a.spec, revision: a.revision };
+  }
+
   /** Drops the address now, without talking to etcd (fencing, lost lease, shutdown). */
   async dropLocal(reason: string): Promise<void> {
+    // Nothing up and nothing on its way up: nothing to remove (the common case on every
+    // reconcile of a VIP another node holds; no lock, no promise chain).
+    if (!this.applied && this.kernelLock.idle) {
+      this.announcer.stop();
+      return;
+    }
     await this.kernelLock.run(() => this.removeAddress(reason));
   }
 
@@ -177,7 +205,7 @@ export class VipController {
     const entry = this.ctx.leaders.get(this.ctx.keys.leader(this.spec.name));
     if (entry) {
       if (this.acquired && entry.createRevision !== this.acquired.revision) this.acquired = undefined;
-      const parsed = parseLeader(this.spec.name, entry);
+      const parsed = parsedLeader(this.spec.name, entry);
       if ('problem' in parsed) {
         // Unreadable, but present: someone holds it. Treat it as held by an unknown node.
         this.log.warn({ rev: entry.createRevision, problem: parsed.problem }, 'leader key unreadable');
@@ -249,6 +277,7 @@ export class VipController {
           this.announcer.maybeRefresh(a);
           this.announcer.maybeProbe(
             a,
+            this.ctx.probeSpacingMs(),
             () => this.ctx.peerHolders(this.spec.name),
             () => this.reconcile(),
           );

@@ -3,20 +3,18 @@
 // every 10 ms. Trial by trial it cycles faults × systems, so slow drifts of the machine spread
 // over every system alike. Needs root; touches nothing outside the lab's namespaces and its
 // temporary directory except the results directory.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, hostname, release } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../e2e/vipd-cluster';
 import { pingGaps, SafetyMonitor } from '../faults/monitor';
 import { pollUntil, sleep } from '../harness/proc';
 import { createLab, type Lab, type NodeHost } from '../lab';
 import { parseFailoverArgs, USAGE, type FailoverArgs } from './args';
+import { machine, stamp, withLimit } from './run-info';
 import { createDriver, NODES, VIP, VIP_CIDR, type SystemDriver } from './drivers';
 import {
   type BenchRun,
   type FaultId,
-  type Machine,
   type SystemId,
   type TrialResult,
   faultLabel,
@@ -28,57 +26,6 @@ const PING_INTERVAL_MS = 10;
 /** Hard bound on one trial, whatever happens inside it. */
 const TRIAL_LIMIT_MS = 120_000;
 const TAKEOVER_LIMIT_MS = 15_000;
-
-function machine(): Machine {
-  const kv = spawnSync('keepalived', ['--version'], { encoding: 'utf8', timeout: 5000 });
-  let commit = 'unknown';
-  try {
-    commit = execFileSync('git', ['-C', REPO_ROOT, 'rev-parse', '--short', 'HEAD'], {
-      encoding: 'utf8',
-    }).trim();
-    const dirty = execFileSync(
-      'git',
-      ['-C', REPO_ROOT, 'status', '--porcelain', '--', 'services', 'packages'],
-      {
-        encoding: 'utf8',
-      },
-    ).trim();
-    if (dirty) commit += ' (modified)';
-  } catch {
-    // not a git checkout
-  }
-  return {
-    hostname: hostname(),
-    cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU',
-    cpus: cpus().length,
-    kernel: release(),
-    node: process.version,
-    keepalived: `${kv.stdout}${kv.stderr}`.split('\n')[0]?.trim() || 'keepalived (version unknown)',
-    commit,
-  };
-}
-
-function stamp(d: Date): string {
-  return d
-    .toISOString()
-    .replace(/\.\d+Z$/, 'Z')
-    .replace(/:/g, '-');
-}
-
-/** Bounded: rejects after ms whatever fn is doing (fn's own waits are bounded too). */
-async function withLimit<T>(ms: number, what: string, fn: () => Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      fn(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    if (timer) clearTimeout(timer);
-  }
-}
 
 async function holdsNow(lab: Lab, host: NodeHost): Promise<boolean> {
   return (await lab.addresses(host)).includes(VIP_CIDR);

@@ -28,6 +28,8 @@ export interface VipdNodeOptions {
   extraYaml?: string[];
   /** Give every node a maintenance ("down") file path, see maintenanceFile(). */
   maintenanceFiles?: boolean;
+  /** vipd's log level (default debug; benchmarks use info). */
+  logLevel?: 'debug' | 'info';
 }
 
 export class VipdCluster {
@@ -55,7 +57,7 @@ export class VipdCluster {
       `lease:`,
       `  ttlSeconds: ${this.options.ttlSeconds ?? 3}`,
       `log:`,
-      `  level: debug`,
+      `  level: ${this.options.logLevel ?? 'debug'}`,
       `  format: json`,
       ...(this.options.checks ? [`checks: ${JSON.stringify(this.options.checks)}`] : []),
       ...(this.options.extraYaml ?? []),

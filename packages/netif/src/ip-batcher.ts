@@ -1,0 +1,64 @@
+// Many `ip` commands, one process: calls made while a batch runs are queued and go together in
+// the next `ip -force -batch -`. Spawning is not free for a daemon (the fork blocks its event
+// loop for milliseconds), and a node taking over hundreds of VIPs would otherwise spawn hundreds
+// of processes at once, just when it must keep its heartbeats going.
+import { NetifError } from './errors';
+import { classifyIpFailure, runIpBatch, type IpCallContext, type NetifOptions } from './ip-runner';
+
+interface Pending {
+  args: readonly string[];
+  context: IpCallContext;
+  resolve: () => void;
+  reject: (err: NetifError) => void;
+}
+
+export class IpBatcher {
+  private queue: Pending[] = [];
+  private running = false;
+  /** Batches run so far, and commands in them (for tests and logs). */
+  batches = 0;
+  commands = 0;
+
+  constructor(
+    private readonly options: Omit<NetifOptions, 'batch'> = {},
+    /** Most commands in one batch (the rest wait for the next). */
+    private readonly maxLines = 2000,
+  ) {}
+
+  /** Runs `ip ARGS…` in the next batch; rejects with the same typed errors as a lone call. */
+  run(args: readonly string[], context: IpCallContext = {}): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ args, context, resolve, reject });
+      if (!this.running) setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.running || this.queue.length === 0) return;
+    this.running = true;
+    const batch = this.queue.splice(0, this.maxLines);
+    try {
+      this.batches++;
+      this.commands += batch.length;
+      const { failed } = await runIpBatch(
+        batch.map((p) => p.args),
+        this.options,
+      );
+      const failures = new Map(failed.map((f) => [f.line, f.message]));
+      batch.forEach((p, i) => {
+        const message = failures.get(i + 1);
+        if (message === undefined) p.resolve();
+        else p.reject(classifyIpFailure([this.options.ipCommand ?? 'ip', ...p.args], 1, message, p.context));
+      });
+    } catch (err) {
+      const error =
+        err instanceof NetifError
+          ? err
+          : new NetifError(`ip batch failed: ${String(err)}`, { transient: true });
+      for (const p of batch) p.reject(error);
+    } finally {
+      this.running = false;
+      if (this.queue.length > 0) setImmediate(() => void this.flush());
+    }
+  }
+}

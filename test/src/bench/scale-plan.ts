@@ -1,0 +1,236 @@
+// The scale benchmark's pure parts: its arguments, the VIP plan (N VIPs spread over three
+// nodes by priority) and the figures it reads from etcd's /metrics and from /proc.
+import type { NodeHost } from '../lab';
+
+export const SCALE_NODES: readonly NodeHost[] = ['n1', 'n2', 'n3'];
+export const SCALE_FAULTS = ['sigkill', 'link-cut'] as const;
+export type ScaleFault = (typeof SCALE_FAULTS)[number];
+
+export interface ScaleArgs {
+  /** VIP counts, one lab each, in order. */
+  vips: number[];
+  /** VIPs of the failed node pinged by a client each (spread over its VIPs). */
+  samples: number;
+  /** Length of the steady-state window (ms). */
+  steadyMs: number;
+  faults: ScaleFault[];
+  outDir: string | undefined;
+  help: boolean;
+}
+
+/** 2001:db8::/64 is the lab's on-link IPv6 subnet; VIPs start at 2001:db8::1:0. */
+export const MAX_VIPS = 20_000;
+
+export const SCALE_USAGE = `usage: npm run bench:scale -- [--vips 50,500,2000] [--samples K] [--steady-ms MS] [--faults sigkill,link-cut] [--out DIR]
+  --vips LIST     VIP counts to measure, one fresh lab each (default 500, or VIPD_BENCH_VIPS)
+  --samples K     VIPs of the failed node that a client pings every 10 ms (default 12)
+  --steady-ms MS  steady-state window for etcd load, CPU and RSS (default 10000)
+  --faults LIST   ${SCALE_FAULTS.join(',')} (default: both, each on n1)
+  --out DIR       output directory (default: bench-results/ in the repository)
+Needs root: it builds a 3-node network-namespace lab (nothing in the root namespace).`;
+
+function wholeNumber(name: string, text: string | undefined, min: number, max: number): number {
+  const n = Number(text);
+  if (text === undefined || !/^\d+$/.test(text) || n < min || n > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  }
+  return n;
+}
+
+function vipList(name: string, text: string | undefined): number[] {
+  const items = (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (items.length === 0) throw new Error(`${name} needs a comma-separated list of VIP counts`);
+  return items.map((s) => wholeNumber(name, s, 3, MAX_VIPS));
+}
+
+export function parseScaleArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): ScaleArgs {
+  const args: ScaleArgs = {
+    vips: env.VIPD_BENCH_VIPS ? vipList('VIPD_BENCH_VIPS', env.VIPD_BENCH_VIPS) : [500],
+    samples: 12,
+    steadyMs: 10_000,
+    faults: [...SCALE_FAULTS],
+    outDir: undefined,
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i] ?? '';
+    const eq = raw.indexOf('=');
+    const flag = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
+    const value = (): string | undefined => (raw.startsWith('--') && eq > 0 ? raw.slice(eq + 1) : argv[++i]);
+    switch (flag) {
+      case '--vips':
+        args.vips = vipList('--vips', value());
+        break;
+      case '--samples':
+        args.samples = wholeNumber('--samples', value(), 1, 50);
+        break;
+      case '--steady-ms':
+        args.steadyMs = wholeNumber('--steady-ms', value(), 1000, 600_000);
+        break;
+      case '--faults': {
+        const out: ScaleFault[] = [];
+        for (const f of (value() ?? '').split(',').filter(Boolean)) {
+          const known = SCALE_FAULTS.find((k) => k === f);
+          if (!known) throw new Error(`--faults: unknown "${f}" (known: ${SCALE_FAULTS.join(', ')})`);
+          if (!out.includes(known)) out.push(known);
+        }
+        if (out.length === 0) throw new Error('--faults needs at least one entry');
+        args.faults = out;
+        break;
+      }
+      case '--out':
+        args.outDir = value();
+        if (!args.outDir) throw new Error('--out needs a directory');
+        break;
+      case '-h':
+      case '--help':
+        args.help = true;
+        break;
+      default:
+        throw new Error(`unknown argument ${JSON.stringify(raw)}\n${SCALE_USAGE}`);
+    }
+  }
+  return args;
+}
+
+export interface PlannedVip {
+  name: string;
+  /** Canonical address without prefix (what the address sampler reports). */
+  ip: string;
+  /** The node with the highest priority: where the VIP lives while all nodes are up. */
+  preferred: NodeHost;
+  spec: Record<string, unknown> & { name: string };
+}
+
+/** VIP i: 2001:db8::1:<i in hex>/64; its preferred node is nodes[i % 3] (150), then 120, 100. */
+export function planVips(n: number, nodes: readonly NodeHost[] = SCALE_NODES): PlannedVip[] {
+  if (n > MAX_VIPS) throw new Error(`at most ${MAX_VIPS} VIPs`);
+  const out: PlannedVip[] = [];
+  const prio = [150, 120, 100];
+  for (let i = 0; i < n; i++) {
+    const ip = `2001:db8::1:${i.toString(16)}`;
+    const ranked = nodes.map((_, k) => nodes[(i + k) % nodes.length]!);
+    const name = `v${String(i).padStart(5, '0')}`;
+    out.push({
+      name,
+      ip,
+      preferred: ranked[0]!,
+      spec: {
+        name,
+        address: `${ip}/64`,
+        interface: 'e0',
+        nodes: Object.fromEntries(ranked.map((h, k) => [h, { priority: prio[k] ?? 100 }])),
+        preempt: true,
+      },
+    });
+  }
+  return out;
+}
+
+/** `count` items spread evenly over `items` (all of them when there are fewer). */
+export function spread<T>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items];
+  const out: T[] = [];
+  for (let k = 0; k < count; k++) out.push(items[Math.floor((k * items.length) / count)]!);
+  return out;
+}
+
+/** Prometheus text exposition → sample name with labels (as written) → value. */
+export function parsePrometheus(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\{[^}]*\})?)\s+(\S+)/.exec(line);
+    if (!m) continue;
+    const v = Number(m[2]);
+    if (Number.isFinite(v)) out.set(m[1]!, v);
+  }
+  return out;
+}
+
+/** What etcd has served so far, from its own counters. */
+export interface EtcdCounters {
+  /** Finished unary gRPC calls by method (Range, Txn, Put, LeaseGrant, ...). */
+  unary: Record<string, number>;
+  /** Messages received on streams by method (LeaseKeepAlive, Watch). */
+  streamMsgs: Record<string, number>;
+  /** Raft proposals committed: every write (put, txn with writes, delete, lease grant/revoke). */
+  proposals: number;
+}
+
+function label(sample: string, name: string): string | undefined {
+  return new RegExp(`${name}="([^"]*)"`).exec(sample)?.[1];
+}
+
+export function etcdCounters(metrics: Map<string, number>): EtcdCounters {
+  const out: EtcdCounters = { unary: {}, streamMsgs: {}, proposals: 0 };
+  for (const [sample, v] of metrics) {
+    if (sample.startsWith('grpc_server_handled_total{') && label(sample, 'grpc_type') === 'unary') {
+      const m = label(sample, 'grpc_method') ?? '?';
+      out.unary[m] = (out.unary[m] ?? 0) + v;
+    } else if (
+      sample.startsWith('grpc_server_msg_received_total{') &&
+      label(sample, 'grpc_type') !== 'unary'
+    ) {
+      const m = label(sample, 'grpc_method') ?? '?';
+      out.streamMsgs[m] = (out.streamMsgs[m] ?? 0) + v;
+    } else if (sample === 'etcd_server_proposals_committed_total') {
+      out.proposals = v;
+    }
+  }
+  return out;
+}
+
+function diffRecord(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const d = (b[k] ?? 0) - (a[k] ?? 0);
+    if (d > 0) out[k] = d;
+  }
+  return out;
+}
+
+export interface EtcdLoad {
+  seconds: number;
+  /** Requests per second: unary calls plus stream messages (keepalives, watch requests). */
+  requestsPerSec: number;
+  writesPerSec: number;
+  /** Requests in the window by method (unary calls and stream messages alike). */
+  byMethod: Record<string, number>;
+}
+
+export function etcdLoad(before: EtcdCounters, after: EtcdCounters, ms: number): EtcdLoad {
+  const byMethod = { ...diffRecord(before.unary, after.unary) };
+  for (const [k, v] of Object.entries(diffRecord(before.streamMsgs, after.streamMsgs)))
+    byMethod[k] = (byMethod[k] ?? 0) + v;
+  const total = Object.values(byMethod).reduce((s, v) => s + v, 0);
+  const seconds = ms / 1000;
+  return {
+    seconds: round(seconds, 3),
+    requestsPerSec: round(total / seconds, 1),
+    writesPerSec: round((after.proposals - before.proposals) / seconds, 1),
+    byMethod,
+  };
+}
+
+/** /proc/<pid>/status → resident and peak resident memory (kB). */
+export function parseProcStatus(text: string): { rssKb: number; hwmKb: number } {
+  const kb = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN);
+  return { rssKb: kb('VmRSS'), hwmKb: kb('VmHWM') };
+}
+
+/** /proc/<pid>/stat → user + system CPU time in clock ticks (fields 14 and 15). */
+export function parseProcStatTicks(text: string): number {
+  // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
+  const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  // rest[0] is field 3 (state), so field n is rest[n - 3].
+  return Number(rest[11]) + Number(rest[12]);
+}
+
+export function round(x: number, digits = 0): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

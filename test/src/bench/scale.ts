@@ -1,0 +1,354 @@
+// npm run bench:scale: three vipd nodes and N VIPs (IPv6, spread over the nodes by priority) in
+// one namespace lab per N. For each N: cold start until every VIP is up, a steady-state window
+// (etcd requests from etcd's own /metrics, vipd CPU and RSS from /proc), then node n1 fails
+// (SIGKILL of its vipd, then, after it came back, a cut of its link) while a client pings a
+// sample of its VIPs: how long until every one of its VIPs is held elsewhere, how long the
+// sampled clients went unanswered, and what etcd served meanwhile. Needs root; touches nothing
+// outside the lab's namespaces and temporary directory except the results directory.
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { REPO_ROOT, VipdCluster } from '../e2e/vipd-cluster';
+import { pingGaps } from '../faults/monitor';
+import { pollUntil, sleep } from '../harness/proc';
+import { createLab, type AddressSampler, type Lab, type NodeHost, type Pinger } from '../lab';
+import { machine, stamp, withLimit } from './run-info';
+import {
+  etcdCounters,
+  etcdLoad,
+  parseProcStatTicks,
+  parseProcStatus,
+  parsePrometheus,
+  parseScaleArgs,
+  planVips,
+  round,
+  SCALE_NODES,
+  SCALE_USAGE,
+  spread,
+  type EtcdCounters,
+  type PlannedVip,
+  type ScaleArgs,
+  type ScaleFault,
+} from './scale-plan';
+import {
+  renderScaleMarkdown,
+  type FailoverFigures,
+  type NodeFigures,
+  type ScaleResult,
+  type ScaleRun,
+} from './scale-report';
+
+const PING_INTERVAL_MS = 10;
+const VICTIM: NodeHost = 'n1';
+const TOOLS = join(REPO_ROOT, 'test', 'dist', 'tools');
+/** Hard bound on one N (cold start, steady window, both faults), whatever happens inside. */
+const PER_N_LIMIT_MS = 15 * 60_000;
+
+class ScaleLab {
+  readonly cluster: VipdCluster;
+  sampler!: AddressSampler;
+  private readonly byIp: Map<string, PlannedVip>;
+
+  constructor(
+    readonly lab: Lab,
+    readonly endpoint: string,
+    readonly vips: PlannedVip[],
+  ) {
+    this.cluster = new VipdCluster(lab, endpoint, { ttlSeconds: 3, logLevel: 'info' });
+    this.byIp = new Map(vips.map((v) => [v.ip, v]));
+  }
+
+  async putSpecs(): Promise<void> {
+    const file = join(this.lab.dir, 'vips.json');
+    const entries = this.vips.map((v) => [`/vipd/lab/vips/${v.name}`, JSON.stringify(v.spec)]);
+    writeFileSync(file, JSON.stringify(Object.fromEntries(entries)));
+    const out = await this.lab.exec('etcd', [
+      process.execPath,
+      join(TOOLS, 'etcd-put.js'),
+      this.endpoint,
+      file,
+    ]);
+    if (Number(out.trim()) !== this.vips.length) throw new Error(`etcd-put wrote ${out.trim()} VIPs`);
+  }
+
+  async etcd(): Promise<EtcdCounters> {
+    const text = await this.lab.exec('etcd', [
+      process.execPath,
+      join(TOOLS, 'http-get.js'),
+      `${this.endpoint}/metrics`,
+    ]);
+    return etcdCounters(parsePrometheus(text));
+  }
+
+  /** Planned VIPs the host holds now (kernel truth, from the address events). */
+  heldBy(host: NodeHost): PlannedVip[] {
+    return this.sampler.timeline
+      .held(host)
+      .map((ip) => this.byIp.get(ip))
+      .filter((v): v is PlannedVip => v !== undefined);
+  }
+
+  /** How many planned VIPs are held by exactly one node, and how many by more than one. */
+  census(): { single: number; doubled: number } {
+    const count = new Map<string, number>();
+    for (const h of SCALE_NODES) for (const v of this.heldBy(h)) count.set(v.ip, (count.get(v.ip) ?? 0) + 1);
+    let single = 0;
+    let doubled = 0;
+    for (const c of count.values())
+      if (c === 1) single++;
+      else doubled++;
+    return { single, doubled };
+  }
+
+  /** Every planned VIP on its preferred node and nowhere else (preempt brings them home). */
+  settled(): boolean {
+    const { single, doubled } = this.census();
+    if (single !== this.vips.length || doubled) return false;
+    return SCALE_NODES.every((h) => this.heldBy(h).every((v) => v.preferred === h));
+  }
+
+  pid(host: NodeHost): number {
+    const pid = this.cluster.procs.get(host)?.pid;
+    if (pid === undefined) throw new Error(`vipd on ${host} is not running`);
+    return pid;
+  }
+}
+
+async function cpuTicks(pid: number): Promise<number> {
+  return parseProcStatTicks(await readFile(`/proc/${pid}/stat`, 'utf8'));
+}
+
+async function nodeFigures(s: ScaleLab, ms: number, run: () => Promise<void>): Promise<NodeFigures[]> {
+  const before = await Promise.all(SCALE_NODES.map((h) => cpuTicks(s.pid(h))));
+  await run();
+  const out: NodeFigures[] = [];
+  for (const [k, h] of SCALE_NODES.entries()) {
+    const pid = s.pid(h);
+    const mem = parseProcStatus(await readFile(`/proc/${pid}/status`, 'utf8'));
+    const ticks = (await cpuTicks(pid)) - (before[k] ?? 0);
+    out.push({
+      node: h,
+      vips: s.heldBy(h).length,
+      rssMb: round(mem.rssKb / 1024, 1),
+      peakRssMb: round(mem.hwmKb / 1024, 1),
+      // 100 clock ticks a second on Linux (USER_HZ).
+      cpuPercent: round((ticks / 100 / (ms / 1000)) * 100, 1),
+    });
+  }
+  return out;
+}
+
+async function coldStart(s: ScaleLab): Promise<{ allUpMs: number; settledMs: number }> {
+  const t0 = Date.now();
+  for (const h of SCALE_NODES) s.cluster.start(h);
+  const limit = 60_000 + s.vips.length * 60;
+  await pollUntil(async () => (s.census().single === s.vips.length ? true : undefined), {
+    timeoutMs: limit,
+    intervalMs: 50,
+    what: `all ${s.vips.length} VIPs to come up`,
+  });
+  // The moment the last VIP first appeared anywhere.
+  let allUpAt = t0;
+  for (const v of s.vips) {
+    const first = Math.min(...SCALE_NODES.map((h) => s.sampler.timeline.firstHeld(h, v.ip) ?? Infinity));
+    allUpAt = Math.max(allUpAt, first);
+  }
+  await pollUntil(async () => (s.settled() ? true : undefined), {
+    timeoutMs: limit,
+    intervalMs: 50,
+    what: 'every VIP on its preferred node',
+  });
+  await s.cluster.waitServing(SCALE_NODES, 30_000);
+  return { allUpMs: allUpAt - t0, settledMs: Date.now() - t0 };
+}
+
+async function startPings(s: ScaleLab, targets: PlannedVip[]): Promise<Pinger[]> {
+  const pings = targets.map((v) => s.lab.startPing('cli', v.ip, { intervalMs: PING_INTERVAL_MS }));
+  await Promise.all(pings.map((p) => p.waitForReply(10_000)));
+  await sleep(300);
+  return pings;
+}
+
+async function failover(s: ScaleLab, fault: ScaleFault, samples: number): Promise<FailoverFigures> {
+  const lost = s.heldBy(VICTIM);
+  const others = SCALE_NODES.filter((h) => h !== VICTIM);
+  const pings = await startPings(s, spread(lost, samples));
+  const before = await s.etcd();
+  const faultAt = Date.now();
+  let cut = false;
+  try {
+    if (fault === 'sigkill') await s.cluster.signal(VICTIM, 'SIGKILL');
+    else {
+      await s.lab.cutLink(VICTIM);
+      cut = true;
+    }
+    const tl = s.sampler.timeline;
+    const movedAt = (v: PlannedVip): number | undefined => {
+      let at: number | undefined;
+      for (const h of others) {
+        const i = tl.intervals(v.ip, h).find((x) => x.end === undefined && x.start >= faultAt - 5);
+        if (i) at = Math.min(at ?? Infinity, i.start);
+      }
+      return at;
+    };
+    await pollUntil(async () => (lost.every((v) => movedAt(v) !== undefined) ? true : undefined), {
+      timeoutMs: 30_000,
+      intervalMs: 20,
+      what: `every VIP of ${VICTIM} to be held elsewhere after the ${fault}`,
+    });
+    const allMovedMs = Math.max(...lost.map((v) => (movedAt(v) ?? faultAt) - faultAt));
+    const after = await s.etcd();
+    const windowMs = Date.now() - faultAt;
+    // Clients answered again (bounded), then a short settle so the last gap is closed.
+    for (let i = 0; i < 250 && pings.some((p) => p.stats().unansweredAtEnd > 0); i++) await sleep(20);
+    await sleep(200);
+    const outages: number[] = [];
+    let reachableAt = faultAt;
+    for (const p of pings) {
+      await p.stop();
+      const gaps = pingGaps(p.output().split('\n'), PING_INTERVAL_MS).filter((g) => g.to > faultAt);
+      outages.push(Math.round(gaps.reduce((m, g) => Math.max(m, g.ms), 0)));
+      for (const g of gaps) reachableAt = Math.max(reachableAt, g.to);
+    }
+    const doubled = s.census().doubled;
+    outages.sort((a, b) => a - b);
+    return {
+      fault,
+      vipsMoved: lost.length,
+      allMovedMs: Math.round(allMovedMs),
+      sampled: pings.length,
+      outageMedianMs: outages[Math.floor(outages.length / 2)] ?? 0,
+      outageMaxMs: outages[outages.length - 1] ?? 0,
+      allSampledReachableMs: Math.round(reachableAt - faultAt),
+      etcd: etcdLoad(before, after, windowMs),
+      doubledAtEnd: fault === 'link-cut' ? 0 : doubled,
+    };
+  } finally {
+    for (const p of pings) await p.stop().catch(() => undefined);
+    if (cut) await s.lab.restoreLink(VICTIM);
+  }
+}
+
+/** After a fault: n1 runs again and every VIP is back on its preferred node. */
+async function recover(s: ScaleLab, fault: ScaleFault): Promise<number> {
+  const t0 = Date.now();
+  if (fault === 'sigkill') s.cluster.start(VICTIM);
+  await pollUntil(async () => (s.settled() ? true : undefined), {
+    timeoutMs: 60_000 + s.vips.length * 30,
+    intervalMs: 50,
+    what: `every VIP back on its preferred node after ${VICTIM} returned`,
+  });
+  await s.cluster.waitServing(SCALE_NODES, 30_000);
+  return Date.now() - t0;
+}
+
+async function measure(
+  n: number,
+  args: ScaleArgs,
+  logsDir: string,
+  log: (line: string) => void,
+): Promise<ScaleResult> {
+  const lab = await createLab({ nodes: 3, ipv6: true, etcd: true });
+  try {
+    const endpoint = await lab.startEtcd();
+    const s = new ScaleLab(lab, endpoint, planVips(n));
+    await s.putSpecs();
+    s.sampler = await lab.startSampler([...SCALE_NODES]);
+    const cold = await coldStart(s);
+    log(
+      `  cold start: all ${n} up after ${cold.allUpMs} ms, on their preferred nodes after ${cold.settledMs} ms`,
+    );
+    await sleep(3000);
+    const e0 = await s.etcd();
+    const t0 = Date.now();
+    const nodes = await nodeFigures(s, args.steadyMs, () => sleep(args.steadyMs));
+    const steady = etcdLoad(e0, await s.etcd(), Date.now() - t0);
+    log(
+      `  steady: etcd ${steady.requestsPerSec} req/s, ${steady.writesPerSec} writes/s; ` +
+        nodes.map((x) => `${x.node} ${x.vips} VIPs ${x.rssMb} MB ${x.cpuPercent}% CPU`).join(', '),
+    );
+    const failovers: FailoverFigures[] = [];
+    const recoveries: Record<string, number> = {};
+    for (const fault of args.faults) {
+      const f = await failover(s, fault, args.samples);
+      failovers.push(f);
+      log(
+        `  ${fault}: ${f.vipsMoved} VIPs of ${VICTIM} held elsewhere after ${f.allMovedMs} ms; sampled outage median ${f.outageMedianMs} ms, max ${f.outageMaxMs} ms; etcd ${f.etcd.requestsPerSec} req/s over ${f.etcd.seconds} s`,
+      );
+      recoveries[fault] = await recover(s, fault);
+      log(`  ${VICTIM} back, all VIPs home after ${recoveries[fault]} ms`);
+      await sleep(2000);
+    }
+    await s.sampler.stop();
+    await s.cluster.stopAll();
+    return { vips: n, ok: true, coldStart: cold, steady, nodes, failovers, recoveries };
+  } finally {
+    // Keep the daemons' and etcd's logs next to the results (the lab's directory goes).
+    try {
+      cpSync(lab.logDir, join(logsDir, `n${n}`), { recursive: true });
+    } catch (err) {
+      log(`keeping logs: ${(err as Error).message}`);
+    }
+    await lab.destroy().catch((err: Error) => log(`lab teardown: ${err.message}`));
+  }
+}
+
+async function main(args: ScaleArgs): Promise<number> {
+  if (process.getuid?.() !== 0) {
+    console.error('bench:scale needs root (it builds network namespaces)');
+    return 1;
+  }
+  const started = new Date();
+  const outDir = args.outDir ?? join(REPO_ROOT, 'bench-results');
+  const base = `scale-${stamp(started)}`;
+  const run: ScaleRun = {
+    startedAt: started.toISOString(),
+    command: `npm run bench:scale -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
+    machine: machine(),
+    steadyMs: args.steadyMs,
+    samples: args.samples,
+    results: [],
+  };
+  const write = (): void => {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, `${base}.json`), `${JSON.stringify(run, null, 2)}\n`);
+    writeFileSync(join(outDir, `${base}.md`), renderScaleMarkdown(run));
+  };
+  console.error(`bench:scale: N = ${args.vips.join(', ')}; results in ${outDir}/${base}.{json,md}`);
+  for (const n of args.vips) {
+    console.error(`N = ${n}`);
+    try {
+      run.results.push(
+        await withLimit(PER_N_LIMIT_MS, `N = ${n}`, () =>
+          measure(n, args, join(outDir, `${base}-logs`), (l) => console.error(l)),
+        ),
+      );
+    } catch (err) {
+      const error = (err as Error).message.split('\n')[0] ?? 'failed';
+      console.error(`  FAILED: ${error}`);
+      run.results.push({ vips: n, ok: false, error });
+    }
+    write();
+  }
+  run.finishedAt = new Date().toISOString();
+  write();
+  process.stdout.write(`\n${renderScaleMarkdown(run)}\n`);
+  return run.results.every((r) => r.ok) ? 0 : 1;
+}
+
+let parsed: ScaleArgs;
+try {
+  parsed = parseScaleArgs(process.argv.slice(2), process.env);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
+if (parsed.help) console.log(SCALE_USAGE);
+else
+  main(parsed).then(
+    (code) => (process.exitCode = code),
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
