@@ -15,6 +15,8 @@ export {
   listAddresses,
   listOwnedAddresses,
   removeAddress,
+  removeOwnedAddresses,
+  type OwnedRemoval,
 } from './addresses';
 export {
   InterfaceNotFoundError,
