@@ -123,6 +123,20 @@ void describe('deploy/: example configs', () => {
   });
 });
 
+void describe('docs/: vipd configs shown in the guides', () => {
+  for (const doc of ['deploy.md', 'migrating-from-keepalived.md', 'etcd.md']) {
+    const text = readFileSync(join(REPO_ROOT, 'docs', doc), 'utf8');
+    const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    blocks.forEach((block, i) => {
+      // Whole node configs only; a snippet of one section is not a config.
+      if (!block.startsWith('node:')) return;
+      void it(`docs/${doc}, yaml block ${i + 1}: vipd --check-config accepts it`, () => {
+        checkConfig(VIPD_BIN, block);
+      });
+    });
+  }
+});
+
 void describe('deploy/systemd', () => {
   const vipd = readUnitFile(join(SYSTEMD, 'vipd.service'));
   const coordinator = readUnitFile(join(SYSTEMD, 'vip-coordinator.service'));
