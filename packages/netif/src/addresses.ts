@@ -105,6 +105,36 @@ export async function listOwnedAddresses(
   return (await listAddresses(ifname, options)).filter(isOwned);
 }
 
+/** What removeOwnedAddresses did with one address that carried vipd's mark. */
+export interface OwnedRemoval {
+  readonly address: AddressInfo;
+  /** True when this call removed it; false when it was already gone or could not be removed. */
+  readonly removed: boolean;
+  /** Why it could not be removed; the other addresses are still tried. */
+  readonly error?: NetifError;
+}
+
+/**
+ * Removes every address that carries vipd's mark (of one interface, or of all in this network
+ * namespace), one at a time, going on past a failure. Addresses without the mark are never
+ * touched. Resolves with one entry per marked address, in the order `ip` listed them.
+ */
+export async function removeOwnedAddresses(
+  ifname?: string,
+  options: NetifOptions = {},
+): Promise<OwnedRemoval[]> {
+  const out: OwnedRemoval[] = [];
+  for (const address of await listOwnedAddresses(ifname, options)) {
+    try {
+      out.push({ address, removed: await removeAddress(address, options) });
+    } catch (error) {
+      if (!(error instanceof NetifError)) throw error;
+      out.push({ address, removed: false, error });
+    }
+  }
+  return out;
+}
+
 /** The listed entry for this key, if present. The address is compared in canonical form. */
 export async function findAddress(
   key: AddressKey,

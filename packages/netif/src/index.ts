@@ -16,6 +16,8 @@ export {
   listOwnedAddresses,
   refreshAddresses,
   removeAddress,
+  removeOwnedAddresses,
+  type OwnedRemoval,
 } from './addresses';
 export {
   InterfaceNotFoundError,

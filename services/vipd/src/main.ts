@@ -11,6 +11,7 @@ import {
 } from '@vipd/config';
 import { serverOptions } from '@vipd/heartbeat';
 import { createLogger, type Logger } from '@vipd/log';
+import { VIPD_ADDR_METRIC, removeOwnedAddresses } from '@vipd/netif';
 import { Daemon } from './daemon';
 import { HealthServer } from './health';
 import { createLinuxKernel } from './kernel-linux';
@@ -33,6 +34,9 @@ Options (each overrides the file; VIPD_* environment variables sit between the t
   --log-level LEVEL         debug|info|warn|error (VIPD_LOG_LEVEL)
   --log-format FORMAT       json|pretty|auto     (VIPD_LOG_FORMAT)
   --check-config            validate, print the effective config (secrets masked), exit
+  --cleanup                 remove every address vipd added on this host (route metric
+                            ${VIPD_ADDR_METRIC}, IPv4 label <if>:vip), log each one, exit; for systemd's
+                            ExecStopPost after vipd died. Needs no etcd; touches no other address.
   --help, --version
 
 The etcd password comes only from etcd.auth.passwordFile or VIPD_ETCD_PASSWORD, never a flag.
@@ -47,6 +51,38 @@ function fail(code: number, message: string): never {
   process.exit(code);
 }
 
+function makeLogger(config: VipdConfig | undefined, nodeName: string | undefined): Logger {
+  const format = config?.log.format ?? 'auto';
+  const pretty = format === 'auto' ? undefined : format === 'pretty';
+  return createLogger({ level: config?.log.level ?? 'info', pretty, base: { node: nodeName } });
+}
+
+/**
+ * `--cleanup`: removes every address carrying vipd's mark in this network namespace and exits
+ * 0, or 1 when one could not be removed. It runs after vipd has died (ExecStopPost), so it must
+ * not depend on what may have killed it: a config that no longer loads is reported and the
+ * cleanup goes on with default log settings.
+ */
+async function cleanup(argv: string[]): Promise<number> {
+  let config: VipdConfig | undefined;
+  try {
+    config = loadVipdConfig({ argv, env: process.env }).config;
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`vipd: warning: ${err.message}; cleaning up anyway\n`);
+  }
+  const log = makeLogger(config, config?.node.name).child({ component: 'cleanup' });
+  const results = await removeOwnedAddresses();
+  for (const { address: a, removed, error } of results) {
+    const fields = { address: `${a.address}/${a.prefixLen}`, interface: a.ifname };
+    if (error) log.error({ ...fields, err: error.message }, 'could not remove a VIP address');
+    else if (removed) log.info(fields, 'removed a VIP address left by vipd');
+  }
+  const failed = results.filter((r) => r.error).length;
+  log.info({ removed: results.filter((r) => r.removed).length, failed }, 'cleanup done');
+  return failed ? 1 : 0;
+}
+
 async function main(argv: string[]): Promise<void> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
@@ -54,6 +90,10 @@ async function main(argv: string[]): Promise<void> {
   }
   if (argv.includes('--version')) {
     process.stdout.write(`vipd ${version()}\n`);
+    return;
+  }
+  if (argv.includes('--cleanup')) {
+    process.exitCode = await cleanup(argv.filter((a) => a !== '--cleanup'));
     return;
   }
   const checkOnly = argv.includes('--check-config');
@@ -75,8 +115,7 @@ async function main(argv: string[]): Promise<void> {
       'vipd: warning: not root; adding addresses needs CAP_NET_ADMIN and ARP needs CAP_NET_RAW\n',
     );
   }
-  const pretty = config.log.format === 'auto' ? undefined : config.log.format === 'pretty';
-  const log: Logger = createLogger({ level: config.log.level, pretty, base: { node: config.node.name } });
+  const log = makeLogger(config, config.node.name);
   const server = new grpc.Server(serverOptions());
   const health = new HealthServer(server);
   const lost = { daemon: undefined as Daemon | undefined };

@@ -1,0 +1,297 @@
+/**
+ * Everything under deploy/ is what an operator copies: every config there loads with the loader
+ * of the program it is for, the systemd units pass `systemd-analyze verify` and say what
+ * docs/deploy.md says they do, and the Kubernetes manifests keep host networking, the two
+ * capabilities and a vipd config that vipd accepts.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { readYamlFile } from '@vipd/config';
+import { REPO_ROOT, VIPD_BIN } from '../e2e/vipd-cluster';
+import { readUnitFile, unitCapabilities, unitCommand, unitValue, unitValues } from './unit-file';
+
+const DEPLOY = join(REPO_ROOT, 'deploy');
+const K8S = join(DEPLOY, 'kubernetes');
+const SYSTEMD = join(DEPLOY, 'systemd');
+const COORDINATOR_BIN = join(REPO_ROOT, 'services', 'coordinator', 'bin', 'vip-coordinator');
+const SCRATCH = mkdtempSync(join(tmpdir(), 'vipd-deploy-test-'));
+after(() => rmSync(SCRATCH, { recursive: true, force: true }));
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : [],
+  );
+}
+
+let runs = 0;
+/**
+ * `BIN --config FILE --check-config` as an operator runs it, on a copy of the config whose
+ * /etc/vipd/... files (TLS, password) exist as placeholders in a scratch folder. Resolves the
+ * effective config it prints; throws its one-line error otherwise.
+ */
+function checkConfig(bin: string, text: string, env: NodeJS.ProcessEnv = {}): Record<string, unknown> {
+  const root = join(SCRATCH, String(++runs));
+  const local = text.replace(/\/etc\/vipd\/[\w./-]+/g, (path) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), 'placeholder\n');
+    return join(root, path);
+  });
+  const file = join(root, 'config.yaml');
+  mkdirSync(root, { recursive: true });
+  writeFileSync(file, local);
+  const res = spawnSync(process.execPath, [bin, '--config', file, '--check-config'], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, ...env },
+    timeout: 20_000,
+  });
+  if (res.status !== 0) throw new Error(`exit ${res.status}: ${res.stderr.trim()}`);
+  return JSON.parse(res.stdout) as Record<string, unknown>;
+}
+
+const isCoordinatorFile = (file: string) => basename(file).includes('coordinator');
+const binFor = (file: string) => (isCoordinatorFile(file) ? COORDINATOR_BIN : VIPD_BIN);
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null ? (v as Obj) : {});
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+function manifest(name: string): Obj {
+  return readYamlFile(join(K8S, name), (p) => readFileSync(p, 'utf8'));
+}
+
+/** The first container of a workload, and its pod spec. */
+function workload(name: string): { pod: Obj; container: Obj } {
+  const pod = obj(obj(obj(manifest(name).spec).template).spec);
+  return { pod, container: obj(list(pod.containers)[0]) };
+}
+
+/** The text a ConfigMap holds under `key`. */
+function configMapData(name: string, key: string): string {
+  const text = obj(manifest(name).data)[key];
+  assert.equal(typeof text, 'string', `${name} has data.${key}`);
+  return text as string;
+}
+
+void describe('deploy/: example configs', () => {
+  const files = yamlFiles(DEPLOY).filter((f) => !f.startsWith(`${K8S}/`));
+
+  void it('there are examples for vipd and the coordinator', () => {
+    assert.ok(files.filter((f) => !isCoordinatorFile(f)).length >= 5);
+    assert.ok(files.filter(isCoordinatorFile).length >= 2);
+  });
+
+  for (const file of files) {
+    void it(`${basename(binFor(file))} --check-config accepts ${relative(REPO_ROOT, file)}`, () => {
+      checkConfig(binFor(file), readFileSync(file, 'utf8'), { VIPD_NODE_NAME: 'n1' });
+    });
+  }
+
+  void it('a misspelt key in an example would be caught, with a one-line error', () => {
+    const vipd = readFileSync(join(DEPLOY, 'vipd.example.yaml'), 'utf8');
+    assert.throws(() => checkConfig(VIPD_BIN, `${vipd}\nleas:\n  ttlSeconds: 3\n`), /exit 2: vipd: .*leas/);
+    const coordinator = readFileSync(join(DEPLOY, 'coordinator.example.yaml'), 'utf8');
+    assert.throws(() => checkConfig(COORDINATOR_BIN, `${coordinator}\nlistn: x\n`), /exit 2: .*listn/);
+  });
+
+  void it('the etcd TLS example reads its certificates and password from files, and masks the password', () => {
+    const c = checkConfig(VIPD_BIN, readFileSync(join(DEPLOY, 'examples', 'vipd-etcd-tls.yaml'), 'utf8'));
+    const etcd = c.etcd as { tls: Record<string, string>; auth: Record<string, string> };
+    assert.deepEqual(Object.keys(etcd.tls).sort(), ['ca', 'cert', 'key']);
+    assert.equal(etcd.auth.username, 'vipd');
+    assert.ok(!JSON.stringify(c).includes('placeholder'), 'the password is not printed');
+  });
+
+  void it('the fast profile example really selects the fast timings', () => {
+    const c = checkConfig(
+      VIPD_BIN,
+      readFileSync(join(DEPLOY, 'examples', 'vipd-fast-takeover.yaml'), 'utf8'),
+    );
+    assert.equal((c.heartbeat as { intervalMs: number }).intervalMs, 20);
+    assert.equal((c.timings as { waitMs: number }).waitMs, 120);
+  });
+});
+
+void describe('docs/: vipd configs shown in the guides', () => {
+  for (const doc of ['deploy.md', 'migrating-from-keepalived.md', 'etcd.md']) {
+    const text = readFileSync(join(REPO_ROOT, 'docs', doc), 'utf8');
+    const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    blocks.forEach((block, i) => {
+      // Whole node configs only; a snippet of one section is not a config.
+      if (!block.startsWith('node:')) return;
+      void it(`docs/${doc}, yaml block ${i + 1}: vipd --check-config accepts it`, () => {
+        checkConfig(VIPD_BIN, block);
+      });
+    });
+  }
+});
+
+void describe('deploy/systemd', () => {
+  const vipd = readUnitFile(join(SYSTEMD, 'vipd.service'));
+  const coordinator = readUnitFile(join(SYSTEMD, 'vip-coordinator.service'));
+  const haveAnalyze = spawnSync('systemd-analyze', ['--version']).status === 0;
+
+  void it(
+    'systemd-analyze verify accepts both units without a single warning',
+    { skip: !haveAnalyze && 'no systemd-analyze' },
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'vipd-units-'));
+      try {
+        const units = ['vipd.service', 'vip-coordinator.service'].map((u) => {
+          copyFileSync(join(SYSTEMD, u), join(dir, u));
+          return join(dir, u);
+        });
+        const res = spawnSync('systemd-analyze', ['verify', ...units], { encoding: 'utf8', timeout: 30_000 });
+        assert.equal(res.status, 0, res.stderr);
+        // Unknown keys and bad values are warnings with exit status 0: any output is a failure.
+        assert.equal(`${res.stdout}${res.stderr}`.trim(), '');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  void it('vipd: only CAP_NET_ADMIN and CAP_NET_RAW, no new privileges, restarts on failure but not on a bad config', () => {
+    assert.deepEqual(unitCapabilities(vipd, 'CapabilityBoundingSet'), ['CAP_NET_ADMIN', 'CAP_NET_RAW']);
+    assert.deepEqual(unitCapabilities(vipd, 'AmbientCapabilities'), ['CAP_NET_ADMIN', 'CAP_NET_RAW']);
+    assert.equal(unitValue(vipd, 'Service', 'NoNewPrivileges'), 'yes');
+    assert.notEqual(unitValue(vipd, 'Service', 'User') ?? 'root', 'root');
+    assert.equal(unitValue(vipd, 'Service', 'Restart'), 'on-failure');
+    assert.ok(unitValues(vipd, 'Service', 'RestartPreventExitStatus').join(' ').split(/\s+/).includes('2'));
+    assert.ok(Number(unitValue(vipd, 'Unit', 'StartLimitBurst')) > 1);
+    // Sandboxing must leave ARP (AF_PACKET), `ip` (AF_NETLINK) and the host's network alone.
+    const families = (unitValue(vipd, 'Service', 'RestrictAddressFamilies') ?? '').split(/\s+/);
+    for (const f of ['AF_PACKET', 'AF_NETLINK', 'AF_INET', 'AF_INET6']) assert.ok(families.includes(f), f);
+    assert.notEqual(unitValue(vipd, 'Service', 'PrivateNetwork'), 'yes');
+    assert.notEqual(unitValue(vipd, 'Service', 'MemoryDenyWriteExecute'), 'yes', "breaks node's JIT");
+  });
+
+  void it('vipd: ExecStopPost cleans up with the same config; SIGTERM reaches vipd alone', () => {
+    const start = unitCommand(vipd, 'ExecStart');
+    const stopPost = unitCommand(vipd, 'ExecStopPost');
+    assert.deepEqual(stopPost, [...start.slice(0, 2), '--cleanup', ...start.slice(2)]);
+    assert.deepEqual(start.slice(2), ['--config', '/etc/vipd/vipd.yaml']);
+    assert.equal(unitValue(vipd, 'Service', 'KillMode'), 'mixed');
+  });
+
+  void it('vip-coordinator: no capabilities at all, not root, restarts on failure', () => {
+    assert.deepEqual(coordinator.get('Service')?.get('CapabilityBoundingSet'), []);
+    assert.deepEqual(coordinator.get('Service')?.get('AmbientCapabilities'), []);
+    assert.equal(unitValue(coordinator, 'Service', 'NoNewPrivileges'), 'yes');
+    assert.notEqual(unitValue(coordinator, 'Service', 'User') ?? 'root', 'root');
+    assert.equal(unitValue(coordinator, 'Service', 'Restart'), 'on-failure');
+    assert.deepEqual(unitCommand(coordinator, 'ExecStart').slice(2), [
+      '--config',
+      '/etc/vipd/coordinator.yaml',
+    ]);
+  });
+
+  void it('the users the units run as are the ones vipd.sysusers.conf creates', () => {
+    const users = readFileSync(join(SYSTEMD, 'vipd.sysusers.conf'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('u '))
+      .map((l) => l.split(/\s+/)[1]);
+    assert.ok(users.includes(unitValue(vipd, 'Service', 'User')));
+    assert.ok(users.includes(unitValue(coordinator, 'Service', 'User')));
+  });
+
+  void it('the binaries the units start exist in the built tree', () => {
+    for (const unit of [vipd, coordinator]) {
+      const script = unitCommand(unit, 'ExecStart')[1]!.replace(/^\/opt\/vipd\//, `${REPO_ROOT}/`);
+      assert.match(
+        execFileSync(process.execPath, [script, '--version'], { encoding: 'utf8' }),
+        /\d+\.\d+\.\d+/,
+      );
+    }
+  });
+});
+
+void describe('deploy/kubernetes', () => {
+  void it('kustomization.yaml lists every manifest in the folder', () => {
+    const resources = list(manifest('kustomization.yaml').resources).map(String).sort();
+    const files = readdirSync(K8S).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml');
+    assert.deepEqual(resources, files.sort());
+  });
+
+  void it('vipd DaemonSet: host network, NET_ADMIN and NET_RAW only, not privileged', () => {
+    const { pod, container } = workload('vipd-daemonset.yaml');
+    assert.equal(manifest('vipd-daemonset.yaml').kind, 'DaemonSet');
+    assert.equal(pod.hostNetwork, true);
+    const sc = obj(container.securityContext);
+    assert.deepEqual(obj(sc.capabilities).add, ['NET_ADMIN', 'NET_RAW']);
+    assert.deepEqual(obj(sc.capabilities).drop, ['ALL']);
+    assert.notEqual(sc.privileged, true);
+    assert.equal(sc.allowPrivilegeEscalation, false);
+    // SIGTERM hands the VIPs over; a preStop that removed them would cut clients off first.
+    assert.equal(obj(container.lifecycle).preStop, undefined);
+    assert.ok(Number(pod.terminationGracePeriodSeconds) >= 5);
+  });
+
+  void it('the vipd config in the ConfigMap validates as the DaemonSet runs it, with its secrets mounted', () => {
+    const { pod, container } = workload('vipd-daemonset.yaml');
+    const argv = list(container.args).map(String);
+    const path = argv[argv.indexOf('--config') + 1]!;
+    // The pod's environment as the kubelet fills it in on a node.
+    const sample: Record<string, string> = { 'spec.nodeName': 'node-a', 'status.hostIP': '198.51.100.11' };
+    const env: NodeJS.ProcessEnv = {};
+    for (const e of list(container.env).map(obj)) {
+      const field = String(obj(obj(e.valueFrom).fieldRef).fieldPath ?? '');
+      const value =
+        e.value !== undefined
+          ? String(e.value).replace(/\$\((\w+)\)/g, (_, n: string) => env[n] ?? '')
+          : sample[field];
+      env[String(e.name)] = value;
+    }
+    assert.equal(path, '/etc/vipd/vipd.yaml');
+    const config = checkConfig(VIPD_BIN, configMapData('vipd-configmap.yaml', 'vipd.yaml'), env) as {
+      node: { name: string; advertise: string };
+      etcd: { tls?: { ca?: string; cert?: string; key?: string } };
+    };
+    assert.equal(config.node.name, 'node-a');
+    assert.equal(config.node.advertise, '198.51.100.11:7400');
+    // Every file the config names is inside the etcd Secret's mount.
+    const mounts = list(container.volumeMounts).map(obj);
+    const secretVolume = list(pod.volumes)
+      .map(obj)
+      .find((v) => v.secret !== undefined);
+    const secretMount = mounts.find((m) => m.name === secretVolume?.name);
+    assert.ok(secretMount, 'the etcd Secret is mounted');
+    const text = configMapData('vipd-configmap.yaml', 'vipd.yaml');
+    const named = [...text.matchAll(/(?:ca|cert|key|passwordFile): (\S+)/g)].map((m) => m[1]!);
+    assert.equal(named.length, 4);
+    for (const f of named) assert.ok(f.startsWith(`${String(secretMount.mountPath)}/`), f);
+    assert.ok(
+      mounts.some((m) => m.mountPath === path),
+      `${path} is mounted from the ConfigMap`,
+    );
+  });
+
+  void it('coordinator Deployment and Service: no host network, no capability, non-root, valid config', () => {
+    const { pod, container } = workload('coordinator-deployment.yaml');
+    assert.notEqual(pod.hostNetwork, true);
+    assert.equal(obj(pod.securityContext).runAsNonRoot, true);
+    const caps = obj(obj(container.securityContext).capabilities);
+    assert.deepEqual(caps.drop, ['ALL']);
+    assert.equal(caps.add, undefined);
+    const argv = list(container.args).map(String);
+    assert.equal(argv[argv.indexOf('--config') + 1], '/etc/vipd/coordinator.yaml');
+    checkConfig(COORDINATOR_BIN, configMapData('coordinator-configmap.yaml', 'coordinator.yaml'));
+    const service = manifest('coordinator-service.yaml');
+    assert.deepEqual(
+      obj(obj(service.spec).selector),
+      obj(obj(obj(obj(manifest('coordinator-deployment.yaml').spec).template).metadata).labels),
+    );
+    assert.equal(obj(list(obj(service.spec).ports)[0]).port, 7500);
+  });
+});
