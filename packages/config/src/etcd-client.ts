@@ -3,11 +3,11 @@
  * auth. Shape (a schema factory, since defaults differ), cross-field rules, and the merge-stage
  * step that turns `auth.passwordFile` into `auth.password`.
  */
-import { ConfigError } from './errors';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { isObject } from './layered';
 import { readSecretFile } from './secrets';
+import { readTlsFiles } from './tls-files';
 
 const endpoint = z
   .string()
@@ -88,21 +88,13 @@ export interface EtcdTlsFiles {
   key?: Buffer;
 }
 
-/** Reads etcd.tls's files; a file that cannot be read is a one-line ConfigError. */
+/** Reads and checks etcd.tls's files (see readTlsFiles); a problem is a one-line ConfigError. */
 export function readEtcdTls(
   tls: { ca: string; cert?: string; key?: string } | undefined,
   readFile: (path: string) => Buffer = readFileSync,
 ): EtcdTlsFiles | undefined {
   if (!tls) return undefined;
-  const read = (what: string, path: string | undefined): Buffer | undefined => {
-    if (path === undefined) return undefined;
-    try {
-      return readFile(path);
-    } catch (err) {
-      throw new ConfigError(
-        `cannot read etcd.tls.${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? err}`,
-      );
-    }
-  };
-  return { ca: read('ca', tls.ca)!, cert: read('cert', tls.cert), key: read('key', tls.key) };
+  const files = readTlsFiles(tls, { prefix: 'etcd.tls.' }, readFile);
+  // readTlsFiles returns every file it was given a path for; ca is required by the schema.
+  return { ca: files.ca!, cert: files.cert, key: files.key };
 }

@@ -6,3 +6,4 @@ export * from './loader';
 export * from './schema';
 export * from './secrets';
 export * from './takeover';
+export * from './tls-files';

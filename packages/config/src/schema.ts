@@ -5,6 +5,11 @@ import { etcdClientProblems, etcdClientSchema } from './etcd-client';
 import { hostPort, logSchema, zodProblems } from './fields';
 import { checkTimings, PROFILES, type TakeoverTimings, takeoverWaitMs } from './takeover';
 
+/** Paths of a private CA, this node's certificate and its key (all three required). */
+export const tlsFilesSchema = z
+  .object({ ca: z.string().min(1), cert: z.string().min(1), key: z.string().min(1) })
+  .strict();
+
 export const vipdConfigSchema = z
   .object({
     node: z
@@ -38,6 +43,11 @@ export const vipdConfigSchema = z
         /** Default: the takeover profile's (100 ms default, 20 ms fast). */
         intervalMs: z.number().int().min(10).max(60_000).optional(),
         suspectAfterMisses: z.number().int().min(2).max(100).optional(),
+        /**
+         * Mutual TLS on node.listen (heartbeats and grpc.health.v1) and on every outbound
+         * heartbeat stream: peers must present a certificate from this private CA.
+         */
+        tls: tlsFilesSchema.optional(),
       })
       .strict()
       .default({}),
@@ -84,7 +94,11 @@ type Parsed = z.output<typeof vipdConfigSchema>;
 /** The validated config, with every derived default filled in. */
 export type VipdConfig = Omit<Parsed, 'checks' | 'heartbeat'> & {
   checks: CheckSpec[];
-  heartbeat: { intervalMs: number; suspectAfterMisses: number };
+  heartbeat: {
+    intervalMs: number;
+    suspectAfterMisses: number;
+    tls?: z.output<typeof tlsFilesSchema>;
+  };
   /** Resolved takeover timings (profile plus overrides) and the derived wait W. */
   timings: TakeoverTimings & { waitMs: number; renewWhenAloneMs: number };
   node: Parsed['node'] & { advertise: string };
@@ -145,7 +159,11 @@ export function validateVipdConfig(raw: unknown): { config: VipdConfig } | { pro
     config: {
       ...c,
       checks,
-      heartbeat: { intervalMs: timings.intervalMs, suspectAfterMisses: timings.suspectAfterMisses },
+      heartbeat: {
+        intervalMs: timings.intervalMs,
+        suspectAfterMisses: timings.suspectAfterMisses,
+        ...(c.heartbeat.tls ? { tls: c.heartbeat.tls } : {}),
+      },
       timings: { ...timings, waitMs: takeoverWaitMs(timings), renewWhenAloneMs },
       node: { ...c.node, advertise },
       lease: { ...c.lease, renewIntervalMs, fenceMarginMs, addressLifetimeSec },

@@ -67,7 +67,9 @@ export function createEtcdClient(opts: EtcdClientOptions): Etcd3 {
     options.auth = {
       username: opts.auth.username,
       password: opts.auth.password,
-      callOptions: { deadline: Date.now() + opts.callTimeoutMs },
+      // A factory, so every (re-)authentication gets its own deadline: a fixed one, taken when
+      // the client was built, would fail every token refresh after the first callTimeoutMs.
+      callOptions: () => ({ deadline: Date.now() + opts.callTimeoutMs }),
     };
   }
   return new Etcd3(options);

@@ -43,7 +43,8 @@ export async function main(argv: string[], env: Env, io: Io, interrupted: Promis
         'vipadm: warning: --token shows in ps and shell history; use VIPADM_TOKEN or --token-file F\n',
       );
     }
-    client = new AdminClient(global.server, channelCredentials(global.tls), token);
+    const tlsMode = !global.tls ? 'off' : global.tls.cert !== undefined ? 'mutual' : 'server';
+    client = new AdminClient(global.server, channelCredentials(global.tls), token, tlsMode);
     await runCommand(command, { global, client, write: io.stdout, interrupted });
     return 0;
   } catch (err) {

@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
+import { certificateValidityProblem, ConfigError, readTlsFiles, type TlsFiles } from '@vipd/config';
 import { loadProtos } from '@vipd/proto';
 import type { GlobalOptions } from './args';
-import { CliError, fromGrpcError, UsageError } from './errors';
+import { type CallContext, CliError, fromGrpcError, UsageError } from './errors';
 import type { Event } from './types';
 
 export type UnaryMethod =
@@ -51,12 +52,23 @@ export function resolveToken(token: GlobalOptions['token']): string | undefined 
   return value;
 }
 
+/**
+ * TLS from --tls-ca (the only CA trusted when given; `--tls` alone uses the system's CAs)
+ * and --tls-cert/--tls-key (the client certificate). A missing or unreadable file, or a key
+ * that does not belong to the certificate, is a UsageError naming the flag.
+ */
 export function channelCredentials(tls: GlobalOptions['tls']): grpc.ChannelCredentials {
   if (!tls) return grpc.credentials.createInsecure();
-  const ca = tls.ca === undefined ? null : readFile('--tls-ca', tls.ca);
-  const key = tls.key === undefined ? null : readFile('--tls-key', tls.key);
-  const cert = tls.cert === undefined ? null : readFile('--tls-cert', tls.cert);
-  return grpc.credentials.createSsl(ca, key, cert);
+  let files: TlsFiles;
+  try {
+    files = readTlsFiles(tls, { prefix: '--tls-' });
+    const expiry = certificateValidityProblem(files.cert, Date.now());
+    if (expiry !== undefined) throw new UsageError(`--tls-cert ${tls.cert ?? ''}: ${expiry}`);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+  return grpc.credentials.createSsl(files.ca ?? null, files.key ?? null, files.cert ?? null);
 }
 
 export class AdminClient {
@@ -66,6 +78,7 @@ export class AdminClient {
     private readonly server: string,
     credentials: grpc.ChannelCredentials,
     private readonly token: string | undefined,
+    private readonly tls: CallContext['tls'] = 'off',
   ) {
     const v1 = (loadProtos(['vipd/v1/admin.proto']).vipd as grpc.GrpcObject).v1 as grpc.GrpcObject;
     const Service = v1.AdminService as grpc.ServiceClientConstructor;
@@ -94,7 +107,7 @@ export class AdminClient {
     const fn = this.method<UnaryFn>(name);
     return new Promise<T>((resolve, reject) => {
       fn(request, this.metadata(), { deadline: Date.now() + deadlineMs }, (err, value) => {
-        if (err) reject(fromGrpcError(err, { server: this.server, deadlineMs }));
+        if (err) reject(fromGrpcError(err, { server: this.server, deadlineMs, tls: this.tls }));
         else resolve(value as T);
       });
     });
@@ -111,7 +124,7 @@ export class AdminClient {
         if (stopped && err.code === grpc.status.CANCELLED) resolve();
         else if (err.code === grpc.status.CANCELLED)
           reject(ended); // the server went away
-        else reject(fromGrpcError(err, { server: this.server, deadlineMs: 0 }));
+        else reject(fromGrpcError(err, { server: this.server, deadlineMs: 0, tls: this.tls }));
       });
       stream.on('status', (s: grpc.StatusObject) => {
         if (s.code === grpc.status.OK) reject(ended);

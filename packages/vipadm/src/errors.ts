@@ -38,6 +38,8 @@ export interface CallContext {
   server: string;
   /** The call's deadline, for the timeout message. */
   deadlineMs: number;
+  /** How vipadm connected: plaintext, TLS, or TLS with a client certificate. */
+  tls?: 'off' | 'server' | 'mutual';
 }
 
 /** Folds a (possibly multi-line) message into one line. */
@@ -57,7 +59,8 @@ export function grpcErrorMessage(err: GrpcErrorLike, ctx: CallContext): string {
   switch (err.code) {
     case status.UNAVAILABLE:
       if (details === '' || (LOCAL_UNAVAILABLE.test(details) && !/etcd/i.test(details))) {
-        return `cannot reach the coordinator at ${ctx.server} (${connectionProblem(details)})`;
+        const problem = tlsProblem(details, ctx.tls ?? 'off') ?? connectionProblem(details);
+        return `cannot reach the coordinator at ${ctx.server} (${problem})`;
       }
       return `the coordinator at ${ctx.server} is unavailable${said}; try again`;
     case status.DEADLINE_EXCEEDED:
@@ -104,6 +107,34 @@ export function connectionProblem(details: string): string {
   const last = /last error: (?:error: )?(.*?)\.?(?: resolution note:.*)?$/i.exec(details);
   const cause = (last?.[1] ?? details).trim();
   return cause === '' ? 'unavailable' : cause;
+}
+
+/**
+ * The operator's reading of a failed TLS connection, or undefined when it is not one. grpc-js
+ * does not pass the server's TLS alert on when a client certificate is refused after the
+ * handshake (TLS 1.3): the connection just closes, reported as "Failed to connect".
+ */
+export function tlsProblem(details: string, tls: 'off' | 'server' | 'mutual'): string | undefined {
+  if (/alert certificate required/i.test(details)) {
+    return 'it requires a client certificate: give --tls-cert and --tls-key';
+  }
+  const alert = /alert ([a-z ]+?)(?::|$)/i.exec(details);
+  if (alert && /ssl|tls/i.test(details)) return `it refused the TLS handshake: ${alert[1]}`;
+  const verify =
+    /self[- ]signed certificate[a-z ]*|unable to (?:verify|get)[a-z ]*|certificate has expired|certificate is not yet valid|hostname\/ip does not match[^.(]*|ERR_TLS_CERT_ALTNAME_INVALID/i.exec(
+      details,
+    );
+  if (verify) return `cannot verify its certificate: ${verify[0].trim()}; check --tls-ca`;
+  if (tls === 'mutual' && /failed to connect/i.test(details)) {
+    return 'it closed the TLS connection: is --tls-cert signed by a CA it trusts, and still valid?';
+  }
+  if (tls === 'off' && /connection dropped|failed to connect/i.test(details)) {
+    return `${connectionProblem(details)}; does it require TLS (--tls-ca)?`;
+  }
+  if (tls !== 'off' && /wrong version number|packet length too long|unexpected eof/i.test(details)) {
+    return 'TLS handshake failed: is it serving plaintext (drop the --tls flags)?';
+  }
+  return undefined;
 }
 
 function formatSeconds(ms: number): string {

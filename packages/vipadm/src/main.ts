@@ -1,4 +1,5 @@
 /** `vipadm` as a process: signals, stdout, exit code. The work is in cli.ts. */
+import { quietIpServernameWarning } from '@vipd/config';
 import { main, type Io } from './cli';
 
 let onSignal: () => void = () => undefined;
@@ -9,6 +10,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0);
 });
 const io: Io = { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t) };
+quietIpServernameWarning();
 void main(process.argv.slice(2), process.env, io, interrupted).then((code) => {
   process.exitCode = code;
   // Anything still open (a grpc channel winding down) must not hold the exit up.

@@ -18,12 +18,30 @@ import {
 } from '@vipd/config';
 import { isValidClusterName } from '@vipd/store';
 import { z } from 'zod';
+import { CERT_ROLES } from './cert-role';
 
 export { ConfigError, maskSecrets } from '@vipd/config';
 
 /** Sections the contract names but a later issue implements: refused rather than ignored. */
 const notYet = (what: string) =>
   z.unknown().refine((v) => v === undefined, `${what}: not supported yet (a later release); remove it`);
+
+/** Admin API TLS: the server's cert and key; the private CA that client certificates need. */
+export const adminTlsSchema = z
+  .object({
+    ca: z.string().min(1).optional(),
+    cert: z.string().min(1),
+    key: z.string().min(1),
+    /** Refuse clients without a certificate from `ca` (default true; needs `ca`). */
+    requireClientCert: z.boolean().default(true),
+    /** Roles for client certificates by subject CN, besides a `vipd-role:ROLE` URI SAN. */
+    clientRoles: z.record(z.enum(CERT_ROLES)).default({}),
+  })
+  .strict()
+  .refine((t) => !t.requireClientCert || t.ca !== undefined, {
+    message: 'ca is required while requireClientCert is true',
+    path: ['ca'],
+  });
 
 export const coordinatorConfigSchema = z
   .object({
@@ -36,13 +54,13 @@ export const coordinatorConfigSchema = z
       callTimeoutMs: 2000,
       endpointsRequiredHint: 'etcd.endpoints, VIPD_COORDINATOR_ETCD_ENDPOINTS or --etcd-endpoints',
     }),
-    tls: notYet('serving the admin API over TLS'),
+    tls: adminTlsSchema.optional(),
     auth: notYet('auth.tokens'),
     log: logSchema,
   })
   .strict();
 
-export type CoordinatorConfig = Omit<z.output<typeof coordinatorConfigSchema>, 'tls' | 'auth'>;
+export type CoordinatorConfig = Omit<z.output<typeof coordinatorConfigSchema>, 'auth'>;
 
 /** Pure: shape, defaults and cross-field rules. */
 export function validateCoordinatorConfig(
@@ -50,7 +68,7 @@ export function validateCoordinatorConfig(
 ): { config: CoordinatorConfig } | { problems: string[] } {
   const res = coordinatorConfigSchema.safeParse(raw);
   if (!res.success) return { problems: zodProblems(res.error) };
-  const { tls: _tls, auth: _auth, ...c } = res.data;
+  const { auth: _auth, ...c } = res.data;
   const problems = etcdClientProblems(c.etcd);
   return problems.length ? { problems } : { config: c };
 }

@@ -1,10 +1,12 @@
 /** `vip-coordinator`: the admin API server's command line. */
 import { readFileSync } from 'node:fs';
-import { type EtcdTlsFiles, readEtcdTls } from '@vipd/config';
+import { type EtcdTlsFiles, quietIpServernameWarning, readEtcdTls } from '@vipd/config';
 import { createLogger, type Logger } from '@vipd/log';
 import { createEtcdClient, Keys } from '@vipd/store';
 import { ConfigError, type CoordinatorConfig, loadCoordinatorConfig, maskSecrets } from './config';
 import { CoordinatorServer } from './server';
+import { adminServerCredentials } from './tls';
+import type * as grpc from '@grpc/grpc-js';
 
 const USAGE = `Usage: vip-coordinator --config FILE [options]
 
@@ -13,7 +15,8 @@ the cluster's state in etcd. Stateless: run several side by side.
 
 Options (each overrides the file; VIPD_COORDINATOR_* environment variables sit between):
   --config FILE             YAML config: listen, cluster, etcd.{endpoints,dialTimeoutMs,
-                            callTimeoutMs,tls,auth}, log.{level,format}
+                            callTimeoutMs,tls,auth}, tls.{ca,cert,key,requireClientCert,
+                            clientRoles}, log.{level,format}
   --listen HOST:PORT        listen          (VIPD_COORDINATOR_LISTEN; default 0.0.0.0:7500)
   --cluster NAME            cluster         (VIPD_COORDINATOR_CLUSTER; default "default")
   --etcd-endpoints URLS     etcd.endpoints, comma-separated (VIPD_COORDINATOR_ETCD_ENDPOINTS)
@@ -47,12 +50,14 @@ async function main(argv: string[]): Promise<void> {
   const checkOnly = argv.includes('--check-config');
   let config: CoordinatorConfig;
   let etcdTls: EtcdTlsFiles | undefined;
+  let credentials: grpc.ServerCredentials;
   try {
     config = loadCoordinatorConfig({
       argv: argv.filter((a) => a !== '--check-config'),
       env: process.env,
     }).config;
     etcdTls = readEtcdTls(config.etcd.tls);
+    credentials = adminServerCredentials(config.tls);
   } catch (err) {
     if (err instanceof ConfigError) fail(2, err.message);
     throw err;
@@ -82,13 +87,20 @@ async function main(argv: string[]): Promise<void> {
   });
   let port: number;
   try {
-    port = await server.listen(config.listen);
+    port = await server.listen(config.listen, credentials);
   } catch (err) {
     client.close();
     fail(1, (err as Error).message);
   }
   log.info(
-    { listen: config.listen, port, cluster: config.cluster, etcd: config.etcd.endpoints, version: version() },
+    {
+      listen: config.listen,
+      port,
+      cluster: config.cluster,
+      etcd: config.etcd.endpoints,
+      tls: config.tls ? (config.tls.requireClientCert ? 'mutual' : 'server') : 'off',
+      version: version(),
+    },
     'vip-coordinator serving',
   );
   let stopping = false;
@@ -111,6 +123,7 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
+quietIpServernameWarning();
 main(process.argv.slice(2)).catch((err: unknown) => {
   fail(1, err instanceof Error ? err.message : String(err));
 });

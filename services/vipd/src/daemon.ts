@@ -5,6 +5,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { CheckRunner } from '@vipd/checks';
 import type { VipdConfig } from '@vipd/config';
+import type { MeshTls } from '@vipd/heartbeat';
 import type { Logger } from '@vipd/log';
 import {
   type EtcdClient,
@@ -37,6 +38,8 @@ export interface DaemonDeps {
   onReady?: (ready: boolean) => void;
   /** etcd secrets and TLS material, resolved by the caller. */
   etcdTls?: { ca: Buffer; cert?: Buffer; key?: Buffer };
+  /** heartbeat.tls's files, read and checked by the caller: mutual TLS on outbound beats. */
+  meshTls?: MeshTls;
   /** The node's gRPC server (node.listen): the heartbeat service is added to it. */
   server?: grpc.Server;
 }
@@ -111,6 +114,7 @@ export class Daemon {
       intervalMs: t.intervalMs,
       suspectAfterMisses: t.suspectAfterMisses,
       clock: this.clock,
+      tls: deps.meshTls,
       log: deps.log.child({ component: 'heartbeat' }),
       localBeat: () => ({
         health: this.ready ? 'SERVING' : 'NOT_SERVING',

@@ -10,10 +10,13 @@ export class HealthServer {
     this.health.addToServer(this.server);
   }
 
-  /** Binds; resolves with the bound port (useful with port 0). */
-  listen(address: string): Promise<number> {
+  /** Binds (plaintext unless credentials say otherwise); resolves with the bound port. */
+  listen(
+    address: string,
+    credentials: grpc.ServerCredentials = grpc.ServerCredentials.createInsecure(),
+  ): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (err, port) =>
+      this.server.bindAsync(address, credentials, (err, port) =>
         err ? reject(new Error(`cannot listen on ${address}: ${err.message}`)) : resolve(port),
       );
     });

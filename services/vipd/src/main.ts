@@ -7,9 +7,11 @@ import {
   loadVipdConfig,
   maskSecrets,
   readEtcdTls,
+  quietIpServernameWarning,
+  readMutualTlsFiles,
   type VipdConfig,
 } from '@vipd/config';
-import { serverOptions } from '@vipd/heartbeat';
+import { type MeshTls, meshServerCredentials, serverOptions } from '@vipd/heartbeat';
 import { createLogger, type Logger } from '@vipd/log';
 import { VIPD_ADDR_METRIC, removeOwnedAddresses } from '@vipd/netif';
 import { Daemon } from './daemon';
@@ -99,9 +101,12 @@ async function main(argv: string[]): Promise<void> {
   const checkOnly = argv.includes('--check-config');
   let config: VipdConfig;
   let etcdTls: EtcdTlsFiles | undefined;
+  let meshTls: MeshTls | undefined;
   try {
     config = loadVipdConfig({ argv: argv.filter((a) => a !== '--check-config'), env: process.env }).config;
     etcdTls = readEtcdTls(config.etcd.tls);
+    const hbTls = config.heartbeat.tls;
+    meshTls = hbTls ? readMutualTlsFiles(hbTls, { prefix: 'heartbeat.tls.' }) : undefined;
   } catch (err) {
     if (err instanceof ConfigError) fail(2, err.message);
     throw err;
@@ -126,6 +131,7 @@ async function main(argv: string[]): Promise<void> {
     kernel,
     log,
     etcdTls,
+    meshTls,
     server,
     onReady: (ready) => {
       health.setServing(ready);
@@ -134,7 +140,7 @@ async function main(argv: string[]): Promise<void> {
   });
   lost.daemon = daemon;
   try {
-    await health.listen(config.node.listen);
+    await health.listen(config.node.listen, meshServerCredentials(meshTls));
   } catch (err) {
     fail(1, (err as Error).message);
   }
@@ -156,6 +162,7 @@ async function main(argv: string[]): Promise<void> {
   await daemon.start();
 }
 
+quietIpServernameWarning();
 main(process.argv.slice(2)).catch((err: unknown) => {
   fail(1, err instanceof Error ? err.message : String(err));
 });

@@ -5,7 +5,14 @@
  */
 import { EventEmitter } from 'node:events';
 import type * as grpc from '@grpc/grpc-js';
-import { type LocalBeat, PeerMesh, type PeerState, type ReceivedBeat } from '@vipd/heartbeat';
+import {
+  type LocalBeat,
+  meshChannelCredentials,
+  type MeshTls,
+  PeerMesh,
+  type PeerState,
+  type ReceivedBeat,
+} from '@vipd/heartbeat';
 import type { Logger } from '@vipd/log';
 import type { Clock } from '@vipd/store';
 import type { PeerReport } from './fast-takeover';
@@ -38,6 +45,8 @@ export class Peers extends EventEmitter<PeersEvents> {
       localBeat: () => LocalBeat;
       clock: Clock;
       log: Logger;
+      /** Mutual TLS for outbound streams (the server side is the daemon's gRPC server). */
+      tls?: MeshTls;
     },
   ) {
     super();
@@ -47,6 +56,7 @@ export class Peers extends EventEmitter<PeersEvents> {
       suspectAfterMisses: opts.suspectAfterMisses,
       clock: opts.clock,
       log: opts.log,
+      credentials: meshChannelCredentials(opts.tls),
       localBeat: () => ({ ...opts.localBeat(), peerLeases: this.peerLeases() }),
     });
     this.mesh.on('beat', (node, beat) => this.onBeat(node, beat));

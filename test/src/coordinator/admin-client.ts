@@ -29,8 +29,11 @@ export const COORDINATOR_BIN = join(REPO_ROOT, 'services', 'coordinator', 'bin',
 
 const proto = loadProtos(['vipd/v1/admin.proto']) as unknown as ProtoGrpcType;
 
-export function adminClient(address: string): AdminServiceClient {
-  return new proto.vipd.v1.AdminService(address, grpc.credentials.createInsecure());
+export function adminClient(
+  address: string,
+  credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
+): AdminServiceClient {
+  return new proto.vipd.v1.AdminService(address, credentials);
 }
 
 /** A unary call as a promise, with a deadline. */
@@ -83,6 +86,10 @@ export async function startCoordinator(opts: {
   endpoints: string[];
   cluster: string;
   callTimeoutMs?: number;
+  /** Extra top-level YAML lines (e.g. a `tls:` section). */
+  extraYaml?: string[];
+  /** How the test's own clients (health wait, admin client) connect; default plaintext. */
+  credentials?: grpc.ChannelCredentials;
 }): Promise<Coordinator> {
   const dir = mkdtempSync(join(tmpdir(), 'vipd-coord-'));
   const port = await freePort();
@@ -98,6 +105,7 @@ export async function startCoordinator(opts: {
       `  callTimeoutMs: ${opts.callTimeoutMs ?? 2000}`,
       `  dialTimeoutMs: 1000`,
       'log: { level: debug, format: json }',
+      ...(opts.extraYaml ?? []),
       '',
     ].join('\n'),
   );
@@ -111,7 +119,7 @@ export async function startCoordinator(opts: {
       rmSync(dir, { recursive: true, force: true });
     },
   });
-  const client = adminClient(address);
+  const client = adminClient(address, opts.credentials);
   const log = (): string => {
     try {
       return readFileSync(logFile, 'utf8');
@@ -126,7 +134,9 @@ export async function startCoordinator(opts: {
     unregister();
   };
   try {
-    await pollUntil(async () => ((await healthStatus(address, 1000)) === 'SERVING' ? true : undefined), {
+    const serving = async (): Promise<true | undefined> =>
+      (await healthStatus(address, 1000, '', opts.credentials)) === 'SERVING' ? true : undefined;
+    await pollUntil(serving, {
       timeoutMs: 15_000,
       intervalMs: 100,
       what: `vip-coordinator on ${address} to serve`,
@@ -140,9 +150,14 @@ export async function startCoordinator(opts: {
 }
 
 /** grpc.health.v1 Check("") on address: SERVING, NOT_SERVING, … or UNAVAILABLE. */
-export function healthStatus(address: string, timeoutMs: number, service = ''): Promise<string> {
+export function healthStatus(
+  address: string,
+  timeoutMs: number,
+  service = '',
+  credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
+): Promise<string> {
   const Client = grpc.makeGenericClientConstructor(healthService, 'Health');
-  const client = new Client(address, grpc.credentials.createInsecure());
+  const client = new Client(address, credentials);
   const names = ['UNKNOWN', 'SERVING', 'NOT_SERVING', 'SERVICE_UNKNOWN'];
   return new Promise((resolvePromise) => {
     (

@@ -81,9 +81,9 @@ describe('vip-coordinator command line', () => {
       /listen: must be HOST:PORT/,
     ],
     [
-      'tls (not supported yet)',
+      'tls without a key',
       () => ['--config', file('tls.yaml', 'tls: { cert: a }\netcd: { endpoints: [http://a:1] }\n')],
-      /tls: serving the admin API over TLS: not supported yet/,
+      /tls.key: Required/,
     ],
     [
       'auth.tokens (not supported yet)',

@@ -24,8 +24,12 @@ export interface VipdNodeOptions {
   drained?: boolean;
   /** vipd `checks[]` (YAML accepts JSON). */
   checks?: unknown[];
-  /** Extra top-level YAML lines. */
-  extraYaml?: string[];
+  /** Extra top-level YAML lines (per host when a function). */
+  extraYaml?: string[] | ((host: NodeHost) => string[]);
+  /** Extra lines inside `etcd:` (indented by two spaces), e.g. tls and auth. */
+  etcdYaml?: string[];
+  /** TLS files the health probe presents (when node.listen needs mutual TLS). */
+  probeTls?: { ca: string; cert: string; key: string };
   /** Give every node a maintenance ("down") file path, see maintenanceFile(). */
   maintenanceFiles?: boolean;
   /** vipd's log level (default debug; benchmarks use info). */
@@ -54,13 +58,16 @@ export class VipdCluster {
       `etcd:`,
       `  endpoints: [${this.etcdEndpoint}]`,
       `  callTimeoutMs: 500`,
+      ...(this.options.etcdYaml ?? []),
       `lease:`,
       `  ttlSeconds: ${this.options.ttlSeconds ?? 3}`,
       `log:`,
       `  level: ${this.options.logLevel ?? 'debug'}`,
       `  format: json`,
       ...(this.options.checks ? [`checks: ${JSON.stringify(this.options.checks)}`] : []),
-      ...(this.options.extraYaml ?? []),
+      ...(typeof this.options.extraYaml === 'function'
+        ? this.options.extraYaml(host)
+        : (this.options.extraYaml ?? [])),
       '',
     ].join('\n');
     writeFileSync(file, yaml);
@@ -117,7 +124,11 @@ export class VipdCluster {
 
   /** grpc.health.v1 status of the node's vipd as a client in its namespace sees it. */
   async health(host: NodeHost): Promise<string> {
-    return (await this.lab.exec(host, [process.execPath, HEALTH_PROBE, `${ipv4Of(host)}:7400`])).trim();
+    const t = this.options.probeTls;
+    const env = t ? { VIPD_PROBE_TLS_CA: t.ca, VIPD_PROBE_TLS_CERT: t.cert, VIPD_PROBE_TLS_KEY: t.key } : {};
+    return (
+      await this.lab.exec(host, [process.execPath, HEALTH_PROBE, `${ipv4Of(host)}:7400`], { env })
+    ).trim();
   }
 
   /** Waits until vipd on every given host reports SERVING (started and registered). */

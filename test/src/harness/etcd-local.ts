@@ -41,15 +41,29 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Client TLS for etcd: its certificate and key, and the CA its clients' certificates need. */
+export interface EtcdServerTls {
+  cert: string;
+  key: string;
+  ca: string;
+}
+
+/** The etcd flags for client TLS with client certificate auth (clientUrls must be https). */
+export function etcdTlsArgs(tls: EtcdServerTls): string[] {
+  return ['--cert-file', tls.cert, '--key-file', tls.key, '--trusted-ca-file', tls.ca, '--client-cert-auth'];
+}
+
 /** The flags for a single-member etcd; pure, so every caller starts etcd the same way. */
 export function etcdArgs(o: {
   name: string;
   dataDir: string;
   clientUrls: string[];
   peerUrl: string;
+  tls?: EtcdServerTls;
 }): string[] {
   const clients = o.clientUrls.join(',');
   return [
+    ...(o.tls ? etcdTlsArgs(o.tls) : []),
     '--name',
     o.name,
     '--data-dir',

@@ -5,6 +5,8 @@ import { execFile, type ChildProcess } from 'node:child_process';
 export interface RunOptions {
   timeoutMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** Written to the command's stdin (then closed): secrets stay out of argv. */
+  input?: string;
 }
 
 export class CommandError extends Error {
@@ -25,7 +27,7 @@ export function run(argv: readonly string[], opts: RunOptions = {}): Promise<str
   const [file, ...args] = argv;
   if (file === undefined) return Promise.reject(new Error('run: empty argv'));
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       file,
       args,
       {
@@ -43,6 +45,7 @@ export function run(argv: readonly string[], opts: RunOptions = {}): Promise<str
         }
       },
     );
+    if (opts.input !== undefined) child.stdin?.end(opts.input);
   });
 }
 

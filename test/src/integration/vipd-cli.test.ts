@@ -59,6 +59,29 @@ describe('vipd command line', () => {
       /lease.ttlSeconds/,
     ],
   ];
+  const tlsYaml = (section: string): string => {
+    const cfg = join(dir, `tls-${section.length}.yaml`);
+    writeFileSync(cfg, `node: { name: n1, listen: 127.0.0.1:7400 }\n${section}\n`);
+    return cfg;
+  };
+  const plainEtcd = 'etcd: { endpoints: [http://127.0.0.1:2379] }\n';
+  bad.push(
+    [
+      'a missing heartbeat.tls key file',
+      [
+        '--config',
+        tlsYaml(
+          plainEtcd + 'heartbeat:\n  tls: { ca: /etc/hostname, cert: /etc/hostname, key: /nonexistent/k }',
+        ),
+      ],
+      /cannot read heartbeat\.tls\.key \/nonexistent\/k: ENOENT/,
+    ],
+    [
+      'an etcd.tls CA that is not a certificate',
+      ['--config', tlsYaml('etcd:\n  endpoints: [https://127.0.0.1:2379]\n  tls: { ca: /etc/hostname }')],
+      /etcd\.tls\.ca \/etc\/hostname: not a PEM certificate/,
+    ],
+  );
   for (const [what, args, re] of bad) {
     it(`refuses ${what}: exit 2, one line on stderr`, async () => {
       const r = await vipd(args);

@@ -12,12 +12,18 @@ interface Exec {
   ): Promise<string>;
 }
 
-export async function waitEtcdHealthy(lab: Exec, proc: ChildProcess, endpoint: string): Promise<void> {
+export async function waitEtcdHealthy(
+  lab: Exec,
+  proc: ChildProcess,
+  endpoint: string,
+  /** etcdctl's TLS flags (--cacert, --cert, --key) for an https endpoint. */
+  tlsFlags: readonly string[] = [],
+): Promise<void> {
   await pollUntil(
     async () => {
       await lab.exec(
         'etcd',
-        [ETCDCTL_BIN, '--endpoints', endpoint, '--dial-timeout', '1s', 'endpoint', 'health'],
+        [ETCDCTL_BIN, '--endpoints', endpoint, ...tlsFlags, '--dial-timeout', '1s', 'endpoint', 'health'],
         { timeoutMs: 3000, env: { ETCDCTL_API: '3' } },
       );
       return true; // etcdctl exits non-zero while unhealthy

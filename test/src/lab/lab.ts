@@ -7,7 +7,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerCleanup } from '../harness/cleanup';
-import { etcdArgs } from '../harness/etcd-local';
+import { etcdArgs, type EtcdServerTls } from '../harness/etcd-local';
 import { run, signalPid, terminate, waitForExit, type ExitInfo, type RunOptions } from '../harness/proc';
 import { AddressSampler, type SamplerOptions } from './address-sampler';
 import {
@@ -192,23 +192,32 @@ export class Lab {
       await this.exec(host, ['nft', 'delete', 'table', 'netdev', BLOCK_HOSTS_TABLE]);
   }
 
-  /** Starts etcd in the etcd namespace on 198.51.100.2:2379 (and [2001:db8::2]); waits healthy. */
-  async startEtcd(): Promise<string> {
+  /**
+   * Starts etcd in the etcd namespace on 198.51.100.2:2379 (and [2001:db8::2]); waits healthy.
+   * With `tls`: https with client certificate auth; `client` is what the health wait presents.
+   */
+  async startEtcd(
+    opts: { tls?: EtcdServerTls & { client: { cert: string; key: string } } } = {},
+  ): Promise<string> {
     if (!this.hosts.includes('etcd')) throw new Error('createLab({ etcd: true }) is needed for startEtcd()');
     if (this.etcdProcess) throw new Error('etcd already started in this lab');
-    const endpoint = `http://${ipv4Of('etcd')}:${ETCD_CLIENT_PORT}`;
+    const scheme = opts.tls ? 'https' : 'http';
+    const endpoint = `${scheme}://${ipv4Of('etcd')}:${ETCD_CLIENT_PORT}`;
     const clientUrls = [
       endpoint,
-      ...(this.options.ipv6 ? [`http://[${ipv6Of('etcd')}]:${ETCD_CLIENT_PORT}`] : []),
+      ...(this.options.ipv6 ? [`${scheme}://[${ipv6Of('etcd')}]:${ETCD_CLIENT_PORT}`] : []),
     ];
     const args = etcdArgs({
       name: 'lab',
       dataDir: join(this.dir, 'etcd-data'),
       clientUrls,
       peerUrl: 'http://127.0.0.1:2380', // the etcd namespace's own loopback
+      tls: opts.tls,
     });
     this.etcdProcess = this.spawn('etcd', ['etcd', ...args], { logFile: join(this.logDir, 'etcd.log') });
-    await waitEtcdHealthy(this, this.etcdProcess, endpoint);
+    const t = opts.tls;
+    const flags = t ? ['--cacert', t.ca, '--cert', t.client.cert, '--key', t.client.key] : [];
+    await waitEtcdHealthy(this, this.etcdProcess, endpoint, flags);
     return endpoint;
   }
 

@@ -3,7 +3,9 @@
  * and prints SERVING / NOT_SERVING / UNKNOWN, or UNAVAILABLE when nothing answers.
  * `node health-probe.js HOST:PORT --watch MS`: opens a Watch stream and prints every status
  * it sends (one per line) for MS milliseconds. Run inside a lab namespace by the e2e tests.
+ * With VIPD_PROBE_TLS_CA, _CERT and _KEY set it connects with mutual TLS (heartbeat.tls).
  */
+import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
 import { service } from 'grpc-health-check';
 
@@ -13,7 +15,12 @@ if (!target || (mode !== undefined && mode !== '--watch')) {
   process.exit(2);
 }
 const Client = grpc.makeGenericClientConstructor(service, 'Health');
-const client = new Client(target, grpc.credentials.createInsecure());
+const { VIPD_PROBE_TLS_CA: ca, VIPD_PROBE_TLS_CERT: cert, VIPD_PROBE_TLS_KEY: key } = process.env;
+const credentials =
+  ca && cert && key
+    ? grpc.credentials.createSsl(readFileSync(ca), readFileSync(key), readFileSync(cert))
+    : grpc.credentials.createInsecure();
+const client = new Client(target, credentials);
 const enumName = ['UNKNOWN', 'SERVING', 'NOT_SERVING', 'SERVICE_UNKNOWN'];
 const name = (s: string | number | undefined): string =>
   typeof s === 'number' ? (enumName[s] ?? '?') : String(s);

@@ -1,0 +1,2 @@
+/** What other packages and the tests may import from the coordinator (the server runs from main.ts). */
+export * from './cert-role';
