@@ -376,7 +376,8 @@ export class VipController {
       },
       'VIP down on this node',
     );
-    this.hook(state, a, reason);
+    // Once stopping (shutdown, VIP deleted) a drop is part of a clean stop, whatever raced it.
+    this.hook(this.stopped ? 'backup' : state, a, reason);
   }
 
   /** Tells the daemon's hook runner (it only queues). */
