@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './etcd-client';
 export * from './fields';
+export * from './hooks';
 export * from './layered';
 export * from './loader';
 export * from './schema';

@@ -3,6 +3,7 @@ import { type CheckSpec, parseChecks } from '@vipd/checks';
 import { z } from 'zod';
 import { etcdClientProblems, etcdClientSchema } from './etcd-client';
 import { hostPort, logSchema, zodProblems } from './fields';
+import { hooksSchema } from './hooks';
 import { checkTimings, PROFILES, type TakeoverTimings, takeoverWaitMs } from './takeover';
 
 /** Paths of a private CA, this node's certificate and its key (all three required). */
@@ -84,6 +85,8 @@ export const vipdConfigSchema = z
       })
       .strict()
       .default({}),
+    /** Commands run when this node's hold of a VIP changes (docs/hooks.md). */
+    hooks: hooksSchema,
     log: logSchema,
   })
   .strict();

@@ -1,5 +1,6 @@
 /** The daemon-side services every VIP controller uses. */
 import type { EtcdClient, Clock, Keys, NodeInfo, NodeSession, PrefixMirror } from '@vipd/store';
+import type { VipTransition } from './hooks';
 import type { Kernel } from './kernel';
 
 /** What a VipController needs from the daemon: etcd, the node's view, the kernel, the guards. */
@@ -36,4 +37,8 @@ export interface ControllerContext {
   probeSpacingMs(): number;
   /** Heard peers that say they hold this VIP, with their fencing revisions. */
   peerHolders(vip: string): { node: string; revision: string }[];
+  /** This node cannot serve the VIP now (interface down, a tracked check not up). */
+  cannotServe(vip: string): boolean;
+  /** The address went up or down here: queues the hooks (never waits for them). */
+  transition(t: VipTransition): void;
 }

@@ -23,6 +23,7 @@ import {
 } from '@vipd/store';
 import { ClusterView } from './cluster-view';
 import { HolderGuard } from './holder-guard';
+import { HookRunner } from './hooks';
 import { NodeState } from './node-state';
 import type { Kernel } from './kernel';
 import { type Member, Peers } from './peers';
@@ -75,6 +76,7 @@ export class Daemon {
   private readonly peers: Peers;
   private readonly guard: HolderGuard;
   private readonly takeover: Takeover;
+  private readonly hooks: HookRunner;
   private readonly log: Logger;
 
   constructor(
@@ -154,6 +156,8 @@ export class Daemon {
       deps.log.child({ component: 'takeover' }),
     );
     this.peers.on('changed', () => this.onPeersChanged());
+    const hooks = { node: config.node.name, cluster: config.cluster };
+    this.hooks = new HookRunner(config.hooks, { ...hooks, log: deps.log.child({ component: 'hooks' }) });
   }
 
   /** Cleans stale addresses, joins etcd, loads state and starts reconciling. */
@@ -188,6 +192,7 @@ export class Daemon {
       if (name !== undefined) this.controllers.get(name)?.reconcile();
     });
     for (const [name, spec] of this.view.vips.specs()) this.onSpecChange(name, spec);
+    this.hooks.checkVipNames(this.view.vips.specs().keys());
     await this.state.checkReadiness();
     this.setReady(true);
     this.reconcileAll();
@@ -230,7 +235,8 @@ export class Daemon {
       await Promise.all(held.map(([c, rev]) => c.awaitSuccessor(rev, this.config.reconcile.handoverMaxMs)));
     }
     await Promise.all(controllers.map((c) => c.stop(false)));
-    await Promise.all([this.view.stop(), this.checks.stop()]);
+    // The handover's onBackup hooks run after the addresses are gone, bounded by the hook timeout.
+    await Promise.all([this.view.stop(), this.checks.stop(), this.hooks.stop(this.config.hooks.timeoutMs)]);
     this.peers.stop();
     // Every address is already gone; closing the switch's pipe ends it cleanly.
     await this.deps.kernel.close();
@@ -282,6 +288,8 @@ export class Daemon {
       failsafeUntil: (vip) => this.guard.failsafeUntil(vip),
       notBefore: (vip) => this.takeover.notBefore(vip),
       peerHolders: (vip) => this.peers.holdersOf(vip),
+      cannotServe: (vip) => this.state.current.unready.includes(vip),
+      transition: (t) => this.hooks.notify(t),
     };
   }
 
@@ -435,7 +443,7 @@ export class Daemon {
   }
 
   private async dropAll(reason: string): Promise<void> {
-    await Promise.all([...this.controllers.values()].map((c) => c.dropLocal(reason)));
+    await Promise.all([...this.controllers.values()].map((c) => c.dropLocal(reason, 'fault')));
   }
 
   private reconcileAll(): void {

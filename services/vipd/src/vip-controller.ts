@@ -14,6 +14,7 @@ import {
   releaseLeadership,
   type VipSpec,
 } from '@vipd/store';
+import type { HookState } from '@vipd/config';
 import type { ControllerContext } from './controller-context';
 import { betterPresent, decide, type Decision, startupGraceWait } from './decide';
 import { Mutex } from './mutex';
@@ -128,14 +129,14 @@ export class VipController {
   }
 
   /** Drops the address now, without talking to etcd (fencing, lost lease, shutdown). */
-  async dropLocal(reason: string): Promise<void> {
+  async dropLocal(reason: string, state: Exclude<HookState, 'master'> = 'backup'): Promise<void> {
     // Nothing up and nothing on its way up: nothing to remove (the common case on every
     // reconcile of a VIP another node holds; no lock, no promise chain).
     if (!this.applied && this.kernelLock.idle) {
       this.announcer.stop();
       return;
     }
-    await this.kernelLock.run(() => this.removeAddress(reason));
+    await this.kernelLock.run(() => this.removeAddress(reason, state));
   }
 
   /** Stops reconciling but keeps the address (shutdown hands over before dropping it). */
@@ -154,6 +155,7 @@ export class VipController {
    * appears (at most handoverMaxMs, DESIGN's handover overlap), then remove it. No client gap.
    */
   private async handover(revision: string, reason: string): Promise<void> {
+    const state = this.ctx.cannotServe(this.spec.name) ? 'fault' : 'backup';
     let released = false;
     try {
       released = await releaseLeadership(
@@ -175,7 +177,7 @@ export class VipController {
         next ? 'successor holds the VIP; handing over' : 'no successor yet; removing the VIP anyway',
       );
     }
-    await this.dropLocal(reason);
+    await this.dropLocal(reason, state);
   }
 
   /** Stops: drops the address; with `release`, also deletes our leader key. */
@@ -271,7 +273,7 @@ export class VipController {
           );
           return;
         }
-        await this.kernelLock.run(() => this.applyAddress(d.revision));
+        await this.kernelLock.run(() => this.applyAddress(d.revision, 'holds the leadership'));
         if (this.applied) {
           const a = this.applied;
           this.announcer.maybeRefresh(a);
@@ -297,7 +299,7 @@ export class VipController {
           return;
         }
         this.setFailsafe(false);
-        await this.dropLocal('fenced: no contact with etcd (or with etcd and every peer) in time');
+        await this.dropLocal('fenced: no contact with etcd (or with etcd and every peer) in time', 'fault');
         return;
       }
       case 'release':
@@ -319,7 +321,12 @@ export class VipController {
         await this.dropLocal(`held by ${d.holder}`);
         return;
       case 'idle':
-        await this.dropLocal(d.reason);
+        await this.dropLocal(
+          d.reason,
+          session?.valid() && this.ctx.canHold() && !this.ctx.cannotServe(this.spec.name)
+            ? 'backup'
+            : 'fault',
+        );
         return;
     }
   }
@@ -348,7 +355,7 @@ export class VipController {
       },
       'leadership acquired',
     );
-    await this.kernelLock.run(() => this.applyAddress(res.revision));
+    await this.kernelLock.run(() => this.applyAddress(res.revision, 'leadership acquired'));
   }
 
   private async release(revision: string, reason: string): Promise<void> {
@@ -367,7 +374,7 @@ export class VipController {
   }
 
   /** Called under kernelLock. Adds only while the lease is provably alive. */
-  private async applyAddress(revision: string): Promise<void> {
+  private async applyAddress(revision: string, reason: string): Promise<void> {
     const ifname = interfaceFor(this.spec, this.ctx.self);
     if (this.applied && this.applied.revision === revision && this.applied.ifname === ifname) return;
     if (!this.ctx.session()?.valid() || !this.ctx.canHold() || this.stopped) return;
@@ -378,10 +385,11 @@ export class VipController {
       'VIP up on this node',
     );
     this.announcer.start(this.applied, this.spec.announce.count, 'took over');
+    this.hook('master', this.applied, reason);
   }
 
   /** Called under kernelLock. */
-  private async removeAddress(reason: string): Promise<void> {
+  private async removeAddress(reason: string, state: HookState = 'backup'): Promise<void> {
     this.announcer.stop();
     const a = this.applied;
     if (!a) return;
@@ -397,6 +405,22 @@ export class VipController {
       },
       'VIP down on this node',
     );
+    // Once stopping (shutdown, VIP deleted) a drop is part of a clean stop, whatever raced it.
+    this.hook(this.stopped ? 'backup' : state, a, reason);
+  }
+
+  /** Tells the daemon's hook runner (it only queues). */
+  private hook(state: HookState, a: Applied, reason: string): void {
+    const { address, prefixLen } = a.spec;
+    this.ctx.transition({
+      vip: this.spec.name,
+      state,
+      address,
+      prefixLen,
+      interface: a.ifname,
+      revision: a.revision,
+      reason,
+    });
   }
 
   /** True while this VIP is kept under onEtcdLoss: failsafe. */
