@@ -94,7 +94,7 @@ describe('vip move survives a coordinator SIGKILL (namespace lab)', { skip }, ()
             await lab.kill(coordinator.proc!, 'SIGKILL');
             const exit = await waitForExit(move, 15_000);
             assert.ok(exit, `round ${round}: vipadm exits once the coordinator is gone`);
-          if (exit.code !== 0) assert.match(stderr, /^vipadm: [^\n]+\n$/, `round ${round}: one error line`);
+            if (exit.code !== 0) assert.match(stderr, /^vipadm: [^\n]+\n$/, `round ${round}: one error line`);
             await coordinator.start();
 
             // Converged: one holder on the kernel, the leader key naming it, the pin applied or absent.
