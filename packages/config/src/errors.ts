@@ -5,7 +5,9 @@ export class ConfigError extends Error {
     readonly problems: string[] = [message],
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    // One line of bounded length whatever the input held (zod quotes a bad value, newlines and all).
+    const line = message.replace(/\s*[\r\n\u2028\u2029]\s*/g, ' ');
+    super(line.length > 2000 ? `${line.slice(0, 2000)}…` : line, options);
     this.name = 'ConfigError';
   }
 }

@@ -102,7 +102,8 @@ export function readYamlFile(file: string, readFile: (path: string) => string): 
   }
   let doc: unknown;
   try {
-    doc = parseYaml(text);
+    // Warnings (unknown tags, ambiguous aliases) would go to stderr as many lines: not here.
+    doc = parseYaml(text, { logLevel: 'error' });
   } catch (err) {
     throw new ConfigError(`config ${file} is not valid YAML: ${firstLine(err)}`, undefined, { cause: err });
   }

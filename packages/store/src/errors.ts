@@ -35,13 +35,25 @@ export class LeaseLostError extends StoreError {
 
 /** A VIP spec failed validation. `field` names the offending field when known. */
 export class InvalidSpecError extends StoreError {
+  /** Each problem on one line (a JSON parse error quotes the text, newlines and all). */
+  readonly problems: string[];
+
   constructor(
     readonly vip: string,
-    readonly problems: string[],
+    problems: string[],
   ) {
-    super(`invalid VIP spec ${JSON.stringify(vip)}: ${problems.join('; ')}`, { transient: false });
+    const folded = problems.map((p) => clip(p.replace(/\s*[\r\n\u2028\u2029]\s*/g, ' '), 300));
+    super(`invalid VIP spec ${clip(JSON.stringify(vip), 100)}: ${folded.slice(0, 10).join('; ')}`, {
+      transient: false,
+    });
+    this.problems = folded;
     this.name = 'InvalidSpecError';
   }
+}
+
+/** Text cut to max characters (a hostile value can be huge; its start is enough to find it). */
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 export function describe(err: unknown): string {

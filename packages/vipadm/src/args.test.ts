@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_CALL_TIMEOUT_MS, parseArgs, type Env } from './args';
+import { DEFAULT_CALL_TIMEOUT_MS, parseArgs, redactTokenArgs, type Env } from './args';
 import { UsageError } from './errors';
 
 const parse = (line: string, env: Env = {}) => parseArgs(line.split(' ').filter(Boolean), env);
@@ -279,5 +279,19 @@ describe('help and version', () => {
     assert.deepEqual(command('help node'), { kind: 'help', topic: 'node' });
     assert.deepEqual(command('vip ls --help'), { kind: 'help', topic: 'vip list' });
     assert.deepEqual(command('--version'), { kind: 'version' });
+  });
+});
+
+describe('redactTokenArgs', () => {
+  it('replaces the value of --token T and --token=T, nothing else', () => {
+    assert.deepEqual(redactTokenArgs(['--server', 'a:1', '--token', 's3cret', 'watch']), [
+      '--server',
+      'a:1',
+      '--token',
+      '***',
+      'watch',
+    ]);
+    assert.deepEqual(redactTokenArgs(['--token=s3cret', 'vip', 'list']), ['--token=***', 'vip', 'list']);
+    assert.deepEqual(redactTokenArgs(['--token-file', 'f', 'status']), ['--token-file', 'f', 'status']);
   });
 });

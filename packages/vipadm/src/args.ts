@@ -185,6 +185,14 @@ function unknownCommand(positionals: string[]): string {
   return `unknown command "${first}" (see vipadm --help)`;
 }
 
+/** argv with the value of every `--token` replaced by `***` (for the process title). */
+export function redactTokenArgs(argv: readonly string[]): string[] {
+  return argv.map((arg, i) => {
+    if (arg.startsWith('--token=')) return '--token=***';
+    return argv[i - 1] === '--token' ? '***' : arg;
+  });
+}
+
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }

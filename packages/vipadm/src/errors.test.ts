@@ -16,6 +16,11 @@ describe('gRPC status → one line', () => {
       ],
       [
         status.UNAVAILABLE,
+        'Connection dropped',
+        'lost the connection to the coordinator at coord:7500 before it answered; the request may have taken effect (check with vipadm status)',
+      ],
+      [
+        status.UNAVAILABLE,
         'Name resolution failed for target dns:coord:7500',
         'cannot reach the coordinator at coord:7500 (Name resolution failed for target dns:coord:7500)',
       ],

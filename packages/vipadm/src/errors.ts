@@ -58,6 +58,10 @@ export function grpcErrorMessage(err: GrpcErrorLike, ctx: CallContext): string {
   const said = details === '' ? '' : `: ${details}`;
   switch (err.code) {
     case status.UNAVAILABLE:
+      if (/^connection dropped$/i.test(details)) {
+        // The call was sent: the coordinator (or the link) died before it answered.
+        return `lost the connection to the coordinator at ${ctx.server} before it answered; the request may have taken effect (check with vipadm status)`;
+      }
       if (details === '' || (LOCAL_UNAVAILABLE.test(details) && !/etcd/i.test(details))) {
         const problem = tlsProblem(details, ctx.tls ?? 'off') ?? connectionProblem(details);
         return `cannot reach the coordinator at ${ctx.server} (${problem})`;

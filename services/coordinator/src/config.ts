@@ -10,6 +10,7 @@ import {
   invalidConfig,
   type LayerSources,
   logSchema,
+  maskSecrets,
   mergeLayers,
   readUtf8,
   resolveEtcdPasswordFile,
@@ -19,12 +20,15 @@ import {
 import { isValidClusterName } from '@vipd/store';
 import { z } from 'zod';
 import { CERT_ROLES } from './cert-role';
+import {
+  loadTokens,
+  realTokenFiles,
+  type TokenDigest,
+  tokenEntrySchema,
+  type TokenFileAccess,
+} from './tokens';
 
 export { ConfigError, maskSecrets } from '@vipd/config';
-
-/** Sections the contract names but a later issue implements: refused rather than ignored. */
-const notYet = (what: string) =>
-  z.unknown().refine((v) => v === undefined, `${what}: not supported yet (a later release); remove it`);
 
 /** Admin API TLS: the server's cert and key; the private CA that client certificates need. */
 export const adminTlsSchema = z
@@ -55,12 +59,21 @@ export const coordinatorConfigSchema = z
       endpointsRequiredHint: 'etcd.endpoints, VIPD_COORDINATOR_ETCD_ENDPOINTS or --etcd-endpoints',
     }),
     tls: adminTlsSchema.optional(),
-    auth: notYet('auth.tokens'),
+    auth: z
+      .object({
+        /** Reads without a credential: refused (`none`, the default) or allowed (`viewer`). Writes never. */
+        anonymous: z.enum(['none', 'viewer']).default('none'),
+        tokens: z.array(tokenEntrySchema).max(1000).default([]),
+      })
+      .strict()
+      .default({}),
+    /** grpc.reflection: on by default (the schema is public; grpcurl needs it). */
+    reflection: z.boolean().default(true),
     log: logSchema,
   })
   .strict();
 
-export type CoordinatorConfig = Omit<z.output<typeof coordinatorConfigSchema>, 'auth'>;
+export type CoordinatorConfig = z.output<typeof coordinatorConfigSchema>;
 
 /** Pure: shape, defaults and cross-field rules. */
 export function validateCoordinatorConfig(
@@ -68,7 +81,7 @@ export function validateCoordinatorConfig(
 ): { config: CoordinatorConfig } | { problems: string[] } {
   const res = coordinatorConfigSchema.safeParse(raw);
   if (!res.success) return { problems: zodProblems(res.error) };
-  const { auth: _auth, ...c } = res.data;
+  const c = res.data;
   const problems = etcdClientProblems(c.etcd);
   return problems.length ? { problems } : { config: c };
 }
@@ -89,14 +102,35 @@ export const SETTINGS: Setting[] = [
   { path: ['log', 'format'], kind: 'string', flag: '--log-format', env: 'VIPD_COORDINATOR_LOG_FORMAT' },
 ];
 
-export type LoadInput = LayerSources;
+export interface LoadInput extends LayerSources {
+  /** Permission bits of a token file (st_mode); default: the real file system. */
+  fileMode?: (path: string) => number;
+}
 
-/** Merges file, env and flags, resolves the password file, validates. Throws ConfigError. */
-export function loadCoordinatorConfig(input: LoadInput): { config: CoordinatorConfig; file?: string } {
+export interface LoadedCoordinatorConfig {
+  config: CoordinatorConfig;
+  file?: string;
+  /** auth.tokens, read from their files: names, roles and digests (never the tokens). */
+  tokens: TokenDigest[];
+}
+
+/**
+ * Merges file, env and flags, resolves the password file, validates, reads the token files.
+ * Throws ConfigError.
+ */
+export function loadCoordinatorConfig(input: LoadInput): LoadedCoordinatorConfig {
   const readFile = input.readFile ?? readUtf8;
   const { merged, file } = mergeLayers({ argv: input.argv, env: input.env, readFile, settings: SETTINGS });
   resolveEtcdPasswordFile(merged, readFile);
   const result = validateCoordinatorConfig(merged);
   if ('problems' in result) throw invalidConfig(result.problems, file);
-  return { config: result.config, file };
+  const files: TokenFileAccess = input.fileMode
+    ? { readFile, mode: input.fileMode }
+    : realTokenFiles(readFile);
+  return { config: result.config, file, tokens: loadTokens(result.config.auth.tokens, files) };
+}
+
+/** The config as --check-config prints it: secrets masked; token entries show name, role, file. */
+export function printableConfig(config: CoordinatorConfig): unknown {
+  return { ...maskSecrets(config), auth: config.auth };
 }

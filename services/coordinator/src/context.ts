@@ -1,7 +1,9 @@
-/** What every handler needs: the etcd client, the key schema, a logger and a few limits. */
+/** What every handler needs: the etcd client, the key schema, a logger, auth and a few limits. */
 import type { Etcd3 } from 'etcd3';
 import type { Logger } from '@vipd/log';
 import type { Keys } from '@vipd/store';
+import type { AuditLog } from './audit';
+import type { Authorizer } from './auth';
 
 export interface Context {
   client: Etcd3;
@@ -12,6 +14,10 @@ export interface Context {
   callTimeoutMs: number;
   /** Deadline of one grpc.health.v1 Check to a node. */
   healthTimeoutMs: number;
+  /** Who may call what (tokens, roles, anonymous rule). */
+  auth: Authorizer;
+  /** One line per write call. */
+  audit: AuditLog;
 }
 
 /** Rejects with `onTimeout()` if the promise has not settled within ms. */

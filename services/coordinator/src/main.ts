@@ -3,10 +3,13 @@ import { readFileSync } from 'node:fs';
 import { type EtcdTlsFiles, quietIpServernameWarning, readEtcdTls } from '@vipd/config';
 import { createLogger, type Logger } from '@vipd/log';
 import { createEtcdClient, Keys } from '@vipd/store';
-import { ConfigError, type CoordinatorConfig, loadCoordinatorConfig, maskSecrets } from './config';
+import { AuditLog } from './audit';
+import { Authorizer, certRoleMapper } from './auth';
+import { ConfigError, type CoordinatorConfig, loadCoordinatorConfig, printableConfig } from './config';
 import { CoordinatorServer } from './server';
 import { adminServerCredentials } from './tls';
 import type * as grpc from '@grpc/grpc-js';
+import type { TokenDigest } from './tokens';
 
 const USAGE = `Usage: vip-coordinator --config FILE [options]
 
@@ -16,7 +19,8 @@ the cluster's state in etcd. Stateless: run several side by side.
 Options (each overrides the file; VIPD_COORDINATOR_* environment variables sit between):
   --config FILE             YAML config: listen, cluster, etcd.{endpoints,dialTimeoutMs,
                             callTimeoutMs,tls,auth}, tls.{ca,cert,key,requireClientCert,
-                            clientRoles}, log.{level,format}
+                            clientRoles}, auth.{tokens,anonymous}, reflection,
+                            log.{level,format}
   --listen HOST:PORT        listen          (VIPD_COORDINATOR_LISTEN; default 0.0.0.0:7500)
   --cluster NAME            cluster         (VIPD_COORDINATOR_CLUSTER; default "default")
   --etcd-endpoints URLS     etcd.endpoints, comma-separated (VIPD_COORDINATOR_ETCD_ENDPOINTS)
@@ -27,6 +31,9 @@ Options (each overrides the file; VIPD_COORDINATOR_* environment variables sit b
 
 The etcd user comes from etcd.auth.username or VIPD_COORDINATOR_ETCD_USERNAME; its password
 only from etcd.auth.passwordFile or VIPD_COORDINATOR_ETCD_PASSWORD, never a flag.
+Admin API tokens only from files: auth.tokens: [{name, role: viewer|operator, file}], each
+file one token (16+ characters, mode 600 or 640). Writes always need an operator token;
+reads need a token unless auth.anonymous is viewer.
 Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.`;
 
 function version(): string {
@@ -49,13 +56,14 @@ async function main(argv: string[]): Promise<void> {
   }
   const checkOnly = argv.includes('--check-config');
   let config: CoordinatorConfig;
+  let tokens: TokenDigest[];
   let etcdTls: EtcdTlsFiles | undefined;
   let credentials: grpc.ServerCredentials;
   try {
-    config = loadCoordinatorConfig({
+    ({ config, tokens } = loadCoordinatorConfig({
       argv: argv.filter((a) => a !== '--check-config'),
       env: process.env,
-    }).config;
+    }));
     etcdTls = readEtcdTls(config.etcd.tls);
     credentials = adminServerCredentials(config.tls);
   } catch (err) {
@@ -63,11 +71,12 @@ async function main(argv: string[]): Promise<void> {
     throw err;
   }
   if (checkOnly) {
-    process.stdout.write(`${JSON.stringify(maskSecrets(config), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(printableConfig(config), null, 2)}\n`);
     return;
   }
   const pretty = config.log.format === 'auto' ? undefined : config.log.format === 'pretty';
-  const log: Logger = createLogger({ level: config.log.level, pretty, base: { component: 'coordinator' } });
+  const root: Logger = createLogger({ level: config.log.level, pretty });
+  const log = root.child({ component: 'coordinator' });
   const auth = config.etcd.auth;
   const client = createEtcdClient({
     endpoints: config.etcd.endpoints,
@@ -76,15 +85,25 @@ async function main(argv: string[]): Promise<void> {
     tls: etcdTls,
     auth: auth ? { username: auth.username, password: auth.password ?? '' } : undefined,
   });
-  const server = new CoordinatorServer({
-    client,
-    keys: new Keys(config.cluster),
-    log,
-    cluster: config.cluster,
-    endpoints: config.etcd.endpoints,
-    callTimeoutMs: config.etcd.callTimeoutMs,
-    healthTimeoutMs: Math.min(1000, config.etcd.callTimeoutMs),
-  });
+  const server = new CoordinatorServer(
+    {
+      client,
+      keys: new Keys(config.cluster),
+      log,
+      cluster: config.cluster,
+      endpoints: config.etcd.endpoints,
+      callTimeoutMs: config.etcd.callTimeoutMs,
+      healthTimeoutMs: Math.min(1000, config.etcd.callTimeoutMs),
+      auth: new Authorizer({
+        tokens,
+        anonymous: config.auth.anonymous,
+        // Only a server that asks for and verifies client certificates may take roles from them.
+        certRole: config.tls?.requireClientCert ? certRoleMapper(config.tls.clientRoles) : undefined,
+      }),
+      audit: new AuditLog(root.child({ component: 'audit' })),
+    },
+    { reflection: config.reflection },
+  );
   let port: number;
   try {
     port = await server.listen(config.listen, credentials);
@@ -100,9 +119,15 @@ async function main(argv: string[]): Promise<void> {
       etcd: config.etcd.endpoints,
       tls: config.tls ? (config.tls.requireClientCert ? 'mutual' : 'server') : 'off',
       version: version(),
+      tokens: tokens.map((t) => `${t.name}:${t.role}`),
+      anonymous: config.auth.anonymous,
+      reflection: config.reflection,
     },
     'vip-coordinator serving',
   );
+  if (!tokens.some((t) => t.role === 'operator')) {
+    log.warn({}, 'no operator token in auth.tokens: every write call will be refused');
+  }
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;

@@ -1,6 +1,6 @@
 /**
- * The gRPC server: vipd.v1.AdminService, grpc.health.v1 and server reflection, with
- * message size caps. The etcd client is the only state, shared by every call.
+ * The gRPC server: vipd.v1.AdminService, grpc.health.v1 and (unless switched off) server
+ * reflection, with message size caps. The etcd client is the only state, shared by every call.
  */
 import * as grpc from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
@@ -9,6 +9,12 @@ import { LOADER_OPTIONS, protoLoader, protoRoot } from '@vipd/proto';
 import { join } from 'node:path';
 import { AdminService } from './service';
 import type { Context } from './context';
+import { tolerantService } from './decode';
+
+export interface ServerOptions {
+  /** Serve grpc.reflection (v1 and v1alpha); default true. */
+  reflection?: boolean;
+}
 
 export const ADMIN_SERVICE = 'vipd.v1.AdminService';
 /** Requests are small specs; answers can list a large cluster. */
@@ -22,7 +28,7 @@ export class CoordinatorServer {
   });
   private readonly health = new HealthImplementation({ '': 'SERVING', [ADMIN_SERVICE]: 'SERVING' });
 
-  constructor(ctx: Context) {
+  constructor(ctx: Context, options: ServerOptions = {}) {
     const root = protoRoot();
     const definition = protoLoader.loadSync(join(root, 'vipd/v1/admin.proto'), {
       ...LOADER_OPTIONS,
@@ -31,8 +37,12 @@ export class CoordinatorServer {
     const pkg = grpc.loadPackageDefinition(definition) as unknown as {
       vipd: { v1: { AdminService: { service: grpc.ServiceDefinition } } };
     };
-    this.server.addService(pkg.vipd.v1.AdminService.service, new AdminService(ctx).handlers());
+    this.server.addService(
+      tolerantService(pkg.vipd.v1.AdminService.service),
+      new AdminService(ctx).handlers(),
+    );
     this.health.addToServer(this.server);
+    if (options.reflection === false) return;
     // Reflection describes both services served here (grpcurl needs no .proto files).
     const described = protoLoader.loadSync([join(root, 'vipd/v1/admin.proto'), healthProtoPath], {
       ...LOADER_OPTIONS,

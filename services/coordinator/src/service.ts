@@ -16,7 +16,9 @@ import type {
   UpdateVipRequest,
   VipMsg,
 } from './api-types';
+import { isWrite, type Presented, type Principal } from './auth';
 import { type Context, withTimeout } from './context';
+import { requireDecoded } from './decode';
 import { eventsFor, type KeyChange } from './events';
 import { ApiError, oneLine, toServiceError } from './errors';
 import { moveVip } from './move';
@@ -32,6 +34,18 @@ export function callerOf(call: grpc.ServerUnaryCall<unknown, unknown>): string {
   if (typeof given === 'string' && given.trim() !== '') return oneLine(given.trim()).slice(0, 128);
   return call.getPeer();
 }
+
+/** The part of any server call that says who is calling. */
+type Caller = Pick<grpc.ServerUnaryCall<unknown, unknown>, 'metadata' | 'getAuthContext'>;
+
+/** What the caller presents: metadata, and the verified client certificate on TLS. */
+function presented(call: Caller): Presented {
+  const cert = call.getAuthContext().sslPeerCertificate;
+  return { metadata: call.metadata, peerCertificate: cert };
+}
+
+/** Who the audit log names when the credentials themselves were refused. */
+const REFUSED: Principal = { who: 'unauthenticated', role: 'none', via: 'token' };
 
 export class AdminService {
   constructor(private readonly ctx: Context) {}
@@ -69,21 +83,44 @@ export class AdminService {
     return h as grpc.UntypedServiceImplementation;
   }
 
+  /** Checks who calls and whether they may, then runs fn; every write leaves an audit line. */
   private unary<Req, Res>(
     op: string,
     fn: (req: Req, call: grpc.ServerUnaryCall<Req, Res>) => Promise<Res>,
   ): Unary<Req, Res> {
     return (call, callback) => {
-      fn(call.request, call).then(
-        (res) => callback(null, res),
+      let who = REFUSED;
+      const run = async (): Promise<Res> => {
+        who = this.ctx.auth.identify(presented(call));
+        this.ctx.auth.authorize(who, op);
+        requireDecoded(op, call.request);
+        return fn(call.request, call);
+      };
+      run().then(
+        (res) => {
+          this.audit(op, who, call, grpc.status.OK, 'ok');
+          callback(null, res);
+        },
         (err: unknown) => {
           const status = toServiceError(err, op);
           const level = status.code === grpc.status.INTERNAL ? 'error' : 'debug';
           this.ctx.log[level]({ op, code: grpc.status[status.code!], err: status.details }, 'call failed');
+          this.audit(op, who, call, status.code!, status.details ?? '');
           callback(status);
         },
       );
     };
+  }
+
+  private audit(
+    method: string,
+    who: Principal,
+    call: grpc.ServerUnaryCall<unknown, unknown>,
+    code: grpc.status,
+    message: string,
+  ): void {
+    if (!isWrite(method)) return;
+    this.ctx.audit.record({ who, peer: call.getPeer(), method, request: call.request, code, message });
   }
 
   /** Reports etcd as unhealthy rather than failing, so `vipadm status` can say so. */
@@ -118,6 +155,12 @@ export class AdminService {
         toServiceError(err instanceof ApiError ? err : fromEtcdError('watch events', err), 'WatchEvents'),
       );
     };
+    try {
+      this.ctx.auth.authorize(this.ctx.auth.identify(presented(call)), 'WatchEvents');
+      requireDecoded('WatchEvents', call.request);
+    } catch (err) {
+      return fail(err);
+    }
     const creating = client.watch().prefix(keys.root).withPreviousKV().create();
     let watcher: Watcher;
     try {

@@ -8,6 +8,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -29,12 +30,29 @@ export const COORDINATOR_BIN = join(REPO_ROOT, 'services', 'coordinator', 'bin',
 
 const proto = loadProtos(['vipd/v1/admin.proto']) as unknown as ProtoGrpcType;
 
+/** An admin client; with a token, every call carries `authorization: Bearer <token>`. */
 export function adminClient(
   address: string,
+  token?: string,
   credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
 ): AdminServiceClient {
-  return new proto.vipd.v1.AdminService(address, credentials);
+  const interceptors = token === undefined ? [] : [bearer(token)];
+  return new proto.vipd.v1.AdminService(address, credentials, { interceptors });
 }
+
+/** A client interceptor adding the bearer token to each call's metadata. */
+export function bearer(token: string): grpc.Interceptor {
+  return (options, nextCall) =>
+    new grpc.InterceptingCall(nextCall(options), {
+      start(metadata, listener, next) {
+        metadata.set('authorization', `Bearer ${token}`);
+        next(metadata, listener);
+      },
+    });
+}
+
+/** A fresh random token (64 hex characters). */
+export const newToken = (): string => randomBytes(32).toString('hex');
 
 /** A unary call as a promise, with a deadline. */
 export function call<Req, Res>(
@@ -75,7 +93,12 @@ export async function callError(
 export interface Coordinator {
   address: string;
   proc: ChildProcess;
+  /** A client carrying the operator token `op`. */
   client: AdminServiceClient;
+  /** Token text by name: `op` (operator) and `view` (viewer). */
+  tokens: { op: string; view: string };
+  /** The token files by name (mode 600). */
+  tokenFiles: { op: string; view: string };
   logFile: string;
   log(): string;
   stop(): Promise<void>;
@@ -90,11 +113,20 @@ export async function startCoordinator(opts: {
   extraYaml?: string[];
   /** How the test's own clients (health wait, admin client) connect; default plaintext. */
   credentials?: grpc.ChannelCredentials;
+  /** auth.anonymous (default: the coordinator's, none). */
+  anonymous?: 'none' | 'viewer';
+  /** reflection (default: the coordinator's, on). */
+  reflection?: boolean;
 }): Promise<Coordinator> {
   const dir = mkdtempSync(join(tmpdir(), 'vipd-coord-'));
   const port = await freePort();
   const address = `127.0.0.1:${port}`;
   const config = join(dir, 'coordinator.yaml');
+  const tokens = { op: newToken(), view: newToken() };
+  const tokenFiles = { op: join(dir, 'token-op'), view: join(dir, 'token-view') };
+  for (const name of ['op', 'view'] as const) {
+    writeFileSync(tokenFiles[name], `${tokens[name]}\n`, { mode: 0o600 });
+  }
   writeFileSync(
     config,
     [
@@ -104,6 +136,12 @@ export async function startCoordinator(opts: {
       `  endpoints: [${opts.endpoints.join(', ')}]`,
       `  callTimeoutMs: ${opts.callTimeoutMs ?? 2000}`,
       `  dialTimeoutMs: 1000`,
+      'auth:',
+      ...(opts.anonymous ? [`  anonymous: ${opts.anonymous}`] : []),
+      '  tokens:',
+      `    - { name: op, role: operator, file: ${tokenFiles.op} }`,
+      `    - { name: view, role: viewer, file: ${tokenFiles.view} }`,
+      ...(opts.reflection === undefined ? [] : [`reflection: ${opts.reflection}`]),
       'log: { level: debug, format: json }',
       ...(opts.extraYaml ?? []),
       '',
@@ -119,7 +157,7 @@ export async function startCoordinator(opts: {
       rmSync(dir, { recursive: true, force: true });
     },
   });
-  const client = adminClient(address, opts.credentials);
+  const client = adminClient(address, tokens.op, opts.credentials);
   const log = (): string => {
     try {
       return readFileSync(logFile, 'utf8');
@@ -146,7 +184,7 @@ export async function startCoordinator(opts: {
     await stop();
     throw err;
   }
-  return { address, proc, client, logFile, log, stop };
+  return { address, proc, client, tokens, tokenFiles, logFile, log, stop };
 }
 
 /** grpc.health.v1 Check("") on address: SERVING, NOT_SERVING, … or UNAVAILABLE. */
@@ -220,6 +258,13 @@ export class FakeDaemons {
   async get(rest: string): Promise<unknown> {
     const out = await etcdctl(this.endpoint, ['get', this.key(rest), '--print-value-only']);
     return out.trim() === '' ? undefined : (JSON.parse(out) as unknown);
+  }
+
+  /** etcd's current revision (any write anywhere moves it) and every key-value of the cluster. */
+  async state(): Promise<{ revision: string; kvs: string }> {
+    const out = await etcdctl(this.endpoint, ['get', this.key(''), '--prefix', '-w', 'json']);
+    const res = JSON.parse(out) as { header: { revision: number | string }; kvs?: unknown[] };
+    return { revision: String(res.header.revision), kvs: JSON.stringify(res.kvs ?? []) };
   }
 
   /** Create revision of a key (the fencing token for leaders/). */

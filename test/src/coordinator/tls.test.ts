@@ -142,7 +142,7 @@ describe('admin API over mutual TLS', () => {
         readFileSync(leaf.key),
         readFileSync(leaf.cert),
       );
-      const client = adminClient(coord.address, creds);
+      const client = adminClient(coord.address, undefined, creds);
       try {
         const err = await callError(client, 'ListVips', {}, 3000);
         assert.equal(err.code, grpc.status.UNAVAILABLE, `${leaf.name}: ${err.message}`);

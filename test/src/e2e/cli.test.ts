@@ -84,7 +84,7 @@ describe('vipadm end to end (namespace lab: coordinator, etcd, vipd on n1 and n2
         const coordinator = new LabCoordinator(lab, endpoint);
         let watch: VipadmWatch | undefined;
         const vipadm = (args: string[], output: 'json' | 'table' = 'json'): Promise<VipadmResult> =>
-          runVipadm(lab, coordinator.address, args, { output });
+          runVipadm(lab, coordinator, args, { output });
         /** vipadm that must succeed; its JSON answer. */
         const ok = async <T>(args: string[]): Promise<T> => {
           const r = await vipadm(args);
@@ -120,7 +120,7 @@ describe('vipadm end to end (namespace lab: coordinator, etcd, vipd on n1 and n2
           await coordinator.start();
           // The watch runs before anything happens. It prints nothing until an event, so a probe
           // node key (before any vipd is up) shows it is established: nothing is missed after.
-          watch = VipadmWatch.start(lab, coordinator.address);
+          watch = VipadmWatch.start(lab, coordinator);
           // A fresh probe node key per attempt (a re-put of the same value is no event).
           const w = watch;
           const probes: string[] = [];

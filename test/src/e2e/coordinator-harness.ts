@@ -3,6 +3,7 @@
  * every admin call crosses the lab's bridge: vipadm (cli) → coordinator (etcd host) → etcd.
  */
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommandError, hasExited, pollUntil, waitForExit, type ExitInfo } from '../harness/proc';
@@ -21,10 +22,19 @@ export interface LabCoordinatorOptions {
   probeFrom?: HostName;
 }
 
-export class LabCoordinator {
+/** Where vipadm goes: the coordinator's address and, if any, an operator token file. */
+export interface VipadmTarget {
+  address: string;
+  tokenFile?: string;
+}
+
+export class LabCoordinator implements VipadmTarget {
   readonly host: HostName;
   readonly address: string;
   readonly logFile: string;
+  /** The operator token `lab` (auth.tokens), in a mode 600 file vipadm reads with --token-file. */
+  readonly tokenFile: string;
+  readonly token = randomBytes(32).toString('hex');
   proc: ChildProcess | undefined;
 
   constructor(
@@ -35,9 +45,11 @@ export class LabCoordinator {
     this.host = options.host ?? 'etcd';
     this.address = `${ipv4Of(this.host)}:${COORDINATOR_PORT}`;
     this.logFile = join(lab.logDir, 'coordinator.log');
+    this.tokenFile = join(lab.dir, 'operator.token');
   }
 
   configFile(): string {
+    writeFileSync(this.tokenFile, `${this.token}\n`, { mode: 0o600 });
     const file = join(this.lab.dir, 'coordinator.yaml');
     const yaml = [
       `listen: ${this.address}`,
@@ -46,6 +58,7 @@ export class LabCoordinator {
       `  endpoints: [${this.etcdEndpoint}]`,
       '  dialTimeoutMs: 1000',
       '  callTimeoutMs: 2000',
+      `auth: { tokens: [{ name: lab, role: operator, file: ${this.tokenFile} }] }`,
       'log: { level: debug, format: json }',
       '',
     ].join('\n');
@@ -106,19 +119,26 @@ export interface VipadmOptions {
   timeoutMs?: number;
 }
 
-/** The argv of vipadm talking to server (global options first, as an operator types them). */
-export function vipadmArgv(server: string, args: readonly string[], output: 'json' | 'table'): string[] {
-  return [process.execPath, VIPADM_BIN, '--server', server, '-o', output, ...args];
+/** The argv of vipadm talking to target (global options first, as an operator types them). */
+export function vipadmArgv(
+  target: string | VipadmTarget,
+  args: readonly string[],
+  output: 'json' | 'table',
+): string[] {
+  const { address, tokenFile } =
+    typeof target === 'string' ? { address: target, tokenFile: undefined } : target;
+  const token = tokenFile === undefined ? [] : ['--token-file', tokenFile];
+  return [process.execPath, VIPADM_BIN, '--server', address, ...token, '-o', output, ...args];
 }
 
 /** Runs vipadm in a lab namespace; resolves its exit code and output (never rejects on exit ≠ 0). */
 export async function runVipadm(
   lab: Lab,
-  server: string,
+  target: string | VipadmTarget,
   args: readonly string[],
   opts: VipadmOptions = {},
 ): Promise<VipadmResult> {
-  const argv = vipadmArgv(server, args, opts.output ?? 'json');
+  const argv = vipadmArgv(target, args, opts.output ?? 'json');
   try {
     const stdout = await lab.exec(opts.host ?? 'cli', argv, { timeoutMs: opts.timeoutMs ?? 30_000 });
     return { code: 0, stdout, stderr: '', argv };
@@ -162,8 +182,13 @@ export class VipadmWatch {
   }
 
   /** Starts `vipadm -o json watch [args]` in the lab namespace (default: the client host). */
-  static start(lab: Lab, server: string, args: readonly string[] = [], host: HostName = 'cli'): VipadmWatch {
-    const proc = lab.spawn(host, vipadmArgv(server, ['watch', ...args], 'json'), { pipe: true });
+  static start(
+    lab: Lab,
+    target: string | VipadmTarget,
+    args: readonly string[] = [],
+    host: HostName = 'cli',
+  ): VipadmWatch {
+    const proc = lab.spawn(host, vipadmArgv(target, ['watch', ...args], 'json'), { pipe: true });
     return new VipadmWatch(lab, proc);
   }
 
