@@ -2,6 +2,7 @@
 import type { EtcdClient, Clock, Keys, NodeInfo, NodeSession, PrefixMirror } from '@vipd/store';
 import type { VipTransition } from './hooks';
 import type { Kernel } from './kernel';
+import type { Turns } from './turns';
 
 /** What a VipController needs from the daemon: etcd, the node's view, the kernel, the guards. */
 export interface ControllerContext {
@@ -35,6 +36,8 @@ export interface ControllerContext {
    * a VIP is probed every max(announce.probeMs, this) ms.
    */
   probeSpacingMs(): number;
+  /** Where reconciles queue for their turn (a few ms of them per event-loop turn). */
+  turns: Turns;
   /** Heard peers that say they hold this VIP, with their fencing revisions. */
   peerHolders(vip: string): { node: string; revision: string }[];
   /** This node cannot serve the VIP now (interface down, a tracked check not up). */

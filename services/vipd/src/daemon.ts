@@ -2,6 +2,7 @@
  * The node daemon: wires the etcd session, the spec/node/leader mirrors, one controller per
  * VIP, the kernel and the health service together. Nothing else knows all of them.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type * as grpc from '@grpc/grpc-js';
 import { CheckRunner } from '@vipd/checks';
 import type { VipdConfig } from '@vipd/config';
@@ -28,6 +29,7 @@ import { NodeState } from './node-state';
 import type { Kernel } from './kernel';
 import { type Member, Peers } from './peers';
 import { Takeover } from './takeover';
+import { Turns } from './turns';
 import type { ControllerContext } from './controller-context';
 import { VipController } from './vip-controller';
 
@@ -47,6 +49,10 @@ export interface DaemonDeps {
 
 /** Duplicate-owner probes a node sends per second at most, over all the VIPs it holds. */
 export const PROBES_PER_SECOND = 20;
+/** Controllers the periodic tick reconciles at most (see sweep()). */
+const SWEEP_PER_TICK = 400;
+/** An event-loop delay above this within a tick is logged. */
+const STALL_WARN_MS = 150;
 
 export class Daemon {
   private readonly client: EtcdClient;
@@ -60,6 +66,9 @@ export class Daemon {
   private tick: NodeJS.Timeout | undefined;
   private stopping = false;
   private readinessPending = false;
+  private readonly turns = new Turns();
+  private sweepAt = 0;
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
   private heldCountCache = 0;
   private heldCountAt = -Infinity;
   /** Bumped when etcd's nodes/ or drain/ change (see liveNodes). */
@@ -197,6 +206,7 @@ export class Daemon {
     this.setReady(true);
     this.reconcileAll();
     this.tick = setInterval(() => void this.onTick(), this.config.reconcile.intervalMs);
+    this.loopDelay.enable();
     if (this.config.takeover.enabled) {
       this.aliveTimer = setInterval(
         () => void this.takeover.touchAlive(this.session),
@@ -220,6 +230,7 @@ export class Daemon {
     if (this.stopping) return;
     this.stopping = true;
     clearInterval(this.tick);
+    this.loopDelay.disable();
     clearInterval(this.aliveTimer);
     this.guard.stop();
     this.setReady(false);
@@ -266,6 +277,7 @@ export class Daemon {
   private context(): ControllerContext {
     return {
       probeSpacingMs: () => (this.heldCount() * 1000) / PROBES_PER_SECOND,
+      turns: this.turns,
       self: this.config.node.name,
       client: this.client,
       keys: this.keys,
@@ -446,6 +458,22 @@ export class Daemon {
     await Promise.all([...this.controllers.values()].map((c) => c.dropLocal(reason, 'fault')));
   }
 
+  /**
+   * The periodic safety net: every controller is reconciled at least every tick while there are
+   * up to SWEEP_PER_TICK of them, and in rounds of that many beyond (with 2000 VIPs, each every
+   * 5 ticks). Changes (etcd, peers, checks, timers) reconcile the VIPs they concern at once;
+   * the sweep only catches what nothing announced.
+   */
+  private sweep(): void {
+    const all = [...this.controllers.values()];
+    if (all.length <= SWEEP_PER_TICK) {
+      for (const c of all) c.reconcile();
+      return;
+    }
+    for (let i = 0; i < SWEEP_PER_TICK; i++) all[(this.sweepAt + i) % all.length]?.reconcile();
+    this.sweepAt = (this.sweepAt + SWEEP_PER_TICK) % all.length;
+  }
+
   private reconcileAll(): void {
     for (const c of this.controllers.values()) c.reconcile();
   }
@@ -494,10 +522,23 @@ export class Daemon {
   }
 
   private async onTick(): Promise<void> {
+    // A stalled event loop sends no heartbeats: to peers it looks like a dead node. Say so.
+    const maxMs = this.loopDelay.max / 1e6;
+    if (maxMs > STALL_WARN_MS) {
+      this.log.warn(
+        {
+          maxMs: Math.round(maxMs),
+          meanMs: Math.round(this.loopDelay.mean / 1e6),
+          vips: this.controllers.size,
+        },
+        'event loop stalled: heartbeats and renewals were late',
+      );
+    }
+    this.loopDelay.reset();
     try {
       this.state.checkMaintenance();
       await this.state.checkReadiness();
-      this.reconcileAll();
+      this.sweep();
     } catch (err) {
       this.log.warn({ err: describe(err) }, 'periodic check failed');
     }

@@ -26,6 +26,17 @@ export class VipAnnouncer {
     private readonly log: Logger,
   ) {}
 
+  /**
+   * The address just came up: announce `count` times now, and probe for a duplicate owner at a
+   * random point within the first probe period (a node taking over hundreds of VIPs at once
+   * must not probe them all in the same instant).
+   */
+  tookOver(a: HeldAddress, count: number, probeSpacingMs: number): void {
+    const every = Math.max(a.spec.announce.probeMs, probeSpacingMs);
+    this.lastProbeAt = this.clock.now() - Math.random() * every;
+    this.start(a, count, 'took over');
+  }
+
   /** Sends `count` announcements now (aborting any in flight). */
   start(a: HeldAddress, count: number, why: string): void {
     if (count <= 0) return;

@@ -92,10 +92,9 @@ export class VipController {
       this.again = true;
       return;
     }
-    // Deferred so that a watch response has been applied in full (revision included) first.
-    this.running = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.loop())
-      .finally(() => (this.running = undefined));
+    // Deferred so that a watch response has been applied in full (revision included) first,
+    // and in turns shared with every other VIP (see turns.ts).
+    this.running = this.ctx.turns.run(() => this.loop()).finally(() => (this.running = undefined));
   }
 
   /**
@@ -384,7 +383,7 @@ export class VipController {
       { rev: revision, address: `${this.spec.address}/${this.spec.prefixLen}`, interface: ifname },
       'VIP up on this node',
     );
-    this.announcer.start(this.applied, this.spec.announce.count, 'took over');
+    this.announcer.tookOver(this.applied, this.spec.announce.count, this.ctx.probeSpacingMs());
     this.hook('master', this.applied, reason);
   }
 
