@@ -72,7 +72,6 @@ function topMethods(load: EtcdLoad, seconds: number): string {
 }
 
 export function renderScaleMarkdown(run: ScaleRun): string {
-  const ok = run.results.filter((r) => r.ok);
   const lines = [
     `### Scale: 3 nodes, N VIPs`,
     '',
@@ -81,8 +80,10 @@ export function renderScaleMarkdown(run: ScaleRun): string {
     '| N | cold start: all up / all on preferred node | etcd steady req/s (writes/s) | vipd RSS per node (peak) | vipd CPU per node | SIGKILL n1: all its VIPs moved / sampled outage median, max | link cut n1: all moved / outage median, max | etcd req/s during failover |',
     '|---|---|---|---|---|---|---|---|',
   ];
+  const notes: string[] = [];
   for (const r of run.results) {
-    if (!r.ok) {
+    if (!r.ok) notes.push(`N = ${r.vips} did not finish: ${r.error ?? '?'} (figures before that are shown).`);
+    if (!r.coldStart) {
       lines.push(`| ${r.vips} | failed: ${r.error ?? '?'} | | | | | | |`);
       continue;
     }
@@ -107,9 +108,11 @@ export function renderScaleMarkdown(run: ScaleRun): string {
       )} | ${f('sigkill')} | ${f('link-cut')} | ${during || '–'} |`,
     );
   }
-  if (ok.length) {
+  if (notes.length) lines.push('', ...notes);
+  const measured = run.results.filter((r) => r.steady);
+  if (measured.length) {
     lines.push('', 'Steady-state etcd requests per second by method:', '');
-    for (const r of ok)
+    for (const r of measured)
       if (r.steady) lines.push(`- N = ${r.vips}: ${topMethods(r.steady, r.steady.seconds)}`);
   }
   lines.push(

@@ -192,7 +192,7 @@ async function failover(s: ScaleLab, fault: ScaleFault, samples: number): Promis
       return at;
     };
     await pollUntil(async () => (lost.every((v) => movedAt(v) !== undefined) ? true : undefined), {
-      timeoutMs: 30_000,
+      timeoutMs: 30_000 + s.vips.length * 20,
       intervalMs: 20,
       what: `every VIP of ${VICTIM} to be held elsewhere after the ${fault}`,
     });
@@ -242,12 +242,14 @@ async function recover(s: ScaleLab, fault: ScaleFault): Promise<number> {
   return Date.now() - t0;
 }
 
+/** Fills `r` as it goes, so that a later step failing keeps the figures measured before it. */
 async function measure(
-  n: number,
+  r: ScaleResult,
   args: ScaleArgs,
   logsDir: string,
   log: (line: string) => void,
-): Promise<ScaleResult> {
+): Promise<void> {
+  const n = r.vips;
   const lab = await createLab({ nodes: 3, ipv6: true, etcd: true });
   try {
     const endpoint = await lab.startEtcd();
@@ -255,33 +257,35 @@ async function measure(
     await s.putSpecs();
     s.sampler = await lab.startSampler([...SCALE_NODES]);
     const cold = await coldStart(s);
+    r.coldStart = cold;
     log(
       `  cold start: all ${n} up after ${cold.allUpMs} ms, on their preferred nodes after ${cold.settledMs} ms`,
     );
     await sleep(3000);
     const e0 = await s.etcd();
     const t0 = Date.now();
-    const nodes = await nodeFigures(s, args.steadyMs, () => sleep(args.steadyMs));
+    r.nodes = await nodeFigures(s, args.steadyMs, () => sleep(args.steadyMs));
     const steady = etcdLoad(e0, await s.etcd(), Date.now() - t0);
+    r.steady = steady;
     log(
       `  steady: etcd ${steady.requestsPerSec} req/s, ${steady.writesPerSec} writes/s; ` +
-        nodes.map((x) => `${x.node} ${x.vips} VIPs ${x.rssMb} MB ${x.cpuPercent}% CPU`).join(', '),
+        r.nodes.map((x) => `${x.node} ${x.vips} VIPs ${x.rssMb} MB ${x.cpuPercent}% CPU`).join(', '),
     );
-    const failovers: FailoverFigures[] = [];
-    const recoveries: Record<string, number> = {};
+    r.failovers = [];
+    r.recoveries = {};
     for (const fault of args.faults) {
       const f = await failover(s, fault, args.samples);
-      failovers.push(f);
+      r.failovers.push(f);
       log(
         `  ${fault}: ${f.vipsMoved} VIPs of ${VICTIM} held elsewhere after ${f.allMovedMs} ms; sampled outage median ${f.outageMedianMs} ms, max ${f.outageMaxMs} ms; etcd ${f.etcd.requestsPerSec} req/s over ${f.etcd.seconds} s`,
       );
-      recoveries[fault] = await recover(s, fault);
-      log(`  ${VICTIM} back, all VIPs home after ${recoveries[fault]} ms`);
+      r.recoveries[fault] = await recover(s, fault);
+      log(`  ${VICTIM} back, all VIPs home after ${r.recoveries[fault]} ms`);
       await sleep(2000);
     }
     await s.sampler.stop();
     await s.cluster.stopAll();
-    return { vips: n, ok: true, coldStart: cold, steady, nodes, failovers, recoveries };
+    r.ok = true;
   } finally {
     // Keep the daemons' and etcd's logs next to the results (the lab's directory goes).
     try {
@@ -317,16 +321,15 @@ async function main(args: ScaleArgs): Promise<number> {
   console.error(`bench:scale: N = ${args.vips.join(', ')}; results in ${outDir}/${base}.{json,md}`);
   for (const n of args.vips) {
     console.error(`N = ${n}`);
+    const result: ScaleResult = { vips: n, ok: false };
+    run.results.push(result);
     try {
-      run.results.push(
-        await withLimit(PER_N_LIMIT_MS, `N = ${n}`, () =>
-          measure(n, args, join(outDir, `${base}-logs`), (l) => console.error(l)),
-        ),
+      await withLimit(PER_N_LIMIT_MS, `N = ${n}`, () =>
+        measure(result, args, join(outDir, `${base}-logs`), (l) => console.error(l)),
       );
     } catch (err) {
-      const error = (err as Error).message.split('\n')[0] ?? 'failed';
-      console.error(`  FAILED: ${error}`);
-      run.results.push({ vips: n, ok: false, error });
+      result.error = (err as Error).message.split('\n')[0] ?? 'failed';
+      console.error(`  FAILED: ${result.error}`);
     }
     write();
   }
