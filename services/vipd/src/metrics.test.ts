@@ -5,7 +5,7 @@ import { silentLogger } from '@vipd/log';
 import type { VipSpec } from '@vipd/store';
 import type { VipTransition } from './hooks';
 import type { Kernel } from './kernel';
-import { type DaemonParts, VipdMetrics } from './metrics';
+import { type DaemonParts, PEER_FORGET_MS, VipdMetrics } from './metrics';
 
 /** The value of one sample line (`name{labels}`) in an exposition, undefined if absent. */
 function sample(text: string, series: string): number | undefined {
@@ -131,7 +131,7 @@ describe('vipd metrics', () => {
     assert.equal(sample(text, 'vipd_failover_seconds_bucket{le="0.3"}'), 1);
   });
 
-  it('heartbeats per peer: round trip, misses, suspicions, last seen; a removed peer is forgotten', async () => {
+  it('heartbeats per peer: round trip, misses, suspicions, last seen; a removed peer is forgotten later', async () => {
     const f = fakes();
     const m = new VipdMetrics(silentLogger(), { version: '0', defaultMetrics: false });
     m.attach(f.parts);
@@ -147,6 +147,11 @@ describe('vipd metrics', () => {
     assert.equal(sample(text, 'vipd_heartbeat_peer_up{peer="n2"}'), 1);
     assert.equal(sample(text, 'vipd_heartbeat_last_seen_seconds{peer="n2"}'), 0.01);
     f.peers.emit('removed', 'n2');
+    f.peers.memberNames = () => [];
+    text = await scrape(m);
+    assert.equal(sample(text, 'vipd_heartbeat_suspect_total{peer="n2"}'), 1, 'kept a while after it left');
+    assert.equal(sample(text, 'vipd_heartbeat_peer_up{peer="n2"}'), undefined, 'not a member any more');
+    f.clock.t += PEER_FORGET_MS;
     text = await scrape(m);
     assert.equal(sample(text, 'vipd_heartbeat_rtt_seconds_count{peer="n2"}'), undefined);
     assert.equal(sample(text, 'vipd_heartbeat_missed_total{peer="n2"}'), undefined);

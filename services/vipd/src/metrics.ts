@@ -32,6 +32,8 @@ export interface DaemonParts {
 const FAILOVER_BUCKETS = [0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 30];
 const RTT_BUCKETS = [0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
 const ETCD_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+/** A peer that left the cluster keeps its heartbeat series this long (scrapes still see its end). */
+export const PEER_FORGET_MS = 10 * 60_000;
 const HOOK_BUCKETS = [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60];
 
 export class VipdMetrics {
@@ -41,6 +43,8 @@ export class VipdMetrics {
   private failing = false;
   /** Per VIP: when (our clock) its leader key was first seen vacant or taken over. */
   private readonly vacantSince = new Map<string, number>();
+  /** Peers that left the member set, and when (their series go PEER_FORGET_MS later). */
+  private readonly gone = new Map<string, number>();
 
   private readonly transitions = this.counter(
     'vipd_vip_transitions_total',
@@ -202,11 +206,7 @@ export class VipdMetrics {
     peers.on('rtt', (peer, ms) => this.safe(() => this.rtt.observe({ peer }, ms / 1000)));
     peers.on('missed', (peer, n) => this.safe(() => this.missed.inc({ peer }, n)));
     peers.on('suspect', (peer) => this.safe(() => this.suspects.inc({ peer })));
-    peers.on('removed', (peer) =>
-      this.safe(() => {
-        for (const m of [this.rtt, this.missed, this.suspects]) m.remove({ peer });
-      }),
-    );
+    peers.on('removed', (peer) => this.gone.set(peer, parts.clock.now()));
     checks.on('result', (check, r) =>
       this.safe(() => this.checkRuns.inc({ check, result: r.ok ? 'ok' : r.timedOut ? 'timeout' : 'fail' })),
     );
@@ -282,6 +282,7 @@ export class VipdMetrics {
 
   /** The text exposition format, for the /metrics endpoint. */
   async render(): Promise<{ contentType: string; body: string }> {
+    this.safe(() => this.forgetGonePeers());
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 
@@ -298,6 +299,19 @@ export class VipdMetrics {
       }
     }
     if (!this.vacantSince.has(vip)) this.vacantSince.set(vip, this.parts?.clock.now() ?? 0);
+  }
+
+  private forgetGonePeers(): void {
+    if (!this.parts || this.gone.size === 0) return;
+    const members = new Set(this.parts.peers.memberNames());
+    const now = this.parts.clock.now();
+    for (const [peer, at] of this.gone) {
+      if (members.has(peer)) this.gone.delete(peer);
+      else if (now - at >= PEER_FORGET_MS) {
+        for (const m of [this.rtt, this.missed, this.suspects]) m.remove({ peer });
+        this.gone.delete(peer);
+      }
+    }
   }
 
   private counter<L extends string>(name: string, help: string, labelNames: L[]): Counter<L> {
