@@ -100,6 +100,18 @@ describe('vipd config', () => {
     ['a bad endpoint', ['--config', 'vipd.yaml', '--etcd-endpoints', 'localhost'], {}, /http\(s\):\/\//],
     ['a bad listen address', ['--config', 'vipd.yaml', '--listen', 'nope'], {}, /HOST:PORT/],
     [
+      'a bad metrics.listen',
+      ['--config', 'vipd.yaml', '--metrics-listen', ':9464'],
+      {},
+      /^.*metrics\.listen: must be HOST:PORT/,
+    ],
+    [
+      "metrics.listen on node.listen's port",
+      ['--config', 'vipd.yaml'],
+      { VIPD_METRICS_LISTEN: '0.0.0.0:7400' },
+      /metrics\.listen: 0\.0\.0\.0:7400 takes the port of node\.listen \(198\.51\.100\.11:7400\)/,
+    ],
+    [
       'a wildcard listen without advertise',
       ['--listen', '0.0.0.0:7400'],
       { VIPD_ETCD_ENDPOINTS: 'http://a:1' },
@@ -129,6 +141,17 @@ describe('vipd config', () => {
     assert.equal(load(['--config', 'g.yaml'], {}, { 'g.yaml': good }).checks[0]?.name, 'db');
     const bad = `${FILE}checks:\n  - { name: db, type: exec, argv: "pg_isready -q" }\n`;
     assert.match(refused(['--config', 'b.yaml'], {}, { 'b.yaml': bad }), /checks\[0\]\.argv/);
+  });
+
+  it('metrics.listen: absent is off; file, env and flag set it', () => {
+    assert.equal(load(['--config', 'vipd.yaml']).metrics.listen, undefined);
+    const file = { 'm.yaml': `${FILE}metrics: { listen: "127.0.0.1:9464" }\n` };
+    assert.equal(load(['--config', 'm.yaml'], {}, file).metrics.listen, '127.0.0.1:9464');
+    const env = { VIPD_METRICS_LISTEN: '[::1]:9464' };
+    assert.equal(load(['--config', 'm.yaml'], env, file).metrics.listen, '[::1]:9464');
+    const flag = ['--config', 'm.yaml', '--metrics-listen', '198.51.100.11:7401'];
+    assert.equal(load(flag, env, file).metrics.listen, '198.51.100.11:7401');
+    assert.match(refused(['--config', 'x.yaml'], {}, { 'x.yaml': `${FILE}metrics: { port: 1 }\n` }), /port/);
   });
 
   it('has no flag for the password (it would show in ps)', () => {

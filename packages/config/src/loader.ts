@@ -27,6 +27,7 @@ export const SETTINGS: Setting[] = [
     flag: '--heartbeat-interval',
     env: 'VIPD_HEARTBEAT_INTERVAL_MS',
   },
+  { path: ['metrics', 'listen'], kind: 'string', flag: '--metrics-listen', env: 'VIPD_METRICS_LISTEN' },
   { path: ['log', 'level'], kind: 'string', flag: '--log-level', env: 'VIPD_LOG_LEVEL' },
   { path: ['log', 'format'], kind: 'string', flag: '--log-format', env: 'VIPD_LOG_FORMAT' },
 ];

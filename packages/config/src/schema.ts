@@ -2,7 +2,7 @@
 import { type CheckSpec, parseChecks } from '@vipd/checks';
 import { z } from 'zod';
 import { etcdClientProblems, etcdClientSchema } from './etcd-client';
-import { hostPort, logSchema, zodProblems } from './fields';
+import { hostPort, logSchema, metricsListenProblem, metricsSchema, zodProblems } from './fields';
 import { hooksSchema } from './hooks';
 import { checkTimings, PROFILES, type TakeoverTimings, takeoverWaitMs } from './takeover';
 
@@ -87,6 +87,8 @@ export const vipdConfigSchema = z
       .default({}),
     /** Commands run when this node's hold of a VIP changes (docs/hooks.md). */
     hooks: hooksSchema,
+    /** Prometheus GET /metrics (docs/metrics.md); off unless `listen` is set. */
+    metrics: metricsSchema,
     log: logSchema,
   })
   .strict();
@@ -129,6 +131,7 @@ export function validateVipdConfig(raw: unknown): { config: VipdConfig } | { pro
     problems.push(`etcd.callTimeoutMs must be below ttl - fenceMarginMs (${ttlMs - fenceMarginMs} ms)`);
   }
   problems.push(...etcdClientProblems(c.etcd));
+  problems.push(...metricsListenProblem(c.metrics.listen, c.node.listen, 'node.listen'));
   const base = PROFILES[c.takeover.profile];
   const timings: TakeoverTimings = {
     intervalMs: c.heartbeat.intervalMs ?? base.intervalMs,

@@ -29,8 +29,14 @@ export interface SessionOptions {
   clock?: Clock;
 }
 
+/** How long one renewal took (monotonic ms): the keepalive alone, and with its confirming read. */
+export interface RenewTiming {
+  keepaliveMs: number;
+  totalMs: number;
+}
+
 export interface NodeSessionEvents {
-  renewed: [deadline: number];
+  renewed: [deadline: number, timing: RenewTiming];
   renewFailed: [err: Error];
   fenced: [];
   lost: [err: Error];
@@ -199,6 +205,7 @@ export class NodeSession extends EventEmitter<NodeSessionEvents> {
     this.renewing = true;
     try {
       const res = await this.lease.keepaliveOnce(callDeadline(this.opts.callTimeoutMs));
+      const keepaliveMs = this.clock.now() - t0;
       const ttl = Math.min(Number(res.TTL), this.opts.ttlSeconds);
       if (!(ttl > 0)) throw new LeaseLostError(this.leaseId);
       await this.confirmNodeKey();
@@ -209,7 +216,7 @@ export class NodeSession extends EventEmitter<NodeSessionEvents> {
       if (this.fencedSignalled) this.log.info({ lease: this.leaseId }, 'lease renewed again after fencing');
       this.fencedSignalled = false;
       this.armFence();
-      this.emit('renewed', this.deadline);
+      this.emit('renewed', this.deadline, { keepaliveMs, totalMs: this.clock.now() - t0 });
       this.scheduleRenew(this.renewEveryMs);
     } catch (raw) {
       if (this.closed) return;

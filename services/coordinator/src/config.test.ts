@@ -42,4 +42,32 @@ describe('coordinator config', () => {
       (e: unknown) => e instanceof ConfigError && e.message === '--listen needs a value',
     );
   });
+
+  it('metrics.listen: off by default, one line when bad or on the API port', () => {
+    const etcd = { endpoints: ['http://e:1'] };
+    const off = validateCoordinatorConfig({ etcd });
+    assert.equal('config' in off && off.config.metrics.listen, undefined);
+    const { config } = loadCoordinatorConfig({
+      argv: ['--metrics-listen', '127.0.0.1:9465'],
+      env: { VIPD_COORDINATOR_ETCD_ENDPOINTS: 'http://e:1' },
+    });
+    assert.equal(config.metrics.listen, '127.0.0.1:9465');
+    assert.deepEqual(validateCoordinatorConfig({ etcd, metrics: { listen: '9465' } }), {
+      problems: ['metrics.listen: must be HOST:PORT (IPv6 as [ADDR]:PORT)'],
+    });
+    assert.deepEqual(
+      validateCoordinatorConfig({ etcd, listen: '127.0.0.1:7500', metrics: { listen: '0.0.0.0:7500' } }),
+      {
+        problems: [
+          'metrics.listen: 0.0.0.0:7500 takes the port of listen (127.0.0.1:7500); pick another port',
+        ],
+      },
+    );
+    const other = validateCoordinatorConfig({
+      etcd,
+      listen: '127.0.0.1:7500',
+      metrics: { listen: '127.0.0.2:7500' },
+    });
+    assert.ok('config' in other, 'the same port on another address is fine');
+  });
 });

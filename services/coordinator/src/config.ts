@@ -11,6 +11,8 @@ import {
   type LayerSources,
   logSchema,
   maskSecrets,
+  metricsListenProblem,
+  metricsSchema,
   mergeLayers,
   readUtf8,
   resolveEtcdPasswordFile,
@@ -69,6 +71,8 @@ export const coordinatorConfigSchema = z
       .default({}),
     /** grpc.reflection: on by default (the schema is public; grpcurl needs it). */
     reflection: z.boolean().default(true),
+    /** Prometheus GET /metrics (docs/metrics.md); off unless `listen` is set. */
+    metrics: metricsSchema,
     log: logSchema,
   })
   .strict();
@@ -82,7 +86,10 @@ export function validateCoordinatorConfig(
   const res = coordinatorConfigSchema.safeParse(raw);
   if (!res.success) return { problems: zodProblems(res.error) };
   const c = res.data;
-  const problems = etcdClientProblems(c.etcd);
+  const problems = [
+    ...etcdClientProblems(c.etcd),
+    ...metricsListenProblem(c.metrics.listen, c.listen, 'listen'),
+  ];
   return problems.length ? { problems } : { config: c };
 }
 
@@ -98,6 +105,12 @@ export const SETTINGS: Setting[] = [
   },
   { path: ['etcd', 'auth', 'username'], kind: 'string', env: 'VIPD_COORDINATOR_ETCD_USERNAME' },
   { path: ['etcd', 'auth', 'password'], kind: 'string', env: 'VIPD_COORDINATOR_ETCD_PASSWORD' },
+  {
+    path: ['metrics', 'listen'],
+    kind: 'string',
+    flag: '--metrics-listen',
+    env: 'VIPD_COORDINATOR_METRICS_LISTEN',
+  },
   { path: ['log', 'level'], kind: 'string', flag: '--log-level', env: 'VIPD_COORDINATOR_LOG_LEVEL' },
   { path: ['log', 'format'], kind: 'string', flag: '--log-format', env: 'VIPD_COORDINATOR_LOG_FORMAT' },
 ];

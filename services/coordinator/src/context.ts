@@ -4,6 +4,7 @@ import type { Logger } from '@vipd/log';
 import type { Keys } from '@vipd/store';
 import type { AuditLog } from './audit';
 import type { Authorizer } from './auth';
+import type { ApiMetrics } from './metrics';
 
 export interface Context {
   client: Etcd3;
@@ -18,6 +19,8 @@ export interface Context {
   auth: Authorizer;
   /** One line per write call. */
   audit: AuditLog;
+  /** metrics.listen: calls, refusals and streams are counted (metrics.ts). */
+  metrics?: ApiMetrics;
 }
 
 /** Rejects with `onTimeout()` if the promise has not settled within ms. */

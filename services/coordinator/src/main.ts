@@ -2,10 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { type EtcdTlsFiles, quietIpServernameWarning, readEtcdTls } from '@vipd/config';
 import { createLogger, type Logger } from '@vipd/log';
-import { createEtcdClient, Keys } from '@vipd/store';
+import { MetricsEndpoint } from '@vipd/metrics-http';
+import { callDeadline, createEtcdClient, Keys } from '@vipd/store';
 import { AuditLog } from './audit';
 import { Authorizer, certRoleMapper } from './auth';
 import { ConfigError, type CoordinatorConfig, loadCoordinatorConfig, printableConfig } from './config';
+import { CoordinatorMetrics } from './metrics';
 import { CoordinatorServer } from './server';
 import { adminServerCredentials } from './tls';
 import type * as grpc from '@grpc/grpc-js';
@@ -20,10 +22,12 @@ Options (each overrides the file; VIPD_COORDINATOR_* environment variables sit b
   --config FILE             YAML config: listen, cluster, etcd.{endpoints,dialTimeoutMs,
                             callTimeoutMs,tls,auth}, tls.{ca,cert,key,requireClientCert,
                             clientRoles}, auth.{tokens,anonymous}, reflection,
-                            log.{level,format}
+                            metrics.listen, log.{level,format}
   --listen HOST:PORT        listen          (VIPD_COORDINATOR_LISTEN; default 0.0.0.0:7500)
   --cluster NAME            cluster         (VIPD_COORDINATOR_CLUSTER; default "default")
   --etcd-endpoints URLS     etcd.endpoints, comma-separated (VIPD_COORDINATOR_ETCD_ENDPOINTS)
+  --metrics-listen HOST:PORT  metrics.listen: Prometheus GET /metrics
+                            (VIPD_COORDINATOR_METRICS_LISTEN; default: no metrics endpoint)
   --log-level LEVEL         debug|info|warn|error (VIPD_COORDINATOR_LOG_LEVEL)
   --log-format FORMAT       json|pretty|auto     (VIPD_COORDINATOR_LOG_FORMAT)
   --check-config            validate, print the effective config (secrets masked), exit
@@ -85,10 +89,21 @@ async function main(argv: string[]): Promise<void> {
     tls: etcdTls,
     auth: auth ? { username: auth.username, password: auth.password ?? '' } : undefined,
   });
+  const keys = new Keys(config.cluster);
+  const metricsLog = root.child({ component: 'metrics' });
+  // etcd's health, read at each scrape: a quorum read of the cluster's prefix (allowed to its role).
+  const etcdProbe = async (): Promise<void> => {
+    const probeMs = Math.min(2000, config.etcd.callTimeoutMs);
+    await client.kv.range({ key: Buffer.from(keys.root), limit: 1, keys_only: true }, callDeadline(probeMs));
+  };
+  const metrics = config.metrics.listen
+    ? new CoordinatorMetrics(metricsLog, { version: version(), etcdProbe })
+    : undefined;
   const server = new CoordinatorServer(
     {
       client,
-      keys: new Keys(config.cluster),
+      keys,
+      metrics,
       log,
       cluster: config.cluster,
       endpoints: config.etcd.endpoints,
@@ -110,6 +125,16 @@ async function main(argv: string[]): Promise<void> {
   } catch (err) {
     client.close();
     fail(1, (err as Error).message);
+  }
+  let endpoint: MetricsEndpoint | undefined;
+  if (metrics && config.metrics.listen) {
+    const render = () => metrics.render();
+    endpoint = await MetricsEndpoint.start({ listen: config.metrics.listen, render, log: metricsLog }).catch(
+      (err: unknown) => {
+        client.close();
+        return fail(1, (err as Error).message);
+      },
+    );
   }
   log.info(
     {
@@ -133,8 +158,7 @@ async function main(argv: string[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'signal received; shutting down');
-    server
-      .close()
+    Promise.all([server.close(), endpoint?.close()])
       .then(() => {
         client.close();
         process.exit(0);

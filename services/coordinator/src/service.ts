@@ -89,16 +89,20 @@ export class AdminService {
     fn: (req: Req, call: grpc.ServerUnaryCall<Req, Res>) => Promise<Res>,
   ): Unary<Req, Res> {
     return (call, callback) => {
+      const t0 = performance.now();
       let who = REFUSED;
+      let admitted = false;
       const run = async (): Promise<Res> => {
         who = this.ctx.auth.identify(presented(call));
         this.ctx.auth.authorize(who, op);
+        admitted = true;
         requireDecoded(op, call.request);
         return fn(call.request, call);
       };
       run().then(
         (res) => {
           this.audit(op, who, call, grpc.status.OK, 'ok');
+          this.ctx.metrics?.call(op, grpc.status.OK, (performance.now() - t0) / 1000);
           callback(null, res);
         },
         (err: unknown) => {
@@ -106,6 +110,8 @@ export class AdminService {
           const level = status.code === grpc.status.INTERNAL ? 'error' : 'debug';
           this.ctx.log[level]({ op, code: grpc.status[status.code!], err: status.details }, 'call failed');
           this.audit(op, who, call, status.code!, status.details ?? '');
+          if (!admitted) this.ctx.metrics?.refused(op, status.code!);
+          this.ctx.metrics?.call(op, status.code!, (performance.now() - t0) / 1000);
           callback(status);
         },
       );
@@ -149,14 +155,28 @@ export class AdminService {
   private async watch(call: grpc.ServerWritableStream<unknown, EventMsg>): Promise<void> {
     const { client, keys, log } = this.ctx;
     let closed = false;
+    let admitted = false;
+    let ended = false;
+    let closeGauge = (): void => undefined;
+    /** Counts the stream once, when it ends: OK when the client went away, else the error's code. */
+    const end = (code: grpc.status): void => {
+      if (ended) return;
+      ended = true;
+      closeGauge();
+      if (!admitted) this.ctx.metrics?.refused('WatchEvents', code);
+      this.ctx.metrics?.call('WatchEvents', code);
+    };
     const fail = (err: unknown): void => {
-      call.emit(
-        'error',
-        toServiceError(err instanceof ApiError ? err : fromEtcdError('watch events', err), 'WatchEvents'),
+      const status = toServiceError(
+        err instanceof ApiError ? err : fromEtcdError('watch events', err),
+        'WatchEvents',
       );
+      end(status.code!);
+      call.emit('error', status);
     };
     try {
       this.ctx.auth.authorize(this.ctx.auth.identify(presented(call)), 'WatchEvents');
+      admitted = true;
       requireDecoded('WatchEvents', call.request);
     } catch (err) {
       return fail(err);
@@ -184,11 +204,13 @@ export class AdminService {
       if (closed) return;
       closed = true;
       void watcher.cancel().catch(() => undefined);
+      end(grpc.status.OK);
     };
     call.on('cancelled', stop);
     call.on('close', stop);
     call.on('error', stop);
     if (call.cancelled) return stop();
+    closeGauge = this.ctx.metrics?.watchOpened() ?? closeGauge;
     call.sendMetadata(new grpc.Metadata());
     const emit = (kind: KeyChange['kind'], kv: IKeyValue, prev?: IKeyValue): void => {
       if (closed) return;
@@ -210,8 +232,8 @@ export class AdminService {
     watcher.on('error', (err) => {
       if (closed) return;
       log.warn({ err: describe(err) }, 'event watch failed; ending the stream');
-      stop();
       fail(err);
+      stop();
     });
   }
 }

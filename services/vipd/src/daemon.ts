@@ -27,6 +27,7 @@ import { HolderGuard } from './holder-guard';
 import { HookRunner } from './hooks';
 import { NodeState } from './node-state';
 import type { Kernel } from './kernel';
+import type { VipdMetrics } from './metrics';
 import { type Member, Peers } from './peers';
 import { Takeover } from './takeover';
 import { Turns } from './turns';
@@ -45,6 +46,8 @@ export interface DaemonDeps {
   meshTls?: MeshTls;
   /** The node's gRPC server (node.listen): the heartbeat service is added to it. */
   server?: grpc.Server;
+  /** metrics.listen: told of the daemon's parts, sessions and transitions (metrics.ts). */
+  metrics?: VipdMetrics;
 }
 
 /** Duplicate-owner probes a node sends per second at most, over all the VIPs it holds. */
@@ -167,6 +170,17 @@ export class Daemon {
     this.peers.on('changed', () => this.onPeersChanged());
     const hooks = { node: config.node.name, cluster: config.cluster };
     this.hooks = new HookRunner(config.hooks, { ...hooks, log: deps.log.child({ component: 'hooks' }) });
+    deps.metrics?.attach({
+      self: config.node.name,
+      clock: this.clock,
+      peers: this.peers,
+      checks: this.checks,
+      hooks: this.hooks,
+      leaders: this.view.leaders,
+      session: () => this.session,
+      held: () => this.held(),
+      vips: () => this.controllers.keys(),
+    });
   }
 
   /** Cleans stale addresses, joins etcd, loads state and starts reconciling. */
@@ -301,7 +315,10 @@ export class Daemon {
       notBefore: (vip) => this.takeover.notBefore(vip),
       peerHolders: (vip) => this.peers.holdersOf(vip),
       cannotServe: (vip) => this.state.current.unready.includes(vip),
-      transition: (t) => this.hooks.notify(t),
+      transition: (t) => {
+        this.hooks.notify(t);
+        this.deps.metrics?.transition(t);
+      },
     };
   }
 
@@ -379,6 +396,7 @@ export class Daemon {
       this.deps.log.child({ component: 'session' }),
     );
     this.session = session;
+    this.deps.metrics?.watchSession(session);
     this.renewing = false;
     session.on('renewed', () => {
       this.guard.update();

@@ -12,6 +12,7 @@ import {
   type ResolvedHook,
   unknownHookVips,
 } from '@vipd/config';
+import { EventEmitter } from 'node:events';
 import type { Logger } from '@vipd/log';
 import { type HookResult, runHookAttempt } from './hook-process';
 
@@ -79,7 +80,12 @@ interface Lane {
   retryTimer?: NodeJS.Timeout;
 }
 
-export class HookRunner {
+export interface HookRunnerEvents {
+  /** An attempt ended (for the metrics; listeners must not throw). */
+  finished: [t: VipTransition, result: HookResult];
+}
+
+export class HookRunner extends EventEmitter<HookRunnerEvents> {
   private readonly lanes = new Map<string, Lane>();
   private readonly abort = new AbortController();
   private readonly log: Logger;
@@ -92,6 +98,7 @@ export class HookRunner {
     private readonly config: HooksConfig,
     private readonly o: HookRunnerOptions,
   ) {
+    super();
     this.log = o.log;
   }
 
@@ -204,6 +211,7 @@ export class HookRunner {
     this.active--;
     lane.running = undefined;
     const fields = { status: res.status, durationMs: res.durationMs, pid: res.pid };
+    this.emit('finished', job.t, res);
     if (res.ok) {
       log.info(fields, 'hook succeeded');
     } else {

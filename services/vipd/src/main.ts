@@ -13,10 +13,12 @@ import {
 } from '@vipd/config';
 import { type MeshTls, meshServerCredentials, serverOptions } from '@vipd/heartbeat';
 import { createLogger, type Logger } from '@vipd/log';
+import { MetricsEndpoint } from '@vipd/metrics-http';
 import { VIPD_ADDR_METRIC, removeOwnedAddresses } from '@vipd/netif';
 import { Daemon } from './daemon';
 import { HealthServer } from './health';
 import { createLinuxKernel } from './kernel-linux';
+import { VipdMetrics } from './metrics';
 
 const USAGE = `Usage: vipd --config FILE [options]
 
@@ -33,6 +35,8 @@ Options (each overrides the file; VIPD_* environment variables sit between the t
   --lease-ttl SECONDS       lease.ttlSeconds     (VIPD_LEASE_TTL_SECONDS; default 3)
   --heartbeat-interval MS   heartbeat.intervalMs (VIPD_HEARTBEAT_INTERVAL_MS)
   --drained                 start drained: hold no VIP (VIPD_NODE_DRAINED)
+  --metrics-listen HOST:PORT  metrics.listen: Prometheus GET /metrics (VIPD_METRICS_LISTEN;
+                            default: no metrics endpoint)
   --log-level LEVEL         debug|info|warn|error (VIPD_LOG_LEVEL)
   --log-format FORMAT       json|pretty|auto     (VIPD_LOG_FORMAT)
   --check-config            validate, print the effective config (secrets masked), exit
@@ -124,16 +128,21 @@ async function main(argv: string[]): Promise<void> {
   const server = new grpc.Server(serverOptions());
   const health = new HealthServer(server);
   const lost = { daemon: undefined as Daemon | undefined };
-  const kernel = createLinuxKernel(log.child({ component: 'kernel' }), {
+  const linux = createLinuxKernel(log.child({ component: 'kernel' }), {
     onSwitchLost: () => lost.daemon?.switchLost(),
   });
+  const metricsLog = log.child({ component: 'metrics' });
+  const metrics = config.metrics.listen ? new VipdMetrics(metricsLog, { version: version() }) : undefined;
+  const kernel = metrics ? metrics.countingKernel(linux) : linux;
   const daemon = new Daemon(config, {
     kernel,
     log,
     etcdTls,
     meshTls,
     server,
+    metrics,
     onReady: (ready) => {
+      metrics?.setReady(ready);
       health.setServing(ready);
       log.info({ component: 'health', serving: ready }, ready ? 'health: SERVING' : 'health: NOT_SERVING');
     },
@@ -144,13 +153,20 @@ async function main(argv: string[]): Promise<void> {
   } catch (err) {
     fail(1, (err as Error).message);
   }
+  let endpoint: MetricsEndpoint | undefined;
+  if (metrics && config.metrics.listen) {
+    const render = () => metrics.render();
+    endpoint = await MetricsEndpoint.start({ listen: config.metrics.listen, render, log: metricsLog }).catch(
+      (err: unknown) => fail(1, (err as Error).message),
+    );
+  }
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string): void => {
     if (stopping) return;
     log.info({ component: 'daemon', signal }, 'signal received');
     stopping = daemon
       .stop()
-      .then(() => health.close())
+      .then(() => Promise.all([health.close(), endpoint?.close()]))
       .then(() => process.exit(0))
       .catch((err: unknown) => {
         log.error({ component: 'daemon', err: String(err) }, 'shutdown failed');

@@ -15,6 +15,7 @@ import {
 } from '@vipd/heartbeat';
 import type { Logger } from '@vipd/log';
 import type { Clock } from '@vipd/store';
+import { BeatStats } from './beat-stats';
 import type { PeerReport } from './fast-takeover';
 
 export interface Member {
@@ -28,6 +29,12 @@ export interface PeersEvents {
   changed: [];
   suspect: [node: string];
   alive: [node: string];
+  /** Heartbeat round trip to a peer (see beat-stats.ts), for the metrics. */
+  rtt: [node: string, ms: number];
+  /** Beats of a peer that arrived on no stream. */
+  missed: [node: string, count: number];
+  /** A peer left the member set. */
+  removed: [node: string];
 }
 
 export class Peers extends EventEmitter<PeersEvents> {
@@ -35,6 +42,9 @@ export class Peers extends EventEmitter<PeersEvents> {
   private members = new Map<string, Member>();
   /** Per peer: the latest of our send times it echoed while its view had our lease. */
   private readonly echoes = new Map<string, number>();
+  private readonly stats: BeatStats;
+  private readonly clock: Clock;
+  private readonly maxRttMs: number;
 
   constructor(
     private readonly self: string,
@@ -50,6 +60,9 @@ export class Peers extends EventEmitter<PeersEvents> {
     },
   ) {
     super();
+    this.stats = new BeatStats(self);
+    this.clock = opts.clock;
+    this.maxRttMs = opts.intervalMs * opts.suspectAfterMisses;
     this.mesh = new PeerMesh({
       self,
       intervalMs: opts.intervalMs,
@@ -64,6 +77,10 @@ export class Peers extends EventEmitter<PeersEvents> {
       opts.log.warn({ peer: node }, 'peer suspect: no heartbeat');
       this.emit('suspect', node);
       this.emit('changed');
+    });
+    this.mesh.on('removed', (node) => {
+      this.stats.forget(node);
+      this.emit('removed', node);
     });
     this.mesh.on('alive', (node) => {
       opts.log.info({ peer: node }, 'peer alive');
@@ -169,8 +186,11 @@ export class Peers extends EventEmitter<PeersEvents> {
   }
 
   private onBeat(node: string, beat: ReceivedBeat): void {
-    const me = beat.peers.find((p) => p.node === this.self);
     const lease = this.myLease();
+    const sample = this.stats.observe(beat, this.clock.now(), lease, this.maxRttMs);
+    if (sample.rttMs !== undefined) this.emit('rtt', node, sample.rttMs);
+    if (sample.missed > 0) this.emit('missed', node, sample.missed);
+    const me = beat.peers.find((p) => p.node === this.self);
     if (me && lease !== '' && me.leaseId === lease && me.echoSentAtMs > 0) {
       const before = this.echoes.get(node) ?? 0;
       if (me.echoSentAtMs > before) {

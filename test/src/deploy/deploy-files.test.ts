@@ -294,4 +294,26 @@ void describe('deploy/kubernetes', () => {
     );
     assert.equal(obj(list(obj(service.spec).ports)[0]).port, 7500);
   });
+
+  void it('metrics: the container port and scrape annotation match metrics.listen of each ConfigMap', () => {
+    const pairs = [
+      { workload: 'vipd-daemonset.yaml', map: 'vipd-configmap.yaml', key: 'vipd.yaml' },
+      { workload: 'coordinator-deployment.yaml', map: 'coordinator-configmap.yaml', key: 'coordinator.yaml' },
+    ];
+    for (const p of pairs) {
+      // The key as written (--check-config of these files is the tests above).
+      const text = configMapData(p.map, p.key);
+      const config = readYamlFile('configmap', () => text) as { metrics?: { listen?: string } };
+      const listen = config.metrics?.listen ?? '';
+      const port = Number(listen.slice(listen.lastIndexOf(':') + 1));
+      assert.ok(port > 0, `${p.map}: metrics.listen is set`);
+      const { container } = workload(p.workload);
+      const named = list(container.ports)
+        .map(obj)
+        .find((x) => x.name === 'metrics');
+      assert.equal(named?.containerPort, port, `${p.workload}: a metrics port ${port}`);
+      const meta = obj(obj(obj(manifest(p.workload).spec).template).metadata);
+      assert.equal(obj(meta.annotations)['prometheus.io/port'], String(port));
+    }
+  });
 });
