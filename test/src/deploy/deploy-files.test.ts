@@ -17,9 +17,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { readYamlFile } from '@vipd/config';
 import { REPO_ROOT, VIPD_BIN } from '../e2e/vipd-cluster';
+import { createTestPki, type TestPki } from '../harness/certs';
 import { readUnitFile, unitCapabilities, unitCommand, unitValue, unitValues } from './unit-file';
 
 const DEPLOY = join(REPO_ROOT, 'deploy');
@@ -35,6 +36,22 @@ function yamlFiles(dir: string): string[] {
   );
 }
 
+// TLS files must be real PEM (the loaders check them): a matching certificate and key from a
+// test CA, made once for the whole file.
+let pki: TestPki | undefined;
+before(async () => {
+  pki = await createTestPki();
+});
+after(() => pki?.remove());
+
+/** What a /etc/vipd/... file of an example holds here: PEM for TLS files, a stand-in otherwise. */
+function placeholder(path: string): string {
+  if (!pki || !path.endsWith('.pem')) return 'placeholder\n';
+  if (/ca\.pem$/.test(path)) return readFileSync(pki.ca.cert, 'utf8');
+  if (/key\.pem$/.test(path)) return readFileSync(pki.client.key, 'utf8');
+  return readFileSync(pki.client.cert, 'utf8');
+}
+
 let runs = 0;
 /**
  * `BIN --config FILE --check-config` as an operator runs it, on a copy of the config whose
@@ -45,7 +62,7 @@ function checkConfig(bin: string, text: string, env: NodeJS.ProcessEnv = {}): Re
   const root = join(SCRATCH, String(++runs));
   const local = text.replace(/\/etc\/vipd\/[\w./-]+/g, (path) => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), 'placeholder\n');
+    writeFileSync(join(root, path), placeholder(path));
     return join(root, path);
   });
   const file = join(root, 'config.yaml');
