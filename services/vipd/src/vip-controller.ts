@@ -50,6 +50,8 @@ export class VipController {
   private stopped = false;
   private lastDecision = '';
   private inFailsafe = false;
+  /** The last holder other than this node that the leader key named. */
+  private lastOtherHolder: { node: string; revision: string } | undefined;
   private log: Logger;
   private readonly announcer: VipAnnouncer;
 
@@ -202,11 +204,22 @@ export class VipController {
     }
   }
 
+  /** The node the leader key names, when it is not this one (no side effects). */
+  private currentOtherHolder(): string | undefined {
+    const entry = this.ctx.leaders.get(this.ctx.keys.leader(this.spec.name));
+    if (!entry) return undefined;
+    const parsed = parsedLeader(this.spec.name, entry);
+    if ('problem' in parsed || parsed.node === this.ctx.self) return undefined;
+    return parsed.takeover ? `taken over by ${parsed.takeover.by}` : parsed.node;
+  }
+
   private leaderView(): { node: string; lease: string; revision: string } | undefined {
     const entry = this.ctx.leaders.get(this.ctx.keys.leader(this.spec.name));
     if (entry) {
       if (this.acquired && entry.createRevision !== this.acquired.revision) this.acquired = undefined;
       const parsed = parsedLeader(this.spec.name, entry);
+      if (!('problem' in parsed) && parsed.node !== this.ctx.self)
+        this.lastOtherHolder = { node: parsed.node, revision: parsed.revision };
       if ('problem' in parsed) {
         // Unreadable, but present: someone holds it. Treat it as held by an unknown node.
         this.log.warn({ rev: entry.createRevision, problem: parsed.problem }, 'leader key unreadable');
@@ -379,8 +392,17 @@ export class VipController {
     if (!this.ctx.session()?.valid() || !this.ctx.canHold() || this.stopped) return;
     await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.addressLifetimeSec);
     this.applied = { ifname, spec: this.spec, revision };
+    const from = this.lastOtherHolder;
     this.log.info(
-      { rev: revision, address: `${this.spec.address}/${this.spec.prefixLen}`, interface: ifname },
+      {
+        rev: revision,
+        address: `${this.spec.address}/${this.spec.prefixLen}`,
+        interface: ifname,
+        reason,
+        // The holder this node last saw before it (none: the VIP was new or vacant since start).
+        from: from?.node ?? 'none',
+        ...(from ? { fromRev: from.revision } : {}),
+      },
       'VIP up on this node',
     );
     this.announcer.tookOver(this.applied, this.spec.announce.count, this.ctx.probeSpacingMs());
@@ -401,6 +423,8 @@ export class VipController {
         interface: a.ifname,
         reason,
         present,
+        // Who holds it now as far as etcd says here (none yet: a successor may still come).
+        to: this.currentOtherHolder() ?? 'none',
       },
       'VIP down on this node',
     );
