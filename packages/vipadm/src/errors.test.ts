@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { status } from '@grpc/grpc-js';
-import { grpcErrorMessage } from './errors';
+import { grpcErrorMessage, tlsProblem } from './errors';
 
 const ctx = { server: 'coord:7500', deadlineMs: 10_000 };
 const say = (code: status, details: string) => grpcErrorMessage({ code, details }, ctx);
@@ -78,5 +78,14 @@ describe('gRPC status → one line', () => {
       grpcErrorMessage({ code: status.DEADLINE_EXCEEDED }, { ...ctx, deadlineMs: 1500 }),
       /within 1\.5 s$/,
     );
+  });
+});
+
+void describe('tlsProblem', () => {
+  void it('reads a refused client certificate the same whether the server closed or reset', () => {
+    const hint = 'it closed the TLS connection: is --tls-cert signed by a CA it trusts, and still valid?';
+    assert.equal(tlsProblem('failed to connect to all addresses', 'mutual'), hint);
+    assert.equal(tlsProblem('read ECONNRESET (2026-11-23T02:12:08.481Z)', 'mutual'), hint);
+    assert.equal(tlsProblem('read ECONNRESET', 'server'), undefined);
   });
 });

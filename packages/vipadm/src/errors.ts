@@ -129,7 +129,9 @@ export function tlsProblem(details: string, tls: 'off' | 'server' | 'mutual'): s
       details,
     );
   if (verify) return `cannot verify its certificate: ${verify[0].trim()}; check --tls-ca`;
-  if (tls === 'mutual' && /failed to connect/i.test(details)) {
+  // A refused client certificate shows as a closed connection or, depending on timing, as a
+  // reset while the handshake is read.
+  if (tls === 'mutual' && /failed to connect|ECONNRESET/i.test(details)) {
     return 'it closed the TLS connection: is --tls-cert signed by a CA it trusts, and still valid?';
   }
   if (tls === 'off' && /connection dropped|failed to connect/i.test(details)) {
