@@ -10,6 +10,7 @@ import {
   parseScaleArgs,
   planVips,
   spread,
+  timingsYaml,
 } from './scale-plan';
 
 void describe('bench:scale plan', () => {
@@ -21,6 +22,17 @@ void describe('bench:scale plan', () => {
     assert.throws(() => parseScaleArgs(['--vips', '2,x']), /--vips must be a whole number from 3/);
     assert.throws(() => parseScaleArgs(['--faults', 'meteor']), /unknown "meteor"/);
     assert.throws(() => parseScaleArgs(['--frobnicate']), /unknown argument "--frobnicate"/);
+    const slow = parseScaleArgs(['--timings', '250,1000']).timings;
+    assert.deepEqual(slow, { heartbeatMs: 250, holderFenceMs: 1000 });
+    assert.deepEqual(timingsYaml(slow), [
+      'heartbeat: { intervalMs: 250, suspectAfterMisses: 4 }',
+      'takeover: { holderFenceMs: 1000 }',
+    ]);
+    assert.deepEqual(timingsYaml(undefined), []);
+    assert.throws(
+      () => parseScaleArgs(['--timings', '250,300']),
+      /holder fence must be a whole number from 500/,
+    );
   });
 
   void it('spreads N VIPs evenly over three nodes, each eligible everywhere', () => {

@@ -15,6 +15,11 @@ export interface ScaleArgs {
   steadyMs: number;
   faults: ScaleFault[];
   outDir: string | undefined;
+  /**
+   * Slower heartbeat timings for many VIPs per node: heartbeat interval h and holder fence Df
+   * (suspicion after ceil(Df/h) missed beats). Default: vipd's default profile.
+   */
+  timings: { heartbeatMs: number; holderFenceMs: number } | undefined;
   help: boolean;
 }
 
@@ -26,6 +31,7 @@ export const SCALE_USAGE = `usage: npm run bench:scale -- [--vips 50,500,2000] [
   --samples K     VIPs of the failed node that a client pings every 10 ms (default 12)
   --steady-ms MS  steady-state window for etcd load, CPU and RSS (default 10000)
   --faults LIST   ${SCALE_FAULTS.join(',')} (default: both, each on n1)
+  --timings H,DF   heartbeat interval H and holder fence DF in ms (default: the default profile, 100,300)
   --out DIR       output directory (default: bench-results/ in the repository)
 Needs root: it builds a 3-node network-namespace lab (nothing in the root namespace).`;
 
@@ -53,6 +59,7 @@ export function parseScaleArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     steadyMs: 10_000,
     faults: [...SCALE_FAULTS],
     outDir: undefined,
+    timings: undefined,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -79,6 +86,13 @@ export function parseScaleArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
         }
         if (out.length === 0) throw new Error('--faults needs at least one entry');
         args.faults = out;
+        break;
+      }
+      case '--timings': {
+        const [h, df] = (value() ?? '').split(',');
+        const heartbeatMs = wholeNumber('--timings heartbeat', h, 10, 10_000);
+        const holderFenceMs = wholeNumber('--timings holder fence', df, 2 * heartbeatMs, 60_000);
+        args.timings = { heartbeatMs, holderFenceMs };
         break;
       }
       case '--out':
@@ -233,4 +247,14 @@ export function parseProcStatTicks(text: string): number {
 export function round(x: number, digits = 0): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
+}
+
+/** vipd YAML lines for the --timings option (none: vipd's default profile). */
+export function timingsYaml(t: ScaleArgs['timings']): string[] {
+  if (!t) return [];
+  const misses = Math.ceil(t.holderFenceMs / t.heartbeatMs);
+  return [
+    `heartbeat: { intervalMs: ${t.heartbeatMs}, suspectAfterMisses: ${misses} }`,
+    `takeover: { holderFenceMs: ${t.holderFenceMs} }`,
+  ];
 }

@@ -48,6 +48,8 @@ export interface ScaleRun {
   machine: Machine;
   steadyMs: number;
   samples: number;
+  /** --timings, when not vipd's default profile. */
+  timings?: { heartbeatMs: number; holderFenceMs: number };
   results: ScaleResult[];
 }
 
@@ -118,6 +120,9 @@ export function renderScaleMarkdown(run: ScaleRun): string {
   lines.push(
     '',
     `Steady window ${run.steadyMs / 1000} s; ${run.samples} sampled VIPs of the failed node pinged every 10 ms. ` +
+      (run.timings
+        ? `Heartbeat ${run.timings.heartbeatMs} ms, holder fence ${run.timings.holderFenceMs} ms (--timings). `
+        : 'Default takeover profile (heartbeat 100 ms, holder fence 300 ms). ') +
       'VIPs are IPv6 (2001:db8::1:0/64 upward), each eligible on all three nodes with priorities 150/120/100 ' +
       'rotating so that a third prefers each node; etcd figures are deltas of etcd’s own gRPC counters.',
     '',

@@ -24,6 +24,7 @@ import {
   round,
   SCALE_NODES,
   SCALE_USAGE,
+  timingsYaml,
   spread,
   type EtcdCounters,
   type PlannedVip,
@@ -53,8 +54,9 @@ class ScaleLab {
     readonly lab: Lab,
     readonly endpoint: string,
     readonly vips: PlannedVip[],
+    extraYaml: string[] = [],
   ) {
-    this.cluster = new VipdCluster(lab, endpoint, { ttlSeconds: 3, logLevel: 'info' });
+    this.cluster = new VipdCluster(lab, endpoint, { ttlSeconds: 3, logLevel: 'info', extraYaml });
     this.byIp = new Map(vips.map((v) => [v.ip, v]));
   }
 
@@ -253,7 +255,7 @@ async function measure(
   const lab = await createLab({ nodes: 3, ipv6: true, etcd: true });
   try {
     const endpoint = await lab.startEtcd();
-    const s = new ScaleLab(lab, endpoint, planVips(n));
+    const s = new ScaleLab(lab, endpoint, planVips(n), timingsYaml(args.timings));
     await s.putSpecs();
     s.sampler = await lab.startSampler([...SCALE_NODES]);
     const cold = await coldStart(s);
@@ -310,6 +312,7 @@ async function main(args: ScaleArgs): Promise<number> {
     command: `npm run bench:scale -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
     machine: machine(),
     steadyMs: args.steadyMs,
+    timings: args.timings,
     samples: args.samples,
     results: [],
   };
