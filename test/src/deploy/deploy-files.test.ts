@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readYamlFile } from '@vipd/config';
-import { REPO_ROOT, VIPD_BIN, VIPD_NODE_FLAGS } from '../e2e/vipd-cluster';
+import { REPO_ROOT, VIPD_BIN } from '../e2e/vipd-cluster';
 import { createTestPki, type TestPki } from '../harness/certs';
 import { readUnitFile, unitCapabilities, unitCommand, unitValue, unitValues } from './unit-file';
 
@@ -197,11 +197,8 @@ void describe('deploy/systemd', () => {
   void it('vipd: ExecStopPost cleans up with the same config; SIGTERM reaches vipd alone', () => {
     const start = unitCommand(vipd, 'ExecStart');
     const stopPost = unitCommand(vipd, 'ExecStopPost');
-    // vipd runs with the V8 flags of services/vipd/node-flags; the short cleanup needs none.
-    assert.deepEqual(start.slice(1, 1 + VIPD_NODE_FLAGS.length), VIPD_NODE_FLAGS);
-    const plain = [start[0]!, ...start.slice(1 + VIPD_NODE_FLAGS.length)];
-    assert.deepEqual(stopPost, [...plain.slice(0, 2), '--cleanup', ...plain.slice(2)]);
-    assert.deepEqual(plain.slice(2), ['--config', '/etc/vipd/vipd.yaml']);
+    assert.deepEqual(stopPost, [...start.slice(0, 2), '--cleanup', ...start.slice(2)]);
+    assert.deepEqual(start.slice(2), ['--config', '/etc/vipd/vipd.yaml']);
     assert.equal(unitValue(vipd, 'Service', 'KillMode'), 'mixed');
   });
 
@@ -228,9 +225,7 @@ void describe('deploy/systemd', () => {
 
   void it('the binaries the units start exist in the built tree', () => {
     for (const unit of [vipd, coordinator]) {
-      const script = unitCommand(unit, 'ExecStart')
-        .find((a) => a.startsWith('/opt/vipd/'))!
-        .replace(/^\/opt\/vipd\//, `${REPO_ROOT}/`);
+      const script = unitCommand(unit, 'ExecStart')[1]!.replace(/^\/opt\/vipd\//, `${REPO_ROOT}/`);
       assert.match(
         execFileSync(process.execPath, [script, '--version'], { encoding: 'utf8' }),
         /\d+\.\d+\.\d+/,
@@ -258,15 +253,6 @@ void describe('deploy/kubernetes', () => {
     // SIGTERM hands the VIPs over; a preStop that removed them would cut clients off first.
     assert.equal(obj(container.lifecycle).preStop, undefined);
     assert.ok(Number(pod.terminationGracePeriodSeconds) >= 5);
-  });
-
-  void it('vipd runs with the V8 flags of services/vipd/node-flags in the DaemonSet and bin/vipd', () => {
-    const { container } = workload('vipd-daemonset.yaml');
-    const command = list(container.command).map(String);
-    assert.ok(VIPD_NODE_FLAGS.length > 0);
-    assert.deepEqual(command, ['node', ...VIPD_NODE_FLAGS, '/opt/vipd/services/vipd/bin/vipd']);
-    const shebang = readFileSync(VIPD_BIN, 'utf8').split('\n')[0];
-    assert.equal(shebang, `#!/usr/bin/env -S node ${VIPD_NODE_FLAGS.join(' ')}`);
   });
 
   void it('the vipd config in the ConfigMap validates as the DaemonSet runs it, with its secrets mounted', () => {

@@ -16,17 +16,6 @@ export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
  */
 export const VIPD_DIR = process.env.VIPD_TEST_VIPD_DIR ?? join(REPO_ROOT, 'services', 'vipd');
 export const VIPD_BIN = join(VIPD_DIR, 'bin', 'vipd');
-/**
- * The V8 flags vipd runs with everywhere (bin/vipd's shebang, the systemd unit, the DaemonSet):
- * services/vipd/node-flags. The lab passes them too, so tests and benchmarks measure what ships.
- */
-export const VIPD_NODE_FLAGS: string[] = ((): string[] => {
-  try {
-    return readFileSync(join(VIPD_DIR, 'node-flags'), 'utf8').trim().split(/\s+/).filter(Boolean);
-  } catch {
-    return []; // an older tree (VIPD_TEST_VIPD_DIR) without the file
-  }
-})();
 export const CLUSTER = 'lab';
 const HEALTH_PROBE = join(REPO_ROOT, 'test', 'dist', 'tools', 'health-probe.js');
 
@@ -95,7 +84,7 @@ export class VipdCluster {
   }
 
   start(host: NodeHost): ChildProcess {
-    const argv = [process.execPath, ...VIPD_NODE_FLAGS, VIPD_BIN, '--config', this.configFile(host)];
+    const argv = [process.execPath, VIPD_BIN, '--config', this.configFile(host)];
     const proc = this.lab.spawn(host, argv, {
       logFile: this.logFile(host).replace(/\.log$/, `.${++this.starts}.log`),
     });
