@@ -35,3 +35,43 @@ export function describeError(err: unknown): string {
   }
   return String(err);
 }
+
+/**
+ * One probe attempt that settles exactly once: with what `start` reports through `finish`, after
+ * `timeoutMs` with `timedOut`, or at the caller's abort with STOPPED. `start` opens the
+ * connection and returns what closes it (run once, whatever ended the attempt); if it throws,
+ * the attempt ends with `failed(error)` and nothing is closed.
+ */
+export function probeOnce(
+  options: ProbeOptions,
+  timeoutMs: number,
+  timeoutMessage: string,
+  start: (finish: (outcome: ProbeOutcome) => void) => () => void,
+  failed: (err: unknown) => ProbeOutcome,
+): Promise<ProbeOutcome> {
+  const { signal } = options;
+  if (signal?.aborted) return Promise.resolve(STOPPED);
+  return new Promise((resolve) => {
+    let done = false;
+    let close: (() => void) | undefined;
+    const finish = (outcome: ProbeOutcome): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      close?.();
+      resolve(outcome);
+    };
+    const onAbort = (): void => finish(STOPPED);
+    const timer = setTimeout(() => finish({ ok: false, timedOut: true, message: timeoutMessage }), timeoutMs);
+    try {
+      close = start(finish);
+    } catch (err) {
+      finish(failed(err));
+      return;
+    }
+    // Finished while starting (a synchronous answer): close what start opened.
+    if (done) close();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -3,7 +3,7 @@
 // connection is reused between probes.
 import http from 'node:http';
 import https from 'node:https';
-import { describeError, STOPPED, type ProbeOptions, type ProbeOutcome } from './outcome';
+import { describeError, probeOnce, type ProbeOptions, type ProbeOutcome } from './outcome';
 import type { HttpCheckSpec } from './spec';
 
 /** The URL for messages and logs, with any user:password replaced. */
@@ -20,61 +20,38 @@ export function displayUrl(url: string): string {
 }
 
 export function probeHttp(spec: HttpCheckSpec, options: ProbeOptions = {}): Promise<ProbeOutcome> {
-  const { signal } = options;
-  if (signal?.aborted) return Promise.resolve(STOPPED);
   const shown = displayUrl(spec.url);
-  return new Promise((resolve) => {
-    let done = false;
-    let request: http.ClientRequest;
-    const finish = (outcome: ProbeOutcome): void => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      request.destroy();
-      resolve(outcome);
-    };
-    const onAbort = (): void => finish(STOPPED);
-    const timer = setTimeout(
-      () =>
-        finish({
-          ok: false,
-          timedOut: true,
-          message: `no response from ${shown} within ${spec.timeoutMs} ms`,
-        }),
-      spec.timeoutMs,
-    );
-    try {
+  return probeOnce(
+    options,
+    spec.timeoutMs,
+    `no response from ${shown} within ${spec.timeoutMs} ms`,
+    (finish) => {
       const client = new URL(spec.url).protocol === 'https:' ? https : http;
-      request = client.request(spec.url, {
+      const request = client.request(spec.url, {
         method: 'GET',
         agent: false,
         headers: { 'user-agent': 'vipd-check', accept: '*/*', connection: 'close' },
       });
-    } catch (err) {
-      // A URL the schema let through but node refuses; no request exists to destroy.
-      done = true;
-      clearTimeout(timer);
-      resolve({ ok: false, timedOut: false, message: `cannot request ${shown}: ${describeError(err)}` });
-      return;
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-    request.on('response', (response) => {
-      const status = response.statusCode ?? 0;
-      response.on('error', () => undefined);
-      response.destroy();
-      const ok = status === spec.expectStatus;
-      finish({
-        ok,
-        timedOut: false,
-        status,
-        message: ok ? `HTTP ${status}` : `HTTP ${status}, expected ${spec.expectStatus}`,
+      request.on('response', (response) => {
+        const status = response.statusCode ?? 0;
+        response.on('error', () => undefined);
+        response.destroy();
+        const ok = status === spec.expectStatus;
+        finish({
+          ok,
+          timedOut: false,
+          status,
+          message: ok ? `HTTP ${status}` : `HTTP ${status}, expected ${spec.expectStatus}`,
+        });
       });
-    });
-    // Stays attached after finish: destroying the request may emit a late error.
-    request.on('error', (err) =>
-      finish({ ok: false, timedOut: false, message: `GET ${shown}: ${describeError(err)}` }),
-    );
-    request.end();
-  });
+      // Stays attached after finish: destroying the request may emit a late error.
+      request.on('error', (err) =>
+        finish({ ok: false, timedOut: false, message: `GET ${shown}: ${describeError(err)}` }),
+      );
+      request.end();
+      return () => request.destroy();
+    },
+    // A URL the schema let through but node refuses: no request exists to destroy.
+    (err) => ({ ok: false, timedOut: false, message: `cannot request ${shown}: ${describeError(err)}` }),
+  );
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
+import { strictDecoding } from './wire';
 
 /** Must match generate.sh: field names as written, int64 as strings, enums as names. */
 export const LOADER_OPTIONS: protoLoader.Options = {
@@ -32,8 +33,9 @@ export function loadProtos(files: string[]): grpc.GrpcObject {
     files.map((f) => join(root, f)),
     { ...LOADER_OPTIONS, includeDirs: [root] },
   );
-  return grpc.loadPackageDefinition(definition);
+  return grpc.loadPackageDefinition(strictDecoding(definition));
 }
 
 export { grpc, protoLoader };
+export { strictDecoding, wireProblem } from './wire';
 export type * from './generated/index';

@@ -37,13 +37,14 @@ export function createLinuxKernel(log: Logger, opts: { onSwitchLost?: () => void
     const now = performance.now();
     const hit = links.get(ifname);
     if (hit && now - hit.at < LINK_CACHE_MS) return hit.link;
-    const link = getLink(ifname);
-    links.set(ifname, { at: now, link });
-    link.then(
-      (l) => l === undefined && links.delete(ifname),
-      () => links.delete(ifname),
-    );
-    return link;
+    const entry = { at: now, link: getLink(ifname) };
+    links.set(ifname, entry);
+    // A failed or empty answer is not kept (and never drops a newer one).
+    const forget = (): void => {
+      if (links.get(ifname) === entry) links.delete(ifname);
+    };
+    entry.link.then((l) => l === undefined && forget(), forget);
+    return entry.link;
   }
   return {
     async link(ifname: string): Promise<LinkState> {
@@ -69,17 +70,18 @@ export function createLinuxKernel(log: Logger, opts: { onSwitchLost?: () => void
       );
     },
     async refreshVips(entries, lifetimeSec) {
-      const failed = await refreshAddresses(
-        entries.map((e) => ({
-          ifname: e.ifname,
-          address: e.spec.address,
-          prefixLen: e.spec.prefixLen,
-          family: e.spec.family,
-          validLftSec: lifetimeSec,
-        })),
-      );
+      const requests = entries.map((e) => ({
+        ifname: e.ifname,
+        address: e.spec.address,
+        prefixLen: e.spec.prefixLen,
+        family: e.spec.family,
+        validLftSec: lifetimeSec,
+      }));
+      const failed = await refreshAddresses(requests);
+      // refreshAddresses hands back the very spec objects it was given.
+      const byRequest = new Map(requests.map((r, i) => [r, entries[i]!]));
       return failed.flatMap((f) => {
-        const e = entries.find((x) => x.spec.address === f.spec.address && x.ifname === f.spec.ifname);
+        const e = byRequest.get(f.spec);
         return e ? [{ ...e, message: f.message }] : [];
       });
     },

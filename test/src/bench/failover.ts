@@ -10,6 +10,7 @@ import { pingGaps, SafetyMonitor } from '../faults/monitor';
 import { pollUntil, sleep } from '../harness/proc';
 import { createLab, type Lab, type NodeHost } from '../lab';
 import { parseFailoverArgs, USAGE, type FailoverArgs } from './args';
+import { runCli } from './cli';
 import { machine, stamp, withLimit } from './run-info';
 import { createDriver, NODES, VIP, VIP_CIDR, type SystemDriver } from './drivers';
 import {
@@ -271,23 +272,4 @@ async function main(args: FailoverArgs): Promise<number> {
   return run.aborted || run.trials.some((t) => !t.ok) ? 1 : 0;
 }
 
-let parsed: FailoverArgs;
-try {
-  parsed = parseFailoverArgs(process.argv.slice(2), process.env);
-} catch (err) {
-  console.error((err as Error).message);
-  process.exit(2);
-}
-if (parsed.help) {
-  console.log(USAGE);
-} else {
-  main(parsed).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exitCode = 1;
-    },
-  );
-}
+runCli(parseFailoverArgs, USAGE, main);

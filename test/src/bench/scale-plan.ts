@@ -1,6 +1,7 @@
 // The scale benchmark's pure parts: its arguments, the VIP plan (N VIPs spread over three
 // nodes by priority) and the figures it reads from etcd's /metrics and from /proc.
 import type { NodeHost } from '../lab';
+import { knownList, outDirArg, parseFlags, wholeNumber } from './cli';
 
 export const SCALE_NODES: readonly NodeHost[] = ['n1', 'n2', 'n3'];
 export const SCALE_FAULTS = ['sigkill', 'link-cut'] as const;
@@ -35,14 +36,6 @@ export const SCALE_USAGE = `usage: npm run bench:scale -- [--vips 50,500,2000] [
   --out DIR       output directory (default: bench-results/ in the repository)
 Needs root: it builds a 3-node network-namespace lab (nothing in the root namespace).`;
 
-function wholeNumber(name: string, text: string | undefined, min: number, max: number): number {
-  const n = Number(text);
-  if (text === undefined || !/^\d+$/.test(text) || n < min || n > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
-  }
-  return n;
-}
-
 function vipList(name: string, text: string | undefined): number[] {
   const items = (text ?? '')
     .split(',')
@@ -62,51 +55,19 @@ export function parseScaleArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     timings: undefined,
     help: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i] ?? '';
-    const eq = raw.indexOf('=');
-    const flag = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
-    const value = (): string | undefined => (raw.startsWith('--') && eq > 0 ? raw.slice(eq + 1) : argv[++i]);
-    switch (flag) {
-      case '--vips':
-        args.vips = vipList('--vips', value());
-        break;
-      case '--samples':
-        args.samples = wholeNumber('--samples', value(), 1, 50);
-        break;
-      case '--steady-ms':
-        args.steadyMs = wholeNumber('--steady-ms', value(), 1000, 600_000);
-        break;
-      case '--faults': {
-        const out: ScaleFault[] = [];
-        for (const f of (value() ?? '').split(',').filter(Boolean)) {
-          const known = SCALE_FAULTS.find((k) => k === f);
-          if (!known) throw new Error(`--faults: unknown "${f}" (known: ${SCALE_FAULTS.join(', ')})`);
-          if (!out.includes(known)) out.push(known);
-        }
-        if (out.length === 0) throw new Error('--faults needs at least one entry');
-        args.faults = out;
-        break;
-      }
-      case '--timings': {
-        const [h, df] = (value() ?? '').split(',');
-        const heartbeatMs = wholeNumber('--timings heartbeat', h, 10, 10_000);
-        const holderFenceMs = wholeNumber('--timings holder fence', df, 2 * heartbeatMs, 60_000);
-        args.timings = { heartbeatMs, holderFenceMs };
-        break;
-      }
-      case '--out':
-        args.outDir = value();
-        if (!args.outDir) throw new Error('--out needs a directory');
-        break;
-      case '-h':
-      case '--help':
-        args.help = true;
-        break;
-      default:
-        throw new Error(`unknown argument ${JSON.stringify(raw)}\n${SCALE_USAGE}`);
-    }
-  }
+  args.help = parseFlags(argv, {
+    '--vips': (v) => (args.vips = vipList('--vips', v())),
+    '--samples': (v) => (args.samples = wholeNumber('--samples', v(), 1, 50)),
+    '--steady-ms': (v) => (args.steadyMs = wholeNumber('--steady-ms', v(), 1000, 600_000)),
+    '--faults': (v) => (args.faults = knownList('--faults', v(), SCALE_FAULTS)),
+    '--timings': (v) => {
+      const [h, df] = (v() ?? '').split(',');
+      const heartbeatMs = wholeNumber('--timings heartbeat', h, 10, 10_000);
+      const holderFenceMs = wholeNumber('--timings holder fence', df, 2 * heartbeatMs, 60_000);
+      args.timings = { heartbeatMs, holderFenceMs };
+    },
+    '--out': (v) => (args.outDir = outDirArg(v())),
+  }).help;
   return args;
 }
 

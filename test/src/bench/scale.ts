@@ -12,6 +12,7 @@ import { REPO_ROOT, VipdCluster } from '../e2e/vipd-cluster';
 import { pingGaps } from '../faults/monitor';
 import { pollUntil, sleep } from '../harness/proc';
 import { createLab, type AddressSampler, type Lab, type NodeHost, type Pinger } from '../lab';
+import { runCli } from './cli';
 import { machine, stamp, withLimit } from './run-info';
 import {
   etcdCounters,
@@ -342,19 +343,4 @@ async function main(args: ScaleArgs): Promise<number> {
   return run.results.every((r) => r.ok) ? 0 : 1;
 }
 
-let parsed: ScaleArgs;
-try {
-  parsed = parseScaleArgs(process.argv.slice(2), process.env);
-} catch (err) {
-  console.error((err as Error).message);
-  process.exit(2);
-}
-if (parsed.help) console.log(SCALE_USAGE);
-else
-  main(parsed).then(
-    (code) => (process.exitCode = code),
-    (err: unknown) => {
-      console.error(err);
-      process.exitCode = 1;
-    },
-  );
+runCli(parseScaleArgs, SCALE_USAGE, main);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { wireProblem } from './decode';
+import { loadProtos } from './index';
+import { wireProblem } from './wire';
 
 void describe('wireProblem', () => {
   void it('passes whole messages and names what is wrong with cut or odd ones', () => {
@@ -12,5 +13,19 @@ void describe('wireProblem', () => {
     assert.match(wireProblem(Buffer.from('0b', 'hex')) ?? '', /wire type 3/);
     assert.match(wireProblem(Buffer.from('1d0000', 'hex')) ?? '', /truncated fixed-width/);
     assert.match(wireProblem(Buffer.from('02', 'hex')) ?? '', /field number 0/);
+  });
+});
+
+void describe('services loaded through loadProtos', () => {
+  void it('refuse a cut message instead of reading the shorter value', () => {
+    const pkg = loadProtos(['vipd/v1/admin.proto']) as unknown as {
+      vipd: { v1: { AdminService: { service: Record<string, { requestDeserialize(b: Buffer): unknown }> } } };
+    };
+    const del = pkg.vipd.v1.AdminService.service.DeleteVip!;
+    assert.deepEqual(del.requestDeserialize(Buffer.from('0a0477656278', 'hex')), { name: 'webx' });
+    assert.throws(
+      () => del.requestDeserialize(Buffer.from('0a04776562', 'hex')),
+      /malformed message: .*runs past the end/,
+    );
   });
 });
