@@ -2,9 +2,12 @@
 //
 //   sendFrame(ifindex: number, frame: Buffer): void
 //
-// Opens socket(AF_PACKET, SOCK_RAW, 0) (protocol 0: it never receives), sends the frame to the
-// interface with that index, closes the socket. On failure throws an Error whose message carries
-// the errno text, with `errno` (number) and `syscall` properties.
+// Sends the frame to the interface with that index through one socket(AF_PACKET, SOCK_RAW, 0)
+// (protocol 0: it never receives) that the process opens on first use and keeps: closing a packet
+// socket waits for an RCU grace period (synchronize_net), milliseconds each on a busy host, which
+// for hundreds of announcements in a row stalled the event loop for seconds. The send never
+// blocks (MSG_DONTWAIT): a full transmit queue fails that one frame with EAGAIN. On failure throws
+// an Error whose message carries the errno text, with `errno` (number) and `syscall` properties.
 //
 //   sendAndCollect(ifindex: number, frame: Buffer, ethertype: number, timeoutMs: number,
 //                  maxFrames: number): Promise<Buffer[]>
@@ -74,6 +77,9 @@ static napi_value throw_type(napi_env env, const char *text) {
   return NULL;
 }
 
+// The process's sending socket (see sendFrame), -1 until first use.
+static int send_fd = -1;
+
 static napi_value send_frame(napi_env env, napi_callback_info info) {
   size_t argc = 2;
   napi_value argv[2];
@@ -117,15 +123,17 @@ static napi_value send_frame(napi_env env, napi_callback_info info) {
   to.sll_halen = ETH_ALEN;
   memcpy(to.sll_addr, frame, ETH_ALEN); // destination MAC
 
-  int fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
-  if (fd < 0) return throw_errno(env, "socket", errno);
+  if (send_fd < 0) {
+    send_fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
+    if (send_fd < 0) return throw_errno(env, "socket", errno);
+  }
 
   ssize_t sent;
   do {
-    sent = sendto(fd, frame, length, 0, (const struct sockaddr *)&to, sizeof to);
+    sent = sendto(send_fd, frame, length, MSG_DONTWAIT, (const struct sockaddr *)&to, sizeof to);
   } while (sent < 0 && errno == EINTR);
   int send_errno = errno;
-  close(fd);
+  if (sent < 0 && send_errno == EBADF) send_fd = -1; // closed behind our back: reopen next time
 
   if (sent < 0) return throw_errno(env, "sendto", send_errno);
   if ((size_t)sent != length) return throw_errno(env, "sendto", EMSGSIZE);

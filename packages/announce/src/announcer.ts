@@ -1,10 +1,11 @@
-// Announces a VIP: `count` gratuitous ARPs (IPv4, through the AF_PACKET addon) or unsolicited
-// neighbour advertisements (IPv6, through a raw ICMPv6 socket), `intervalMs` apart.
+// Announces a VIP: `count` gratuitous ARPs (IPv4) or unsolicited neighbour advertisements (IPv6),
+// `intervalMs` apart, as whole Ethernet frames through the AF_PACKET addon: one synchronous
+// send each, no socket kept open and no poll callback per VIP (hundreds of VIPs announce at once
+// after a takeover).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@vipd/log';
 import { AnnounceError, InvalidAnnounceOptionsError, SendError } from './errors';
-import { buildGratuitousArp, buildUnsolicitedNa } from './frames';
-import { openNaSocket, type NaSocket } from './na-socket';
+import { buildGratuitousArp, buildUnsolicitedNaFrame } from './frames';
 import { sendFrame, type NativeSendError } from './packet-socket';
 
 export interface AnnounceTarget {
@@ -30,8 +31,6 @@ export interface AnnounceOptions {
 export interface AnnounceTransport {
   /** Sends one full Ethernet frame out of `ifindex` (synchronous, throws on failure). */
   sendFrame(ifindex: number, frame: Buffer): void;
-  /** Opens an ICMPv6 socket that sends to ff02::1 on `ifindex`. */
-  openNaSocket(ifindex: number): NaSocket;
 }
 
 export interface AnnouncerOptions {
@@ -39,7 +38,7 @@ export interface AnnouncerOptions {
   transport?: AnnounceTransport;
 }
 
-const kernelTransport: AnnounceTransport = { sendFrame: (i, f) => sendFrame(i, f), openNaSocket };
+const kernelTransport: AnnounceTransport = { sendFrame: (i, f) => sendFrame(i, f) };
 
 export class Announcer {
   private readonly log: Logger | undefined;
@@ -86,25 +85,13 @@ export class Announcer {
   }
 
   private sender(target: AnnounceTarget): { one(): Promise<void>; close(): void } {
-    if (target.family === 4) {
-      const frame = buildGratuitousArp({ mac: target.mac, ip: target.address });
-      return { one: async () => this.transport.sendFrame(target.ifindex, frame), close: () => undefined };
-    }
-    const message = buildUnsolicitedNa({ mac: target.mac, ip: target.address });
-    let socket: NaSocket | undefined;
-    return {
-      one: () => {
-        // Opened on first use and kept for the whole series; reopened after a failure.
-        socket ??= this.transport.openNaSocket(target.ifindex);
-        const current = socket;
-        return current.send(message).catch((err: unknown) => {
-          current.close();
-          socket = undefined;
-          throw err;
-        });
-      },
-      close: () => socket?.close(),
-    };
+    // The NA's source is the VIP itself, an address of the interface by the time it is
+    // announced (RFC 4861 §4.4 asks for one; Linux does the same for its own unsolicited NAs).
+    const frame =
+      target.family === 4
+        ? buildGratuitousArp({ mac: target.mac, ip: target.address })
+        : buildUnsolicitedNaFrame({ mac: target.mac, srcIp: target.address, ip: target.address });
+    return { one: async () => this.transport.sendFrame(target.ifindex, frame), close: () => undefined };
   }
 }
 

@@ -26,7 +26,6 @@ export {
   type NaFrameInput,
   type NaInput,
 } from './frames';
-export { openNaSocket, type NaSocket } from './na-socket';
 export {
   DEFAULT_PROBE_MAX_FRAMES,
   probeOwners,
