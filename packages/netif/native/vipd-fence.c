@@ -6,6 +6,10 @@
 //   A <ifname> <addr>/<plen>   track (idempotent)          D <ifname> <addr>/<plen>   untrack
 //   B <ms>                     deadline = now + ms (1..600000, CLOCK_MONOTONIC)
 //   F                          remove every tracked address now
+//   P <pid>                    vipd's `ip -batch` helper (0: none). Every fence SIGKILLs it and
+//                              waits until it is gone BEFORE removing anything: commands vipd
+//                              queued there (an add, a lifetime refresh, which re-creates an
+//                              absent address) must not run after the fence and bring a VIP back.
 // stdout: "ready" once, then "fenced <eof|deadline|request|signal> <removed>" after each fence.
 // stderr: "info|warn|error: ..." lines. SIGTERM/SIGINT/SIGHUP: fence, then exit: this process
 // never exits (except by SIGKILL) leaving a tracked address behind unguarded.
@@ -23,11 +27,12 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
 #define MAX_LINE 256
-#define MAX_TRACKED 1024
+#define MAX_TRACKED 16384
 #define MAX_BEAT_MS 600000L
 
 struct entry {
@@ -63,6 +68,46 @@ static void out(int fd, const char *fmt, ...) {
 }
 
 static void on_signal(int sig) { got_signal = sig; }
+
+// vipd's ip helper (P): a pidfd when the kernel has them (no pid reuse), else the pid.
+static int helper_pidfd = -1;
+static pid_t helper_pid;
+
+static void set_helper(pid_t pid) {
+  if (helper_pidfd >= 0) close(helper_pidfd);
+  helper_pidfd = -1;
+  helper_pid = pid;
+#ifdef SYS_pidfd_open
+  if (pid > 0) helper_pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+#endif
+}
+
+// SIGKILL the helper and wait (up to 500 ms) until it has exited.
+static void stop_helper(const char *reason) {
+  if (helper_pid <= 0) return;
+  long long t0 = now_ns();
+  if (kill(helper_pid, SIGKILL) < 0 && errno == ESRCH) {
+    set_helper(0);
+    return;
+  }
+  int gone = 0;
+  if (helper_pidfd >= 0) {
+    struct pollfd p = {.fd = helper_pidfd, .events = POLLIN}; // readable once it has exited
+    int r;
+    do r = poll(&p, 1, 500);
+    while (r < 0 && errno == EINTR);
+    gone = r > 0;
+  } else {
+    struct timespec pause = {.tv_nsec = 5000000}; // no pidfd: give SIGKILL a moment
+    nanosleep(&pause, NULL);
+    gone = 1;
+  }
+  if (gone)
+    out(2, "info: stopped ip helper %d (%s, %.3f ms)", (int)helper_pid, reason, (double)(now_ns() - t0) / 1e6);
+  else
+    out(2, "error: ip helper %d still running 500 ms after SIGKILL (%s)", (int)helper_pid, reason);
+  set_helper(0);
+}
 
 // Remove one address; 0 or -errno (-ENODEV: no such interface, -EADDRNOTAVAIL: already absent).
 static int del_addr(const struct entry *e) {
@@ -109,6 +154,7 @@ static int del_addr(const struct entry *e) {
 
 // Remove every tracked address, log each with its delay after `ref` (deadline or detection), clear.
 static void fence(const char *reason, long long ref) {
+  stop_helper(reason);
   int removed = 0;
   for (int i = 0; i < ntracked; i++) {
     const struct entry *e = &tracked[i];
@@ -195,6 +241,8 @@ static void handle_line(char *line, size_t len, long long *deadline) {
     }
   } else if (n == 2 && !strcmp(tok[0], "B") && parse_num(tok[1], 1, MAX_BEAT_MS, &ms) == 0) {
     *deadline = now_ns() + ms * 1000000LL;
+  } else if (n == 2 && !strcmp(tok[0], "P") && parse_num(tok[1], 0, 4194304, &ms) == 0) {
+    set_helper((pid_t)ms);
   } else if (n == 1 && !strcmp(tok[0], "F")) {
     fence("request", now_ns());
   } else {

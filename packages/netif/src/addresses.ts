@@ -46,15 +46,25 @@ async function runChange(args: string[], options: NetifOptions, context: IpCallC
 }
 
 /**
- * Reset the valid lifetime of many present addresses in one `ip` process (`address change`, so an
- * address removed meanwhile stays removed). Resolves with the ones that failed (usually: no
- * longer present), each with ip's message.
+ * Reset the valid lifetime of many present addresses in one `ip` batch (`address change`; the
+ * kernel re-creates an address that is gone, so pass only addresses still held). With a
+ * batcher the lines join its next batch; without, one `ip` process runs them. Resolves with the
+ * ones that failed, each with ip's message.
  */
 export async function refreshAddresses(
   specs: readonly AddressSpec[],
   options: NetifOptions = {},
 ): Promise<{ spec: AddressSpec; message: string }[]> {
   if (specs.length === 0) return [];
+  const batch = options.batch;
+  if (batch) {
+    const outcomes = await Promise.allSettled(
+      specs.map((s) => batch.run(buildChangeArgs(s), { ifname: s.ifname, address: s.address })),
+    );
+    return outcomes.flatMap((o, i) =>
+      o.status === 'fulfilled' ? [] : [{ spec: specs[i]!, message: failureMessage(o.reason) }],
+    );
+  }
   const { failed } = await runIpBatch(
     specs.map((s) => buildChangeArgs(s)),
     options,
@@ -63,6 +73,11 @@ export async function refreshAddresses(
     const spec = specs[f.line - 1];
     return spec ? [{ spec, message: f.message }] : [];
   });
+}
+
+function failureMessage(err: unknown): string {
+  if (err instanceof NetifError) return err.stderr || err.message;
+  return String(err);
 }
 
 /**

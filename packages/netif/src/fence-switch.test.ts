@@ -17,6 +17,7 @@ import {
   type FenceExit,
 } from './index';
 import type { FenceLogger } from './fence-switch';
+import { IpBatcher } from './ip-batcher';
 
 const NS = `vft-${randomBytes(4).toString('hex')}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,6 +96,39 @@ void describe('FenceSwitch wrapper (nothing tracked, no interface touched)', () 
     const info = lines.find((l) => l.msg === 'fence (request): nothing tracked');
     assert.equal(info?.level, 'info');
     assert.equal(info?.fields.component, 'fence');
+  });
+
+  void it('every fence kills the ip helper first; a new helper is guarded again', async () => {
+    const lines: Line[] = [];
+    const fence = new FenceSwitch({ logger: recordingLogger(lines) });
+    assert.equal(await fence.ready, true);
+    // The batcher's own long-lived ip, given only harmless queries (nothing changes anywhere).
+    const pids: (number | undefined)[] = [];
+    const batch = new IpBatcher({
+      onProcess: (pid) => {
+        pids.push(pid);
+        fence.guardHelper(pid);
+      },
+    });
+    await batch.run(['link', 'show', 'dev', 'lo']);
+    const first = pids[0];
+    assert.ok(first !== undefined && alive(first));
+    const fenced = new Promise<FenceEvent>((resolve) => fence.once('fenced', resolve));
+    assert.equal(fence.fenceNow(), true);
+    await fenced;
+    assert.equal(alive(first), false, 'the helper is gone by the time the fence acts');
+    assert.ok(lines.some((l) => new RegExp(`stopped ip helper ${first} \\(request`).test(l.msg)));
+    await sleep(50); // the batcher sees its ip exit
+    await batch.run(['link', 'show', 'dev', 'lo']);
+    assert.equal(batch.starts(), 2);
+    const second = pids[pids.length - 1];
+    assert.ok(second !== undefined && second !== first && alive(second));
+    const again = new Promise<FenceEvent>((resolve) => fence.once('fenced', resolve));
+    fence.fenceNow();
+    await again;
+    assert.equal(alive(second), false, 'the new helper was guarded too');
+    batch.close();
+    await fence.close();
   });
 
   void it('an unexpected death is reported; SIGTERM makes it fence and exit', async () => {

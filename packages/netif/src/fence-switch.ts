@@ -181,6 +181,17 @@ export class FenceSwitch extends EventEmitter {
     return this.send(`B ${ms}`);
   }
 
+  /**
+   * The process that applies our address changes (IpCoprocess), or undefined when there is
+   * none. Every fence SIGKILLs it, and waits for it to be gone, before removing anything: what we
+   * queued there must not re-create an address after the fence.
+   */
+  guardHelper(pid: number | undefined): boolean {
+    const n = pid ?? 0;
+    if (!Number.isInteger(n) || n < 0) return false;
+    return this.send(`P ${n}`);
+  }
+
   /** Remove every tracked address now (belt and braces next to vipd's own removal). */
   fenceNow(): boolean {
     return this.send('F');

@@ -36,6 +36,7 @@ export {
   type FenceSwitchOptions,
 } from './fence-switch';
 export { IpBatcher } from './ip-batcher';
+export { IpCoprocess, type IpCoprocessOptions } from './ip-coprocess';
 export { type NetifOptions } from './ip-runner';
 export { getLink, listLinks } from './links';
 export {

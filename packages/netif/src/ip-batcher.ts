@@ -1,9 +1,11 @@
 // Many `ip` commands, one process: calls made while a batch runs are queued and go together in
-// the next `ip -force -batch -`. Spawning is not free for a daemon (the fork blocks its event
-// loop for milliseconds), and a node taking over hundreds of VIPs would otherwise spawn hundreds
-// of processes at once, just when it must keep its heartbeats going.
+// the next batch of one long-lived `ip -force -batch -` (IpCoprocess). Spawning is not free for a
+// daemon (the fork blocks its event loop for milliseconds), and a node taking over hundreds of
+// VIPs would otherwise spawn hundreds of processes at once, just when it must keep its
+// heartbeats going.
 import { NetifError } from './errors';
-import { classifyIpFailure, runIpBatch, type IpCallContext, type NetifOptions } from './ip-runner';
+import { IpCoprocess, type IpCoprocessOptions } from './ip-coprocess';
+import { classifyIpFailure, type BatchResult, type IpCallContext } from './ip-runner';
 
 interface Pending {
   args: readonly string[];
@@ -15,15 +17,33 @@ interface Pending {
 export class IpBatcher {
   private queue: Pending[] = [];
   private running = false;
+  private readonly ip: IpCoprocess;
   /** Batches run so far, and commands in them (for tests and logs). */
   batches = 0;
   commands = 0;
 
   constructor(
-    private readonly options: Omit<NetifOptions, 'batch'> = {},
+    private readonly options: IpCoprocessOptions = {},
     /** Most commands in one batch (the rest wait for the next). */
     private readonly maxLines = 2000,
-  ) {}
+    /** Runs one batch (default: this batcher's own long-lived ip). */
+    runner?: (lines: readonly (readonly string[])[]) => Promise<BatchResult>,
+  ) {
+    this.ip = new IpCoprocess(options);
+    this.runBatch = runner ?? ((lines) => this.ip.run(lines));
+  }
+
+  private readonly runBatch: (lines: readonly (readonly string[])[]) => Promise<BatchResult>;
+
+  /** ip processes started so far. */
+  starts(): number {
+    return this.ip.starts;
+  }
+
+  /** Ends the long-lived ip (calls after this start a new one). */
+  close(): void {
+    this.ip.close();
+  }
 
   /** Runs `ip ARGS…` in the next batch; rejects with the same typed errors as a lone call. */
   run(args: readonly string[], context: IpCallContext = {}): Promise<void> {
@@ -40,10 +60,7 @@ export class IpBatcher {
     try {
       this.batches++;
       this.commands += batch.length;
-      const { failed } = await runIpBatch(
-        batch.map((p) => p.args),
-        this.options,
-      );
+      const { failed } = await this.runBatch(batch.map((p) => p.args));
       const failures = new Map(failed.map((f) => [f.line, f.message]));
       batch.forEach((p, i) => {
         const message = failures.get(i + 1);

@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test';
 import { addOrRefreshAddress, removeAddress } from './addresses';
 import { InterfaceNotFoundError, IpOutputParseError, NetifError } from './errors';
 import { IpBatcher } from './ip-batcher';
+import { IpCoprocess } from './ip-coprocess';
 import { classifyIpFailure, ipSupportsAddrProto, parseBatchFailures, runIp } from './ip-runner';
 import { getLink, listLinks } from './links';
 
@@ -31,6 +32,22 @@ function fakeIp(body: string): { ipCommand: string; calls: () => string[][] } {
       .map((line) => JSON.parse(line) as string[]);
   return { ipCommand: path, calls };
 }
+
+/**
+ * A fake `ip -force -batch -` that reads stdin line by line like the real one: a line naming
+ * 2001:db8::2/64 fails with the kernel's message; an unknown object (the batch marker) fails as
+ * ip reports it; a line `exit` ends the process; a line `hang` stops answering.
+ */
+const STREAMING_BATCH = `
+  let n = 0, hung = false;
+  require('node:readline').createInterface({ input: process.stdin }).on('line', (l) => {
+    n++;
+    if (hung) return;
+    if (l === 'exit') { process.stderr.write('Error: something fatal.\\n'); process.exit(1); }
+    if (l === 'hang') { hung = true; return; }
+    if (l.includes('2001:db8::2/64')) process.stderr.write('Error: ipv6: address not found.\\nCommand failed -:' + n + '\\n');
+    else if (!/^(address|link|route) /.test(l)) process.stderr.write('Object "' + l.split(' ')[0] + '" is unknown, try "ip help".\\nCommand failed -:' + n + '\\n');
+  });`;
 
 async function rejection(promise: Promise<unknown>): Promise<NetifError> {
   try {
@@ -150,12 +167,7 @@ void describe('ip -batch', () => {
     // The fake fails every line that deletes 2001:db8::2, the way ip -force -batch reports it.
     const ip = fakeIp(`
       if (!args.includes('-batch')) process.exit(255); // 'address help': no proto support
-      const lines = require('node:fs').readFileSync(0, 'utf8').trim().split('\\n');
-      let failed = false;
-      lines.forEach((l, i) => {
-        if (l.includes('2001:db8::2/64')) { process.stderr.write('Error: ipv6: address not found.\\nCommand failed -:' + (i + 1) + '\\n'); failed = true; }
-      });
-      process.exit(failed ? 1 : 0);`);
+      ${STREAMING_BATCH}`);
     const batch = new IpBatcher({ ipCommand: ip.ipCommand });
     await ipSupportsAddrProto({ ipCommand: ip.ipCommand }); // asked once per ip binary, then cached
     const key = (address: string) => ({ ifname: 'e0', address, prefixLen: 64, family: 6 as const });
@@ -171,5 +183,60 @@ void describe('ip -batch', () => {
     assert.equal(batch.commands, 3);
     // The absent address reads as "already gone", the others as done.
     assert.deepEqual(results, [undefined, false, true]);
+    // Later calls go to the same ip process.
+    assert.equal(await removeAddress(key('2001:db8::2'), { ipCommand: ip.ipCommand, batch }), false);
+    assert.equal(ip.calls().filter((c) => c.includes('-batch')).length, 1);
+    batch.close();
+  });
+});
+
+void describe('IpCoprocess', () => {
+  const del = (address: string) => ['address', 'del', `${address}/64`, 'dev', 'e0'];
+
+  void it('runs batches in one ip process, pipelined, each with its own failures', async () => {
+    const ip = fakeIp(STREAMING_BATCH);
+    const co = new IpCoprocess({ ipCommand: ip.ipCommand });
+    const [a, b] = await Promise.all([
+      co.run([del('2001:db8::1'), del('2001:db8::2'), del('2001:db8::3')]),
+      co.run([del('2001:db8::2'), del('2001:db8::4')]),
+    ]);
+    assert.deepEqual(a.failed, [{ line: 2, message: 'Error: ipv6: address not found.' }]);
+    assert.deepEqual(b.failed, [{ line: 1, message: 'Error: ipv6: address not found.' }]);
+    assert.deepEqual((await co.run([del('2001:db8::5')])).failed, []);
+    assert.equal(co.starts, 1);
+    assert.equal(ip.calls().length, 1);
+    co.close();
+  });
+
+  void it('rejects what ip had not finished when it dies, and starts a new one next time', async () => {
+    const ip = fakeIp(STREAMING_BATCH);
+    const co = new IpCoprocess({ ipCommand: ip.ipCommand });
+    const err = await rejection(co.run([del('2001:db8::1'), ['exit']]));
+    assert.match(err.message, /exited \(code 1\): Error: something fatal\./);
+    assert.equal(err.transient, true);
+    assert.deepEqual((await co.run([del('2001:db8::2')])).failed, [
+      { line: 1, message: 'Error: ipv6: address not found.' },
+    ]);
+    assert.equal(co.starts, 2);
+    co.close();
+  });
+
+  void it('gives up on an ip that stops answering, kills it, and starts a new one', async () => {
+    const ip = fakeIp(STREAMING_BATCH);
+    const co = new IpCoprocess({ ipCommand: ip.ipCommand, timeoutMs: 1500 });
+    const started = Date.now();
+    const err = await rejection(co.run([['hang']]));
+    assert.match(err.message, /no answer within 1500 ms/);
+    assert.ok(Date.now() - started < 6000);
+    assert.deepEqual((await co.run([del('2001:db8::3')])).failed, []);
+    assert.equal(co.starts, 2);
+    co.close();
+  });
+
+  void it('refuses arguments with whitespace and a missing binary with a typed error', async () => {
+    const co = new IpCoprocess({ ipCommand: join(dir, 'no-such-ip') });
+    assert.throws(() => void co.run([['address', 'add', '1 2']]), /whitespace/);
+    const err = await rejection(co.run([del('2001:db8::1')]));
+    assert.match(err.message, /no-such-ip/);
   });
 });

@@ -18,11 +18,21 @@ const LINK_CACHE_MS = 1000;
 
 export function createLinuxKernel(log: Logger, opts: { onSwitchLost?: () => void } = {}): Kernel {
   const announcer = new Announcer({ logger: log });
-  // Adds and removes of all VIPs share `ip` processes (see IpBatcher).
-  const ipOptions = { batch: new IpBatcher() };
+  // Adds, refreshes and removes of all VIPs go through one long-lived `ip` (see IpBatcher). The
+  // fence switch knows its pid: a fence kills it first, so nothing queued there runs afterwards.
+  let helper: number | undefined;
+  const ipOptions = {
+    batch: new IpBatcher({
+      onProcess: (pid) => {
+        helper = pid;
+        fence.guardHelper(pid);
+      },
+    }),
+  };
   let fence = startSwitch();
   function startSwitch(): FenceSwitch {
     const f = new FenceSwitch({ logger: log.child({ component: 'fence' }), stderr: 'logger' });
+    if (helper !== undefined) f.guardHelper(helper);
     f.on('unexpectedExit', () => {
       log.error({}, 'fence switch died: VIPs are unguarded; dropping them and restarting it');
       fence = startSwitch();
@@ -70,6 +80,9 @@ export function createLinuxKernel(log: Logger, opts: { onSwitchLost?: () => void
       );
     },
     async refreshVips(entries, lifetimeSec) {
+      // Tracked again first: a deadline fence empties the switch's list, and a refresh
+      // re-creates an address that is gone.
+      for (const e of entries) fence.track(e.ifname, e.spec.address, e.spec.prefixLen);
       const requests = entries.map((e) => ({
         ifname: e.ifname,
         address: e.spec.address,
@@ -77,7 +90,7 @@ export function createLinuxKernel(log: Logger, opts: { onSwitchLost?: () => void
         family: e.spec.family,
         validLftSec: lifetimeSec,
       }));
-      const failed = await refreshAddresses(requests);
+      const failed = await refreshAddresses(requests, ipOptions);
       // refreshAddresses hands back the very spec objects it was given.
       const byRequest = new Map(requests.map((r, i) => [r, entries[i]!]));
       return failed.flatMap((f) => {
@@ -108,6 +121,7 @@ export function createLinuxKernel(log: Logger, opts: { onSwitchLost?: () => void
       fence.fenceNow();
     },
     async close(): Promise<void> {
+      ipOptions.batch.close();
       await fence.close();
     },
     async announce(ifname, spec, count, intervalMs, signal): Promise<number> {
