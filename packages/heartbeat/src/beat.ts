@@ -68,7 +68,7 @@ export function toWire(
     node: self,
     seq: String(seq),
     health: local.health,
-    held: local.held.map((h) => ({ name: h.name, revision: h.revision })),
+    held: local.held, // as given: the daemon hands the same list while it does not change
     lease_id: local.leaseId,
     peers: peers.map((p) => peerToWire({ ...p, leaseId: local.peerLeases?.[p.node] ?? p.leaseId })),
     interval_ms: Math.round(intervalMs),
@@ -104,7 +104,7 @@ export function fromWire(wire: WireBeat): ReceivedBeat {
     node,
     seq,
     health: wire.health === 'SERVING' ? 'SERVING' : 'NOT_SERVING',
-    held: wire.held.map((h) => ({ name: h.name, revision: h.revision })),
+    held: wire.held, // decoded objects already have exactly name and revision
     leaseId: wire.lease_id,
     peers: wire.peers.map((p) => ({
       node: p.node,

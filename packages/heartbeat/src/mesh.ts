@@ -24,7 +24,7 @@ import { PeerLink } from './peer-link';
 import { PeerTable } from './peer-table';
 import { HeartbeatService } from './service';
 import { suspectAfterMs } from './suspicion';
-import { encodedSize, MAX_MESSAGE_BYTES, type WireBeat } from './wire';
+import { encodedSize, MAX_MESSAGE_BYTES, type WireBeat, type WireHeldVip } from './wire';
 
 export interface PeerMeshOptions {
   /** Our node name (as registered under nodes/). */
@@ -77,6 +77,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
   private readonly timer: NodeJS.Timeout;
   private seq = 0;
   private current: WireBeat | undefined;
+  private heldSize: { list: readonly WireHeldVip[]; bytes: number } | undefined;
   private beatFailing = false;
   private stopped = false;
 
@@ -214,6 +215,18 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     return suspectAfterMs(this.opts.suspectAfterMisses, { ours: this.opts.intervalMs, theirs });
   }
 
+  /**
+   * Encoded size of a beat. Protobuf sizes add up field by field, so the held list (large, and
+   * the same array while it does not change) is measured once per list, the rest each time.
+   */
+  private sizeOf(beat: WireBeat): number {
+    if (beat.held.length === 0) return encodedSize(beat);
+    if (this.heldSize?.list !== beat.held) {
+      this.heldSize = { list: beat.held, bytes: encodedSize({ held: beat.held }) };
+    }
+    return encodedSize({ ...beat, held: [] }) + this.heldSize.bytes;
+  }
+
   /** The beat to send right now: this interval's, built on first use. */
   private beatNow(): WireBeat | undefined {
     return this.current ?? this.build();
@@ -234,9 +247,9 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
       );
       // Too big (a node holding hundreds of VIPs): the held list goes first, since the peer view
       // carries the echoes that keep holders' fast fences open; then the view.
-      if (encodedSize(beat) > MAX_MESSAGE_BYTES) beat = { ...beat, held: [] };
-      if (encodedSize(beat) > MAX_MESSAGE_BYTES) beat = { ...beat, peers: [] };
-      const bytes = encodedSize(beat);
+      if (this.sizeOf(beat) > MAX_MESSAGE_BYTES) beat = { ...beat, held: [] };
+      if (this.sizeOf(beat) > MAX_MESSAGE_BYTES) beat = { ...beat, peers: [] };
+      const bytes = this.sizeOf(beat);
       if (bytes > MAX_MESSAGE_BYTES) throw new BeatTooLargeError(bytes, MAX_MESSAGE_BYTES);
       this.current = beat;
       if (this.beatFailing) this.log.info({ seq: this.seq }, 'sending beats again');

@@ -6,7 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type * as grpc from '@grpc/grpc-js';
 import { CheckRunner } from '@vipd/checks';
 import type { VipdConfig } from '@vipd/config';
-import type { MeshTls } from '@vipd/heartbeat';
+import type { HeldVip, MeshTls } from '@vipd/heartbeat';
 import type { Logger } from '@vipd/log';
 import {
   type EtcdClient,
@@ -81,6 +81,8 @@ export class Daemon {
   private renewing = false;
   /** A lifetime refresh batch is running. */
   private refreshing = false;
+  private lastHeld: HeldVip[] = [];
+  private lastRefreshAt = -Infinity;
   private ready = false;
   private startupGraceUntil = 0;
   private readonly seen = new Set<string>();
@@ -132,7 +134,7 @@ export class Daemon {
       log: deps.log.child({ component: 'heartbeat' }),
       localBeat: () => ({
         health: this.ready ? 'SERVING' : 'NOT_SERVING',
-        held: Object.entries(this.held()).map(([name, revision]) => ({ name, revision })),
+        held: this.heldList(),
         leaseId: this.session?.leaseId ?? '',
         etcdOk: this.session?.renewOk ?? false,
       }),
@@ -168,6 +170,7 @@ export class Daemon {
       deps.log.child({ component: 'takeover' }),
     );
     this.peers.on('changed', () => this.onPeersChanged());
+    this.peers.on('heldChanged', (node) => this.yieldToNewer(this.peers.heldBy(node)));
     const hooks = { node: config.node.name, cluster: config.cluster };
     this.hooks = new HookRunner(config.hooks, { ...hooks, log: deps.log.child({ component: 'hooks' }) });
     deps.metrics?.attach({
@@ -279,6 +282,32 @@ export class Daemon {
       this.heldCountAt = now;
     }
     return this.heldCountCache;
+  }
+
+  /**
+   * What our beats say we hold. The same array while nothing changed (beats go out ten times a
+   * second; with hundreds of VIPs a new list each time was a steady stream of garbage).
+   */
+  private heldList(): HeldVip[] {
+    const prev = this.lastHeld;
+    let i = 0;
+    let same = true;
+    for (const c of this.controllers.values()) {
+      const rev = c.holding;
+      if (rev === undefined) continue;
+      const p = prev[i++];
+      if (p === undefined || p.name !== c.name || p.revision !== rev) {
+        same = false;
+        break;
+      }
+    }
+    if (same && i === prev.length) return prev;
+    const next: HeldVip[] = [];
+    for (const c of this.controllers.values()) {
+      if (c.holding !== undefined) next.push({ name: c.name, revision: c.holding });
+    }
+    this.lastHeld = next;
+    return next;
   }
 
   /** Names of the VIPs whose address this node has up, with their fencing revisions. */
@@ -449,9 +478,14 @@ export class Daemon {
     if (this.config.takeover.enabled && this.peers.memberNames().some((n) => this.peers.state(n)?.suspect)) {
       void this.takeover.evaluate(this.session?.valid() ?? false);
     }
-    // A heard peer holding one of our VIPs with a newer revision: that controller yields.
-    // One pass over what the peers report (not over every VIP for every peer, on every beat).
-    for (const { vip, revision } of this.peers.allHeld()) {
+  }
+
+  /**
+   * A heard peer holding one of our VIPs with a newer revision: that controller reconciles (and
+   * yields). Run over a peer's list when it changes, and over every list on each tick.
+   */
+  private yieldToNewer(held: Iterable<{ vip: string; revision: string }>): void {
+    for (const { vip, revision } of held) {
       const c = this.controllers.get(vip);
       const mine = c?.holding;
       if (c && mine !== undefined && BigInt(revision) > BigInt(mine)) c.reconcile();
@@ -498,11 +532,16 @@ export class Daemon {
 
   /**
    * After a renewal: one `ip` batch pushes the kernel lifetime of every held VIP forward (one
-   * process per renewal, not one per VIP). Every controller's kernel lock is held meanwhile, so
-   * no VIP is removed while the batch could bring it back.
+   * batch per renewal, not one call per VIP). Every controller's kernel lock is held meanwhile,
+   * so no VIP is removed while the batch could bring it back. Only right after a renewal (the
+   * new lifetime ends before the renewed lease can), and at most every quarter lifetime:
+   * renewals come several times a second and each refresh is a kernel call per held VIP.
    */
   private async refreshLifetimes(): Promise<void> {
     if (this.refreshing) return; // still busy with the last one: the next renewal comes soon
+    const now = this.clock.now();
+    if (now - this.lastRefreshAt < (this.config.lease.addressLifetimeSec * 1000) / 4) return;
+    this.lastRefreshAt = now;
     this.refreshing = true;
     const releases: (() => void)[] = [];
     try {
@@ -557,6 +596,7 @@ export class Daemon {
       this.state.checkMaintenance();
       await this.state.checkReadiness();
       this.sweep();
+      this.yieldToNewer(this.peers.allHeld());
     } catch (err) {
       this.log.warn({ err: describe(err) }, 'periodic check failed');
     }

@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type * as grpc from '@grpc/grpc-js';
 import {
+  type HeldVip,
   type LocalBeat,
   meshChannelCredentials,
   type MeshTls,
@@ -35,6 +36,8 @@ export interface PeersEvents {
   missed: [node: string, count: number];
   /** A peer left the member set. */
   removed: [node: string];
+  /** A heard peer's list of held VIPs differs from its previous beat's. */
+  heldChanged: [node: string];
 }
 
 export class Peers extends EventEmitter<PeersEvents> {
@@ -42,6 +45,8 @@ export class Peers extends EventEmitter<PeersEvents> {
   private members = new Map<string, Member>();
   /** Per peer: the latest of our send times it echoed while its view had our lease. */
   private readonly echoes = new Map<string, number>();
+  /** Per peer: the held list of its latest beat (to tell when it changes). */
+  private readonly heldSeen = new Map<string, readonly HeldVip[]>();
   private readonly stats: BeatStats;
   private readonly clock: Clock;
   private readonly maxRttMs: number;
@@ -80,6 +85,7 @@ export class Peers extends EventEmitter<PeersEvents> {
     });
     this.mesh.on('removed', (node) => {
       this.stats.forget(node);
+      this.heldSeen.delete(node);
       this.emit('removed', node);
     });
     this.mesh.on('alive', (node) => {
@@ -159,6 +165,13 @@ export class Peers extends EventEmitter<PeersEvents> {
     return out;
   }
 
+  /** What a heard (non-suspect) member's latest beat says it holds. */
+  heldBy(node: string): { node: string; vip: string; revision: string }[] {
+    const s = this.mesh.view().get(node);
+    if (!s || s.suspect || !this.members.has(node)) return [];
+    return (s.lastBeat?.held ?? []).map((h) => ({ node, vip: h.name, revision: h.revision }));
+  }
+
   /** Every VIP that heard (non-suspect) members say they hold, with revisions. */
   *allHeld(): Generator<{ node: string; vip: string; revision: string }> {
     for (const [node, s] of this.mesh.view()) {
@@ -186,6 +199,10 @@ export class Peers extends EventEmitter<PeersEvents> {
   }
 
   private onBeat(node: string, beat: ReceivedBeat): void {
+    if (!sameHeld(this.heldSeen.get(node), beat.held)) {
+      this.heldSeen.set(node, beat.held);
+      this.emit('heldChanged', node);
+    }
     const lease = this.myLease();
     const sample = this.stats.observe(beat, this.clock.now(), lease, this.maxRttMs);
     if (sample.rttMs !== undefined) this.emit('rtt', node, sample.rttMs);
@@ -199,4 +216,12 @@ export class Peers extends EventEmitter<PeersEvents> {
       }
     }
   }
+}
+
+function sameHeld(a: readonly HeldVip[] | undefined, b: readonly HeldVip[]): boolean {
+  if (a === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]!.name !== b[i]!.name || a[i]!.revision !== b[i]!.revision) return false;
+  }
+  return true;
 }
