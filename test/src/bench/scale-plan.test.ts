@@ -33,6 +33,20 @@ void describe('bench:scale plan', () => {
       () => parseScaleArgs(['--timings', '250,300']),
       /holder fence must be a whole number from 500/,
     );
+    assert.deepEqual(
+      parseScaleArgs(['--node-flags', '--max-semi-space-size=2  --optimize-for-size']).nodeFlags,
+      ['--max-semi-space-size=2', '--optimize-for-size'],
+    );
+    assert.deepEqual(parseScaleArgs([]).nodeFlags, []);
+    for (const bad of [
+      '-e process.exit()',
+      '--eval=1',
+      '--require=/tmp/x',
+      'max-semi-space-size=2',
+      '--a=$(id)',
+    ]) {
+      assert.throws(() => parseScaleArgs(['--node-flags', bad]), /--node-flags/);
+    }
   });
 
   void it('spreads N VIPs evenly over three nodes, each eligible everywhere', () => {

@@ -21,6 +21,8 @@ export interface ScaleArgs {
    * (suspicion after ceil(Df/h) missed beats). Default: vipd's default profile.
    */
   timings: { heartbeatMs: number; holderFenceMs: number } | undefined;
+  /** Options given to node before vipd's script (V8 memory flags, for instance). */
+  nodeFlags: string[];
   help: boolean;
 }
 
@@ -33,6 +35,7 @@ export const SCALE_USAGE = `usage: npm run bench:scale -- [--vips 50,500,2000] [
   --steady-ms MS  steady-state window for etcd load, CPU and RSS (default 10000)
   --faults LIST   ${SCALE_FAULTS.join(',')} (default: both, each on n1)
   --timings H,DF   heartbeat interval H and holder fence DF in ms (default: the default profile, 100,300)
+  --node-flags F  options for node running vipd, space-separated (e.g. "--max-semi-space-size=2")
   --out DIR       output directory (default: bench-results/ in the repository)
 Needs root: it builds a 3-node network-namespace lab (nothing in the root namespace).`;
 
@@ -45,6 +48,21 @@ function vipList(name: string, text: string | undefined): number[] {
   return items.map((s) => wholeNumber(name, s, 3, MAX_VIPS));
 }
 
+/** `--node-flags`: node options only (`--name` or `--name=value`), nothing to run instead. */
+function nodeFlags(text: string | undefined): string[] {
+  const flags = (text ?? '').split(/\s+/).filter(Boolean);
+  if (flags.length === 0) throw new Error('--node-flags needs at least one node option');
+  for (const f of flags) {
+    if (
+      !/^--[a-z][a-z0-9-]*(=[A-Za-z0-9._/-]+)?$/.test(f) ||
+      /^--(eval|print|require|import|loader)/.test(f)
+    ) {
+      throw new Error(`--node-flags: ${JSON.stringify(f)} is not a node option of the form --name[=value]`);
+    }
+  }
+  return flags;
+}
+
 export function parseScaleArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): ScaleArgs {
   const args: ScaleArgs = {
     vips: env.VIPD_BENCH_VIPS ? vipList('VIPD_BENCH_VIPS', env.VIPD_BENCH_VIPS) : [500],
@@ -53,6 +71,7 @@ export function parseScaleArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     faults: [...SCALE_FAULTS],
     outDir: undefined,
     timings: undefined,
+    nodeFlags: [],
     help: false,
   };
   args.help = parseFlags(argv, {
@@ -66,6 +85,7 @@ export function parseScaleArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       const holderFenceMs = wholeNumber('--timings holder fence', df, 2 * heartbeatMs, 60_000);
       args.timings = { heartbeatMs, holderFenceMs };
     },
+    '--node-flags': (v) => (args.nodeFlags = nodeFlags(v())),
     '--out': (v) => (args.outDir = outDirArg(v())),
   }).help;
   return args;

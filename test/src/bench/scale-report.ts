@@ -50,6 +50,8 @@ export interface ScaleRun {
   samples: number;
   /** --timings, when not vipd's default profile. */
   timings?: { heartbeatMs: number; holderFenceMs: number };
+  /** --node-flags: options node ran vipd with. */
+  nodeFlags?: string[];
   results: ScaleResult[];
 }
 
@@ -123,6 +125,7 @@ export function renderScaleMarkdown(run: ScaleRun): string {
       (run.timings
         ? `Heartbeat ${run.timings.heartbeatMs} ms, holder fence ${run.timings.holderFenceMs} ms (--timings). `
         : 'Default takeover profile (heartbeat 100 ms, holder fence 300 ms). ') +
+      (run.nodeFlags ? `vipd ran as \`node ${run.nodeFlags.join(' ')}\`. ` : '') +
       'VIPs are IPv6 (2001:db8::1:0/64 upward), each eligible on all three nodes with priorities 150/120/100 ' +
       'rotating so that a third prefers each node; etcd figures are deltas of etcd’s own gRPC counters.',
     '',

@@ -56,8 +56,9 @@ class ScaleLab {
     readonly endpoint: string,
     readonly vips: PlannedVip[],
     extraYaml: string[] = [],
+    nodeFlags: readonly string[] = [],
   ) {
-    this.cluster = new VipdCluster(lab, endpoint, { ttlSeconds: 3, logLevel: 'info', extraYaml });
+    this.cluster = new VipdCluster(lab, endpoint, { ttlSeconds: 3, logLevel: 'info', extraYaml, nodeFlags });
     this.byIp = new Map(vips.map((v) => [v.ip, v]));
   }
 
@@ -256,7 +257,7 @@ async function measure(
   const lab = await createLab({ nodes: 3, ipv6: true, etcd: true });
   try {
     const endpoint = await lab.startEtcd();
-    const s = new ScaleLab(lab, endpoint, planVips(n), timingsYaml(args.timings));
+    const s = new ScaleLab(lab, endpoint, planVips(n), timingsYaml(args.timings), args.nodeFlags);
     await s.putSpecs();
     s.sampler = await lab.startSampler([...SCALE_NODES]);
     const cold = await coldStart(s);
@@ -314,6 +315,7 @@ async function main(args: ScaleArgs): Promise<number> {
     machine: machine(),
     steadyMs: args.steadyMs,
     timings: args.timings,
+    ...(args.nodeFlags.length ? { nodeFlags: args.nodeFlags } : {}),
     samples: args.samples,
     results: [],
   };

@@ -34,6 +34,8 @@ export interface VipdNodeOptions {
   maintenanceFiles?: boolean;
   /** vipd's log level (default debug; benchmarks use info). */
   logLevel?: 'debug' | 'info';
+  /** Options for node itself, before vipd's script (e.g. V8 heap flags for benchmarks). */
+  nodeFlags?: readonly string[];
 }
 
 export class VipdCluster {
@@ -84,7 +86,13 @@ export class VipdCluster {
   }
 
   start(host: NodeHost): ChildProcess {
-    const argv = [process.execPath, VIPD_BIN, '--config', this.configFile(host)];
+    const argv = [
+      process.execPath,
+      ...(this.options.nodeFlags ?? []),
+      VIPD_BIN,
+      '--config',
+      this.configFile(host),
+    ];
     const proc = this.lab.spawn(host, argv, {
       logFile: this.logFile(host).replace(/\.log$/, `.${++this.starts}.log`),
     });
