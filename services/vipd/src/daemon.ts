@@ -82,7 +82,6 @@ export class Daemon {
   /** A lifetime refresh batch is running. */
   private refreshing = false;
   private lastHeld: HeldVip[] = [];
-  private lastRefreshAt = -Infinity;
   private ready = false;
   private startupGraceUntil = 0;
   private readonly seen = new Set<string>();
@@ -533,15 +532,12 @@ export class Daemon {
   /**
    * After a renewal: one `ip` batch pushes the kernel lifetime of every held VIP forward (one
    * batch per renewal, not one call per VIP). Every controller's kernel lock is held meanwhile,
-   * so no VIP is removed while the batch could bring it back. Only right after a renewal (the
-   * new lifetime ends before the renewed lease can), and at most every quarter lifetime:
-   * renewals come several times a second and each refresh is a kernel call per held VIP.
+   * so no VIP is removed while the batch could bring it back. On every renewal: the kernel
+   * lifetime must end close to the holder's own deadline, not up to a refresh period before it
+   * (faults/etcd-cluster checks it); without a fork per batch this is cheap.
    */
   private async refreshLifetimes(): Promise<void> {
     if (this.refreshing) return; // still busy with the last one: the next renewal comes soon
-    const now = this.clock.now();
-    if (now - this.lastRefreshAt < (this.config.lease.addressLifetimeSec * 1000) / 4) return;
-    this.lastRefreshAt = now;
     this.refreshing = true;
     const releases: (() => void)[] = [];
     try {
