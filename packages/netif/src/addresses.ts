@@ -83,9 +83,19 @@ function failureMessage(err: unknown): string {
 /**
  * Remove the address. Resolves true if it was there, false if it was already absent (success
  * either way). A missing interface still rejects with InterfaceNotFoundError: it usually means a
- * wrong name rather than a removed VIP.
+ * wrong name rather than a removed VIP. Removing is idempotent, so a transient failure (a busy
+ * kernel, or a batch whose ip a fence killed with this line still queued) is tried once more.
  */
 export async function removeAddress(key: AddressKey, options: NetifOptions = {}): Promise<boolean> {
+  try {
+    return await removeOnce(key, options);
+  } catch (error) {
+    if (error instanceof NetifError && error.transient) return removeOnce(key, options);
+    throw error;
+  }
+}
+
+async function removeOnce(key: AddressKey, options: NetifOptions): Promise<boolean> {
   const args = buildDeleteArgs(key);
   try {
     await runChange(args, options, { ifname: key.ifname, address: key.address });

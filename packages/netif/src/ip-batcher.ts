@@ -5,7 +5,7 @@
 // heartbeats going.
 import { NetifError } from './errors';
 import { IpCoprocess, type IpCoprocessOptions } from './ip-coprocess';
-import { classifyIpFailure, type BatchResult, type IpCallContext } from './ip-runner';
+import { classifyIpFailure, type IpCallContext } from './ip-runner';
 
 interface Pending {
   args: readonly string[];
@@ -26,14 +26,9 @@ export class IpBatcher {
     private readonly options: IpCoprocessOptions = {},
     /** Most commands in one batch (the rest wait for the next). */
     private readonly maxLines = 2000,
-    /** Runs one batch (default: this batcher's own long-lived ip). */
-    runner?: (lines: readonly (readonly string[])[]) => Promise<BatchResult>,
   ) {
     this.ip = new IpCoprocess(options);
-    this.runBatch = runner ?? ((lines) => this.ip.run(lines));
   }
-
-  private readonly runBatch: (lines: readonly (readonly string[])[]) => Promise<BatchResult>;
 
   /** ip processes started so far. */
   starts(): number {
@@ -60,7 +55,7 @@ export class IpBatcher {
     try {
       this.batches++;
       this.commands += batch.length;
-      const { failed } = await this.runBatch(batch.map((p) => p.args));
+      const { failed } = await this.ip.run(batch.map((p) => p.args));
       const failures = new Map(failed.map((f) => [f.line, f.message]));
       batch.forEach((p, i) => {
         const message = failures.get(i + 1);

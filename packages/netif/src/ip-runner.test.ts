@@ -188,6 +188,31 @@ void describe('ip -batch', () => {
     assert.equal(ip.calls().filter((c) => c.includes('-batch')).length, 1);
     batch.close();
   });
+
+  void it('a removal whose ip died under it (a fence kills it) is made again; an add is not', async () => {
+    // The first ip process dies on its first line, as when the fence switch SIGKILLs it.
+    const flag = join(dir, `died-${count}`);
+    const ip = fakeIp(`
+      if (!args.includes('-batch')) process.exit(255);
+      const fs = require('node:fs');
+      if (!fs.existsSync(${JSON.stringify(flag)})) {
+        require('node:readline').createInterface({ input: process.stdin }).once('line', () => {
+          fs.writeFileSync(${JSON.stringify(flag)}, '');
+          process.exit(137);
+        });
+      } else { ${STREAMING_BATCH} }`);
+    const opts = { ipCommand: ip.ipCommand, batch: new IpBatcher({ ipCommand: ip.ipCommand }) };
+    await ipSupportsAddrProto({ ipCommand: ip.ipCommand });
+    const key = { ifname: 'e0', address: '2001:db8::7', prefixLen: 64, family: 6 as const };
+    assert.equal(await removeAddress(key, opts), true);
+    assert.equal(opts.batch.starts(), 2);
+    opts.batch.close(); // the next batch starts a new ip, which dies again
+    rmSync(flag);
+    const err = await rejection(addOrRefreshAddress({ ...key, validLftSec: 2 }, opts));
+    assert.equal(err.transient, true, 'the add fails; the controller decides again');
+    assert.equal(opts.batch.starts(), 3);
+    opts.batch.close();
+  });
 });
 
 void describe('IpCoprocess', () => {

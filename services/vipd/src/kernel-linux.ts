@@ -8,7 +8,6 @@ import {
   getLink,
   IpBatcher,
   listOwnedAddresses,
-  NetifError,
   refreshAddresses,
   removeAddress,
 } from '@vipd/netif';
@@ -100,17 +99,12 @@ export function createLinuxKernel(log: Logger, opts: { onSwitchLost?: () => void
       });
     },
     async removeVip(ifname: string, spec: VipSpec): Promise<boolean> {
-      const key = { ifname, address: spec.address, prefixLen: spec.prefixLen, family: spec.family };
-      let present: boolean;
-      try {
-        present = await removeAddress(key, ipOptions);
-      } catch (err) {
-        // A fence kills the ip helper with whatever it had queued, typically this very removal
-        // (a fence and the controllers' own drops come together). Removing again is safe (an
-        // add never is: it is left to the controller's next decision).
-        if (!(err instanceof NetifError) || !err.transient) throw err;
-        present = await removeAddress(key, ipOptions);
-      }
+      // A fence kills the ip helper with whatever it had queued, typically this very removal (a
+      // fence and the controllers' own drops come together): removeAddress tries it again.
+      const present = await removeAddress(
+        { ifname, address: spec.address, prefixLen: spec.prefixLen, family: spec.family },
+        ipOptions,
+      );
       fence.untrack(ifname, spec.address, spec.prefixLen);
       return present;
     },
