@@ -593,6 +593,7 @@ export class Daemon {
       await this.state.checkReadiness();
       this.sweep();
       this.yieldToNewer(this.peers.allHeld());
+      this.takeover.prune((vip) => this.controllers.has(vip));
     } catch (err) {
       this.log.warn({ err: describe(err) }, 'periodic check failed');
     }

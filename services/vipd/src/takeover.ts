@@ -79,6 +79,16 @@ export class Takeover {
     return this.waitUntil.get(vip) ?? 0;
   }
 
+  /**
+   * Drops the waits that are over for VIPs this node no longer has a spec for (deleted ones
+   * would stay for ever). A wait still running is kept: a VIP deleted and added again at once
+   * must not skip it. Waits of known VIPs stay until they are held again (see notBefore).
+   */
+  prune(known: (vip: string) => boolean): void {
+    const now = this.clock.now();
+    for (const [vip, until] of this.waitUntil) if (until <= now && !known(vip)) this.waitUntil.delete(vip);
+  }
+
   /** Considers every suspect member; revokes at most one lease at a time. */
   async evaluate(etcdOk: boolean): Promise<void> {
     if (this.busy) return;

@@ -1,0 +1,68 @@
+// Takeover's wait bookkeeping (pure: fake mirrors and clock; evaluate(), which writes to etcd,
+// is covered by the e2e and fault suites).
+import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import { describe, it } from 'node:test';
+import { silentLogger } from '@vipd/log';
+import { Keys, type EtcdClient, type MirrorEntry, type PrefixMirror } from '@vipd/store';
+import type { Peers } from './peers';
+import { Takeover } from './takeover';
+
+const keys = new Keys('lab');
+const entry = (vip: string, value: object, create = '7', mod = '9'): MirrorEntry => ({
+  key: keys.leader(vip),
+  value: JSON.stringify(value),
+  createRevision: create,
+  modRevision: mod,
+  lease: '42',
+});
+
+function setup() {
+  const clock = { t: 1000, now: () => clock.t };
+  const leaders = new EventEmitter();
+  const takeover = new Takeover(
+    'n2',
+    {} as EtcdClient,
+    keys,
+    leaders as unknown as PrefixMirror,
+    {} as Peers,
+    clock,
+    450,
+    100,
+    300,
+    new EventEmitter() as unknown as PrefixMirror,
+    500,
+    silentLogger(),
+  );
+  /** n1's leader key for vip is marked as taken over, then deleted (its lease revoked). */
+  const takenOver = (vip: string): void => {
+    leaders.emit('change', keys.leader(vip), entry(vip, { node: 'n1', takeover: { by: 'n2' } }));
+    leaders.emit('change', keys.leader(vip), undefined);
+  };
+  return { clock, leaders, takeover, takenOver };
+}
+
+void describe('Takeover waits', () => {
+  void it('a VIP vacant after a takeover may not be added for W; held again, the wait is over', () => {
+    const { clock, leaders, takeover, takenOver } = setup();
+    takenOver('web');
+    assert.equal(takeover.notBefore('web'), 1450);
+    clock.t = 5000; // long over, but kept: the rank order of who takes it counts from it
+    assert.equal(takeover.notBefore('web'), 1450);
+    leaders.emit('change', keys.leader('web'), entry('web', { node: 'n3' }, '12', '12'));
+    assert.equal(takeover.notBefore('web'), 0);
+  });
+
+  void it('prune drops waits that are over for VIPs without a spec, and nothing else', () => {
+    const { clock, takeover, takenOver } = setup();
+    takenOver('gone');
+    takenOver('kept');
+    const known = (vip: string): boolean => vip === 'kept';
+    takeover.prune(known);
+    assert.equal(takeover.notBefore('gone'), 1450, 'still running: a re-added VIP must wait too');
+    clock.t = 1451;
+    takeover.prune(known);
+    assert.equal(takeover.notBefore('gone'), 0);
+    assert.equal(takeover.notBefore('kept'), 1450);
+  });
+});
