@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { connect, createServer, type PeerCertificate } from 'node:tls';
 import { callCertRole, certRole, sanUris } from '@vipd/coordinator';
-import { createTestPki, type Issued, type TestPki } from '../harness/certs';
+import { createTestPki, mutualTlsServerOptions, type Issued, type TestPki } from '../harness/certs';
 
 let pki: TestPki;
 before(async () => {
@@ -19,19 +19,10 @@ after(() => pki.remove());
 /** The client certificate as a mutual-TLS server sees it (verified against the CA). */
 async function peerCertOf(leaf: Issued): Promise<PeerCertificate> {
   let seen: PeerCertificate | undefined;
-  const server = createServer(
-    {
-      ca: readFileSync(pki.ca.cert),
-      cert: readFileSync(pki.server.cert),
-      key: readFileSync(pki.server.key),
-      requestCert: true,
-      rejectUnauthorized: true,
-    },
-    (socket) => {
-      seen = socket.getPeerCertificate();
-      socket.end('ok');
-    },
-  );
+  const server = createServer(mutualTlsServerOptions(pki), (socket) => {
+    seen = socket.getPeerCertificate();
+    socket.end('ok');
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   assert.ok(address && typeof address === 'object');

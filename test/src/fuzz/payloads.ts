@@ -20,34 +20,6 @@ export const tag = (field: number, wire: number): Buffer => varint((field << 3) 
 export const lengthDelimited = (field: number, body: Buffer): Buffer =>
   Buffer.concat([tag(field, 2), varint(body.length), body]);
 
-/** Strings no validator should accept as a name or address, and some it must survive. */
-export const NASTY_STRINGS = [
-  '',
-  ' ',
-  'WEB',
-  'web ',
-  'x\ny',
-  '\u0000',
-  'é',
-  '😀',
-  '\ud800',
-  '../../etc/passwd',
-  '%s%n%x',
-  '${jndi:ldap://x}',
-  '-1',
-  '1e309',
-  'a'.repeat(64),
-  'b'.repeat(10_000),
-  '198.51.100.0/24',
-  '198.51.100.255/24',
-  '224.0.0.1/24',
-  '300.1.1.1/24',
-  '198.51.100.5',
-  '::/0',
-  'fe80::1/64',
-  '0.0.0.0/0',
-];
-
 /** Addresses every VIP write must refuse (so fuzzed writes never change etcd). */
 const BAD_ADDRESSES = [
   '',
@@ -65,6 +37,24 @@ const BAD_ADDRESSES = [
   '198.51.100.5/33',
   '😀',
   'c'.repeat(10_000),
+];
+
+/** Strings no validator should accept as a name or address, and some it must survive. */
+export const NASTY_STRINGS = [
+  ' ',
+  'WEB',
+  'web ',
+  '\u0000',
+  'é',
+  '\ud800',
+  '../../etc/passwd',
+  '%s%n%x',
+  '${jndi:ldap://x}',
+  '-1',
+  '1e309',
+  'a'.repeat(64),
+  'b'.repeat(10_000),
+  ...BAD_ADDRESSES,
 ];
 
 function nasty(rng: Prng): string {

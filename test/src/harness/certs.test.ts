@@ -5,7 +5,14 @@ import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { connect, createServer, type Server } from 'node:tls';
-import { createTestPki, opensslDate, sanValue, type Issued, type TestPki } from './certs';
+import {
+  createTestPki,
+  mutualTlsServerOptions,
+  opensslDate,
+  sanValue,
+  type Issued,
+  type TestPki,
+} from './certs';
 
 let pki: TestPki;
 
@@ -48,16 +55,7 @@ test('certificates carry their SANs, issuers and validity', () => {
 });
 
 async function mtlsServer(): Promise<{ server: Server; port: number }> {
-  const server = createServer(
-    {
-      ca: readFileSync(pki.ca.cert),
-      cert: readFileSync(pki.server.cert),
-      key: readFileSync(pki.server.key),
-      requestCert: true,
-      rejectUnauthorized: true,
-    },
-    (socket) => socket.end('hello\n'),
-  );
+  const server = createServer(mutualTlsServerOptions(pki), (socket) => socket.end('hello\n'));
   // A refused handshake is expected in this test; it must not become an uncaught error.
   server.on('tlsClientError', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

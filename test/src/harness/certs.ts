@@ -2,7 +2,7 @@
 // shell): a private CA, a second unrelated CA, leaf certificates with IP, DNS and URI SANs,
 // and an expired one. Everything lives in one temporary directory that remove() deletes
 // (also when the test process ends early).
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerCleanup } from './cleanup';
@@ -103,6 +103,11 @@ function caConfig(dir: string): string {
   ].join('\n');
 }
 
+/** `openssl req` options for a new unencrypted P-256 key written to `keyFile`. */
+function newP256Key(keyFile: string): string[] {
+  return ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', keyFile];
+}
+
 export async function createAuthority(parent: string, name: string): Promise<Authority> {
   const dir = join(parent, name);
   mkdirSync(dir, { mode: 0o700 });
@@ -115,13 +120,7 @@ export async function createAuthority(parent: string, name: string): Promise<Aut
   await openssl([
     'req',
     '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    key,
+    ...newP256Key(key),
     '-out',
     cert,
     '-subj',
@@ -140,13 +139,7 @@ export async function createAuthority(parent: string, name: string): Promise<Aut
     await openssl([
       'req',
       '-new',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      leaf.key,
+      ...newP256Key(leaf.key),
       '-out',
       `${base}.csr`,
       '-subj',
@@ -230,4 +223,21 @@ export async function createTestPki(opts: TestPkiOptions = {}): Promise<TestPki>
     unregister();
     throw err;
   }
+}
+
+/** TLS server options that present the PKI's server certificate and require a client one it signed. */
+export function mutualTlsServerOptions(pki: TestPki): {
+  ca: Buffer;
+  cert: Buffer;
+  key: Buffer;
+  requestCert: true;
+  rejectUnauthorized: true;
+} {
+  return {
+    ca: readFileSync(pki.ca.cert),
+    cert: readFileSync(pki.server.cert),
+    key: readFileSync(pki.server.key),
+    requestCert: true,
+    rejectUnauthorized: true,
+  };
 }
