@@ -311,9 +311,7 @@ export class Daemon {
 
   /** Names of the VIPs whose address this node has up, with their fencing revisions. */
   held(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const c of this.controllers.values()) if (c.holding !== undefined) out[c.name] = c.holding;
-    return out;
+    return Object.fromEntries(this.heldList().map((h) => [h.name, h.revision]));
   }
 
   private context(): ControllerContext {
