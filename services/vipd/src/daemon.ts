@@ -261,11 +261,12 @@ export class Daemon {
     if (revoked) {
       await Promise.all(held.map(([c, rev]) => c.awaitSuccessor(rev, this.config.reconcile.handoverMaxMs)));
     }
+    // An address that would not go stays tracked: closing the switch below removes it.
     await Promise.all(controllers.map((c) => c.stop(false)));
     // The handover's onBackup hooks run after the addresses are gone, bounded by the hook timeout.
     await Promise.all([this.view.stop(), this.checks.stop(), this.hooks.stop(this.config.hooks.timeoutMs)]);
     this.peers.stop();
-    // Every address is already gone; closing the switch's pipe ends it cleanly.
+    // Every address is gone (or still tracked, and the switch removes it as it ends).
     await this.deps.kernel.close();
     this.client.close();
     this.log.info({}, 'stopped');
@@ -503,8 +504,18 @@ export class Daemon {
     this.reconcileAll();
   }
 
+  /** Never rejects: a removal that fails is retried by its controller (see VipController). */
   private async dropAll(reason: string): Promise<void> {
-    await Promise.all([...this.controllers.values()].map((c) => c.dropLocal(reason, 'fault')));
+    const outcomes = await Promise.allSettled(
+      [...this.controllers.values()].map((c) => c.dropLocal(reason, 'fault')),
+    );
+    const failed = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+    if (failed.length > 0) {
+      this.log.error(
+        { reason, failed: failed.length, err: describe(failed[0]) },
+        'could not remove every VIP; each is tried again on its next reconcile',
+      );
+    }
   }
 
   /**

@@ -23,6 +23,10 @@ import { type HeldAddress, VipAnnouncer } from './vip-announcer';
 
 /** While kept under failsafe, how often the kernel lifetime is refreshed. */
 const FAILSAFE_REFRESH_MS = 500;
+/** After a failed removal, how soon it is tried again. */
+const REMOVE_RETRY_MS = 250;
+/** A stopping controller tries its removal this many times before leaving it to the lifetime. */
+const STOP_ATTEMPTS = 3;
 
 type Applied = HeldAddress;
 
@@ -39,6 +43,12 @@ function parsedLeader(vip: string, entry: MirrorEntry): ReturnType<typeof parseL
 
 export class VipController {
   private applied: Applied | undefined;
+  /**
+   * An address whose removal failed (ip died or did not answer): no longer held, but perhaps
+   * still on the interface. The next drop tries it again (a reconcile comes within
+   * REMOVE_RETRY_MS); unrefreshed, its kernel lifetime ends it within addressLifetimeSec anyway.
+   */
+  private unremoved: Applied | undefined;
   /** Set between our acquire txn and the mirror seeing its revision. */
   private acquired: { revision: string; lease: string } | undefined;
   private vacantSince: number | undefined;
@@ -133,7 +143,7 @@ export class VipController {
   async dropLocal(reason: string, state: Exclude<HookState, 'master'> = 'backup'): Promise<void> {
     // Nothing up and nothing on its way up: nothing to remove (the common case on every
     // reconcile of a VIP another node holds; no lock, no promise chain).
-    if (!this.applied && this.kernelLock.idle) {
+    if (!this.applied && !this.unremoved && this.kernelLock.idle) {
       this.announcer.stop();
       return;
     }
@@ -181,14 +191,32 @@ export class VipController {
     await this.dropLocal(reason, state);
   }
 
-  /** Stops: drops the address; with `release`, also deletes our leader key. */
-  async stop(release: boolean): Promise<void> {
+  /**
+   * Stops: drops the address; with `release`, also deletes our leader key. Never rejects:
+   * resolves false when the address could not be removed (logged; it is still tracked by the
+   * fence switch and its kernel lifetime ends it).
+   */
+  async stop(release: boolean): Promise<boolean> {
     this.stopped = true;
     clearTimeout(this.wakeTimer);
     const rev = this.applied?.revision;
-    await this.dropLocal('shutting down');
+    let removed = false;
+    for (let attempt = 1; attempt <= STOP_ATTEMPTS && !removed; attempt++) {
+      try {
+        await this.dropLocal('shutting down');
+        removed = true;
+      } catch (err) {
+        if (attempt === STOP_ATTEMPTS) {
+          this.log.error(
+            { attempts: attempt, err: describe(err), lifetimeSec: this.ctx.addressLifetimeSec },
+            'could not remove the VIP while stopping; its kernel lifetime ends it',
+          );
+        } else await new Promise((r) => setTimeout(r, REMOVE_RETRY_MS));
+      }
+    }
     if (release && rev !== undefined) await this.release(rev, 'shutting down');
-    await this.running;
+    await this.running?.catch(() => undefined);
+    return removed;
   }
 
   private async loop(): Promise<void> {
@@ -390,6 +418,8 @@ export class VipController {
     const ifname = interfaceFor(this.spec, this.ctx.self);
     if (this.applied && this.applied.revision === revision && this.applied.ifname === ifname) return;
     if (!this.ctx.session()?.valid() || !this.ctx.canHold() || this.stopped) return;
+    // A removal that failed earlier is finished first, so that every "up" follows its "down".
+    if (this.unremoved) await this.removeAddress('removal retried before adding again');
     await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.addressLifetimeSec);
     this.applied = { ifname, spec: this.spec, revision };
     const from = this.lastOtherHolder;
@@ -412,10 +442,18 @@ export class VipController {
   /** Called under kernelLock. */
   private async removeAddress(reason: string, state: HookState = 'backup'): Promise<void> {
     this.announcer.stop();
-    const a = this.applied;
+    const a = this.applied ?? this.unremoved;
     if (!a) return;
     this.applied = undefined;
-    const present = await this.ctx.kernel.removeVip(a.ifname, a.spec);
+    this.unremoved = undefined;
+    let present: boolean;
+    try {
+      present = await this.ctx.kernel.removeVip(a.ifname, a.spec);
+    } catch (err) {
+      this.unremoved = a;
+      this.wake(REMOVE_RETRY_MS);
+      throw err;
+    }
     this.log.info(
       {
         rev: a.revision,

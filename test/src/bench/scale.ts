@@ -163,7 +163,7 @@ async function coldStart(s: ScaleLab): Promise<{ allUpMs: number; settledMs: num
     what: 'every VIP on its preferred node',
   });
   await s.cluster.waitServing(SCALE_NODES, 30_000);
-  return { allUpMs: allUpAt - t0, settledMs: Date.now() - t0 };
+  return { allUpMs: Math.round(allUpAt - t0), settledMs: Date.now() - t0 };
 }
 
 async function startPings(s: ScaleLab, targets: PlannedVip[]): Promise<Pinger[]> {

@@ -1,0 +1,175 @@
+// The controller against a fake kernel whose removals fail: an address that would not go is
+// tried again, not forgotten (an `ip` helper killed by a fence, or one that hangs, fails a
+// removal the address may have outlived).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { memoryLogger } from '@vipd/log';
+import {
+  Keys,
+  type MirrorEntry,
+  monotonicClock,
+  type NodeInfo,
+  type NodeSession,
+  parseVipSpec,
+  type PrefixMirror,
+  type VipSpec,
+} from '@vipd/store';
+import { NetifError } from '@vipd/netif';
+import type { ControllerContext } from './controller-context';
+import type { VipTransition } from './hooks';
+import type { Kernel } from './kernel';
+import { Turns } from './turns';
+import { VipController } from './vip-controller';
+
+const LEASE = '7';
+const keys = new Keys('lab');
+const node = (name: string): NodeInfo => ({
+  name,
+  advertise: `${name}:7400`,
+  labels: {},
+  drained: false,
+  unready: [],
+});
+
+/** Addresses on a fake interface; removals fail while `failRemovals` > 0 (or always). */
+class FlakyKernel {
+  readonly up = new Set<string>();
+  removeCalls = 0;
+  constructor(public failRemovals: number) {}
+  readonly kernel: Kernel = {
+    link: () => Promise.resolve({ ready: true }),
+    addVip: (ifname, spec) => {
+      this.up.add(`${ifname} ${spec.address}`);
+      return Promise.resolve();
+    },
+    refreshVips: () => Promise.resolve([]),
+    removeVip: (ifname, spec) => {
+      this.removeCalls++;
+      if (this.failRemovals-- > 0)
+        return Promise.reject(new NetifError('ip -force -batch - exited (SIGKILL)', { transient: true }));
+      return Promise.resolve(this.up.delete(`${ifname} ${spec.address}`));
+    },
+    announce: (_i, _s, count) => Promise.resolve(count),
+    listOwned: () => Promise.resolve([]),
+    guard: () => undefined,
+    fenceNow: () => undefined,
+    probeOwners: () => Promise.resolve([]),
+    close: () => Promise.resolve(),
+  };
+}
+
+function setUp(failRemovals: number) {
+  const spec: VipSpec = parseVipSpec({
+    name: 'web',
+    address: '198.51.100.10/24',
+    interface: 'e0',
+    nodes: { n1: { priority: 150 }, n2: { priority: 100 } },
+  });
+  const leaders = new Map<string, MirrorEntry>();
+  let revision = 10;
+  const setLeader = (holder: string, lease: string): void => {
+    revision++;
+    const key = keys.leader('web');
+    leaders.set(key, {
+      key,
+      value: JSON.stringify({ node: holder }),
+      createRevision: String(revision),
+      modRevision: String(revision),
+      lease,
+    });
+  };
+  const k = new FlakyKernel(failRemovals);
+  const transitions: VipTransition[] = [];
+  const session = { leaseId: LEASE, valid: () => true } as unknown as NodeSession;
+  const ctx: ControllerContext = {
+    self: 'n1',
+    client: undefined as unknown as ControllerContext['client'],
+    keys,
+    leaders: {
+      get: (key: string) => leaders.get(key),
+      get revision() {
+        return String(revision);
+      },
+    } as unknown as PrefixMirror,
+    session: () => session,
+    liveNodes: () => [node('n1'), node('n2')],
+    kernel: k.kernel,
+    clock: monotonicClock,
+    callTimeoutMs: 500,
+    acquireStepMs: 100,
+    addressLifetimeSec: 2,
+    startupGraceUntil: 0,
+    seenSinceStart: () => true,
+    pinOf: () => undefined,
+    handoverMaxMs: 100,
+    canHold: () => true,
+    failsafeUntil: () => -Infinity,
+    notBefore: () => 0,
+    probeSpacingMs: () => 60_000,
+    turns: new Turns(),
+    peerHolders: () => [],
+    cannotServe: () => false,
+    transition: (t) => transitions.push(t),
+  };
+  const log = memoryLogger();
+  const c = new VipController(spec, ctx, log);
+  const lines = (msg: string): number => log.lines.filter((l) => l.msg === msg).length;
+  return { c, k, setLeader, transitions, lines };
+}
+
+async function until(what: string, ok: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('VipController: a removal that fails', () => {
+  it('is tried again until the address is gone, with one "VIP down" and one backup hook', async () => {
+    const { c, k, setLeader, transitions, lines } = setUp(2);
+    setLeader('n1', LEASE);
+    c.reconcile();
+    await until('the VIP up on n1', () => k.up.size === 1);
+    // n2 now holds it: the drop fails twice (transient), and the address must still go.
+    setLeader('n2', '8');
+    c.reconcile();
+    await until('the address removed', () => k.up.size === 0);
+    assert.equal(k.removeCalls, 3);
+    assert.equal(lines('VIP down on this node'), 1);
+    assert.deepEqual(
+      transitions.map((t) => t.state),
+      ['master', 'backup'],
+    );
+    assert.equal(c.holding, undefined);
+    assert.equal(await c.stop(false), true);
+  });
+
+  it('is finished before the VIP is added again, so every "up" follows its "down"', async () => {
+    const { c, k, setLeader, transitions } = setUp(1);
+    setLeader('n1', LEASE);
+    c.reconcile();
+    await until('the VIP up on n1', () => k.up.size === 1);
+    await assert.rejects(c.dropLocal('test'), /SIGKILL/);
+    assert.equal(k.up.size, 1, 'the failed removal left the address');
+    assert.equal(c.holding, undefined, 'a VIP whose removal failed is not held');
+    // Still the leader: the retry removes the old address, then adds it again.
+    await until('removed and added again', () => transitions.length === 3 && k.up.size === 1);
+    assert.deepEqual(
+      transitions.map((t) => t.state),
+      ['master', 'backup', 'master'],
+    );
+    assert.equal(k.removeCalls, 2);
+    await c.stop(false);
+  });
+
+  it('stop() gives up after its attempts without rejecting, and says so', async () => {
+    const { c, k, setLeader, lines } = setUp(Infinity);
+    setLeader('n1', LEASE);
+    c.reconcile();
+    await until('the VIP up on n1', () => k.up.size === 1);
+    assert.equal(await c.stop(false), false);
+    assert.equal(k.removeCalls, 3);
+    assert.equal(lines('could not remove the VIP while stopping; its kernel lifetime ends it'), 1);
+  });
+});
