@@ -25,6 +25,7 @@ import {
 import { ClusterView } from './cluster-view';
 import { HolderGuard } from './holder-guard';
 import { HookRunner } from './hooks';
+import { LifetimeRefresher } from './lifetime-refresh';
 import { NodeState } from './node-state';
 import type { Kernel } from './kernel';
 import type { VipdMetrics } from './metrics';
@@ -80,7 +81,7 @@ export class Daemon {
   /** The last renewal succeeded (see the 'renewed' handler). */
   private renewing = false;
   /** A lifetime refresh batch is running. */
-  private refreshing = false;
+  private readonly lifetimes: LifetimeRefresher;
   private lastHeld: HeldVip[] = [];
   private ready = false;
   private startupGraceUntil = 0;
@@ -98,6 +99,13 @@ export class Daemon {
   ) {
     this.log = deps.log.child({ component: 'daemon' });
     this.clock = deps.clock ?? monotonicClock;
+    this.lifetimes = new LifetimeRefresher({
+      kernel: deps.kernel,
+      clock: this.clock,
+      lifetimeSec: config.lease.addressLifetimeSec,
+      log: this.log,
+      vips: () => this.controllers.values(),
+    });
     this.keys = new Keys(config.cluster);
     this.client = createEtcdClient({
       endpoints: config.etcd.endpoints,
@@ -427,7 +435,7 @@ export class Daemon {
     this.renewing = false;
     session.on('renewed', () => {
       this.guard.update();
-      void this.refreshLifetimes();
+      void this.lifetimes.afterRenewal();
       if (!this.ready) this.setReady(true);
       // Back after failed renewals: controllers that stood back may act again. A renewal like
       // any other changes nothing they decide on (the tick still reconciles every second).
@@ -536,39 +544,6 @@ export class Daemon {
 
   private reconcileAll(): void {
     for (const c of this.controllers.values()) c.reconcile();
-  }
-
-  /**
-   * After a renewal: one `ip` batch pushes the kernel lifetime of every held VIP forward (one
-   * batch per renewal, not one call per VIP). Every controller's kernel lock is held meanwhile,
-   * so no VIP is removed while the batch could bring it back. On every renewal: the kernel
-   * lifetime must end close to the holder's own deadline, not up to a refresh period before it
-   * (faults/etcd-cluster checks it); without a fork per batch this is cheap.
-   */
-  private async refreshLifetimes(): Promise<void> {
-    if (this.refreshing) return; // still busy with the last one: the next renewal comes soon
-    this.refreshing = true;
-    const releases: (() => void)[] = [];
-    try {
-      const targets: { ifname: string; spec: VipSpec; revision: string }[] = [];
-      for (const c of this.controllers.values()) {
-        releases.push(await c.lockKernel());
-        const t = c.refreshTarget();
-        if (t) targets.push(t);
-      }
-      const failed = await this.deps.kernel.refreshVips(targets, this.config.lease.addressLifetimeSec);
-      for (const f of failed) {
-        this.log.warn(
-          { vip: f.spec.name, rev: f.revision, err: f.message },
-          'address lifetime refresh failed',
-        );
-      }
-    } catch (err) {
-      this.log.warn({ err: describe(err) }, 'address lifetime refresh failed');
-    } finally {
-      for (const release of releases) release();
-      this.refreshing = false;
-    }
   }
 
   /** One readiness check for a burst of new specs (it looks at every spec and the links). */

@@ -94,6 +94,8 @@ void describe('bench:scale plan', () => {
     assert.deepEqual(parseProcStatus(status), { rssKb: 120000, hwmKb: 150000 });
     const stat = '4242 (no de) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 75 0 0 20 0 11 0 100 0 0';
     assert.equal(parseProcStatTicks(stat), 325);
+    const withChildren = '4242 (node) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 75 40 2 20 0 11 0 100 0 0';
+    assert.equal(parseProcStatTicks(withChildren, true), 367);
     // This test process itself.
     assert.ok(parseProcStatus(readFileSync('/proc/self/status', 'utf8')).rssKb > 1000);
   });

@@ -218,11 +218,13 @@ export function parseProcStatus(text: string): { rssKb: number; hwmKb: number } 
 }
 
 /** /proc/<pid>/stat → user + system CPU time in clock ticks (fields 14 and 15). */
-export function parseProcStatTicks(text: string): number {
+/** utime + stime of /proc/PID/stat; with `reaped`, plus those of its children it has waited for. */
+export function parseProcStatTicks(text: string, reaped = false): number {
   // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
   const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
   // rest[0] is field 3 (state), so field n is rest[n - 3].
-  return Number(rest[11]) + Number(rest[12]);
+  const own = Number(rest[11]) + Number(rest[12]);
+  return reaped ? own + Number(rest[13]) + Number(rest[14]) : own;
 }
 
 export function round(x: number, digits = 0): number {

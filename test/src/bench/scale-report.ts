@@ -8,8 +8,10 @@ export interface NodeFigures {
   vips: number;
   rssMb: number;
   peakRssMb: number;
-  /** CPU time over the steady window, % of one core. */
+  /** vipd's CPU time over the steady window, % of one core. */
   cpuPercent: number;
+  /** Its helper processes' (the ip coprocess, vipd-fence, hooks), % of one core. */
+  helperCpuPercent?: number;
 }
 
 export interface FailoverFigures {
@@ -81,7 +83,7 @@ export function renderScaleMarkdown(run: ScaleRun): string {
     '',
     `${run.startedAt.slice(0, 10)} · ${run.machine.cpuModel} × ${run.machine.cpus} · Linux ${run.machine.kernel} · Node ${run.machine.node} · commit ${run.machine.commit} · \`${run.command}\``,
     '',
-    '| N | cold start: all up / all on preferred node | etcd steady req/s (writes/s) | vipd RSS per node (peak) | vipd CPU per node | SIGKILL n1: all its VIPs moved / sampled outage median, max | link cut n1: all moved / outage median, max | etcd req/s during failover |',
+    '| N | cold start: all up / all on preferred node | etcd steady req/s (writes/s) | vipd RSS per node (peak) | vipd CPU per node (its ip and fence helpers) | SIGKILL n1: all its VIPs moved / sampled outage median, max | link cut n1: all moved / outage median, max | etcd req/s during failover |',
     '|---|---|---|---|---|---|---|---|',
   ];
   const notes: string[] = [];
@@ -109,7 +111,14 @@ export function renderScaleMarkdown(run: ScaleRun): string {
       )}) | ${range(
         nodes.map((n) => n.cpuPercent),
         ' %',
-      )} | ${f('sigkill')} | ${f('link-cut')} | ${during || '–'} |`,
+      )}${
+        nodes.some((n) => n.helperCpuPercent !== undefined)
+          ? ` (helpers ${range(
+              nodes.map((n) => n.helperCpuPercent ?? 0),
+              ' %',
+            )})`
+          : ''
+      } | ${f('sigkill')} | ${f('link-cut')} | ${during || '–'} |`,
     );
   }
   if (notes.length) lines.push('', ...notes);

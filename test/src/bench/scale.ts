@@ -6,7 +6,7 @@
 // sampled clients went unanswered, and what etcd served meanwhile. Needs root; touches nothing
 // outside the lab's namespaces and temporary directory except the results directory.
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REPO_ROOT, VipdCluster } from '../e2e/vipd-cluster';
 import { pingGaps } from '../faults/monitor';
@@ -118,25 +118,41 @@ class ScaleLab {
   }
 }
 
-async function cpuTicks(pid: number): Promise<number> {
-  return parseProcStatTicks(await readFile(`/proc/${pid}/stat`, 'utf8'));
+/** CPU ticks of vipd itself, and of its helpers (live children, and children it has reaped). */
+async function cpuTicks(pid: number): Promise<{ vipd: number; helpers: number }> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const vipd = parseProcStatTicks(stat);
+  let helpers = parseProcStatTicks(stat, true) - vipd;
+  const children = new Set<string>();
+  for (const task of await readdir(`/proc/${pid}/task`).catch(() => [] as string[])) {
+    const list = await readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '');
+    for (const c of list.split(' ')) if (c.trim()) children.add(c.trim());
+  }
+  for (const c of children) {
+    // Gone since: its ticks are in vipd's reaped figure (or will be).
+    const text = await readFile(`/proc/${c}/stat`, 'utf8').catch(() => undefined);
+    if (text !== undefined) helpers += parseProcStatTicks(text, true);
+  }
+  return { vipd, helpers };
 }
 
 async function nodeFigures(s: ScaleLab, ms: number, run: () => Promise<void>): Promise<NodeFigures[]> {
   const before = await Promise.all(SCALE_NODES.map((h) => cpuTicks(s.pid(h))));
   await run();
+  // 100 clock ticks a second on Linux (USER_HZ).
+  const percent = (ticks: number): number => round((ticks / 100 / (ms / 1000)) * 100, 1);
   const out: NodeFigures[] = [];
   for (const [k, h] of SCALE_NODES.entries()) {
     const pid = s.pid(h);
     const mem = parseProcStatus(await readFile(`/proc/${pid}/status`, 'utf8'));
-    const ticks = (await cpuTicks(pid)) - (before[k] ?? 0);
+    const ticks = await cpuTicks(pid);
     out.push({
       node: h,
       vips: s.heldBy(h).length,
       rssMb: round(mem.rssKb / 1024, 1),
       peakRssMb: round(mem.hwmKb / 1024, 1),
-      // 100 clock ticks a second on Linux (USER_HZ).
-      cpuPercent: round((ticks / 100 / (ms / 1000)) * 100, 1),
+      cpuPercent: percent(ticks.vipd - (before[k]?.vipd ?? 0)),
+      helperCpuPercent: percent(ticks.helpers - (before[k]?.helpers ?? 0)),
     });
   }
   return out;
@@ -273,7 +289,12 @@ async function measure(
     r.steady = steady;
     log(
       `  steady: etcd ${steady.requestsPerSec} req/s, ${steady.writesPerSec} writes/s; ` +
-        r.nodes.map((x) => `${x.node} ${x.vips} VIPs ${x.rssMb} MB ${x.cpuPercent}% CPU`).join(', '),
+        r.nodes
+          .map(
+            (x) =>
+              `${x.node} ${x.vips} VIPs ${x.rssMb} MB ${x.cpuPercent}% CPU (helpers ${x.helperCpuPercent}%)`,
+          )
+          .join(', '),
     );
     r.failovers = [];
     r.recoveries = {};

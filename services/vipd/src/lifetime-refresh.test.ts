@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { silentLogger } from '@vipd/log';
+import { parseVipSpec } from '@vipd/store';
+import type { Kernel } from './kernel';
+import { LifetimeRefresher, type RefreshableVip, refreshSpacingMs } from './lifetime-refresh';
+
+/** A kernel whose refresh takes `costMs` of (fake) time per address, recording what it got. */
+function setUp(costPerVipMs: number, held: number, idle: number) {
+  let now = 0;
+  const clock = { now: () => now };
+  const refreshedAt: number[] = [];
+  let locks = 0;
+  const kernel = {
+    refreshVips: (entries: readonly unknown[]) => {
+      refreshedAt.push(now);
+      now += costPerVipMs * entries.length;
+      return Promise.resolve([]);
+    },
+  } as unknown as Kernel;
+  const vip = (i: number, up: boolean): RefreshableVip => {
+    const spec = parseVipSpec({ name: `v${i}`, address: `2001:db8::${i + 1}/64`, interface: 'e0' });
+    return {
+      holding: up ? '5' : undefined,
+      lockKernel: () => {
+        locks++;
+        return Promise.resolve(() => undefined);
+      },
+      refreshTarget: () => (up ? { ifname: 'e0', spec, revision: '5' } : undefined),
+    };
+  };
+  const vips = [...Array(held).keys()].map((i) => vip(i, true));
+  vips.push(...[...Array(idle).keys()].map((i) => vip(held + i, false)));
+  const r = new LifetimeRefresher({ kernel, clock, lifetimeSec: 2, log: silentLogger(), vips: () => vips });
+  /** Renewals every `everyMs` for `forMs`. */
+  const renewals = async (everyMs: number, forMs: number): Promise<void> => {
+    const end = now + forMs;
+    while (now < end) {
+      await r.afterRenewal();
+      now += everyMs;
+    }
+  };
+  return { r, refreshedAt, renewals, locks: () => locks };
+}
+
+const gaps = (at: number[]): number[] => at.slice(1).map((t, i) => t - at[i]!);
+
+describe('kernel lifetime refresh', () => {
+  it('spacing is 4 × the last duration, at most half a lifetime', () => {
+    assert.equal(refreshSpacingMs(2, 2), 8);
+    assert.equal(refreshSpacingMs(150, 2), 600);
+    assert.equal(refreshSpacingMs(400, 2), 1000);
+  });
+
+  it('a node with a few VIPs refreshes on every renewal (the expiry follows each deadline)', async () => {
+    const t = setUp(0.05, 20, 0);
+    await t.renewals(150, 3000);
+    assert.equal(t.r.runs, 20);
+    assert.equal(t.r.skipped, 0);
+    assert.ok(gaps(t.refreshedAt).every((g) => g <= 151));
+  });
+
+  it('a node whose refresh is costly spends at most a quarter of its time on it', async () => {
+    // 1000 IPv6 VIPs at 0.2 ms a change: 200 ms a refresh, renewals every 150 ms (no echoes).
+    const t = setUp(0.2, 1000, 0);
+    await t.renewals(150, 20_000);
+    const busy = t.refreshedAt.length * 200;
+    assert.ok(t.refreshedAt.length >= 15, `refreshed ${t.refreshedAt.length} times in 20 s`);
+    assert.ok(busy / 20_000 <= 0.25, `refreshing ${Math.round((busy / 20_000) * 100)} % of the time`);
+    assert.ok(t.r.skipped > 0);
+  });
+
+  it('however costly, the next refresh starts within half a lifetime and a renewal', async () => {
+    const t = setUp(0.5, 1000, 0);
+    await t.renewals(150, 20_000);
+    const g = gaps(t.refreshedAt);
+    assert.ok(g.length >= 10, `refreshed ${t.refreshedAt.length} times in 20 s`);
+    assert.ok(Math.max(...g) <= 1000 + 150, `longest gap ${Math.max(...g)} ms`);
+  });
+
+  it('locks only the VIPs that are up here', async () => {
+    const t = setUp(0.01, 3, 500);
+    await t.r.afterRenewal();
+    assert.equal(t.locks(), 3);
+  });
+});
