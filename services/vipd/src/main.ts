@@ -17,6 +17,7 @@ import { MetricsEndpoint } from '@vipd/metrics-http';
 import { VIPD_ADDR_METRIC, removeOwnedAddresses } from '@vipd/netif';
 import { Daemon } from './daemon';
 import { HealthServer } from './health';
+import { limitHeapGrowth } from './heap';
 import { createLinuxKernel } from './kernel-linux';
 import { VipdMetrics } from './metrics';
 
@@ -125,6 +126,7 @@ async function main(argv: string[]): Promise<void> {
     );
   }
   const log = makeLogger(config, config.node.name);
+  if (!limitHeapGrowth()) log.info({}, 'node was given --heap-growing-percent; vipd keeps it');
   const server = new grpc.Server(serverOptions());
   const health = new HealthServer(server);
   const lost = { daemon: undefined as Daemon | undefined };
