@@ -4,14 +4,15 @@
  * itself before the lease can expire). Every held VIP's kernel lock is held meanwhile, so no VIP
  * is removed while the batch could bring it back.
  *
- * Paced by its own cost: on IPv6 the kernel walks every address of the namespace on each change
- * (measured on 6.18: 0.12 ms a change at 200 addresses, 0.24 ms at 667, 0.7 ms at 2000), so a
- * refresh of H addresses costs about H² and a node holding a thousand IPv6 VIPs spent a core
- * refreshing them on every renewal (every Df/2 without echoes). The next refresh may start only
- * PACE × the last one's duration after it began, and at most half a lifetime after it. A small
- * node refreshes on every renewal, as before; a skipped refresh only makes the kernel expiry
- * earlier than the holder's deadline (by at most the spacing), never later, so safety does not
- * depend on the pace.
+ * Paced by its own cost: an IPv6 address change costs the kernel time in proportion to the
+ * addresses already in the namespace (npm run bench:ip-cost on 6.18: 0.1 ms a change at 200
+ * addresses, 0.2 ms at 667, 0.6 ms at 2000; IPv4: 0.02–0.035 ms at 508), so a refresh of H
+ * addresses costs about H², and a node holding a thousand IPv6 VIPs spent a core refreshing
+ * them on every renewal (every Df/2 without echoes). The next refresh may start only
+ * REFRESH_PACE × the last one's duration after it began, and at most half a lifetime after it.
+ * A small node refreshes on every renewal, as before; a skipped refresh only makes the kernel
+ * expiry earlier than the holder's deadline (by at most the spacing), never later, so safety
+ * does not depend on the pace.
  */
 import type { Clock, VipSpec } from '@vipd/store';
 import { describe } from '@vipd/store';
