@@ -217,7 +217,10 @@ export class NodeSession extends EventEmitter<NodeSessionEvents> {
       this.fencedSignalled = false;
       this.armFence();
       this.emit('renewed', this.deadline, { keepaliveMs, totalMs: this.clock.now() - t0 });
-      this.scheduleRenew(this.renewEveryMs);
+      // Counted from this renewal's send time, not its answer: a slow etcd must not stretch the
+      // period by its round trip (the fast fence needs contact every Df, and renewing every
+      // Df/2 after each answer left room for a round trip of only Df/4).
+      this.scheduleRenew(Math.max(0, t0 + this.renewEveryMs - this.clock.now()));
     } catch (raw) {
       if (this.closed) return;
       const err = fromEtcdError('lease keepalive', raw, this.leaseId);

@@ -2,6 +2,7 @@
 import type { EtcdClient, Clock, Keys, NodeInfo, NodeSession, PrefixMirror } from '@vipd/store';
 import type { VipTransition } from './hooks';
 import type { Kernel } from './kernel';
+import type { Semaphore } from './semaphore';
 import type { Turns } from './turns';
 
 /** What a VipController needs from the daemon: etcd, the node's view, the kernel, the guards. */
@@ -38,6 +39,8 @@ export interface ControllerContext {
   probeSpacingMs(): number;
   /** Where reconciles queue for their turn (a few ms of them per event-loop turn). */
   turns: Turns;
+  /** Slots for leadership writes (acquire and release txns): see semaphore.ts. */
+  writes: Semaphore;
   /** Heard peers that say they hold this VIP, with their fencing revisions. */
   peerHolders(vip: string): { node: string; revision: string }[];
   /** This node cannot serve the VIP now (interface down, a tracked check not up). */

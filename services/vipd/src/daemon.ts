@@ -31,6 +31,7 @@ import type { Kernel } from './kernel';
 import type { VipdMetrics } from './metrics';
 import { type Member, Peers } from './peers';
 import { Takeover } from './takeover';
+import { Semaphore } from './semaphore';
 import { Turns } from './turns';
 import type { ControllerContext } from './controller-context';
 import { VipController } from './vip-controller';
@@ -57,6 +58,8 @@ export const PROBES_PER_SECOND = 20;
 const SWEEP_PER_TICK = 400;
 /** An event-loop delay above this within a tick is logged. */
 const STALL_WARN_MS = 150;
+/** Leadership txns (acquire, release) a node has in flight at most (see semaphore.ts). */
+const LEADERSHIP_WRITES = 32;
 
 export class Daemon {
   private readonly client: EtcdClient;
@@ -71,6 +74,7 @@ export class Daemon {
   private stopping = false;
   private readinessPending = false;
   private readonly turns = new Turns();
+  private readonly writes = new Semaphore(LEADERSHIP_WRITES);
   private sweepAt = 0;
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
   private heldCountCache = 0;
@@ -327,6 +331,7 @@ export class Daemon {
     return {
       probeSpacingMs: () => (this.heldCount() * 1000) / PROBES_PER_SECOND,
       turns: this.turns,
+      writes: this.writes,
       self: this.config.node.name,
       client: this.client,
       keys: this.keys,

@@ -97,12 +97,18 @@ export class HolderGuard {
     const fenced = now >= hold;
     if (fenced !== this.wasFenced) {
       this.wasFenced = fenced;
-      const contact = lastContact({
-        lastEtcdOkAt: this.o.session()?.lastOkAt,
-        echoes: this.o.peers.echoTimes(),
-      });
+      const etcdOk = this.o.session()?.lastOkAt;
+      const echoes = this.o.peers.echoTimes();
+      const contact = lastContact({ lastEtcdOkAt: etcdOk, echoes });
+      const ago = (t: number | undefined): number | undefined =>
+        t === undefined || !Number.isFinite(t) ? undefined : Math.round(now - t);
       this.o.log.warn(
-        { sinceContactMs: contact === undefined ? undefined : Math.round(now - contact) },
+        {
+          sinceContactMs: ago(contact),
+          // Which kind of contact went stale: the last confirmed renewal, the newest peer echo.
+          sinceEtcdMs: ago(etcdOk),
+          sinceEchoMs: ago(echoes.length ? Math.max(...echoes) : undefined),
+        },
         fenced ? 'no contact with etcd or any peer: fencing' : 'contact restored',
       );
       this.o.onChange();

@@ -18,6 +18,7 @@ import { NetifError } from '@vipd/netif';
 import type { ControllerContext } from './controller-context';
 import type { VipTransition } from './hooks';
 import type { Kernel } from './kernel';
+import { Semaphore } from './semaphore';
 import { Turns } from './turns';
 import { VipController } from './vip-controller';
 
@@ -107,6 +108,7 @@ function setUp(failRemovals: number) {
     notBefore: () => 0,
     probeSpacingMs: () => 60_000,
     turns: new Turns(),
+    writes: new Semaphore(4),
     peerHolders: () => [],
     cannotServe: () => false,
     transition: (t) => transitions.push(t),

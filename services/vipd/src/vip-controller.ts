@@ -169,12 +169,8 @@ export class VipController {
     const state = this.ctx.cannotServe(this.spec.name) ? 'fault' : 'backup';
     let released = false;
     try {
-      released = await releaseLeadership(
-        this.ctx.client,
-        this.ctx.keys,
-        this.spec.name,
-        revision,
-        this.ctx.callTimeoutMs,
+      released = await this.ctx.writes.run(() =>
+        releaseLeadership(this.ctx.client, this.ctx.keys, this.spec.name, revision, this.ctx.callTimeoutMs),
       );
       this.log.info({ rev: revision, reason, deleted: released }, 'leadership released');
     } catch (err) {
@@ -373,13 +369,18 @@ export class VipController {
 
   private async acquire(session: NodeSession | undefined, rank: number): Promise<void> {
     if (!session?.valid()) return;
-    const res = await acquireLeadership(
-      this.ctx.client,
-      this.ctx.keys,
-      this.spec.name,
-      this.ctx.self,
-      session.leaseId,
-      this.ctx.callTimeoutMs,
+    const res = await this.ctx.writes.run(() =>
+      // The wait for a slot may outlast the session: check again before writing.
+      session.valid()
+        ? acquireLeadership(
+            this.ctx.client,
+            this.ctx.keys,
+            this.spec.name,
+            this.ctx.self,
+            session.leaseId,
+            this.ctx.callTimeoutMs,
+          )
+        : Promise.resolve({ acquired: false as const }),
     );
     if (!res.acquired) {
       this.log.debug({ rank }, 'acquire lost the race; someone else holds it');
@@ -400,12 +401,8 @@ export class VipController {
 
   private async release(revision: string, reason: string): Promise<void> {
     try {
-      const ok = await releaseLeadership(
-        this.ctx.client,
-        this.ctx.keys,
-        this.spec.name,
-        revision,
-        this.ctx.callTimeoutMs,
+      const ok = await this.ctx.writes.run(() =>
+        releaseLeadership(this.ctx.client, this.ctx.keys, this.spec.name, revision, this.ctx.callTimeoutMs),
       );
       this.log.info({ rev: revision, reason, deleted: ok }, 'leadership released');
     } catch (err) {
