@@ -14,10 +14,11 @@
  * expiry earlier than the holder's deadline (by at most the spacing), never later, so safety
  * does not depend on the pace.
  */
-import type { Clock, VipSpec } from '@vipd/store';
+import type { Clock } from '@vipd/store';
 import { describe } from '@vipd/store';
 import type { Logger } from '@vipd/log';
 import type { Kernel } from './kernel';
+import type { HeldAddress } from './vip-announcer';
 
 /** A refresh may take at most 1/PACE of the time (of the ip helper, and of the kernel). */
 export const REFRESH_PACE = 4;
@@ -33,14 +34,14 @@ export interface RefreshableVip {
   readonly holding: string | undefined;
   lockKernel(): Promise<() => void>;
   /** Under the lock: the address to refresh, if it is still held and may be kept. */
-  refreshTarget(): { ifname: string; spec: VipSpec; revision: string } | undefined;
+  refreshTarget(): HeldAddress | undefined;
 }
 
 export class LifetimeRefresher {
   private running = false;
   private lastStartAt = -Infinity;
   private lastMs = 0;
-  /** Refreshes run and skipped so far (for tests and metrics). */
+  /** Refreshes run and skipped so far (for tests). */
   runs = 0;
   skipped = 0;
 
@@ -65,7 +66,7 @@ export class LifetimeRefresher {
     this.lastStartAt = start;
     const releases: (() => void)[] = [];
     try {
-      const targets: { ifname: string; spec: VipSpec; revision: string }[] = [];
+      const targets: HeldAddress[] = [];
       for (const v of this.o.vips()) {
         // Not up here: nothing to refresh (an add in progress sets a fresh lifetime itself).
         if (v.holding === undefined) continue;

@@ -132,11 +132,11 @@ export class VipController {
   }
 
   /** Under lockKernel(): the address whose lifetime a renewal should push forward, if any. */
-  refreshTarget(): { ifname: string; spec: VipSpec; revision: string } | undefined {
+  refreshTarget(): HeldAddress | undefined {
     const a = this.applied;
     if (!a || this.stopped) return undefined;
     if (this.ctx.session()?.valid() !== true || !this.ctx.canHold()) return undefined;
-    return { ifname: a.ifname, spec: a.spec, revision: a.revision };
+    return a;
   }
 
   /** Drops the address now, without talking to etcd (fencing, lost lease, shutdown). */
