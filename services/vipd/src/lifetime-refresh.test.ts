@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import { silentLogger } from '@vipd/log';
 import { parseVipSpec } from '@vipd/store';
 import type { Kernel } from './kernel';
-import { LifetimeRefresher, type RefreshableVip, refreshSpacingMs } from './lifetime-refresh';
+import {
+  LifetimeRefresher,
+  PACE_FROM_ADDRESSES,
+  type RefreshableVip,
+  refreshSpacingMs,
+} from './lifetime-refresh';
 
 /** A kernel whose refresh takes `costMs` of (fake) time per address, recording what it got. */
 function setUp(costPerVipMs: number, held: number, idle: number) {
@@ -47,9 +52,18 @@ const gaps = (at: number[]): number[] => at.slice(1).map((t, i) => t - at[i]!);
 
 describe('kernel lifetime refresh', () => {
   it('spacing is 4 × the last duration, at most half a lifetime', () => {
-    assert.equal(refreshSpacingMs(2, 2), 8);
-    assert.equal(refreshSpacingMs(150, 2), 600);
-    assert.equal(refreshSpacingMs(400, 2), 1000);
+    assert.equal(refreshSpacingMs(2, 100, 2), 8);
+    assert.equal(refreshSpacingMs(150, 100, 2), 600);
+    assert.equal(refreshSpacingMs(400, 100, 2), 1000);
+  });
+
+  it('a refresh of a few addresses that took long (a busy event loop) does not delay the next', async () => {
+    assert.equal(refreshSpacingMs(60, PACE_FROM_ADDRESSES - 1, 2), 0);
+    // One VIP, 60 ms a refresh: 4 × 60 ms would outlast the 150 ms to the next renewal.
+    const t = setUp(60, 1, 0);
+    await t.renewals(150, 3000);
+    assert.equal(t.r.skipped, 0);
+    assert.ok(t.r.runs >= 14, `refreshed ${t.r.runs} times in 3 s`);
   });
 
   it('a node with a few VIPs refreshes on every renewal (the expiry follows each deadline)', async () => {

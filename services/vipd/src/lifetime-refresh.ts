@@ -10,7 +10,7 @@
  * addresses costs about H², and a node holding a thousand IPv6 VIPs spent a core refreshing
  * them on every renewal (every Df/2 without echoes). The next refresh may start only
  * REFRESH_PACE × the last one's duration after it began, and at most half a lifetime after it.
- * A small node refreshes on every renewal, as before; a skipped refresh only makes the kernel
+ * A node with fewer than PACE_FROM_ADDRESSES up refreshes on every renewal; a skipped refresh only makes the kernel
  * expiry earlier than the holder's deadline (by at most the spacing), never later, so safety
  * does not depend on the pace.
  */
@@ -23,8 +23,15 @@ import type { HeldAddress } from './vip-announcer';
 /** A refresh may take at most 1/PACE of the time (of the ip helper, and of the kernel). */
 export const REFRESH_PACE = 4;
 
-/** How long after a refresh that took `lastMs` the next may start. */
-export function refreshSpacingMs(lastMs: number, lifetimeSec: number): number {
+/**
+ * Below this many addresses a refresh costs the kernel next to nothing, and one that took long
+ * was slowed by a busy event loop, not by its size: such refreshes are never paced.
+ */
+export const PACE_FROM_ADDRESSES = 64;
+
+/** How long after a refresh of `lastCount` addresses that took `lastMs` the next may start. */
+export function refreshSpacingMs(lastMs: number, lastCount: number, lifetimeSec: number): number {
+  if (lastCount < PACE_FROM_ADDRESSES) return 0;
   return Math.min(REFRESH_PACE * lastMs, (lifetimeSec * 1000) / 2);
 }
 
@@ -41,6 +48,7 @@ export class LifetimeRefresher {
   private running = false;
   private lastStartAt = -Infinity;
   private lastMs = 0;
+  private lastCount = 0;
   /** Refreshes run and skipped so far (for tests). */
   runs = 0;
   skipped = 0;
@@ -58,15 +66,18 @@ export class LifetimeRefresher {
   /** After each successful renewal; resolves when the refresh (if one was due) is done. */
   async afterRenewal(): Promise<void> {
     const start = this.o.clock.now();
-    if (this.running || start - this.lastStartAt < refreshSpacingMs(this.lastMs, this.o.lifetimeSec)) {
+    if (
+      this.running ||
+      start - this.lastStartAt < refreshSpacingMs(this.lastMs, this.lastCount, this.o.lifetimeSec)
+    ) {
       this.skipped++;
       return;
     }
     this.running = true;
     this.lastStartAt = start;
     const releases: (() => void)[] = [];
+    const targets: HeldAddress[] = [];
     try {
-      const targets: HeldAddress[] = [];
       for (const v of this.o.vips()) {
         // Not up here: nothing to refresh (an add in progress sets a fresh lifetime itself).
         if (v.holding === undefined) continue;
@@ -88,6 +99,7 @@ export class LifetimeRefresher {
       this.running = false;
       this.runs++;
       this.lastMs = this.o.clock.now() - start;
+      this.lastCount = targets.length;
     }
   }
 }
