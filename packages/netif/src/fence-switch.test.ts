@@ -98,6 +98,39 @@ void describe('FenceSwitch wrapper (nothing tracked, no interface touched)', () 
     assert.equal(info?.fields.component, 'fence');
   });
 
+  void it('A and D lines go in one write, in order, at the latest with the next beat', async () => {
+    const lines: Line[] = [];
+    const fence = new FenceSwitch({ logger: recordingLogger(lines) });
+    assert.equal(await fence.ready, true);
+    const stdin = (fence as unknown as { child: { stdin: { write: (s: string) => boolean } } }).child.stdin;
+    const writes: string[] = [];
+    const write = stdin.write.bind(stdin);
+    stdin.write = (text: string) => (writes.push(text), write(text));
+    // An interface that exists nowhere: nothing could be removed even if a line were lost.
+    const addresses = [...Array(300).keys()].map((i) => `2001:db8::${(i + 1).toString(16)}`);
+    for (const a of addresses) assert.equal(fence.track('vipdnone0', a, 64), true);
+    for (const a of addresses) fence.untrack('vipdnone0', a, 64);
+    assert.equal(writes.length, 0, 'queued until the tick ends or something urgent is sent');
+    assert.equal(fence.beat(60_000), true);
+    assert.equal(writes.length, 1);
+    const sent = writes[0]!.trimEnd().split('\n');
+    assert.equal(sent.length, 601);
+    assert.deepEqual(
+      [sent[0], sent[300], sent[600]],
+      ['A vipdnone0 2001:db8::1/64', 'D vipdnone0 2001:db8::1/64', 'B 60000'],
+    );
+    // Untracked after tracked: the switch ends with nothing to remove.
+    fence.track('vipdnone0', '2001:db8::ffff', 64);
+    fence.untrack('vipdnone0', '2001:db8::ffff', 64);
+    await new Promise((r) => setImmediate(r));
+    assert.equal(writes.length, 2, 'the end of the tick flushes too');
+    await fence.close();
+    assert.ok(
+      lines.some((l) => /nothing tracked/.test(l.msg)),
+      JSON.stringify(lines.map((l) => l.msg)),
+    );
+  });
+
   void it('every fence kills the ip helper first; a new helper is guarded again', async () => {
     const lines: Line[] = [];
     const fence = new FenceSwitch({ logger: recordingLogger(lines) });
@@ -158,6 +191,7 @@ const cfg = JSON.parse(process.argv[1]);
   if (!(await fence.ready)) throw new Error('vipd-fence did not start');
   for (const a of cfg.track) {
     fence.track(a.ifname, a.address, a.prefixLen);
+    fence.flush(); // before the address can exist (vipd's batcher does this itself)
     await lib.addOrRefreshAddress({ ...a, validLftSec: 30 });
   }
   for (const a of cfg.untrack) fence.untrack(a.ifname, a.address, a.prefixLen);

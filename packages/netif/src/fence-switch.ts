@@ -18,8 +18,9 @@
 // SIGKILL, leaving a tracked address behind. Its stdout: `ready`, then `fenced <reason> <removed>`.
 //
 // How vipd uses it: track() BEFORE addOrRefreshAddress() (and on every refresh: a deadline fence
-// clears the list), untrack() AFTER removeAddress(), beat(ms left until its own local deadline)
-// after every successful renewal, fenceNow() in its own fence paths. A clean shutdown removes the
+// clears the list; track() lines are queued until flush(), which vipd's ip batch calls before it
+// writes), untrack() AFTER removeAddress(), beat(ms left until its own local deadline) after
+// every successful renewal, fenceNow() in its own fence paths. A clean shutdown removes the
 // addresses itself and then close()s: nothing is tracked any more, the child exits 0. If the child
 // dies any other way, 'unexpectedExit' is emitted: the VIPs are no longer guarded, so drop them
 // (or start a new switch and re-track) at once.
@@ -109,6 +110,8 @@ export class FenceSwitch extends EventEmitter {
   private closing = false;
   private exitInfo: FenceExit | undefined;
   private writeFailed = false;
+  /** A and D lines not yet written (see flush). */
+  private pending: string[] = [];
   private resolveReady: (ready: boolean) => void = noop;
   private resolveExited: (exit: FenceExit) => void = noop;
 
@@ -155,13 +158,13 @@ export class FenceSwitch extends EventEmitter {
   /** Guard this address: removed on our death, missed deadline or fenceNow(). */
   track(ifname: string, address: string, prefixLen: number): boolean {
     const key = this.keyOf(ifname, address, prefixLen);
-    return key !== undefined && this.send(`A ${key}`);
+    return key !== undefined && this.queue(`A ${key}`);
   }
 
   /** Stop guarding it (after removing it ourselves). */
   untrack(ifname: string, address: string, prefixLen: number): boolean {
     const key = this.keyOf(ifname, address, prefixLen);
-    return key !== undefined && this.send(`D ${key}`);
+    return key !== undefined && this.queue(`D ${key}`);
   }
 
   /**
@@ -203,6 +206,7 @@ export class FenceSwitch extends EventEmitter {
    */
   async close(): Promise<FenceExit> {
     if (this.exitInfo !== undefined) return this.exitInfo;
+    this.flush();
     this.closing = true;
     this.child.stdin.end();
     let timer: NodeJS.Timeout | undefined;
@@ -242,13 +246,46 @@ export class FenceSwitch extends EventEmitter {
     return `${ifname} ${address}/${prefixLen}`;
   }
 
-  private send(line: string): boolean {
-    if (!this.running || !this.child.stdin.writable) {
+  /**
+   * Writes the A and D lines queued so far (one write for all). Whatever applies address changes
+   * calls this before it writes them (IpCoprocessOptions.beforeWrite): a tracked address is then
+   * known to the switch before it can exist. Otherwise they go at the end of the current tick, or
+   * with the next beat, P or F line, in order.
+   */
+  flush(): boolean {
+    if (this.pending.length === 0) return true;
+    const lines = this.pending;
+    this.pending = [];
+    return this.write(`${lines.join('\n')}\n`, lines.length);
+  }
+
+  /** A and D lines: a node taking over or refreshing hundreds of VIPs sends one write, not hundreds. */
+  private queue(line: string): boolean {
+    if (!this.running) {
       this.log.warn({ line }, 'vipd-fence is not running; command dropped');
       return false;
     }
+    this.pending.push(line);
+    if (this.pending.length === 1) process.nextTick(() => this.flush());
+    return true;
+  }
+
+  /** Beats, P and F: written at once (after whatever A and D lines are queued). */
+  private send(line: string): boolean {
+    this.pending.push(line);
+    return this.flush();
+  }
+
+  private write(text: string, lines: number): boolean {
+    if (!this.running || !this.child.stdin.writable) {
+      this.log.warn(
+        { lines, first: text.slice(0, text.indexOf('\n')) },
+        'vipd-fence is not running; commands dropped',
+      );
+      return false;
+    }
     try {
-      this.child.stdin.write(`${line}\n`);
+      this.child.stdin.write(text);
       return true;
     } catch (error) {
       this.writeError(error);

@@ -37,6 +37,8 @@ export interface IpCoprocessOptions extends Omit<NetifOptions, 'batch'> {
    * is gone (vipd hands it to its fence switch, which kills it before fencing).
    */
   onProcess?: (pid: number | undefined) => void;
+  /** Called right before each batch is written (vipd flushes its fence switch's A lines). */
+  beforeWrite?: () => void;
 }
 
 export class IpCoprocess {
@@ -80,6 +82,7 @@ export class IpCoprocess {
         timer: setTimeout(() => this.abandon(child, `no answer within ${timeoutMs} ms`), timeoutMs),
       };
       this.inFlight.push(entry);
+      this.options.beforeWrite?.();
       child.stdin.write(
         lines.map((l) => l.join(' ')).join('\n') + (lines.length ? '\n' : '') + BATCH_MARKER + '\n',
       );
