@@ -27,6 +27,8 @@ export function createLinuxKernel(log: Logger, opts: { onSwitchLost?: () => void
         helper = pid;
         fence.guardHelper(pid);
       },
+      // The switch learns of an address before ip can add it (track() lines are coalesced).
+      beforeWrite: () => fence.flush(),
     }),
   };
   let fence = startSwitch();
