@@ -19,7 +19,7 @@ export interface ControllerContext {
   acquireStepMs: number;
   addressLifetimeSec: number;
   /** Monotonic time until which configured better nodes never seen yet are waited for. */
-  startupGraceUntil: number;
+  startupGraceUntil: () => number;
   /** Whether `node` has been registered at any time since this daemon started. */
   seenSinceStart(node: string): boolean;
   /** The node an operator pinned this VIP to (pins/<vip>), if any. */

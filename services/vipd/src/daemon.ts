@@ -89,6 +89,9 @@ export class Daemon {
   private lastHeld: HeldVip[] = [];
   private ready = false;
   private startupGraceUntil = 0;
+  private controllerContext: ControllerContext | undefined;
+  /** The parent of every controller's logger (a pino child per VIP costs ~3 KB; two, twice that). */
+  private vipLog: Logger | undefined;
   private readonly seen = new Set<string>();
   private readonly checks: CheckRunner;
   private readonly peers: Peers;
@@ -327,8 +330,9 @@ export class Daemon {
     return Object.fromEntries(this.heldList().map((h) => [h.name, h.revision]));
   }
 
+  /** What every controller shares (one object, not a set of closures per VIP). */
   private context(): ControllerContext {
-    return {
+    return (this.controllerContext ??= {
       probeSpacingMs: () => (this.heldCount() * 1000) / PROBES_PER_SECOND,
       turns: this.turns,
       writes: this.writes,
@@ -343,7 +347,7 @@ export class Daemon {
       callTimeoutMs: this.config.etcd.callTimeoutMs,
       acquireStepMs: this.config.reconcile.acquireStepMs,
       addressLifetimeSec: this.config.lease.addressLifetimeSec,
-      startupGraceUntil: this.startupGraceUntil,
+      startupGraceUntil: () => this.startupGraceUntil,
       seenSinceStart: (node) => this.seen.has(node),
       pinOf: (vip) => {
         const entry = this.view.pins.get(this.keys.pin(vip));
@@ -359,7 +363,7 @@ export class Daemon {
         this.hooks.notify(t);
         this.deps.metrics?.transition(t);
       },
-    };
+    });
   }
 
   /**
@@ -405,7 +409,8 @@ export class Daemon {
       existing.updateSpec(spec);
       this.log.info({ vip: name, address: `${spec.address}/${spec.prefixLen}` }, 'VIP spec updated');
     } else {
-      const c = new VipController(spec, this.context(), this.deps.log.child({ component: 'vip' }));
+      this.vipLog ??= this.deps.log.child({ component: 'vip' });
+      const c = new VipController(spec, this.context(), this.vipLog);
       this.controllers.set(name, c);
       this.log.info(
         {

@@ -99,7 +99,7 @@ function setUp(failRemovals: number) {
     callTimeoutMs: 500,
     acquireStepMs: 100,
     addressLifetimeSec: 2,
-    startupGraceUntil: 0,
+    startupGraceUntil: () => 0,
     seenSinceStart: () => true,
     pinOf: () => undefined,
     handoverMaxMs: 100,

@@ -288,12 +288,12 @@ export class VipController {
       notBefore: this.ctx.notBefore(this.spec.name),
     });
     const graceWait =
-      d.kind === 'acquire' && now < this.ctx.startupGraceUntil
+      d.kind === 'acquire' && now < this.ctx.startupGraceUntil()
         ? startupGraceWait(this.spec, this.ctx.self, (n) => this.ctx.seenSinceStart(n))
         : undefined;
     if (graceWait !== undefined) {
-      this.note({ kind: 'wait', untilMs: this.ctx.startupGraceUntil, reason: graceWait });
-      this.wake(this.ctx.startupGraceUntil - now);
+      this.note({ kind: 'wait', untilMs: this.ctx.startupGraceUntil(), reason: graceWait });
+      this.wake(this.ctx.startupGraceUntil() - now);
       return;
     }
     this.note(d);
