@@ -37,6 +37,8 @@ const FAILSAFE_EXPIRY_MARGIN_MS = 100;
 export class HolderGuard {
   private timer: NodeJS.Timeout | undefined;
   private wasFenced = false;
+  /** canHold() said no while update() had not seen a fence (see canHold). */
+  private missedSinceUpdate = false;
   private stopped = false;
 
   constructor(private readonly o: HolderGuardOptions) {}
@@ -62,8 +64,15 @@ export class HolderGuard {
     return fast === undefined ? etcd : Math.min(etcd, fast);
   }
 
+  /**
+   * Whether this node may hold VIPs now. A controller refused between its deadline and update()
+   * noticing it (the timer runs late under load, and a renewal may come first) is not told by a
+   * fence transition, so update() tells every controller to look again (see missedSinceUpdate).
+   */
   canHold(): boolean {
-    return this.o.clock.now() < this.holdDeadline();
+    const ok = this.o.clock.now() < this.holdDeadline();
+    if (!ok && !this.wasFenced) this.missedSinceUpdate = true;
+    return ok;
   }
 
   /**
@@ -112,7 +121,11 @@ export class HolderGuard {
         fenced ? 'no contact with etcd or any peer: fencing' : 'contact restored',
       );
       this.o.onChange();
+    } else if (!fenced && this.missedSinceUpdate) {
+      this.o.log.debug({}, 'contact came back before the deadline was noticed: controllers look again');
+      this.o.onChange();
     }
+    this.missedSinceUpdate = false;
     clearTimeout(this.timer);
     const switchAt = this.adaptRenewal(now);
     const next = Math.min(fenced || !Number.isFinite(hold) ? Infinity : hold, switchAt);

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { silentLogger } from '@vipd/log';
+import type { NodeSession } from '@vipd/store';
+import { HolderGuard } from './holder-guard';
+import type { Kernel } from './kernel';
+import type { Peers } from './peers';
+
+/** A guard over a fake session (contact = its last confirmed renewal) and one registered peer. */
+function setUp(holderFenceMs: number) {
+  let now = 10_000;
+  const session = {
+    lastOkAt: now,
+    lost: false,
+    valid: () => true,
+    remainingMs: () => 60_000,
+    setRenewInterval: () => undefined,
+  };
+  const changes: number[] = [];
+  const guard = new HolderGuard({
+    clock: { now: () => now },
+    kernel: { guard: () => undefined } as unknown as Kernel,
+    peers: { echoTimes: () => [], hasMembers: () => true } as unknown as Peers,
+    session: () => session as unknown as NodeSession,
+    holderFenceMs,
+    renewWhenAloneMs: holderFenceMs / 2,
+    renewIntervalMs: 1000,
+    enabled: true,
+    failsafeUntil: () => -Infinity,
+    ttlMs: 60_000,
+    onChange: () => changes.push(now),
+    log: silentLogger(),
+  });
+  return {
+    guard,
+    changes,
+    advance: (ms: number) => (now += ms),
+    /** A renewal confirmed now; the daemon calls update() on it. */
+    renewed() {
+      session.lastOkAt = now;
+      guard.update();
+    },
+  };
+}
+
+describe('holder guard', () => {
+  it('a controller refused just past the deadline is told to look again when a renewal beats the fence', (c) => {
+    const t = setUp(300);
+    c.after(() => t.guard.stop());
+    t.guard.update();
+    t.advance(200);
+    t.renewed();
+    assert.equal(t.changes.length, 0, 'a renewal like any other changes nothing');
+    // The guard's timer for the deadline is late; meanwhile a controller asks, and is refused.
+    t.advance(301);
+    assert.equal(t.guard.canHold(), false);
+    // A renewal is handled before the late timer: no fence was ever seen, contact is back.
+    t.renewed();
+    assert.equal(t.guard.canHold(), true);
+    assert.equal(
+      t.changes.length,
+      1,
+      'the refused controller must look again (it would wait for the 5 s sweep)',
+    );
+    t.renewed();
+    assert.equal(t.changes.length, 1, 'once');
+  });
+
+  it('a fence and its end are changes too', (c) => {
+    const t = setUp(300);
+    c.after(() => t.guard.stop());
+    t.guard.update();
+    t.advance(301);
+    t.guard.update();
+    assert.equal(t.guard.canHold(), false);
+    t.renewed();
+    assert.equal(t.guard.canHold(), true);
+    assert.equal(t.changes.length, 2);
+  });
+});
