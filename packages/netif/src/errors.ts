@@ -54,6 +54,18 @@ export class InvalidArgumentError extends NetifError {
   }
 }
 
+/**
+ * The long-lived `ip` was SIGKILLed by someone else with commands in flight: in vipd, the fence
+ * switch, which kills it before it removes anything. Those commands may or may not have run.
+ */
+export class IpHelperKilledError extends NetifError {
+  override readonly name = 'IpHelperKilledError';
+
+  constructor(message: string, context: NetifErrorContext = {}) {
+    super(message, { ...context, transient: true });
+  }
+}
+
 /** `ip -json` printed something whose shape we do not recognise. */
 export class IpOutputParseError extends NetifError {
   override readonly name = 'IpOutputParseError';

@@ -22,6 +22,7 @@ export {
 export {
   InterfaceNotFoundError,
   InvalidArgumentError,
+  IpHelperKilledError,
   IpOutputParseError,
   NetifError,
   type NetifErrorContext,

@@ -10,7 +10,7 @@
 // transient error and the next batch starts a new process.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import { NetifError } from './errors';
+import { IpHelperKilledError, NetifError } from './errors';
 import type { BatchResult, NetifOptions } from './ip-runner';
 
 /** The line that marks the end of a batch; ip answers it with `Object "…" is unknown`. */
@@ -118,6 +118,8 @@ export class IpCoprocess {
       this.abandon(
         child,
         `exited (${signal ?? `code ${code}`})${this.lastMessage ? `: ${this.lastMessage}` : ''}`,
+        undefined,
+        signal === 'SIGKILL',
       ),
     );
     // The daemon may exit while ip idles: do not keep it alive for ip.
@@ -157,7 +159,7 @@ export class IpCoprocess {
   }
 
   /** The process is lost (exit, error, timeout, close): reject what it had not finished. */
-  private abandon(child: IpChild, why: string, cause?: unknown): void {
+  private abandon(child: IpChild, why: string, cause?: unknown, killed = false): void {
     if (this.child !== child) return;
     this.child = undefined;
     this.options.onProcess?.(undefined);
@@ -166,12 +168,12 @@ export class IpCoprocess {
     this.inFlight = [];
     for (const b of lost) {
       clearTimeout(b.timer);
-      b.reject(this.failure(`${this.command()} -force -batch - ${why}`, cause));
+      b.reject(this.failure(`${this.command()} -force -batch - ${why}`, cause, killed));
     }
   }
 
-  private failure(message: string, cause?: unknown): NetifError {
-    return new NetifError(message, {
+  private failure(message: string, cause?: unknown, killed = false): NetifError {
+    return new (killed ? IpHelperKilledError : NetifError)(message, {
       argv: [this.command(), '-force', '-batch', '-'],
       transient: true,
       cause,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { addOrRefreshAddress, removeAddress } from './addresses';
-import { InterfaceNotFoundError, IpOutputParseError, NetifError } from './errors';
+import { InterfaceNotFoundError, IpHelperKilledError, IpOutputParseError, NetifError } from './errors';
 import { IpBatcher } from './ip-batcher';
 import { IpCoprocess } from './ip-coprocess';
 import { classifyIpFailure, ipSupportsAddrProto, parseBatchFailures, runIp } from './ip-runner';
@@ -243,6 +243,23 @@ void describe('IpCoprocess', () => {
       { line: 1, message: 'Error: ipv6: address not found.' },
     ]);
     assert.equal(co.starts, 2);
+    co.close();
+  });
+
+  void it('says when ip was SIGKILLed by someone else (a fence), and only then', async () => {
+    const ip = fakeIp(STREAMING_BATCH);
+    let pid: number | undefined;
+    const co = new IpCoprocess({ ipCommand: ip.ipCommand, onProcess: (p) => (pid ??= p) });
+    const pending = rejection(co.run([['hang']]));
+    await new Promise((r) => setTimeout(r, 200));
+    assert.ok(pid !== undefined);
+    process.kill(pid, 'SIGKILL');
+    const err = await pending;
+    assert.ok(err instanceof IpHelperKilledError, `${err.name}: ${err.message}`);
+    assert.match(err.message, /exited \(SIGKILL\)/);
+    // Its own exit, and its own kill after a timeout, are not a fence.
+    const exited = await rejection(co.run([del('2001:db8::1'), ['exit']]));
+    assert.equal(exited instanceof IpHelperKilledError, false);
     co.close();
   });
 
