@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { silentLogger } from '@vipd/log';
 import { parseVipSpec } from '@vipd/store';
 import type { Kernel } from './kernel';
+import type { HeldAddress } from './vip-announcer';
 import {
   LifetimeRefresher,
   PACE_FROM_ADDRESSES,
@@ -90,6 +91,37 @@ describe('kernel lifetime refresh', () => {
     const g = gaps(t.refreshedAt);
     assert.ok(g.length >= 10, `refreshed ${t.refreshedAt.length} times in 20 s`);
     assert.ok(Math.max(...g) <= 1000 + 150, `longest gap ${Math.max(...g)} ms`);
+  });
+
+  it('a refresh that fails for many VIPs (a fence killed the ip helper) says so in one line', async () => {
+    const lines: { fields: Record<string, unknown>; msg: string }[] = [];
+    const log = {
+      ...silentLogger(),
+      warn: (fields: Record<string, unknown>, msg: string) => lines.push({ fields, msg }),
+    };
+    const spec = (i: number) =>
+      parseVipSpec({ name: `v${i}`, address: `2001:db8::${i + 1}/64`, interface: 'e0' });
+    const vips: RefreshableVip[] = [...Array(300).keys()].map((i) => ({
+      holding: '5',
+      lockKernel: () => Promise.resolve(() => undefined),
+      refreshTarget: () => ({ ifname: 'e0', spec: spec(i), revision: '5' }),
+    }));
+    const kernel = {
+      refreshVips: (entries: readonly HeldAddress[]) =>
+        Promise.resolve(entries.map((e) => ({ ...e, message: 'ip -force -batch - exited (SIGKILL)' }))),
+    } as unknown as Kernel;
+    const r = new LifetimeRefresher({
+      kernel,
+      clock: { now: () => 0 },
+      lifetimeSec: 2,
+      log: log as never,
+      vips: () => vips,
+    });
+    await r.afterRenewal();
+    assert.equal(lines.length, 1);
+    assert.equal(lines[0]!.msg, 'address lifetime refresh failed');
+    assert.equal(lines[0]!.fields.failed, 300);
+    assert.deepEqual((lines[0]!.fields.vips as string[]).slice(0, 2), ['v0', 'v1']);
   });
 
   it('locks only the VIPs that are up here', async () => {

@@ -86,9 +86,15 @@ export class LifetimeRefresher {
         if (t) targets.push(t);
       }
       const failed = await this.o.kernel.refreshVips(targets, this.o.lifetimeSec);
-      for (const f of failed) {
+      // One line per refresh, not per VIP: a fence that kills the ip helper fails them all.
+      if (failed.length > 0) {
         this.o.log.warn(
-          { vip: f.spec.name, rev: f.revision, err: f.message },
+          {
+            failed: failed.length,
+            of: targets.length,
+            vips: failed.slice(0, 10).map((f) => f.spec.name),
+            err: failed[0]!.message,
+          },
           'address lifetime refresh failed',
         );
       }

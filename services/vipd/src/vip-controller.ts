@@ -15,6 +15,7 @@ import {
   type VipSpec,
 } from '@vipd/store';
 import type { HookState } from '@vipd/config';
+import { IpHelperKilledError } from '@vipd/netif';
 import type { ControllerContext } from './controller-context';
 import { betterPresent, decide, type Decision, startupGraceWait } from './decide';
 import { Mutex } from './mutex';
@@ -221,7 +222,11 @@ export class VipController {
       try {
         await this.runOnce();
       } catch (err) {
-        this.log.warn({ err: describe(err) }, 'reconcile failed; retrying');
+        // A fence kills the ip helper with every queued change (it logs that once, with the
+        // reason); hundreds of controllers saying so again would bury it.
+        if (err instanceof IpHelperKilledError)
+          this.log.debug({ err: describe(err) }, 'address change cancelled by a fence; retrying');
+        else this.log.warn({ err: describe(err) }, 'reconcile failed; retrying');
         this.wake(250);
       }
       if (!this.again || this.stopped) return;
