@@ -292,3 +292,52 @@ test('an address change reopens the stream to the new address and the peer comes
     nodes.forEach(stopNode);
   }
 });
+
+/** A peer in its own process (so it keeps beating while this one is blocked); prints its address. */
+const PEER_PROCESS = `
+const grpc = require(${JSON.stringify(require.resolve('@grpc/grpc-js'))});
+const { PeerMesh } = require(${JSON.stringify(`${__dirname}/mesh.js`)});
+const { serverOptions } = require(${JSON.stringify(`${__dirname}/wire.js`)});
+const [me, peer, peerAddress] = process.argv.slice(1);
+const server = new grpc.Server(serverOptions());
+const mesh = new PeerMesh({ self: me, intervalMs: ${INTERVAL}, suspectAfterMisses: ${MISSES},
+  localBeat: () => ({ health: 'SERVING', held: [], leaseId: 'lease-' + me }) });
+mesh.addToServer(server);
+server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, port) => {
+  if (err) throw err;
+  mesh.setPeers(new Map([[peer, peerAddress]]));
+  process.stdout.write('127.0.0.1:' + port + '\\n');
+});
+setTimeout(() => process.exit(0), 20000);`;
+
+test("a node whose own event loop stalled reads its peers' queued beats before it judges them", async () => {
+  const { spawn } = await import('node:child_process');
+  const a = await startNode('a');
+  const child = spawn(process.execPath, ['-e', PEER_PROCESS, 'b', 'a', a.address], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const bAddress = await new Promise<string>((resolve, reject) => {
+      child.stdout.setEncoding('utf8');
+      child.stdout.once('data', (d: string) => resolve(d.trim()));
+      child.once('exit', (code) => reject(new Error(`peer process exited (${code})`)));
+    });
+    const alive = next(a.mesh, 'alive', 'b', 5000);
+    a.mesh.setPeers(new Map([['b', bAddress]]));
+    await alive;
+    await sleep(3 * INTERVAL);
+    let suspected = 0;
+    a.mesh.on('suspect', () => suspected++);
+    // Blocked for more than twice the suspicion threshold; b beats on meanwhile.
+    const until = performance.now() + 2 * MISSES * INTERVAL + 100;
+    while (performance.now() < until) {
+      /* a stalled event loop */
+    }
+    await sleep(2 * INTERVAL);
+    assert.equal(suspected, 0, 'b beat all along: its beats were waiting on the socket');
+    assert.equal(a.mesh.view().get('b')?.suspect, false);
+  } finally {
+    child.kill('SIGKILL');
+    stopNode(a);
+  }
+});

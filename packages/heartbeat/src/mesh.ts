@@ -4,8 +4,9 @@
  * One object owns the peer table and both directions: outbound streams (one PeerLink per
  * peer) and the inbound side (`service`, a HeartbeatService the daemon adds to its gRPC
  * server with `mesh.addToServer(server)`). A beat counts as liveness whichever stream it came
- * on. One timer ticks every interval: it marks silent peers suspect, builds our beat (calling
- * `localBeat()` once), writes it on every stream, and restarts silent streams.
+ * on. One timer ticks every interval: it builds our beat (calling `localBeat()` once) and
+ * writes it on every stream; then, once pending input has been read, it marks silent peers
+ * suspect and restarts silent streams.
  *
  * Events: `alive` (first beat from a peer, or a beat after it was suspect), `suspect`
  * (silent for suspectAfterMisses × max(our, its interval), or never heard from that long
@@ -191,7 +192,28 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     return true;
   }
 
+  /**
+   * Sends our beat at once, and judges silence only after the event loop has read what is
+   * waiting on its sockets (setImmediate runs after the poll phase). A node whose own event
+   * loop stalled, or that the OS did not schedule, finds its peers' beats queued there: judged
+   * straight from the late timer they would all look silent, and a peer suspect here can have
+   * its lease revoked.
+   */
   private tick(): void {
+    try {
+      const beat = this.build();
+      if (beat !== undefined) {
+        for (const link of this.links.values()) link.send(beat);
+        this.service.broadcast(beat);
+      }
+    } catch (err) {
+      this.log.error({ err: describe(err) }, 'heartbeat tick failed');
+    }
+    setImmediate(() => this.judge());
+  }
+
+  private judge(): void {
+    if (this.stopped) return;
     try {
       for (const node of this.table.check()) {
         const p = this.table.get(node);
@@ -199,12 +221,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
         this.log.info({ node, lastSeenMsAgo, thresholdMs: this.table.thresholdMs(node) }, 'peer suspect');
         this.notify(() => this.emit('suspect', node));
       }
-      const beat = this.build();
-      for (const [node, link] of this.links) {
-        if (beat !== undefined) link.send(beat);
-        link.checkStale(this.table.thresholdMs(node));
-      }
-      if (beat !== undefined) this.service.broadcast(beat);
+      for (const [node, link] of this.links) link.checkStale(this.table.thresholdMs(node));
       this.service.sweep((theirs) => 2 * this.idleThreshold(theirs));
     } catch (err) {
       this.log.error({ err: describe(err) }, 'heartbeat tick failed');
