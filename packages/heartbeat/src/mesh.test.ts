@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import { memoryLogger } from '@vipd/log';
-import type { LocalBeat } from './beat';
+import type { LocalBeat, ReceivedBeat } from './beat';
 import { PeerMesh } from './mesh';
 import { serverOptions } from './wire';
 
@@ -162,9 +162,22 @@ test('a stopped node is suspect after misses×interval, not before; restarted on
     await sleep(3 * INTERVAL);
 
     const suspect = [n1, n2].map((n) => next(n.mesh, 'suspect', 'n3', 3000));
+    // When n2 first hears from n1 that n3 is suspect (a takeover waits for every member's word).
+    let reportedAt: number | undefined;
+    n2.mesh.on('beat', (node: string, beat: ReceivedBeat) => {
+      if (node === 'n1' && reportedAt === undefined && beat.peers.some((p) => p.node === 'n3' && p.suspect))
+        reportedAt = performance.now();
+    });
     const stoppedAt = performance.now();
     stopNode(n3);
     const at = await Promise.all(suspect);
+    await waitFor("n1's word that n3 is suspect", 3 * INTERVAL, () => reportedAt !== undefined);
+    const toldAfter = reportedAt! - at[0]!;
+    t.diagnostic(`n2 heard of n1's suspicion ${Math.round(toldAfter)} ms after it`);
+    assert.ok(
+      toldAfter < INTERVAL / 2,
+      `n1 said so ${Math.round(toldAfter)} ms later: in its next beat, not at once`,
+    );
     for (const [i, suspectAt] of at.entries()) {
       // The table's own monotonic time of n3's last beat (same clock as performance.now()).
       // The lower bound is on silence, not on time since stop: under CPU load n3's last

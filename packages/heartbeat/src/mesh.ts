@@ -200,27 +200,34 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
    * its lease revoked.
    */
   private tick(): void {
+    this.sendBeat();
+    setImmediate(() => this.judge());
+  }
+
+  private sendBeat(): void {
     try {
       const beat = this.build();
-      if (beat !== undefined) {
-        for (const link of this.links.values()) link.send(beat);
-        this.service.broadcast(beat);
-      }
+      if (beat === undefined) return;
+      for (const link of this.links.values()) link.send(beat);
+      this.service.broadcast(beat);
     } catch (err) {
       this.log.error({ err: describe(err) }, 'heartbeat tick failed');
     }
-    setImmediate(() => this.judge());
   }
 
   private judge(): void {
     if (this.stopped) return;
     try {
-      for (const node of this.table.check()) {
+      const suspects = this.table.check();
+      for (const node of suspects) {
         const p = this.table.get(node);
         const lastSeenMsAgo = p === undefined ? undefined : this.table.lastSeenMsAgo(p);
         this.log.info({ node, lastSeenMsAgo, thresholdMs: this.table.thresholdMs(node) }, 'peer suspect');
         this.notify(() => this.emit('suspect', node));
       }
+      // The others wait for our word before they act on a silent peer (a takeover needs every
+      // member to report it suspect): say so now, not in the next tick's beat.
+      if (suspects.length > 0) this.sendBeat();
       for (const [node, link] of this.links) link.checkStale(this.table.thresholdMs(node));
       this.service.sweep((theirs) => 2 * this.idleThreshold(theirs));
     } catch (err) {
