@@ -47,6 +47,8 @@ export class Peers extends EventEmitter<PeersEvents> {
   private readonly echoes = new Map<string, number>();
   /** Per peer: the held list of its latest beat (to tell when it changes). */
   private readonly heldSeen = new Map<string, readonly HeldVip[]>();
+  /** Whom each peer last reported suspect (joined names). */
+  private readonly suspectsSeen = new Map<string, string>();
   private readonly stats: BeatStats;
   private readonly clock: Clock;
   private readonly maxRttMs: number;
@@ -86,6 +88,7 @@ export class Peers extends EventEmitter<PeersEvents> {
     this.mesh.on('removed', (node) => {
       this.stats.forget(node);
       this.heldSeen.delete(node);
+      this.suspectsSeen.delete(node);
       this.emit('removed', node);
     });
     this.mesh.on('alive', (node) => {
@@ -207,14 +210,26 @@ export class Peers extends EventEmitter<PeersEvents> {
     const sample = this.stats.observe(beat, this.clock.now(), lease, this.maxRttMs);
     if (sample.rttMs !== undefined) this.emit('rtt', node, sample.rttMs);
     if (sample.missed > 0) this.emit('missed', node, sample.missed);
+    let changed = false;
+    // Whom the sender reports suspect: a takeover waits for every member's word, and the beat
+    // that carries a new suspicion need not carry a new echo.
+    const suspects = beat.peers
+      .filter((p) => p.suspect)
+      .map((p) => p.node)
+      .join(',');
+    if ((this.suspectsSeen.get(node) ?? '') !== suspects) {
+      this.suspectsSeen.set(node, suspects);
+      changed = true;
+    }
     const me = beat.peers.find((p) => p.node === this.self);
     if (me && lease !== '' && me.leaseId === lease && me.echoSentAtMs > 0) {
       const before = this.echoes.get(node) ?? 0;
       if (me.echoSentAtMs > before) {
         this.echoes.set(node, me.echoSentAtMs);
-        this.emit('changed');
+        changed = true;
       }
     }
+    if (changed) this.emit('changed');
   }
 }
 
