@@ -7,6 +7,16 @@ import { NetifError } from './errors';
 import { IpCoprocess, type IpCoprocessOptions } from './ip-coprocess';
 import { classifyIpFailure, type IpCallContext } from './ip-runner';
 
+/**
+ * Most commands in one batch; the rest wait for the next. Each batch must be answered within
+ * the coprocess timeout (5 s), or ip is killed with everything in it. An IPv6 change costs the
+ * kernel time in proportion to the addresses in the namespace, and far more while the kernel is
+ * expiring addresses at the same time: 1334 lifetime changes took 0.5 s, or 4.5 s right after
+ * their lifetimes ran out. One refresh of every VIP in a single batch then timed out, lost the
+ * whole refresh, let more lifetimes run out, and so on. 256 lines take at most ~1 s even then.
+ */
+export const MAX_BATCH_LINES = 256;
+
 interface Pending {
   args: readonly string[];
   context: IpCallContext;
@@ -25,7 +35,7 @@ export class IpBatcher {
   constructor(
     private readonly options: IpCoprocessOptions = {},
     /** Most commands in one batch (the rest wait for the next). */
-    private readonly maxLines = 2000,
+    private readonly maxLines = MAX_BATCH_LINES,
   ) {
     this.ip = new IpCoprocess(options);
   }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { addOrRefreshAddress, removeAddress } from './addresses';
 import { InterfaceNotFoundError, IpHelperKilledError, IpOutputParseError, NetifError } from './errors';
-import { IpBatcher } from './ip-batcher';
+import { IpBatcher, MAX_BATCH_LINES } from './ip-batcher';
 import { IpCoprocess } from './ip-coprocess';
 import { classifyIpFailure, ipSupportsAddrProto, parseBatchFailures, runIp } from './ip-runner';
 import { getLink, listLinks } from './links';
@@ -185,6 +185,28 @@ void describe('ip -batch', () => {
     assert.deepEqual(results, [undefined, false, true]);
     // Later calls go to the same ip process.
     assert.equal(await removeAddress(key('2001:db8::2'), { ipCommand: ip.ipCommand, batch }), false);
+    assert.equal(ip.calls().filter((c) => c.includes('-batch')).length, 1);
+    batch.close();
+  });
+
+  void it('many calls at once go in batches of at most MAX_BATCH_LINES, one ip process', async () => {
+    const ip = fakeIp(`
+      if (!args.includes('-batch')) process.exit(255);
+      ${STREAMING_BATCH}`);
+    const batch = new IpBatcher({ ipCommand: ip.ipCommand });
+    const key = (i: number) => ({
+      ifname: 'e0',
+      address: `2001:db8::1:${i.toString(16)}`,
+      prefixLen: 64,
+      family: 6 as const,
+    });
+    const n = 2 * MAX_BATCH_LINES + 10;
+    const results = await Promise.all(
+      [...Array(n).keys()].map((i) => removeAddress(key(i + 3), { ipCommand: ip.ipCommand, batch })),
+    );
+    assert.equal(results.filter((r) => r === true).length, n);
+    assert.equal(batch.commands, n);
+    assert.equal(batch.batches, 3);
     assert.equal(ip.calls().filter((c) => c.includes('-batch')).length, 1);
     batch.close();
   });
