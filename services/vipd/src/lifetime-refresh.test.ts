@@ -46,7 +46,7 @@ function setUp(costPerVipMs: number, held: number, idle: number) {
       now += everyMs;
     }
   };
-  return { r, refreshedAt, renewals, locks: () => locks };
+  return { r, refreshedAt, renewals, locks: () => locks, setNow: (ms: number) => (now = ms) };
 }
 
 const gaps = (at: number[]): number[] => at.slice(1).map((t, i) => t - at[i]!);
@@ -122,6 +122,22 @@ describe('kernel lifetime refresh', () => {
     assert.equal(lines[0]!.msg, 'address lifetime refresh failed');
     assert.equal(lines[0]!.fields.failed, 300);
     assert.deepEqual((lines[0]!.fields.vips as string[]).slice(0, 2), ['v0', 'v1']);
+  });
+
+  it('renewals every 750 ms and a 550 ms refresh: no address goes longer than 3/4 of its lifetime', async () => {
+    // 1334 IPv6 VIPs (0.41 ms a change), the slower profiles' renewal every 750 ms, lifetime 2 s.
+    const t = setUp(0.41, 1334, 0);
+    for (let k = 0; k < 20; k++) {
+      t.setNow(k * 750);
+      await t.r.afterRenewal();
+    }
+    const worst = Math.max(...gaps(t.refreshedAt).map((g) => g + 1334 * 0.41));
+    assert.ok(
+      worst <= 1500,
+      `an address went ${Math.round(worst)} ms between two changes (lifetime 2000 ms)`,
+    );
+    // Here every renewal must refresh: skipping one would leave 750 + 750 + 550 ms.
+    assert.equal(t.r.skipped, 0);
   });
 
   it('locks only the VIPs that are up here', async () => {
