@@ -56,7 +56,12 @@ export async function acquireLeadership(
   try {
     const res = await client.kv.txn(
       {
-        compare: [{ key, target: 'Create', result: 'Equal', create_revision: 0 }],
+        compare: [
+          { key, target: 'Create', result: 'Equal', create_revision: 0 },
+          // Only while the VIP still exists: a node that has not yet seen `vip rm` (its watch of
+          // the specs behind its watch of the leaders) must not take a VIP its holder just let go.
+          { key: Buffer.from(keys.vip(vip)), target: 'Version', result: 'Greater', version: 0 },
+        ],
         success: [{ request_put: { key, value: Buffer.from(JSON.stringify({ node })), lease: leaseId } }],
         failure: [],
       },

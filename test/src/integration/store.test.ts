@@ -54,6 +54,9 @@ describe('store against a real etcd', () => {
     const s1 = await NodeSession.open(client, keys, info('n1'), fast, log);
     const s2 = await NodeSession.open(client, keys, info('n2'), fast, log);
     try {
+      const none = await acquireLeadership(client, keys, 'web', 'n1', s1.leaseId, 1000);
+      assert.equal(none.acquired, false, 'no leadership of a VIP whose spec does not exist (or is gone)');
+      await client.put(keys.vip('web')).value('{}');
       const a = await acquireLeadership(client, keys, 'web', 'n1', s1.leaseId, 1000);
       assert.equal(a.acquired, true);
       const b = await acquireLeadership(client, keys, 'web', 'n2', s2.leaseId, 1000);
@@ -87,10 +90,11 @@ describe('store against a real etcd', () => {
     const keys = newKeys();
     const log = memoryLogger();
     const s1 = await NodeSession.open(client, keys, info('n1'), fast, log);
-    await acquireLeadership(client, keys, 'web', 'n1', s1.leaseId, 1000);
+    await client.put(keys.vip('web')).value('{}');
+    assert.equal((await acquireLeadership(client, keys, 'web', 'n1', s1.leaseId, 1000)).acquired, true);
     await s1.close(true);
     const left = await etcdctl(etcd.endpoint, ['get', '--prefix', keys.root, '--keys-only']);
-    assert.equal(left.trim(), '', `keys left behind: ${left}`);
+    assert.equal(left.trim(), keys.vip('web'), `keys left behind besides the spec: ${left}`);
   });
 
   it('reports a lease revoked behind its back as lost (final), within a renew interval', async () => {
