@@ -91,7 +91,7 @@ export class Daemon {
   private startupGraceUntil = 0;
   private controllerContext: ControllerContext | undefined;
   /** The parent of every controller's logger (a pino child per VIP costs ~3 KB; two, twice that). */
-  private vipLog: Logger | undefined;
+  private readonly vipLog: Logger;
   private readonly seen = new Set<string>();
   private readonly checks: CheckRunner;
   private readonly peers: Peers;
@@ -105,6 +105,7 @@ export class Daemon {
     private readonly deps: DaemonDeps,
   ) {
     this.log = deps.log.child({ component: 'daemon' });
+    this.vipLog = deps.log.child({ component: 'vip' });
     this.clock = deps.clock ?? monotonicClock;
     this.lifetimes = new LifetimeRefresher({
       kernel: deps.kernel,
@@ -409,7 +410,6 @@ export class Daemon {
       existing.updateSpec(spec);
       this.log.info({ vip: name, address: `${spec.address}/${spec.prefixLen}` }, 'VIP spec updated');
     } else {
-      this.vipLog ??= this.deps.log.child({ component: 'vip' });
       const c = new VipController(spec, this.context(), this.vipLog);
       this.controllers.set(name, c);
       this.log.info(

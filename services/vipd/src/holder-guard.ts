@@ -116,7 +116,7 @@ export class HolderGuard {
           sinceContactMs: ago(contact),
           // Which kind of contact went stale: the last confirmed renewal, the newest peer echo.
           sinceEtcdMs: ago(etcdOk),
-          sinceEchoMs: ago(echoes.length ? Math.max(...echoes) : undefined),
+          sinceEchoMs: ago(lastContact({ lastEtcdOkAt: undefined, echoes })),
         },
         fenced ? 'no contact with etcd or any peer: fencing' : 'contact restored',
       );
@@ -154,7 +154,7 @@ export class HolderGuard {
       return Infinity;
     }
     const echoes = this.o.peers.echoTimes();
-    const latestEcho = echoes.length ? Math.max(...echoes) : -Infinity;
+    const latestEcho = lastContact({ lastEtcdOkAt: undefined, echoes }) ?? -Infinity;
     const staleAt = latestEcho + this.o.holderFenceMs / 3;
     const alone = now >= staleAt;
     s.setRenewInterval(alone ? this.o.renewWhenAloneMs : this.o.renewIntervalMs);

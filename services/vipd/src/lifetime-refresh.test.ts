@@ -56,6 +56,10 @@ describe('kernel lifetime refresh', () => {
     assert.equal(refreshSpacingMs(2, 100, 2), 8);
     assert.equal(refreshSpacingMs(150, 100, 2), 600);
     assert.equal(refreshSpacingMs(400, 100, 2), 1000);
+    // Renewals 750 ms apart, a 550 ms refresh: waiting one more renewal would end it past
+    // 3/4 of the 2 s lifetime, so the next may start at once.
+    assert.equal(refreshSpacingMs(550, 1334, 2, 750), 200);
+    assert.equal(refreshSpacingMs(900, 1334, 2, 750), 0);
   });
 
   it('a refresh of a few addresses that took long (a busy event loop) does not delay the next', async () => {

@@ -22,9 +22,9 @@ import type { HeldAddress } from './vip-announcer';
 
 /**
  * Pacing never lets the next refresh end later than this share of a lifetime after the last
- * began (renewals come every 750 ms with the slower profiles: paced by spacing alone, a 550 ms
- * refresh of 1334 addresses came 1.5 s after the last, and its last addresses 2.05 s after
- * their previous change, past their 2 s lifetime).
+ * began (renewals come every 750 ms with the slower profiles: paced by 4 × its duration alone, a
+ * 550 ms refresh of 1334 addresses came 1.5 s after the last, and its last addresses 2.05 s
+ * after their previous change, past their 2 s lifetime).
  */
 export const LAST_CHANCE = 0.75;
 
@@ -37,10 +37,22 @@ export const REFRESH_PACE = 4;
  */
 export const PACE_FROM_ADDRESSES = 64;
 
-/** How long after a refresh of `lastCount` addresses that took `lastMs` the next may start. */
-export function refreshSpacingMs(lastMs: number, lastCount: number, lifetimeSec: number): number {
+/**
+ * How long after a refresh of `lastCount` addresses that took `lastMs` the next may start, with
+ * renewals (the only moments a refresh can start) `renewalGapMs` apart. Skipped now, the next
+ * chance comes a renewal later and takes as long as the last: the address changed first in the
+ * last refresh and last in that one must still be within LAST_CHANCE of its lifetime.
+ */
+export function refreshSpacingMs(
+  lastMs: number,
+  lastCount: number,
+  lifetimeSec: number,
+  renewalGapMs = 0,
+): number {
   if (lastCount < PACE_FROM_ADDRESSES) return 0;
-  return Math.min(REFRESH_PACE * lastMs, (lifetimeSec * 1000) / 2);
+  const lifetimeMs = lifetimeSec * 1000;
+  const latest = LAST_CHANCE * lifetimeMs - renewalGapMs - lastMs;
+  return Math.max(0, Math.min(REFRESH_PACE * lastMs, lifetimeMs / 2, latest));
 }
 
 /** What the refresher needs of a VIP controller. */
@@ -77,16 +89,13 @@ export class LifetimeRefresher {
     const start = this.o.clock.now();
     const renewalGap = start - this.lastRenewalAt;
     this.lastRenewalAt = start;
-    const since = start - this.lastStartAt;
-    // A refresh can start only after a renewal: skipped now, the next one comes a renewal later
-    // and takes as long as the last. An address refreshed first in the last batch and last in
-    // that one must still be within its lifetime, with a quarter of it to spare.
-    const nextWouldEnd = since + (Number.isFinite(renewalGap) ? renewalGap : 0) + this.lastMs;
-    const mustNow = nextWouldEnd >= LAST_CHANCE * this.o.lifetimeSec * 1000;
-    if (
-      this.running ||
-      (!mustNow && since < refreshSpacingMs(this.lastMs, this.lastCount, this.o.lifetimeSec))
-    ) {
+    const spacing = refreshSpacingMs(
+      this.lastMs,
+      this.lastCount,
+      this.o.lifetimeSec,
+      Number.isFinite(renewalGap) ? renewalGap : 0,
+    );
+    if (this.running || start - this.lastStartAt < spacing) {
       this.skipped++;
       return;
     }

@@ -2,6 +2,7 @@
  * One VIP on this node: compares what etcd says (leader key, live candidates) with what the
  * kernel has, and acts. Reconciles on every change and on the daemon's timer.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@vipd/log';
 import {
   acquireLeadership,
@@ -168,15 +169,7 @@ export class VipController {
    */
   private async handover(revision: string, reason: string): Promise<void> {
     const state = this.ctx.cannotServe(this.spec.name) ? 'fault' : 'backup';
-    let released = false;
-    try {
-      released = await this.ctx.writes.run(() =>
-        releaseLeadership(this.ctx.client, this.ctx.keys, this.spec.name, revision, this.ctx.callTimeoutMs),
-      );
-      this.log.info({ rev: revision, reason, deleted: released }, 'leadership released');
-    } catch (err) {
-      this.log.warn({ rev: revision, reason, err: describe(err) }, 'release failed; the lease will free it');
-    }
+    const released = await this.release(revision, reason);
     if (released && this.applied) {
       const waited = await this.awaitSuccessor(revision, this.ctx.handoverMaxMs);
       const next = this.ctx.leaders.get(this.ctx.keys.leader(this.spec.name));
@@ -208,7 +201,7 @@ export class VipController {
             { attempts: attempt, err: describe(err), lifetimeSec: this.ctx.addressLifetimeSec },
             'could not remove the VIP while stopping; its kernel lifetime ends it',
           );
-        } else await new Promise((r) => setTimeout(r, REMOVE_RETRY_MS));
+        } else await sleep(REMOVE_RETRY_MS);
       }
     }
     if (release && rev !== undefined) await this.release(rev, 'shutting down');
@@ -404,14 +397,17 @@ export class VipController {
     await this.kernelLock.run(() => this.applyAddress(res.revision, 'leadership acquired'));
   }
 
-  private async release(revision: string, reason: string): Promise<void> {
+  /** Deletes our leader key (a leadership write slot first); whether it was ours and is gone. */
+  private async release(revision: string, reason: string): Promise<boolean> {
     try {
       const ok = await this.ctx.writes.run(() =>
         releaseLeadership(this.ctx.client, this.ctx.keys, this.spec.name, revision, this.ctx.callTimeoutMs),
       );
       this.log.info({ rev: revision, reason, deleted: ok }, 'leadership released');
+      return ok;
     } catch (err) {
       this.log.warn({ rev: revision, reason, err: describe(err) }, 'release failed; the lease will free it');
+      return false;
     }
   }
 
