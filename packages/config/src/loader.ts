@@ -16,6 +16,7 @@ export const SETTINGS: Setting[] = [
   { path: ['node', 'listen'], kind: 'string', flag: '--listen', env: 'VIPD_NODE_LISTEN' },
   { path: ['node', 'advertise'], kind: 'string', flag: '--advertise', env: 'VIPD_NODE_ADVERTISE' },
   { path: ['node', 'drained'], kind: 'bool', flag: '--drained', env: 'VIPD_NODE_DRAINED' },
+  { path: ['node', 'agentSocket'], kind: 'string', flag: '--agent-socket', env: 'VIPD_NODE_AGENT_SOCKET' },
   { path: ['cluster'], kind: 'string', flag: '--cluster', env: 'VIPD_CLUSTER' },
   { path: ['etcd', 'endpoints'], kind: 'list', flag: '--etcd-endpoints', env: 'VIPD_ETCD_ENDPOINTS' },
   { path: ['etcd', 'auth', 'username'], kind: 'string', env: 'VIPD_ETCD_USERNAME' },

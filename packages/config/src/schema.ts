@@ -24,6 +24,11 @@ export const vipdConfigSchema = z
         drained: z.boolean().default(false),
         /** keepalived-style "down" file: while it exists the node holds no VIP. */
         maintenanceFile: z.string().min(1).optional(),
+        /**
+         * Unix socket of a kernel agent running as its own service (`vipd-agent --listen PATH`,
+         * deploy/systemd/vipd-agent.service). Unset: vipd starts the agent as its child.
+         */
+        agentSocket: z.string().min(1).startsWith('/', 'an absolute path').optional(),
       })
       .strict(),
     cluster: z

@@ -85,7 +85,8 @@ export function defaultLabel(ifname: string): string | undefined {
   return Buffer.byteLength(label) < IFNAMSIZ ? label : undefined;
 }
 
-function resolveLabel(spec: AddressSpec): string | undefined {
+/** The IPv4 label an add gives the address (undefined for IPv6, or when none fits). */
+export function resolveLabel(spec: AddressSpec): string | undefined {
   if (spec.family !== 4) return undefined; // The kernel ignores IFA_LABEL for IPv6.
   if (spec.label === undefined) return defaultLabel(spec.ifname);
   if (spec.label.length === 0 || Buffer.byteLength(spec.label) >= IFNAMSIZ || /\s/.test(spec.label)) {
@@ -97,13 +98,8 @@ function resolveLabel(spec: AddressSpec): string | undefined {
   return spec.label;
 }
 
-/**
- * argv (after `ip`) that adds the address or, when present, resets its lifetimes and mark:
- * `address replace A/P dev IF valid_lft N preferred_lft 0 metric M [label L | nodad] [proto 0x76]`.
- * preferred_lft 0 makes it deprecated at once, so the kernel never picks it as a source address.
- */
-export function buildReplaceArgs(input: AddressSpec, withProto: boolean): string[] {
-  const spec = normalizeKey(input);
+/** The spec's valid lifetime, checked: an integer in 1..4294967294 (never "forever"). */
+export function validateLifetime(spec: AddressSpec): number {
   const { validLftSec } = spec;
   if (!Number.isInteger(validLftSec) || validLftSec < 1 || validLftSec > MAX_LIFETIME) {
     throw new InvalidArgumentError(
@@ -114,6 +110,17 @@ export function buildReplaceArgs(input: AddressSpec, withProto: boolean): string
       },
     );
   }
+  return validLftSec;
+}
+
+/**
+ * argv (after `ip`) that adds the address or, when present, resets its lifetimes and mark:
+ * `address replace A/P dev IF valid_lft N preferred_lft 0 metric M [label L | nodad] [proto 0x76]`.
+ * preferred_lft 0 makes it deprecated at once, so the kernel never picks it as a source address.
+ */
+export function buildReplaceArgs(input: AddressSpec, withProto: boolean): string[] {
+  const spec = normalizeKey(input);
+  const validLftSec = validateLifetime(spec);
   const label = resolveLabel(spec);
   const args = ['address', 'replace', `${spec.address}/${spec.prefixLen}`, 'dev', spec.ifname];
   args.push('valid_lft', String(validLftSec), 'preferred_lft', '0', 'metric', String(VIPD_ADDR_METRIC));
@@ -122,21 +129,6 @@ export function buildReplaceArgs(input: AddressSpec, withProto: boolean): string
   // still answering) would leave it unusable rather than contested.
   if (spec.family === 6) args.push('nodad');
   if (withProto) args.push('proto', `0x${VIPD_ADDR_PROTO.toString(16)}`);
-  return args;
-}
-
-/**
- * argv (after `ip`) that resets the lifetimes of an address that is present and fails when it
- * is not: `address change A/P dev IF valid_lft N preferred_lft 0 metric M [nodad]`. Unlike
- * replace, it can never bring back an address that was removed in the meantime (by fencing,
- * say), so refreshes may run in a batch without the per-VIP lock.
- */
-export function buildChangeArgs(input: AddressSpec): string[] {
-  const args = buildReplaceArgs(input, false);
-  // The label keeps what the add gave it; its keyword comes after `dev IF` (index 5 on).
-  const label = args.indexOf('label', 5);
-  if (label > 0) args.splice(label, 2);
-  args[1] = 'change';
   return args;
 }
 

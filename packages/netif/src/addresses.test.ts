@@ -29,17 +29,13 @@ function ipNs(...args: string[]): string {
 }
 
 // The child: require the compiled package, answer {id, fn, args} lines with {id, value|error}.
-// An argument {"batch":"shared"} stands for options with the child's one IpBatcher (its
-// long-lived ip); fn "batcherStats" answers how many ip processes and batches that batcher used.
 const CHILD = `
 const lib = require(${JSON.stringify(`${__dirname}/index.js`)});
-const batch = new lib.IpBatcher();
 const rl = require('node:readline').createInterface({ input: process.stdin });
 rl.on('line', async (line) => {
   const { id, fn, args } = JSON.parse(line);
   try {
-    const real = args.map((a) => (a && a.batch === 'shared' ? { batch } : a));
-    const value = fn === 'batcherStats' ? { starts: batch.starts(), batches: batch.batches } : await lib[fn](...real);
+    const value = await lib[fn](...args);
     process.stdout.write(JSON.stringify({ id, value: value === undefined ? null : value }) + '\\n');
   } catch (e) {
     const error = { name: e.name, message: e.message, transient: e.transient, exitCode: e.exitCode };
@@ -255,62 +251,5 @@ void describe('netif on real interfaces in a network namespace', { skip: skipRea
       t.diagnostic(line);
       assert.ok(s !== undefined && s >= 1.9 && s <= 4, line);
     }
-  });
-
-  void it('refreshes many present addresses in one batch and reports the absent ones', async () => {
-    const present = [
-      { ...v4, address: '198.51.100.61' },
-      { ...v6, address: '2001:db8::61' },
-    ];
-    for (const key of present) await ns.ok('addOrRefreshAddress', { ...key, validLftSec: 5 });
-    const absent = { ...v6, address: '2001:db8::62' };
-    const failed = await ns.ok<{ spec: { address: string }; message: string }[]>(
-      'refreshAddresses',
-      [...present, absent].map((k) => ({ ...k, validLftSec: 40 })),
-    );
-    const list = await addrs('veth0');
-    for (const key of present) {
-      const a = list.find((x) => same(x, key));
-      assert.ok(a, `${key.address} still there`);
-      assert.ok(typeof a.validLftSec === 'number' && a.validLftSec > 30, `${key.address} lifetime reset`);
-    }
-    // `ip address change` creates what is missing (the kernel does not insist on NLM_F_CREATE):
-    // the caller must pass only held addresses, which is why the daemon holds their locks.
-    assert.deepEqual(failed, []);
-    assert.ok(list.some((x) => same(x, absent)));
-    for (const key of [...present, absent]) await ns.ok('removeAddress', key);
-  });
-
-  void it('adds, refreshes and removes through one long-lived ip, each call with its own outcome', async () => {
-    const shared = { batch: 'shared' };
-    const keys = [10, 11, 12].map((i) => ({ ...v6, address: `2001:db8::7${i}` }));
-    await Promise.all(keys.map((k) => ns.ok('addOrRefreshAddress', { ...k, validLftSec: 5 }, shared)));
-    const absent = { ...v6, address: '2001:db8::799' };
-    const missingIf = { ...v6, ifname: 'nope0', address: '2001:db8::798' };
-    const failed = await ns.ok<{ spec: { address: string }; message: string }[]>(
-      'refreshAddresses',
-      [...keys, missingIf].map((k) => ({ ...k, validLftSec: 40 })),
-      shared,
-    );
-    assert.deepEqual(
-      failed.map((f) => f.spec.address),
-      ['2001:db8::798'],
-    );
-    assert.match(failed[0]?.message ?? '', /nope0/);
-    const list = await addrs('veth0');
-    for (const k of keys) {
-      const a = list.find((x) => same(x, k));
-      assert.ok(a && typeof a.validLftSec === 'number' && a.validLftSec > 30, `${k.address} refreshed`);
-    }
-    const removed = await Promise.all(
-      [...keys, absent].map((k) => ns.ok<boolean>('removeAddress', k, shared)),
-    );
-    assert.deepEqual(removed, [true, true, true, false]);
-    const gone = await ns.call('removeAddress', missingIf, shared);
-    assert.equal(gone.error?.name, 'InterfaceNotFoundError');
-    assert.ok(!(await addrs('veth0')).some((x) => keys.some((k) => same(x, k))));
-    const stats = await ns.ok<{ starts: number; batches: number }>('batcherStats');
-    assert.equal(stats.starts, 1, 'one ip process for every batch');
-    assert.ok(stats.batches >= 3, `${stats.batches} batches`);
   });
 });

@@ -1,7 +1,6 @@
 // Addresses of a VIP on the kernel side: add or refresh with a kernel lifetime and vipd's mark,
 // remove idempotently, list (all, or only ours).
 import {
-  buildChangeArgs,
   buildDeleteArgs,
   buildReplaceArgs,
   isOwned,
@@ -11,14 +10,7 @@ import {
   type AddressSpec,
 } from './address-args';
 import { NetifError } from './errors';
-import {
-  ipSupportsAddrProto,
-  runIp,
-  runIpBatch,
-  runIpParsed,
-  type IpCallContext,
-  type NetifOptions,
-} from './ip-runner';
+import { ipSupportsAddrProto, runIp, runIpParsed, type IpCallContext, type NetifOptions } from './ip-runner';
 import { parseAddresses, type AddressInfo } from './parse';
 
 // iproute2 6.1 with kernel extack: "Error: ipv4: Address not found." / "Error: ipv6: address not
@@ -39,45 +31,9 @@ export async function addOrRefreshAddress(spec: AddressSpec, options: NetifOptio
   await runChange(args, options, { ifname: spec.ifname, address: spec.address });
 }
 
-/** A change to the kernel's addresses: through the batcher when there is one. */
+/** A change to the kernel's addresses (one `ip`; vipd itself changes them through its agent). */
 async function runChange(args: string[], options: NetifOptions, context: IpCallContext): Promise<void> {
-  if (options.batch) await options.batch.run(args, context);
-  else await runIp(args, options, context);
-}
-
-/**
- * Reset the valid lifetime of many present addresses in one `ip` batch (`address change`; the
- * kernel re-creates an address that is gone, so pass only addresses still held). With a
- * batcher the lines join its next batch; without, one `ip` process runs them. Resolves with the
- * ones that failed, each with ip's message.
- */
-export async function refreshAddresses(
-  specs: readonly AddressSpec[],
-  options: NetifOptions = {},
-): Promise<{ spec: AddressSpec; message: string }[]> {
-  if (specs.length === 0) return [];
-  const batch = options.batch;
-  if (batch) {
-    const outcomes = await Promise.allSettled(
-      specs.map((s) => batch.run(buildChangeArgs(s), { ifname: s.ifname, address: s.address })),
-    );
-    return outcomes.flatMap((o, i) =>
-      o.status === 'fulfilled' ? [] : [{ spec: specs[i]!, message: failureMessage(o.reason) }],
-    );
-  }
-  const { failed } = await runIpBatch(
-    specs.map((s) => buildChangeArgs(s)),
-    options,
-  );
-  return failed.flatMap((f) => {
-    const spec = specs[f.line - 1];
-    return spec ? [{ spec, message: f.message }] : [];
-  });
-}
-
-function failureMessage(err: unknown): string {
-  if (err instanceof NetifError) return err.stderr || err.message;
-  return String(err);
+  await runIp(args, options, context);
 }
 
 /**

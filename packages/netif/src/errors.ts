@@ -55,14 +55,38 @@ export class InvalidArgumentError extends NetifError {
 }
 
 /**
- * The long-lived `ip` was SIGKILLed by someone else with commands in flight: in vipd, the fence
- * switch, which kills it before it removes anything. Those commands may or may not have run.
+ * The kernel agent fenced before this change ran (its epoch moved on), or the address it was to
+ * refresh is no longer tracked: nothing was changed. Transient: once vipd has seen the fence, the
+ * same change may be made again (if it still holds the VIP).
  */
-export class IpHelperKilledError extends NetifError {
-  override readonly name = 'IpHelperKilledError';
+export class AgentFencedError extends NetifError {
+  override readonly name = 'AgentFencedError';
 
   constructor(message: string, context: NetifErrorContext = {}) {
     super(message, { ...context, transient: true });
+  }
+}
+
+/** The kernel agent ended, or lost the answer: the change may or may not have been made. */
+export class AgentGoneError extends NetifError {
+  override readonly name = 'AgentGoneError';
+
+  constructor(message: string, context: NetifErrorContext = {}) {
+    super(message, { ...context, transient: true });
+  }
+}
+
+/** The vipd-agent binary is missing or not executable: run scripts/build.sh. */
+export class AgentNotBuiltError extends NetifError {
+  override readonly name = 'AgentNotBuiltError';
+  readonly binaryPath: string;
+
+  constructor(binaryPath: string, cause: unknown) {
+    super(`vipd-agent binary not built or not executable at ${binaryPath}: run scripts/build.sh`, {
+      cause,
+      transient: false,
+    });
+    this.binaryPath = binaryPath;
   }
 }
 

@@ -1,5 +1,6 @@
 // @vipd/netif: the kernel side of a VIP (addresses with lifetime and ownership mark, link state),
-// through iproute2's `ip -json`, run with an argument array in the caller's network namespace.
+// read through iproute2's `ip -json` (argument arrays, the caller's network namespace) and changed
+// through the kernel agent (vipd-agent, rtnetlink batches, the fence).
 export {
   VIPD_ADDR_METRIC,
   VIPD_ADDR_PROTO,
@@ -14,7 +15,6 @@ export {
   findAddress,
   listAddresses,
   listOwnedAddresses,
-  refreshAddresses,
   removeAddress,
   removeOwnedAddresses,
   type OwnedRemoval,
@@ -22,22 +22,20 @@ export {
 export {
   InterfaceNotFoundError,
   InvalidArgumentError,
-  IpHelperKilledError,
+  AgentFencedError,
+  AgentGoneError,
+  AgentNotBuiltError,
   IpOutputParseError,
   NetifError,
   type NetifErrorContext,
 } from './errors';
 export {
-  DEFAULT_FENCE_BINARY,
-  FenceBinaryNotBuiltError,
-  FenceSwitch,
-  type FenceEvent,
-  type FenceExit,
-  type FenceLogger,
-  type FenceSwitchOptions,
-} from './fence-switch';
-export { IpBatcher } from './ip-batcher';
-export { IpCoprocess, type IpCoprocessOptions } from './ip-coprocess';
+  DEFAULT_AGENT_BINARY,
+  KernelAgent,
+  type AgentExit,
+  type AgentFence,
+  type KernelAgentOptions,
+} from './kernel-agent';
 export { type NetifOptions } from './ip-runner';
 export { getLink, listLinks } from './links';
 export {

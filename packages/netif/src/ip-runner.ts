@@ -8,11 +8,6 @@ export interface NetifOptions {
   readonly ipCommand?: string;
   /** Kill `ip` after this long and fail with a transient error. Default 5000 ms. */
   readonly timeoutMs?: number;
-  /**
-   * Run changes (add, refresh, remove) through this batcher: one `ip` process for all the calls
-   * made around the same time. Queries always run alone (their output is needed).
-   */
-  readonly batch?: { run(args: readonly string[], context?: IpCallContext): Promise<void> };
 }
 
 export interface IpCallContext {
@@ -116,75 +111,6 @@ export function runIp(args: readonly string[], options: NetifOptions = {}, conte
       },
     );
   });
-}
-
-export interface BatchResult {
-  /** 1-based numbers of the lines that failed, with ip's message for each. */
-  readonly failed: { line: number; message: string }[];
-}
-
-/**
- * Runs many `ip` commands in one process: `ip -force -batch -` with one argv per line on stdin.
- * Every line runs even when an earlier one fails; the failures come back by line number. Rejects
- * only when ip itself cannot run or is killed. Arguments must not contain whitespace.
- */
-export function runIpBatch(
-  lines: readonly (readonly string[])[],
-  options: NetifOptions = {},
-): Promise<BatchResult> {
-  const command = options.ipCommand ?? 'ip';
-  const args = ['-force', '-batch', '-'];
-  for (const line of lines) {
-    if (line.some((a) => a === '' || /\s/.test(a)))
-      throw new NetifError(`ip batch argument with whitespace: ${line.join(' ')}`, { argv: [...line] });
-  }
-  const input = lines.map((l) => l.join(' ')).join('\n') + '\n';
-  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return new Promise<BatchResult>((resolve, reject) => {
-    const child = execFile(
-      command,
-      args,
-      { timeout, maxBuffer: MAX_BUFFER, encoding: 'utf8', windowsHide: true },
-      (error, _stdout, stderr) => {
-        const code: unknown = error?.code;
-        if (error && typeof code !== 'number') {
-          reject(
-            new NetifError(
-              `${command} ${args.join(' ')} ${error.killed ? `killed after ${timeout} ms` : `failed: ${error.message}`}`,
-              {
-                argv: [command, ...args],
-                stderr: firstLine(stderr),
-                transient: true,
-                cause: error,
-              },
-            ),
-          );
-          return;
-        }
-        resolve({ failed: parseBatchFailures(stderr) });
-      },
-    );
-    child.stdin?.on('error', () => undefined); // ip gone early: the exit callback reports it
-    child.stdin?.end(input);
-  });
-}
-
-/**
- * ip -force -batch prints the kernel's answer and then `Command failed -:N` for each failed line:
- * "RTNETLINK answers: Cannot assign requested address\nCommand failed -:3". Pure; exported for tests.
- */
-export function parseBatchFailures(stderr: string): { line: number; message: string }[] {
-  const out: { line: number; message: string }[] = [];
-  let last = '';
-  for (const raw of stderr.split('\n')) {
-    const text = raw.trim();
-    const m = /^Command failed -:(\d+)$/.exec(text);
-    if (m) {
-      out.push({ line: Number(m[1]), message: last || 'failed' });
-      last = '';
-    } else if (text) last = text;
-  }
-  return out;
 }
 
 /** Run `ip ARGS…` and parse its stdout; a parse error names the argv it came from. */

@@ -471,9 +471,13 @@ export class Daemon {
     });
   }
 
-  /** The dead-man's switch died (it was restarted empty): our VIPs are unguarded, drop them. */
-  switchLost(): void {
-    void this.dropAll('fence switch restarted').then(() => this.reconcileAll());
+  /**
+   * The kernel agent fenced (every address it tracked is gone) or was started anew (empty, our
+   * VIPs unguarded): each controller drops its VIP, logging it, and adds it again only once it may
+   * (a renewal in time, with the agent's new epoch).
+   */
+  agentLost(reason: string): void {
+    void this.dropAll(reason).then(() => this.reconcileAll());
   }
 
   /** Registered nodes (etcd) become the heartbeat mesh's peers. */

@@ -1,46 +1,53 @@
-/** The Kernel the daemon uses on a real host: netif for addresses and links, announce for ARP/NA. */
+/** The Kernel the daemon uses on a real host: netif's kernel agent for addresses, announce for ARP/NA. */
 import { Announcer, probeOwners } from '@vipd/announce';
 import type { Logger } from '@vipd/log';
 import {
-  addOrRefreshAddress,
+  type AddressSpec,
+  type AgentFence,
   defaultLabel,
-  FenceSwitch,
   getLink,
-  IpBatcher,
+  KernelAgent,
   listOwnedAddresses,
-  refreshAddresses,
-  removeAddress,
 } from '@vipd/netif';
 import type { VipSpec } from '@vipd/store';
 import type { Kernel, LinkState } from './kernel';
 
 const LINK_CACHE_MS = 1000;
 
-export function createLinuxKernel(log: Logger, opts: { onSwitchLost?: () => void } = {}): Kernel {
-  const announcer = new Announcer({ logger: log });
-  // Adds, refreshes and removes of all VIPs go through one long-lived `ip` (see IpBatcher). The
-  // fence switch knows its pid: a fence kills it first, so nothing queued there runs afterwards.
-  let helper: number | undefined;
-  const ipOptions = {
-    batch: new IpBatcher({
-      onProcess: (pid) => {
-        helper = pid;
-        fence.guardHelper(pid);
-      },
-      // The switch learns of an address before ip can add it (track() lines are coalesced).
-      beforeWrite: () => fence.flush(),
-    }),
+export interface LinuxKernelOptions {
+  /** The agent ended and was started anew, empty: every VIP is unguarded, drop them. */
+  onAgentLost?: () => void;
+  /** The agent fenced (removed every tracked address): the VIPs are gone, drop them. */
+  onFenced?: (fence: AgentFence) => void;
+  /** Connect to `vipd-agent --listen PATH` (its own service) instead of spawning one. */
+  agentSocket?: string;
+}
+
+function addressSpec(ifname: string, spec: VipSpec, lifetimeSec: number): AddressSpec {
+  return {
+    ifname,
+    address: spec.address,
+    prefixLen: spec.prefixLen,
+    family: spec.family,
+    validLftSec: lifetimeSec,
+    label: spec.family === 4 ? defaultLabel(ifname) : undefined,
   };
-  let fence = startSwitch();
-  function startSwitch(): FenceSwitch {
-    const f = new FenceSwitch({ logger: log.child({ component: 'fence' }), stderr: 'logger' });
-    if (helper !== undefined) f.guardHelper(helper);
-    f.on('unexpectedExit', () => {
-      log.error({}, 'fence switch died: VIPs are unguarded; dropping them and restarting it');
-      fence = startSwitch();
-      opts.onSwitchLost?.();
+}
+
+export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): Kernel {
+  const announcer = new Announcer({ logger: log });
+  // Every address change and the fence go through one kernel agent (see @vipd/netif's
+  // kernel-agent.ts): changes made before a fence can never run after it.
+  let agent = startAgent();
+  function startAgent(): KernelAgent {
+    const a = new KernelAgent({ logger: log, socketPath: opts.agentSocket });
+    a.on('fenced', (f: AgentFence) => opts.onFenced?.(f));
+    a.on('unexpectedExit', () => {
+      log.error({}, 'kernel agent gone: VIPs are unguarded; dropping them and starting it again');
+      agent = startAgent();
+      opts.onAgentLost?.();
     });
-    return f;
+    return a;
   }
   // Index and MAC of an interface for frames: asked of `ip` at most once a second per interface
   // (hundreds of VIPs announce and probe on the same one), and again at once after a failure.
@@ -67,33 +74,14 @@ export function createLinuxKernel(log: Logger, opts: { onSwitchLost?: () => void
       return { ready: true };
     },
     async addVip(ifname: string, spec: VipSpec, lifetimeSec: number): Promise<void> {
-      // Tracked first: the switch must know an address before it can exist.
-      fence.track(ifname, spec.address, spec.prefixLen);
-      await addOrRefreshAddress(
-        {
-          ifname,
-          address: spec.address,
-          prefixLen: spec.prefixLen,
-          family: spec.family,
-          validLftSec: lifetimeSec,
-          label: spec.family === 4 ? defaultLabel(ifname) : undefined,
-        },
-        ipOptions,
-      );
+      await agent.add(addressSpec(ifname, spec, lifetimeSec));
     },
     async refreshVips(entries, lifetimeSec) {
-      // Tracked again first: a deadline fence empties the switch's list, and a refresh
-      // re-creates an address that is gone.
-      for (const e of entries) fence.track(e.ifname, e.spec.address, e.spec.prefixLen);
-      const requests = entries.map((e) => ({
-        ifname: e.ifname,
-        address: e.spec.address,
-        prefixLen: e.spec.prefixLen,
-        family: e.spec.family,
-        validLftSec: lifetimeSec,
-      }));
-      const failed = await refreshAddresses(requests, ipOptions);
-      // refreshAddresses hands back the very spec objects it was given.
+      // The agent refreshes only what it tracks, in this epoch: a fence in between makes these
+      // fail, never re-creates an address.
+      const requests = entries.map((e) => addressSpec(e.ifname, e.spec, lifetimeSec));
+      const failed = await agent.refresh(requests);
+      // refresh hands back the very spec objects it was given.
       const byRequest = new Map(requests.map((r, i) => [r, entries[i]!]));
       return failed.flatMap((f) => {
         const e = byRequest.get(f.spec);
@@ -101,14 +89,7 @@ export function createLinuxKernel(log: Logger, opts: { onSwitchLost?: () => void
       });
     },
     async removeVip(ifname: string, spec: VipSpec): Promise<boolean> {
-      // A fence kills the ip helper with whatever it had queued, typically this very removal (a
-      // fence and the controllers' own drops come together): removeAddress tries it again.
-      const present = await removeAddress(
-        { ifname, address: spec.address, prefixLen: spec.prefixLen, family: spec.family },
-        ipOptions,
-      );
-      fence.untrack(ifname, spec.address, spec.prefixLen);
-      return present;
+      return agent.remove({ ifname, address: spec.address, prefixLen: spec.prefixLen, family: spec.family });
     },
     async probeOwners(ifname, spec, timeoutMs): Promise<string[]> {
       const link = await recentLink(ifname);
@@ -119,14 +100,16 @@ export function createLinuxKernel(log: Logger, opts: { onSwitchLost?: () => void
       );
     },
     guard(budgetMs: number): void {
-      fence.beat(budgetMs);
+      agent.beat(budgetMs);
     },
     fenceNow(): void {
-      fence.fenceNow();
+      agent.fenceNow();
+    },
+    async ready(): Promise<boolean> {
+      return agent.ready;
     },
     async close(): Promise<void> {
-      ipOptions.batch.close();
-      await fence.close();
+      await agent.close();
     },
     async announce(ifname, spec, count, intervalMs, signal): Promise<number> {
       const link = await recentLink(ifname);

@@ -33,13 +33,16 @@ export interface Kernel {
   listOwned(): Promise<{ ifname: string; address: string; prefixLen: number; family: 4 | 6 }[]>;
   /**
    * Dead-man's switch: unless guard() is called again within `budgetMs`, or if this process
-   * dies, every VIP address added through addVip is removed by a separate process.
+   * dies, every VIP address added through addVip is removed by the kernel agent, a separate
+   * process; changes sent before that fence are refused after it.
    */
   guard(budgetMs: number): void;
-  /** Removes every tracked VIP address now, through the switch (belt and braces). */
+  /** Removes every tracked VIP address now, through the agent (belt and braces). */
   fenceNow(): void;
   /** MACs other than ours that answer ARP/NDP for the VIP on that interface. */
   probeOwners(ifname: string, spec: VipSpec, timeoutMs: number): Promise<string[]>;
-  /** Stops the switch (after the daemon removed its addresses itself). */
+  /** Resolves true once the agent that changes addresses is ready, false if it could not start. */
+  ready(): Promise<boolean>;
+  /** Stops the agent (after the daemon removed its addresses itself). */
   close(): Promise<void>;
 }

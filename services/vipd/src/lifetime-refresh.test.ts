@@ -97,7 +97,7 @@ describe('kernel lifetime refresh', () => {
     assert.ok(Math.max(...g) <= 1000 + 150, `longest gap ${Math.max(...g)} ms`);
   });
 
-  it('a refresh that fails for many VIPs (a fence killed the ip helper) says so in one line', async () => {
+  it('a refresh that fails for many VIPs (the kernel agent fenced) says so in one line', async () => {
     const lines: { fields: Record<string, unknown>; msg: string }[] = [];
     const log = {
       ...silentLogger(),

@@ -1,6 +1,6 @@
 /**
  * After a renewal, one `ip` batch pushes the kernel lifetime of every held VIP forward (the
- * backstop of docs/safety.md: a VIP whose daemon and fence switch are both gone disappears by
+ * backstop of docs/safety.md: a VIP whose daemon and kernel agent are both gone disappears by
  * itself before the lease can expire). Every held VIP's kernel lock is held meanwhile, so no VIP
  * is removed while the batch could bring it back.
  *
@@ -28,7 +28,7 @@ import type { HeldAddress } from './vip-announcer';
  */
 export const LAST_CHANCE = 0.75;
 
-/** A refresh may take at most 1/PACE of the time (of the ip helper, and of the kernel). */
+/** A refresh may take at most 1/PACE of the time (of the kernel agent, and of the kernel). */
 export const REFRESH_PACE = 4;
 
 /**
@@ -112,7 +112,7 @@ export class LifetimeRefresher {
         if (t) targets.push(t);
       }
       const failed = await this.o.kernel.refreshVips(targets, this.o.lifetimeSec);
-      // One line per refresh, not per VIP: a fence that kills the ip helper fails them all.
+      // One line per refresh, not per VIP: a fence of the kernel agent fails them all.
       if (failed.length > 0) {
         this.o.log.warn(
           {

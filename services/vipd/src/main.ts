@@ -131,8 +131,18 @@ async function main(argv: string[]): Promise<void> {
   const health = new HealthServer(server);
   const lost = { daemon: undefined as Daemon | undefined };
   const linux = createLinuxKernel(log.child({ component: 'kernel' }), {
-    onSwitchLost: () => lost.daemon?.switchLost(),
+    onAgentLost: () => lost.daemon?.agentLost('kernel agent restarted'),
+    onFenced: (f) => lost.daemon?.agentLost(`fenced by the kernel agent (${f.reason})`),
+    agentSocket: config.node.agentSocket,
   });
+  if (!(await linux.ready())) {
+    fail(
+      1,
+      config.node.agentSocket
+        ? `kernel agent not reachable at ${config.node.agentSocket}: is vipd-agent.service running?`
+        : 'kernel agent (vipd-agent) did not start',
+    );
+  }
   const metricsLog = log.child({ component: 'metrics' });
   const metrics = config.metrics.listen ? new VipdMetrics(metricsLog, { version: version() }) : undefined;
   const kernel = metrics ? metrics.countingKernel(linux) : linux;

@@ -29,7 +29,7 @@ const RULES: [RegExp, ReasonClass][] = [
   [/^holds the leadership/, 'reapplied'],
   [/^fenced/, 'fenced'],
   [/^lease lost/, 'lease_lost'],
-  [/^fence switch/, 'fence_switch'],
+  [/^kernel agent restarted/, 'fence_switch'],
   [/^yielding to /, 'yielded'],
   [/^(held by |not holder)/, 'lost_leadership'],
   [/^preempted by /, 'preempted'],

@@ -47,7 +47,9 @@ class FlakyKernel {
     removeVip: (ifname, spec) => {
       this.removeCalls++;
       if (this.failRemovals-- > 0)
-        return Promise.reject(new NetifError('ip -force -batch - exited (SIGKILL)', { transient: true }));
+        return Promise.reject(
+          new NetifError('vipd-agent ended with this change unanswered', { transient: true }),
+        );
       return Promise.resolve(this.up.delete(`${ifname} ${spec.address}`));
     },
     announce: (_i, _s, count) => Promise.resolve(count),
@@ -55,6 +57,7 @@ class FlakyKernel {
     guard: () => undefined,
     fenceNow: () => undefined,
     probeOwners: () => Promise.resolve([]),
+    ready: () => Promise.resolve(true),
     close: () => Promise.resolve(),
   };
 }
@@ -152,7 +155,7 @@ describe('VipController: a removal that fails', () => {
     setLeader('n1', LEASE);
     c.reconcile();
     await until('the VIP up on n1', () => k.up.size === 1);
-    await assert.rejects(c.dropLocal('test'), /SIGKILL/);
+    await assert.rejects(c.dropLocal('test'), /unanswered/);
     assert.equal(k.up.size, 1, 'the failed removal left the address');
     assert.equal(c.holding, undefined, 'a VIP whose removal failed is not held');
     // Still the leader: the retry removes the old address, then adds it again.

@@ -16,7 +16,7 @@ import {
   type VipSpec,
 } from '@vipd/store';
 import type { HookState } from '@vipd/config';
-import { IpHelperKilledError } from '@vipd/netif';
+import { AgentFencedError } from '@vipd/netif';
 import type { ControllerContext } from './controller-context';
 import { betterPresent, decide, type Decision, startupGraceWait } from './decide';
 import { Mutex } from './mutex';
@@ -184,7 +184,7 @@ export class VipController {
   /**
    * Stops: drops the address; with `release`, also deletes our leader key. Never rejects:
    * resolves false when the address could not be removed (logged; it is still tracked by the
-   * fence switch and its kernel lifetime ends it).
+   * kernel agent and its kernel lifetime ends it).
    */
   async stop(release: boolean): Promise<boolean> {
     this.stopped = true;
@@ -215,9 +215,9 @@ export class VipController {
       try {
         await this.runOnce();
       } catch (err) {
-        // A fence kills the ip helper with every queued change (it logs that once, with the
-        // reason); hundreds of controllers saying so again would bury it.
-        if (err instanceof IpHelperKilledError)
+        // A fence refuses every change queued before it (the agent logs the fence once);
+        // hundreds of controllers saying so again would bury it.
+        if (err instanceof AgentFencedError)
           this.log.debug({ err: describe(err) }, 'address change cancelled by a fence; retrying');
         else this.log.warn({ err: describe(err) }, 'reconcile failed; retrying');
         this.wake(250);

@@ -10,7 +10,7 @@ export interface NodeFigures {
   peakRssMb: number;
   /** vipd's CPU time over the steady window, % of one core. */
   cpuPercent: number;
-  /** Its helper processes' (the ip coprocess, vipd-fence, hooks), % of one core. */
+  /** Its helper processes' (the kernel agent vipd-agent, hooks), % of one core. */
   helperCpuPercent?: number;
 }
 

@@ -51,17 +51,17 @@ function localCommand(key: string, configFile: string): string[] {
   );
 }
 
-/** The vipd-fence dead-man's switch that vipd (pid) runs. */
+/** The kernel agent (vipd-agent, also the dead-man's switch) that vipd (pid) runs. */
 function fenceOf(pid: number): number {
   const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
   const fence = children.map(Number).find((c) => {
     try {
-      return readFileSync(`/proc/${c}/comm`, 'utf8').trim() === 'vipd-fence';
+      return readFileSync(`/proc/${c}/comm`, 'utf8').trim() === 'vipd-agent';
     } catch {
       return false;
     }
   });
-  if (fence === undefined) throw new Error(`vipd ${pid} runs no vipd-fence`);
+  if (fence === undefined) throw new Error(`vipd ${pid} runs no vipd-agent`);
   return fence;
 }
 
@@ -109,7 +109,7 @@ void describe('deploy/systemd/vipd.service in a namespace lab', { skip }, () => 
         process.kill(fence, 'SIGKILL');
         await pollUntil(async () => (isGone(fence) ? true : undefined), {
           timeoutMs: 3000,
-          what: 'vipd-fence gone',
+          what: 'vipd-agent gone',
         });
         await sleep(300);
         for (const s of specs) {
@@ -194,7 +194,7 @@ void describe('deploy/systemd/vipd.service in a namespace lab', { skip }, () => 
             (await cluster.holders(VIP6, ['n1'])).length === 0
               ? true
               : undefined,
-          { timeoutMs: 3000, intervalMs: 10, what: 'vipd-fence to remove the VIPs' },
+          { timeoutMs: 3000, intervalMs: 10, what: 'vipd-agent to remove the VIPs' },
         );
         console.log(
           `as nobody with ${ambient.join(' ')}: held, announced; fenced ${Date.now() - t0} ms after SIGKILL`,

@@ -16,7 +16,7 @@
  * Later (they need the heartbeat fast takeover and the etcd-loss policy being built now):
  *   1  link cut on the holder, default and fast profiles: outage bounds (≈ 0.87 s / 0.22 s)
  *   2  holder cut from etcd and its peers but still reachable by the client
- *   4  SIGSTOP on the holder past the takeover time, then SIGCONT (the fence switch)
+ *   4  SIGSTOP on the holder past the takeover time, then SIGCONT (the kernel agent's fence)
  *   8  etcd stopped for 10 s with onEtcdLoss failsafe and fence
  *   9  a foreign host answering for the VIP (ARP/NDP owner probe)
  *

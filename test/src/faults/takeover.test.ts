@@ -87,7 +87,7 @@ describe('fault suite: silent holders', { skip: skipUnlessRoot, concurrency: 1 }
         '4 holder frozen then resumed',
         stats.outageMs,
         r.maxOverlapMs,
-        `the fence switch removed n1's VIP ${n1Dropped - stoppedAt} ms after SIGSTOP`,
+        `the kernel agent removed n1's VIP ${n1Dropped - stoppedAt} ms after SIGSTOP`,
       );
       assert.ok(n1Dropped < resumedAt, "the frozen holder's VIP was removed while it was frozen");
       assert.deepEqual(holderSequence(r.timeline.intervals(VIP)), ['n1', 'n2'], 'n1 never held it again');

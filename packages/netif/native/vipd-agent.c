@@ -1,0 +1,659 @@
+// vipd-agent: the kernel agent. The only thing that adds, refreshes or removes vipd's VIP
+// addresses, and the dead-man's switch that removes them all when vipd dies or stops beating.
+// The protocol, the reasoning and the client are in packages/netif/src/kernel-agent.ts.
+//
+// Commands in (one ASCII line each, at most 255 bytes):
+//   A <id> <epoch> <ifname> <addr>/<plen> <valid_lft> [<label>]   add or replace, and track
+//   R <id> <epoch> <ifname> <addr>/<plen> <valid_lft>             refresh a tracked address
+//   D <id> <ifname> <addr>/<plen>                                 remove and untrack
+//   B <ms>        deadline = now + ms (CLOCK_MONOTONIC, 1..600000)
+//   F             fence now
+// A and R run only while <epoch> is the agent's epoch; every fence removes every tracked
+// address in one rtnetlink batch, then bumps the epoch, so nothing vipd queued before a fence
+// can bring an address back after it. Changes go to the kernel in batches of rtnetlink
+// messages (many per sendmsg), every ack is read, and every command gets one reply, in order:
+//   ok <id> | absent <id> | err <id> <ERRNO> <message> | stale <id> <epoch> | untracked <id>
+// Other lines out: "ready <epoch>", "fenced <reason> <epoch> <removed> <absent> <failed> <ms>",
+// "log <info|warn|error> <text>", "dropped <n>" (lines lost to a full output buffer).
+//
+// It never blocks on its output: replies and logs wait in a 1 MiB buffer and are written
+// without blocking when vipd reads; a full buffer drops lines and counts them. Each fence also
+// writes its summary line to stderr (the journal), only if that cannot block.
+//
+// Two ways to run: as vipd's child (commands on stdin, output on stdout; EOF = vipd is gone:
+// fence and exit), or `vipd-agent --listen PATH` as its own service (vipd-agent.service), so
+// that a freeze or kill of vipd's cgroup does not reach it: one connection at a time from the
+// same user or root; the connection's end fences, and the agent waits for the next one.
+// SIGTERM, SIGINT, SIGHUP: fence, then exit. Acts in the network namespace it was started in.
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <net/if.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef IFA_RT_PRIORITY
+#define IFA_RT_PRIORITY 9
+#endif
+#ifndef IFA_PROTO
+#define IFA_PROTO 11
+#endif
+#ifndef NETLINK_CAP_ACK
+#define NETLINK_CAP_ACK 10
+#endif
+
+#define MAX_LINE 255
+#define MAX_TRACKED 16384
+#define TABLE_SIZE (2 * MAX_TRACKED) // open addressing, power of two
+#define MAX_BATCH 1024               // commands gathered before they go to the kernel
+#define MSGS_PER_SEND 256            // rtnetlink messages per sendmsg
+#define MAX_BEAT_MS 600000L
+#define OUT_CAP (1 << 20)
+// Results besides 0 and -errno, answered without the kernel (ABSENT: a removal found nothing).
+#define ABSENT 1
+#define STALE 2
+#define UNTRACKED 3
+#define VIPD_ADDR_METRIC 0x7669 // see address-args.ts: the mark `ip -json addr` shows
+#define VIPD_ADDR_PROTO 0x76
+
+struct entry {
+  char ifname[IF_NAMESIZE];
+  unsigned char family, plen;
+  unsigned char addr[16];
+};
+
+struct cmd {
+  char kind; // 'A', 'R', 'D', or 'X' (answered already)
+  unsigned long long id, epoch;
+  struct entry e;
+  unsigned int valid;
+  char label[IF_NAMESIZE];
+  int ifindex;
+  int result; // 0, -errno, or one of ABSENT, STALE, UNTRACKED below
+  const char *why; // for a refused command: what was wrong with it
+};
+
+// ---------------------------------------------------------------- output, never blocking
+static char outbuf[OUT_CAP];
+static size_t outlen;
+static unsigned long long dropped;
+static int out_fd = 1;
+
+static long long now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static void flush_out(void) {
+  while (out_fd >= 0 && outlen > 0) {
+    ssize_t w = write(out_fd, outbuf, outlen);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return; // EAGAIN (vipd not reading), EPIPE (gone): kept, or lost with the peer
+    memmove(outbuf, outbuf + w, outlen - (size_t)w);
+    outlen -= (size_t)w;
+  }
+}
+
+static void emit(const char *fmt, ...) {
+  char line[MAX_LINE + 256];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(line, sizeof line - 1, fmt, ap);
+  va_end(ap);
+  if (n < 0) return;
+  if ((size_t)n > sizeof line - 2) n = sizeof line - 2;
+  line[n++] = '\n';
+  if (dropped > 0 && outlen + 32 < OUT_CAP) {
+    outlen += (size_t)snprintf(outbuf + outlen, 32, "dropped %llu\n", dropped);
+    dropped = 0;
+  }
+  if (outlen + (size_t)n > OUT_CAP) {
+    dropped++;
+    return;
+  }
+  memcpy(outbuf + outlen, line, (size_t)n);
+  outlen += (size_t)n;
+}
+
+// stderr only when it has room: the journal must never hold up a fence.
+static void to_stderr(const char *text) {
+  struct pollfd p = {.fd = 2, .events = POLLOUT};
+  if (poll(&p, 1, 0) != 1 || !(p.revents & POLLOUT)) return;
+  ssize_t w = write(2, text, strlen(text));
+  (void)w;
+}
+
+// ---------------------------------------------------------------- tracked addresses
+static struct entry tracked[MAX_TRACKED];
+static int ntracked;
+static int table[TABLE_SIZE]; // index + 1 into tracked, 0 = empty
+
+static uint32_t hash_entry(const struct entry *e) {
+  uint32_t h = 2166136261u;
+  const unsigned char *p = (const unsigned char *)e;
+  for (size_t i = 0; i < sizeof *e; i++) h = (h ^ p[i]) * 16777619u;
+  return h;
+}
+
+static int slot_of(const struct entry *e) {
+  uint32_t i = hash_entry(e) & (TABLE_SIZE - 1);
+  while (table[i] != 0 && memcmp(&tracked[table[i] - 1], e, sizeof *e) != 0) i = (i + 1) & (TABLE_SIZE - 1);
+  return (int)i;
+}
+
+static int is_tracked(const struct entry *e) { return table[slot_of(e)] != 0; }
+
+static int track(const struct entry *e) {
+  int s = slot_of(e);
+  if (table[s] != 0) return 0;
+  if (ntracked == MAX_TRACKED) return -1;
+  tracked[ntracked] = *e;
+  table[s] = ++ntracked;
+  return 0;
+}
+
+static void untrack(const struct entry *e) {
+  int s = slot_of(e);
+  if (table[s] == 0) return;
+  int idx = table[s] - 1, last = ntracked - 1;
+  // Backward-shift deletion keeps every probe chain unbroken.
+  uint32_t i = (uint32_t)s, j = i;
+  for (;;) {
+    j = (j + 1) & (TABLE_SIZE - 1);
+    if (table[j] == 0) break;
+    uint32_t home = hash_entry(&tracked[table[j] - 1]) & (TABLE_SIZE - 1);
+    if ((j > i && (home <= i || home > j)) || (j < i && (home <= i && home > j))) {
+      table[i] = table[j];
+      i = j;
+    }
+  }
+  table[i] = 0;
+  if (idx != last) { // move the last entry into the hole
+    int ls = slot_of(&tracked[last]);
+    tracked[idx] = tracked[last];
+    table[ls] = idx + 1;
+  }
+  ntracked--;
+}
+
+static void untrack_all(void) {
+  memset(table, 0, sizeof table);
+  ntracked = 0;
+}
+
+// ---------------------------------------------------------------- rtnetlink
+static int nl = -1;
+static unsigned int nlseq;
+
+static void add_attr(struct nlmsghdr *n, unsigned short type, const void *data, size_t len) {
+  struct rtattr *rta = (struct rtattr *)((char *)n + NLMSG_ALIGN(n->nlmsg_len));
+  rta->rta_type = type;
+  rta->rta_len = (unsigned short)RTA_LENGTH(len);
+  if (len) memcpy(RTA_DATA(rta), data, len);
+  n->nlmsg_len = NLMSG_ALIGN(n->nlmsg_len) + RTA_ALIGN(rta->rta_len);
+}
+
+#define MSG_ROOM 256 // largest message we build (an add with every attribute: ~140 bytes)
+
+// One RTM_NEWADDR (add/refresh: NLM_F_CREATE|NLM_F_REPLACE) or RTM_DELADDR into buf.
+static size_t build_msg(char *buf, const struct cmd *c, unsigned int seq) {
+  memset(buf, 0, MSG_ROOM);
+  struct nlmsghdr *n = (struct nlmsghdr *)buf;
+  struct ifaddrmsg *ifa = NLMSG_DATA(n);
+  size_t alen = c->e.family == AF_INET ? 4 : 16;
+  n->nlmsg_len = NLMSG_LENGTH(sizeof *ifa);
+  n->nlmsg_seq = seq;
+  ifa->ifa_family = c->e.family;
+  ifa->ifa_prefixlen = c->e.plen;
+  ifa->ifa_index = (unsigned int)c->ifindex;
+  add_attr(n, IFA_LOCAL, c->e.addr, alen); // what `ip address` sends
+  add_attr(n, IFA_ADDRESS, c->e.addr, alen);
+  if (c->kind == 'D') {
+    n->nlmsg_type = RTM_DELADDR;
+    n->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+    return n->nlmsg_len;
+  }
+  n->nlmsg_type = RTM_NEWADDR;
+  n->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_REPLACE;
+  ifa->ifa_scope = RT_SCOPE_UNIVERSE;
+  // preferred 0: deprecated at once, never picked as a source address; IPv6 without DAD.
+  struct ifa_cacheinfo ci = {.ifa_prefered = 0, .ifa_valid = c->valid};
+  add_attr(n, IFA_CACHEINFO, &ci, sizeof ci);
+  uint32_t flags = (c->e.family == AF_INET6 ? IFA_F_NODAD : 0);
+  ifa->ifa_flags = (unsigned char)flags;
+  add_attr(n, IFA_FLAGS, &flags, sizeof flags);
+  uint32_t metric = VIPD_ADDR_METRIC;
+  add_attr(n, IFA_RT_PRIORITY, &metric, sizeof metric);
+  uint8_t proto = VIPD_ADDR_PROTO;
+  add_attr(n, IFA_PROTO, &proto, sizeof proto);
+  if (c->label[0]) add_attr(n, IFA_LABEL, c->label, strlen(c->label) + 1);
+  return n->nlmsg_len;
+}
+
+// Sends the commands' messages (those with result 0 and a kind) in chunks and reads every ack:
+// result becomes 0, -errno, or 1 (DELADDR of an absent address).
+static void run_batch(struct cmd *cmds, int n) {
+  static char buf[MSGS_PER_SEND * MSG_ROOM] __attribute__((aligned(4)));
+  int i = 0;
+  while (i < n) {
+    size_t len = 0;
+    unsigned int first = nlseq + 1;
+    int idx[MSGS_PER_SEND], count = 0;
+    for (; i < n && count < MSGS_PER_SEND; i++) {
+      if (cmds[i].kind == 'X') continue;
+      len += build_msg(buf + len, &cmds[i], ++nlseq);
+      idx[count++] = i;
+    }
+    if (count == 0) break;
+    struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
+    ssize_t s;
+    do s = sendto(nl, buf, len, 0, (struct sockaddr *)&kernel, sizeof kernel);
+    while (s < 0 && errno == EINTR);
+    if (s < 0) {
+      int err = errno;
+      for (int k = 0; k < count; k++) cmds[idx[k]].result = -err;
+      continue;
+    }
+    int pending = count;
+    for (int k = 0; k < count; k++) cmds[idx[k]].result = -ETIMEDOUT;
+    while (pending > 0) {
+      static char rbuf[65536] __attribute__((aligned(4)));
+      ssize_t r = recv(nl, rbuf, sizeof rbuf, 0);
+      if (r < 0) {
+        if (errno == EINTR) continue;
+        emit("log error rtnetlink: %s (%d answers missing)", strerror(errno), pending);
+        break; // EAGAIN after SO_RCVTIMEO: what is left stays ETIMEDOUT
+      }
+      for (struct nlmsghdr *h = (struct nlmsghdr *)rbuf; NLMSG_OK(h, (unsigned int)r); h = NLMSG_NEXT(h, r)) {
+        if (h->nlmsg_type != NLMSG_ERROR) continue;
+        unsigned int k = h->nlmsg_seq - first;
+        if (k >= (unsigned int)count) continue;
+        struct cmd *c = &cmds[idx[k]];
+        if (c->result != -ETIMEDOUT) continue;
+        int err = h->nlmsg_len >= NLMSG_LENGTH(sizeof(struct nlmsgerr)) ? ((struct nlmsgerr *)NLMSG_DATA(h))->error
+                                                                         : -EPROTO;
+        c->result = (c->kind == 'D' && err == -EADDRNOTAVAIL) ? ABSENT : err;
+        pending--;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- state, fence
+static unsigned long long epoch = 1;
+static long long deadline; // 0: none (before the first beat, after a deadline fence)
+static struct cmd batch[MAX_BATCH];
+static int nbatch;
+
+static void fence(const char *reason, long long ref) {
+  static struct cmd dels[MAX_TRACKED];
+  int n = ntracked;
+  for (int i = 0; i < n; i++) {
+    memset(&dels[i], 0, sizeof dels[i]);
+    dels[i].kind = 'D';
+    dels[i].e = tracked[i];
+    dels[i].ifindex = (int)if_nametoindex(dels[i].e.ifname);
+    if (dels[i].ifindex == 0) {
+      dels[i].kind = 'X';
+      dels[i].result = -ENODEV;
+    }
+  }
+  run_batch(dels, n);
+  int removed = 0, absent = 0, failed = 0;
+  for (int i = 0; i < n; i++) {
+    if (dels[i].result == 0) removed++;
+    else if (dels[i].result == ABSENT || dels[i].result == -ENODEV) absent++;
+    else failed++;
+  }
+  untrack_all();
+  epoch++;
+  double ms = (double)(now_ns() - ref) / 1e6;
+  char line[160];
+  snprintf(line, sizeof line, "fenced %s %llu %d %d %d %.3f", reason, epoch, removed, absent, failed, ms);
+  emit("%s", line);
+  if (failed > 0) emit("log error fence (%s): %d addresses could not be removed", reason, failed);
+  char err[200];
+  snprintf(err, sizeof err, "vipd-agent: %s\n", line);
+  to_stderr(err);
+}
+
+static void reply(const struct cmd *c) {
+  switch (c->result) {
+  case 0: emit("ok %llu", c->id); return;
+  case ABSENT: emit("absent %llu", c->id); return;
+  case STALE: emit("stale %llu %llu", c->id, epoch); return;
+  case UNTRACKED: emit("untracked %llu", c->id); return;
+  }
+  const char *name = c->result == -ENODEV ? "ENODEV"
+                     : c->result == -ETIMEDOUT ? "ETIMEDOUT"
+                     : c->result == -EEXIST ? "EEXIST"
+                     : c->result == -EINVAL ? "EINVAL"
+                     : c->result == -EADDRNOTAVAIL ? "EADDRNOTAVAIL"
+                     : c->result == -EPERM ? "EPERM"
+                     : c->result == -ENOSPC ? "ENOSPC"
+                                            : "EOTHER";
+  emit("err %llu %s %s", c->id, name, c->why ? c->why : strerror(-c->result));
+}
+
+static void answer(struct cmd *c, int result) {
+  c->kind = 'X';
+  c->result = result;
+}
+
+// The gathered commands go to the kernel; every one is answered, in the order it came. A
+// deadline that passed meanwhile fences first, and the A and R gathered before it are stale.
+static void flush_batch(void) {
+  if (nbatch == 0) return;
+  if (deadline != 0 && now_ns() >= deadline) {
+    fence("deadline", deadline);
+    deadline = 0;
+  }
+  for (int i = 0; i < nbatch; i++) {
+    struct cmd *c = &batch[i];
+    if (c->kind == 'X') continue; // refused while parsing
+    if (c->kind == 'D') {
+      untrack(&c->e);
+    } else if (c->epoch != epoch) {
+      answer(c, STALE);
+      continue;
+    } else if (c->kind == 'R' && !is_tracked(&c->e)) {
+      answer(c, UNTRACKED);
+      continue;
+    }
+    c->ifindex = (int)if_nametoindex(c->e.ifname);
+    if (c->ifindex == 0) answer(c, -ENODEV);
+    // Tracked before the kernel has it: a fence from here on removes it.
+    else if (c->kind != 'D' && track(&c->e) < 0) answer(c, -ENOSPC);
+  }
+  long long t0 = now_ns();
+  run_batch(batch, nbatch);
+  int changes = 0;
+  for (int i = 0; i < nbatch; i++) {
+    reply(&batch[i]);
+    if (batch[i].kind != 'X') changes++;
+  }
+  if (changes >= 64)
+    emit("log info %d address changes in %.3f ms (%d tracked)", changes, (double)(now_ns() - t0) / 1e6, ntracked);
+  nbatch = 0;
+}
+
+// ---------------------------------------------------------------- parsing
+static int parse_num(const char *s, unsigned long long max, unsigned long long *v) {
+  size_t len = strlen(s);
+  if (len == 0 || len > 19 || strspn(s, "0123456789") != len) return -1;
+  unsigned long long x = 0;
+  for (const char *p = s; *p; p++) x = x * 10 + (unsigned long long)(*p - '0');
+  if (x > max) return -1;
+  *v = x;
+  return 0;
+}
+
+static int valid_ifname(const char *s) {
+  size_t n = strlen(s);
+  return n > 0 && n < IF_NAMESIZE && !strpbrk(s, "/:") && strcmp(s, ".") && strcmp(s, "..");
+}
+
+static int parse_entry(const char *ifname, const char *cidr, struct entry *e) {
+  if (!valid_ifname(ifname)) return -1;
+  const char *slash = strchr(cidr, '/');
+  char addr[INET6_ADDRSTRLEN];
+  unsigned long long plen;
+  if (!slash || (size_t)(slash - cidr) >= sizeof addr) return -1;
+  memcpy(addr, cidr, (size_t)(slash - cidr));
+  addr[slash - cidr] = '\0';
+  memset(e, 0, sizeof *e);
+  e->family = strchr(addr, ':') ? AF_INET6 : AF_INET;
+  if (inet_pton(e->family, addr, e->addr) != 1) return -1;
+  if (parse_num(slash + 1, e->family == AF_INET ? 32 : 128, &plen) < 0) return -1;
+  e->plen = (unsigned char)plen;
+  memcpy(e->ifname, ifname, strlen(ifname) + 1);
+  return 0;
+}
+
+static void flush_batch(void);
+
+// A command with an id is answered in its turn; without one, it can only be logged.
+static void bad_line(const char *why, const char *orig, const char *idtok) {
+  unsigned long long id;
+  if (idtok && parse_num(idtok, ~0ULL, &id) == 0) {
+    struct cmd *c = &batch[nbatch++];
+    memset(c, 0, sizeof *c);
+    c->id = id;
+    c->why = why;
+    answer(c, -EINVAL);
+    if (nbatch == MAX_BATCH) flush_batch();
+  } else
+    emit("log error ignored a malformed command (%s): \"%.80s\"", why, orig);
+}
+
+static void handle_line(char *line) {
+  char orig[MAX_LINE + 1], *save = NULL, *tok[8] = {0};
+  snprintf(orig, sizeof orig, "%s", line);
+  int n = 0;
+  for (char *t = strtok_r(line, " ", &save); t && n < 8; t = strtok_r(NULL, " ", &save)) tok[n++] = t;
+  if (n == 0) return;
+  unsigned long long v;
+  if (!strcmp(tok[0], "B")) {
+    if (n != 2 || parse_num(tok[1], MAX_BEAT_MS, &v) < 0 || v < 1) return bad_line("bad beat", orig, NULL);
+    deadline = now_ns() + (long long)v * 1000000LL;
+    return;
+  }
+  if (!strcmp(tok[0], "F")) {
+    if (n != 1) return bad_line("bad fence", orig, NULL);
+    flush_batch();
+    fence("request", now_ns());
+    return;
+  }
+  struct cmd c;
+  memset(&c, 0, sizeof c);
+  c.kind = tok[0][0];
+  if (tok[0][1] != '\0' || (c.kind != 'A' && c.kind != 'R' && c.kind != 'D'))
+    return bad_line("unknown command", orig, NULL);
+  if (n < 2 || parse_num(tok[1], ~0ULL, &c.id) < 0) return bad_line("no id", orig, NULL);
+  if (c.kind == 'D') {
+    if (n != 4 || parse_entry(tok[2], tok[3], &c.e) < 0) return bad_line("bad remove", orig, tok[1]);
+  } else {
+    if ((n != 6 && !(c.kind == 'A' && n == 7)) || parse_num(tok[2], ~0ULL, &c.epoch) < 0 ||
+        parse_entry(tok[3], tok[4], &c.e) < 0 || parse_num(tok[5], 0xfffffffeULL, &v) < 0 || v < 1)
+      return bad_line(c.kind == 'A' ? "bad add" : "bad refresh", orig, tok[1]);
+    c.valid = (unsigned int)v;
+    if (n == 7) {
+      size_t ll = strlen(tok[6]);
+      if (c.e.family != AF_INET || ll >= IF_NAMESIZE) return bad_line("bad label", orig, tok[1]);
+      memcpy(c.label, tok[6], strlen(tok[6]) + 1);
+    }
+  }
+  batch[nbatch++] = c;
+  if (nbatch == MAX_BATCH) flush_batch();
+}
+
+// Splits input into lines; a line too long or with bytes outside printable ASCII is refused.
+static char line[MAX_LINE + 1];
+static size_t linelen;
+static int discarding, binary;
+
+static void feed(const char *data, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    char ch = data[i];
+    if (ch == '\n') {
+      line[linelen] = '\0';
+      if (discarding) emit("log error ignored a command longer than %d bytes", MAX_LINE);
+      else if (binary) emit("log error ignored a command with non-printable bytes");
+      else handle_line(line);
+      linelen = 0;
+      discarding = binary = 0;
+    } else if (!discarding) {
+      if (ch < 0x20 || ch > 0x7e) binary = 1;
+      if (linelen == MAX_LINE) discarding = 1;
+      else line[linelen++] = ch;
+    }
+  }
+}
+
+static void reset_input(void) {
+  if (linelen > 0 || discarding) emit("log warn ignored an unterminated last command");
+  linelen = 0;
+  discarding = binary = 0;
+  nbatch = 0;
+}
+
+// ---------------------------------------------------------------- main loop
+static volatile sig_atomic_t got_signal;
+static void on_signal(int sig) { got_signal = sig; }
+
+// Serves one stream of commands until EOF (returns 0) or a signal (returns it).
+static int serve(int in_fd, sigset_t *empty) {
+  char chunk[65536];
+  emit("ready %llu", epoch);
+  for (;;) {
+    flush_out();
+    long long now = now_ns();
+    if (deadline != 0 && now >= deadline) {
+      fence("deadline", deadline);
+      deadline = 0;
+      continue;
+    }
+    struct timespec ts, *tsp = NULL;
+    if (deadline != 0) {
+      ts.tv_sec = (deadline - now) / 1000000000LL;
+      ts.tv_nsec = (deadline - now) % 1000000000LL;
+      tsp = &ts;
+    }
+    // Output waiting: wake when vipd reads it too (on a socket, in and out are one fd).
+    short want = outlen ? POLLOUT : 0;
+    struct pollfd p[2] = {{.fd = in_fd, .events = (short)(POLLIN | (out_fd == in_fd ? want : 0))},
+                          {.fd = out_fd, .events = want}};
+    int r = ppoll(p, out_fd == in_fd ? 1 : 2, tsp, empty);
+    if (got_signal) return got_signal;
+    if (r < 0 && errno != EINTR) emit("log error poll: %s", strerror(errno));
+    if (r <= 0 || !(p[0].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+    ssize_t n = read(in_fd, chunk, sizeof chunk);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+    if (n <= 0) {
+      long long seen = now_ns();
+      if (n < 0) emit("log error read: %s", strerror(errno));
+      reset_input();
+      fence("eof", seen);
+      return 0;
+    }
+    feed(chunk, (size_t)n);
+    flush_batch();
+  }
+}
+
+static int listen_on(const char *path) {
+  struct sockaddr_un sun = {.sun_family = AF_UNIX};
+  if (strlen(path) >= sizeof sun.sun_path) {
+    fprintf(stderr, "vipd-agent: socket path too long: %s\n", path);
+    return -1;
+  }
+  strcpy(sun.sun_path, path);
+  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  unlink(path);
+  mode_t old = umask(0077);
+  int ok = fd >= 0 && bind(fd, (struct sockaddr *)&sun, sizeof sun) == 0 && listen(fd, 4) == 0;
+  umask(old);
+  if (!ok) {
+    fprintf(stderr, "vipd-agent: cannot listen on %s: %s\n", path, strerror(errno));
+    return -1;
+  }
+  return fd;
+}
+
+int main(int argc, char **argv) {
+  const char *listen_path = NULL;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--listen") && i + 1 < argc) listen_path = argv[++i];
+    else if (!strcmp(argv[i], "--version")) {
+      printf("vipd-agent 1\n");
+      return 0;
+    } else {
+      fprintf(stderr, "usage: vipd-agent [--listen SOCKET_PATH]\n");
+      return 2;
+    }
+  }
+  signal(SIGPIPE, SIG_IGN);
+  sigset_t block, empty;
+  sigemptyset(&empty);
+  sigemptyset(&block);
+  sigaddset(&block, SIGTERM);
+  sigaddset(&block, SIGINT);
+  sigaddset(&block, SIGHUP);
+  sigprocmask(SIG_BLOCK, &block, NULL); // delivered only inside ppoll(): no lost wake-up
+  struct sigaction sa = {.sa_handler = on_signal};
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+  prctl(PR_SET_TIMERSLACK, 1UL); // wake at the deadline, not 50 us later
+  (void)mlockall(MCL_CURRENT);   // best effort: no page-in on the fence path
+  nl = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+  struct sockaddr_nl local = {.nl_family = AF_NETLINK};
+  struct timeval rcvto = {.tv_sec = 1};
+  int one = 1, rcvbuf = 4 << 20;
+  if (nl < 0 || bind(nl, (struct sockaddr *)&local, sizeof local) < 0 ||
+      setsockopt(nl, SOL_SOCKET, SO_RCVTIMEO, &rcvto, sizeof rcvto) < 0) {
+    fprintf(stderr, "vipd-agent: cannot open rtnetlink socket: %s\n", strerror(errno));
+    return 1;
+  }
+  // Acks without a copy of the request, and room for a whole batch of them.
+  (void)setsockopt(nl, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof one);
+  if (setsockopt(nl, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof rcvbuf) < 0)
+    (void)setsockopt(nl, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
+  if (!listen_path) {
+    fcntl(1, F_SETFL, fcntl(1, F_GETFL) | O_NONBLOCK);
+    fcntl(1, F_SETPIPE_SZ, 1 << 20); // best effort
+    int sig = serve(0, &empty);
+    if (sig) {
+      fence("signal", now_ns());
+      flush_out();
+      return 128 + sig;
+    }
+    flush_out();
+    return 0;
+  }
+  int lfd = listen_on(listen_path);
+  if (lfd < 0) return 1;
+  fprintf(stderr, "vipd-agent: listening on %s\n", listen_path);
+  for (;;) {
+    struct pollfd p = {.fd = lfd, .events = POLLIN};
+    int r = ppoll(&p, 1, NULL, &empty);
+    if (got_signal) break;
+    if (r <= 0) continue;
+    int c = accept4(lfd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+    if (c < 0) continue;
+    struct ucred cred;
+    socklen_t cl = sizeof cred;
+    if (getsockopt(c, SOL_SOCKET, SO_PEERCRED, &cred, &cl) < 0 || (cred.uid != 0 && cred.uid != geteuid())) {
+      close(c);
+      continue;
+    }
+    out_fd = c;
+    outlen = 0;
+    dropped = 0;
+    deadline = 0;
+    int sig = serve(c, &empty);
+    flush_out();
+    close(c);
+    out_fd = -1;
+    if (sig) break;
+  }
+  fence("signal", now_ns());
+  unlink(listen_path);
+  return 128 + (int)got_signal;
+}

@@ -1,0 +1,260 @@
+// The kernel agent (native/vipd-agent.c) and its client, on real interfaces: a veth pair in a
+// throwaway network namespace. The agent runs inside it through a two-line wrapper
+// (`exec ip netns exec NS vipd-agent`); this process only inspects the namespace with `ip -n`.
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { after, before, describe, it, type TestContext } from 'node:test';
+import { AgentFencedError, InterfaceNotFoundError } from './errors';
+import { type AgentFence, DEFAULT_AGENT_BINARY, KernelAgent } from './kernel-agent';
+import { parseAddresses, type AddressInfo } from './parse';
+
+const NS = `vka-${randomBytes(4).toString('hex')}`;
+const DIR = mkdtempSync(join(tmpdir(), 'vipd-agent-test-'));
+const WRAPPER = join(DIR, 'agent-in-ns');
+
+function skipReason(): string | undefined {
+  if (process.platform !== 'linux') return 'needs Linux network namespaces';
+  if (process.getuid?.() !== 0) return 'needs root to create a network namespace (run the tests as root)';
+  return undefined;
+}
+
+function ipNs(...args: string[]): string {
+  return execFileSync('ip', ['-n', NS, ...args], { encoding: 'utf8' });
+}
+
+function addrs(): AddressInfo[] {
+  return parseAddresses(ipNs('-json', 'address', 'show', 'dev', 'veth0')).filter(
+    (a) => !a.address.startsWith('fe80:'),
+  );
+}
+
+const present = (address: string): AddressInfo | undefined => addrs().find((a) => a.address === address);
+const v4 = (n: number) =>
+  ({ ifname: 'veth0', address: `198.51.100.${n}`, prefixLen: 24, family: 4, validLftSec: 30 }) as const;
+const v6 = (n: number) =>
+  ({
+    ifname: 'veth0',
+    address: `2001:db8::${n.toString(16)}`,
+    prefixLen: 64,
+    family: 6,
+    validLftSec: 30,
+  }) as const;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Raw protocol: the agent in the namespace, lines in, lines out. */
+function rawAgent(): {
+  write(text: string): void;
+  end(): void;
+  lines: string[];
+  exit: Promise<number | null>;
+} {
+  const child = spawn(WRAPPER, [], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const lines: string[] = [];
+  createInterface({ input: child.stdout }).on('line', (l) => lines.push(l));
+  const exit = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+  return { write: (t) => child.stdin.write(t), end: () => child.stdin.end(), lines, exit };
+}
+
+async function until(what: string, fn: () => boolean, timeoutMs = 3000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!fn()) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+void describe('kernel agent on real interfaces in a network namespace', { skip: skipReason() }, () => {
+  before(() => {
+    execFileSync('ip', ['netns', 'add', NS]);
+    ipNs('link', 'add', 'veth0', 'type', 'veth', 'peer', 'name', 'veth1');
+    for (const dev of ['lo', 'veth0', 'veth1']) ipNs('link', 'set', dev, 'up');
+    writeFileSync(WRAPPER, `#!/bin/sh\nexec ip netns exec ${NS} ${DEFAULT_AGENT_BINARY} "$@"\n`);
+    chmodSync(WRAPPER, 0o755);
+  });
+
+  after(() => {
+    try {
+      execFileSync('ip', ['netns', 'del', NS]);
+    } catch {
+      // before() failed before creating it
+    }
+    rmSync(DIR, { recursive: true, force: true });
+  });
+
+  void it('adds with lifetime, never preferred, marked; refreshes; removes idempotently', async () => {
+    const agent = new KernelAgent({ binaryPath: WRAPPER });
+    try {
+      assert.equal(await agent.ready, true);
+      await Promise.all([agent.add(v4(10)), agent.add(v6(0x10))]);
+      const a4 = present('198.51.100.10');
+      const a6 = present('2001:db8::10');
+      for (const a of [a4, a6]) {
+        assert.ok(a, 'added');
+        assert.equal(a.metric, 0x7669, 'vipd mark');
+        assert.equal(a.preferredLftSec, 0, 'never a source address');
+        assert.ok(typeof a.validLftSec === 'number' && a.validLftSec <= 30 && a.validLftSec > 25);
+      }
+      assert.equal(a4?.label, 'veth0:vip');
+      assert.deepEqual(await agent.refresh([{ ...v4(10), validLftSec: 60 }]), []);
+      assert.ok((present('198.51.100.10')?.validLftSec as number) > 50, 'lifetime pushed forward');
+      assert.equal(await agent.remove(v4(10)), true);
+      assert.equal(await agent.remove(v4(10)), false, 'absent is not an error');
+      assert.equal(present('198.51.100.10'), undefined);
+      await assert.rejects(agent.add({ ...v4(11), ifname: 'nope0' }), InterfaceNotFoundError);
+      // A refresh never creates: the address was removed, so it is not tracked any more.
+      const failed = await agent.refresh([v4(10)]);
+      assert.match(failed[0]?.message ?? '', /not tracked/);
+      assert.equal(present('198.51.100.10'), undefined);
+      assert.equal(await agent.remove(v6(0x10)), true);
+    } finally {
+      await agent.close();
+    }
+  });
+
+  void it('a fence removes everything; what was sent before it is refused after it', async () => {
+    const agent = new KernelAgent({ binaryPath: WRAPPER });
+    const fences: AgentFence[] = [];
+    agent.on('fenced', (f: AgentFence) => fences.push(f));
+    try {
+      await agent.ready;
+      await Promise.all([agent.add(v4(20)), agent.add(v6(0x20))]);
+      const before = agent.epoch;
+      // A frozen vipd: a change is made, then the event loop stalls before it is even written;
+      // the agent's deadline passes meanwhile and it fences. The change reaches it afterwards.
+      agent.beat(50);
+      const late = agent.add(v4(21));
+      execFileSync('sleep', ['0.3']); // blocks this process, as a SIGSTOP or a long GC would
+      await assert.rejects(late, AgentFencedError);
+      await until('the fenced line', () => fences.length === 1);
+      assert.equal(fences[0]?.reason, 'deadline');
+      assert.equal(fences[0]?.removed, 2);
+      assert.equal(agent.epoch, before + 1);
+      assert.deepEqual(addrs(), [], 'nothing left, nothing re-created');
+      const refresh = await agent.refresh([v4(20)]);
+      assert.equal(refresh.length, 1, 'a refresh after the fence is refused');
+      assert.deepEqual(addrs(), []);
+      await agent.add(v4(22)); // the new epoch works
+      assert.ok(present('198.51.100.22'));
+    } finally {
+      await agent.close();
+    }
+    assert.deepEqual(addrs(), [], 'close() fences what is left');
+  });
+
+  void it('fences at the deadline when the beats stop, and again after new beats', async (t: TestContext) => {
+    const agent = new KernelAgent({ binaryPath: WRAPPER });
+    const fences: { f: AgentFence; at: number }[] = [];
+    agent.on('fenced', (f: AgentFence) => fences.push({ f, at: Date.now() }));
+    try {
+      await agent.ready;
+      await agent.add(v6(0x30));
+      const beatAt = Date.now();
+      agent.beat(200);
+      await until('the deadline fence', () => fences.length === 1);
+      const f = fences[0]!;
+      assert.equal(f.f.reason, 'deadline');
+      assert.ok(f.at - beatAt >= 195, `fenced ${f.at - beatAt} ms after a 200 ms beat`);
+      t.diagnostic(`deadline fence took ${f.f.ms} ms by its own clock`);
+      assert.equal(present('2001:db8::30'), undefined);
+      await agent.add(v6(0x31));
+      agent.beat(10_000);
+      await sleep(300);
+      assert.ok(present('2001:db8::31'), 'no deadline while beats come');
+    } finally {
+      await agent.close();
+    }
+  });
+
+  void it('refuses bad and truncated commands with an answer, keeps going, leaves nothing untracked', async () => {
+    const raw = rawAgent();
+    raw.write('A 1 1 veth0 198.51.100.40/24 30\n');
+    raw.write('A 2 1 veth0 198.51.100.999/24 30\n'); // bad address: answered by id
+    raw.write('R 3 1 veth0 198.51.100.41/24 30\n'); // not tracked: refused, not created
+    raw.write('A 4 7 veth0 198.51.100.42/24 30\n'); // wrong epoch
+    raw.write('D 5 veth0 198.51.100.43/24\n'); // absent
+    raw.write('Q\nA\n\x01\x02\n' + 'A 6 1 veth0 '.padEnd(400, 'x') + '\nB -5\nB 0\n');
+    raw.write('A 7 1 veth0 2001:db8::44/64 30 label6\n'); // a label on IPv6: refused
+    raw.write('A 8 1 veth0 198.51.100.45/24 0\n'); // lifetime 0 ("forever" is never allowed)
+    await until('answers to 1..8', () => raw.lines.some((l) => l.startsWith('err 8 ')));
+    const answers = raw.lines
+      .filter((l) => /^(ok|err|absent|stale|untracked) /.test(l))
+      .map((l) => l.split(' ')[0]);
+    assert.deepEqual(answers, ['ok', 'err', 'untracked', 'stale', 'absent', 'err', 'err']);
+    assert.ok(raw.lines.filter((l) => l.startsWith('log error')).length >= 5, raw.lines.join('\n'));
+    assert.deepEqual(
+      addrs().map((a) => a.address),
+      ['198.51.100.40'],
+    );
+    raw.write('A 9 1 veth0 198.51.1'); // truncated by EOF: never run
+    raw.end();
+    assert.equal(await raw.exit, 0);
+    assert.ok(raw.lines.includes('log warn ignored an unterminated last command'));
+    assert.ok(
+      raw.lines.some((l) => l.startsWith('fenced eof 2 1 0 0 ')),
+      raw.lines.join('\n'),
+    );
+    assert.deepEqual(addrs(), [], 'the EOF fence removed what was tracked');
+  });
+
+  void it('as a service: a connection ending fences; the next connection gets a newer epoch', async () => {
+    const path = join(DIR, 'agent.sock');
+    const service = spawn(WRAPPER, ['--listen', path], { stdio: 'ignore' });
+    try {
+      await until('the socket', () => {
+        try {
+          execFileSync('test', ['-S', path]);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      const first = new KernelAgent({ socketPath: path });
+      assert.equal(await first.ready, true);
+      const epoch = first.epoch;
+      await first.add(v4(50));
+      assert.ok(present('198.51.100.50'));
+      await first.close();
+      await until('the fence on disconnect', () => present('198.51.100.50') === undefined);
+      const second = new KernelAgent({ socketPath: path });
+      assert.equal(await second.ready, true);
+      assert.ok(second.epoch > epoch, `epoch ${second.epoch} after ${epoch}`);
+      await second.add(v4(51));
+      assert.ok(present('198.51.100.51'));
+      service.kill('SIGTERM'); // the service's own end fences too
+      await until('the fence on SIGTERM', () => present('198.51.100.51') === undefined);
+      await second.close();
+    } finally {
+      service.kill('SIGKILL');
+    }
+  });
+
+  void it('adds and fences hundreds of addresses in one batch', async (t: TestContext) => {
+    const agent = new KernelAgent({ binaryPath: WRAPPER });
+    const fences: AgentFence[] = [];
+    agent.on('fenced', (f: AgentFence) => fences.push(f));
+    try {
+      await agent.ready;
+      const specs = [
+        ...Array.from({ length: 200 }, (_, i) => v4(i + 1)),
+        ...Array.from({ length: 400 }, (_, i) => v6(0x1000 + i)),
+      ];
+      const t0 = performance.now();
+      await Promise.all(specs.map((s) => agent.add(s)));
+      t.diagnostic(`600 adds answered in ${(performance.now() - t0).toFixed(1)} ms`);
+      assert.equal(addrs().length, 600);
+      agent.fenceNow();
+      await until('the fence', () => fences.length === 1);
+      t.diagnostic(`fence of 600 took ${fences[0]?.ms} ms`);
+      // IPv4 secondaries go with the subnet's primary unless promote_secondaries is set: absent.
+      assert.equal((fences[0]?.removed ?? 0) + (fences[0]?.absent ?? 0), 600);
+      assert.deepEqual(addrs(), []);
+    } finally {
+      await agent.close();
+    }
+  });
+});

@@ -1,0 +1,433 @@
+// The kernel agent's client. vipd-agent (native/vipd-agent.c, built to build/vipd-agent) is the
+// only thing that changes vipd's addresses, and the dead-man's switch that removes them all when
+// vipd dies or stops beating. It runs as vipd's child, or as its own service that vipd connects to
+// (`vipd-agent --listen PATH`, so that a freeze or kill of vipd's cgroup does not reach it).
+//
+// Why one process for both: the fence and the changes must be ordered. Before, changes went to an
+// `ip -batch` helper and the fence to a separate switch; a change queued before a fence could run
+// after it and bring an address back. Here every add and refresh carries the agent's **fence
+// epoch** as this client last heard it; every fence bumps the epoch, so whatever was sent before
+// the fence (and reaches the agent after it) is refused as `stale`. A refresh of an address the
+// agent does not track (fenced, removed) is refused too: it can never re-create one.
+//
+// Protocol: see the header of native/vipd-agent.c. Commands made in one tick go out in one write;
+// the agent reads them in one go, sends them to the kernel as one rtnetlink batch and answers each
+// in order, so a reply for id N means every earlier command was answered (an earlier one without
+// a reply was lost to the agent's full output buffer; it is rejected as transient).
+//
+// How vipd uses it: add() tracks and adds, refresh() pushes lifetimes of held addresses forward,
+// remove() removes and untracks, beat(ms left until its own deadline) after every renewal,
+// fenceNow() on its own fence paths. 'fenced' tells it the agent removed everything (its
+// addresses are gone: drop them). A clean shutdown removes its addresses, then close()s.
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { accessSync, constants } from 'node:fs';
+import { createConnection, type Socket } from 'node:net';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Logger } from '@vipd/log';
+import {
+  normalizeKey,
+  resolveLabel,
+  validateLifetime,
+  type AddressKey,
+  type AddressSpec,
+} from './address-args';
+import {
+  AgentFencedError,
+  AgentGoneError,
+  AgentNotBuiltError,
+  InterfaceNotFoundError,
+  NetifError,
+} from './errors';
+
+export interface KernelAgentOptions {
+  /** Path of the vipd-agent binary (spawn mode). Default: `<package root>/build/vipd-agent`. */
+  readonly binaryPath?: string;
+  /** Connect to `vipd-agent --listen PATH` instead of spawning one. */
+  readonly socketPath?: string;
+  /** Receives the agent's log lines (component 'agent') and this class's own warnings. */
+  readonly logger?: Logger;
+  /** close() waits this long for the agent to end, then kills it (spawn mode). Default 2000. */
+  readonly closeTimeoutMs?: number;
+}
+
+export interface AgentFence {
+  readonly reason: 'eof' | 'deadline' | 'request' | 'signal' | 'unknown' | string;
+  /** The epoch after the fence: commands must carry it from now on. */
+  readonly epoch: number;
+  readonly removed: number;
+  readonly absent: number;
+  readonly failed: number;
+  /** How long the fence took, from its deadline (or from noticing EOF, or the request). */
+  readonly ms: number;
+}
+
+export interface AgentExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  /** True when close() asked for it; false means the addresses were left unguarded. */
+  readonly expected: boolean;
+  readonly error?: Error;
+}
+
+type Outcome = 'ok' | 'absent';
+interface Pending {
+  id: number;
+  line: (epoch: number) => string;
+  /** Set when the line was written (lines wait for the agent's `ready`). */
+  epoch?: number;
+  resolve: (outcome: Outcome) => void;
+  reject: (err: NetifError) => void;
+  context: { ifname: string; address: string };
+}
+
+/** `<package root>/build/vipd-agent` (this file runs from dist/). */
+export const DEFAULT_AGENT_BINARY = resolve(__dirname, '..', 'build', 'vipd-agent');
+const MAX_BEAT_MS = 600_000;
+const MAX_LINE = 255;
+
+const noop = (): void => undefined;
+const silent: Logger = { debug: noop, info: noop, warn: noop, error: noop, child: () => silent };
+
+/**
+ * One connection to a kernel agent. Events: 'fenced' (AgentFence), 'exit' (AgentExit, once),
+ * 'unexpectedExit' (AgentExit, when it ended without close()). Never emits 'error'.
+ */
+export class KernelAgent extends EventEmitter {
+  /** Resolves true once the agent answered `ready`, false if it ended first. */
+  readonly ready: Promise<boolean>;
+  /** Resolves (never rejects) once the agent has gone and its output was read. */
+  readonly exited: Promise<AgentExit>;
+  /** The fence epoch as last heard (0 until ready). */
+  epoch = 0;
+  private readonly log: Logger;
+  private readonly closeTimeoutMs: number;
+  private readonly input: Writable;
+  private readonly child: ChildProcessByStdio<Writable, Readable, null> | undefined;
+  private readonly socket: Socket | undefined;
+  private isReady = false;
+  private closing = false;
+  private exitInfo: AgentExit | undefined;
+  private nextId = 1;
+  /** Commands sent or waiting for `ready`, oldest first (replies come in this order). */
+  private readonly pending = new Map<number, Pending>();
+  /** Lines not yet written: commands, beats, fences, in order. */
+  private queue: (Pending | string)[] = [];
+  private flushScheduled = false;
+  private resolveReady: (ready: boolean) => void = noop;
+  private resolveExited: (exit: AgentExit) => void = noop;
+
+  /** Spawns the agent, or connects to it; throws AgentNotBuiltError if the binary is missing. */
+  constructor(options: KernelAgentOptions = {}) {
+    super();
+    this.log = (options.logger ?? silent).child({ component: 'agent' });
+    this.closeTimeoutMs = options.closeTimeoutMs ?? 2000;
+    this.ready = new Promise((r) => (this.resolveReady = r));
+    this.exited = new Promise((r) => (this.resolveExited = r));
+    let output: Readable;
+    if (options.socketPath !== undefined) {
+      const socket = createConnection(options.socketPath);
+      socket.on('error', (error) => {
+        this.log.error({ socket: options.socketPath, err: error.message }, 'kernel agent connection failed');
+        this.finish({ code: null, signal: null, error });
+      });
+      socket.on('close', () => this.finish({ code: null, signal: null }));
+      this.socket = socket;
+      this.input = socket;
+      output = socket;
+    } else {
+      const binaryPath = options.binaryPath ?? DEFAULT_AGENT_BINARY;
+      try {
+        accessSync(binaryPath, constants.X_OK);
+      } catch (error) {
+        throw new AgentNotBuiltError(binaryPath, error);
+      }
+      // detached: its own process group, so a terminal's Ctrl-C / Ctrl-Z meant for vipd does not
+      // stop it too. stderr inherited: its fence summaries reach the journal after vipd's death.
+      const child = spawn(binaryPath, [], { stdio: ['pipe', 'pipe', 'inherit'], detached: true });
+      child.on('error', (error) => {
+        this.log.error({ err: error.message }, 'vipd-agent failed');
+        if (child.pid === undefined) this.finish({ code: null, signal: null, error });
+      });
+      child.on('close', (code, signal) => this.finish({ code, signal }));
+      child.stdin.on('error', noop); // the agent gone: 'close' reports it
+      this.child = child;
+      this.input = child.stdin;
+      output = child.stdout;
+    }
+    createInterface({ input: output }).on('line', (line) => this.onLine(line));
+  }
+
+  /** PID of the agent in spawn mode. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** True until the agent has gone or close() was called. */
+  get running(): boolean {
+    return this.exitInfo === undefined && !this.closing;
+  }
+
+  /** Adds the address or replaces it (new lifetime), and tracks it. Rejects with a NetifError. */
+  async add(spec: AddressSpec): Promise<void> {
+    const key = normalizeKey(spec);
+    const lft = validateLifetime(key);
+    const label = resolveLabel(key);
+    const cidr = `${key.address}/${key.prefixLen}`;
+    await this.command(
+      key,
+      (id, e) => `A ${id} ${e} ${key.ifname} ${cidr} ${lft}${label ? ` ${label}` : ''}`,
+    );
+  }
+
+  /**
+   * Pushes the lifetimes of tracked addresses forward, all in this tick's batch. Resolves with
+   * those that failed (fenced, untracked, gone), each with the reason.
+   */
+  async refresh(specs: readonly AddressSpec[]): Promise<{ spec: AddressSpec; message: string }[]> {
+    const outcomes = await Promise.allSettled(
+      specs.map((s) => {
+        const key = normalizeKey(s);
+        const lft = validateLifetime(key);
+        return this.command(
+          key,
+          (id, e) => `R ${id} ${e} ${key.ifname} ${key.address}/${key.prefixLen} ${lft}`,
+        );
+      }),
+    );
+    return outcomes.flatMap((o, i) =>
+      o.status === 'fulfilled'
+        ? []
+        : [{ spec: specs[i]!, message: o.reason instanceof Error ? o.reason.message : String(o.reason) }],
+    );
+  }
+
+  /** Removes and untracks it: true when it was there, false when it was already absent. */
+  async remove(input: AddressKey): Promise<boolean> {
+    const key = normalizeKey(input);
+    return (
+      (await this.command(key, (id) => `D ${id} ${key.ifname} ${key.address}/${key.prefixLen}`)) === 'ok'
+    );
+  }
+
+  /**
+   * Moves the deadline to now + budgetMs (floored; above 600000 clamped, which only makes it
+   * earlier). A budget below 1 ms means the deadline has passed: fence now.
+   */
+  beat(budgetMs: number): boolean {
+    if (Number.isNaN(budgetMs)) {
+      this.log.error({ budgetMs }, 'beat: budget is not a number; ignored');
+      return false;
+    }
+    const ms = Math.min(Math.floor(budgetMs), MAX_BEAT_MS);
+    if (ms < 1) {
+      this.log.warn({ budgetMs }, 'beat with no budget left: fencing now');
+      return this.send('F');
+    }
+    return this.send(`B ${ms}`);
+  }
+
+  /** Removes every tracked address now. */
+  fenceNow(): boolean {
+    return this.send('F');
+  }
+
+  /**
+   * Ends the stream (the agent removes whatever is still tracked; a child exits, a service waits
+   * for the next connection) and waits for the end, at most closeTimeoutMs. Idempotent.
+   */
+  async close(): Promise<AgentExit> {
+    if (this.exitInfo !== undefined) return this.exitInfo;
+    this.flush();
+    this.closing = true;
+    this.input.end();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>(
+      (r) => (timer = setTimeout(() => r('timeout'), this.closeTimeoutMs)),
+    );
+    const first = await Promise.race([this.exited, timedOut]);
+    clearTimeout(timer);
+    if (first === 'timeout') {
+      this.log.error({ pid: this.pid, timeoutMs: this.closeTimeoutMs }, 'vipd-agent did not end; killing it');
+      this.child?.kill('SIGKILL');
+      this.socket?.destroy();
+    }
+    return this.exited;
+  }
+
+  private command(
+    key: { ifname: string; address: string },
+    render: (id: number, epoch: number) => string,
+  ): Promise<Outcome> {
+    if (!this.running) return Promise.reject(this.gone('not running'));
+    const id = this.nextId++;
+    return new Promise<Outcome>((resolve, reject) => {
+      const p: Pending = { id, line: (e) => render(id, e), resolve, reject, context: key };
+      // The epoch is the one known now: a fence after this moment must refuse it.
+      if (this.isReady) p.epoch = this.epoch;
+      this.pending.set(id, p);
+      this.enqueue(p);
+    });
+  }
+
+  /** Beats and fences: written at once, after whatever is queued. */
+  private send(line: string): boolean {
+    if (!this.running) {
+      this.log.warn({ line }, 'vipd-agent is not running; command dropped');
+      return false;
+    }
+    this.queue.push(line);
+    return this.flush();
+  }
+
+  private enqueue(item: Pending): void {
+    this.queue.push(item);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      process.nextTick(() => this.flush());
+    }
+  }
+
+  /** Writes everything queued in one write (after `ready`: the epoch must be known). */
+  private flush(): boolean {
+    this.flushScheduled = false;
+    if (!this.isReady || this.queue.length === 0) return true;
+    const lines = this.queue.map((item) => {
+      if (typeof item === 'string') return item;
+      item.epoch ??= this.epoch;
+      return item.line(item.epoch);
+    });
+    this.queue = [];
+    for (const l of lines) {
+      if (l.length > MAX_LINE) this.log.error({ line: l.slice(0, 80) }, 'agent command too long (a bug)');
+    }
+    try {
+      return this.input.write(`${lines.join('\n')}\n`) || true;
+    } catch (error) {
+      this.log.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        'cannot write to vipd-agent',
+      );
+      return false;
+    }
+  }
+
+  private onLine(line: string): void {
+    const [word, a, b, ...rest] = line.split(' ');
+    switch (word) {
+      case 'ok':
+      case 'absent':
+        return this.settle(Number(a), (p) => p.resolve(word));
+      case 'err':
+        return this.settle(Number(a), (p) => p.reject(this.failure(p, b ?? 'EOTHER', rest.join(' '))));
+      case 'untracked':
+        return this.settle(Number(a), (p) =>
+          p.reject(
+            new AgentFencedError(
+              `${p.context.address} is not tracked (fenced or removed meanwhile)`,
+              p.context,
+            ),
+          ),
+        );
+      case 'stale': {
+        this.learnEpoch(Number(b), 'unknown');
+        return this.settle(Number(a), (p) =>
+          p.reject(
+            new AgentFencedError(`cancelled: the kernel agent fenced (epoch ${b}) before it ran`, p.context),
+          ),
+        );
+      }
+      case 'fenced': {
+        const [, reason, epoch, removed, absent, failed, ms] = line.split(' ');
+        const event: AgentFence = {
+          reason: reason ?? 'unknown',
+          epoch: Number(epoch),
+          removed: Number(removed),
+          absent: Number(absent),
+          failed: Number(failed),
+          ms: Number(ms),
+        };
+        this.epoch = Math.max(this.epoch, event.epoch);
+        const level = event.failed > 0 ? 'error' : 'warn';
+        this.log[level]({ ...event }, 'kernel agent fenced: every tracked address removed');
+        this.emit('fenced', event);
+        return;
+      }
+      case 'ready':
+        this.epoch = Number(a);
+        this.isReady = true;
+        this.resolveReady(true);
+        this.flush();
+        return;
+      case 'log': {
+        const text = line.slice(line.indexOf(' ', 4) + 1);
+        if (a === 'error') this.log.error({}, text);
+        else if (a === 'warn') this.log.warn({}, text);
+        else this.log.debug({}, text);
+        return;
+      }
+      case 'dropped':
+        this.log.error({ lines: Number(a) }, 'vipd-agent dropped output lines (vipd did not read in time)');
+        return;
+      default:
+        this.log.warn({ line }, 'unexpected output from vipd-agent');
+    }
+  }
+
+  /** A stale reply names a newer epoch: a fence happened whose line we have not seen (yet). */
+  private learnEpoch(epoch: number, reason: string): void {
+    if (!(epoch > this.epoch)) return;
+    this.epoch = epoch;
+    const event: AgentFence = { reason, epoch, removed: 0, absent: 0, failed: 0, ms: 0 };
+    this.emit('fenced', event);
+  }
+
+  private settle(id: number, fn: (p: Pending) => void): void {
+    for (const [pid, p] of this.pending) {
+      if (pid > id) break;
+      this.pending.delete(pid);
+      if (pid === id) fn(p);
+      else
+        p.reject(
+          new AgentGoneError('the kernel agent lost its answer (its output buffer was full)', p.context),
+        );
+    }
+  }
+
+  private failure(p: Pending, code: string, message: string): NetifError {
+    if (code === 'ENODEV')
+      return new InterfaceNotFoundError(p.context.ifname, { address: p.context.address });
+    return new NetifError(`${p.context.address} dev ${p.context.ifname}: ${message || code}`, {
+      ...p.context,
+      stderr: message,
+      transient: code === 'ETIMEDOUT' || code === 'EOTHER',
+    });
+  }
+
+  private gone(why: string, context: { ifname?: string; address?: string } = {}): NetifError {
+    return new AgentGoneError(`vipd-agent ${why}`, context);
+  }
+
+  private finish(info: Omit<AgentExit, 'expected'>): void {
+    if (this.exitInfo !== undefined) return;
+    const exit: AgentExit = { ...info, expected: this.closing };
+    this.exitInfo = exit;
+    this.isReady = false;
+    this.resolveReady(false);
+    for (const p of this.pending.values())
+      p.reject(this.gone('ended with this change unanswered', p.context));
+    this.pending.clear();
+    this.queue = [];
+    this.resolveExited(exit);
+    if (exit.expected) this.log.debug({ code: exit.code, signal: exit.signal }, 'vipd-agent ended');
+    else
+      this.log.error(
+        { code: exit.code, signal: exit.signal },
+        'vipd-agent ended unexpectedly: VIPs unguarded',
+      );
+    this.emit('exit', exit);
+    if (!exit.expected) this.emit('unexpectedExit', exit);
+  }
+}
