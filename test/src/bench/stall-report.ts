@@ -226,6 +226,8 @@ export interface StallResult {
   /** From starting n1's vipd until it held all N VIPs. */
   coldStartMs?: number;
   trials: StallTrial[];
+  /** Where the address events and the final `ip addr` disagreed (should be none). */
+  samplerDiscrepancies?: string[];
 }
 
 export interface StallRun {
@@ -305,6 +307,10 @@ export function renderStallMarkdown(run: StallRun): string {
   const notes: string[] = [];
   for (const r of run.results) {
     if (r.error) notes.push(`N = ${r.vips} did not finish: ${r.error} (figures before that are shown).`);
+    if (r.samplerDiscrepancies?.length)
+      notes.push(
+        `N = ${r.vips}: address events and the final snapshot differ: ${r.samplerDiscrepancies.join('; ')}`,
+      );
     const faults = STALL_FAULTS.filter((f) => r.trials.some((t) => t.fault === f));
     if (faults.length === 0) lines.push(`| ${r.vips} | – | ${r.error ?? 'not run'} | | | | | | | | |`);
     for (const f of faults) lines.push(row(r, f));
