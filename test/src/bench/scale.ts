@@ -5,7 +5,6 @@
 // sample of its VIPs: how long until every one of its VIPs is held elsewhere, how long the
 // sampled clients went unanswered, and what etcd served meanwhile. Needs root; touches nothing
 // outside the lab's namespaces and temporary directory except the results directory.
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../e2e/vipd-cluster';
@@ -13,7 +12,7 @@ import { pingGaps } from '../faults/monitor';
 import { pollUntil, sleep } from '../harness/proc';
 import { createLab, type NodeHost, type Pinger } from '../lab';
 import { runCli } from './cli';
-import { machine, stamp, withLimit } from './run-info';
+import { keepLogsAndDestroy, runPerN } from './run-info';
 import {
   etcdCounters,
   etcdLoad,
@@ -257,58 +256,29 @@ async function measure(
     await s.cluster.stopAll();
     r.ok = true;
   } finally {
-    // Keep the daemons' and etcd's logs next to the results (the lab's directory goes).
-    try {
-      cpSync(lab.logDir, join(logsDir, `n${n}`), { recursive: true });
-    } catch (err) {
-      log(`keeping logs: ${(err as Error).message}`);
-    }
-    await lab.destroy().catch((err: Error) => log(`lab teardown: ${err.message}`));
+    await keepLogsAndDestroy(lab, logsDir, log);
   }
 }
 
 async function main(args: ScaleArgs): Promise<number> {
-  if (process.getuid?.() !== 0) {
-    console.error('bench:scale needs root (it builds network namespaces)');
-    return 1;
-  }
-  const started = new Date();
-  const outDir = args.outDir ?? join(REPO_ROOT, 'bench-results');
-  const base = `scale-${stamp(started)}`;
-  const run: ScaleRun = {
-    startedAt: started.toISOString(),
-    command: `npm run bench:scale -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
-    machine: machine(),
-    steadyMs: args.steadyMs,
-    timings: args.timings,
-    ...(args.nodeFlags.length ? { nodeFlags: args.nodeFlags } : {}),
-    samples: args.samples,
-    results: [],
-  };
-  const write = (): void => {
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, `${base}.json`), `${JSON.stringify(run, null, 2)}\n`);
-    writeFileSync(join(outDir, `${base}.md`), renderScaleMarkdown(run));
-  };
-  console.error(`bench:scale: N = ${args.vips.join(', ')}; results in ${outDir}/${base}.{json,md}`);
-  for (const n of args.vips) {
-    console.error(`N = ${n}`);
-    const result: ScaleResult = { vips: n, ok: false };
-    run.results.push(result);
-    try {
-      await withLimit(PER_N_LIMIT_MS, `N = ${n}`, () =>
-        measure(result, args, join(outDir, `${base}-logs`), (l) => console.error(l)),
-      );
-    } catch (err) {
-      result.error = (err as Error).message.split('\n')[0] ?? 'failed';
-      console.error(`  FAILED: ${result.error}`);
-    }
-    write();
-  }
-  run.finishedAt = new Date().toISOString();
-  write();
-  process.stdout.write(`\n${renderScaleMarkdown(run)}\n`);
-  return run.results.every((r) => r.ok) ? 0 : 1;
+  return runPerN({
+    name: 'scale',
+    vips: args.vips,
+    outDir: args.outDir,
+    makeRun: (header): ScaleRun => ({
+      ...header,
+      steadyMs: args.steadyMs,
+      timings: args.timings,
+      ...(args.nodeFlags.length ? { nodeFlags: args.nodeFlags } : {}),
+      samples: args.samples,
+      results: [],
+    }),
+    result: (n): ScaleResult => ({ vips: n, ok: false }),
+    title: (r) => `N = ${r.vips}`,
+    limitMs: () => PER_N_LIMIT_MS,
+    measure: (r, logsDir, log) => measure(r, args, logsDir, log),
+    render: renderScaleMarkdown,
+  });
 }
 
 runCli(parseScaleArgs, SCALE_USAGE, main);

@@ -6,16 +6,13 @@
 // every VIP ended up held exactly once. Needs root; touches nothing outside the lab's namespaces
 // and temporary directory except the results directory. Every process it signals is one the lab
 // started, or a helper under it, by PID (start time checked).
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../e2e/vipd-cluster';
 import { registerCleanup } from '../harness/cleanup';
 import { pollUntil, sleep } from '../harness/proc';
 import { createLab, type NodeHost } from '../lab';
 import { runCli } from './cli';
 import { isLive, processTree, signalRef, type ProcRef } from './proc-tree';
 import { formatMs } from './report';
-import { machine, stamp, withLimit } from './run-info';
+import { keepLogsAndDestroy, runPerN } from './run-info';
 import { planVips } from './scale-plan';
 import {
   OVERLAP_LIMIT_MS,
@@ -277,56 +274,25 @@ async function measure(r: StallResult, args: StallArgs, logsDir: string, log: (l
     await s.cluster.stopAll();
     r.ok = true;
   } finally {
-    try {
-      cpSync(lab.logDir, join(logsDir, `n${r.vips}`), { recursive: true });
-    } catch (err) {
-      log(`keeping logs: ${(err as Error).message}`);
-    }
-    await lab.destroy().catch((err: Error) => log(`lab teardown: ${err.message}`));
+    await keepLogsAndDestroy(lab, logsDir, log);
   }
 }
 
 async function main(args: StallArgs): Promise<number> {
-  if (process.getuid?.() !== 0) {
-    console.error('bench:stall needs root (it builds network namespaces)');
-    return 1;
-  }
-  const started = new Date();
-  const outDir = args.outDir ?? join(REPO_ROOT, 'bench-results');
-  const base = `stall-${stamp(started)}`;
-  const run: StallRun = {
-    startedAt: started.toISOString(),
-    command: `npm run bench:stall -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
-    machine: machine(),
-    stopMs: STOP_MS,
-    results: [],
-  };
-  const write = (): void => {
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, `${base}.json`), `${JSON.stringify(run, null, 2)}\n`);
-    writeFileSync(join(outDir, `${base}.md`), renderStallMarkdown(run));
-  };
-  console.error(`bench:stall: N = ${args.vips.join(', ')}; results in ${outDir}/${base}.{json,md}`);
-  for (const n of args.vips) {
-    const addresses = stallAddresses(n);
-    const v4 = addresses.filter((a) => !a.includes(':')).length;
-    console.error(`N = ${n} (${v4} IPv4, ${n - v4} IPv6)`);
-    const result: StallResult = { vips: n, v4, v6: n - v4, ok: false, trials: [] };
-    run.results.push(result);
-    try {
-      await withLimit(perNLimit(n, args), `N = ${n}`, () =>
-        measure(result, args, join(outDir, `${base}-logs`), (l) => console.error(l)),
-      );
-    } catch (err) {
-      result.error = (err as Error).message.split('\n')[0] ?? 'failed';
-      console.error(`  FAILED: ${result.error}`);
-    }
-    write();
-  }
-  run.finishedAt = new Date().toISOString();
-  write();
-  process.stdout.write(`\n${renderStallMarkdown(run)}\n`);
-  return run.results.every((r) => r.ok) ? 0 : 1;
+  return runPerN({
+    name: 'stall',
+    vips: args.vips,
+    outDir: args.outDir,
+    makeRun: (header): StallRun => ({ ...header, stopMs: STOP_MS, results: [] }),
+    result: (n): StallResult => {
+      const v4 = stallAddresses(n).filter((a) => !a.includes(':')).length;
+      return { vips: n, v4, v6: n - v4, ok: false, trials: [] };
+    },
+    title: (r) => `N = ${r.vips} (${r.v4} IPv4, ${r.v6} IPv6)`,
+    limitMs: (n) => perNLimit(n, args),
+    measure: (r, logsDir, log) => measure(r, args, logsDir, log),
+    render: renderStallMarkdown,
+  });
 }
 
 runCli(parseStallArgs, STALL_USAGE, main);
