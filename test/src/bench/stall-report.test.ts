@@ -125,6 +125,7 @@ void describe('bench:stall figures', () => {
     assert.equal(f.maxOverlapMs, 1500, 'the longest stretch, not the sum with the 40 ms handover');
     assert.deepEqual(f.overlapMs, { '198.51.100.1': 1500 });
     assert.equal(f.worstAtMs, 800);
+    assert.deepEqual(f.afterRecovery, { overlapped: 1, overLimit: 0, maxOverlapMs: 40 }, 'the handover back');
     assert.equal(f.allOnBackupMs, undefined);
     assert.equal(f.notOnBackup, 1);
     assert.equal(f.oldHolderLastMs, 5000, 'c was never dropped: up to the end');
@@ -186,8 +187,11 @@ void describe('bench:stall figures', () => {
     const md = renderStallMarkdown(run);
     const rows = md.split('\n').filter((l) => l.startsWith('| 3 '));
     assert.equal(rows.length, 3);
-    assert.match(rows[0] ?? '', /\| freeze \| 1 \| 1 \| 1\.50 s \| 1\.50 s \|.*\| no \|$/);
-    assert.match(rows[1] ?? '', /\| sigkill \| 0 \| 0 \| 0 ms \| 0 ms \| 700 ms \|.*\| yes \|$/);
+    assert.match(rows[0] ?? '', /\| freeze \| 1 \| 1 \| 1\.50 s \| 1\.50 s \| 1 \(0\), 40 ms \|.*\| no \|$/);
+    assert.match(
+      rows[1] ?? '',
+      /\| sigkill \| 0 \| 0 \| 0 ms \| 0 ms \| 0 \(0\), 0 ms \| 700 ms \|.*\| yes \|$/,
+    );
     assert.match(rows[2] ?? '', /\| linkcut \| timed out waiting/);
     assert.match(md, /- N = 3, linkcut, trial 1: timed out waiting for every VIP on n2/);
   });

@@ -131,6 +131,11 @@ export interface TrialFigures {
   overlapMs: Record<string, number>;
   /** The longest overlap began this long after the fault. */
   worstAtMs?: number;
+  /**
+   * The same, of the overlaps that began once n1 was resumed, restarted or reconnected: its
+   * return and the handover back to it, apart from what happened while it was down.
+   */
+  afterRecovery: { overlapped: number; overLimit: number; maxOverlapMs: number };
   /** From the fault until n2 had taken every VIP (undefined if it never took them all). */
   allOnBackupMs?: number;
   /** VIPs n2 did not take after the fault. */
@@ -159,6 +164,7 @@ export function trialFigures(
   const window = { from: t.faultAt, to: t.endAt };
   const overlapMs: Record<string, number> = {};
   const perVip: number[] = [];
+  const perVipAfter: number[] = [];
   let worst: { ms: number; at: number } | undefined;
   let allOnBackup: number | undefined = t.faultAt;
   let notOnBackup = 0;
@@ -168,12 +174,15 @@ export function trialFigures(
   for (const ip of ips) {
     const overlaps = tl.overlaps(ip).filter((o) => o.hosts.includes(holder) && o.hosts.includes(backup));
     let longest = 0;
+    let longestAfter = 0;
     for (const part of reachableOverlaps(overlaps, window, t.unreachable)) {
       const ms = part.to - part.from;
       longest = Math.max(longest, ms);
+      if (part.from >= t.recoveredAt) longestAfter = Math.max(longestAfter, ms);
       if (!worst || ms > worst.ms) worst = { ms, at: part.from };
     }
     perVip.push(longest);
+    if (longestAfter > 0) perVipAfter.push(longestAfter);
     if (longest > 0) overlapMs[ip] = Math.round(longest);
     const taken = tl.intervals(ip, backup).find((i) => i.start >= t.faultAt);
     if (taken && allOnBackup !== undefined) allOnBackup = Math.max(allOnBackup, taken.start);
@@ -198,6 +207,11 @@ export function trialFigures(
     p99OverlapMs: Math.round(quantile(perVip, 0.99) ?? 0),
     overlapMs,
     ...(worst ? { worstAtMs: Math.round(worst.at - t.faultAt) } : {}),
+    afterRecovery: {
+      overlapped: perVipAfter.length,
+      overLimit: perVipAfter.filter((ms) => ms > OVERLAP_LIMIT_MS).length,
+      maxOverlapMs: Math.round(Math.max(0, ...perVipAfter)),
+    },
     ...(allOnBackup !== undefined ? { allOnBackupMs: Math.round(allOnBackup - t.faultAt) } : {}),
     notOnBackup,
     oldHolderLastMs: Math.round(oldLast - t.faultAt),
@@ -259,7 +273,7 @@ function row(r: StallResult, fault: StallFault): string {
   const n = `${r.vips} (${r.v4} v4, ${r.v6} v6)`;
   if (figs.length === 0) {
     const why = trials.flatMap((t) => t.problems)[0] ?? r.error ?? 'not run';
-    return `| ${n} | ${fault} | ${why} | | | | | | | | |`;
+    return `| ${n} | ${fault} | ${why} | | | | | | | | | |`;
   }
   const pooled = figs.flatMap((f) => [
     ...Object.values(f.overlapMs),
@@ -276,6 +290,9 @@ function row(r: StallResult, fault: StallFault): string {
     worstCount(figs.map((f) => f.overLimit)),
     formatMs(maxOverlap),
     formatMs(quantile(pooled, 0.99)),
+    `${worstCount(figs.map((f) => f.afterRecovery.overlapped))} (${worstCount(
+      figs.map((f) => f.afterRecovery.overLimit),
+    )}), ${formatMs(Math.max(...figs.map((f) => f.afterRecovery.maxOverlapMs)))}`,
     spreadMs(
       figs.map((f) => f.allOnBackupMs),
       Math.max(...figs.map((f) => f.notOnBackup)),
@@ -301,8 +318,8 @@ export function renderStallMarkdown(run: StallRun): string {
     '',
     `${run.startedAt.slice(0, 10)} · ${m.cpuModel} × ${m.cpus} · Linux ${m.kernel} · Node ${m.node} · commit ${m.commit} · \`${run.command}\``,
     '',
-    `| N | fault | VIPs overlapped | over ${OVERLAP_LIMIT_MS} ms | max overlap | p99 overlap | all on n2 after | n1's last old VIP gone after | not held once: after fault / at end | back on n1 after | target met |`,
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    `| N | fault | VIPs overlapped | over ${OVERLAP_LIMIT_MS} ms | max overlap | p99 overlap | of them after recovery: VIPs (over ${OVERLAP_LIMIT_MS} ms), max | all on n2 after | n1's last old VIP gone after | not held once: after fault / at end | back on n1 after | target met |`,
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const notes: string[] = [];
   for (const r of run.results) {
@@ -312,7 +329,7 @@ export function renderStallMarkdown(run: StallRun): string {
         `N = ${r.vips}: address events and the final snapshot differ: ${r.samplerDiscrepancies.join('; ')}`,
       );
     const faults = STALL_FAULTS.filter((f) => r.trials.some((t) => t.fault === f));
-    if (faults.length === 0) lines.push(`| ${r.vips} | – | ${r.error ?? 'not run'} | | | | | | | | |`);
+    if (faults.length === 0) lines.push(`| ${r.vips} | – | ${r.error ?? 'not run'} | | | | | | | | | |`);
     for (const f of faults) lines.push(row(r, f));
     for (const t of r.trials)
       for (const p of t.problems) notes.push(`N = ${r.vips}, ${t.fault}, trial ${t.trial}: ${p}`);
@@ -322,7 +339,8 @@ export function renderStallMarkdown(run: StallRun): string {
     '',
     `Overlap: both nodes had the VIP on e0 (from \`ip -ts monitor address\` in both namespaces) while both were reachable, ` +
       `from the fault until every VIP was back on n1 (so it includes the preemption back to n1); n1 does not count while its link is cut. ` +
-      `Per VIP its longest such stretch; p99 over all N VIPs (nearest rank). "All on n2": the last VIP n2 took after the fault. ` +
+      `Per VIP its longest such stretch; p99 over all N VIPs (nearest rank). "After recovery": the overlaps that began once n1 ` +
+      `was resumed (SIGCONT), restarted or reconnected, i.e. its return and the preemption back to it. "All on n2": the last VIP n2 took after the fault. ` +
       `"n1's last old VIP gone": the last of the addresses n1 held at the fault disappeared from it (kept past recovery: ` +
       `still there at SIGCONT, restart or link restore). "Not held once": VIPs held by none or both once the fault had settled ` +
       `(every VIP on one node, unchanged for 1 s) and at the end. sigstop and freeze last ${run.stopMs / 1000} s; ` +

@@ -188,7 +188,7 @@ function describeFigures(f: TrialFigures): string {
   const never = f.notOnBackup ? ` (${f.notOnBackup} never)` : '';
   return (
     `${f.overlapped} VIPs overlapped (${f.overLimit} over ${OVERLAP_LIMIT_MS} ms), max ${formatMs(f.maxOverlapMs)}, ` +
-    `p99 ${formatMs(f.p99OverlapMs)}; all on ${BACKUP} after ${formatMs(f.allOnBackupMs)}${never}; ` +
+    `p99 ${formatMs(f.p99OverlapMs)} (after recovery ${f.afterRecovery.overlapped}, max ${formatMs(f.afterRecovery.maxOverlapMs)}); all on ${BACKUP} after ${formatMs(f.allOnBackupMs)}${never}; ` +
     `${HOLDER}'s last old VIP gone after ${formatMs(f.oldHolderLastMs)} (${f.oldHolderKeptAtRecovery} kept past recovery); ` +
     `not held once after fault/end ${f.notOnceAfterFault}/${f.notOnceAtEnd}; back on ${HOLDER} after ${formatMs(f.backHomeMs)}`
   );
