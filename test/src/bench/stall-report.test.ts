@@ -148,6 +148,9 @@ void describe('bench:stall figures', () => {
     assert.equal(f.oldHolderKeptAtRecovery, 0);
     const early = trialFigures(timeline(), ips.slice(0, 2), { ...times, settledAt: 1500 });
     assert.equal(early.notOnceAfterFault, 1, 'b was held by nobody at 1500');
+    const gaveUp = trialFigures(timeline(), ips, { ...times, settledAt: 1500, settled: false });
+    assert.equal(gaveUp.settledMs, undefined);
+    assert.equal(gaveUp.notOnceAfterFault, 1, 'counted when the wait gave up');
   });
 
   void it('renders one row per N × fault with a verdict, and the problems as notes', () => {

@@ -112,8 +112,10 @@ export interface TrialTimes {
   faultAt: number;
   /** SIGCONT, vipd restarted, or the link restored. */
   recoveredAt: number;
-  /** Every VIP held exactly once and unchanged for a while after the fault (or the wait gave up). */
+  /** Every VIP held exactly once and unchanged for a while after the fault, or the wait gave up. */
   settledAt: number;
+  /** Whether that state was reached (default true). */
+  settled?: boolean;
   /** Every VIP back on n1 (or the wait gave up): the end of the measured window. */
   endAt: number;
   /** While n1's link was cut. */
@@ -144,8 +146,9 @@ export interface TrialFigures {
   oldHolderLastMs: number;
   /** VIPs n1 still had (from before the fault) when it was resumed, restarted or reconnected. */
   oldHolderKeptAtRecovery: number;
-  settledMs: number;
-  /** VIPs not held by exactly one node once the fault had settled, and at the end. */
+  /** From the fault until every VIP was held exactly once, and stayed so (undefined: never). */
+  settledMs?: number;
+  /** VIPs not held by exactly one node once the fault had settled (or the wait gave up), and at the end. */
   notOnceAfterFault: number;
   notOnceAtEnd: number;
   backHomeMs: number;
@@ -216,7 +219,7 @@ export function trialFigures(
     notOnBackup,
     oldHolderLastMs: Math.round(oldLast - t.faultAt),
     oldHolderKeptAtRecovery: kept,
-    settledMs: Math.round(t.settledAt - t.faultAt),
+    ...(t.settled === false ? {} : { settledMs: Math.round(t.settledAt - t.faultAt) }),
     notOnceAfterFault: notOnce(t.settledAt),
     notOnceAtEnd: notOnce(t.endAt),
     backHomeMs: Math.round(t.endAt - t.recoveredAt),

@@ -44,7 +44,7 @@ const settleBound = (n: number): number => 30_000 + n * 10;
 const homeBound = (n: number): number => 60_000 + n * 30;
 /** Hard bound on one N, whatever happens inside. */
 const perNLimit = (n: number, args: StallArgs): number =>
-  5 * 60_000 + args.trials * args.faults.length * (120_000 + n * 60);
+  5 * 60_000 + args.trials * args.faults.length * (180_000 + n * 90);
 
 /** The last moment a planned VIP was added or removed anywhere (the epoch if never). */
 function lastChange(s: VipLab): number {
@@ -59,9 +59,15 @@ const onceEach = (s: VipLab) => (): boolean => {
   return single === s.vips.length && doubled === 0;
 };
 
+/** When a wait for a state ended: the moment the state was reached, or when the wait gave up. */
+interface Reached {
+  at: number;
+  ok: boolean;
+}
+
 /**
  * Waits (bounded) until `ok` holds and no VIP has changed for STABLE_MS, counting from `since`
- * at the earliest. Resolves the moment the state was reached, or undefined if the wait gave up.
+ * at the earliest.
  */
 async function waitStable(
   s: VipLab,
@@ -69,9 +75,9 @@ async function waitStable(
   since: number,
   timeoutMs: number,
   what: string,
-): Promise<number | undefined> {
+): Promise<Reached> {
   try {
-    return await pollUntil(
+    const at = await pollUntil(
       async () => {
         if (!ok()) return undefined;
         const at = Math.max(lastChange(s), since);
@@ -79,8 +85,9 @@ async function waitStable(
       },
       { timeoutMs, intervalMs: 50, what },
     );
+    return { at, ok: true };
   } catch {
-    return undefined;
+    return { at: Date.now(), ok: false };
   }
 }
 
@@ -124,7 +131,7 @@ const describeProcs = (refs: readonly ProcRef[]): string => refs.map((r) => `${r
 
 interface FaultOutcome {
   recoveredAt: number;
-  settledAt: number | undefined;
+  settled: Reached;
   unreachable: Window[];
 }
 
@@ -136,7 +143,7 @@ async function inject(
   problems: string[],
 ): Promise<FaultOutcome> {
   const n = s.vips.length;
-  const settle = (since: number): Promise<number | undefined> =>
+  const settle = (since: number): Promise<Reached> =>
     waitStable(s, onceEach(s), since, settleBound(n), `every VIP held exactly once after the ${fault}`);
   const pid = s.pid(HOLDER);
   if (fault === 'sigstop' || fault === 'freeze') {
@@ -149,19 +156,19 @@ async function inject(
       resume();
       recoveredAt = Date.now();
     }
-    return { recoveredAt, settledAt: await settle(recoveredAt), unreachable: [] };
+    return { recoveredAt, settled: await settle(recoveredAt), unreachable: [] };
   }
   if (fault === 'linkcut') {
     await s.lab.cutLink(HOLDER);
-    let settledAt: number | undefined;
+    let settled: Reached;
     let recoveredAt: number;
     try {
-      settledAt = await settle(faultAt);
+      settled = await settle(faultAt);
     } finally {
       await s.lab.restoreLink(HOLDER);
       recoveredAt = Date.now();
     }
-    return { recoveredAt, settledAt, unreachable: [{ from: faultAt, to: recoveredAt }] };
+    return { recoveredAt, settled, unreachable: [{ from: faultAt, to: recoveredAt }] };
   }
   // sigkill: vipd alone, its helpers live on (and should go by themselves); sigkill-unit: the
   // whole tree at once, stopped first so that nothing reacts to another's death.
@@ -175,13 +182,13 @@ async function inject(
   } else {
     await s.cluster.signal(HOLDER, 'SIGKILL');
   }
-  const settledAt = await settle(faultAt);
+  const settled = await settle(faultAt);
   const killed = await reap(helpers, fault === 'sigkill' ? ORPHAN_WAIT_MS : 2000);
   if (killed.length)
     problems.push(`helpers still running after vipd's ${fault}, killed: ${describeProcs(killed)}`);
   const recoveredAt = Date.now();
   s.cluster.start(HOLDER);
-  return { recoveredAt, settledAt, unreachable: [] };
+  return { recoveredAt, settled, unreachable: [] };
 }
 
 function describeFigures(f: TrialFigures): string {
@@ -194,28 +201,29 @@ function describeFigures(f: TrialFigures): string {
   );
 }
 
-/** One fault on n1 from a settled lab back to a settled lab; throws if n1 never gets its VIPs back. */
-async function runTrial(s: VipLab, t: StallTrial, log: (line: string) => void): Promise<void> {
+/** One fault on n1 from a settled lab; whether every VIP came back to n1 (bounded wait). */
+async function runTrial(s: VipLab, t: StallTrial, log: (line: string) => void): Promise<boolean> {
   const faultAt = Date.now();
   const out = await inject(s, t.fault, faultAt, t.problems);
-  if (out.settledAt === undefined)
+  if (!out.settled.ok)
     t.problems.push(`not every VIP held exactly once within ${settleBound(s.vips.length)} ms`);
-  const homeAt = await waitStable(
+  const home = await waitStable(
     s,
     () => s.settled(),
     out.recoveredAt,
     homeBound(s.vips.length),
     `every VIP back on ${HOLDER}`,
   );
-  const endAt = homeAt ?? Date.now();
+  if (!home.ok) t.problems.push(`not every VIP back on ${HOLDER} within ${homeBound(s.vips.length)} ms`);
   t.figures = trialFigures(
     s.sampler.timeline,
     s.vips.map((v) => v.ip),
     {
       faultAt,
       recoveredAt: out.recoveredAt,
-      settledAt: out.settledAt ?? endAt,
-      endAt,
+      settledAt: out.settled.at,
+      settled: out.settled.ok,
+      endAt: home.at,
       unreachable: out.unreachable,
     },
     HOLDER,
@@ -223,11 +231,30 @@ async function runTrial(s: VipLab, t: StallTrial, log: (line: string) => void): 
   );
   log(`  ${t.fault} #${t.trial}: ${describeFigures(t.figures)}`);
   for (const p of t.problems) log(`    ${p}`);
-  if (homeAt === undefined) {
-    t.problems.push(`not every VIP back on ${HOLDER} within ${homeBound(s.vips.length)} ms`);
-    throw new Error(`${t.fault}: ${t.problems[t.problems.length - 1]}`);
-  }
-  await s.cluster.waitServing(NODES, 30_000);
+  if (home.ok) await s.cluster.waitServing(NODES, 30_000);
+  return home.ok;
+}
+
+/**
+ * After a trial that left VIPs astray: both vipds stopped (SIGTERM: each removes its VIPs) and
+ * their helpers gone, every VIP gone, then a cold start, so that the next fault starts clean.
+ */
+async function reset(s: VipLab, log: (line: string) => void): Promise<void> {
+  const helpers = NODES.flatMap((h) => {
+    const pid = s.cluster.procs.get(h)?.pid;
+    return pid === undefined ? [] : processTree(pid).slice(1);
+  });
+  await s.cluster.stopAll();
+  const killed = await reap(helpers, 5000);
+  if (killed.length) log(`  helpers still running after vipd's SIGTERM, killed: ${describeProcs(killed)}`);
+  await pollUntil(async () => (NODES.every((h) => s.heldBy(h).length === 0) ? true : undefined), {
+    timeoutMs: 30_000,
+    intervalMs: 50,
+    what: 'every VIP gone once both vipds had stopped',
+  });
+  log(
+    `  reset: both vipds stopped; all ${s.vips.length} VIPs on ${HOLDER} again after ${await coldStart(s)} ms`,
+  );
 }
 
 /** n1 first until it holds all N, then n2; resolves once all N are on n1 alone and quiet. */
@@ -243,8 +270,8 @@ async function coldStart(s: VipLab): Promise<number> {
   const ms = Date.now() - t0;
   s.cluster.start(BACKUP);
   await s.cluster.waitServing(NODES, 30_000);
-  const at = await waitStable(s, () => s.settled(), Date.now(), homeBound(n), `all on ${HOLDER} alone`);
-  if (at === undefined) throw new Error(`the VIPs did not stay on ${HOLDER} once ${BACKUP} had started`);
+  const quiet = await waitStable(s, () => s.settled(), Date.now(), homeBound(n), `all on ${HOLDER} alone`);
+  if (!quiet.ok) throw new Error(`the VIPs did not stay on ${HOLDER} once ${BACKUP} had started`);
   return ms;
 }
 
@@ -265,7 +292,7 @@ async function measure(r: StallResult, args: StallArgs, logsDir: string, log: (l
       for (const fault of args.faults) {
         const t: StallTrial = { fault, trial, problems: [] };
         r.trials.push(t);
-        await runTrial(s, t, log);
+        if (!(await runTrial(s, t, log))) await reset(s, log);
         await sleep(1000);
       }
     }
