@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { keepalivedConfig, parseProcStat } from './keepalived';
+import { keepalivedConfig } from './keepalived';
 
 const base = {
   routerId: 'n1',
@@ -34,15 +34,5 @@ describe('keepalived for the benchmark (pure parts)', () => {
     assert.throws(() => keepalivedConfig({ ...base, advertInt: 0.1 }), /VRRPv3/);
     assert.throws(() => keepalivedConfig({ ...base, virtualRouterId: 0 }), RangeError);
     assert.throws(() => keepalivedConfig({ ...base, virtualRouterId: 256 }), RangeError);
-  });
-
-  it('parses /proc/PID/stat, also with spaces and parentheses in the name', () => {
-    assert.deepEqual(parseProcStat('1234 (keepalived) S 1200 1234 1234 0 -1 4194560'), {
-      state: 'S',
-      ppid: 1200,
-      comm: 'keepalived',
-    });
-    assert.deepEqual(parseProcStat('77 (a (b) c) Z 5 77 77'), { state: 'Z', ppid: 5, comm: 'a (b) c' });
-    assert.equal(parseProcStat('garbage'), undefined);
   });
 });

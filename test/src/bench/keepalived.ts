@@ -2,11 +2,12 @@
 // compared with. Config, pid files and logs live in the lab's temporary directory; nothing
 // under /etc or /run is used. Processes are started through the lab (tracked) and stopped by PID.
 import type { ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerCleanup } from '../harness/cleanup';
 import { pollUntil, sleep, waitForExit } from '../harness/proc';
 import type { Lab, NodeHost } from '../lab';
+import { childPids, procStat } from './proc-tree';
 
 export const KEEPALIVED_BIN = process.env.VIPD_BENCH_KEEPALIVED ?? '/usr/sbin/keepalived';
 
@@ -51,44 +52,6 @@ export function keepalivedConfig(o: KeepalivedConfigOptions): string {
     '}',
     '',
   ].join('\n');
-}
-
-export interface ProcStat {
-  state: string;
-  ppid: number;
-  comm: string;
-}
-
-/** State, parent PID and command name from the text of /proc/PID/stat (pure); undefined if malformed. */
-export function parseProcStat(text: string): ProcStat | undefined {
-  const open = text.indexOf('(');
-  const close = text.lastIndexOf(')');
-  if (open < 0 || close < open) return undefined;
-  const rest = text
-    .slice(close + 1)
-    .trim()
-    .split(/\s+/);
-  const ppid = Number(rest[1]);
-  const state = rest[0] ?? '';
-  return state && Number.isInteger(ppid) ? { state, ppid, comm: text.slice(open + 1, close) } : undefined;
-}
-
-function procStat(pid: number): ProcStat | undefined {
-  try {
-    return parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-/** PIDs of the live children of ppid (one pass over /proc). */
-export function childPids(ppid: number): number[] {
-  const out: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    if (procStat(Number(name))?.ppid === ppid) out.push(Number(name));
-  }
-  return out;
 }
 
 /** A live (not zombie) keepalived process. */

@@ -1,6 +1,6 @@
 // The scale benchmark's pure parts: its arguments, the VIP plan (N VIPs spread over three
 // nodes by priority) and the figures it reads from etcd's /metrics and from /proc.
-import type { NodeHost } from '../lab';
+import { canonicalIp, type NodeHost } from '../lab/topology';
 import { knownList, outDirArg, parseFlags, wholeNumber } from './cli';
 
 export const SCALE_NODES: readonly NodeHost[] = ['n1', 'n2', 'n3'];
@@ -39,7 +39,8 @@ export const SCALE_USAGE = `usage: npm run bench:scale -- [--vips 50,500,2000] [
   --out DIR       output directory (default: bench-results/ in the repository)
 Needs root: it builds a 3-node network-namespace lab (nothing in the root namespace).`;
 
-function vipList(name: string, text: string | undefined): number[] {
+/** `--vips`: a comma-separated list of VIP counts, each 3..MAX_VIPS. */
+export function vipList(name: string, text: string | undefined): number[] {
   const items = (text ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -100,14 +101,27 @@ export interface PlannedVip {
   spec: Record<string, unknown> & { name: string };
 }
 
+export interface VipPlanOptions {
+  /** Eligible nodes, best first (default the three scale nodes). */
+  nodes?: readonly NodeHost[];
+  /** Rotate the ranking by VIP so that each node is preferred by a share (default); false: all prefer nodes[0]. */
+  rotate?: boolean;
+  /** VIP i's address with prefix (default 2001:db8::1:<i in hex>/64). */
+  address?: (i: number) => string;
+}
+
 /** VIP i: 2001:db8::1:<i in hex>/64; its preferred node is nodes[i % 3] (150), then 120, 100. */
-export function planVips(n: number, nodes: readonly NodeHost[] = SCALE_NODES): PlannedVip[] {
+export function planVips(n: number, opts: VipPlanOptions = {}): PlannedVip[] {
   if (n > MAX_VIPS) throw new Error(`at most ${MAX_VIPS} VIPs`);
+  const nodes = opts.nodes ?? SCALE_NODES;
+  const rotate = opts.rotate ?? true;
+  const addressOf = opts.address ?? ((i: number) => `2001:db8::1:${i.toString(16)}/64`);
   const out: PlannedVip[] = [];
   const prio = [150, 120, 100];
   for (let i = 0; i < n; i++) {
-    const ip = `2001:db8::1:${i.toString(16)}`;
-    const ranked = nodes.map((_, k) => nodes[(i + k) % nodes.length]!);
+    const address = addressOf(i);
+    const ip = canonicalIp(address);
+    const ranked = nodes.map((_, k) => nodes[((rotate ? i : 0) + k) % nodes.length]!);
     const name = `v${String(i).padStart(5, '0')}`;
     out.push({
       name,
@@ -115,7 +129,7 @@ export function planVips(n: number, nodes: readonly NodeHost[] = SCALE_NODES): P
       preferred: ranked[0]!,
       spec: {
         name,
-        address: `${ip}/64`,
+        address,
         interface: 'e0',
         nodes: Object.fromEntries(ranked.map((h, k) => [h, { priority: prio[k] ?? 100 }])),
         preempt: true,

@@ -5,15 +5,14 @@
 // sample of its VIPs: how long until every one of its VIPs is held elsewhere, how long the
 // sampled clients went unanswered, and what etcd served meanwhile. Needs root; touches nothing
 // outside the lab's namespaces and temporary directory except the results directory.
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { REPO_ROOT, VipdCluster } from '../e2e/vipd-cluster';
+import { REPO_ROOT } from '../e2e/vipd-cluster';
 import { pingGaps } from '../faults/monitor';
 import { pollUntil, sleep } from '../harness/proc';
-import { createLab, type AddressSampler, type Lab, type NodeHost, type Pinger } from '../lab';
+import { createLab, type NodeHost, type Pinger } from '../lab';
 import { runCli } from './cli';
-import { machine, stamp, withLimit } from './run-info';
+import { keepLogsAndDestroy, runPerN } from './run-info';
 import {
   etcdCounters,
   etcdLoad,
@@ -39,6 +38,7 @@ import {
   type ScaleResult,
   type ScaleRun,
 } from './scale-report';
+import { VipLab } from './vip-lab';
 
 const PING_INTERVAL_MS = 10;
 const VICTIM: NodeHost = 'n1';
@@ -46,35 +46,8 @@ const TOOLS = join(REPO_ROOT, 'test', 'dist', 'tools');
 /** Hard bound on one N (cold start, steady window, both faults), whatever happens inside. */
 const PER_N_LIMIT_MS = 15 * 60_000;
 
-class ScaleLab {
-  readonly cluster: VipdCluster;
-  sampler!: AddressSampler;
-  private readonly byIp: Map<string, PlannedVip>;
-
-  constructor(
-    readonly lab: Lab,
-    readonly endpoint: string,
-    readonly vips: PlannedVip[],
-    extraYaml: string[] = [],
-    nodeFlags: readonly string[] = [],
-  ) {
-    this.cluster = new VipdCluster(lab, endpoint, { ttlSeconds: 3, logLevel: 'info', extraYaml, nodeFlags });
-    this.byIp = new Map(vips.map((v) => [v.ip, v]));
-  }
-
-  async putSpecs(): Promise<void> {
-    const file = join(this.lab.dir, 'vips.json');
-    const entries = this.vips.map((v) => [`/vipd/lab/vips/${v.name}`, JSON.stringify(v.spec)]);
-    writeFileSync(file, JSON.stringify(Object.fromEntries(entries)));
-    const out = await this.lab.exec('etcd', [
-      process.execPath,
-      join(TOOLS, 'etcd-put.js'),
-      this.endpoint,
-      file,
-    ]);
-    if (Number(out.trim()) !== this.vips.length) throw new Error(`etcd-put wrote ${out.trim()} VIPs`);
-  }
-
+/** The scale lab: three nodes, and etcd's own request counters. */
+class ScaleLab extends VipLab {
   async etcd(): Promise<EtcdCounters> {
     const text = await this.lab.exec('etcd', [
       process.execPath,
@@ -82,39 +55,6 @@ class ScaleLab {
       `${this.endpoint}/metrics`,
     ]);
     return etcdCounters(parsePrometheus(text));
-  }
-
-  /** Planned VIPs the host holds now (kernel truth, from the address events). */
-  heldBy(host: NodeHost): PlannedVip[] {
-    return this.sampler.timeline
-      .held(host)
-      .map((ip) => this.byIp.get(ip))
-      .filter((v): v is PlannedVip => v !== undefined);
-  }
-
-  /** How many planned VIPs are held by exactly one node, and how many by more than one. */
-  census(): { single: number; doubled: number } {
-    const count = new Map<string, number>();
-    for (const h of SCALE_NODES) for (const v of this.heldBy(h)) count.set(v.ip, (count.get(v.ip) ?? 0) + 1);
-    let single = 0;
-    let doubled = 0;
-    for (const c of count.values())
-      if (c === 1) single++;
-      else doubled++;
-    return { single, doubled };
-  }
-
-  /** Every planned VIP on its preferred node and nowhere else (preempt brings them home). */
-  settled(): boolean {
-    const { single, doubled } = this.census();
-    if (single !== this.vips.length || doubled) return false;
-    return SCALE_NODES.every((h) => this.heldBy(h).every((v) => v.preferred === h));
-  }
-
-  pid(host: NodeHost): number {
-    const pid = this.cluster.procs.get(host)?.pid;
-    if (pid === undefined) throw new Error(`vipd on ${host} is not running`);
-    return pid;
   }
 }
 
@@ -273,7 +213,11 @@ async function measure(
   const lab = await createLab({ nodes: 3, ipv6: true, etcd: true });
   try {
     const endpoint = await lab.startEtcd();
-    const s = new ScaleLab(lab, endpoint, planVips(n), timingsYaml(args.timings), args.nodeFlags);
+    const s = new ScaleLab(lab, endpoint, planVips(n), {
+      nodes: SCALE_NODES,
+      extraYaml: timingsYaml(args.timings),
+      nodeFlags: args.nodeFlags,
+    });
     await s.putSpecs();
     s.sampler = await lab.startSampler([...SCALE_NODES]);
     const cold = await coldStart(s);
@@ -312,58 +256,29 @@ async function measure(
     await s.cluster.stopAll();
     r.ok = true;
   } finally {
-    // Keep the daemons' and etcd's logs next to the results (the lab's directory goes).
-    try {
-      cpSync(lab.logDir, join(logsDir, `n${n}`), { recursive: true });
-    } catch (err) {
-      log(`keeping logs: ${(err as Error).message}`);
-    }
-    await lab.destroy().catch((err: Error) => log(`lab teardown: ${err.message}`));
+    await keepLogsAndDestroy(lab, logsDir, log);
   }
 }
 
 async function main(args: ScaleArgs): Promise<number> {
-  if (process.getuid?.() !== 0) {
-    console.error('bench:scale needs root (it builds network namespaces)');
-    return 1;
-  }
-  const started = new Date();
-  const outDir = args.outDir ?? join(REPO_ROOT, 'bench-results');
-  const base = `scale-${stamp(started)}`;
-  const run: ScaleRun = {
-    startedAt: started.toISOString(),
-    command: `npm run bench:scale -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
-    machine: machine(),
-    steadyMs: args.steadyMs,
-    timings: args.timings,
-    ...(args.nodeFlags.length ? { nodeFlags: args.nodeFlags } : {}),
-    samples: args.samples,
-    results: [],
-  };
-  const write = (): void => {
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, `${base}.json`), `${JSON.stringify(run, null, 2)}\n`);
-    writeFileSync(join(outDir, `${base}.md`), renderScaleMarkdown(run));
-  };
-  console.error(`bench:scale: N = ${args.vips.join(', ')}; results in ${outDir}/${base}.{json,md}`);
-  for (const n of args.vips) {
-    console.error(`N = ${n}`);
-    const result: ScaleResult = { vips: n, ok: false };
-    run.results.push(result);
-    try {
-      await withLimit(PER_N_LIMIT_MS, `N = ${n}`, () =>
-        measure(result, args, join(outDir, `${base}-logs`), (l) => console.error(l)),
-      );
-    } catch (err) {
-      result.error = (err as Error).message.split('\n')[0] ?? 'failed';
-      console.error(`  FAILED: ${result.error}`);
-    }
-    write();
-  }
-  run.finishedAt = new Date().toISOString();
-  write();
-  process.stdout.write(`\n${renderScaleMarkdown(run)}\n`);
-  return run.results.every((r) => r.ok) ? 0 : 1;
+  return runPerN({
+    name: 'scale',
+    vips: args.vips,
+    outDir: args.outDir,
+    makeRun: (header): ScaleRun => ({
+      ...header,
+      steadyMs: args.steadyMs,
+      timings: args.timings,
+      ...(args.nodeFlags.length ? { nodeFlags: args.nodeFlags } : {}),
+      samples: args.samples,
+      results: [],
+    }),
+    result: (n): ScaleResult => ({ vips: n, ok: false }),
+    title: (r) => `N = ${r.vips}`,
+    limitMs: () => PER_N_LIMIT_MS,
+    measure: (r, logsDir, log) => measure(r, args, logsDir, log),
+    render: renderScaleMarkdown,
+  });
 }
 
 runCli(parseScaleArgs, SCALE_USAGE, main);
