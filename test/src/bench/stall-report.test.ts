@@ -168,6 +168,7 @@ void describe('bench:stall figures', () => {
       command: 'npm run bench:stall',
       machine,
       stopMs: 4000,
+      agent: 'service',
       results: [
         {
           vips: 3,
@@ -197,5 +198,15 @@ void describe('bench:stall figures', () => {
     );
     assert.match(rows[2] ?? '', /\| linkcut \| timed out waiting/);
     assert.match(md, /- N = 3, linkcut, trial 1: timed out waiting for every VIP on n2/);
+    assert.match(md, /kernel agent: its own process/);
+  });
+});
+
+void describe('bench:stall --agent', () => {
+  void it('takes child or service, one of them, and refuses anything else', () => {
+    assert.equal(parseStallArgs([]).agent, 'child');
+    assert.equal(parseStallArgs(['--agent', 'service']).agent, 'service');
+    assert.throws(() => parseStallArgs(['--agent', 'child,service']), /one of child, service/);
+    assert.throws(() => parseStallArgs(['--agent', 'cgroup']), /unknown "cgroup"/);
   });
 });

@@ -15,20 +15,28 @@ export const OVERLAP_LIMIT_MS = 100;
 /** How long sigstop and freeze keep vipd stopped. */
 export const STOP_MS = 4000;
 
+export const AGENT_MODES = ['child', 'service'] as const;
+export type AgentMode = (typeof AGENT_MODES)[number];
+
 export interface StallArgs {
   vips: number[];
+  /** How each node runs its kernel agent: vipd's child, or its own service (vipd-agent.service). */
+  agent: AgentMode;
   faults: StallFault[];
   trials: number;
   outDir: string | undefined;
   help: boolean;
 }
 
-export const STALL_USAGE = `usage: npm run bench:stall -- [--vips 600,2000] [--faults LIST] [--trials N] [--out DIR]
+export const STALL_USAGE = `usage: npm run bench:stall -- [--vips 600,2000] [--faults LIST] [--agent child|service] [--trials N] [--out DIR]
   --vips LIST     VIP counts, one fresh 2-node lab each, all preferring n1 (default 600,2000)
   --faults LIST   ${STALL_FAULTS.join(',')} (default: all, in this order, on n1's vipd)
                   sigstop: SIGSTOP of vipd for ${STOP_MS / 1000} s; freeze: vipd and its helpers stopped ${STOP_MS / 1000} s
                   (a cgroup freeze); sigkill: vipd alone; sigkill-unit: vipd and every process under
                   it; linkcut: n1's cable pulled until every VIP is on n2
+  --agent MODE    child: vipd starts its kernel agent (frozen and killed with vipd's process tree);
+                  service: the agent runs on its own (vipd-agent.service, node.agentSocket), so a
+                  freeze or kill of vipd's tree leaves it running (default child)
   --trials N      trials per N × fault (default 1)
   --out DIR       output directory (default: bench-results/ in the repository)
 Needs root: it builds network namespaces (nothing in the root namespace).`;
@@ -36,6 +44,7 @@ Needs root: it builds network namespaces (nothing in the root namespace).`;
 export function parseStallArgs(argv: readonly string[]): StallArgs {
   const args: StallArgs = {
     vips: [600, 2000],
+    agent: 'child',
     faults: [...STALL_FAULTS],
     trials: 1,
     outDir: undefined,
@@ -44,6 +53,11 @@ export function parseStallArgs(argv: readonly string[]): StallArgs {
   args.help = parseFlags(argv, {
     '--vips': (v) => (args.vips = vipList('--vips', v())),
     '--faults': (v) => (args.faults = knownList('--faults', v(), STALL_FAULTS)),
+    '--agent': (v) => {
+      const [mode, ...more] = knownList('--agent', v(), AGENT_MODES);
+      if (mode === undefined || more.length > 0) throw new Error('--agent takes one of child, service');
+      args.agent = mode;
+    },
     '--trials': (v) => (args.trials = wholeNumber('--trials', v(), 1, 100)),
     '--out': (v) => (args.outDir = outDirArg(v())),
   }).help;
@@ -253,6 +267,7 @@ export interface StallRun {
   command: string;
   machine: Machine;
   stopMs: number;
+  agent: AgentMode;
   results: StallResult[];
 }
 
@@ -347,6 +362,7 @@ export function renderStallMarkdown(run: StallRun): string {
       `"n1's last old VIP gone": the last of the addresses n1 held at the fault disappeared from it (kept past recovery: ` +
       `still there at SIGCONT, restart or link restore). "Not held once": VIPs held by none or both once the fault had settled ` +
       `(every VIP on one node, unchanged for 1 s) and at the end. sigstop and freeze last ${run.stopMs / 1000} s; ` +
+      `kernel agent: ${run.agent === 'service' ? "its own process (vipd-agent --listen, as vipd-agent.service), outside vipd's process tree" : "vipd's child, frozen and killed with vipd's tree"}; ` +
       `after sigkill and sigkill-unit vipd is restarted, after linkcut the link restored, once every VIP is on n2. ` +
       `sigkill-unit runs no ExecStopPost cleanup (no systemd in the lab): the kernel lifetime removes the dead unit's VIPs. ` +
       `Several trials: counts and maxima of the worst trial, times as median and max.`,

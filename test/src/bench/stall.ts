@@ -187,7 +187,7 @@ async function inject(
   if (killed.length)
     problems.push(`helpers still running after vipd's ${fault}, killed: ${describeProcs(killed)}`);
   const recoveredAt = Date.now();
-  s.cluster.start(HOLDER);
+  await s.cluster.startAsync(HOLDER);
   return { recoveredAt, settled, unreachable: [] };
 }
 
@@ -261,14 +261,14 @@ async function reset(s: VipLab, log: (line: string) => void): Promise<void> {
 async function coldStart(s: VipLab): Promise<number> {
   const n = s.vips.length;
   const t0 = Date.now();
-  s.cluster.start(HOLDER);
+  await s.cluster.startAsync(HOLDER);
   await pollUntil(async () => (s.heldBy(HOLDER).length === n ? true : undefined), {
     timeoutMs: 60_000 + n * 60,
     intervalMs: 50,
     what: `all ${n} VIPs on ${HOLDER}`,
   });
   const ms = Date.now() - t0;
-  s.cluster.start(BACKUP);
+  await s.cluster.startAsync(BACKUP);
   await s.cluster.waitServing(NODES, 30_000);
   const quiet = await waitStable(s, () => s.settled(), Date.now(), homeBound(n), `all on ${HOLDER} alone`);
   if (!quiet.ok) throw new Error(`the VIPs did not stay on ${HOLDER} once ${BACKUP} had started`);
@@ -281,7 +281,10 @@ async function measure(r: StallResult, args: StallArgs, logsDir: string, log: (l
   const lab = await createLab({ nodes: 2, ipv6: true, etcd: true });
   try {
     const vips = planVips(r.vips, { nodes: NODES, rotate: false, address: (i) => addresses[i]! });
-    const s = new VipLab(lab, await lab.startEtcd(), vips, { nodes: NODES });
+    const s = new VipLab(lab, await lab.startEtcd(), vips, {
+      nodes: NODES,
+      agentService: args.agent === 'service',
+    });
     await s.putSpecs();
     s.sampler = await lab.startSampler(NODES, { maxDurationMs: perNLimit(r.vips, args) });
     r.coldStartMs = await coldStart(s);
@@ -310,7 +313,7 @@ async function main(args: StallArgs): Promise<number> {
     name: 'stall',
     vips: args.vips,
     outDir: args.outDir,
-    makeRun: (header): StallRun => ({ ...header, stopMs: STOP_MS, results: [] }),
+    makeRun: (header): StallRun => ({ ...header, stopMs: STOP_MS, agent: args.agent, results: [] }),
     result: (n): StallResult => {
       const v4 = stallAddresses(n).filter((a) => !a.includes(':')).length;
       return { vips: n, v4, v6: n - v4, ok: false, trials: [] };

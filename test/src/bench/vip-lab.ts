@@ -16,6 +16,8 @@ export interface VipLabOptions {
   extraYaml?: string[];
   /** Options for node before vipd's script. */
   nodeFlags?: readonly string[];
+  /** Each node's kernel agent as its own process (see VipdNodeOptions.agentService). */
+  agentService?: boolean;
 }
 
 export class VipLab {
@@ -36,6 +38,7 @@ export class VipLab {
       logLevel: 'info',
       extraYaml: opts.extraYaml ?? [],
       nodeFlags: opts.nodeFlags ?? [],
+      agentService: opts.agentService ?? false,
     });
     this.byIp = new Map(vips.map((v) => [v.ip, v]));
   }

@@ -3,7 +3,7 @@
  * the truth from the kernel (which node has the VIP on e0), never from vipd's own claims.
  */
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pollUntil } from '../harness/proc';
 import { ETCDCTL_BIN } from '../harness/etcd-local';
@@ -36,10 +36,21 @@ export interface VipdNodeOptions {
   logLevel?: 'debug' | 'info';
   /** Options for node itself, before vipd's script (e.g. V8 heap flags for benchmarks). */
   nodeFlags?: readonly string[];
+  /**
+   * Run each node's kernel agent as its own process (`vipd-agent --listen`, as
+   * vipd-agent.service does), not as vipd's child: freezing or killing vipd's process tree then
+   * leaves the agent running. Started with the node's first vipd, kept across restarts.
+   */
+  agentService?: boolean;
 }
+
+/** The kernel agent binary (scripts/build.sh builds it). */
+export const AGENT_BIN = join(REPO_ROOT, 'packages', 'netif', 'build', 'vipd-agent');
 
 export class VipdCluster {
   readonly procs = new Map<NodeHost, ChildProcess>();
+  /** The agents started with agentService, by host. */
+  readonly agents = new Map<NodeHost, ChildProcess>();
   private starts = 0;
 
   constructor(
@@ -56,6 +67,7 @@ export class VipdCluster {
       `  listen: ${ipv4Of(host)}:7400`,
       ...(this.options.drained ? ['  drained: true'] : []),
       ...(this.options.maintenanceFiles ? [`  maintenanceFile: ${this.maintenanceFile(host)}`] : []),
+      ...(this.options.agentService ? [`  agentSocket: ${this.agentSocket(host)}`] : []),
       `cluster: ${CLUSTER}`,
       `etcd:`,
       `  endpoints: [${this.etcdEndpoint}]`,
@@ -81,11 +93,44 @@ export class VipdCluster {
     return join(this.lab.dir, `down-${host}`);
   }
 
+  /** The socket of the host's kernel agent service (with agentService). */
+  agentSocket(host: NodeHost): string {
+    return join(this.lab.dir, `agent-${host}.sock`);
+  }
+
+  /** Starts the host's kernel agent service unless it runs; resolves once it listens. */
+  private async ensureAgent(host: NodeHost): Promise<void> {
+    const running = this.agents.get(host);
+    if (running && running.exitCode === null && running.signalCode === null) return;
+    const socket = this.agentSocket(host);
+    const proc = this.lab.spawn(host, [AGENT_BIN, '--listen', socket], {
+      logFile: join(this.lab.logDir, `agent-${host}.log`),
+    });
+    this.agents.set(host, proc);
+    await pollUntil(async () => (existsSync(socket) ? true : undefined), {
+      timeoutMs: 5000,
+      what: `${host}'s kernel agent to listen`,
+    });
+  }
+
   logFile(host: NodeHost): string {
     return join(this.lab.logDir, `vipd-${host}.log`);
   }
 
   start(host: NodeHost): ChildProcess {
+    if (this.options.agentService) {
+      throw new Error('with agentService, start nodes with startAsync() (the agent must listen first)');
+    }
+    return this.spawnVipd(host);
+  }
+
+  /** start(), and with agentService the host's agent service first. */
+  async startAsync(host: NodeHost): Promise<ChildProcess> {
+    if (this.options.agentService) await this.ensureAgent(host);
+    return this.spawnVipd(host);
+  }
+
+  private spawnVipd(host: NodeHost): ChildProcess {
     const argv = [
       process.execPath,
       ...(this.options.nodeFlags ?? []),
