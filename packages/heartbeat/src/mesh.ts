@@ -17,6 +17,7 @@
 import { EventEmitter } from 'node:events';
 import * as grpc from '@grpc/grpc-js';
 import { type Logger, silentLogger } from '@vipd/log';
+import type { Beat__Output, HeldVip__Output } from '@vipd/proto';
 import { type LocalBeat, MAX_INTERVAL_MS, type ReceivedBeat, toWire } from './beat';
 import { type BackoffOptions, DEFAULT_BACKOFF } from './backoff';
 import { type Clock, monotonicClock } from './clock';
@@ -25,7 +26,7 @@ import { PeerLink } from './peer-link';
 import { PeerTable } from './peer-table';
 import { HeartbeatService } from './service';
 import { suspectAfterMs } from './suspicion';
-import { encodedSize, MAX_MESSAGE_BYTES, type WireBeat, type WireHeldVip } from './wire';
+import { encodedSize, MAX_MESSAGE_BYTES } from './wire';
 
 export interface PeerMeshOptions {
   /** Our node name (as registered under nodes/). */
@@ -77,8 +78,8 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
   private readonly backoff: BackoffOptions;
   private readonly timer: NodeJS.Timeout;
   private seq = 0;
-  private current: WireBeat | undefined;
-  private heldSize: { list: readonly WireHeldVip[]; bytes: number } | undefined;
+  private current: Beat__Output | undefined;
+  private heldSize: { list: readonly HeldVip__Output[]; bytes: number } | undefined;
   private beatFailing = false;
   private stopped = false;
 
@@ -243,7 +244,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
    * Encoded size of a beat. Protobuf sizes add up field by field, so the held list (large, and
    * the same array while it does not change) is measured once per list, the rest each time.
    */
-  private sizeOf(beat: WireBeat): number {
+  private sizeOf(beat: Beat__Output): number {
     if (beat.held.length === 0) return encodedSize(beat);
     if (this.heldSize?.list !== beat.held) {
       this.heldSize = { list: beat.held, bytes: encodedSize({ held: beat.held }) };
@@ -252,12 +253,12 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
   }
 
   /** The beat to send right now: this interval's, built on first use. */
-  private beatNow(): WireBeat | undefined {
+  private beatNow(): Beat__Output | undefined {
     return this.current ?? this.build();
   }
 
   /** Builds this interval's beat (seq + 1). Undefined, and logged, if it cannot be sent. */
-  private build(): WireBeat | undefined {
+  private build(): Beat__Output | undefined {
     this.current = undefined;
     try {
       const local = this.opts.localBeat();

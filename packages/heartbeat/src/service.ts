@@ -10,16 +10,17 @@
  */
 import type * as grpc from '@grpc/grpc-js';
 import type { Logger } from '@vipd/log';
+import type { Beat__Output, NodeServiceHandlers } from '@vipd/proto';
 import { fromWire, type ReceivedBeat } from './beat';
 import type { Clock } from './clock';
 import { describe, InvalidBeatError, StreamRefusedError, toGrpcStatus } from './errors';
-import { type HeartbeatServerCall, nodeService, type WireBeat, writeBeat } from './wire';
+import { type HeartbeatServerCall, nodeService, writeBeat } from './wire';
 
 export interface BeatSink {
   /** A valid beat arrived on an inbound stream; false if its sender is not in the peer set. */
   received(beat: ReceivedBeat): boolean;
   /** Our beat to answer with now; undefined if there is none to send. */
-  current(): WireBeat | undefined;
+  current(): Beat__Output | undefined;
 }
 
 export interface HeartbeatServiceOptions {
@@ -62,11 +63,12 @@ export class HeartbeatService {
 
   /** Registers vipd.v1.NodeService on the server (create it with serverOptions()). */
   addToServer(server: grpc.Server): void {
-    server.addService(nodeService().service, { Heartbeat: (call: HeartbeatServerCall) => this.accept(call) });
+    const handlers: NodeServiceHandlers = { Heartbeat: (call) => this.accept(call) };
+    server.addService(nodeService().service, handlers);
   }
 
   /** Writes our beat to every identified inbound stream (dropping it where backed up). */
-  broadcast(beat: WireBeat): void {
+  broadcast(beat: Beat__Output): void {
     for (const s of this.streams) {
       if (s.node !== undefined) this.send(s, beat);
     }
@@ -124,7 +126,7 @@ export class HeartbeatService {
     const forget = (): void => {
       this.streams.delete(s);
     };
-    call.on('data', (wire: WireBeat) => this.onData(s, wire));
+    call.on('data', (wire: Beat__Output) => this.onData(s, wire));
     call.on('end', () => this.finish(s));
     call.on('cancelled', forget);
     call.on('close', forget);
@@ -134,7 +136,7 @@ export class HeartbeatService {
     });
   }
 
-  private onData(s: Inbound, wire: WireBeat): void {
+  private onData(s: Inbound, wire: Beat__Output): void {
     if (!this.streams.has(s)) return;
     let beat: ReceivedBeat;
     try {
@@ -163,7 +165,7 @@ export class HeartbeatService {
     }
   }
 
-  private send(s: Inbound, beat: WireBeat): void {
+  private send(s: Inbound, beat: Beat__Output): void {
     if (writeBeat(s.call, beat)) {
       s.backedUp = false;
       return;

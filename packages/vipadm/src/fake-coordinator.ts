@@ -5,17 +5,20 @@
  */
 import { EventEmitter } from 'node:events';
 import * as grpc from '@grpc/grpc-js';
-import { loadProtos } from '@vipd/proto';
-import type { Event, MoveVipResponse, Node, Vip, VipSpec } from './types';
+import {
+  type AdminServiceHandlers,
+  type Event__Output,
+  loadAdminProto,
+  type MoveVipResponse__Output,
+  type Node__Output,
+  type Vip__Output,
+} from '@vipd/proto';
 
-type Handler = (
-  call: { request: Record<string, unknown>; metadata: grpc.Metadata },
-  cb: grpc.sendUnaryData<unknown>,
-) => void;
+type Unary<Req, Res> = (request: Req, cb: grpc.sendUnaryData<Res>) => void;
 
 export class FakeCoordinator {
-  readonly vips = new Map<string, Vip>();
-  readonly nodes = new Map<string, Node>();
+  readonly vips = new Map<string, Vip__Output>();
+  readonly nodes = new Map<string, Node__Output>();
   /** `authorization` metadata of every call, in order. */
   readonly authorizations: string[] = [];
   readonly requests: { method: string; request: Record<string, unknown> }[] = [];
@@ -29,28 +32,7 @@ export class FakeCoordinator {
   port = 0;
 
   async start(): Promise<this> {
-    const v1 = (loadProtos(['vipd/v1/admin.proto']).vipd as grpc.GrpcObject).v1 as grpc.GrpcObject;
-    const service = (v1.AdminService as grpc.ServiceClientConstructor).service;
-    const handlers: Record<string, Handler | grpc.handleServerStreamingCall<unknown, Event>> = {};
-    for (const [name, fn] of Object.entries(this.unaryHandlers())) {
-      handlers[name] = (call, cb) => {
-        this.authorizations.push(String(call.metadata.get('authorization')[0] ?? ''));
-        this.requests.push({ method: name, request: call.request });
-        if (this.failWith) return cb({ ...this.failWith, metadata: new grpc.Metadata() });
-        fn(call, cb);
-      };
-    }
-    handlers.WatchEvents = (call: grpc.ServerWritableStream<unknown, Event>) => {
-      this.authorizations.push(String(call.metadata.get('authorization')[0] ?? ''));
-      const send = (event: Event) => call.write(event);
-      this.watchers++;
-      this.events.on('event', send);
-      call.on('cancelled', () => {
-        this.watchers--;
-        this.events.off('event', send);
-      });
-    };
-    this.server.addService(service, handlers as grpc.UntypedServiceImplementation);
+    this.server.addService(loadAdminProto().AdminService.service, this.handlers());
     this.port = await new Promise<number>((resolve, reject) =>
       this.server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, port) =>
         err ? reject(err) : resolve(port),
@@ -67,7 +49,7 @@ export class FakeCoordinator {
     this.server.forceShutdown();
   }
 
-  addNode(name: string, extra: Partial<Node> = {}): void {
+  addNode(name: string, extra: Partial<Node__Output> = {}): void {
     this.nodes.set(name, {
       name,
       advertise: `198.51.100.${10 + this.nodes.size}:7400`,
@@ -81,18 +63,30 @@ export class FakeCoordinator {
     });
   }
 
-  private unaryHandlers(): Record<string, Handler> {
+  /** Every call is recorded (and fails with failWith when set) before its handler runs. */
+  private unary<Req extends object, Res>(
+    method: string,
+    fn: Unary<Req, Res>,
+  ): grpc.handleUnaryCall<Req, Res> {
+    return (call, cb) => {
+      this.authorizations.push(String(call.metadata.get('authorization')[0] ?? ''));
+      this.requests.push({ method, request: Object.fromEntries(Object.entries(call.request)) });
+      if (this.failWith) return cb({ ...this.failWith, metadata: new grpc.Metadata() });
+      fn(call.request, cb);
+    };
+  }
+
+  private handlers(): AdminServiceHandlers {
     const err = (code: grpc.status, details: string) => ({ code, details, metadata: new grpc.Metadata() });
-    const vip = (name: unknown) => this.vips.get(String(name));
     return {
-      CreateVip: ({ request }, cb) => {
-        const spec = request.spec as VipSpec;
+      CreateVip: this.unary('CreateVip', (request, cb) => {
+        const spec = request.spec!;
         if (this.vips.has(spec.name))
           return cb(err(grpc.status.ALREADY_EXISTS, `VIP ${spec.name} already exists`));
         if (spec.address.startsWith('198.51.100.0/')) {
           return cb(err(grpc.status.INVALID_ARGUMENT, `spec.address: ${spec.address} is a network address`));
         }
-        const created: Vip = {
+        const created: Vip__Output = {
           spec,
           revision: String(++this.revision),
           holder: '',
@@ -101,52 +95,49 @@ export class FakeCoordinator {
         };
         this.vips.set(spec.name, created);
         cb(null, created);
-      },
-      UpdateVip: ({ request }, cb) => {
-        const spec = request.spec as VipSpec;
-        const current = vip(spec.name);
+      }),
+      UpdateVip: this.unary('UpdateVip', (request, cb) => {
+        const spec = request.spec!;
+        const current = this.vips.get(spec.name);
         if (!current) return cb(err(grpc.status.NOT_FOUND, `VIP ${spec.name} not found`));
         if (request.expected_revision !== current.revision) {
           return cb(
-            err(
-              grpc.status.ABORTED,
-              `${spec.name} changed since revision ${String(request.expected_revision)}`,
-            ),
+            err(grpc.status.ABORTED, `${spec.name} changed since revision ${request.expected_revision}`),
           );
         }
         const updated = { ...current, spec, revision: String(++this.revision) };
         this.vips.set(spec.name, updated);
         cb(null, updated);
-      },
-      GetVip: ({ request }, cb) => {
+      }),
+      GetVip: this.unary('GetVip', (request, cb) => {
         if (request.name === 'hang') return; // never answers: the client's deadline must fire
-        const found = vip(request.name);
-        if (!found) cb(err(grpc.status.NOT_FOUND, `VIP ${String(request.name)} not found`));
+        const found = this.vips.get(request.name);
+        if (!found) cb(err(grpc.status.NOT_FOUND, `VIP ${request.name} not found`));
         else cb(null, found);
-      },
-      ListVips: (_call, cb) => cb(null, { vips: [...this.vips.values()] }),
-      DeleteVip: ({ request }, cb) => {
-        if (!this.vips.delete(String(request.name))) {
-          return cb(err(grpc.status.NOT_FOUND, `VIP ${String(request.name)} not found`));
+      }),
+      ListVips: this.unary('ListVips', (_request, cb) => cb(null, { vips: [...this.vips.values()] })),
+      DeleteVip: this.unary('DeleteVip', (request, cb) => {
+        if (!this.vips.delete(request.name)) {
+          return cb(err(grpc.status.NOT_FOUND, `VIP ${request.name} not found`));
         }
         cb(null, {});
-      },
-      MoveVip: ({ request }, cb) => {
-        const found = vip(request.name);
-        if (!found) return cb(err(grpc.status.NOT_FOUND, `VIP ${String(request.name)} not found`));
+      }),
+      MoveVip: this.unary('MoveVip', (request, cb) => {
+        const found = this.vips.get(request.name);
+        if (!found) return cb(err(grpc.status.NOT_FOUND, `VIP ${request.name} not found`));
         if (request.to === 'slow') return; // never answers: the client's deadline must fire
-        const moved: MoveVipResponse = {
-          vip: { ...found, holder: String(request.to), pinned_to: String(request.to) },
+        const moved: MoveVipResponse__Output = {
+          vip: { ...found, holder: request.to, pinned_to: request.to },
           from: found.holder,
           elapsed_ms: 42,
         };
         this.vips.set(found.spec!.name, moved.vip!);
         cb(null, moved);
-      },
-      ListNodes: (_call, cb) => cb(null, { nodes: [...this.nodes.values()] }),
-      DrainNode: ({ request }, cb) => this.setDrained(String(request.name), true, cb),
-      UndrainNode: ({ request }, cb) => this.setDrained(String(request.name), false, cb),
-      GetStatus: (_call, cb) =>
+      }),
+      ListNodes: this.unary('ListNodes', (_request, cb) => cb(null, { nodes: [...this.nodes.values()] })),
+      DrainNode: this.unary('DrainNode', (request, cb) => this.setDrained(request.name, true, cb)),
+      UndrainNode: this.unary('UndrainNode', (request, cb) => this.setDrained(request.name, false, cb)),
+      GetStatus: this.unary('GetStatus', (_request, cb) =>
         cb(null, {
           cluster: 'lab',
           etcd_endpoints: ['http://127.0.0.1:2379'],
@@ -154,10 +145,21 @@ export class FakeCoordinator {
           vips: [...this.vips.values()],
           nodes: [...this.nodes.values()],
         }),
+      ),
+      WatchEvents: (call) => {
+        this.authorizations.push(String(call.metadata.get('authorization')[0] ?? ''));
+        const send = (event: Event__Output) => call.write(event);
+        this.watchers++;
+        this.events.on('event', send);
+        call.on('cancelled', () => {
+          this.watchers--;
+          this.events.off('event', send);
+        });
+      },
     };
   }
 
-  private setDrained(name: string, drained: boolean, cb: grpc.sendUnaryData<unknown>): void {
+  private setDrained(name: string, drained: boolean, cb: grpc.sendUnaryData<Node__Output>): void {
     const node = this.nodes.get(name);
     if (!node) return cb({ code: grpc.status.NOT_FOUND, details: `node ${name} not found` });
     node.drained = drained;
