@@ -16,12 +16,11 @@
  */
 import { EventEmitter } from 'node:events';
 import * as grpc from '@grpc/grpc-js';
-import { type Logger, silentLogger } from '@vipd/log';
+import { type Clock, errorLine, type Logger, monotonicClock, silentLogger } from '@vipd/log';
 import type { Beat__Output, HeldVip__Output } from '@vipd/proto';
 import { type LocalBeat, MAX_INTERVAL_MS, type ReceivedBeat, toWire } from './beat';
 import { type BackoffOptions, DEFAULT_BACKOFF } from './backoff';
-import { type Clock, monotonicClock } from './clock';
-import { BeatTooLargeError, describe } from './errors';
+import { BeatTooLargeError } from './errors';
 import { PeerLink } from './peer-link';
 import { PeerTable } from './peer-table';
 import { HeartbeatService } from './service';
@@ -212,7 +211,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
       for (const link of this.links.values()) link.send(beat);
       this.service.broadcast(beat);
     } catch (err) {
-      this.log.error({ err: describe(err) }, 'heartbeat tick failed');
+      this.log.error({ err: errorLine(err) }, 'heartbeat tick failed');
     }
   }
 
@@ -232,7 +231,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
       for (const [node, link] of this.links) link.checkStale(this.table.thresholdMs(node));
       this.service.sweep((theirs) => 2 * this.idleThreshold(theirs));
     } catch (err) {
-      this.log.error({ err: describe(err) }, 'heartbeat tick failed');
+      this.log.error({ err: errorLine(err) }, 'heartbeat tick failed');
     }
   }
 
@@ -280,7 +279,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
       if (this.beatFailing) this.log.info({ seq: this.seq }, 'sending beats again');
       this.beatFailing = false;
     } catch (err) {
-      if (!this.beatFailing) this.log.error({ err: describe(err) }, 'cannot build our beat; not sending');
+      if (!this.beatFailing) this.log.error({ err: errorLine(err) }, 'cannot build our beat; not sending');
       this.beatFailing = true;
     }
     return this.current;
@@ -290,7 +289,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     try {
       fn();
     } catch (err) {
-      this.log.error({ err: describe(err) }, 'heartbeat event listener threw');
+      this.log.error({ err: errorLine(err) }, 'heartbeat event listener threw');
     }
   }
 }

@@ -6,12 +6,11 @@
  * Nothing here throws: failures become log lines and a reconnect.
  */
 import * as grpc from '@grpc/grpc-js';
-import type { Logger } from '@vipd/log';
+import { type Clock, errorLine, type Logger } from '@vipd/log';
 import type { Beat__Output } from '@vipd/proto';
 import { fromWire, type ReceivedBeat } from './beat';
 import { type BackoffOptions, backoffDelay } from './backoff';
-import type { Clock } from './clock';
-import { describe, fromGrpcError, InvalidBeatError } from './errors';
+import { fromGrpcError, InvalidBeatError } from './errors';
 import { CLIENT_OPTIONS, type HeartbeatCall, nodeService, writeBeat } from './wire';
 
 /** How long a new stream may take to deliver its first beat before it is retried. */
@@ -123,7 +122,7 @@ export class PeerLink {
         throw new InvalidBeatError(`expected ${this.node} at ${this.address}`, beat.node);
       }
     } catch (err) {
-      this.opts.log.warn({ node: this.node, address: this.address, err: describe(err) }, 'bad heartbeat');
+      this.opts.log.warn({ node: this.node, address: this.address, err: errorLine(err) }, 'bad heartbeat');
       this.restart(s, err, false);
       return;
     }

@@ -9,11 +9,10 @@
  * limit is ended (its peer reconnects if it is alive). Writes never queue: see writeBeat.
  */
 import type * as grpc from '@grpc/grpc-js';
-import type { Logger } from '@vipd/log';
+import { type Clock, errorLine, type Logger } from '@vipd/log';
 import type { Beat__Output, NodeServiceHandlers } from '@vipd/proto';
 import { fromWire, type ReceivedBeat } from './beat';
-import type { Clock } from './clock';
-import { describe, InvalidBeatError, StreamRefusedError, toGrpcStatus } from './errors';
+import { InvalidBeatError, StreamRefusedError, toGrpcStatus } from './errors';
 import { type HeartbeatServerCall, nodeService, writeBeat } from './wire';
 
 export interface BeatSink {
@@ -132,7 +131,7 @@ export class HeartbeatService {
     call.on('close', forget);
     call.on('error', (err: unknown) => {
       forget();
-      this.opts.log.debug({ node: s.node, err: describe(err) }, 'inbound heartbeat stream failed');
+      this.opts.log.debug({ node: s.node, err: errorLine(err) }, 'inbound heartbeat stream failed');
     });
   }
 
@@ -146,7 +145,7 @@ export class HeartbeatService {
         throw new InvalidBeatError(`sender changed from ${s.node} mid-stream`, beat.node);
       }
     } catch (err) {
-      this.opts.log.warn({ peer: s.call.getPeer(), err: describe(err) }, 'heartbeat stream refused');
+      this.opts.log.warn({ peer: s.call.getPeer(), err: errorLine(err) }, 'heartbeat stream refused');
       this.fail(s, err);
       return;
     }

@@ -4,9 +4,10 @@
  * and exit code 1 or 2 (0 when all went well).
  */
 import { readFileSync } from 'node:fs';
+import { oneLine } from '@vipd/log';
 import { parseArgs, type Env, type Invocation } from './args';
 import { AdminClient, channelCredentials, resolveToken } from './client';
-import { CliError, oneLine, UsageError } from './errors';
+import { CliError, UsageError } from './errors';
 import { helpText } from './help';
 import { runCommand } from './run';
 

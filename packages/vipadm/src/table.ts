@@ -3,8 +3,7 @@
  * one line per watch event. Pure; empty values show as "-". For people, not scripts:
  * scripts use -o json.
  */
-import { oneLine } from './errors';
-import { nodeJson, sortVips, specJson } from './json';
+import { oneLine } from '@vipd/log';
 import type {
   ClusterStatus__Output,
   Event__Output,
@@ -12,6 +11,7 @@ import type {
   Node__Output,
   Vip__Output,
 } from '@vipd/proto';
+import { nodeJson, sortVips, specJson } from './json';
 
 const dash = (text: string | undefined | null) => (text ? oneLine(text) : '-');
 

@@ -4,13 +4,14 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import type { IKeyValue, Watcher } from 'etcd3';
-import { describe, fromEtcdError } from '@vipd/store';
+import { errorLine, oneLine } from '@vipd/log';
+import { fromEtcdError } from '@vipd/store';
 import type * as api from '@vipd/proto';
 import { isWrite, type Presented, type Principal } from './auth';
 import { type Context, withTimeout } from './context';
 import { requireDecoded } from './decode';
 import { eventsFor, type KeyChange } from './events';
-import { ApiError, oneLine, toServiceError } from './errors';
+import { ApiError, toServiceError } from './errors';
 import { moveVip } from './move';
 import { drainNode, listNodes, nodesFrom, undrainNode } from './nodes';
 import { readSnapshot } from './state';
@@ -117,7 +118,7 @@ export class AdminService {
     try {
       snap = await readSnapshot(this.ctx.client, this.ctx.keys);
     } catch (err) {
-      this.ctx.log.warn({ err: describe(err) }, 'status: etcd unavailable');
+      this.ctx.log.warn({ err: errorLine(err) }, 'status: etcd unavailable');
       return { ...base, etcd_healthy: false, vips: [], nodes: [] };
     }
     return {
@@ -214,7 +215,7 @@ export class AdminService {
     watcher.on('delete', (kv, prev) => emit('delete', kv, prev));
     watcher.on('error', (err) => {
       if (closed) return;
-      log.warn({ err: describe(err) }, 'event watch failed; ending the stream');
+      log.warn({ err: errorLine(err) }, 'event watch failed; ending the stream');
       fail(err);
       stop();
     });
