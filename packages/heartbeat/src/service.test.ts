@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import http2 from 'node:http2';
 import { test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
-import type { Beat__Output } from '@vipd/proto';
+import { type Beat__Output, bindServer } from '@vipd/proto';
 import type { LocalBeat } from './beat';
 import { PeerMesh } from './mesh';
 import { CLIENT_OPTIONS, nodeService, serverOptions } from './wire';
@@ -27,11 +27,7 @@ async function serve(
   const server = new grpc.Server(serverOptions());
   const mesh = new PeerMesh({ self: 'n1', intervalMs, suspectAfterMisses: 3, localBeat: () => local });
   mesh.addToServer(server);
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
-      err ? reject(err) : resolve(p),
-    ),
-  );
+  const port = await bindServer(server, '127.0.0.1:0');
   return {
     mesh,
     address: `127.0.0.1:${port}`,

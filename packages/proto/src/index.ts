@@ -98,6 +98,19 @@ export function callAdmin<M extends AdminUnaryMethod>(
   );
 }
 
+/** Binds a gRPC server (plaintext unless credentials say otherwise); resolves with the bound port. */
+export function bindServer(
+  server: grpc.Server,
+  address: string,
+  credentials: grpc.ServerCredentials = grpc.ServerCredentials.createInsecure(),
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.bindAsync(address, credentials, (err, port) =>
+      err ? reject(new Error(`cannot listen on ${address}: ${err.message}`)) : resolve(port),
+    );
+  });
+}
+
 export { grpc, protoLoader };
 export { strictDecoding, wireProblem } from './wire';
 export type * from './generated/index';

@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import * as grpc from '@grpc/grpc-js';
 import {
   type AdminServiceHandlers,
+  bindServer,
   type Event__Output,
   loadAdminProto,
   type MoveVipResponse__Output,
@@ -33,11 +34,7 @@ export class FakeCoordinator {
 
   async start(): Promise<this> {
     this.server.addService(loadAdminProto().AdminService.service, this.handlers());
-    this.port = await new Promise<number>((resolve, reject) =>
-      this.server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, port) =>
-        err ? reject(err) : resolve(port),
-      ),
-    );
+    this.port = await bindServer(this.server, '127.0.0.1:0');
     return this;
   }
 

@@ -5,7 +5,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
-import { LOADER_OPTIONS, loadAdminProto, protoLoader, protoRoot } from '@vipd/proto';
+import { bindServer, LOADER_OPTIONS, loadAdminProto, protoLoader, protoRoot } from '@vipd/proto';
 import { join } from 'node:path';
 import { AdminService } from './service';
 import type { Context } from './context';
@@ -46,15 +46,8 @@ export class CoordinatorServer {
   }
 
   /** Binds (plaintext unless credentials say otherwise); resolves with the bound port. */
-  listen(
-    address: string,
-    credentials: grpc.ServerCredentials = grpc.ServerCredentials.createInsecure(),
-  ): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.server.bindAsync(address, credentials, (err, port) =>
-        err ? reject(new Error(`cannot listen on ${address}: ${err.message}`)) : resolve(port),
-      );
-    });
+  listen(address: string, credentials?: grpc.ServerCredentials): Promise<number> {
+    return bindServer(this.server, address, credentials);
   }
 
   /** Stops taking calls; open streams (WatchEvents) are cut after graceMs. */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import { HealthImplementation } from 'grpc-health-check';
-import type { MoveVipRequest } from '@vipd/proto';
+import { bindServer, type MoveVipRequest } from '@vipd/proto';
 import { freePort, type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
 import { pollUntil } from '../harness/proc';
 import { call, callError, type Coordinator, FakeDaemons, startCoordinator } from './admin-client';
@@ -23,11 +23,7 @@ async function startHealthServer(): Promise<{
   const server = new grpc.Server();
   const health = new HealthImplementation({ '': 'SERVING' });
   health.addToServer(server);
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
-      err ? reject(err) : resolve(p),
-    ),
-  );
+  const port = await bindServer(server, '127.0.0.1:0');
   return { address: `127.0.0.1:${port}`, server, health };
 }
 
