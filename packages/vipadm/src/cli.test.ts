@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { status } from '@grpc/grpc-js';
 import type { VipSpec__Output } from '@vipd/proto';
-import { FakeCoordinator } from './fake-coordinator';
-import { finish, start, type Result } from './run-vipadm';
+import { FakeCoordinator } from './testing/fake-coordinator';
+import { finish, start, type Result } from './testing/run-vipadm';
 
 const TOKEN = 'tok-7f3a9c1e55d2';
 let fake: FakeCoordinator;
