@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import type { Event__Output, Node__Output, Vip__Output } from '@vipd/proto';
+import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep } from '../harness/proc';
 import { type Lab, type NodeHost, type Pinger, type PingStats, withLab } from '../lab';
 import { LabCoordinator, runVipadm, type VipadmResult, VipadmWatch } from './coordinator-harness';
@@ -18,7 +19,7 @@ const TTL = 3;
 const WEB = '198.51.100.100';
 const API = '198.51.100.101';
 const MOVES = 5;
-const skip = process.getuid?.() !== 0 ? 'needs root for network namespaces' : false;
+const skip = skipUnlessRoot(__filename);
 
 // vipadm -o json prints admin.proto's messages with every field present.
 type VipJson = Vip__Output;

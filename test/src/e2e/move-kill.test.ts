@@ -11,6 +11,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Vip__Output } from '@vipd/proto';
+import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep, waitForExit } from '../harness/proc';
 import { AddressSampler, type NodeHost, withLab } from '../lab';
 import { LabCoordinator, runVipadm, vipadmArgv } from './coordinator-harness';
@@ -18,7 +19,7 @@ import { CLUSTER, VipdCluster } from './vipd-cluster';
 
 const NODES: NodeHost[] = ['n1', 'n2'];
 const WEB = '198.51.100.100';
-const skip = process.getuid?.() !== 0 ? 'needs root for network namespaces' : false;
+const skip = skipUnlessRoot(__filename);
 
 /** When the coordinator dies: ms after vipadm was started, or ms after it logged the pin. */
 type Kill = { after: 'spawn' | 'pinned'; ms: number };
