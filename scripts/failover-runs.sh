@@ -4,6 +4,7 @@
 # Usage: bash scripts/failover-runs.sh [RUNS] [NAME-PATTERN]   e.g. 5 '^[234]\.'
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[[ $(id -u) -eq 0 ]] || { echo "failover-runs: needs root (the failover scenarios build network namespaces and would only skip)" >&2; exit 1; }
 runs="${1:-5}"
 pattern="${2:-^[2346]\.}"
 [[ "$runs" =~ ^[0-9]+$ && "$runs" -ge 1 && "$runs" -le 50 ]] || { echo "failover-runs: RUNS must be 1..50" >&2; exit 2; }

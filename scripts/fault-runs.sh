@@ -6,6 +6,7 @@
 # Usage: bash scripts/fault-runs.sh [RUNS] [NAME-PATTERN]   e.g. 5 '^(3|10) '
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[[ $(id -u) -eq 0 ]] || { echo "fault-runs: needs root (the fault suite builds network namespaces and would only skip)" >&2; exit 1; }
 runs="${1:-3}"
 pattern="${2:-}"
 [[ "$runs" =~ ^[0-9]+$ && "$runs" -ge 1 && "$runs" -le 50 ]] || { echo "fault-runs: RUNS must be 1..50" >&2; exit 2; }

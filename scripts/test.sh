@@ -3,6 +3,16 @@
 # tests in one node:test run (its summary is the last thing printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The lab suites (network namespaces, raw frames: announce, netif, test/ lab, e2e and fault) need
+# root and skip without it. Say so up front, and refuse outright under CI=true: a CI run that
+# skipped them would be green while testing none of what matters most.
+if [[ $(id -u) -ne 0 ]]; then
+  if [[ "${CI:-}" == true ]]; then
+    echo "test: not root, so the lab suites would skip; with CI=true that is a failure: run as root" >&2
+    exit 1
+  fi
+  echo "test: !!! not root: the lab suites (network namespaces) will SKIP; run as root to test them !!!" >&2
+fi
 echo "== lint and format" >&2
 pnpm exec eslint .
 pnpm exec prettier --check . >/dev/null || { pnpm exec prettier --list-different .; echo "format: run 'npm run format'" >&2; exit 1; }

@@ -22,20 +22,6 @@ export interface ProbeOptions {
 
 export const STOPPED: ProbeOutcome = { ok: false, message: 'stopped', timedOut: false };
 
-/** First line of an error's message, falling back to its code (AggregateError has no message). */
-export function describeError(err: unknown): string {
-  if (err instanceof AggregateError && err.message === '' && err.errors.length > 0) {
-    return err.errors.map(describeError).join(', ');
-  }
-  if (err instanceof Error) {
-    const line = err.message.split('\n')[0]?.trim() ?? '';
-    if (line !== '') return line;
-    const code: unknown = (err as NodeJS.ErrnoException).code;
-    return typeof code === 'string' ? code : err.name;
-  }
-  return String(err);
-}
-
 /**
  * One probe attempt that settles exactly once: with what `start` reports through `finish`, after
  * `timeoutMs` with `timedOut`, or at the caller's abort with STOPPED. `start` opens the

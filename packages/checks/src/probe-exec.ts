@@ -2,7 +2,8 @@
 // array, never a shell). On timeout (or stop) the process itself is sent SIGKILL by its PID; its
 // own children, if it started any, are not touched (a check script should `exec` its last
 // command or wait for its children). Output is kept for the log, at most MAX_OUTPUT_BYTES.
-import { describeError, STOPPED, type ProbeOptions, type ProbeOutcome } from './outcome';
+import { errorLine, firstLine } from '@vipd/log';
+import { STOPPED, type ProbeOptions, type ProbeOutcome } from './outcome';
 import { runBounded } from './run-bounded';
 import type { ExecCheckSpec } from './spec';
 
@@ -35,12 +36,10 @@ export class OutputBuffer {
   }
 }
 
-function firstLine(text: string): string {
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim();
-    if (trimmed !== '') return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed;
-  }
-  return '';
+/** The first line of the output that is not blank, cut at 200 characters. */
+function outputLine(text: string): string {
+  const line = firstLine(text);
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
 export async function probeExec(spec: ExecCheckSpec, options: ProbeOptions = {}): Promise<ProbeOutcome> {
@@ -70,11 +69,11 @@ export async function probeExec(spec: ExecCheckSpec, options: ProbeOptions = {})
     };
   }
   if (exit === undefined) {
-    const why = end.spawnError === undefined ? 'no exit status' : describeError(end.spawnError);
+    const why = end.spawnError === undefined ? 'no exit status' : errorLine(end.spawnError);
     return { ok: false, timedOut: false, message: `cannot run ${command}: ${why}`, ...extra };
   }
   if (exit.code === 0) return { ok: true, timedOut: false, message: 'exit 0', ...extra };
   const status = exit.code === null ? `killed by ${exit.signal ?? 'a signal'}` : `exit ${exit.code}`;
-  const line = firstLine(text);
+  const line = outputLine(text);
   return { ok: false, timedOut: false, message: line === '' ? status : `${status}: ${line}`, ...extra };
 }

@@ -3,7 +3,8 @@
 // connection is reused between probes.
 import http from 'node:http';
 import https from 'node:https';
-import { describeError, probeOnce, type ProbeOptions, type ProbeOutcome } from './outcome';
+import { errorLine } from '@vipd/log';
+import { probeOnce, type ProbeOptions, type ProbeOutcome } from './outcome';
 import type { HttpCheckSpec } from './spec';
 
 /** The URL for messages and logs, with any user:password replaced. */
@@ -46,12 +47,12 @@ export function probeHttp(spec: HttpCheckSpec, options: ProbeOptions = {}): Prom
       });
       // Stays attached after finish: destroying the request may emit a late error.
       request.on('error', (err) =>
-        finish({ ok: false, timedOut: false, message: `GET ${shown}: ${describeError(err)}` }),
+        finish({ ok: false, timedOut: false, message: `GET ${shown}: ${errorLine(err)}` }),
       );
       request.end();
       return () => request.destroy();
     },
     // A URL the schema let through but node refuses: no request exists to destroy.
-    (err) => ({ ok: false, timedOut: false, message: `cannot request ${shown}: ${describeError(err)}` }),
+    (err) => ({ ok: false, timedOut: false, message: `cannot request ${shown}: ${errorLine(err)}` }),
   );
 }

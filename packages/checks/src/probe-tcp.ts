@@ -1,7 +1,8 @@
 // tcp: up when a TCP connection to the target opens within timeoutMs. The connection is closed
 // at once; nothing is sent.
 import { connect } from 'node:net';
-import { describeError, probeOnce, type ProbeOptions, type ProbeOutcome } from './outcome';
+import { errorLine } from '@vipd/log';
+import { probeOnce, type ProbeOptions, type ProbeOutcome } from './outcome';
 import { parseTarget, type TcpCheckSpec } from './spec';
 
 export function probeTcp(spec: TcpCheckSpec, options: ProbeOptions = {}): Promise<ProbeOutcome> {
@@ -18,10 +19,10 @@ export function probeTcp(spec: TcpCheckSpec, options: ProbeOptions = {}): Promis
       );
       // Stays attached after finish: a late error on a destroyed socket must not go unhandled.
       socket.on('error', (err) =>
-        finish({ ok: false, timedOut: false, message: `connect to ${spec.target}: ${describeError(err)}` }),
+        finish({ ok: false, timedOut: false, message: `connect to ${spec.target}: ${errorLine(err)}` }),
       );
       return () => socket.destroy();
     },
-    (err) => ({ ok: false, timedOut: false, message: `connect to ${spec.target}: ${describeError(err)}` }),
+    (err) => ({ ok: false, timedOut: false, message: `connect to ${spec.target}: ${errorLine(err)}` }),
   );
 }

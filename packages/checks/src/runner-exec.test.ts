@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_OUTPUT_BYTES } from './probe-exec';
 import { CheckRunner } from './runner';
-import { alive, recordResults, spec, waitUntil } from './test-helpers';
+import { alive, recordResults, spec, waitUntil } from './testing/helpers';
 
 describe('CheckRunner with exec checks', () => {
   it('is up for /bin/true and down for /bin/false', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { describe, it } from 'node:test';
 import { CheckRunner } from './runner';
-import { close, listen, recordResults, spec, waitUntil } from './test-helpers';
+import { close, listen, recordResults, spec, waitUntil } from './testing/helpers';
 
 describe('CheckRunner with an http check', () => {
   it('is up on 200, down after `fall` answers of 503, and does not follow redirects', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { RunnerStoppedError } from './errors';
 import { CheckRunner } from './runner';
-import { alive, childrenNamed, close, listen, recordResults, spec, waitUntil } from './test-helpers';
+import { alive, childrenNamed, close, listen, recordResults, spec, waitUntil } from './testing/helpers';
 
 const LEAKABLE = ['Timeout', 'ProcessWrap', 'PipeWrap', 'TCPWrap', 'TCPServerWrap'];
 

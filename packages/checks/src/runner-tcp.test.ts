@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { memoryLogger } from '@vipd/log';
 import { UnknownCheckError } from './errors';
 import { CheckRunner } from './runner';
-import { close, listen, recordChanges, recordResults, spec, waitUntil } from './test-helpers';
+import { close, listen, recordChanges, recordResults, spec, waitUntil } from './testing/helpers';
 
 const INTERVAL = 50;
 

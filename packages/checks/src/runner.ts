@@ -3,17 +3,12 @@
 // start (at once if it took longer). The first run of each check waits a small random jitter
 // so that many checks do not fire together.
 import { EventEmitter } from 'node:events';
-import { silentLogger, type Logger } from '@vipd/log';
+import { type Clock, errorLine, type Logger, monotonicClock, silentLogger } from '@vipd/log';
 import { InvalidCheckSpecError, RunnerStoppedError, UnknownCheckError } from './errors';
-import { describeError, type ProbeOutcome } from './outcome';
+import type { ProbeOutcome } from './outcome';
 import { runProbe } from './probe';
 import { INITIAL_COUNTERS, isUp, nextCounters, type CheckState, type Counters } from './rise-fall';
 import type { CheckSpec } from './spec';
-
-/** Monotonic milliseconds; the default is performance.now(). */
-export interface Clock {
-  now(): number;
-}
 
 export interface CheckResult extends ProbeOutcome {
   /** clock.now() when the probe finished. */
@@ -39,6 +34,7 @@ export interface CheckRunnerEvents {
 
 export interface CheckRunnerOptions {
   readonly log?: Logger;
+  /** Monotonic; default performance.now(). */
   readonly clock?: Clock;
   /** Upper bound of the start jitter; the jitter is also at most intervalMs / 4. Default 250. */
   readonly maxJitterMs?: number;
@@ -47,8 +43,6 @@ export interface CheckRunnerOptions {
 export const DEFAULT_MAX_JITTER_MS = 250;
 /** stop() waits at most this long for in-flight probes (they are aborted first). */
 export const STOP_TIMEOUT_MS = 2000;
-
-const monotonic: Clock = { now: () => performance.now() };
 
 interface Slot {
   readonly spec: CheckSpec;
@@ -70,7 +64,7 @@ export class CheckRunner extends EventEmitter<CheckRunnerEvents> {
   constructor(specs: readonly CheckSpec[], options: CheckRunnerOptions = {}) {
     super();
     this.log = (options.log ?? silentLogger()).child({ component: 'checks' });
-    this.clock = options.clock ?? monotonic;
+    this.clock = options.clock ?? monotonicClock;
     this.maxJitterMs = options.maxJitterMs ?? DEFAULT_MAX_JITTER_MS;
     const duplicates = specs
       .filter((spec, index) => specs.findIndex((other) => other.name === spec.name) !== index)
@@ -155,7 +149,7 @@ export class CheckRunner extends EventEmitter<CheckRunnerEvents> {
       outcome = await runProbe(slot.spec, { signal: abort.signal });
     } catch (err) {
       // Probes do not reject; this is a bug in one, reported as a failure rather than lost.
-      outcome = { ok: false, timedOut: false, message: `probe failed: ${describeError(err)}` };
+      outcome = { ok: false, timedOut: false, message: `probe failed: ${errorLine(err)}` };
     }
     slot.abort = undefined;
     if (this.stopping !== undefined) return;
@@ -195,7 +189,7 @@ export class CheckRunner extends EventEmitter<CheckRunnerEvents> {
     try {
       emit();
     } catch (err) {
-      this.log.error({ event, err: describeError(err) }, 'check listener threw');
+      this.log.error({ event, err: errorLine(err) }, 'check listener threw');
     }
   }
 

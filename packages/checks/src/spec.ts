@@ -17,6 +17,7 @@
  */
 import { isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
+import { oneLine } from '@vipd/log';
 import { InvalidCheckSpecError } from './errors';
 
 export const CHECK_NAME_RE = /^[A-Za-z0-9_-]{1,63}$/;
@@ -172,10 +173,6 @@ export type CheckType = CheckSpec['type'];
 /** `checks[1].argv[0]` from `[1, 'argv', 0]`. */
 function formatPath(path: readonly (string | number)[]): string {
   return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`)).join('');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -1,3 +1,4 @@
+export * from './command-line';
 export * from './errors';
 export * from './etcd-client';
 export * from './fields';

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import { errorLine } from '@vipd/log';
 import { ConfigError } from './errors';
 
 /** How a string from the environment or a flag becomes a config value. */
@@ -98,14 +99,14 @@ export function readYamlFile(file: string, readFile: (path: string) => string): 
   try {
     text = readFile(file);
   } catch (err) {
-    throw new ConfigError(`cannot read config ${file}: ${firstLine(err)}`, undefined, { cause: err });
+    throw new ConfigError(`cannot read config ${file}: ${errorLine(err)}`, undefined, { cause: err });
   }
   let doc: unknown;
   try {
     // Warnings (unknown tags, ambiguous aliases) would go to stderr as many lines: not here.
     doc = parseYaml(text, { logLevel: 'error' });
   } catch (err) {
-    throw new ConfigError(`config ${file} is not valid YAML: ${firstLine(err)}`, undefined, { cause: err });
+    throw new ConfigError(`config ${file} is not valid YAML: ${errorLine(err)}`, undefined, { cause: err });
   }
   if (doc === null || doc === undefined) return {};
   if (!isObject(doc)) throw new ConfigError(`config ${file}: the top level must be a mapping`);
@@ -148,9 +149,4 @@ export function setPath(target: Record<string, unknown>, path: readonly string[]
 /** A plain mapping (not null, not an array). */
 export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** The first line of an error's message, for one-line reports. */
-export function firstLine(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
 }

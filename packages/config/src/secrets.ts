@@ -1,13 +1,13 @@
 /** Secrets in config: read from a file (never a flag, ps shows flags), masked when printed. */
+import { errorLine } from '@vipd/log';
 import { ConfigError } from './errors';
-import { firstLine } from './layered';
 
 /** Reads a secret from a file, trimmed; `what` names the setting in the one-line error. */
 export function readSecretFile(path: string, readFile: (path: string) => string, what: string): string {
   try {
     return readFile(path).trim();
   } catch (err) {
-    throw new ConfigError(`cannot read ${what} ${path}: ${firstLine(err)}`, undefined, { cause: err });
+    throw new ConfigError(`cannot read ${what} ${path}: ${errorLine(err)}`, undefined, { cause: err });
   }
 }
 

@@ -1,14 +1,14 @@
 /** Beats as the rest of vipd sees them, and their conversion to and from the wire. */
+import type { Beat__Output, HeldVip__Output, PeerView__Output } from '@vipd/proto';
 import { InvalidBeatError } from './errors';
-import type { WireBeat, WirePeerView } from './wire';
 
 export type Health = 'SERVING' | 'NOT_SERVING';
 
-export interface HeldVip {
-  name: string;
-  /** Fencing revision: create revision of leaders/<vip>. */
-  revision: string;
-}
+/**
+ * A held VIP and its fencing revision (create revision of leaders/<vip>): the wire type itself,
+ * since beats carry the daemon's list as given and hand the decoded one on as it is.
+ */
+export type HeldVip = HeldVip__Output;
 
 /** What the daemon reports about itself every interval (PeerMesh's `localBeat`). */
 export interface LocalBeat {
@@ -63,7 +63,7 @@ export function toWire(
   local: LocalBeat,
   peers: PeerView[],
   sentAtMs = 0,
-): WireBeat {
+): Beat__Output {
   return {
     node: self,
     seq: String(seq),
@@ -77,7 +77,7 @@ export function toWire(
   };
 }
 
-function peerToWire(p: PeerView): WirePeerView {
+function peerToWire(p: PeerView): PeerView__Output {
   const ago =
     p.lastSeenMsAgo === undefined
       ? NEVER_SEEN
@@ -92,7 +92,7 @@ function peerToWire(p: PeerView): WirePeerView {
 }
 
 /** Validates and converts a decoded beat. Throws InvalidBeatError. */
-export function fromWire(wire: WireBeat): ReceivedBeat {
+export function fromWire(wire: Beat__Output): ReceivedBeat {
   const node = wire.node;
   if (node === '' || node.length > MAX_NAME) throw new InvalidBeatError('node must be 1-253 characters');
   const seq = Number(wire.seq);

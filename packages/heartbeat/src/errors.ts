@@ -1,4 +1,5 @@
 import { status as Status } from '@grpc/grpc-js';
+import { errorLine } from '@vipd/log';
 
 /** Errors of the heartbeat package. `transient` tells retry logic whether trying again can help. */
 export class HeartbeatError extends Error {
@@ -23,7 +24,7 @@ export class PeerStreamError extends HeartbeatError {
     transient: boolean,
     cause?: unknown,
   ) {
-    super(`heartbeat stream to ${node} (${address}) failed: ${describe(cause)}`, { transient, cause });
+    super(`heartbeat stream to ${node} (${address}) failed: ${errorLine(cause)}`, { transient, cause });
     this.name = 'PeerStreamError';
   }
 }
@@ -60,14 +61,6 @@ export class StreamRefusedError extends HeartbeatError {
   }
 }
 
-export function describe(err: unknown): string {
-  if (err instanceof Error) return err.message.split('\n')[0] ?? err.name;
-  if (typeof err === 'object' && err !== null && 'details' in err && typeof err.details === 'string') {
-    return err.details; // a grpc StatusObject
-  }
-  return String(err);
-}
-
 /** Codes after which retrying at the fast backoff cannot help. */
 const FINAL_CODES: ReadonlySet<Status> = new Set([
   Status.UNIMPLEMENTED,
@@ -91,7 +84,7 @@ export function toGrpcStatus(err: unknown): { code: Status; details: string } {
     const code = err.reason === 'stopped' ? Status.UNAVAILABLE : Status.RESOURCE_EXHAUSTED;
     return { code, details: err.message };
   }
-  return { code: Status.INTERNAL, details: describe(err) };
+  return { code: Status.INTERNAL, details: errorLine(err) };
 }
 
 function grpcCode(err: unknown): Status | undefined {

@@ -1,6 +1,5 @@
 export * from './backoff';
 export * from './beat';
-export * from './clock';
 export * from './errors';
 export * from './mesh';
 export * from './peer-table';

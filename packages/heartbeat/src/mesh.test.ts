@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import { memoryLogger } from '@vipd/log';
+import { bindServer } from '@vipd/proto';
 import type { LocalBeat, ReceivedBeat } from './beat';
 import { PeerMesh } from './mesh';
 import { serverOptions } from './wire';
@@ -50,11 +51,7 @@ async function startNode(name: string, port = 0): Promise<Node> {
 async function bind(server: grpc.Server, address: string): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await new Promise<number>((resolve, reject) =>
-        server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (err, port) =>
-          err ? reject(err) : resolve(port),
-        ),
-      );
+      return await bindServer(server, address);
     } catch (err) {
       if (attempt >= 20) throw err;
       await sleep(50); // the same port right after a shutdown may need a moment

@@ -16,16 +16,16 @@
  */
 import { EventEmitter } from 'node:events';
 import * as grpc from '@grpc/grpc-js';
-import { type Logger, silentLogger } from '@vipd/log';
+import { type Clock, errorLine, type Logger, monotonicClock, silentLogger } from '@vipd/log';
+import type { Beat__Output, HeldVip__Output } from '@vipd/proto';
 import { type LocalBeat, MAX_INTERVAL_MS, type ReceivedBeat, toWire } from './beat';
 import { type BackoffOptions, DEFAULT_BACKOFF } from './backoff';
-import { type Clock, monotonicClock } from './clock';
-import { BeatTooLargeError, describe } from './errors';
+import { BeatTooLargeError } from './errors';
 import { PeerLink } from './peer-link';
 import { PeerTable } from './peer-table';
 import { HeartbeatService } from './service';
 import { suspectAfterMs } from './suspicion';
-import { encodedSize, MAX_MESSAGE_BYTES, type WireBeat, type WireHeldVip } from './wire';
+import { encodedSize, MAX_MESSAGE_BYTES } from './wire';
 
 export interface PeerMeshOptions {
   /** Our node name (as registered under nodes/). */
@@ -77,8 +77,8 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
   private readonly backoff: BackoffOptions;
   private readonly timer: NodeJS.Timeout;
   private seq = 0;
-  private current: WireBeat | undefined;
-  private heldSize: { list: readonly WireHeldVip[]; bytes: number } | undefined;
+  private current: Beat__Output | undefined;
+  private heldSize: { list: readonly HeldVip__Output[]; bytes: number } | undefined;
   private beatFailing = false;
   private stopped = false;
 
@@ -211,7 +211,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
       for (const link of this.links.values()) link.send(beat);
       this.service.broadcast(beat);
     } catch (err) {
-      this.log.error({ err: describe(err) }, 'heartbeat tick failed');
+      this.log.error({ err: errorLine(err) }, 'heartbeat tick failed');
     }
   }
 
@@ -231,7 +231,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
       for (const [node, link] of this.links) link.checkStale(this.table.thresholdMs(node));
       this.service.sweep((theirs) => 2 * this.idleThreshold(theirs));
     } catch (err) {
-      this.log.error({ err: describe(err) }, 'heartbeat tick failed');
+      this.log.error({ err: errorLine(err) }, 'heartbeat tick failed');
     }
   }
 
@@ -243,7 +243,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
    * Encoded size of a beat. Protobuf sizes add up field by field, so the held list (large, and
    * the same array while it does not change) is measured once per list, the rest each time.
    */
-  private sizeOf(beat: WireBeat): number {
+  private sizeOf(beat: Beat__Output): number {
     if (beat.held.length === 0) return encodedSize(beat);
     if (this.heldSize?.list !== beat.held) {
       this.heldSize = { list: beat.held, bytes: encodedSize({ held: beat.held }) };
@@ -252,12 +252,12 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
   }
 
   /** The beat to send right now: this interval's, built on first use. */
-  private beatNow(): WireBeat | undefined {
+  private beatNow(): Beat__Output | undefined {
     return this.current ?? this.build();
   }
 
   /** Builds this interval's beat (seq + 1). Undefined, and logged, if it cannot be sent. */
-  private build(): WireBeat | undefined {
+  private build(): Beat__Output | undefined {
     this.current = undefined;
     try {
       const local = this.opts.localBeat();
@@ -279,7 +279,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
       if (this.beatFailing) this.log.info({ seq: this.seq }, 'sending beats again');
       this.beatFailing = false;
     } catch (err) {
-      if (!this.beatFailing) this.log.error({ err: describe(err) }, 'cannot build our beat; not sending');
+      if (!this.beatFailing) this.log.error({ err: errorLine(err) }, 'cannot build our beat; not sending');
       this.beatFailing = true;
     }
     return this.current;
@@ -289,7 +289,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     try {
       fn();
     } catch (err) {
-      this.log.error({ err: describe(err) }, 'heartbeat event listener threw');
+      this.log.error({ err: errorLine(err) }, 'heartbeat event listener threw');
     }
   }
 }

@@ -6,12 +6,12 @@
  * Nothing here throws: failures become log lines and a reconnect.
  */
 import * as grpc from '@grpc/grpc-js';
-import type { Logger } from '@vipd/log';
+import { type Clock, errorLine, type Logger } from '@vipd/log';
+import type { Beat__Output } from '@vipd/proto';
 import { fromWire, type ReceivedBeat } from './beat';
 import { type BackoffOptions, backoffDelay } from './backoff';
-import type { Clock } from './clock';
-import { describe, fromGrpcError, InvalidBeatError } from './errors';
-import { CLIENT_OPTIONS, type HeartbeatCall, nodeService, type WireBeat, writeBeat } from './wire';
+import { fromGrpcError, InvalidBeatError } from './errors';
+import { CLIENT_OPTIONS, type HeartbeatCall, nodeService, writeBeat } from './wire';
 
 /** How long a new stream may take to deliver its first beat before it is retried. */
 export const CONNECT_TIMEOUT_MS = 1000;
@@ -24,7 +24,7 @@ export interface PeerLinkOptions {
   /** A beat arrived from the peer on this stream. */
   received: (beat: ReceivedBeat) => void;
   /** Our beat to open a stream with; undefined if there is none to send. */
-  current: () => WireBeat | undefined;
+  current: () => Beat__Output | undefined;
 }
 
 interface Stream {
@@ -58,7 +58,7 @@ export class PeerLink {
     return this.stream?.lastBeatAt !== undefined;
   }
 
-  send(beat: WireBeat): void {
+  send(beat: Beat__Output): void {
     const s = this.stream;
     if (s === undefined) return;
     if (writeBeat(s.call, beat)) {
@@ -102,7 +102,7 @@ export class PeerLink {
     const s: Stream = { client, call, startedAt: this.opts.clock.now(), lastBeatAt: undefined };
     this.stream = s;
     this.opened++;
-    call.on('data', (wire: WireBeat) => this.onData(s, wire));
+    call.on('data', (wire: Beat__Output) => this.onData(s, wire));
     // 'error' comes with every non-OK status; 'status' with every end. Both lead to restart().
     call.on('error', (err: unknown) => this.restart(s, err, true));
     call.on('status', (status: grpc.StatusObject) => {
@@ -113,7 +113,7 @@ export class PeerLink {
     if (beat !== undefined) writeBeat(call, beat);
   }
 
-  private onData(s: Stream, wire: WireBeat): void {
+  private onData(s: Stream, wire: Beat__Output): void {
     if (this.stream !== s) return;
     let beat: ReceivedBeat;
     try {
@@ -122,7 +122,7 @@ export class PeerLink {
         throw new InvalidBeatError(`expected ${this.node} at ${this.address}`, beat.node);
       }
     } catch (err) {
-      this.opts.log.warn({ node: this.node, address: this.address, err: describe(err) }, 'bad heartbeat');
+      this.opts.log.warn({ node: this.node, address: this.address, err: errorLine(err) }, 'bad heartbeat');
       this.restart(s, err, false);
       return;
     }

@@ -4,8 +4,8 @@
  * peer's inbound one). No timers and no I/O: the mesh feeds it beats and asks it, on every
  * tick, which peers changed state. Times come from the injected monotonic clock only.
  */
+import type { Clock } from '@vipd/log';
 import type { PeerView, ReceivedBeat } from './beat';
-import type { Clock } from './clock';
 import { isSuspect, suspectAfterMs } from './suspicion';
 
 export interface PeerRecord {

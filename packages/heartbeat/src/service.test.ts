@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import http2 from 'node:http2';
 import { test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
+import { type Beat__Output, bindServer } from '@vipd/proto';
 import type { LocalBeat } from './beat';
 import { PeerMesh } from './mesh';
-import { CLIENT_OPTIONS, nodeService, serverOptions, type WireBeat } from './wire';
+import { CLIENT_OPTIONS, nodeService, serverOptions } from './wire';
 
-const beat: WireBeat = {
+const beat: Beat__Output = {
   node: 'x',
   seq: '1',
   health: 'SERVING',
@@ -26,11 +27,7 @@ async function serve(
   const server = new grpc.Server(serverOptions());
   const mesh = new PeerMesh({ self: 'n1', intervalMs, suspectAfterMisses: 3, localBeat: () => local });
   mesh.addToServer(server);
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
-      err ? reject(err) : resolve(p),
-    ),
-  );
+  const port = await bindServer(server, '127.0.0.1:0');
   return {
     mesh,
     address: `127.0.0.1:${port}`,
@@ -53,7 +50,7 @@ test('an unknown sender is answered; a sender change mid-stream ends the stream 
   const client = new Client(n1.address, grpc.credentials.createInsecure(), CLIENT_OPTIONS);
   try {
     const call = client.Heartbeat();
-    const answered = new Promise<WireBeat>((resolve) => call.once('data', resolve));
+    const answered = new Promise<Beat__Output>((resolve) => call.once('data', resolve));
     const ended = new Promise<grpc.StatusObject>((resolve) => call.on('status', resolve));
     call.on('error', () => undefined);
     call.write(beat);
@@ -89,12 +86,11 @@ test('beats to a peer that stops reading are dropped, not queued', async () => {
   req.pause();
   try {
     // It advertises a 60 s interval, so the service does not end its stream as idle.
-    const body = nodeService().service.Heartbeat?.requestSerialize({
+    const body = nodeService().service.Heartbeat.requestSerialize({
       ...beat,
       node: 'slow',
       interval_ms: 60_000,
     });
-    assert.ok(body);
     const frame = Buffer.alloc(5 + body.length);
     frame.writeUInt32BE(body.length, 1);
     body.copy(frame, 5);

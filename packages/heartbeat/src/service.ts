@@ -9,17 +9,17 @@
  * limit is ended (its peer reconnects if it is alive). Writes never queue: see writeBeat.
  */
 import type * as grpc from '@grpc/grpc-js';
-import type { Logger } from '@vipd/log';
+import { type Clock, errorLine, type Logger } from '@vipd/log';
+import type { Beat__Output, NodeServiceHandlers } from '@vipd/proto';
 import { fromWire, type ReceivedBeat } from './beat';
-import type { Clock } from './clock';
-import { describe, InvalidBeatError, StreamRefusedError, toGrpcStatus } from './errors';
-import { type HeartbeatServerCall, nodeService, type WireBeat, writeBeat } from './wire';
+import { InvalidBeatError, StreamRefusedError, toGrpcStatus } from './errors';
+import { type HeartbeatServerCall, nodeService, writeBeat } from './wire';
 
 export interface BeatSink {
   /** A valid beat arrived on an inbound stream; false if its sender is not in the peer set. */
   received(beat: ReceivedBeat): boolean;
   /** Our beat to answer with now; undefined if there is none to send. */
-  current(): WireBeat | undefined;
+  current(): Beat__Output | undefined;
 }
 
 export interface HeartbeatServiceOptions {
@@ -62,11 +62,12 @@ export class HeartbeatService {
 
   /** Registers vipd.v1.NodeService on the server (create it with serverOptions()). */
   addToServer(server: grpc.Server): void {
-    server.addService(nodeService().service, { Heartbeat: (call: HeartbeatServerCall) => this.accept(call) });
+    const handlers: NodeServiceHandlers = { Heartbeat: (call) => this.accept(call) };
+    server.addService(nodeService().service, handlers);
   }
 
   /** Writes our beat to every identified inbound stream (dropping it where backed up). */
-  broadcast(beat: WireBeat): void {
+  broadcast(beat: Beat__Output): void {
     for (const s of this.streams) {
       if (s.node !== undefined) this.send(s, beat);
     }
@@ -124,17 +125,17 @@ export class HeartbeatService {
     const forget = (): void => {
       this.streams.delete(s);
     };
-    call.on('data', (wire: WireBeat) => this.onData(s, wire));
+    call.on('data', (wire: Beat__Output) => this.onData(s, wire));
     call.on('end', () => this.finish(s));
     call.on('cancelled', forget);
     call.on('close', forget);
     call.on('error', (err: unknown) => {
       forget();
-      this.opts.log.debug({ node: s.node, err: describe(err) }, 'inbound heartbeat stream failed');
+      this.opts.log.debug({ node: s.node, err: errorLine(err) }, 'inbound heartbeat stream failed');
     });
   }
 
-  private onData(s: Inbound, wire: WireBeat): void {
+  private onData(s: Inbound, wire: Beat__Output): void {
     if (!this.streams.has(s)) return;
     let beat: ReceivedBeat;
     try {
@@ -144,7 +145,7 @@ export class HeartbeatService {
         throw new InvalidBeatError(`sender changed from ${s.node} mid-stream`, beat.node);
       }
     } catch (err) {
-      this.opts.log.warn({ peer: s.call.getPeer(), err: describe(err) }, 'heartbeat stream refused');
+      this.opts.log.warn({ peer: s.call.getPeer(), err: errorLine(err) }, 'heartbeat stream refused');
       this.fail(s, err);
       return;
     }
@@ -163,7 +164,7 @@ export class HeartbeatService {
     }
   }
 
-  private send(s: Inbound, beat: WireBeat): void {
+  private send(s: Inbound, beat: Beat__Output): void {
     if (writeBeat(s.call, beat)) {
       s.backedUp = false;
       return;

@@ -1,5 +1,8 @@
 import pino from 'pino';
 
+export * from './clock';
+export * from './one-line';
+
 /** The logging surface every package receives. Packages never construct a logger themselves. */
 export interface Logger {
   debug(fields: Record<string, unknown>, msg: string): void;

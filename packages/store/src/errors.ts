@@ -1,4 +1,5 @@
 import { EtcdLeaseInvalidError } from 'etcd3';
+import { errorLine } from '@vipd/log';
 
 /** Errors of the store package. `transient` tells retry logic whether trying again can help. */
 
@@ -17,7 +18,7 @@ export class EtcdUnavailableError extends StoreError {
     readonly operation: string,
     cause?: unknown,
   ) {
-    super(`etcd unavailable during ${operation}: ${describe(cause)}`, { transient: true, cause });
+    super(`etcd unavailable during ${operation}: ${errorLine(cause)}`, { transient: true, cause });
     this.name = 'EtcdUnavailableError';
   }
 }
@@ -56,15 +57,10 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-export function describe(err: unknown): string {
-  if (err instanceof Error) return err.message.split('\n')[0] ?? err.name;
-  return String(err);
-}
-
 /** Maps an error thrown by the etcd client to ours. Lease errors are final; the rest transient. */
 export function fromEtcdError(operation: string, err: unknown, leaseId?: string): StoreError {
   if (err instanceof StoreError) return err;
-  const message = describe(err);
+  const message = errorLine(err);
   const leaseGone =
     err instanceof EtcdLeaseInvalidError ||
     /lease not found|is expired or revoked|requested lease not found/i.test(message);

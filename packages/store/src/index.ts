@@ -1,4 +1,3 @@
-export * from './clock';
 export * from './errors';
 export * from './etcd-client';
 export * from './keys';
@@ -10,3 +9,6 @@ export * from './records';
 export * from './spec-watcher';
 export * from './vip-spec';
 export type { Etcd3 as EtcdClient } from 'etcd3';
+// services/vipd imports these from here still; they are @vipd/log's. Drop them once it imports
+// them from @vipd/log.
+export { type Clock, errorLine as describe, monotonicClock } from '@vipd/log';

@@ -12,10 +12,9 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Etcd3, Lease } from 'etcd3';
-import type { Logger } from '@vipd/log';
-import { type Clock, monotonicClock } from './clock';
+import { type Clock, errorLine, type Logger, monotonicClock } from '@vipd/log';
 import { callDeadline } from './etcd-client';
-import { describe, fromEtcdError, LeaseLostError } from './errors';
+import { fromEtcdError, LeaseLostError } from './errors';
 import type { Keys } from './keys';
 import type { NodeInfo } from './ranking';
 
@@ -170,7 +169,7 @@ export class NodeSession extends EventEmitter<NodeSessionEvents> {
         revoked = true;
         this.log.info({ lease: this.leaseId }, 'lease revoked');
       } catch (err) {
-        this.log.warn({ lease: this.leaseId, err: describe(err) }, 'lease revoke failed; it will expire');
+        this.log.warn({ lease: this.leaseId, err: errorLine(err) }, 'lease revoke failed; it will expire');
       }
     }
     this.lease.release();

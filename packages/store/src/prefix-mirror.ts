@@ -4,8 +4,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Etcd3, IKeyValue, Watcher } from 'etcd3';
-import type { Logger } from '@vipd/log';
-import { describe } from './errors';
+import { errorLine, type Logger } from '@vipd/log';
 
 export interface MirrorEntry {
   key: string;
@@ -88,7 +87,7 @@ export class PrefixMirror extends EventEmitter<PrefixMirrorEvents> {
     watcher.on('disconnected', () => this.emit('disconnected'));
     watcher.on('connected', () => this.emit('connected'));
     watcher.on('error', (err) => {
-      this.log.warn({ prefix: this.prefix, err: describe(err) }, 'watch failed; reading the prefix again');
+      this.log.warn({ prefix: this.prefix, err: errorLine(err) }, 'watch failed; reading the prefix again');
       void this.resync();
     });
     this.emit('synced');
@@ -110,7 +109,7 @@ export class PrefixMirror extends EventEmitter<PrefixMirrorEvents> {
         await this.start();
         return;
       } catch (err) {
-        this.log.warn({ prefix: this.prefix, attempt, err: describe(err) }, 'resync failed; retrying');
+        this.log.warn({ prefix: this.prefix, attempt, err: errorLine(err) }, 'resync failed; retrying');
         await new Promise((r) => setTimeout(r, Math.min(2000, 100 * attempt)));
       }
     }

@@ -5,8 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Etcd3 } from 'etcd3';
-import type { Logger } from '@vipd/log';
-import { describe } from './errors';
+import { errorLine, type Logger } from '@vipd/log';
 import { Keys } from './keys';
 import { PrefixMirror } from './prefix-mirror';
 import { parseVipSpecJson, type VipSpec } from './vip-spec';
@@ -60,7 +59,7 @@ export class SpecWatcher extends EventEmitter<SpecWatcherEvents> {
         spec = parseVipSpecJson(value, name);
         this.invalid.delete(name);
       } catch (err) {
-        const problem = describe(err);
+        const problem = errorLine(err);
         if (this.invalid.get(name) !== problem) {
           this.log.error({ vip: name, err: problem }, 'invalid VIP spec skipped');
         }

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { status } from '@grpc/grpc-js';
-import { FakeCoordinator } from './fake-coordinator';
-import { finish, start, type Result } from './run-vipadm';
-import type { VipSpec } from './types';
+import type { VipSpec__Output } from '@vipd/proto';
+import { FakeCoordinator } from './testing/fake-coordinator';
+import { finish, start, type Result } from './testing/run-vipadm';
 
 const TOKEN = 'tok-7f3a9c1e55d2';
 let fake: FakeCoordinator;
@@ -68,7 +68,7 @@ describe('vipadm against a gRPC AdminService', () => {
     assert.match(r.stdout, /^announce: +count 3, interval 100ms, refresh 30000ms, probe 5000ms$/m);
     const sent = fake.requests.at(-1)!;
     assert.equal(sent.method, 'CreateVip');
-    const spec = sent.request.spec as VipSpec;
+    const spec = sent.request.spec as VipSpec__Output;
     assert.deepEqual(spec.track, ['a', 'b']);
     assert.equal(spec.on_etcd_loss, 'failsafe');
     assert.deepEqual(spec.announce, { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 });
@@ -83,7 +83,7 @@ describe('vipadm against a gRPC AdminService', () => {
 
     // vip set writes back what it read: another change keeps them all.
     assert.equal((await vipadm('vip set web --no-preempt')).code, 0);
-    const kept = fake.requests.at(-1)!.request.spec as VipSpec;
+    const kept = fake.requests.at(-1)!.request.spec as VipSpec__Output;
     assert.equal(fake.requests.at(-1)!.method, 'UpdateVip');
     assert.deepEqual(
       [kept.track, kept.on_etcd_loss, kept.announce?.probe_ms],
@@ -97,11 +97,11 @@ describe('vipadm against a gRPC AdminService', () => {
     assert.deepEqual([after.track, after.on_etcd_loss, after.announce.probe_ms], [['c'], 'fence', 60000]);
     assert.equal(after.announce.count, 3);
     assert.deepEqual(JSON.parse((await vipadm('-o json vip set web --no-track')).stdout).spec.track, []);
-    assert.deepEqual((fake.requests.at(-1)!.request.spec as VipSpec).track, []);
+    assert.deepEqual((fake.requests.at(-1)!.request.spec as VipSpec__Output).track, []);
 
     // Not given: nothing sent (the proto defaults), shown as the defaults.
     assert.equal((await vipadm('vip add db --address 198.51.100.101/24 --interface e0')).code, 0);
-    const plain = fake.requests.at(-1)!.request.spec as VipSpec;
+    const plain = fake.requests.at(-1)!.request.spec as VipSpec__Output;
     assert.deepEqual([plain.track, plain.on_etcd_loss, plain.announce], [[], '', null]);
     const db = JSON.parse((await vipadm('-o json vip get db')).stdout).spec;
     assert.deepEqual([db.track, db.on_etcd_loss, db.announce], [[], 'fence', null]);

@@ -3,20 +3,17 @@
  * or connects and runs the command. Every failure is one `vipadm: <message>` line on stderr
  * and exit code 1 or 2 (0 when all went well).
  */
-import { readFileSync } from 'node:fs';
+import { packageVersion } from '@vipd/config';
+import { oneLine } from '@vipd/log';
 import { parseArgs, type Env, type Invocation } from './args';
 import { AdminClient, channelCredentials, resolveToken } from './client';
-import { CliError, oneLine, UsageError } from './errors';
+import { CliError, UsageError } from './errors';
 import { helpText } from './help';
 import { runCommand } from './run';
 
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
-}
-
-function version(): string {
-  return (JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8')) as { version: string }).version;
 }
 
 /** Never show the token, whatever message it ends up in. */
@@ -34,7 +31,7 @@ export async function main(argv: string[], env: Env, io: Io, interrupted: Promis
       return 0;
     }
     if (command.kind === 'version') {
-      io.stdout(`vipadm ${version()}\n`);
+      io.stdout(`vipadm ${packageVersion(__dirname)}\n`);
       return 0;
     }
     token = resolveToken(global.token);

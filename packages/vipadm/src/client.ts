@@ -6,26 +6,17 @@
 import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
 import { certificateValidityProblem, ConfigError, readTlsFiles, type TlsFiles } from '@vipd/config';
-import { loadProtos } from '@vipd/proto';
+import {
+  type AdminRequest,
+  type AdminResponse,
+  type AdminServiceClient,
+  type AdminUnaryMethod,
+  callAdmin,
+  type Event__Output,
+  loadAdminProto,
+} from '@vipd/proto';
 import type { GlobalOptions } from './args';
 import { type CallContext, CliError, fromGrpcError, UsageError } from './errors';
-import type { Event } from './types';
-
-export type UnaryMethod =
-  | 'CreateVip'
-  | 'UpdateVip'
-  | 'GetVip'
-  | 'ListVips'
-  | 'DeleteVip'
-  | 'MoveVip'
-  | 'ListNodes'
-  | 'DrainNode'
-  | 'UndrainNode'
-  | 'GetStatus';
-
-type Callback = (err: grpc.ServiceError | null, value?: unknown) => void;
-type UnaryFn = (req: object, md: grpc.Metadata, opts: grpc.CallOptions, cb: Callback) => grpc.ClientUnaryCall;
-type StreamFn = (req: object, md: grpc.Metadata) => grpc.ClientReadableStream<Event>;
 
 export interface EventStream {
   /** Resolves when cancelled by stop(); rejects with a CliError if the stream fails or ends. */
@@ -72,7 +63,7 @@ export function channelCredentials(tls: GlobalOptions['tls']): grpc.ChannelCrede
 }
 
 export class AdminClient {
-  private readonly client: grpc.Client;
+  private readonly client: AdminServiceClient;
 
   constructor(
     private readonly server: string,
@@ -80,9 +71,8 @@ export class AdminClient {
     private readonly token: string | undefined,
     private readonly tls: CallContext['tls'] = 'off',
   ) {
-    const v1 = (loadProtos(['vipd/v1/admin.proto']).vipd as grpc.GrpcObject).v1 as grpc.GrpcObject;
-    const Service = v1.AdminService as grpc.ServiceClientConstructor;
-    this.client = new Service(server, credentials, {
+    const { AdminService } = loadAdminProto();
+    this.client = new AdminService(server, credentials, {
       // Fail fast when the coordinator is down instead of retrying until the deadline.
       'grpc.initial_reconnect_backoff_ms': 200,
       'grpc.max_reconnect_backoff_ms': 1000,
@@ -95,30 +85,27 @@ export class AdminClient {
     return md;
   }
 
-  private method<F>(name: string): F {
-    // Methods are added to the client at run time from the service definition.
-    const fn = (this.client as unknown as Record<string, F | undefined>)[name];
-    if (typeof fn !== 'function') throw new CliError(`admin.proto has no method ${name}`);
-    return fn.bind(this.client) as F;
-  }
-
   /** One call with a deadline (ms from now); the result is the decoded response message. */
-  call<T>(name: UnaryMethod, request: object, deadlineMs: number): Promise<T> {
-    const fn = this.method<UnaryFn>(name);
-    return new Promise<T>((resolve, reject) => {
-      fn(request, this.metadata(), { deadline: Date.now() + deadlineMs }, (err, value) => {
+  call<M extends AdminUnaryMethod>(
+    name: M,
+    request: AdminRequest<M>,
+    deadlineMs: number,
+  ): Promise<AdminResponse<M>> {
+    return new Promise((resolve, reject) => {
+      const options = { deadline: Date.now() + deadlineMs };
+      callAdmin(this.client, name, request, this.metadata(), options, (err, value) => {
         if (err) reject(fromGrpcError(err, { server: this.server, deadlineMs, tls: this.tls }));
-        else resolve(value as T);
+        else resolve(value!);
       });
     });
   }
 
   /** The event stream; each message goes to onEvent in order. */
-  watch(onEvent: (event: Event) => void): EventStream {
-    const stream = this.method<StreamFn>('WatchEvents')({}, this.metadata());
+  watch(onEvent: (event: Event__Output) => void): EventStream {
+    const stream = this.client.WatchEvents({}, this.metadata());
     let stopped = false;
     const done = new Promise<void>((resolve, reject) => {
-      stream.on('data', (event: Event) => onEvent(event));
+      stream.on('data', (event: Event__Output) => onEvent(event));
       const ended = new CliError(`the coordinator at ${this.server} ended the event stream`);
       stream.on('error', (err: grpc.ServiceError) => {
         if (stopped && err.code === grpc.status.CANCELLED) resolve();

@@ -2,10 +2,11 @@
  * Every vipadm command: its words, options and positional arguments, and a pure builder
  * from parsed values to a Command. Help texts live in help.ts under the same paths.
  */
+import type { AnnounceSettings__Output } from '@vipd/proto';
 import { UsageError } from './errors';
 import type { VipChanges } from './spec';
 import { buildSpec } from './spec';
-import type { AnnounceSettings, VipSpecInput } from './types';
+import type { VipSpecInput } from './spec';
 import {
   announceSetting,
   checkName,
@@ -68,7 +69,7 @@ const SPEC_OPTIONS: OptionSpec = {
 const SET_OPTIONS: OptionSpec = { ...SPEC_OPTIONS, 'no-track': { value: false } };
 
 /** --announce-* option → AnnounceSettings field and its maximum (the minimum is 1, see announceSetting). */
-const ANNOUNCE_OPTIONS: [string, keyof AnnounceSettings, number][] = [
+const ANNOUNCE_OPTIONS: [string, keyof AnnounceSettings__Output, number][] = [
   ['announce-count', 'count', 100],
   ['announce-interval', 'interval_ms', 60_000],
   ['announce-refresh', 'refresh_ms', 86_400_000],
@@ -101,7 +102,7 @@ function specChanges(options: Map<string, string[]>): VipChanges {
   if (options.has('no-preempt')) changes.preempt = false;
   const delay = one('preempt-delay');
   if (delay !== undefined) changes.preemptDelayMs = parseInteger('--preempt-delay', delay, 0, 3_600_000);
-  const announce: Partial<AnnounceSettings> = {};
+  const announce: Partial<AnnounceSettings__Output> = {};
   for (const [option, field, max] of ANNOUNCE_OPTIONS) {
     const text = one(option);
     if (text !== undefined)

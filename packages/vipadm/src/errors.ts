@@ -3,6 +3,7 @@
  * lines. Every error reaches the operator as a single `vipadm: <message>` line on stderr.
  */
 import { status } from '@grpc/grpc-js';
+import { oneLine } from '@vipd/log';
 
 /** Bad command line: unknown command or flag, missing argument, bad value. Exit code 2. */
 export class UsageError extends Error {
@@ -40,11 +41,6 @@ export interface CallContext {
   deadlineMs: number;
   /** How vipadm connected: plaintext, TLS, or TLS with a client certificate. */
   tls?: 'off' | 'server' | 'mutual';
-}
-
-/** Folds a (possibly multi-line) message into one line. */
-export function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
 /** Errors grpc-js raises itself when it never got an answer from the server. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Event__Output, Node__Output, Vip__Output } from '@vipd/proto';
 import { eventJson, moveJson, nodesJson, removedJson, renderJson, statusJson, vipsJson } from './json';
 import {
   alignTable,
@@ -11,9 +12,8 @@ import {
   vipDetail,
   vipsTable,
 } from './table';
-import type { Event, Node, Vip } from './types';
 
-const web: Vip = {
+const web: Vip__Output = {
   spec: {
     name: 'web',
     address: '198.51.100.100/24',
@@ -29,7 +29,7 @@ const web: Vip = {
   fencing_revision: '57',
   pinned_to: '',
 };
-const db: Vip = {
+const db: Vip__Output = {
   spec: {
     name: 'db',
     address: '2001:db8::10/64',
@@ -46,7 +46,7 @@ const db: Vip = {
   fencing_revision: '',
   pinned_to: 'n2',
 };
-const n1: Node = {
+const n1: Node__Output = {
   name: 'n1',
   advertise: '198.51.100.11:7400',
   labels: { zone: 'b', rack: 'a' },
@@ -56,7 +56,7 @@ const n1: Node = {
   unready: [],
   held: [{ name: 'web', revision: '57' }],
 };
-const n2: Node = {
+const n2: Node__Output = {
   ...n1,
   name: 'n2',
   advertise: '198.51.100.12:7400',
@@ -64,7 +64,7 @@ const n2: Node = {
   held: [],
   unready: ['db'],
 };
-const acquired: Event = {
+const acquired: Event__Output = {
   time: '2025-11-22T22:50:01.123Z',
   type: 'acquired',
   vip: 'web',
@@ -135,9 +135,9 @@ describe('table output', () => {
     assert.match(text, /^on etcd loss: {2}failsafe$/m);
     assert.match(text, /^announce: {6}count 3, interval 100ms, refresh 30000ms, probe 5000ms$/m);
     // A coordinator older than the fields: track and on_etcd_loss missing altogether.
-    const old = { ...web, spec: { ...web.spec! } } as Vip;
-    delete (old.spec as Partial<NonNullable<Vip['spec']>>).track;
-    delete (old.spec as Partial<NonNullable<Vip['spec']>>).on_etcd_loss;
+    const old = { ...web, spec: { ...web.spec! } } as Vip__Output;
+    delete (old.spec as Partial<NonNullable<Vip__Output['spec']>>).track;
+    delete (old.spec as Partial<NonNullable<Vip__Output['spec']>>).on_etcd_loss;
     assert.match(vipDetail(old), /^track: {9}-\non etcd loss: {2}fence$/m);
   });
 
@@ -254,14 +254,14 @@ describe('json output', () => {
   });
 
   it('track sorted, on_etcd_loss and announce.probe_ms with defaults explicit', () => {
-    const spec = (v: Vip) => vipsJson([v]).vips[0]!.spec!;
+    const spec = (v: Vip__Output) => vipsJson([v]).vips[0]!.spec!;
     assert.deepEqual(spec(db).track, ['nginx', 'uplink']);
     assert.equal(spec(db).on_etcd_loss, 'failsafe');
     assert.equal(spec(db).announce!.probe_ms, 10000, '0 is the default (10000)');
     assert.equal(spec(web).on_etcd_loss, 'fence', "'' is fence");
     assert.deepEqual(spec(web).track, []);
     assert.equal(spec(web).announce, null);
-    const probed: Vip = {
+    const probed: Vip__Output = {
       ...web,
       spec: { ...web.spec!, announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 } },
     };
@@ -286,9 +286,9 @@ describe('json output', () => {
     // The input is not sorted in place.
     assert.deepEqual(db.spec!.track, ['uplink', 'nginx']);
     // Fields missing (a coordinator older than them) come out as the defaults, still present.
-    const old = { ...web, spec: { ...web.spec! } } as Vip;
-    delete (old.spec as Partial<NonNullable<Vip['spec']>>).track;
-    delete (old.spec as Partial<NonNullable<Vip['spec']>>).on_etcd_loss;
+    const old = { ...web, spec: { ...web.spec! } } as Vip__Output;
+    delete (old.spec as Partial<NonNullable<Vip__Output['spec']>>).track;
+    delete (old.spec as Partial<NonNullable<Vip__Output['spec']>>).on_etcd_loss;
     assert.deepEqual([spec(old).track, spec(old).on_etcd_loss], [[], 'fence']);
   });
 

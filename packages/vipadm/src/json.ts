@@ -5,7 +5,14 @@
  * announce stays null = the coordinator's defaults).
  * Pure; these shapes are what scripts rely on, so they only grow.
  */
-import type { ClusterStatus, Event, MoveVipResponse, Node, Vip, VipSpec } from './types';
+import type {
+  ClusterStatus__Output,
+  Event__Output,
+  MoveVipResponse__Output,
+  Node__Output,
+  VipSpec__Output,
+  Vip__Output,
+} from '@vipd/proto';
 import { DEFAULT_ANNOUNCE, DEFAULT_ON_ETCD_LOSS, DEFAULT_PRIORITY } from './values';
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -14,7 +21,7 @@ export function sortedEntries<T>(record: Record<string, T> | null | undefined): 
   return Object.entries(record ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export function specJson(spec: VipSpec | null) {
+export function specJson(spec: VipSpec__Output | null) {
   if (!spec) return null;
   return {
     name: spec.name,
@@ -42,7 +49,7 @@ export function specJson(spec: VipSpec | null) {
   };
 }
 
-export function vipJson(vip: Vip) {
+export function vipJson(vip: Vip__Output) {
   return {
     spec: specJson(vip.spec),
     revision: vip.revision ?? '',
@@ -52,11 +59,11 @@ export function vipJson(vip: Vip) {
   };
 }
 
-export function vipsJson(vips: Vip[]) {
+export function vipsJson(vips: Vip__Output[]) {
   return { vips: sortVips(vips).map(vipJson) };
 }
 
-export function nodeJson(node: Node) {
+export function nodeJson(node: Node__Output) {
   return {
     name: node.name,
     advertise: node.advertise ?? '',
@@ -69,11 +76,11 @@ export function nodeJson(node: Node) {
   };
 }
 
-export function nodesJson(nodes: Node[]) {
+export function nodesJson(nodes: Node__Output[]) {
   return { nodes: [...nodes].sort(byName).map(nodeJson) };
 }
 
-export function moveJson(move: MoveVipResponse) {
+export function moveJson(move: MoveVipResponse__Output) {
   return {
     vip: move.vip ? vipJson(move.vip) : null,
     from: move.from ?? '',
@@ -81,7 +88,7 @@ export function moveJson(move: MoveVipResponse) {
   };
 }
 
-export function statusJson(status: ClusterStatus) {
+export function statusJson(status: ClusterStatus__Output) {
   return {
     cluster: status.cluster,
     etcd_endpoints: [...(status.etcd_endpoints ?? [])],
@@ -91,7 +98,7 @@ export function statusJson(status: ClusterStatus) {
   };
 }
 
-export function eventJson(event: Event) {
+export function eventJson(event: Event__Output) {
   return {
     time: event.time,
     type: event.type,
@@ -106,8 +113,8 @@ export function removedJson(name: string) {
   return { name, deleted: true };
 }
 
-export function sortVips(vips: Vip[]): Vip[] {
-  const name = (v: Vip) => v.spec?.name ?? '';
+export function sortVips(vips: Vip__Output[]): Vip__Output[] {
+  const name = (v: Vip__Output) => v.spec?.name ?? '';
   return [...vips].sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
 }
 

@@ -2,6 +2,7 @@
  * Runs one parsed command against the coordinator and renders its answer. Rendering is
  * the pure functions of json.ts and table.ts; this file only sequences calls.
  */
+import type { Event__Output } from '@vipd/proto';
 import type { GlobalOptions } from './args';
 import type { AdminClient } from './client';
 import type { Command } from './commands';
@@ -9,7 +10,6 @@ import { CliError } from './errors';
 import * as json from './json';
 import { applyChanges, specInput } from './spec';
 import * as table from './table';
-import type { ClusterStatus, Event, MoveVipResponse, Node, Vip } from './types';
 
 /** Extra deadline for `vip move` beyond the time the coordinator is told to wait. */
 export const MOVE_DEADLINE_MARGIN_MS = 5_000;
@@ -38,59 +38,51 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
 
   switch (command.kind) {
     case 'vip-add': {
-      const vip = await client.call<Vip>('CreateVip', { spec: command.spec }, deadline);
+      const vip = await client.call('CreateVip', { spec: command.spec }, deadline);
       return show(json.vipJson(vip), `created ${command.spec.name}\n${table.vipDetail(vip)}`);
     }
     case 'vip-set': {
-      const current = await client.call<Vip>('GetVip', { name: command.name }, deadline);
+      const current = await client.call('GetVip', { name: command.name }, deadline);
       if (!current.spec) throw new CliError(`the coordinator returned ${command.name} without a spec`);
       const spec = applyChanges(specInput(current.spec), command.changes);
       const request = { spec, expected_revision: current.revision };
-      const vip = await client.call<Vip>('UpdateVip', request, deadline);
+      const vip = await client.call('UpdateVip', request, deadline);
       return show(json.vipJson(vip), `updated ${command.name}\n${table.vipDetail(vip)}`);
     }
     case 'vip-list': {
-      const { vips } = await client.call<{ vips: Vip[] }>('ListVips', {}, deadline);
+      const { vips } = await client.call('ListVips', {}, deadline);
       return show(json.vipsJson(vips), table.vipsTable(vips));
     }
     case 'vip-get': {
-      const vip = await client.call<Vip>('GetVip', { name: command.name }, deadline);
+      const vip = await client.call('GetVip', { name: command.name }, deadline);
       return show(json.vipJson(vip), table.vipDetail(vip));
     }
     case 'vip-rm': {
-      await client.call<object>('DeleteVip', { name: command.name }, deadline);
+      await client.call('DeleteVip', { name: command.name }, deadline);
       return show(json.removedJson(command.name), `deleted ${command.name}\n`);
     }
     case 'vip-move': {
       const request = { name: command.name, to: command.to, timeout_ms: command.timeoutMs };
-      const moved = await client.call<MoveVipResponse>(
-        'MoveVip',
-        request,
-        command.timeoutMs + MOVE_DEADLINE_MARGIN_MS,
-      );
+      const moved = await client.call('MoveVip', request, command.timeoutMs + MOVE_DEADLINE_MARGIN_MS);
       return show(json.moveJson(moved), table.moveText(command.name, command.to, moved));
     }
     case 'node-list': {
-      const { nodes } = await client.call<{ nodes: Node[] }>('ListNodes', {}, deadline);
+      const { nodes } = await client.call('ListNodes', {}, deadline);
       return show(json.nodesJson(nodes), table.nodesTable(nodes));
     }
     case 'node-drain':
     case 'node-undrain': {
       const drain = command.kind === 'node-drain';
-      const node = await client.call<Node>(
-        drain ? 'DrainNode' : 'UndrainNode',
-        { name: command.name },
-        deadline,
-      );
+      const node = await client.call(drain ? 'DrainNode' : 'UndrainNode', { name: command.name }, deadline);
       return show(json.nodeJson(node), table.drainText(node, drain));
     }
     case 'status': {
-      const status = await client.call<ClusterStatus>('GetStatus', {}, deadline);
+      const status = await client.call('GetStatus', {}, deadline);
       return show(json.statusJson(status), table.statusText(status));
     }
     case 'watch': {
       const { vip, node } = command;
-      const stream = client.watch((event: Event) => {
+      const stream = client.watch((event: Event__Output) => {
         if (vip !== undefined && event.vip !== vip) return;
         if (node !== undefined && event.node !== node) return;
         ctx.write(asJson ? json.renderJsonLine(json.eventJson(event)) : table.eventLine(event));

@@ -1,10 +1,10 @@
 /** `vip set`'s read, change, write back: every field admin.proto has survives a change to another. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { VipSpec__Output } from '@vipd/proto';
 import { applyChanges, buildSpec, specInput } from './spec';
-import type { VipSpec } from './types';
 
-const stored: VipSpec = {
+const stored: VipSpec__Output = {
   name: 'web',
   address: '198.51.100.100/24',
   interface: 'e0',
@@ -54,10 +54,10 @@ describe('vip set spec changes', () => {
   });
 
   it('a spec from a coordinator older than the fields is written back with their defaults', () => {
-    const old = { ...stored } as Partial<VipSpec>;
+    const old = { ...stored } as Partial<VipSpec__Output>;
     delete old.track;
     delete old.on_etcd_loss;
-    const spec = specInput(old as VipSpec);
+    const spec = specInput(old as VipSpec__Output);
     assert.deepEqual([spec.track, spec.on_etcd_loss], [[], '']);
   });
 

@@ -1,7 +1,17 @@
 /** Pure building of VIP specs from command-line changes (`vip add`, `vip set`). */
+import type { AnnounceSettings__Output, VipSpec, VipSpec__Output } from '@vipd/proto';
 import { UsageError } from './errors';
-import type { AnnounceSettings, VipSpec, VipSpecInput } from './types';
 import { DEFAULT_ANNOUNCE, type OnEtcdLoss } from './values';
+
+/**
+ * What `vip add` / `vip set` send (CreateVipRequest.spec, UpdateVipRequest.spec): admin.proto's
+ * VipSpec with the fields vipadm always sets required. Unset announce, track and on_etcd_loss
+ * mean the defaults (none, [] and "fence").
+ */
+export type VipSpecInput = VipSpec &
+  Required<
+    Pick<VipSpec__Output, 'name' | 'address' | 'interface' | 'nodes' | 'preempt' | 'preempt_delay_ms'>
+  >;
 
 /** What the spec options of `vip add` / `vip set` ask for; absent means unchanged. */
 export interface VipChanges {
@@ -14,7 +24,7 @@ export interface VipChanges {
   preempt?: boolean;
   preemptDelayMs?: number;
   /** Missing fields keep their current value (the defaults when unset). */
-  announce?: Partial<AnnounceSettings>;
+  announce?: Partial<AnnounceSettings__Output>;
   /** Replaces the tracked checks; [] clears them (`vip set --no-track`). */
   track?: string[];
   onEtcdLoss?: OnEtcdLoss;
@@ -37,7 +47,7 @@ export function buildSpec(name: string, changes: VipChanges): VipSpecInput {
  * The stored spec as a request value (`vip set` reads, changes and writes it back). UpdateVip
  * replaces every field admin.proto has, so every one is carried over, new ones included.
  */
-export function specInput(spec: VipSpec): VipSpecInput {
+export function specInput(spec: VipSpec__Output): VipSpecInput {
   const nodes: VipSpecInput['nodes'] = {};
   for (const [node, entry] of Object.entries(spec.nodes)) {
     nodes[node] = { priority: entry.priority, interface: entry.interface };

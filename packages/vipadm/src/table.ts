@@ -3,9 +3,15 @@
  * one line per watch event. Pure; empty values show as "-". For people, not scripts:
  * scripts use -o json.
  */
-import { oneLine } from './errors';
+import { oneLine } from '@vipd/log';
+import type {
+  ClusterStatus__Output,
+  Event__Output,
+  MoveVipResponse__Output,
+  Node__Output,
+  Vip__Output,
+} from '@vipd/proto';
 import { nodeJson, sortVips, specJson } from './json';
-import type { ClusterStatus, Event, MoveVipResponse, Node, Vip } from './types';
 
 const dash = (text: string | undefined | null) => (text ? oneLine(text) : '-');
 
@@ -31,7 +37,7 @@ export function alignPairs(pairs: [string, string][]): string {
 }
 
 /** `n1=150,n2=100(bond0)`, or `all` when every node may hold it. */
-export function nodesCell(vip: Vip): string {
+export function nodesCell(vip: Vip__Output): string {
   const nodes = specJson(vip.spec)?.nodes ?? {};
   const parts = Object.entries(nodes).map(
     ([node, e]) => `${node}=${e.priority}${e.interface ? `(${e.interface})` : ''}`,
@@ -39,7 +45,7 @@ export function nodesCell(vip: Vip): string {
   return parts.length === 0 ? 'all' : parts.join(',');
 }
 
-function preemptCell(vip: Vip): string {
+function preemptCell(vip: Vip__Output): string {
   const spec = specJson(vip.spec);
   if (!spec) return '-';
   if (!spec.preempt) return 'no';
@@ -51,7 +57,7 @@ function preemptCell(vip: Vip): string {
  * several 63-character check names would make every row wider for a rarely used setting, and
  * `node list` already shows, per node, the VIPs a failing check keeps it from serving (UNREADY).
  */
-export function vipsTable(vips: Vip[]): string {
+export function vipsTable(vips: Vip__Output[]): string {
   if (vips.length === 0) return 'no VIPs\n';
   const rows = sortVips(vips).map((v) => [
     dash(v.spec?.name),
@@ -65,7 +71,7 @@ export function vipsTable(vips: Vip[]): string {
   return alignTable(['NAME', 'ADDRESS', 'INTERFACE', 'NODES', 'PREEMPT', 'HOLDER', 'PINNED'], rows);
 }
 
-export function vipDetail(vip: Vip): string {
+export function vipDetail(vip: Vip__Output): string {
   const spec = specJson(vip.spec);
   const announce = spec?.announce
     ? `count ${spec.announce.count}, interval ${spec.announce.interval_ms}ms, ` +
@@ -91,7 +97,7 @@ export function vipDetail(vip: Vip): string {
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
-export function nodesTable(nodes: Node[]): string {
+export function nodesTable(nodes: Node__Output[]): string {
   if (nodes.length === 0) return 'no nodes registered\n';
   const rows = [...nodes]
     .map(nodeJson)
@@ -110,7 +116,7 @@ export function nodesTable(nodes: Node[]): string {
   return alignTable(['NAME', 'ADVERTISE', 'ALIVE', 'DRAINED', 'HEALTH', 'HOLDS', 'UNREADY'], rows);
 }
 
-export function statusText(status: ClusterStatus): string {
+export function statusText(status: ClusterStatus__Output): string {
   const endpoints = (status.etcd_endpoints ?? []).join(', ') || '-';
   const head = alignPairs([
     ['cluster', dash(status.cluster)],
@@ -121,12 +127,12 @@ export function statusText(status: ClusterStatus): string {
   return `${head}\nVIPS\n${vipsTable(status.vips)}\nNODES\n${nodesTable(status.nodes)}`;
 }
 
-export function moveText(name: string, to: string, move: MoveVipResponse): string {
+export function moveText(name: string, to: string, move: MoveVipResponse__Output): string {
   const from = move.from ? `from ${move.from} ` : '';
   return `moved ${name} ${from}to ${move.vip?.holder || to} in ${move.elapsed_ms} ms\n`;
 }
 
-export function drainText(node: Node, drained: boolean): string {
+export function drainText(node: Node__Output, drained: boolean): string {
   const n = nodeJson(node);
   const holds = n.held.map((h) => h.name).join(', ');
   if (!drained) return `undrained ${n.name}: it may hold VIPs again\n`;
@@ -134,7 +140,7 @@ export function drainText(node: Node, drained: boolean): string {
 }
 
 /** `TIME  TYPE  vip=… node=… fencing=…  detail`, one line, empty fields left out. */
-export function eventLine(event: Event): string {
+export function eventLine(event: Event__Output): string {
   const fields = [
     event.vip && `vip=${event.vip}`,
     event.node && `node=${event.node}`,

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { FakeCoordinator } from './fake-coordinator';
-import { finish, start } from './run-vipadm';
+import { FakeCoordinator } from './testing/fake-coordinator';
+import { finish, start } from './testing/run-vipadm';
 
 let fake: FakeCoordinator;
 before(async () => {

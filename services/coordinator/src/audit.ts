@@ -5,9 +5,8 @@
  * The request is never logged whole, and the token never: only what identify() returned.
  */
 import { status as Status } from '@grpc/grpc-js';
-import type { Logger } from '@vipd/log';
+import { type Logger, oneLine } from '@vipd/log';
 import type { Principal } from './auth';
-import { oneLine } from './errors';
 
 export interface AuditRecord {
   who: Principal;

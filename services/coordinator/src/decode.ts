@@ -5,7 +5,7 @@
  * caller's credentials are checked, so an anonymous caller learns nothing of the parser).
  */
 import type { ServiceDefinition } from '@grpc/grpc-js';
-import { describe } from '@vipd/store';
+import { errorLine } from '@vipd/log';
 import { invalid } from './errors';
 
 export class UndecodableRequest {
@@ -24,7 +24,7 @@ export function tolerantService(service: ServiceDefinition): ServiceDefinition {
           return def.requestDeserialize(bytes);
         } catch (err) {
           // A stack overflow from deep nesting is a RangeError like any other here.
-          return new UndecodableRequest(describe(err));
+          return new UndecodableRequest(errorLine(err));
         }
       },
     },

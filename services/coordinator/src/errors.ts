@@ -5,7 +5,8 @@
  * (transient → UNAVAILABLE).
  */
 import { status as Status, type ServiceError, Metadata } from '@grpc/grpc-js';
-import { describe, InvalidSpecError, StoreError } from '@vipd/store';
+import { errorLine, oneLine } from '@vipd/log';
+import { InvalidSpecError, StoreError } from '@vipd/store';
 
 /** A refusal with a gRPC code and a one-line message naming the field or object. */
 export class ApiError extends Error {
@@ -37,11 +38,7 @@ export function toServiceError(err: unknown, operation: string): Partial<Service
     message = err.message;
   } else {
     code = Status.INTERNAL;
-    message = `${operation}: ${describe(err)}`;
+    message = `${operation}: ${errorLine(err)}`;
   }
-  return { code, details: oneLine(message), metadata: new Metadata() };
-}
-
-export function oneLine(message: string): string {
-  return message.replace(/\s*\n\s*/g, ' ').slice(0, 1000);
+  return { code, details: oneLine(message).slice(0, 1000), metadata: new Metadata() };
 }

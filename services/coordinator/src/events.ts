@@ -3,7 +3,7 @@
  * Event messages by the pure eventsFor() below.
  */
 import { Keys, parseNodeInfo, parsePinRecord } from '@vipd/store';
-import type { EventMsg } from './api-types';
+import type * as api from '@vipd/proto';
 
 /** One key change as the etcd watch reports it (with the previous value, when any). */
 export interface KeyChange {
@@ -15,7 +15,24 @@ export interface KeyChange {
   prev?: { value: string; createRevision: string };
 }
 
-export type EventBody = Omit<EventMsg, 'time'>;
+/** Event.type in admin.proto. */
+export type EventType =
+  | 'acquired'
+  | 'fenced'
+  | 'released'
+  | 'spec_created'
+  | 'spec_updated'
+  | 'spec_deleted'
+  | 'node_joined'
+  | 'node_left'
+  | 'node_drained'
+  | 'node_undrained'
+  | 'health_changed'
+  | 'pinned'
+  | 'unpinned';
+
+/** An event but its time; its type is one of EventType. */
+export type EventBody = Omit<api.Event__Output, 'time' | 'type'> & { type: EventType };
 
 const ev = (type: EventBody['type'], fields: Partial<Omit<EventBody, 'type'>>): EventBody => ({
   type,

@@ -1,6 +1,11 @@
 /** `vip-coordinator`: the admin API server's command line. */
-import { readFileSync } from 'node:fs';
-import { type EtcdTlsFiles, quietIpServernameWarning, readEtcdTls } from '@vipd/config';
+import {
+  type EtcdTlsFiles,
+  exitWith,
+  packageVersion,
+  quietIpServernameWarning,
+  readEtcdTls,
+} from '@vipd/config';
 import { createLogger, type Logger } from '@vipd/log';
 import { MetricsEndpoint } from '@vipd/metrics-http';
 import { callDeadline, createEtcdClient, Keys } from '@vipd/store';
@@ -40,14 +45,7 @@ file one token (16+ characters, mode 600 or 640). Writes always need an operator
 reads need a token unless auth.anonymous is viewer.
 Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.`;
 
-function version(): string {
-  return (JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8')) as { version: string }).version;
-}
-
-function fail(code: number, message: string): never {
-  process.stderr.write(`vip-coordinator: ${message.split('\n')[0]}\n`);
-  process.exit(code);
-}
+const PROGRAM = 'vip-coordinator';
 
 async function main(argv: string[]): Promise<void> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -55,7 +53,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (argv.includes('--version')) {
-    process.stdout.write(`vip-coordinator ${version()}\n`);
+    process.stdout.write(`${PROGRAM} ${packageVersion(__dirname)}\n`);
     return;
   }
   const checkOnly = argv.includes('--check-config');
@@ -71,7 +69,7 @@ async function main(argv: string[]): Promise<void> {
     etcdTls = readEtcdTls(config.etcd.tls);
     credentials = adminServerCredentials(config.tls);
   } catch (err) {
-    if (err instanceof ConfigError) fail(2, err.message);
+    if (err instanceof ConfigError) exitWith(PROGRAM, 2, err.message);
     throw err;
   }
   if (checkOnly) {
@@ -97,7 +95,7 @@ async function main(argv: string[]): Promise<void> {
     await client.kv.range({ key: Buffer.from(keys.root), limit: 1, keys_only: true }, callDeadline(probeMs));
   };
   const metrics = config.metrics.listen
-    ? new CoordinatorMetrics(metricsLog, { version: version(), etcdProbe })
+    ? new CoordinatorMetrics(metricsLog, { version: packageVersion(__dirname), etcdProbe })
     : undefined;
   const server = new CoordinatorServer(
     {
@@ -124,7 +122,7 @@ async function main(argv: string[]): Promise<void> {
     port = await server.listen(config.listen, credentials);
   } catch (err) {
     client.close();
-    fail(1, (err as Error).message);
+    exitWith(PROGRAM, 1, (err as Error).message);
   }
   let endpoint: MetricsEndpoint | undefined;
   if (metrics && config.metrics.listen) {
@@ -132,7 +130,7 @@ async function main(argv: string[]): Promise<void> {
     endpoint = await MetricsEndpoint.start({ listen: config.metrics.listen, render, log: metricsLog }).catch(
       (err: unknown) => {
         client.close();
-        return fail(1, (err as Error).message);
+        return exitWith(PROGRAM, 1, (err as Error).message);
       },
     );
   }
@@ -143,7 +141,7 @@ async function main(argv: string[]): Promise<void> {
       cluster: config.cluster,
       etcd: config.etcd.endpoints,
       tls: config.tls ? (config.tls.requireClientCert ? 'mutual' : 'server') : 'off',
-      version: version(),
+      version: packageVersion(__dirname),
       tokens: tokens.map((t) => `${t.name}:${t.role}`),
       anonymous: config.auth.anonymous,
       reflection: config.reflection,
@@ -174,5 +172,5 @@ async function main(argv: string[]): Promise<void> {
 
 quietIpServernameWarning();
 main(process.argv.slice(2)).catch((err: unknown) => {
-  fail(1, err instanceof Error ? err.message : String(err));
+  exitWith(PROGRAM, 1, err instanceof Error ? err.message : String(err));
 });

@@ -6,7 +6,7 @@
 import { status as Status } from '@grpc/grpc-js';
 import type { Watcher } from 'etcd3';
 import { fromEtcdError, parseLeader, priorityOf, toEntry } from '@vipd/store';
-import type { MoveVipRequest, MoveVipResponse } from './api-types';
+import type * as api from '@vipd/proto';
 import { type Context, withTimeout } from './context';
 import { ApiError, precondition } from './errors';
 import { nodeName } from './nodes';
@@ -24,9 +24,9 @@ export interface MoveOptions {
 
 export async function moveVip(
   ctx: Context,
-  req: MoveVipRequest,
+  req: api.MoveVipRequest,
   opts: MoveOptions,
-): Promise<MoveVipResponse> {
+): Promise<api.MoveVipResponse__Output> {
   const name = vipName(req.name);
   const to = nodeName(req.to);
   const timeoutMs = Math.min(req.timeout_ms || DEFAULT_MOVE_TIMEOUT_MS, MAX_MOVE_TIMEOUT_MS);

@@ -6,7 +6,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
 import { NODE_NAME_RE } from '@vipd/store';
-import type { NodeHealth, NodeMsg } from './api-types';
+import type * as api from '@vipd/proto';
 import type { Context } from './context';
 import { notFound } from './errors';
 import { checkName } from './spec-convert';
@@ -15,6 +15,9 @@ import { etcdCall, readSnapshot, type Snapshot } from './state';
 const HealthClient = grpc.makeGenericClientConstructor(healthService, 'Health');
 type CheckCallback = (err: grpc.ServiceError | null, res: { status?: string | number } | undefined) => void;
 const STATUS_NAMES = ['UNKNOWN', 'SERVING', 'NOT_SERVING', 'SERVICE_UNKNOWN'];
+
+/** Node.health in admin.proto. */
+export type NodeHealth = 'SERVING' | 'NOT_SERVING' | 'UNREACHABLE';
 
 /** One Check for the overall service ("") on `address`. */
 export function probeHealth(address: string, timeoutMs: number): Promise<NodeHealth> {
@@ -45,7 +48,7 @@ export function nodeName(name: string | undefined): string {
 }
 
 /** A node from the snapshot, without health (set by the caller). */
-function nodeFrom(snap: Snapshot, name: string): NodeMsg {
+function nodeFrom(snap: Snapshot, name: string): api.Node__Output {
   const reg = snap.nodes.get(name)?.info;
   const held = [...snap.leaders.values()]
     .filter((l) => l.node === name)
@@ -64,24 +67,28 @@ function nodeFrom(snap: Snapshot, name: string): NodeMsg {
 }
 
 /** Every registered or drained node, by name, with health probed in parallel. */
-export async function nodesFrom(ctx: Context, snap: Snapshot): Promise<NodeMsg[]> {
+export async function nodesFrom(ctx: Context, snap: Snapshot): Promise<api.Node__Output[]> {
   const names = [...new Set([...snap.nodes.keys(), ...snap.drains.keys()])].sort();
   return Promise.all(names.map((n) => withHealth(ctx, nodeFrom(snap, n))));
 }
 
-async function withHealth(ctx: Context, node: NodeMsg): Promise<NodeMsg> {
+async function withHealth(ctx: Context, node: api.Node__Output): Promise<api.Node__Output> {
   return {
     ...node,
     health: node.alive ? await probeHealth(node.advertise, ctx.healthTimeoutMs) : 'UNREACHABLE',
   };
 }
 
-export async function listNodes(ctx: Context): Promise<NodeMsg[]> {
+export async function listNodes(ctx: Context): Promise<api.Node__Output[]> {
   return nodesFrom(ctx, await readSnapshot(ctx.client, ctx.keys));
 }
 
 /** Puts drain/<node> (kept as is when already there). NOT_FOUND for a node never seen. */
-export async function drainNode(ctx: Context, name: string | undefined, by: string): Promise<NodeMsg> {
+export async function drainNode(
+  ctx: Context,
+  name: string | undefined,
+  by: string,
+): Promise<api.Node__Output> {
   const n = nodeName(name);
   const snap = await readSnapshot(ctx.client, ctx.keys);
   if (!snap.nodes.has(n) && !snap.drains.has(n)) throw notFound(`node ${n} is not registered`);
@@ -105,7 +112,11 @@ export async function drainNode(ctx: Context, name: string | undefined, by: stri
  * Deletes drain/<node>. The answer shows the node undrained at once; one drained by its own
  * config (node.drained) shows drained again once its daemon re-registers.
  */
-export async function undrainNode(ctx: Context, name: string | undefined, by: string): Promise<NodeMsg> {
+export async function undrainNode(
+  ctx: Context,
+  name: string | undefined,
+  by: string,
+): Promise<api.Node__Output> {
   const n = nodeName(name);
   const snap = await readSnapshot(ctx.client, ctx.keys);
   if (!snap.nodes.has(n) && !snap.drains.has(n)) throw notFound(`node ${n} is not registered or drained`);

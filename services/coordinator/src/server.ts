@@ -5,7 +5,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
-import { LOADER_OPTIONS, loadProtos, protoLoader, protoRoot } from '@vipd/proto';
+import { bindServer, LOADER_OPTIONS, loadAdminProto, protoLoader, protoRoot } from '@vipd/proto';
 import { join } from 'node:path';
 import { AdminService } from './service';
 import type { Context } from './context';
@@ -30,12 +30,9 @@ export class CoordinatorServer {
 
   constructor(ctx: Context, options: ServerOptions = {}) {
     const root = protoRoot();
-    // loadProtos: the project's loader options and strict decoding (a cut request is refused).
-    const pkg = loadProtos(['vipd/v1/admin.proto']) as unknown as {
-      vipd: { v1: { AdminService: { service: grpc.ServiceDefinition } } };
-    };
+    // loadAdminProto: the project's loader options and strict decoding (a cut request is refused).
     this.server.addService(
-      tolerantService(pkg.vipd.v1.AdminService.service),
+      tolerantService(loadAdminProto().AdminService.service),
       new AdminService(ctx).handlers(),
     );
     this.health.addToServer(this.server);
@@ -49,15 +46,8 @@ export class CoordinatorServer {
   }
 
   /** Binds (plaintext unless credentials say otherwise); resolves with the bound port. */
-  listen(
-    address: string,
-    credentials: grpc.ServerCredentials = grpc.ServerCredentials.createInsecure(),
-  ): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.server.bindAsync(address, credentials, (err, port) =>
-        err ? reject(new Error(`cannot listen on ${address}: ${err.message}`)) : resolve(port),
-      );
-    });
+  listen(address: string, credentials?: grpc.ServerCredentials): Promise<number> {
+    return bindServer(this.server, address, credentials);
   }
 
   /** Stops taking calls; open streams (WatchEvents) are cut after graceMs. */

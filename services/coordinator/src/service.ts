@@ -4,23 +4,14 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import type { IKeyValue, Watcher } from 'etcd3';
-import { describe, fromEtcdError } from '@vipd/store';
-import type {
-  ClusterStatusMsg,
-  CreateVipRequest,
-  EventMsg,
-  MoveVipRequest,
-  MoveVipResponse,
-  NameRequest,
-  NodeMsg,
-  UpdateVipRequest,
-  VipMsg,
-} from './api-types';
+import { errorLine, oneLine } from '@vipd/log';
+import { fromEtcdError } from '@vipd/store';
+import type * as api from '@vipd/proto';
 import { isWrite, type Presented, type Principal } from './auth';
 import { type Context, withTimeout } from './context';
 import { requireDecoded } from './decode';
 import { eventsFor, type KeyChange } from './events';
-import { ApiError, oneLine, toServiceError } from './errors';
+import { ApiError, toServiceError } from './errors';
 import { moveVip } from './move';
 import { drainNode, listNodes, nodesFrom, undrainNode } from './nodes';
 import { readSnapshot } from './state';
@@ -51,36 +42,27 @@ export class AdminService {
   constructor(private readonly ctx: Context) {}
 
   /** The handler map for server.addService(AdminService.service, …). */
-  handlers(): grpc.UntypedServiceImplementation {
-    const h = {
-      CreateVip: this.unary<CreateVipRequest, VipMsg>('CreateVip', (req) => createVip(this.ctx, req.spec)),
-      UpdateVip: this.unary<UpdateVipRequest, VipMsg>('UpdateVip', (req) => updateVip(this.ctx, req)),
-      GetVip: this.unary<NameRequest, VipMsg>('GetVip', (req) => getVip(this.ctx, req.name)),
-      ListVips: this.unary<unknown, { vips: VipMsg[] }>('ListVips', async () => ({
-        vips: await listVips(this.ctx),
-      })),
-      DeleteVip: this.unary<NameRequest, object>('DeleteVip', async (req) => {
+  handlers(): api.AdminServiceHandlers {
+    return {
+      CreateVip: this.unary('CreateVip', (req) => createVip(this.ctx, req.spec)),
+      UpdateVip: this.unary('UpdateVip', (req) => updateVip(this.ctx, req)),
+      GetVip: this.unary('GetVip', (req) => getVip(this.ctx, req.name)),
+      ListVips: this.unary('ListVips', async () => ({ vips: await listVips(this.ctx) })),
+      DeleteVip: this.unary('DeleteVip', async (req) => {
         await deleteVip(this.ctx, req.name);
         return {};
       }),
-      MoveVip: this.unary<MoveVipRequest, MoveVipResponse>('MoveVip', (req, call) => {
+      MoveVip: this.unary('MoveVip', (req, call) => {
         const abort = new AbortController();
         call.on('cancelled', () => abort.abort());
         return moveVip(this.ctx, req, { by: callerOf(call), signal: abort.signal });
       }),
-      ListNodes: this.unary<unknown, { nodes: NodeMsg[] }>('ListNodes', async () => ({
-        nodes: await listNodes(this.ctx),
-      })),
-      DrainNode: this.unary<NameRequest, NodeMsg>('DrainNode', (req, call) =>
-        drainNode(this.ctx, req.name, callerOf(call)),
-      ),
-      UndrainNode: this.unary<NameRequest, NodeMsg>('UndrainNode', (req, call) =>
-        undrainNode(this.ctx, req.name, callerOf(call)),
-      ),
-      GetStatus: this.unary<unknown, ClusterStatusMsg>('GetStatus', () => this.status()),
-      WatchEvents: (call: grpc.ServerWritableStream<unknown, EventMsg>) => void this.watch(call),
+      ListNodes: this.unary('ListNodes', async () => ({ nodes: await listNodes(this.ctx) })),
+      DrainNode: this.unary('DrainNode', (req, call) => drainNode(this.ctx, req.name, callerOf(call))),
+      UndrainNode: this.unary('UndrainNode', (req, call) => undrainNode(this.ctx, req.name, callerOf(call))),
+      GetStatus: this.unary('GetStatus', () => this.status()),
+      WatchEvents: (call) => void this.watch(call),
     };
-    return h as grpc.UntypedServiceImplementation;
   }
 
   /** Checks who calls and whether they may, then runs fn; every write leaves an audit line. */
@@ -130,13 +112,13 @@ export class AdminService {
   }
 
   /** Reports etcd as unhealthy rather than failing, so `vipadm status` can say so. */
-  private async status(): Promise<ClusterStatusMsg> {
+  private async status(): Promise<api.ClusterStatus__Output> {
     const base = { cluster: this.ctx.cluster, etcd_endpoints: this.ctx.endpoints };
     let snap;
     try {
       snap = await readSnapshot(this.ctx.client, this.ctx.keys);
     } catch (err) {
-      this.ctx.log.warn({ err: describe(err) }, 'status: etcd unavailable');
+      this.ctx.log.warn({ err: errorLine(err) }, 'status: etcd unavailable');
       return { ...base, etcd_healthy: false, vips: [], nodes: [] };
     }
     return {
@@ -152,7 +134,9 @@ export class AdminService {
    * is established: a client that waits for them misses no later change. Ends when the
    * client cancels; an unrecoverable watch failure ends the stream with UNAVAILABLE.
    */
-  private async watch(call: grpc.ServerWritableStream<unknown, EventMsg>): Promise<void> {
+  private async watch(
+    call: grpc.ServerWritableStream<api.WatchEventsRequest__Output, api.Event>,
+  ): Promise<void> {
     const { client, keys, log } = this.ctx;
     let closed = false;
     let admitted = false;
@@ -231,7 +215,7 @@ export class AdminService {
     watcher.on('delete', (kv, prev) => emit('delete', kv, prev));
     watcher.on('error', (err) => {
       if (closed) return;
-      log.warn({ err: describe(err) }, 'event watch failed; ending the stream');
+      log.warn({ err: errorLine(err) }, 'event watch failed; ending the stream');
       fail(err);
       stop();
     });

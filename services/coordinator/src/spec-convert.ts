@@ -6,7 +6,7 @@
 import { status as Status } from '@grpc/grpc-js';
 import ipaddr from 'ipaddr.js';
 import { parseVipSpec, type VipSpec } from '@vipd/store';
-import type { AnnounceMsg, VipSpecMsg } from './api-types';
+import type * as api from '@vipd/proto';
 import { ApiError, invalid, precondition } from './errors';
 import type { Snapshot } from './state';
 
@@ -15,7 +15,7 @@ import type { Snapshot } from './state';
  * priority, preempt_delay_ms and every announce field; an unset `preempt` means true.
  */
 export function specFromMsg(
-  msg: VipSpecMsg | null | undefined,
+  msg: api.VipSpec | null | undefined,
   carried: Record<string, unknown> = {},
 ): VipSpec {
   if (!msg) throw invalid('spec: required');
@@ -45,7 +45,7 @@ export function specFromMsg(
   return parseVipSpec(raw);
 }
 
-function announceFromMsg(a: AnnounceMsg): Record<string, number> {
+function announceFromMsg(a: api.AnnounceSettings): Record<string, number> {
   const out: Record<string, number> = {};
   if (a.count) out.count = a.count;
   if (a.interval_ms) out.intervalMs = a.interval_ms;
@@ -83,7 +83,7 @@ export function fieldsBeyondApi(storedJson: string | undefined): Record<string, 
 }
 
 /** Stored spec → proto, with every default spelled out. */
-export function specToMsg(spec: VipSpec): VipSpecMsg {
+export function specToMsg(spec: VipSpec): api.VipSpec__Output {
   return {
     name: spec.name,
     address: `${spec.address}/${spec.prefixLen}`,

@@ -8,7 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { ConfigError, firstLine } from '@vipd/config';
+import { ConfigError } from '@vipd/config';
+import { errorLine } from '@vipd/log';
 import { z } from 'zod';
 
 export const ROLES = ['viewer', 'operator'] as const;
@@ -67,7 +68,7 @@ export function loadTokens(entries: readonly TokenEntry[], files: TokenFileAcces
       mode = files.mode(e.file);
       text = files.readFile(e.file);
     } catch (err) {
-      throw new ConfigError(`cannot read token file ${where}: ${firstLine(err)}`, undefined, { cause: err });
+      throw new ConfigError(`cannot read token file ${where}: ${errorLine(err)}`, undefined, { cause: err });
     }
     if ((mode & 0o007) !== 0) {
       const octal = (mode & 0o777).toString(8).padStart(3, '0');

@@ -9,7 +9,7 @@
  */
 import { status as Status } from '@grpc/grpc-js';
 import { serializeVipSpec, VIP_NAME_RE, type VipSpec } from '@vipd/store';
-import type { UpdateVipRequest, VipMsg } from './api-types';
+import type * as api from '@vipd/proto';
 import type { Context } from './context';
 import { ApiError, notFound, precondition } from './errors';
 import {
@@ -33,7 +33,7 @@ export function vipName(name: string | undefined): string {
   );
 }
 
-export function vipMsg(spec: VipSpec, revision: string, snap: Snapshot): VipMsg {
+export function vipMsg(spec: VipSpec, revision: string, snap: Snapshot): api.Vip__Output {
   const leader = snap.leaders.get(spec.name);
   return {
     spec: specToMsg(spec),
@@ -56,21 +56,24 @@ export function requireVip(snap: Snapshot, name: string): StoredVip & { spec: Vi
   return stored as StoredVip & { spec: VipSpec };
 }
 
-export async function createVip(ctx: Context, specMsg: UpdateVipRequest['spec']): Promise<VipMsg> {
+export async function createVip(
+  ctx: Context,
+  specMsg: api.CreateVipRequest['spec'],
+): Promise<api.Vip__Output> {
   return writeSpec(ctx, specMsg, { create: true });
 }
 
 /** Replaces the spec; stored fields the API cannot express are kept (fieldsBeyondApi). */
-export async function updateVip(ctx: Context, req: UpdateVipRequest): Promise<VipMsg> {
+export async function updateVip(ctx: Context, req: api.UpdateVipRequest): Promise<api.Vip__Output> {
   const expected = checkRevision(req.expected_revision);
   return writeSpec(ctx, req.spec, { create: false, expected });
 }
 
 async function writeSpec(
   ctx: Context,
-  msg: UpdateVipRequest['spec'],
+  msg: api.UpdateVipRequest['spec'],
   mode: { create: true } | { create: false; expected?: string },
-): Promise<VipMsg> {
+): Promise<api.Vip__Output> {
   const name = specFromMsg(msg).name; // validates before anything is read
   const key = Buffer.from(ctx.keys.vip(name));
   for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
@@ -126,7 +129,7 @@ async function writeSpec(
   );
 }
 
-export async function getVip(ctx: Context, name: string | undefined): Promise<VipMsg> {
+export async function getVip(ctx: Context, name: string | undefined): Promise<api.Vip__Output> {
   const n = vipName(name);
   const snap = await readSnapshot(ctx.client, ctx.keys);
   const stored = requireVip(snap, n);
@@ -134,8 +137,8 @@ export async function getVip(ctx: Context, name: string | undefined): Promise<Vi
 }
 
 /** Every valid VIP by name; invalid stored values are logged and left out. */
-export function listFrom(ctx: Context, snap: Snapshot): VipMsg[] {
-  const out: VipMsg[] = [];
+export function listFrom(ctx: Context, snap: Snapshot): api.Vip__Output[] {
+  const out: api.Vip__Output[] = [];
   for (const stored of [...snap.vips.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     if (stored.spec) out.push(vipMsg(stored.spec, stored.modRevision, snap));
     else ctx.log.warn({ vip: stored.name, problem: stored.problem }, 'invalid VIP spec skipped');
@@ -143,7 +146,7 @@ export function listFrom(ctx: Context, snap: Snapshot): VipMsg[] {
   return out;
 }
 
-export async function listVips(ctx: Context): Promise<VipMsg[]> {
+export async function listVips(ctx: Context): Promise<api.Vip__Output[]> {
   return listFrom(ctx, await readSnapshot(ctx.client, ctx.keys));
 }
 

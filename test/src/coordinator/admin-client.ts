@@ -1,11 +1,4 @@
-/**
- * Runs vip-coordinator processes and talks to them over gRPC, as vipadm will.
- *
- * Stopgap: test/ does not depend on @vipd/proto yet, so loadProtos and the generated client
- * types come from packages/proto's build by relative path. Once test/package.json lists
- * "@vipd/proto": "workspace:*" (and test/tsconfig.json references ../packages/proto), the
- * two imports below become `from '@vipd/proto'` and nothing else changes.
- */
+/** Runs vip-coordinator processes and talks to them over gRPC, as vipadm does. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
@@ -17,18 +10,18 @@ import { service as healthService } from 'grpc-health-check';
 import { registerCleanup } from '../harness/cleanup';
 import { etcdctl, freePort } from '../harness/etcd-local';
 import { hasExited, pollUntil, terminate } from '../harness/proc';
-import { loadProtos, protoLoader } from '@vipd/proto';
-import type { AdminGrpcType as ProtoGrpcType } from '@vipd/proto';
-import type { AdminServiceClient } from '@vipd/proto';
-
-export type { AdminServiceClient };
-export type { VipSpec } from '@vipd/proto';
-export type { Event__Output as Event } from '@vipd/proto';
+import {
+  type AdminRequest,
+  type AdminResponse,
+  type AdminServiceClient,
+  type AdminUnaryMethod,
+  callAdmin,
+  loadAdminProto,
+  protoLoader,
+} from '@vipd/proto';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 export const COORDINATOR_BIN = join(REPO_ROOT, 'services', 'coordinator', 'bin', 'vip-coordinator');
-
-const proto = loadProtos(['vipd/v1/admin.proto']) as unknown as ProtoGrpcType;
 
 /** An admin client; with a token, every call carries `authorization: Bearer <token>`. */
 export function adminClient(
@@ -37,7 +30,7 @@ export function adminClient(
   credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
 ): AdminServiceClient {
   const interceptors = token === undefined ? [] : [bearer(token)];
-  return new proto.vipd.v1.AdminService(address, credentials, { interceptors });
+  return new (loadAdminProto().AdminService)(address, credentials, { interceptors });
 }
 
 /** A client interceptor adding the bearer token to each call's metadata. */
@@ -55,31 +48,25 @@ export function bearer(token: string): grpc.Interceptor {
 export const newToken = (): string => randomBytes(32).toString('hex');
 
 /** A unary call as a promise, with a deadline. */
-export function call<Req, Res>(
+export function call<M extends AdminUnaryMethod>(
   client: AdminServiceClient,
-  method: keyof AdminServiceClient & string,
-  req: Req,
+  method: M,
+  req: AdminRequest<M>,
   timeoutMs = 10_000,
   metadata = new grpc.Metadata(),
-): Promise<Res> {
-  // The generated client overloads each method; the (req, metadata, options, cb) form is common to all.
-  const fn = (client as unknown as Record<string, (...args: unknown[]) => unknown>)[method]!;
+): Promise<AdminResponse<M>> {
   return new Promise((resolvePromise, reject) => {
-    fn.call(
-      client,
-      req,
-      metadata,
-      { deadline: Date.now() + timeoutMs },
-      (err: grpc.ServiceError | null, res: Res) => (err ? reject(err) : resolvePromise(res)),
+    callAdmin(client, method, req, metadata, { deadline: Date.now() + timeoutMs }, (err, res) =>
+      err ? reject(err) : resolvePromise(res!),
     );
   });
 }
 
 /** Resolves with the error of a call that must fail. */
-export async function callError(
+export async function callError<M extends AdminUnaryMethod>(
   client: AdminServiceClient,
-  method: keyof AdminServiceClient & string,
-  req: unknown,
+  method: M,
+  req: AdminRequest<M>,
   timeoutMs = 10_000,
 ): Promise<grpc.ServiceError> {
   try {

@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import { type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
+import type { AdminRequest, AdminServiceClient, AdminUnaryMethod } from '@vipd/proto';
 import {
   adminClient,
-  type AdminServiceClient,
   call,
   type Coordinator,
   FakeDaemons,
@@ -23,11 +23,11 @@ import {
 const CLUSTER = 'auth';
 const Status = grpc.status;
 
-type Method = keyof AdminServiceClient & string;
+type Method = AdminUnaryMethod;
 
 interface WriteCase {
   method: Method;
-  request: object;
+  request: AdminRequest<Method>;
   /** What the audit line names. */
   fields: Record<string, string>;
   /** True once the operator's call took effect in etcd. */
@@ -81,7 +81,7 @@ const WRITES: WriteCase[] = [
   },
 ];
 
-const READS: [Method, object][] = [
+const READS: [Method, AdminRequest<Method>][] = [
   ['GetVip', { name: 'web' }],
   ['ListVips', {}],
   ['ListNodes', {}],
@@ -91,7 +91,7 @@ const READS: [Method, object][] = [
 async function refusal(
   client: AdminServiceClient,
   method: Method,
-  req: object,
+  req: AdminRequest<Method>,
   md?: grpc.Metadata,
 ): Promise<grpc.ServiceError> {
   try {

@@ -7,30 +7,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import { HealthImplementation } from 'grpc-health-check';
+import { bindServer, type MoveVipRequest } from '@vipd/proto';
 import { freePort, type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
 import { pollUntil } from '../harness/proc';
 import { call, callError, type Coordinator, FakeDaemons, startCoordinator } from './admin-client';
 
 const CLUSTER = 'nodes';
 const Status = grpc.status;
-
-interface Node {
-  name: string;
-  advertise: string;
-  labels: Record<string, string>;
-  alive: boolean;
-  drained: boolean;
-  health: string;
-  unready: string[];
-  held: { name: string; revision: string }[];
-}
-
-interface Vip {
-  spec: { name: string };
-  holder: string;
-  fencing_revision: string;
-  pinned_to: string;
-}
 
 async function startHealthServer(): Promise<{
   address: string;
@@ -40,11 +23,7 @@ async function startHealthServer(): Promise<{
   const server = new grpc.Server();
   const health = new HealthImplementation({ '': 'SERVING' });
   health.addToServer(server);
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
-      err ? reject(err) : resolve(p),
-    ),
-  );
+  const port = await bindServer(server, '127.0.0.1:0');
   return { address: `127.0.0.1:${port}`, server, health };
 }
 
@@ -82,7 +61,7 @@ describe('vip-coordinator: nodes, drain, move, status', { timeout: 120_000 }, ()
 
   it('lists nodes with health from grpc.health.v1: SERVING, NOT_SERVING, UNREACHABLE', async () => {
     const fencing = await daemons.createRevision('leaders/web');
-    let { nodes } = await call<unknown, { nodes: Node[] }>(coord.client, 'ListNodes', {});
+    let { nodes } = await call(coord.client, 'ListNodes', {});
     assert.deepEqual(
       nodes.map((n) => [n.name, n.alive, n.health]),
       [
@@ -97,7 +76,7 @@ describe('vip-coordinator: nodes, drain, move, status', { timeout: 120_000 }, ()
     assert.deepEqual(first.held, [{ name: 'web', revision: fencing }]);
     assert.deepEqual(nodes[2]!.unready, ['web']);
     n1.health.setStatus('', 'NOT_SERVING');
-    ({ nodes } = await call<unknown, { nodes: Node[] }>(coord.client, 'ListNodes', {}));
+    ({ nodes } = await call(coord.client, 'ListNodes', {}));
     assert.equal(nodes[0]!.health, 'NOT_SERVING');
     n1.health.setStatus('', 'SERVING');
   });
@@ -105,7 +84,7 @@ describe('vip-coordinator: nodes, drain, move, status', { timeout: 120_000 }, ()
   it('drains and undrains a node through drain/<node>, recording who', async () => {
     const md = new grpc.Metadata();
     md.set('x-vipd-by', 'alice@ops');
-    const drained = await call<unknown, Node>(coord.client, 'DrainNode', { name: 'n2' }, 10_000, md);
+    const drained = await call(coord.client, 'DrainNode', { name: 'n2' }, 10_000, md);
     assert.equal(drained.drained, true);
     assert.equal(drained.name, 'n2');
     const rec = (await daemons.get('drain/n2')) as { at: string; by: string };
@@ -114,17 +93,17 @@ describe('vip-coordinator: nodes, drain, move, status', { timeout: 120_000 }, ()
     // Draining again keeps the first record.
     await call(coord.client, 'DrainNode', { name: 'n2' });
     assert.deepEqual(await daemons.get('drain/n2'), rec);
-    const undrained = await call<unknown, Node>(coord.client, 'UndrainNode', { name: 'n2' });
+    const undrained = await call(coord.client, 'UndrainNode', { name: 'n2' });
     assert.equal(undrained.drained, false);
     assert.equal(await daemons.get('drain/n2'), undefined);
   });
 
   it('lists a drained node that is not registered, and undrains it', async () => {
     await daemons.put('drain/gone', { at: new Date().toISOString(), by: 'test' });
-    const { nodes } = await call<unknown, { nodes: Node[] }>(coord.client, 'ListNodes', {});
+    const { nodes } = await call(coord.client, 'ListNodes', {});
     const gone = nodes.find((n) => n.name === 'gone');
     assert.deepEqual([gone?.alive, gone?.drained, gone?.health], [false, true, 'UNREACHABLE']);
-    const r = await call<unknown, Node>(coord.client, 'UndrainNode', { name: 'gone' });
+    const r = await call(coord.client, 'UndrainNode', { name: 'gone' });
     assert.equal(r.drained, false);
   });
 
@@ -141,7 +120,7 @@ describe('vip-coordinator: nodes, drain, move, status', { timeout: 120_000 }, ()
 
   it('refuses moves the daemons could never carry out', async () => {
     await daemons.put('drain/n2', { at: new Date().toISOString(), by: 'test' });
-    const cases: [unknown, grpc.status, RegExp][] = [
+    const cases: [MoveVipRequest, grpc.status, RegExp][] = [
       [{ name: 'nope', to: 'n1' }, Status.NOT_FOUND, /^vip nope not found$/],
       [{ name: 'web' }, Status.INVALID_ARGUMENT, /^name: required$/],
       [{ name: 'web', to: 'n9' }, Status.FAILED_PRECONDITION, /node n9 is not registered/],
@@ -175,25 +154,19 @@ describe('vip-coordinator: nodes, drain, move, status', { timeout: 120_000 }, ()
     });
     const md = new grpc.Metadata();
     md.set('x-vipd-by', 'bob');
-    const res = await call<unknown, { vip: Vip; from: string; elapsed_ms: number }>(
-      coord.client,
-      'MoveVip',
-      { name: 'web', to: 'n2', timeout_ms: 8000 },
-      15_000,
-      md,
-    );
+    const res = await call(coord.client, 'MoveVip', { name: 'web', to: 'n2', timeout_ms: 8000 }, 15_000, md);
     await handover;
     assert.equal(res.from, 'n1');
     assert.ok(res.elapsed_ms >= 250 && res.elapsed_ms < 8000, `elapsed ${res.elapsed_ms}`);
-    assert.equal(res.vip.holder, 'n2');
-    assert.equal(res.vip.pinned_to, 'n2');
-    assert.equal(res.vip.fencing_revision, await daemons.createRevision('leaders/web'));
+    assert.equal(res.vip!.holder, 'n2');
+    assert.equal(res.vip!.pinned_to, 'n2');
+    assert.equal(res.vip!.fencing_revision, await daemons.createRevision('leaders/web'));
     const pin = (await daemons.get('pins/web')) as { node: string; by: string; at: string };
     assert.deepEqual([pin.node, pin.by], ['n2', 'bob']);
   });
 
   it('returns at once when the target already holds the VIP', async () => {
-    const res = await call<unknown, { from: string; elapsed_ms: number }>(coord.client, 'MoveVip', {
+    const res = await call(coord.client, 'MoveVip', {
       name: 'web',
       to: 'n2',
     });
@@ -214,15 +187,12 @@ describe('vip-coordinator: nodes, drain, move, status', { timeout: 120_000 }, ()
   });
 
   it('GetStatus reports the cluster, etcd, VIPs and nodes', async () => {
-    const s = await call<
-      unknown,
-      { cluster: string; etcd_endpoints: string[]; etcd_healthy: boolean; vips: Vip[]; nodes: Node[] }
-    >(coord.client, 'GetStatus', {});
+    const s = await call(coord.client, 'GetStatus', {});
     assert.equal(s.cluster, CLUSTER);
     assert.deepEqual(s.etcd_endpoints, [etcd.endpoint]);
     assert.equal(s.etcd_healthy, true);
     assert.deepEqual(
-      s.vips.map((v) => [v.spec.name, v.holder, v.pinned_to]),
+      s.vips.map((v) => [v.spec!.name, v.holder, v.pinned_to]),
       [
         ['db', '', ''],
         ['web', 'n2', 'n1'],
@@ -242,7 +212,7 @@ describe('vip-coordinator: nodes, drain, move, status', { timeout: 120_000 }, ()
     await daemons.registerNode('n4', deadAddress, { lease: await daemons.grantLease(2) });
     await pollUntil(
       async () => {
-        const { nodes } = await call<unknown, { nodes: Node[] }>(coord.client, 'ListNodes', {});
+        const { nodes } = await call(coord.client, 'ListNodes', {});
         return nodes.some((n) => n.name === 'n4') ? undefined : true;
       },
       { timeoutMs: 10_000, intervalMs: 200, what: 'n4 to expire' },
@@ -272,7 +242,7 @@ describe('vip-coordinator without etcd', { timeout: 60_000 }, () => {
   });
 
   it('GetStatus says etcd is unhealthy instead of failing', async () => {
-    const s = await call<unknown, { etcd_healthy: boolean; cluster: string }>(coord.client, 'GetStatus', {});
+    const s = await call(coord.client, 'GetStatus', {});
     assert.equal(s.etcd_healthy, false);
     assert.equal(s.cluster, 'down');
   });

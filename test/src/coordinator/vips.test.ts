@@ -6,24 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { status as Status, type ServiceError } from '@grpc/grpc-js';
 import { type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
-import {
-  call,
-  callError,
-  type Coordinator,
-  FakeDaemons,
-  startCoordinator,
-  type VipSpec,
-} from './admin-client';
+import type { AdminRequest, AdminUnaryMethod, VipSpec, Vip__Output } from '@vipd/proto';
+import { call, callError, type Coordinator, FakeDaemons, startCoordinator } from './admin-client';
 
 const CLUSTER = 'vips';
-
-interface Vip {
-  spec: Required<VipSpec>;
-  revision: string;
-  holder: string;
-  fencing_revision: string;
-  pinned_to: string;
-}
 
 function spec(name: string, address: string, extra: Partial<VipSpec> = {}): VipSpec {
   return { name, address, interface: 'e0', ...extra };
@@ -51,24 +37,24 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
   });
 
   it('creates a VIP with defaults filled in, stores the README JSON, and gets it back', async () => {
-    const created = await call<unknown, Vip>(coord.client, 'CreateVip', {
+    const created = await call(coord.client, 'CreateVip', {
       spec: spec('web', '198.51.100.100/24', { nodes: { n1: { priority: 150 }, n2: {} } }),
     });
     assert.match(created.revision, /^\d+$/);
-    assert.equal(created.spec.address, '198.51.100.100/24');
-    assert.equal(created.spec.preempt, true);
-    assert.deepEqual(created.spec.nodes, {
+    assert.equal(created.spec!.address, '198.51.100.100/24');
+    assert.equal(created.spec!.preempt, true);
+    assert.deepEqual(created.spec!.nodes, {
       n1: { priority: 150, interface: '' },
       n2: { priority: 100, interface: '' },
     });
-    assert.deepEqual(created.spec.announce, {
+    assert.deepEqual(created.spec!.announce, {
       count: 3,
       interval_ms: 100,
       refresh_ms: 30000,
       probe_ms: 10000,
     });
-    assert.deepEqual(created.spec.track, []);
-    assert.equal(created.spec.on_etcd_loss, 'fence');
+    assert.deepEqual(created.spec!.track, []);
+    assert.equal(created.spec!.on_etcd_loss, 'fence');
     const stored = (await daemons.get('vips/web')) as Record<string, unknown>;
     assert.deepEqual(
       { ...stored, track: undefined },
@@ -84,22 +70,22 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
         onEtcdLoss: 'fence',
       },
     );
-    const got = await call<unknown, Vip>(coord.client, 'GetVip', { name: 'web' });
+    const got = await call(coord.client, 'GetVip', { name: 'web' });
     assert.deepEqual(got, created);
     assert.equal(got.holder, '');
   });
 
   it('keeps preempt false and per-node interfaces', async () => {
-    const v = await call<unknown, Vip>(coord.client, 'CreateVip', {
+    const v = await call(coord.client, 'CreateVip', {
       spec: spec('db', '2001:db8::10/64', {
         preempt: false,
         preempt_delay_ms: 500,
         nodes: { n1: { interface: 'e1' } },
       }),
     });
-    assert.equal(v.spec.preempt, false);
-    assert.equal(v.spec.preempt_delay_ms, 500);
-    assert.equal(v.spec.nodes.n1?.interface, 'e1');
+    assert.equal(v.spec!.preempt, false);
+    assert.equal(v.spec!.preempt_delay_ms, 500);
+    assert.equal(v.spec!.nodes.n1?.interface, 'e1');
     const stored = (await daemons.get('vips/db')) as { preempt: boolean };
     assert.equal(stored.preempt, false);
   });
@@ -108,12 +94,12 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
     await daemons.put('leaders/web', { node: 'n1' });
     await daemons.put('pins/web', { node: 'n1', at: new Date().toISOString(), by: 'test' });
     const fencing = await daemons.createRevision('leaders/web');
-    const { vips } = await call<unknown, { vips: Vip[] }>(coord.client, 'ListVips', {});
+    const { vips } = await call(coord.client, 'ListVips', {});
     assert.deepEqual(
-      vips.map((v) => v.spec.name),
+      vips.map((v) => v.spec!.name),
       ['db', 'web'],
     );
-    const web = vips.find((v) => v.spec.name === 'web')!;
+    const web = vips.find((v) => v.spec!.name === 'web')!;
     assert.equal(web.holder, 'n1');
     assert.equal(web.fencing_revision, fencing);
     assert.equal(web.pinned_to, 'n1');
@@ -121,24 +107,24 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
 
   it('skips an invalid stored spec in the list and explains it on get', async () => {
     await daemons.put('vips/broken', { name: 'broken', address: 'nope' });
-    const { vips } = await call<unknown, { vips: Vip[] }>(coord.client, 'ListVips', {});
-    assert.ok(!vips.some((v) => v.spec.name === 'broken'));
+    const { vips } = await call(coord.client, 'ListVips', {});
+    assert.ok(!vips.some((v) => v.spec!.name === 'broken'));
     const err = await callError(coord.client, 'GetVip', { name: 'broken' });
     assertError(err, Status.FAILED_PRECONDITION, /vip broken: the stored spec is invalid .*UpdateVip/);
-    const fixed = await call<unknown, Vip>(coord.client, 'UpdateVip', {
+    const fixed = await call(coord.client, 'UpdateVip', {
       spec: spec('broken', '198.51.100.7/24'),
     });
-    assert.equal(fixed.spec.address, '198.51.100.7/24');
+    assert.equal(fixed.spec!.address, '198.51.100.7/24');
     await call(coord.client, 'DeleteVip', { name: 'broken' });
   });
 
   it('updates with and without expected_revision; a stale revision is ABORTED with the new one', async () => {
-    const before = await call<unknown, Vip>(coord.client, 'GetVip', { name: 'web' });
-    const updated = await call<unknown, Vip>(coord.client, 'UpdateVip', {
+    const before = await call(coord.client, 'GetVip', { name: 'web' });
+    const updated = await call(coord.client, 'UpdateVip', {
       spec: spec('web', '198.51.100.100/24', { interface: 'e1', nodes: { n1: { priority: 150 } } }),
       expected_revision: before.revision,
     });
-    assert.equal(updated.spec.interface, 'e1');
+    assert.equal(updated.spec!.interface, 'e1');
     assert.ok(BigInt(updated.revision) > BigInt(before.revision));
     const err = await callError(coord.client, 'UpdateVip', {
       spec: spec('web', '198.51.100.100/24'),
@@ -151,10 +137,10 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
         `vip web changed concurrently: expected revision ${before.revision}, now ${updated.revision}`,
       ),
     );
-    const unconditional = await call<unknown, Vip>(coord.client, 'UpdateVip', {
+    const unconditional = await call(coord.client, 'UpdateVip', {
       spec: spec('web', '198.51.100.100/24', { interface: 'e0' }),
     });
-    assert.equal(unconditional.spec.interface, 'e0');
+    assert.equal(unconditional.spec!.interface, 'e0');
   });
 
   it('sets track and onEtcdLoss through the API; UpdateVip replaces them like every field', async () => {
@@ -181,10 +167,10 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
 
   it('two UpdateVip with the same expected_revision at once: exactly one wins, the other is ABORTED', async () => {
     for (let round = 0; round < 5; round++) {
-      const { revision } = await call<unknown, Vip>(coord.client, 'GetVip', { name: 'web' });
+      const { revision } = await call(coord.client, 'GetVip', { name: 'web' });
       const results = await Promise.allSettled(
         ['e1', 'e2'].map((ifname) =>
-          call<unknown, Vip>(coord.client, 'UpdateVip', {
+          call(coord.client, 'UpdateVip', {
             spec: spec('web', '198.51.100.100/24', { interface: ifname }),
             expected_revision: revision,
           }),
@@ -195,10 +181,10 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
       assert.equal(won.length, 1, `round ${round}: ${JSON.stringify(results)}`);
       assert.equal(lost.length, 1);
       assertError(lost[0]!.reason as ServiceError, Status.ABORTED, /changed concurrently/);
-      const winner = (won[0] as PromiseFulfilledResult<Vip>).value;
-      const now = await call<unknown, Vip>(coord.client, 'GetVip', { name: 'web' });
+      const winner = (won[0] as PromiseFulfilledResult<Vip__Output>).value;
+      const now = await call(coord.client, 'GetVip', { name: 'web' });
       assert.equal(now.revision, winner.revision);
-      assert.equal(now.spec.interface, winner.spec.interface);
+      assert.equal(now.spec!.interface, winner.spec!.interface);
     }
   });
 
@@ -206,9 +192,7 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
     for (let round = 0; round < 5; round++) {
       const address = `198.51.100.${20 + round}/24`;
       const results = await Promise.allSettled(
-        ['a', 'b'].map((s) =>
-          call<unknown, Vip>(coord.client, 'CreateVip', { spec: spec(`race${round}${s}`, address) }),
-        ),
+        ['a', 'b'].map((s) => call(coord.client, 'CreateVip', { spec: spec(`race${round}${s}`, address) })),
       );
       const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
       assert.equal(lost.length, 1, `round ${round}: ${JSON.stringify(results)}`);
@@ -217,7 +201,7 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
   });
 
   describe('refuses bad requests with a code and one line', () => {
-    const cases: [string, string, unknown, Status, RegExp][] = [
+    const cases: [string, AdminUnaryMethod, AdminRequest<AdminUnaryMethod>, Status, RegExp][] = [
       ['no spec', 'CreateVip', {}, Status.INVALID_ARGUMENT, /^spec: required$/],
       [
         'a bad CIDR',
@@ -331,7 +315,7 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
     ];
     for (const [what, method, req, code, re] of cases) {
       it(`${method}: ${what} → ${Status[code]}`, async () => {
-        assertError(await callError(coord.client, method as 'CreateVip', req), code, re);
+        assertError(await callError(coord.client, method, req), code, re);
       });
     }
   });
@@ -359,10 +343,10 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
     // Names already in the stored spec may stay while their node is down.
     await call(coord.client, 'UpdateVip', { spec: spec('web', '198.51.100.100/24', { nodes: { n1: {} } }) });
     await daemons.del('nodes/n1');
-    const kept = await call<unknown, Vip>(coord.client, 'UpdateVip', {
+    const kept = await call(coord.client, 'UpdateVip', {
       spec: spec('web', '198.51.100.100/24', { nodes: { n1: { priority: 120 } } }),
     });
-    assert.equal(kept.spec.nodes.n1?.priority, 120);
+    assert.equal(kept.spec!.nodes.n1?.priority, 120);
     await daemons.del('nodes/', true);
   });
 

@@ -7,11 +7,10 @@ import { after, before, describe, it } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import { type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
 import { pollUntil } from '../harness/proc';
+import type { AdminServiceClient, Event__Output as Event } from '@vipd/proto';
 import {
-  type AdminServiceClient,
   call,
   type Coordinator,
-  type Event,
   FakeDaemons,
   healthStatus,
   reflectionServices,
@@ -132,20 +131,20 @@ describe('vip-coordinator: events and two coordinators', { timeout: 120_000 }, (
   it('create through A, read through B; B streams A’s changes', async () => {
     const w = new EventStream(b.client);
     await w.ready;
-    const created = await call<unknown, { revision: string }>(a.client, 'CreateVip', {
+    const created = await call(a.client, 'CreateVip', {
       spec: { name: 'api', address: '198.51.100.50/24', interface: 'e0' },
     });
-    const got = await call<unknown, { revision: string; spec: { address: string } }>(b.client, 'GetVip', {
+    const got = await call(b.client, 'GetVip', {
       name: 'api',
     });
     assert.equal(got.revision, created.revision);
-    assert.equal(got.spec.address, '198.51.100.50/24');
+    assert.equal(got.spec!.address, '198.51.100.50/24');
     // An update through B with A's revision works; A then sees B's revision.
-    const updated = await call<unknown, { revision: string }>(b.client, 'UpdateVip', {
+    const updated = await call(b.client, 'UpdateVip', {
       spec: { name: 'api', address: '198.51.100.50/24', interface: 'e1' },
       expected_revision: created.revision,
     });
-    const viaA = await call<unknown, { revision: string }>(a.client, 'GetVip', { name: 'api' });
+    const viaA = await call(a.client, 'GetVip', { name: 'api' });
     assert.equal(viaA.revision, updated.revision);
     const events = await w.atLeast(2);
     assert.deepEqual(

@@ -7,15 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
+import type { Event__Output, Node__Output, Vip__Output } from '@vipd/proto';
+import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep } from '../harness/proc';
 import { type Lab, type NodeHost, type Pinger, type PingStats, withLab } from '../lab';
-import {
-  LabCoordinator,
-  runVipadm,
-  type VipadmResult,
-  VipadmWatch,
-  type WatchEvent,
-} from './coordinator-harness';
+import { LabCoordinator, runVipadm, type VipadmResult, VipadmWatch } from './coordinator-harness';
 import { CLUSTER, VipdCluster } from './vipd-cluster';
 
 const NODES: NodeHost[] = ['n1', 'n2'];
@@ -23,24 +19,11 @@ const TTL = 3;
 const WEB = '198.51.100.100';
 const API = '198.51.100.101';
 const MOVES = 5;
-const skip = process.getuid?.() !== 0 ? 'needs root for network namespaces' : false;
+const skip = skipUnlessRoot(__filename);
 
-interface VipJson {
-  spec: { name: string; address: string; interface: string; nodes: Record<string, { priority: number }> };
-  revision: string;
-  holder: string;
-  fencing_revision: string;
-  pinned_to: string;
-}
-interface NodeJson {
-  name: string;
-  advertise: string;
-  alive: boolean;
-  drained: boolean;
-  health: string;
-  unready: string[];
-  held: { name: string; revision: string }[];
-}
+// vipadm -o json prints admin.proto's messages with every field present.
+type VipJson = Vip__Output;
+type NodeJson = Node__Output;
 
 /** Waits until the client's neighbour entry for vip is host's MAC, lets pings settle, stops the pinger. */
 async function clientFollows(lab: Lab, ping: Pinger, vip: string, host: NodeHost): Promise<PingStats> {
@@ -181,10 +164,10 @@ describe('vipadm end to end (namespace lab: coordinator, etcd, vipd on n1 and n2
               '--node',
               'n2=100',
             ]);
-            assert.equal(created.spec.name, 'web');
-            assert.equal(created.spec.address, `${WEB}/24`);
+            assert.equal(created.spec!.name, 'web');
+            assert.equal(created.spec!.address, `${WEB}/24`);
             assert.deepEqual(
-              Object.fromEntries(Object.entries(created.spec.nodes).map(([n, e]) => [n, e.priority])),
+              Object.fromEntries(Object.entries(created.spec!.nodes).map(([n, e]) => [n, e.priority])),
               { n1: 150, n2: 100 },
             );
             await cluster.waitHolder(`${WEB}/24`, NODES, 10_000, 'n1');
@@ -350,7 +333,7 @@ describe('vipadm end to end (namespace lab: coordinator, etcd, vipd on n1 and n2
               { timeoutMs: 5000, intervalMs: 20, what: `${WEB} to disappear from every node` },
             );
             assert.deepEqual(
-              (await listVips()).map((v) => v.spec.name),
+              (await listVips()).map((v) => v.spec!.name),
               ['api'],
             );
             const get = await vipadm(['vip', 'get', 'web']);
@@ -370,8 +353,8 @@ describe('vipadm end to end (namespace lab: coordinator, etcd, vipd on n1 and n2
             );
             await sleep(300);
             const exit = await wa.stop('SIGINT');
-            const events: WatchEvent[] = wa.events.filter((e) => !e.node.startsWith('watch-probe'));
-            const byType = (type: string, vip?: string): WatchEvent[] =>
+            const events: Event__Output[] = wa.events.filter((e) => !e.node.startsWith('watch-probe'));
+            const byType = (type: string, vip?: string): Event__Output[] =>
               events.filter((e) => e.type === type && (vip === undefined || e.vip === vip));
             console.log(
               `# watch: ${events.length} events: ${[...new Set(events.map((e) => e.type))].sort().join(', ')}`,

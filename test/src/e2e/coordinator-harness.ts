@@ -6,6 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Event__Output } from '@vipd/proto';
 import { CommandError, hasExited, pollUntil, waitForExit, type ExitInfo } from '../harness/proc';
 import { ipv4Of, type HostName, type Lab } from '../lab';
 import { CLUSTER, REPO_ROOT } from './vipd-cluster';
@@ -148,20 +149,10 @@ export async function runVipadm(
   }
 }
 
-/** A `vipadm -o json watch` process: its events as they arrive. */
-export interface WatchEvent {
-  time: string;
-  type: string;
-  vip: string;
-  node: string;
-  fencing_revision: string;
-  detail: string;
-}
-
 const MAX_WATCH_LINES = 100_000;
 
 export class VipadmWatch {
-  readonly events: WatchEvent[] = [];
+  readonly events: Event__Output[] = [];
   /** Lines of stdout that are not a JSON event (there should be none). */
   readonly otherLines: string[] = [];
   private partial = '';
@@ -206,14 +197,18 @@ export class VipadmWatch {
     if (!line.trim()) return;
     if (this.events.length + this.otherLines.length >= MAX_WATCH_LINES) return;
     try {
-      this.events.push(JSON.parse(line) as WatchEvent);
+      this.events.push(JSON.parse(line) as Event__Output);
     } catch {
       this.otherLines.push(line);
     }
   }
 
   /** Waits (bounded) for an event matching pred; resolves it. */
-  async waitFor(pred: (e: WatchEvent) => boolean, timeoutMs: number, what: string): Promise<WatchEvent> {
+  async waitFor(
+    pred: (e: Event__Output) => boolean,
+    timeoutMs: number,
+    what: string,
+  ): Promise<Event__Output> {
     return pollUntil(async () => this.events.find(pred), {
       timeoutMs,
       intervalMs: 20,

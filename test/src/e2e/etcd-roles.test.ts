@@ -10,11 +10,12 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { skipUnlessRoot } from '../harness/lab-skip';
 import { ETCDCTL_BIN } from '../harness/etcd-local';
 import { type HostName, type Lab, type NodeHost, withLab } from '../lab';
 import { CLUSTER, REPO_ROOT, VIPD_BIN, VipdCluster } from './vipd-cluster';
 
-const skip = process.getuid?.() !== 0 ? 'needs root for network namespaces' : false;
+const skip = skipUnlessRoot(__filename);
 const SCRIPT = join(REPO_ROOT, 'deploy', 'etcd', 'create-roles.sh');
 const NODES: NodeHost[] = ['n1', 'n2'];
 const VIP = '198.51.100.100/24';

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep } from '../harness/proc';
 import { type Lab, type NodeHost, type Pinger, type PingStats, withLab } from '../lab';
 import { VipdCluster } from './vipd-cluster';
@@ -14,7 +15,7 @@ const NODES: NodeHost[] = ['n1', 'n2'];
 const VIP4 = '198.51.100.100';
 const VIP6 = '2001:db8::100';
 const TTL = 3;
-const skip = process.getuid?.() !== 0 ? 'needs root for network namespaces' : false;
+const skip = skipUnlessRoot(__filename);
 
 const spec4 = {
   name: 'web',

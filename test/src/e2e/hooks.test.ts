@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep } from '../harness/proc';
 import { type Lab, type NodeHost, withLab } from '../lab';
 import { VipdCluster } from './vipd-cluster';
@@ -15,7 +16,7 @@ import { VipdCluster } from './vipd-cluster';
 const NODES: NodeHost[] = ['n1', 'n2'];
 const VIP = '198.51.100.100';
 const TTL = 3;
-const skip = process.getuid?.() !== 0 ? 'needs root for network namespaces' : false;
+const skip = skipUnlessRoot(__filename);
 
 const HOOK = `#!/bin/bash
 set -euo pipefail

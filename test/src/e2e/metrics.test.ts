@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil } from '../harness/proc';
 import { parseProm, total } from '../harness/prom-text';
 import { ipv4Of, type NodeHost, withLab } from '../lab';
@@ -17,7 +18,7 @@ const NODES: NodeHost[] = ['n1', 'n2'];
 const VIP = '198.51.100.100/24';
 const PORT = 9464;
 const HTTP_GET = join(REPO_ROOT, 'test', 'dist', 'tools', 'http-get.js');
-const skip = process.getuid?.() !== 0 ? 'needs root for network namespaces' : false;
+const skip = skipUnlessRoot(__filename);
 
 describe('e2e: vipd metrics', { skip, timeout: 120_000 }, () => {
   it('a scrape shows the holder, heartbeat and lease timings, and a SIGKILL failover on the new holder', async () => {

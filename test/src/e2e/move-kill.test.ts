@@ -10,6 +10,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Vip__Output } from '@vipd/proto';
+import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep, waitForExit } from '../harness/proc';
 import { AddressSampler, type NodeHost, withLab } from '../lab';
 import { LabCoordinator, runVipadm, vipadmArgv } from './coordinator-harness';
@@ -17,7 +19,7 @@ import { CLUSTER, VipdCluster } from './vipd-cluster';
 
 const NODES: NodeHost[] = ['n1', 'n2'];
 const WEB = '198.51.100.100';
-const skip = process.getuid?.() !== 0 ? 'needs root for network namespaces' : false;
+const skip = skipUnlessRoot(__filename);
 
 /** When the coordinator dies: ms after vipadm was started, or ms after it logged the pin. */
 type Kill = { after: 'spawn' | 'pinned'; ms: number };
@@ -29,12 +31,6 @@ const ROUNDS: Kill[] = [
   { after: 'pinned', ms: 40 },
   { after: 'spawn', ms: 800 },
 ];
-
-interface VipJson {
-  holder: string;
-  pinned_to: string;
-  fencing_revision: string;
-}
 
 describe('vip move survives a coordinator SIGKILL (namespace lab)', { skip }, () => {
   it(
@@ -109,7 +105,7 @@ describe('vip move survives a coordinator SIGKILL (namespace lab)', { skip }, ()
             assert.equal((JSON.parse(leader.value) as { node: string }).node, expected);
             const get = await runVipadm(lab, coordinator, ['vip', 'get', 'web']);
             assert.equal(get.code, 0, get.stderr);
-            const vip = JSON.parse(get.stdout) as VipJson;
+            const vip = JSON.parse(get.stdout) as Vip__Output;
             assert.equal(vip.holder, expected, `round ${round}: vipadm vip get names the holder`);
             assert.equal(vip.pinned_to, pin.node ?? '', `round ${round}: vipadm vip get names the pin`);
             const moved = pin.node === to ? 'moved' : 'not moved';

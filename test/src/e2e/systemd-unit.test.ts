@@ -9,12 +9,13 @@ import { execFile, type ChildProcess } from 'node:child_process';
 import { chmodSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep } from '../harness/proc';
 import { type Lab, withLab } from '../lab';
 import { readUnitFile, unitCapabilities, unitCommand } from '../deploy/unit-file';
 import { REPO_ROOT, VIPD_BIN, VipdCluster } from './vipd-cluster';
 
-const skip = process.getuid?.() !== 0 ? 'needs root for network namespaces' : false;
+const skip = skipUnlessRoot(__filename);
 const UNIT = readUnitFile(join(REPO_ROOT, 'deploy', 'systemd', 'vipd.service'));
 const VIP4 = '198.51.100.100/24';
 const VIP6 = '2001:db8::100/64';

@@ -26,7 +26,7 @@ const CHECK = {
   fall: 2,
 };
 
-describe('fault suite: health checks', { skip: skipUnlessRoot, concurrency: 1 }, () => {
+describe('fault suite: health checks', { skip: skipUnlessRoot(__filename), concurrency: 1 }, () => {
   it('5. a tracked check fails on the holder: the new holder has the VIP < 0.3 s after the service died', async () => {
     const services = new Map<NodeHost, ChildProcess>();
     await withFaultCluster(

@@ -28,7 +28,7 @@ const LIFETIME_FLOOR_MS = DEADLINE_MS % 1000;
 /** Timer and scheduling slack on a loaded 2-core machine. */
 const SLACK_MS = 250;
 
-describe('fault suite: etcd cluster', { skip: skipUnlessRoot, concurrency: 1 }, () => {
+describe('fault suite: etcd cluster', { skip: skipUnlessRoot(__filename), concurrency: 1 }, () => {
   it('6. etcd leader killed: nothing moves; quorum lost: the holder fences at its deadline, nobody adds; quorum back: one holder', async () => {
     await withFaultCluster({ etcdMembers: 3 }, async (c) => {
       const etcd = c.etcd!;

@@ -22,7 +22,7 @@ const spec = (onEtcdLoss: 'fence' | 'failsafe') => ({
   onEtcdLoss,
 });
 
-describe('fault suite: etcd stopped', { skip: skipUnlessRoot, concurrency: 1 }, () => {
+describe('fault suite: etcd stopped', { skip: skipUnlessRoot(__filename), concurrency: 1 }, () => {
   for (const policy of ['failsafe', 'fence'] as const) {
     it(`8. etcd stopped for 10 s with onEtcdLoss: ${policy}`, async () => {
       await withFaultCluster({ etcdMembers: 3, spec: spec(policy) }, async (c) => {

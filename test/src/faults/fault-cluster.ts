@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { pollUntil, sleep } from '../harness/proc';
+export { skipUnlessRoot } from '../harness/lab-skip';
 import { LabEtcdCluster, type Lab, type NodeHost, type Pinger, type PingStats, withLab } from '../lab';
 import { VipdCluster, type VipdNodeOptions } from '../e2e/vipd-cluster';
 import { formatTimeline, pingGaps, SafetyMonitor } from './monitor';
@@ -13,7 +14,6 @@ import { formatTimeline, pingGaps, SafetyMonitor } from './monitor';
 export const VIP = '198.51.100.100';
 export const VIP_CIDR = `${VIP}/24`;
 export const TTL = 3;
-export const skipUnlessRoot = process.getuid?.() !== 0 ? 'needs root for network namespaces' : false;
 
 export type Spec = Record<string, unknown> & { name: string };
 

@@ -19,7 +19,7 @@ import { holderSequence, MAX_OVERLAP_MS, pingGaps, report } from './monitor';
 /** How long the peers stay apart: well past any heartbeat suspicion (300 ms) and a lease TTL. */
 const PARTITION_MS = 4000;
 
-describe('fault suite: partitions', { skip: skipUnlessRoot, concurrency: 1 }, () => {
+describe('fault suite: partitions', { skip: skipUnlessRoot(__filename), concurrency: 1 }, () => {
   it('3. holder cut from its peers only (etcd reachable): at most one holder, VIP stays available', async () => {
     await withFaultCluster({}, async (c) => {
       const t0 = Date.now();

@@ -19,7 +19,7 @@ import { holderSequence, MAX_OVERLAP_MS, report } from './monitor';
 
 const OBSERVE_MS = 5000;
 
-describe('fault suite: preemption', { skip: skipUnlessRoot, concurrency: 1 }, () => {
+describe('fault suite: preemption', { skip: skipUnlessRoot(__filename), concurrency: 1 }, () => {
   for (const preempt of [true, false]) {
     const name = preempt ? '7 preempt' : '7 no preempt';
     it(`${name}: n1 stopped, n2 takes over; n1 back: ${preempt ? 'moves back to n1 once' : 'stays on n2'}`, async () => {

@@ -10,7 +10,7 @@ import { holderSequence, MAX_OVERLAP_MS, report } from './monitor';
 
 const fastProfile = { extraYaml: ['takeover:', '  profile: fast'] };
 
-describe('fault suite: silent holders', { skip: skipUnlessRoot, concurrency: 1 }, () => {
+describe('fault suite: silent holders', { skip: skipUnlessRoot(__filename), concurrency: 1 }, () => {
   for (const [profile, bound] of [
     ['default', 1000],
     ['fast', 300],

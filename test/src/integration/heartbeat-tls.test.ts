@@ -17,6 +17,7 @@ import {
   type MeshTls,
 } from '@vipd/heartbeat';
 import { memoryLogger } from '@vipd/log';
+import { bindServer } from '@vipd/proto';
 import { createTestPki, type Issued, type TestPki } from '../harness/certs';
 import { pollUntil, sleep } from '../harness/proc';
 
@@ -41,9 +42,7 @@ async function startNode(name: string, tls: MeshTls | undefined): Promise<Node> 
     backoff: { initialMs: 20, maxMs: 200 },
   });
   mesh.addToServer(server);
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', meshServerCredentials(tls), (err, p) => (err ? reject(err) : resolve(p))),
-  );
+  const port = await bindServer(server, '127.0.0.1:0', meshServerCredentials(tls));
   return { name, address: `127.0.0.1:${port}`, mesh, server };
 }
 

@@ -5,11 +5,12 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
+import { skipUnlessRoot } from '../harness/lab-skip';
 import { run, sleep } from '../harness/proc';
 import { createLab, withLab } from './lab';
 import { ipv4Of, ipv6Of, vipV4, type HostName } from './topology';
 
-const notRoot = process.getuid?.() !== 0 ? 'needs root (creates network namespaces)' : false;
+const notRoot = skipUnlessRoot(__filename);
 
 async function etcdHealth(lab: Awaited<ReturnType<typeof createLab>>, host: HostName, endpoint: string) {
   const argv = ['etcdctl', '--endpoints', endpoint, '--dial-timeout', '1s', '--command-timeout', '1s'];

@@ -1,8 +1,8 @@
-/** Test helper: the built bin/vipadm as a child process, with no VIPADM_* from the outside. */
+/** For vipadm's tests: the built bin/vipadm as a child process, with no VIPADM_* from the outside. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
-const BIN = join(__dirname, '..', 'bin', 'vipadm');
+const BIN = join(__dirname, '..', '..', 'bin', 'vipadm');
 
 export interface Result {
   code: number | null;

@@ -1,9 +1,9 @@
-// Shared by the tests (compiled beside them, never exported from the package).
+// Shared by the package's tests; src/testing/ is never exported and only tests import it (lint).
 import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo, Server } from 'node:net';
-import { checkSpecSchema, type CheckSpec, type CheckSpecInput } from './spec';
-import type { CheckResult, CheckRunner } from './runner';
-import type { CheckState } from './rise-fall';
+import { checkSpecSchema, type CheckSpec, type CheckSpecInput } from '../spec';
+import type { CheckResult, CheckRunner } from '../runner';
+import type { CheckState } from '../rise-fall';
 
 export function spec(input: CheckSpecInput): CheckSpec {
   return checkSpecSchema.parse(input);

@@ -1,7 +1,0 @@
-/** Monotonic time. Every safety timer reads this, never the wall clock. */
-export interface Clock {
-  /** Milliseconds on a monotonic clock with an arbitrary origin. */
-  now(): number;
-}
-
-export const monotonicClock: Clock = { now: () => performance.now() };
