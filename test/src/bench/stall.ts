@@ -148,7 +148,10 @@ async function inject(
   const pid = s.pid(HOLDER);
   if (fault === 'sigstop' || fault === 'freeze') {
     const { stopped, resume } = stopTree(pid, fault === 'sigstop');
-    if (fault === 'freeze' && stopped.length < 2) problems.push(`froze only ${describeProcs(stopped)}`);
+    // vipd's own tree has its agent only when the agent is its child (--agent child).
+    const alone = !s.cluster.options.agentService;
+    if (fault === 'freeze' && alone && stopped.length < 2)
+      problems.push(`froze only ${describeProcs(stopped)}`);
     let recoveredAt: number;
     try {
       await sleep(faultAt + STOP_MS - Date.now());
