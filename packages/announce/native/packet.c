@@ -9,8 +9,11 @@
 // blocks (MSG_DONTWAIT): a full transmit queue fails that one frame with EAGAIN. On failure throws
 // an Error whose message carries the errno text, with `errno` (number) and `syscall` properties.
 //
-//   sendAndCollect(ifindex: number, frame: Buffer, ethertype: number, timeoutMs: number,
+//   sendAndCollect(ifindex: number, frame: Buffer | Buffer[], ethertype: number, timeoutMs: number,
 //                  maxFrames: number): Promise<Buffer[]>
+//
+// (An array of frames is sent in order through the one socket before the collection starts: a
+// probe for many addresses at once costs one socket and one wait, not one of each per address.)
 //
 // Asynchronous (libuv threadpool; never blocks the event loop). Opens an AF_PACKET SOCK_RAW socket
 // bound to `ifindex` and `ethertype` (host order, e.g. 0x0806), sends the frame, then collects the
@@ -40,6 +43,7 @@
 #define MAX_FRAME_LEN 65535
 
 #define MAX_COLLECT_FRAMES 65536
+#define MAX_SEND_FRAMES 65536
 #define MAX_TIMEOUT_MS 600000
 
 // An Error "<syscall>: <strerror> (errno N)" with `errno` and `syscall` properties, or NULL when
@@ -156,8 +160,10 @@ struct collect_job {
   uint16_t ethertype; // host order
   int timeout_ms;
   size_t max_frames;
-  uint8_t *frame; // a copy of the caller's frame: the Buffer may change or go away meanwhile
-  size_t frame_length;
+  // Copies of the caller's frames (the Buffers may change or go away meanwhile), sent in order.
+  uint8_t **outs;
+  size_t *out_lengths;
+  size_t out_count;
   struct collected_frame *frames;
   size_t frame_count;
   size_t frame_capacity;
@@ -169,7 +175,9 @@ static void free_collect_job(struct collect_job *job) {
   if (job == NULL) return;
   for (size_t i = 0; i < job->frame_count; i++) free(job->frames[i].data);
   free(job->frames);
-  free(job->frame);
+  for (size_t i = 0; i < job->out_count; i++) free(job->outs[i]);
+  free(job->outs);
+  free(job->out_lengths);
   free(job);
 }
 
@@ -227,22 +235,26 @@ static void collect_execute(napi_env env, void *data) {
     return;
   }
 
-  struct sockaddr_ll to;
-  memset(&to, 0, sizeof to);
-  to.sll_family = AF_PACKET;
-  to.sll_ifindex = job->ifindex;
-  to.sll_protocol = htons((uint16_t)((job->frame[12] << 8) | job->frame[13]));
-  to.sll_halen = ETH_ALEN;
-  memcpy(to.sll_addr, job->frame, ETH_ALEN);
-  ssize_t sent;
-  do {
-    sent = sendto(fd, job->frame, job->frame_length, 0, (const struct sockaddr *)&to, sizeof to);
-  } while (sent < 0 && errno == EINTR);
-  if (sent < 0 || (size_t)sent != job->frame_length) {
-    int send_errno = sent < 0 ? errno : EMSGSIZE;
-    close(fd);
-    fail_job(job, "sendto", send_errno);
-    return;
+  for (size_t i = 0; i < job->out_count; i++) {
+    const uint8_t *frame = job->outs[i];
+    size_t frame_length = job->out_lengths[i];
+    struct sockaddr_ll to;
+    memset(&to, 0, sizeof to);
+    to.sll_family = AF_PACKET;
+    to.sll_ifindex = job->ifindex;
+    to.sll_protocol = htons((uint16_t)((frame[12] << 8) | frame[13]));
+    to.sll_halen = ETH_ALEN;
+    memcpy(to.sll_addr, frame, ETH_ALEN);
+    ssize_t sent;
+    do {
+      sent = sendto(fd, frame, frame_length, 0, (const struct sockaddr *)&to, sizeof to);
+    } while (sent < 0 && errno == EINTR);
+    if (sent < 0 || (size_t)sent != frame_length) {
+      int send_errno = sent < 0 ? errno : EMSGSIZE;
+      close(fd);
+      fail_job(job, "sendto", send_errno);
+      return;
+    }
   }
 
   uint8_t *buffer = malloc(MAX_FRAME_LEN);
@@ -393,28 +405,48 @@ static napi_value send_and_collect(napi_env env, napi_callback_info info) {
   if (!get_integer(env, argv[4], 0, MAX_COLLECT_FRAMES, &max_frames)) {
     return reject_type(env, deferred, promise, "sendAndCollect: maxFrames must be an integer in 0..65536");
   }
-  bool is_buffer = false;
-  if (napi_is_buffer(env, argv[1], &is_buffer) != napi_ok || !is_buffer) {
-    return reject_type(env, deferred, promise, "sendAndCollect: frame must be a Buffer");
-  }
-  void *data = NULL;
-  size_t length = 0;
-  if (napi_get_buffer_info(env, argv[1], &data, &length) != napi_ok) {
+  // One Buffer, or an Array of them (probes for many addresses, one socket, one collection).
+  bool is_array = false;
+  uint32_t count = 1;
+  if (napi_is_array(env, argv[1], &is_array) != napi_ok) {
     return reject_type(env, deferred, promise, "sendAndCollect: cannot read frame");
   }
-  if (length < ETH_HEADER_LEN || length > MAX_FRAME_LEN || data == NULL) {
-    return reject_type(env, deferred, promise,
-                       "sendAndCollect: frame must hold an Ethernet header and at most 65535 bytes");
+  if (is_array &&
+      (napi_get_array_length(env, argv[1], &count) != napi_ok || count == 0 || count > MAX_SEND_FRAMES)) {
+    return reject_type(env, deferred, promise, "sendAndCollect: frames must be 1..65536 Buffers");
   }
-
   struct collect_job *job = calloc(1, sizeof *job);
-  if (job == NULL || (job->frame = malloc(length)) == NULL) {
+  if (job == NULL || (job->outs = calloc(count, sizeof *job->outs)) == NULL ||
+      (job->out_lengths = calloc(count, sizeof *job->out_lengths)) == NULL) {
     free_collect_job(job);
     reject_with(env, deferred, errno_error(env, "malloc", ENOMEM));
     return promise;
   }
-  memcpy(job->frame, data, length);
-  job->frame_length = length;
+  for (uint32_t i = 0; i < count; i++) {
+    napi_value item = argv[1];
+    if (is_array && napi_get_element(env, argv[1], i, &item) != napi_ok) item = NULL;
+    bool is_buffer = false;
+    void *data = NULL;
+    size_t length = 0;
+    if (item == NULL || napi_is_buffer(env, item, &is_buffer) != napi_ok || !is_buffer ||
+        napi_get_buffer_info(env, item, &data, &length) != napi_ok) {
+      free_collect_job(job);
+      return reject_type(env, deferred, promise, "sendAndCollect: frame must be a Buffer");
+    }
+    if (length < ETH_HEADER_LEN || length > MAX_FRAME_LEN || data == NULL) {
+      free_collect_job(job);
+      return reject_type(env, deferred, promise,
+                         "sendAndCollect: frame must hold an Ethernet header and at most 65535 bytes");
+    }
+    if ((job->outs[i] = malloc(length)) == NULL) {
+      free_collect_job(job);
+      reject_with(env, deferred, errno_error(env, "malloc", ENOMEM));
+      return promise;
+    }
+    memcpy(job->outs[i], data, length);
+    job->out_lengths[i] = length;
+    job->out_count = i + 1;
+  }
   job->deferred = deferred;
   job->ifindex = (int)ifindex;
   job->ethertype = (uint16_t)ethertype;

@@ -29,6 +29,7 @@ export {
 export {
   DEFAULT_PROBE_MAX_FRAMES,
   probeOwners,
+  probeOwnersMany,
   type ProbeOptions,
   type ProbeTarget,
   type ProbeTransport,

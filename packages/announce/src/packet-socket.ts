@@ -16,7 +16,7 @@ export interface PacketAddon {
    */
   sendAndCollect(
     ifindex: number,
-    frame: Buffer,
+    frame: Buffer | readonly Buffer[],
     ethertype: number,
     timeoutMs: number,
     maxFrames: number,
@@ -72,7 +72,7 @@ export function sendFrame(ifindex: number, frame: Buffer, addon: PacketAddon = l
  */
 export async function sendAndCollect(
   ifindex: number,
-  frame: Buffer,
+  frame: Buffer | readonly Buffer[],
   ethertype: number,
   timeoutMs: number,
   maxFrames: number,

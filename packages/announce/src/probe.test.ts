@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { InvalidAddressError, InvalidAnnounceOptionsError, InvalidMacError, ProbeError } from './errors';
 import { ETHERTYPE_ARP, ETHERTYPE_IPV6 } from './frames';
-import { probeOwners, type ProbeTarget, type ProbeTransport } from './probe';
+import { probeOwners, probeOwnersMany, type ProbeTarget, type ProbeTransport } from './probe';
 import { buildArpProbe, buildNsProbe } from './probe-frames';
 
 const run = promisify(execFile);
@@ -33,14 +33,18 @@ function arpFrom(mac: string, ip = V4.address): Buffer {
 function fakeTransport(frames: Buffer[], error?: Error) {
   const calls: { ifindex: number; frame: Buffer; ethertype: number; timeoutMs: number; maxFrames: number }[] =
     [];
+  /** Every frame each call sent (one, or the many of probeOwnersMany). */
+  const sentPerCall: (readonly Buffer[])[] = [];
   const transport: ProbeTransport = {
-    sendAndCollect: async (ifindex, frame, ethertype, timeoutMs, maxFrames) => {
-      calls.push({ ifindex, frame, ethertype, timeoutMs, maxFrames });
+    sendAndCollect: async (ifindex, sent, ethertype, timeoutMs, maxFrames) => {
+      const sentFrames = Buffer.isBuffer(sent) ? [sent] : (sent as readonly Buffer[]);
+      calls.push({ ifindex, frame: sentFrames[0]!, ethertype, timeoutMs, maxFrames });
+      sentPerCall.push(sentFrames);
       if (error) throw error;
       return frames;
     },
   };
-  return { transport, calls };
+  return { transport, calls, sentPerCall };
 }
 
 void describe('probeOwners', () => {
@@ -298,3 +302,37 @@ void describe(
     });
   },
 );
+
+void describe('probeOwnersMany', () => {
+  void it('sends every probe in one call and gives each address the other MACs that answered for it', async () => {
+    const a = { ...V4, address: '198.51.100.21' };
+    const b = { ...V4, address: '198.51.100.22' };
+    const c = { ...V4, address: '198.51.100.23' };
+    const fake = fakeTransport([
+      arpFrom('02:00:00:00:00:0b', a.address),
+      arpFrom('02:00:00:00:00:0b', a.address), // the same owner twice: once
+      arpFrom('02:00:00:00:00:0c', c.address),
+      arpFrom(V4.mac, b.address), // our own: never an owner
+      arpFrom('02:00:00:00:00:0d', '198.51.100.99'), // not asked about
+    ]);
+    const owners = await probeOwnersMany([a, b, c], { timeoutMs: 25 }, fake.transport);
+    assert.equal(fake.calls.length, 1, 'one socket, one wait');
+    assert.equal(fake.sentPerCall[0]?.length, 3);
+    assert.deepEqual(Object.fromEntries(owners), {
+      '198.51.100.21': ['02:00:00:00:00:0b'],
+      '198.51.100.22': [],
+      '198.51.100.23': ['02:00:00:00:00:0c'],
+    });
+  });
+
+  void it('refuses targets on different interfaces or families', async () => {
+    await assert.rejects(
+      probeOwnersMany(
+        [V4, { ...V4, ifindex: V4.ifindex + 1 }],
+        { timeoutMs: 25 },
+        fakeTransport([]).transport,
+      ),
+      /one interface and family/,
+    );
+  });
+});

@@ -29,7 +29,7 @@ export interface ProbeOptions {
 export interface ProbeTransport {
   sendAndCollect(
     ifindex: number,
-    frame: Buffer,
+    frame: Buffer | readonly Buffer[],
     ethertype: number,
     timeoutMs: number,
     maxFrames: number,
@@ -99,6 +99,89 @@ export async function probeOwners(
     if (mac !== undefined && mac !== ours && !owners.includes(mac)) owners.push(mac);
   }
   return owners;
+}
+
+/**
+ * probeOwners for many addresses of one interface and family at once: every probe goes out
+ * through one socket, the answers are collected once for `opts.timeoutMs`, and each address gets
+ * the MACs (its own interface's excluded) that answered for it. A taker proves with it that the
+ * addresses it is about to add are free on the wire. `maxFrames` defaults to 4 per address.
+ */
+export async function probeOwnersMany(
+  targets: readonly ProbeTarget[],
+  opts: ProbeOptions,
+  transport: ProbeTransport = kernelTransport,
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const first = targets[0];
+  if (!first) return out;
+  if (targets.some((t) => t.ifindex !== first.ifindex || t.family !== first.family || t.mac !== first.mac)) {
+    throw new InvalidAnnounceOptionsError(
+      'targets',
+      'probe many addresses of one interface and family at a time',
+    );
+  }
+  if (targets.length === 1) {
+    out.set(first.address, await probeOwners(first, opts, transport));
+    return out;
+  }
+  checkInteger('timeoutMs', opts.timeoutMs, 0, MAX_TIMEOUT_MS);
+  const maxFrames = Math.min(
+    MAX_FRAMES,
+    opts.maxFrames ?? Math.max(DEFAULT_PROBE_MAX_FRAMES, 4 * targets.length),
+  );
+  checkInteger('maxFrames', maxFrames, 1, MAX_FRAMES);
+  const ours = formatMac(parseMac(first.mac));
+  const v4 = first.family === 4;
+  const frames = targets.map((t) =>
+    v4
+      ? buildArpProbe({ mac: t.mac, ip: t.address })
+      : buildNsProbe({
+          mac: t.mac,
+          ip: t.address,
+          ...(opts.srcIp === undefined ? {} : { srcIp: opts.srcIp }),
+        }),
+  );
+  // Every answer names the address it is for: look it up instead of trying every target.
+  const byKey = new Map<string, ProbeTarget>();
+  for (const t of targets) {
+    out.set(t.address, []);
+    byKey.set(addressKey(frames[targets.indexOf(t)]!, v4, true), t);
+  }
+  let received: Buffer[];
+  try {
+    received = await transport.sendAndCollect(
+      first.ifindex,
+      frames,
+      v4 ? ETHERTYPE_ARP : ETHERTYPE_IPV6,
+      opts.timeoutMs,
+      maxFrames,
+    );
+  } catch (err) {
+    if (err instanceof AnnounceError) throw err;
+    const native = err as NativeSendError;
+    throw new ProbeError(first.ifname, first.family, err, { errno: native.errno, syscall: native.syscall });
+  }
+  for (const bytes of received) {
+    const target = byKey.get(addressKey(bytes, v4, false));
+    if (!target) continue;
+    const mac = (v4 ? parseArpReply : parseNaReply)(bytes, target.address);
+    const owners = out.get(target.address)!;
+    if (mac !== undefined && mac !== ours && !owners.includes(mac)) owners.push(mac);
+  }
+  return out;
+}
+
+/**
+ * Where a frame names the address it is about, as a lookup key: in our probe, the ARP target
+ * protocol address or the NS target; in an answer, the ARP sender protocol address or the NA
+ * target. Both are checked in full by parseArpReply / parseNaReply afterwards.
+ */
+function addressKey(frame: Buffer, v4: boolean, probe: boolean): string {
+  // Ethernet header 14; ARP: sender IP at 14 + 14, target IP at 14 + 24; IPv6 header 40, then
+  // the ND target at 8 into the ICMPv6 message.
+  if (v4) return frame.subarray(probe ? 38 : 28, probe ? 42 : 32).toString('hex');
+  return frame.subarray(62, 78).toString('hex');
 }
 
 function checkInteger(field: string, value: number, min: number, max: number): void {

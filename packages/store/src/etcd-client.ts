@@ -1,4 +1,5 @@
 /** Builds the etcd client with our fault handling: no hidden retries or circuit breakers. */
+import { InterceptingCall, type Interceptor } from '@grpc/grpc-js';
 import {
   circuitBreaker,
   ConsecutiveBreaker,
@@ -19,6 +20,21 @@ export interface EtcdClientOptions {
   tls?: { ca: Buffer; cert?: Buffer; key?: Buffer };
   auth?: { username: string; password: string };
 }
+
+/**
+ * etcd's `hasleader` metadata on a stream: a member cut off from its cluster's quorum ends the
+ * stream with "no leader" instead of keeping it open and silent. Without it, a watch on such a
+ * member would deliver nothing, for as long as the partition lasts, with no error: the watch lag
+ * that docs/fast-takeover.md bounds by Λ would have no bound. Keepalives on such a member fail
+ * the same way (they could never reach the leader anyway).
+ */
+export const requireLeader: Interceptor = (options, nextCall) =>
+  new InterceptingCall(nextCall(options), {
+    start(metadata, listener, next) {
+      metadata.set('hasleader', 'true');
+      next(metadata, listener);
+    },
+  });
 
 export function createEtcdClient(opts: EtcdClientOptions): Etcd3 {
   const options: IOptions = {
@@ -47,7 +63,8 @@ export function createEtcdClient(opts: EtcdClientOptions): Etcd3 {
         maxDelay: 1000,
       }) as unknown as IBackoff<unknown>,
     },
-    defaultCallOptions: (ctx) => (ctx.isStream ? {} : { deadline: Date.now() + opts.callTimeoutMs }),
+    defaultCallOptions: (ctx) =>
+      ctx.isStream ? { interceptors: [requireLeader] } : { deadline: Date.now() + opts.callTimeoutMs },
     grpcOptions: {
       'grpc.keepalive_time_ms': 2000,
       'grpc.keepalive_timeout_ms': 1000,

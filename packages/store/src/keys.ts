@@ -35,6 +35,16 @@ export class Keys {
   get alivePrefix(): string {
     return `${this.root}alive/`;
   }
+  /**
+   * takeovers/<vip>: written by a taker with its marker, under a short lease of its own, so that
+   * a node that reads the leaders afresh (restart, resync) still honours the takeover's wait.
+   */
+  get takeoversPrefix(): string {
+    return `${this.root}takeovers/`;
+  }
+  takeoverMark(vip: string): string {
+    return this.takeoversPrefix + vip;
+  }
   alive(node: string): string {
     return this.alivePrefix + node;
   }

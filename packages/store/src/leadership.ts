@@ -4,6 +4,7 @@
  */
 import type { Etcd3 } from 'etcd3';
 import { callDeadline } from './etcd-client';
+import { prefixEnd } from './prefix-mirror';
 import { fromEtcdError } from './errors';
 import type { Keys } from './keys';
 import type { MirrorEntry } from './prefix-mirror';
@@ -94,5 +95,57 @@ export async function releaseLeadership(
     return res.succeeded;
   } catch (err) {
     throw fromEtcdError(`release ${vip}`, err);
+  }
+}
+
+/**
+ * Whether etcd itself (a linearizable read, not the watch mirror) still shows this node's leader
+ * key for the VIP: the same fencing revision, under `leaseId`, not marked taken over. A peer's
+ * word that it holds the VIP with a newer revision is only a hint until this says false.
+ */
+export async function holdsLeadership(
+  client: Etcd3,
+  keys: Keys,
+  vip: string,
+  node: string,
+  leaseId: string,
+  revision: string,
+  callTimeoutMs: number,
+): Promise<boolean> {
+  const key = keys.leader(vip);
+  try {
+    const res = await client.kv.range({ key: Buffer.from(key) }, callDeadline(callTimeoutMs));
+    const kv = res.kvs[0];
+    if (!kv) return false;
+    const parsed = parseLeader(vip, {
+      key,
+      value: kv.value.toString(),
+      createRevision: String(kv.create_revision),
+      modRevision: String(kv.mod_revision),
+      lease: String(kv.lease),
+    });
+    return (
+      !('problem' in parsed) &&
+      parsed.node === node &&
+      parsed.lease === leaseId &&
+      parsed.revision === revision &&
+      parsed.takeover === undefined
+    );
+  } catch (err) {
+    throw fromEtcdError(`read leader of ${vip}`, err, leaseId);
+  }
+}
+
+/** The VIPs that takeovers/ names now: recent takeovers (each key lives a few seconds). */
+export async function readTakeoverMarks(client: Etcd3, keys: Keys, callTimeoutMs: number): Promise<string[]> {
+  const prefix = keys.takeoversPrefix;
+  try {
+    const res = await client.kv.range(
+      { key: Buffer.from(prefix), range_end: prefixEnd(prefix) },
+      callDeadline(callTimeoutMs),
+    );
+    return res.kvs.map((kv) => kv.key.toString().slice(prefix.length));
+  } catch (err) {
+    throw fromEtcdError('read takeovers', err);
   }
 }

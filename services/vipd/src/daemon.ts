@@ -186,6 +186,9 @@ export class Daemon {
     );
     this.peers.on('changed', () => this.onPeersChanged());
     this.peers.on('heldChanged', (node) => this.yieldToNewer(this.peers.heldBy(node)));
+    // A peer stopped hearing us while we hear it: say we are alive through etcd now, before it
+    // suspects us (the alive timer keeps it up while that lasts).
+    if (config.takeover.enabled) this.peers.on('unheard', () => void this.takeover.touchAlive(this.session));
     const hooks = { node: config.node.name, cluster: config.cluster };
     this.hooks = new HookRunner(config.hooks, { ...hooks, log: deps.log.child({ component: 'hooks' }) });
     deps.metrics?.attach({
@@ -359,6 +362,7 @@ export class Daemon {
       failsafeUntil: (vip) => this.guard.failsafeUntil(vip),
       notBefore: (vip) => this.takeover.notBefore(vip),
       peerHolders: (vip) => this.peers.holdersOf(vip),
+      failsafeHolders: (vip) => this.peers.failsafeHoldersOf(vip),
       cannotServe: (vip) => this.state.current.unready.includes(vip),
       transition: (t) => {
         this.hooks.notify(t);

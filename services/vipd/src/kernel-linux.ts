@@ -1,5 +1,5 @@
 /** The Kernel the daemon uses on a real host: netif's kernel agent for addresses, announce for ARP/NA. */
-import { Announcer, probeOwners } from '@vipd/announce';
+import { Announcer, probeOwners, probeOwnersMany } from '@vipd/announce';
 import type { Logger } from '@vipd/log';
 import {
   type AddressSpec,
@@ -13,6 +13,20 @@ import type { VipSpec } from '@vipd/store';
 import type { Kernel, LinkState } from './kernel';
 
 const LINK_CACHE_MS = 1000;
+/**
+ * How long a taker listens for another host answering for the addresses it is about to add. A
+ * host that has the address answers from its kernel (softirq, whatever its vipd is doing) within
+ * a millisecond on a LAN; the rest is margin for a busy taker.
+ */
+export const TAKEOVER_PROBE_MS = 25;
+/** Requests for a takeover probe gathered this long before the probe goes out. */
+const PROBE_GATHER_MS = 2;
+
+interface ProbeRequest {
+  spec: VipSpec;
+  resolve: (macs: string[]) => void;
+  reject: (err: unknown) => void;
+}
 
 export interface LinuxKernelOptions {
   /** The agent ended and was started anew, empty: every VIP is unguarded, drop them. */
@@ -65,7 +79,45 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
     entry.link.then((l) => l === undefined && forget(), forget);
     return entry.link;
   }
+  // Takeover probes, gathered per interface and family (see probeBeforeAdd).
+  const gathering = new Map<string, ProbeRequest[]>();
+  async function probeGathered(ifname: string, requests: ProbeRequest[]): Promise<void> {
+    try {
+      const link = await recentLink(ifname);
+      if (!link?.mac) throw new Error(`cannot probe on ${ifname}: no such interface or no MAC`);
+      const { index, mac } = link;
+      const owners = await probeOwnersMany(
+        requests.map((r) => ({
+          ifname,
+          ifindex: index,
+          mac,
+          address: r.spec.address,
+          family: r.spec.family,
+        })),
+        { timeoutMs: TAKEOVER_PROBE_MS },
+      );
+      for (const r of requests) r.resolve(owners.get(r.spec.address) ?? []);
+    } catch (err) {
+      for (const r of requests) r.reject(err);
+    }
+  }
   return {
+    probeBeforeAdd(ifname: string, spec: VipSpec): Promise<string[]> {
+      return new Promise((resolve, reject) => {
+        const key = `${ifname}/${spec.family}`;
+        const list = gathering.get(key);
+        if (list) {
+          list.push({ spec, resolve, reject });
+          return;
+        }
+        gathering.set(key, [{ spec, resolve, reject }]);
+        setTimeout(() => {
+          const requests = gathering.get(key) ?? [];
+          gathering.delete(key);
+          void probeGathered(ifname, requests);
+        }, PROBE_GATHER_MS);
+      });
+    },
     async link(ifname: string): Promise<LinkState> {
       const link = await getLink(ifname);
       if (!link) return { ready: false, reason: 'interface does not exist' };

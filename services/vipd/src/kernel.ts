@@ -39,6 +39,12 @@ export interface Kernel {
   guard(budgetMs: number): void;
   /** Removes every tracked VIP address now, through the agent (belt and braces). */
   fenceNow(): void;
+  /**
+   * Before adding a VIP taken from a silent holder: the MACs other than ours that answer ARP/NDP
+   * for it now ([]: free on the wire). Requests made close together share one probe per
+   * interface and family, so a takeover of hundreds of VIPs costs one short wait, not hundreds.
+   */
+  probeBeforeAdd(ifname: string, spec: VipSpec): Promise<string[]>;
   /** MACs other than ours that answer ARP/NDP for the VIP on that interface. */
   probeOwners(ifname: string, spec: VipSpec, timeoutMs: number): Promise<string[]>;
   /** Resolves true once the agent that changes addresses is ready, false if it could not start. */

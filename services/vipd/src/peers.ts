@@ -38,6 +38,8 @@ export interface PeersEvents {
   removed: [node: string];
   /** A heard peer's list of held VIPs differs from its previous beat's. */
   heldChanged: [node: string];
+  /** This peer's beats say it stopped hearing ours (see unheardByAny). */
+  unheard: [node: string];
 }
 
 export class Peers extends EventEmitter<PeersEvents> {
@@ -47,6 +49,9 @@ export class Peers extends EventEmitter<PeersEvents> {
   private readonly echoes = new Map<string, number>();
   /** Per peer: the held list of its latest beat (to tell when it changes). */
   private readonly heldSeen = new Map<string, readonly HeldVip[]>();
+  /** Peers whose latest beat says they do not hear us (see unheardByAny). */
+  private readonly unheardBy = new Set<string>();
+  private readonly unheardAfterMs: number;
   /** Whom each peer last reported suspect (joined names). */
   private readonly suspectsSeen = new Map<string, string>();
   private readonly stats: BeatStats;
@@ -70,6 +75,7 @@ export class Peers extends EventEmitter<PeersEvents> {
     this.stats = new BeatStats(self);
     this.clock = opts.clock;
     this.maxRttMs = opts.intervalMs * opts.suspectAfterMisses;
+    this.unheardAfterMs = opts.intervalMs * 1.5;
     this.mesh = new PeerMesh({
       self,
       intervalMs: opts.intervalMs,
@@ -87,6 +93,7 @@ export class Peers extends EventEmitter<PeersEvents> {
     });
     this.mesh.on('removed', (node) => {
       this.stats.forget(node);
+      this.unheardBy.delete(node);
       this.heldSeen.delete(node);
       this.suspectsSeen.delete(node);
       this.emit('removed', node);
@@ -132,6 +139,17 @@ export class Peers extends EventEmitter<PeersEvents> {
     return false;
   }
 
+  /**
+   * Some member we hear says it does not hear us: its latest beat reports our last beat older
+   * than 1.5 intervals, or us suspect. The loss is one-way (its path to us works, ours to it
+   * drops our larger beats), so our own view of the mesh looks whole. It says so from 1.5
+   * intervals on, well before it suspects us (at suspectAfterMisses intervals).
+   */
+  unheardByAny(): boolean {
+    for (const node of this.unheardBy) if (this.members.has(node)) return true;
+    return false;
+  }
+
   /** Echoed send times of our beats (contact evidence for the fast fence). */
   echoTimes(): number[] {
     return [...this.echoes.values()];
@@ -164,6 +182,19 @@ export class Peers extends EventEmitter<PeersEvents> {
       if (s.suspect || !this.members.has(node)) continue;
       const h = s.lastBeat?.held.find((x) => x.name === vip);
       if (h) out.push({ node, revision: h.revision });
+    }
+    return out;
+  }
+
+  /**
+   * Heard members that cannot reach etcd and say they hold `vip`: they keep it under
+   * onEtcdLoss: failsafe, whatever etcd says now. Nobody adds it until they let it go.
+   */
+  failsafeHoldersOf(vip: string): string[] {
+    const out: string[] = [];
+    for (const [node, s] of this.mesh.view()) {
+      if (s.suspect || !this.members.has(node) || s.lastBeat?.etcdOk !== false) continue;
+      if (s.lastBeat.held.some((x) => x.name === vip)) out.push(node);
     }
     return out;
   }
@@ -222,6 +253,11 @@ export class Peers extends EventEmitter<PeersEvents> {
       changed = true;
     }
     const me = beat.peers.find((p) => p.node === this.self);
+    const missesUs = me !== undefined && (me.suspect || (me.lastSeenMsAgo ?? 0) > this.unheardAfterMs);
+    if (missesUs && !this.unheardBy.has(node)) {
+      this.unheardBy.add(node);
+      this.emit('unheard', node);
+    } else if (!missesUs) this.unheardBy.delete(node);
     if (me && lease !== '' && me.leaseId === lease && me.echoSentAtMs > 0) {
       const before = this.echoes.get(node) ?? 0;
       if (me.echoSentAtMs > before) {

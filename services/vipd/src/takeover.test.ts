@@ -19,10 +19,18 @@ const entry = (vip: string, value: object, create = '7', mod = '9'): MirrorEntry
 
 function setup() {
   const clock = { t: 1000, now: () => clock.t };
-  const leaders = new EventEmitter();
+  const held = new Map<string, MirrorEntry>();
+  const leaders = Object.assign(new EventEmitter(), { get: (key: string) => held.get(key) });
+  const client = {
+    marks: [] as string[],
+    kv: {
+      range: () =>
+        Promise.resolve({ kvs: client.marks.map((vip) => ({ key: Buffer.from(keys.takeoverMark(vip)) })) }),
+    },
+  };
   const takeover = new Takeover(
     'n2',
-    {} as EtcdClient,
+    client as unknown as EtcdClient,
     keys,
     leaders as unknown as PrefixMirror,
     {} as Peers,
@@ -39,10 +47,24 @@ function setup() {
     leaders.emit('change', keys.leader(vip), entry(vip, { node: 'n1', takeover: { by: 'n2' } }));
     leaders.emit('change', keys.leader(vip), undefined);
   };
-  return { clock, leaders, takeover, takenOver };
+  return { clock, leaders, takeover, takenOver, held, client };
 }
 
 void describe('Takeover waits', () => {
+  void it('after a fresh read of the leaders, VIPs named in takeovers/ wait W; others only until it is read', async () => {
+    const { clock, leaders, takeover, held, client } = setup();
+    held.set(keys.leader('db'), entry('db', { node: 'n1' }));
+    client.marks = ['web']; // a takeover whose marker this node never saw (it restarted)
+    leaders.emit('synced');
+    assert.equal(takeover.notBefore('api'), 1020, 'vacant, takeovers/ not read yet: look again soon');
+    assert.equal(takeover.notBefore('db'), 0, 'held: nothing to wait for');
+    await new Promise((r) => setImmediate(r));
+    assert.equal(takeover.notBefore('web'), 1450, 'named in takeovers/: W from the read');
+    assert.equal(takeover.notBefore('api'), 0, 'a cold start waits for nothing');
+    clock.t = 2000;
+    assert.equal(takeover.notBefore('web'), 1450, 'kept until held again, as after a takeover seen live');
+  });
+
   void it('a VIP vacant after a takeover may not be added for W; held again, the wait is over', () => {
     const { clock, leaders, takeover, takenOver } = setup();
     takenOver('web');

@@ -14,10 +14,13 @@ import {
   type NodeSession,
   parseLeader,
   type PrefixMirror,
+  readTakeoverMarks,
 } from '@vipd/store';
 import { shouldRevoke } from './fast-takeover';
 import type { Peers } from './peers';
 
+/** While takeovers/ is being read after a fresh read of the leaders, a vacant VIP looks again this soon. */
+const MARKS_READ_RECHECK_MS = 20;
 /** Leader keys marked at once during a takeover (grpc multiplexes them on one connection). */
 const MARKS_IN_FLIGHT = 64;
 
@@ -31,6 +34,10 @@ export class Takeover {
   private readonly aliveAt = new Map<string, number>();
   private aliveSeq = 0;
   private aliveWriting = false;
+  /** Set between a fresh read of the leaders and the read of takeovers/ (see notBefore). */
+  private readingMarks: symbol | undefined;
+  /** takeovers/ could not be read: every vacant VIP waits until then. */
+  private fallbackUntil = 0;
 
   constructor(
     private readonly self: string,
@@ -51,6 +58,7 @@ export class Takeover {
     alive.on('change', (key, entry) => {
       if (entry) this.aliveAt.set(key.slice(keys.alivePrefix.length), this.clock.now());
     });
+    leaders.on('synced', () => void this.readMarks());
     // Called synchronously for every watch event, in revision order: the marker put is
     // always seen before the deletion that revoking the lease causes.
     leaders.on('change', (key, entry) => {
@@ -73,10 +81,44 @@ export class Takeover {
 
   /**
    * Monotonic time before which this VIP must not be added here (0: none). It stays set until
-   * the VIP is held again, so that the rank order of who takes it counts from it.
+   * the VIP is held again, so that the rank order of who takes it counts from it. After a fresh
+   * read of the leaders (start, restart, resync after a compaction or a broken watch) a vacancy
+   * may be a takeover whose marker this node never saw: until takeovers/ has been read too, a
+   * vacant VIP waits (and is looked at again shortly); what takeovers/ names then waits W.
    */
   notBefore(vip: string): number {
-    return this.waitUntil.get(vip) ?? 0;
+    const marked = this.waitUntil.get(vip) ?? 0;
+    if (this.leaders.get(this.keys.leader(vip))) return marked;
+    const now = this.clock.now();
+    if (this.readingMarks !== undefined) return Math.max(marked, now + MARKS_READ_RECHECK_MS);
+    return this.fallbackUntil > now ? Math.max(marked, this.fallbackUntil) : marked;
+  }
+
+  /** After a fresh read of the leaders: the takeovers still in etcd set their waits again. */
+  private async readMarks(): Promise<void> {
+    const reading = Symbol('read');
+    this.readingMarks = reading;
+    const readAt = this.clock.now();
+    try {
+      const vips = await readTakeoverMarks(this.client, this.keys, this.callTimeoutMs);
+      for (const vip of vips) {
+        if (!this.leaders.get(this.keys.leader(vip))) this.waitUntil.set(vip, readAt + this.waitMs);
+      }
+      if (vips.length > 0)
+        this.log.info(
+          { vips: vips.slice(0, 10), count: vips.length, waitMs: this.waitMs },
+          'recent takeovers found in etcd: their VIPs wait',
+        );
+    } catch (err) {
+      // Not knowing, every VIP vacant now waits W (a cold start may see a lower-ranked node first).
+      this.log.warn(
+        { err: describe(err), waitMs: this.waitMs },
+        'takeovers not readable: every vacant VIP waits',
+      );
+      this.fallbackUntil = readAt + this.waitMs;
+    } finally {
+      if (this.readingMarks === reading) this.readingMarks = undefined;
+    }
   }
 
   /**
@@ -124,13 +166,15 @@ export class Takeover {
   }
 
   /**
-   * While this node misses some peer's beats (for 1.5 intervals), it touches alive/<self>
-   * under its lease every interval, so that a peer that cannot hear it either sees it alive
-   * through etcd and does not take its VIPs over. Costs nothing while the mesh is whole.
+   * While this node misses some peer's beats (for 1.5 intervals), or a peer it hears says it
+   * does not hear this node (one-way loss: our beats do not arrive there; the daemon also calls
+   * this at once when a peer first says so), it touches alive/<self> under its lease every
+   * interval, so that a peer that cannot hear it sees it alive through etcd before it suspects
+   * it, and does not take its VIPs over. Costs nothing while the mesh is whole.
    */
   async touchAlive(session: NodeSession | undefined): Promise<void> {
     if (this.aliveWriting || !session?.valid() || !this.peers.hasMembers()) return;
-    if (!this.peers.missingAny(this.intervalMs * 1.5)) return;
+    if (!this.peers.missingAny(this.intervalMs * 1.5) && !this.peers.unheardByAny()) return;
     this.aliveWriting = true;
     try {
       await this.client.kv.put(
@@ -157,13 +201,29 @@ export class Takeover {
     try {
       // One guarded put per VIP (a VIP released meanwhile must not be marked), many in flight at
       // once: a node holding hundreds of VIPs is marked in a few round trips, not hundreds.
+      // takeovers/<vip> beside each marker, under a lease of a few seconds: a node that reads the
+      // leaders afresh meanwhile (restart, resync) learns of the takeover from it.
+      const markLease = await this.client.leaseClient.leaseGrant(
+        { TTL: Math.max(2, Math.ceil((2 * this.waitMs) / 1000)) },
+        callDeadline(this.callTimeoutMs),
+      );
       const mark = async ([key, entry]: [string, MirrorEntry]): Promise<void> => {
         const value = { ...(JSON.parse(entry.value) as object), takeover: { by: this.self } };
         const k = Buffer.from(key);
+        const vip = key.slice(this.keys.leadersPrefix.length);
         await this.client.kv.txn(
           {
             compare: [{ key: k, target: 'Lease', result: 'Equal', lease }],
-            success: [{ request_put: { key: k, value: Buffer.from(JSON.stringify(value)), lease } }],
+            success: [
+              { request_put: { key: k, value: Buffer.from(JSON.stringify(value)), lease } },
+              {
+                request_put: {
+                  key: Buffer.from(this.keys.takeoverMark(vip)),
+                  value: Buffer.from(JSON.stringify({ by: this.self, from: node })),
+                  lease: markLease.ID,
+                },
+              },
+            ],
             failure: [],
           },
           callDeadline(this.callTimeoutMs),

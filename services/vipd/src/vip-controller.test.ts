@@ -36,6 +36,8 @@ const node = (name: string): NodeInfo => ({
 class FlakyKernel {
   readonly up = new Set<string>();
   removeCalls = 0;
+  /** MACs that answer a takeover probe. */
+  answering: string[] = [];
   constructor(public failRemovals: number) {}
   readonly kernel: Kernel = {
     link: () => Promise.resolve({ ready: true }),
@@ -57,12 +59,25 @@ class FlakyKernel {
     guard: () => undefined,
     fenceNow: () => undefined,
     probeOwners: () => Promise.resolve([]),
+    probeBeforeAdd: () => Promise.resolve(this.answering),
     ready: () => Promise.resolve(true),
     close: () => Promise.resolve(),
   };
 }
 
-function setUp(failRemovals: number) {
+/** What the fake etcd's linearizable read of the leader key answers (undefined: no key). */
+interface FakeEtcd {
+  leader?: { node: string; revision: string; lease: string };
+  reads: number;
+}
+
+function setUp(
+  failRemovals: number,
+  peers: { node: string; revision: string }[] = [],
+  etcd?: FakeEtcd,
+  keeping: string[] = [],
+  overrides: Partial<ControllerContext> = {},
+) {
   const spec: VipSpec = parseVipSpec({
     name: 'web',
     address: '198.51.100.10/24',
@@ -87,7 +102,28 @@ function setUp(failRemovals: number) {
   const session = { leaseId: LEASE, valid: () => true } as unknown as NodeSession;
   const ctx: ControllerContext = {
     self: 'n1',
-    client: undefined as unknown as ControllerContext['client'],
+    client: {
+      kv: {
+        // An acquisition always wins, at revision 50.
+        txn: () => Promise.resolve({ succeeded: true, header: { revision: '50' } }),
+        range: () => {
+          if (!etcd) return Promise.reject(new Error('no etcd in this test'));
+          etcd.reads++;
+          const l = etcd.leader;
+          const kvs = l
+            ? [
+                {
+                  value: Buffer.from(JSON.stringify({ node: l.node })),
+                  create_revision: l.revision,
+                  mod_revision: l.revision,
+                  lease: l.lease,
+                },
+              ]
+            : [];
+          return Promise.resolve({ kvs });
+        },
+      },
+    } as unknown as ControllerContext['client'],
     keys,
     leaders: {
       get: (key: string) => leaders.get(key),
@@ -112,14 +148,16 @@ function setUp(failRemovals: number) {
     probeSpacingMs: () => 60_000,
     turns: new Turns(),
     writes: new Semaphore(4),
-    peerHolders: () => [],
+    peerHolders: () => peers,
+    failsafeHolders: () => keeping,
     cannotServe: () => false,
     transition: (t) => transitions.push(t),
+    ...overrides,
   };
   const log = memoryLogger();
   const c = new VipController(spec, ctx, log);
   const lines = (msg: string): number => log.lines.filter((l) => l.msg === msg).length;
-  return { c, k, setLeader, transitions, lines };
+  return { c, k, setLeader, transitions, lines, revision: () => String(revision) };
 }
 
 async function until(what: string, ok: () => boolean, ms = 3000): Promise<void> {
@@ -176,5 +214,92 @@ describe('VipController: a removal that fails', () => {
     assert.equal(await c.stop(false), false);
     assert.equal(k.removeCalls, 3);
     assert.equal(lines('could not remove the VIP while stopping; its kernel lifetime ends it'), 1);
+  });
+});
+
+describe('VipController: a peer that claims a newer revision', () => {
+  it('is ignored while etcd still shows our key (a forged beat changes nothing)', async () => {
+    const etcd: FakeEtcd = { reads: 0 };
+    const forged = [{ node: 'n2', revision: '999999999' }];
+    const { c, k, setLeader, lines, revision } = setUp(0, forged, etcd);
+    setLeader('n1', LEASE);
+    etcd.leader = { node: 'n1', revision: revision(), lease: LEASE };
+    c.reconcile();
+    await until('the VIP up', () => k.up.size === 1);
+    for (let i = 0; i < 5; i++) {
+      c.reconcile();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(k.up.size, 1, 'still up');
+    assert.equal(lines('VIP down on this node'), 0);
+    assert.equal(
+      lines('a peer says it holds this VIP with a newer revision, but etcd shows our key: ignored'),
+      1,
+    );
+    assert.equal(etcd.reads, 1, 'one read of etcd, not one per reconcile');
+    await c.stop(false);
+  });
+
+  it('is followed once etcd no longer shows our key', async () => {
+    const etcd: FakeEtcd = { reads: 0 };
+    const peers: { node: string; revision: string }[] = [];
+    const { c, k, setLeader, lines, revision } = setUp(0, peers, etcd);
+    setLeader('n1', LEASE);
+    c.reconcile();
+    await until('the VIP up', () => k.up.size === 1);
+    // Taken over behind our watch: etcd has n2's key, our mirror still shows ours.
+    etcd.leader = { node: 'n2', revision: String(Number(revision()) + 5), lease: '77' };
+    peers.push({ node: 'n2', revision: String(Number(revision()) + 5) });
+    c.reconcile();
+    await until('the yield', () => lines('VIP down on this node') === 1);
+    assert.equal(k.up.size, 0);
+    await c.stop(false);
+  });
+});
+
+describe('VipController: a peer without etcd that keeps the VIP under failsafe', () => {
+  it('holds back the add until that peer lets the VIP go', async () => {
+    const keeping = ['n2'];
+    const { c, k, setLeader, lines } = setUp(0, [], undefined, keeping);
+    setLeader('n1', LEASE);
+    c.reconcile();
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(k.up.size, 0, 'not added while n2 keeps it');
+    assert.equal(
+      lines('a peer without etcd still keeps this VIP under failsafe: not adding it until it lets go'),
+      1,
+    );
+    keeping.length = 0; // n2's next beat no longer lists it
+    await until('the VIP up', () => k.up.size === 1);
+    await c.stop(false);
+  });
+});
+
+describe('VipController: taking a VIP over from a silent holder', () => {
+  it('adds it only once no other host answers for it on the wire', async () => {
+    const { c, k, lines } = setUp(0, [], undefined, [], { notBefore: () => 1 });
+    k.answering = ['02:00:00:00:00:02']; // the old holder, killed with its agent: its address lives on
+    c.reconcile();
+    await until(
+      'the wait is logged',
+      () =>
+        lines(
+          'another host still answers for the VIP (its old holder not fenced?): waiting until it stops',
+        ) === 1,
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(k.up.size, 0, 'not added while the old holder still answers');
+    k.answering = []; // its kernel lifetime ran out
+    await until('the VIP up', () => k.up.size === 1);
+    assert.equal(lines('the VIP is free on the wire now'), 1);
+    await c.stop(false);
+  });
+
+  it('a VIP that was not taken from a silent holder is added without waiting', async () => {
+    const { c, k } = setUp(0, [], undefined, [], { notBefore: () => 0 });
+    k.answering = ['02:00:00:00:00:02']; // a graceful handover: the old holder keeps it until ours appears
+    c.reconcile();
+    await until('the VIP up', () => k.up.size === 1);
+    await c.stop(false);
   });
 });

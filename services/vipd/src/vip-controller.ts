@@ -7,6 +7,7 @@ import type { Logger } from '@vipd/log';
 import {
   acquireLeadership,
   describe,
+  holdsLeadership,
   interfaceFor,
   type MirrorEntry,
   type NodeSession,
@@ -25,6 +26,14 @@ import { type HeldAddress, VipAnnouncer } from './vip-announcer';
 
 /** While kept under failsafe, how often the kernel lifetime is refreshed. */
 const FAILSAFE_REFRESH_MS = 500;
+/** While another host still answers for a VIP we took over, how often to probe again. */
+const PROBE_RETRY_MS = 50;
+/** Past the old address's lifetime, how much longer its answers are waited out. */
+const PROBE_MARGIN_MS = 500;
+/** While a peer keeps the VIP under failsafe, how often to look again. */
+const FAILSAFE_HOLDER_RECHECK_MS = 100;
+/** How often a peer's claim to hold this VIP may cost a read of etcd. */
+const PEER_CLAIM_CHECK_MS = 1000;
 /** After a failed removal, how soon it is tried again. */
 const REMOVE_RETRY_MS = 250;
 /** A stopping controller tries its removal this many times before leaving it to the lifetime. */
@@ -62,6 +71,13 @@ export class VipController {
   private stopped = false;
   private lastDecision = '';
   private inFailsafe = false;
+  /** Set when leadership came from a silent holder: probe before adding (see freeOnTheWire). */
+  private probeFirst: { revision: string; since: number; logged?: boolean } | undefined;
+  /** The failsafe holders last logged as the reason not to add (see applyAddress). */
+  private waitedFor = '';
+  /** When a peer's claim was last checked in etcd, and the last claim etcd refuted. */
+  private claimCheckedAt = -Infinity;
+  private refutedClaim = '';
   /** The last holder other than this node that the leader key named. */
   private lastOtherHolder: { node: string; revision: string } | undefined;
   private log: Logger;
@@ -301,7 +317,7 @@ export class VipController {
         const newer = this.ctx
           .peerHolders(this.spec.name)
           .find((p) => BigInt(p.revision) > BigInt(d.revision));
-        if (newer) {
+        if (newer && (await this.etcdConfirms(newer, d.revision))) {
           await this.dropLocal(
             `yielding to ${newer.node}, which holds it with the newer revision ${newer.revision}`,
           );
@@ -341,7 +357,9 @@ export class VipController {
         return;
       case 'acquire':
         await this.dropLocal('not holder');
-        await this.acquire(session, d.rank);
+        // Vacant after a takeover (or found vacant on a fresh read): the old holder went silent,
+        // and whether it fenced is not ours to trust. Prove the address free before adding.
+        await this.acquire(session, d.rank, this.ctx.notBefore(this.spec.name) > 0);
         return;
       case 'clear-stale':
         await this.dropLocal('not holder');
@@ -365,7 +383,7 @@ export class VipController {
     }
   }
 
-  private async acquire(session: NodeSession | undefined, rank: number): Promise<void> {
+  private async acquire(session: NodeSession | undefined, rank: number, fromSilent: boolean): Promise<void> {
     if (!session?.valid()) return;
     const res = await this.ctx.writes.run(() =>
       // The wait for a slot may outlast the session: check again before writing.
@@ -385,6 +403,7 @@ export class VipController {
       return;
     }
     this.acquired = { revision: res.revision, lease: session.leaseId };
+    if (fromSilent) this.probeFirst = { revision: res.revision, since: this.ctx.clock.now() };
     this.log.info(
       {
         rev: res.revision,
@@ -395,6 +414,47 @@ export class VipController {
       'leadership acquired',
     );
     await this.kernelLock.run(() => this.applyAddress(res.revision, 'leadership acquired'));
+  }
+
+  /**
+   * A peer's beat says it holds this VIP with a newer revision. That is only a hint (any host can
+   * open a heartbeat stream): yield only when etcd itself, read linearizably, no longer shows our
+   * key. At most one read per PEER_CLAIM_CHECK_MS; a claim etcd refuted is logged once, and an
+   * unanswered read keeps the VIP (losing etcd is the fence's business, not a peer's word).
+   */
+  private async etcdConfirms(claim: { node: string; revision: string }, ours: string): Promise<boolean> {
+    const session = this.ctx.session();
+    if (!session) return false;
+    const now = this.ctx.clock.now();
+    if (now - this.claimCheckedAt < PEER_CLAIM_CHECK_MS) return false;
+    this.claimCheckedAt = now;
+    let mine: boolean;
+    try {
+      mine = await holdsLeadership(
+        this.ctx.client,
+        this.ctx.keys,
+        this.spec.name,
+        this.ctx.self,
+        session.leaseId,
+        ours,
+        this.ctx.callTimeoutMs,
+      );
+    } catch (err) {
+      this.log.debug(
+        { rev: ours, err: describe(err) },
+        'could not check a peer claim in etcd; keeping the VIP',
+      );
+      return false;
+    }
+    const said = `${claim.node}:${claim.revision}`;
+    if (mine && this.refutedClaim !== said) {
+      this.refutedClaim = said;
+      this.log.warn(
+        { rev: ours, peer: claim.node, claimedRev: claim.revision },
+        'a peer says it holds this VIP with a newer revision, but etcd shows our key: ignored',
+      );
+    }
+    return !mine;
   }
 
   /** Deletes our leader key (a leadership write slot first); whether it was ours and is gone. */
@@ -416,6 +476,22 @@ export class VipController {
     const ifname = interfaceFor(this.spec, this.ctx.self);
     if (this.applied && this.applied.revision === revision && this.applied.ifname === ifname) return;
     if (!this.ctx.session()?.valid() || !this.ctx.canHold() || this.stopped) return;
+    // A peer cut from etcd may still keep it under failsafe (after a long etcd outage its lease
+    // has expired, and we could take the key): wait until it says it let the VIP go.
+    const keeping = this.ctx.failsafeHolders(this.spec.name);
+    if (keeping.length > 0) {
+      if (this.waitedFor !== keeping.join(',')) {
+        this.waitedFor = keeping.join(',');
+        this.log.warn(
+          { rev: revision, peers: keeping },
+          'a peer without etcd still keeps this VIP under failsafe: not adding it until it lets go',
+        );
+      }
+      this.wake(FAILSAFE_HOLDER_RECHECK_MS);
+      return;
+    }
+    this.waitedFor = '';
+    if (this.probeFirst?.revision === revision && !(await this.freeOnTheWire(ifname, revision))) return;
     // A removal that failed earlier is finished first, so that every "up" follows its "down".
     if (this.unremoved) await this.removeAddress('removal retried before adding again');
     await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.addressLifetimeSec);
@@ -435,6 +511,46 @@ export class VipController {
     );
     this.announcer.tookOver(this.applied, this.spec.announce.count, this.ctx.probeSpacingMs());
     this.hook('master', this.applied, reason);
+  }
+
+  /**
+   * Called under kernelLock, before adding a VIP taken from a silent holder: true once no other
+   * host answers ARP/NDP for it (as IPaddr2's arping and RFC 5227 do). The old holder's agent
+   * should have removed it, but if vipd died with its agent (a whole unit killed), only the
+   * kernel lifetime ends the old address: wait, up to that lifetime (and a margin) from the
+   * acquisition, then add anyway (what answers then is not an old holder; the duplicate-owner
+   * probe reports it).
+   */
+  private async freeOnTheWire(ifname: string, revision: string): Promise<boolean> {
+    const p = this.probeFirst!;
+    let owners: string[];
+    try {
+      owners = await this.ctx.kernel.probeBeforeAdd(ifname, this.spec);
+    } catch (err) {
+      this.log.warn({ rev: revision, err: describe(err) }, 'takeover probe failed; adding without it');
+      owners = [];
+    }
+    const waited = this.ctx.clock.now() - p.since;
+    if (owners.length > 0 && waited < this.ctx.addressLifetimeSec * 1000 + PROBE_MARGIN_MS) {
+      if (!p.logged) {
+        p.logged = true;
+        this.log.warn(
+          { rev: revision, macs: owners, lifetimeSec: this.ctx.addressLifetimeSec },
+          'another host still answers for the VIP (its old holder not fenced?): waiting until it stops',
+        );
+      }
+      this.wake(PROBE_RETRY_MS);
+      return false;
+    }
+    if (owners.length > 0)
+      this.log.error(
+        { rev: revision, macs: owners, waitedMs: Math.round(waited) },
+        'another host still answers for the VIP past the old address lifetime: adding it anyway',
+      );
+    else if (p.logged)
+      this.log.info({ rev: revision, waitedMs: Math.round(waited) }, 'the VIP is free on the wire now');
+    this.probeFirst = undefined;
+    return true;
   }
 
   /** Called under kernelLock. */

@@ -16,6 +16,10 @@ import {
 } from './fault-cluster';
 import { holderSequence, MAX_OVERLAP_MS, pingGaps, report } from './monitor';
 
+/** How long the holder's large beats are lost (the issue's 15 s). */
+const ASYMMETRIC_MS = 15_000;
+/** Frames longer than this are lost (a beat is ~200 bytes; acks and HTTP/2 pings are < 100). */
+const LARGE_FRAME_BYTES = 150;
 /** How long the peers stay apart: well past any heartbeat suspicion (300 ms) and a lease TTL. */
 const PARTITION_MS = 4000;
 
@@ -51,6 +55,44 @@ describe('fault suite: partitions', { skip: skipUnlessRoot(__filename), concurre
       // …and at most once: a VIP that keeps flapping during the partition is not available.
       const gaps = pingGaps(c.ping.output().split('\n'), c.ping.intervalMs).filter((g) => g.ms >= 15);
       assert.ok(gaps.length <= 1, `the client lost the VIP ${gaps.length} times: ${describeGaps(c, t0)}`);
+    });
+  });
+
+  it("3b. asymmetric loss: the holder's large beats are lost, it still hears its peer: no revoke, no move, no outage", async () => {
+    await withFaultCluster({}, async (c) => {
+      const t0 = Date.now();
+      // Everything n1 sends n2 that is larger than an ack or an HTTP/2 ping is lost: n2 stops
+      // hearing n1's beats, while n1 hears n2's and n2 still answers ARP and ICMP from n1.
+      await c.lab.dropLargeTo('n1', ['n2'], LARGE_FRAME_BYTES);
+      await sleep(ASYMMETRIC_MS);
+      const during = await c.vipd.holders(VIP_CIDR, c.nodes);
+      await c.lab.undropLarge('n1');
+      await sleep(1000);
+      const suspected = c.vipd
+        .logs('n2')
+        .some(
+          (l) =>
+            l.msg === 'peer suspect: no heartbeat' && l.peer === 'n1' && Date.parse(String(l.time)) >= t0,
+        );
+      const revoked = c.vipd.logs('n2').filter((l) => l.msg === 'lease of silent peer revoked');
+      const holder = await c.vipd.waitHolder(VIP_CIDR, c.nodes, 5000);
+      const stats = await clientFollows(c, holder);
+      const r = await c.monitor.check();
+      const seq = holderSequence(r.timeline.intervals(VIP));
+      report(
+        '3b asymmetric loss',
+        stats.outageMs,
+        r.maxOverlapMs,
+        `holders ${seq.join('>')}, n2 suspected n1: ${suspected}, revokes ${revoked.length}, client gaps ${describeGaps(c, t0)}`,
+      );
+      if (seq.length > 1) c.dump(t0);
+      assert.ok(suspected, 'the fault took effect: n2 stopped hearing n1');
+      assert.deepEqual(during, ['n1'], 'n1 kept the VIP');
+      assert.equal(revoked.length, 0, "n2 did not revoke n1's lease");
+      assert.deepEqual(seq, ['n1'], 'the VIP never moved');
+      assert.ok(r.maxOverlapMs <= MAX_OVERLAP_MS);
+      const gaps = pingGaps(c.ping.output().split('\n'), c.ping.intervalMs).filter((g) => g.ms >= 15);
+      assert.equal(gaps.length, 0, `no client outage: ${describeGaps(c, t0)}`);
     });
   });
 });

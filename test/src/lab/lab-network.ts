@@ -94,3 +94,26 @@ export function blockRuleset(addresses: { v4: string[]; v6: string[] }, table: s
     '',
   ].join('\n');
 }
+
+/**
+ * nftables ruleset for the egress of a host's lab interface: packets to these addresses longer
+ * than `minBytes` (the frame, headers included) are dropped, shorter ones pass. A path that
+ * carries TCP acknowledgements, HTTP/2 pings and ICMP echo but loses every larger segment, as an
+ * MTU black hole does.
+ */
+export function dropLargeRuleset(
+  addresses: { v4: string[]; v6: string[] },
+  minBytes: number,
+  table: string,
+): string {
+  return [
+    `table netdev ${table} {`,
+    '  chain egress {',
+    `    type filter hook egress device "${LAB_IFNAME}" priority 0; policy accept;`,
+    ...addresses.v4.map((a) => `    ip daddr ${a} meta length > ${minBytes} drop`),
+    ...addresses.v6.map((a) => `    ip6 daddr ${a} meta length > ${minBytes} drop`),
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}

@@ -14,6 +14,7 @@ import {
   BLOCK_TABLE,
   LAB_IFNAME,
   blockRuleset,
+  dropLargeRuleset,
   hostCommands,
   namespaceCommands,
   switchCommands,
@@ -47,6 +48,8 @@ interface IpAddrJson {
 export const ETCD_CLIENT_PORT = 2379;
 // Not a prefix of BLOCK_TABLE (unblockEtcd looks for that name in `nft list tables`).
 export const BLOCK_HOSTS_TABLE = 'vipdlab_peers';
+/** The table of dropLargeTo(). */
+export const DROP_LARGE_TABLE = 'vipdlab_large';
 
 export class Lab {
   readonly names: LabNames;
@@ -184,6 +187,20 @@ export class Lab {
     const v6 = this.options.ipv6 ? others.map(ipv6Of) : [];
     writeFileSync(file, blockRuleset({ v4: others.map(ipv4Of), v6 }, BLOCK_HOSTS_TABLE));
     await this.exec(host, ['nft', '-f', file]);
+  }
+
+  /** One-way loss of large packets from `host` to `others` (see dropLargeRuleset). */
+  async dropLargeTo(host: HostName, others: readonly HostName[], minBytes: number): Promise<void> {
+    const file = join(this.dir, `drop-large-${host}.nft`);
+    const v6 = this.options.ipv6 ? others.map(ipv6Of) : [];
+    writeFileSync(file, dropLargeRuleset({ v4: others.map(ipv4Of), v6 }, minBytes, DROP_LARGE_TABLE));
+    await this.exec(host, ['nft', '-f', file]);
+  }
+
+  async undropLarge(host: HostName): Promise<void> {
+    const tables = await this.exec(host, ['nft', 'list', 'tables']);
+    if (tables.includes(DROP_LARGE_TABLE))
+      await this.exec(host, ['nft', 'delete', 'table', 'netdev', DROP_LARGE_TABLE]);
   }
 
   async unblockHosts(host: HostName): Promise<void> {
