@@ -20,6 +20,11 @@ import { skipUnlessRoot } from './fault-cluster';
 import { MAX_OVERLAP_MS } from './monitor';
 
 const N = 400;
+/** 12c: VIPs, freezes, their length and the gap between them. */
+const REFRESH_N = 200;
+const REFRESH_FREEZES = 20;
+const REFRESH_FREEZE_MS = 400;
+const REFRESH_GAP_MS = 1500;
 /** VIPs of the unit-kill case (each waits out the old address's lifetime). */
 const UNIT_N = 100;
 const STOP_MS = 3000;
@@ -157,6 +162,52 @@ describe('fault suite: many VIPs', { skip: skipUnlessRoot(__filename), concurren
         0,
         `${over} VIPs on both hosts for more than ${MAX_OVERLAP_MS} ms (worst ${worst.ms} ms)`,
       );
+    });
+  });
+
+  it(`12c. ${REFRESH_FREEZES} freezes of ${REFRESH_FREEZE_MS} ms while ${REFRESH_N} VIPs are refreshed: no address comes back after a fence without a new "VIP up"`, async () => {
+    await withManyVips(REFRESH_N, async (s) => {
+      const pid = s.pid('n1');
+      const startedAt = Date.now();
+      for (let i = 0; i < REFRESH_FREEZES; i++) {
+        // A refresh follows every renewal (a few per second); stops at spread phases land in,
+        // before and after refresh bursts. Each is longer than the fence deadline (Df, 300 ms).
+        await sleep(REFRESH_GAP_MS + ((i * 37) % 200));
+        process.kill(pid, 'SIGSTOP');
+        try {
+          await sleep(REFRESH_FREEZE_MS);
+        } finally {
+          process.kill(pid, 'SIGCONT');
+        }
+      }
+      await heldOnce(s, 60_000);
+      const fences = s.cluster
+        .logs('n1')
+        .filter(
+          (l) =>
+            l.msg === 'kernel agent fenced: every tracked address removed' &&
+            Date.parse(String(l.time)) >= startedAt,
+        ).length;
+      // Every time n1 got an address (its intervals in the kernel's own events), vipd had said
+      // "VIP up" for it: a change queued before a fence never re-creates an address after it.
+      const ups = new Map<string, number>();
+      for (const l of s.cluster.logs('n1'))
+        if (l.msg === 'VIP up on this node') ups.set(String(l.vip), (ups.get(String(l.vip)) ?? 0) + 1);
+      const unexplained = s.vips.filter(
+        (v) => s.sampler.timeline.intervals(v.ip, 'n1').length > (ups.get(v.name) ?? 0),
+      );
+      const { worst, over } = overlapsBetween(s, startedAt, Date.now());
+      console.log(
+        `# 12c ${REFRESH_N} VIPs, ${REFRESH_FREEZES} freezes of ${REFRESH_FREEZE_MS} ms: ${fences} agent fences; ` +
+          `${unexplained.length} VIPs came back without "VIP up"; ${over} over ${MAX_OVERLAP_MS} ms (worst ${worst.ms} ms)`,
+      );
+      assert.ok(fences >= REFRESH_FREEZES / 2, `the freezes fenced (${fences} fences)`);
+      assert.deepEqual(
+        unexplained.map((v) => v.ip),
+        [],
+        'every address n1 had again followed a "VIP up"',
+      );
+      assert.equal(over, 0, `${over} VIPs on both hosts for more than ${MAX_OVERLAP_MS} ms`);
     });
   });
 });
