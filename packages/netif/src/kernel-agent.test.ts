@@ -165,6 +165,13 @@ void describe('kernel agent on real interfaces in a network namespace', { skip: 
       agent.beat(10_000);
       await sleep(300);
       assert.ok(present('2001:db8::31'), 'no deadline while beats come');
+      // Out of budget: one fence, not one per beat (each would cancel the changes in flight).
+      agent.beat(0);
+      agent.beat(0);
+      await until('the requested fence', () => fences.length === 2);
+      await sleep(100);
+      assert.equal(fences.length, 2, 'a second beat without budget asks for no second fence');
+      assert.equal(fences[1]?.f.reason, 'request');
     } finally {
       await agent.close();
     }

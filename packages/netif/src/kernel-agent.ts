@@ -62,6 +62,8 @@ export interface AgentFence {
   readonly failed: number;
   /** How long the fence took, from its deadline (or from noticing EOF, or the request). */
   readonly ms: number;
+  /** Its line was lost (learnt from a refused command): what it removed is not known. */
+  readonly unknown?: true;
 }
 
 export interface AgentExit {
@@ -102,6 +104,8 @@ export class KernelAgent extends EventEmitter {
   readonly exited: Promise<AgentExit>;
   /** The fence epoch as last heard (0 until ready). */
   epoch = 0;
+  /** The last beat had no budget left (and asked for a fence). */
+  private outOfBudget = false;
   private readonly log: Logger;
   private readonly closeTimeoutMs: number;
   private readonly input: Writable;
@@ -223,9 +227,14 @@ export class KernelAgent extends EventEmitter {
     }
     const ms = Math.min(Math.floor(budgetMs), MAX_BEAT_MS);
     if (ms < 1) {
+      // Once is enough: until a beat with budget comes, nothing was added that a second fence
+      // could remove, and each fence cancels whatever changes are in flight.
+      if (this.outOfBudget) return true;
+      this.outOfBudget = true;
       this.log.warn({ budgetMs }, 'beat with no budget left: fencing now');
       return this.send('F');
     }
+    this.outOfBudget = false;
     return this.send(`B ${ms}`);
   }
 
@@ -380,7 +389,7 @@ export class KernelAgent extends EventEmitter {
   private learnEpoch(epoch: number, reason: string): void {
     if (!(epoch > this.epoch)) return;
     this.epoch = epoch;
-    const event: AgentFence = { reason, epoch, removed: 0, absent: 0, failed: 0, ms: 0 };
+    const event: AgentFence = { reason, epoch, removed: 0, absent: 0, failed: 0, ms: 0, unknown: true };
     this.emit('fenced', event);
   }
 
