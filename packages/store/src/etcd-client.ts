@@ -25,8 +25,7 @@ export interface EtcdClientOptions {
  * etcd's `hasleader` metadata on a stream: a member cut off from its cluster's quorum ends the
  * stream with "no leader" instead of keeping it open and silent. Without it, a watch on such a
  * member would deliver nothing, for as long as the partition lasts, with no error: the watch lag
- * that docs/fast-takeover.md bounds by Λ would have no bound. Keepalives on such a member fail
- * the same way (they could never reach the leader anyway).
+ * that docs/fast-takeover.md bounds by Λ would have no bound.
  */
 export const requireLeader: Interceptor = (options, nextCall) =>
   new InterceptingCall(nextCall(options), {
@@ -63,8 +62,14 @@ export function createEtcdClient(opts: EtcdClientOptions): Etcd3 {
         maxDelay: 1000,
       }) as unknown as IBackoff<unknown>,
     },
+    // Watches only: a lease keepalive on a member without a leader fails anyway (it cannot be
+    // forwarded), and ending its stream too would only turn an election into failed renewals.
     defaultCallOptions: (ctx) =>
-      ctx.isStream ? { interceptors: [requireLeader] } : { deadline: Date.now() + opts.callTimeoutMs },
+      ctx.isStream
+        ? ctx.service === 'Watch'
+          ? { interceptors: [requireLeader] }
+          : {}
+        : { deadline: Date.now() + opts.callTimeoutMs },
     grpcOptions: {
       'grpc.keepalive_time_ms': 2000,
       'grpc.keepalive_timeout_ms': 1000,
