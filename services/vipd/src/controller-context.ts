@@ -43,6 +43,8 @@ export interface ControllerContext {
   writes: Semaphore;
   /** Heard peers that say they hold this VIP, with their fencing revisions. */
   peerHolders(vip: string): { node: string; revision: string }[];
+  /** Vacant after a takeover from a silent holder (not held since): probe the wire before adding. */
+  takenOver(vip: string): boolean;
   /** Heard peers without etcd that say they hold the VIP (kept under failsafe): do not add it. */
   failsafeHolders(vip: string): string[];
   /** This node cannot serve the VIP now (interface down, a tracked check not up). */

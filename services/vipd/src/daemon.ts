@@ -361,6 +361,7 @@ export class Daemon {
       canHold: () => this.guard.canHold(),
       failsafeUntil: (vip) => this.guard.failsafeUntil(vip),
       notBefore: (vip) => this.takeover.notBefore(vip),
+      takenOver: (vip) => this.takeover.takenOver(vip),
       peerHolders: (vip) => this.peers.holdersOf(vip),
       failsafeHolders: (vip) => this.peers.failsafeHoldersOf(vip),
       cannotServe: (vip) => this.state.current.unready.includes(vip),

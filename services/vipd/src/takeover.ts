@@ -94,6 +94,11 @@ export class Takeover {
     return this.fallbackUntil > now ? Math.max(marked, this.fallbackUntil) : marked;
   }
 
+  /** The VIP is vacant after a takeover (seen live, or named in takeovers/) and not held since. */
+  takenOver(vip: string): boolean {
+    return this.waitUntil.has(vip);
+  }
+
   /** After a fresh read of the leaders: the takeovers still in etcd set their waits again. */
   private async readMarks(): Promise<void> {
     const reading = Symbol('read');

@@ -145,6 +145,7 @@ function setUp(
     canHold: () => true,
     failsafeUntil: () => -Infinity,
     notBefore: () => 0,
+    takenOver: () => false,
     probeSpacingMs: () => 60_000,
     turns: new Turns(),
     writes: new Semaphore(4),
@@ -277,7 +278,7 @@ describe('VipController: a peer without etcd that keeps the VIP under failsafe',
 
 describe('VipController: taking a VIP over from a silent holder', () => {
   it('adds it only once no other host answers for it on the wire', async () => {
-    const { c, k, lines } = setUp(0, [], undefined, [], { notBefore: () => 1 });
+    const { c, k, lines } = setUp(0, [], undefined, [], { notBefore: () => 1, takenOver: () => true });
     k.answering = ['02:00:00:00:00:02']; // the old holder, killed with its agent: its address lives on
     c.reconcile();
     await until(
@@ -296,7 +297,7 @@ describe('VipController: taking a VIP over from a silent holder', () => {
   });
 
   it('a VIP that was not taken from a silent holder is added without waiting', async () => {
-    const { c, k } = setUp(0, [], undefined, [], { notBefore: () => 0 });
+    const { c, k } = setUp(0, [], undefined, [], { notBefore: () => 0, takenOver: () => false });
     k.answering = ['02:00:00:00:00:02']; // a graceful handover: the old holder keeps it until ours appears
     c.reconcile();
     await until('the VIP up', () => k.up.size === 1);

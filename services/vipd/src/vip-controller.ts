@@ -26,6 +26,10 @@ import { type HeldAddress, VipAnnouncer } from './vip-announcer';
 
 /** While kept under failsafe, how often the kernel lifetime is refreshed. */
 const FAILSAFE_REFRESH_MS = 500;
+/** How long before a takeover wait ends its wire probe starts (the probe listens ~25 ms). */
+const EARLY_PROBE_LEAD_MS = 40;
+/** How long an early probe that nobody answered stands in for one at the add. */
+const EARLY_PROBE_VALID_MS = 250;
 /** While another host still answers for a VIP we took over, how often to probe again. */
 const PROBE_RETRY_MS = 50;
 /** Past the old address's lifetime, how much longer its answers are waited out. */
@@ -71,6 +75,8 @@ export class VipController {
   private stopped = false;
   private lastDecision = '';
   private inFailsafe = false;
+  /** The wire probe started in a takeover wait's last moments (see probeEarly). */
+  private earlyProbe: { at: number; ifname: string; owners: Promise<string[]> } | undefined;
   /** Set when leadership came from a silent holder: probe before adding (see freeOnTheWire). */
   private probeFirst: { revision: string; since: number; logged?: boolean } | undefined;
   /** The failsafe holders last logged as the reason not to add (see applyAddress). */
@@ -359,16 +365,21 @@ export class VipController {
         await this.dropLocal('not holder');
         // Vacant after a takeover (or found vacant on a fresh read): the old holder went silent,
         // and whether it fenced is not ours to trust. Prove the address free before adding.
-        await this.acquire(session, d.rank, this.ctx.notBefore(this.spec.name) > 0);
+        await this.acquire(session, d.rank, this.ctx.takenOver(this.spec.name));
         return;
       case 'clear-stale':
         await this.dropLocal('not holder');
         await this.release(d.revision, 'leader key left by an earlier run of this node');
         return;
-      case 'wait':
+      case 'wait': {
         await this.dropLocal('not holder');
-        this.wake(d.untilMs - now);
+        // Waiting out a takeover's W: the wire probe runs in the wait's last moments, so that it
+        // costs the takeover nothing when nobody answers (see freeOnTheWire).
+        const left = d.untilMs - now;
+        if (this.ctx.takenOver(this.spec.name) && left <= EARLY_PROBE_LEAD_MS) this.probeEarly(now);
+        this.wake(left > EARLY_PROBE_LEAD_MS ? left - EARLY_PROBE_LEAD_MS : left);
         return;
+      }
       case 'follow':
         await this.dropLocal(`held by ${d.holder}`);
         return;
@@ -523,9 +534,17 @@ export class VipController {
    */
   private async freeOnTheWire(ifname: string, revision: string): Promise<boolean> {
     const p = this.probeFirst!;
+    const early = this.earlyProbe;
+    this.earlyProbe = undefined;
     let owners: string[];
     try {
-      owners = await this.ctx.kernel.probeBeforeAdd(ifname, this.spec);
+      // A probe from the wait's last moments counts when nobody answered it and it is recent;
+      // anything else (an answer, an old one) is probed again now.
+      const earlyOwners =
+        early && early.ifname === ifname && this.ctx.clock.now() - early.at <= EARLY_PROBE_VALID_MS
+          ? await early.owners.catch(() => undefined)
+          : undefined;
+      owners = earlyOwners?.length === 0 ? [] : await this.ctx.kernel.probeBeforeAdd(ifname, this.spec);
     } catch (err) {
       this.log.warn({ rev: revision, err: describe(err) }, 'takeover probe failed; adding without it');
       owners = [];
@@ -551,6 +570,15 @@ export class VipController {
       this.log.info({ rev: revision, waitedMs: Math.round(waited) }, 'the VIP is free on the wire now');
     this.probeFirst = undefined;
     return true;
+  }
+
+  /** Starts the takeover's wire probe before the wait ends (once; see freeOnTheWire). */
+  private probeEarly(now: number): void {
+    if (this.earlyProbe && now - this.earlyProbe.at <= EARLY_PROBE_VALID_MS) return;
+    const ifname = interfaceFor(this.spec, this.ctx.self);
+    const owners = this.ctx.kernel.probeBeforeAdd(ifname, this.spec);
+    owners.catch(() => undefined); // looked at (or dropped) by freeOnTheWire
+    this.earlyProbe = { at: now, ifname, owners };
   }
 
   /** Called under kernelLock. */
