@@ -31,7 +31,7 @@ interface ProbeRequest {
 export interface LinuxKernelOptions {
   /** The agent ended and was started anew, empty: every VIP is unguarded, drop them. */
   onAgentLost?: () => void;
-  /** The agent fenced (removed every tracked address): the VIPs are gone, drop them. */
+  /** The agent fenced and removed addresses (or may have): the VIPs are gone, drop them. */
   onFenced?: (fence: AgentFence) => void;
   /** Connect to `vipd-agent --listen PATH` (its own service) instead of spawning one. */
   agentSocket?: string;
@@ -55,7 +55,11 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
   let agent = startAgent();
   function startAgent(): KernelAgent {
     const a = new KernelAgent({ logger: log, socketPath: opts.agentSocket });
-    a.on('fenced', (f: AgentFence) => opts.onFenced?.(f));
+    // A fence that found nothing to remove took no VIP down (the changes it cancelled fail on
+    // their own, and their controllers retry); one whose line was lost may have.
+    a.on('fenced', (f: AgentFence) => {
+      if (f.unknown || f.removed + f.absent + f.failed > 0) opts.onFenced?.(f);
+    });
     a.on('unexpectedExit', () => {
       log.error({}, 'kernel agent gone: VIPs are unguarded; dropping them and starting it again');
       agent = startAgent();
@@ -153,9 +157,6 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
     },
     guard(budgetMs: number): void {
       agent.beat(budgetMs);
-    },
-    fenceNow(): void {
-      agent.fenceNow();
     },
     async ready(): Promise<boolean> {
       return agent.ready;

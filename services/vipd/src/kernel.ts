@@ -37,8 +37,6 @@ export interface Kernel {
    * process; changes sent before that fence are refused after it.
    */
   guard(budgetMs: number): void;
-  /** Removes every tracked VIP address now, through the agent (belt and braces). */
-  fenceNow(): void;
   /**
    * Before adding a VIP taken from a silent holder: the MACs other than ours that answer ARP/NDP
    * for it now ([]: free on the wire). Requests made close together share one probe per

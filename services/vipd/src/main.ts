@@ -132,12 +132,7 @@ async function main(argv: string[]): Promise<void> {
   const lost = { daemon: undefined as Daemon | undefined };
   const linux = createLinuxKernel(log.child({ component: 'kernel' }), {
     onAgentLost: () => lost.daemon?.agentLost('kernel agent restarted'),
-    // A fence that found nothing to remove took no VIP down (changes it cancelled fail on their
-    // own, and their controllers retry): only one that removed something makes them drop.
-    onFenced: (f) => {
-      if (f.removed + f.absent + f.failed > 0)
-        lost.daemon?.agentLost(`fenced by the kernel agent (${f.reason})`);
-    },
+    onFenced: (f) => lost.daemon?.agentLost(`fenced by the kernel agent (${f.reason})`),
     agentSocket: config.node.agentSocket,
   });
   if (!(await linux.ready())) {

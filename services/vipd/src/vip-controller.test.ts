@@ -57,7 +57,6 @@ class FlakyKernel {
     announce: (_i, _s, count) => Promise.resolve(count),
     listOwned: () => Promise.resolve([]),
     guard: () => undefined,
-    fenceNow: () => undefined,
     probeOwners: () => Promise.resolve([]),
     probeBeforeAdd: () => Promise.resolve(this.answering),
     ready: () => Promise.resolve(true),

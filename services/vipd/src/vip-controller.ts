@@ -363,7 +363,7 @@ export class VipController {
         return;
       case 'acquire':
         await this.dropLocal('not holder');
-        // Vacant after a takeover (or found vacant on a fresh read): the old holder went silent,
+        // Vacant after a takeover (seen live, or named in takeovers/ on a fresh read): the old holder went silent,
         // and whether it fenced is not ours to trust. Prove the address free before adding.
         await this.acquire(session, d.rank, this.ctx.takenOver(this.spec.name));
         return;
