@@ -28,7 +28,7 @@ describe('VIP spec', () => {
     assert.equal(spec.preempt, true);
     assert.equal(spec.preemptDelayMs, 0);
     assert.deepEqual(spec.announce, { count: 3, intervalMs: 100, refreshMs: 30000, probeMs: 10000 });
-    assert.equal(spec.onEtcdLoss, 'fence');
+    assert.equal(spec.onEtcdLoss, 'failsafe');
   });
 
   it('accepts IPv6 and canonicalises the address', () => {

@@ -47,8 +47,12 @@ const rawSpec = z
     track: z
       .array(z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'check names are letters, digits, "-", "_"'))
       .default([]),
-    /** fence: drop at the lease deadline when etcd is unreachable; failsafe: docs/fast-takeover.md. */
-    onEtcdLoss: z.enum(['fence', 'failsafe']).default('fence'),
+    /**
+     * failsafe (the default): keep the VIP past the etcd deadline while every peer confirms over
+     * heartbeats that none of them reaches etcd or holds it (docs/safety.md); fence: drop at the
+     * lease deadline whenever etcd is unreachable.
+     */
+    onEtcdLoss: z.enum(['fence', 'failsafe']).default('failsafe'),
   })
   .strict();
 

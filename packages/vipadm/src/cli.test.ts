@@ -104,8 +104,8 @@ describe('vipadm against a gRPC AdminService', () => {
     const plain = fake.requests.at(-1)!.request.spec as VipSpec__Output;
     assert.deepEqual([plain.track, plain.on_etcd_loss, plain.announce], [[], '', null]);
     const db = JSON.parse((await vipadm('-o json vip get db')).stdout).spec;
-    assert.deepEqual([db.track, db.on_etcd_loss, db.announce], [[], 'fence', null]);
-    assert.match((await vipadm('vip get db')).stdout, /^track: +-\non etcd loss: +fence$/m);
+    assert.deepEqual([db.track, db.on_etcd_loss, db.announce], [[], 'failsafe', null]);
+    assert.match((await vipadm('vip get db')).stdout, /^track: +-\non etcd loss: +failsafe$/m);
 
     failed(
       await vipadm(`${add} --announce-probe 0`),

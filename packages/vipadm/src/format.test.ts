@@ -112,7 +112,7 @@ describe('table output', () => {
         'preempt:       yes',
         'announce:      defaults',
         'track:         -',
-        'on etcd loss:  fence',
+        'on etcd loss:  failsafe',
         'holder:        n1 (fencing revision 57)',
         'pinned to:     -',
         'revision:      41',
@@ -138,7 +138,7 @@ describe('table output', () => {
     const old = { ...web, spec: { ...web.spec! } } as Vip__Output;
     delete (old.spec as Partial<NonNullable<Vip__Output['spec']>>).track;
     delete (old.spec as Partial<NonNullable<Vip__Output['spec']>>).on_etcd_loss;
-    assert.match(vipDetail(old), /^track: {9}-\non etcd loss: {2}fence$/m);
+    assert.match(vipDetail(old), /^track: {9}-\non etcd loss: {2}failsafe$/m);
   });
 
   it('vip list keeps its columns: no TRACK (vip get and -o json have it)', () => {
@@ -242,7 +242,7 @@ describe('json output', () => {
             preempt_delay_ms: 0,
             announce: null,
             track: [],
-            on_etcd_loss: 'fence',
+            on_etcd_loss: 'failsafe',
           },
           revision: '41',
           holder: 'n1',
@@ -258,7 +258,7 @@ describe('json output', () => {
     assert.deepEqual(spec(db).track, ['nginx', 'uplink']);
     assert.equal(spec(db).on_etcd_loss, 'failsafe');
     assert.equal(spec(db).announce!.probe_ms, 10000, '0 is the default (10000)');
-    assert.equal(spec(web).on_etcd_loss, 'fence', "'' is fence");
+    assert.equal(spec(web).on_etcd_loss, 'failsafe', "'' is failsafe");
     assert.deepEqual(spec(web).track, []);
     assert.equal(spec(web).announce, null);
     const probed: Vip__Output = {
@@ -289,7 +289,7 @@ describe('json output', () => {
     const old = { ...web, spec: { ...web.spec! } } as Vip__Output;
     delete (old.spec as Partial<NonNullable<Vip__Output['spec']>>).track;
     delete (old.spec as Partial<NonNullable<Vip__Output['spec']>>).on_etcd_loss;
-    assert.deepEqual([spec(old).track, spec(old).on_etcd_loss], [[], 'fence']);
+    assert.deepEqual([spec(old).track, spec(old).on_etcd_loss], [[], 'failsafe']);
   });
 
   it('key order is stable (diffable output)', () => {

@@ -28,9 +28,10 @@ const SPEC_OPTIONS = `  --address ADDR/PREFIX      IPv4 or IPv6 address with pre
   --track CHECK              a node health check (vipd checks[]) the VIP depends on: a node
                              holds the VIP only while the check passes; repeat for each
                              (default: none)
-  --on-etcd-loss MODE        when the holder cannot reach etcd: fence (default) drops the
-                             VIP at its lease deadline; failsafe keeps it while every peer
-                             confirms nobody else can take over`;
+  --on-etcd-loss MODE        when the holder cannot reach etcd: failsafe (default) keeps
+                             the VIP while every peer confirms over heartbeats that none of
+                             them reaches etcd or holds it; fence drops it at its lease
+                             deadline`;
 
 export const HELP: Record<string, string> = {
   '': `Usage: vipadm [global options] COMMAND ...

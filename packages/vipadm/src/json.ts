@@ -1,7 +1,7 @@
 /**
  * The -o json shapes: field names as in admin.proto (snake_case), every field always
  * present, maps and lists sorted by name, defaults made explicit (priority 0 → 100,
- * unset preempt → true, announce.probe_ms 0 → 10000, on_etcd_loss '' → "fence"; unset
+ * unset preempt → true, announce.probe_ms 0 → 10000, on_etcd_loss '' → "failsafe"; unset
  * announce stays null = the coordinator's defaults).
  * Pure; these shapes are what scripts rely on, so they only grow.
  */

@@ -6,7 +6,7 @@ import { DEFAULT_ANNOUNCE, type OnEtcdLoss } from './values';
 /**
  * What `vip add` / `vip set` send (CreateVipRequest.spec, UpdateVipRequest.spec): admin.proto's
  * VipSpec with the fields vipadm always sets required. Unset announce, track and on_etcd_loss
- * mean the defaults (none, [] and "fence").
+ * mean the defaults (none, [] and "failsafe").
  */
 export type VipSpecInput = VipSpec &
   Required<

@@ -12,10 +12,10 @@ export const DEFAULT_PRIORITY = 100;
 /** README defaults, sent whole when any --announce-* option is given. */
 export const DEFAULT_ANNOUNCE = { count: 3, interval_ms: 100, refresh_ms: 30_000, probe_ms: 10_000 };
 
-/** What the VIP's holder does when it cannot reach etcd; '' in admin.proto means "fence". */
+/** What the VIP's holder does when it cannot reach etcd; '' in admin.proto means "failsafe". */
 export const ON_ETCD_LOSS = ['fence', 'failsafe'] as const;
 export type OnEtcdLoss = (typeof ON_ETCD_LOSS)[number];
-export const DEFAULT_ON_ETCD_LOSS: OnEtcdLoss = 'fence';
+export const DEFAULT_ON_ETCD_LOSS: OnEtcdLoss = 'failsafe';
 
 /** A whole decimal number within [min, max], or a UsageError naming the option. */
 export function parseInteger(what: string, text: string, min: number, max: number): number {

@@ -77,4 +77,75 @@ describe('holder guard', () => {
     assert.equal(t.guard.canHold(), true);
     assert.equal(t.changes.length, 2);
   });
+
+  describe('failsafe (onEtcdLoss: failsafe)', () => {
+    /** One peer, heard both ways; what its beats say about etcd and our lease is set by the test. */
+    function failsafeSetUp() {
+      let now = 10_000;
+      const session = { lastOkAt: now, lost: false, valid: () => true, remainingMs: () => 0 };
+      const peer = { etcdOk: true, vouchedAt: -Infinity, echoAt: now };
+      const guard = new HolderGuard({
+        clock: { now: () => now },
+        kernel: { guard: () => undefined } as unknown as Kernel,
+        peers: {
+          echoTimes: () => [peer.echoAt],
+          hasMembers: () => true,
+          holdersOf: () => [],
+          noneCanTakeOver: (since: number) => !peer.etcdOk || peer.vouchedAt >= since,
+        } as unknown as Peers,
+        session: () => session as unknown as NodeSession,
+        holderFenceMs: 300,
+        renewWhenAloneMs: 150,
+        renewIntervalMs: 750,
+        enabled: true,
+        failsafeUntil: () => -Infinity,
+        ttlMs: 3000,
+        onChange: () => undefined,
+        log: silentLogger(),
+      });
+      /** `ms` later, the peer's latest beat (sent 20 ms ago) echoes ours. */
+      const advance = (ms: number) => {
+        now += ms;
+        peer.echoAt = now - 20;
+        if (peer.vouchedAt > -Infinity) peer.vouchedAt = peer.echoAt;
+      };
+      return { guard, peer, advance, now: () => now, session };
+    }
+
+    it('etcd gone for every node: kept past the lease; the peer back first keeps it up while it sees our lease', (c) => {
+      const t = failsafeSetUp();
+      c.after(() => t.guard.stop());
+      t.peer.etcdOk = false;
+      t.advance(10_000);
+      assert.ok(t.guard.failsafeUntil('web') > t.now(), 'kept 10 s into the outage, far past the lease');
+      // etcd is back; the peer renews first and its fresh view still has our lease (etcd renewed
+      // every lease with a full TTL): still kept while we reconnect.
+      t.peer.etcdOk = true;
+      t.peer.vouchedAt = t.now();
+      t.advance(100);
+      assert.ok(t.guard.failsafeUntil('web') > t.now(), 'not dropped because the peer reconnected first');
+      // The peer's view loses our lease (it expired in etcd): it may take our key; we let go.
+      t.peer.vouchedAt = -Infinity;
+      t.advance(100);
+      assert.ok(t.guard.failsafeUntil('web') <= t.now(), 'dropped once the peer no longer sees our lease');
+      t.peer.vouchedAt = t.now();
+      t.advance(100);
+      assert.ok(
+        t.guard.failsafeUntil('web') <= t.now(),
+        'and not taken up again without a new shared outage',
+      );
+    });
+
+    it('only this node lost etcd: kept no later than 100 ms before the lease could expire, however the peer vouches', (c) => {
+      const t = failsafeSetUp();
+      c.after(() => t.guard.stop());
+      t.peer.vouchedAt = t.now();
+      t.advance(1000);
+      const lastOk = t.session.lastOkAt;
+      assert.ok(t.guard.failsafeUntil('web') <= lastOk + 3000 - 100);
+      t.advance(2000);
+      assert.equal(t.guard.failsafeUntil('web'), lastOk + 3000 - 100, '100 ms before the lease could expire');
+      assert.ok(t.guard.failsafeUntil('web') <= t.now(), 'gone before the lease can expire (safety rule 2)');
+    });
+  });
 });

@@ -40,6 +40,11 @@ export class HolderGuard {
   /** canHold() said no while update() had not seen a fence (see canHold). */
   private missedSinceUpdate = false;
   private stopped = false;
+  /**
+   * Our last renewal when every peer was last seen without etcd (see failsafeConfirmed);
+   * undefined once a peer back on etcd stopped seeing our lease.
+   */
+  private sharedOutageLastOkAt: number | undefined;
 
   constructor(private readonly o: HolderGuardOptions) {}
 
@@ -78,9 +83,9 @@ export class HolderGuard {
   /**
    * onEtcdLoss: failsafe: until when a VIP may be kept past the etcd deadline. Always up to
    * just before the lease could expire in etcd (nobody can acquire it earlier, and peers have
-   * that long to notice etcd is gone for them too); beyond that only while every registered
-   * peer is heard, none can reach etcd (none can take it over), none reports holding it, and
-   * the peers still confirm us (the fast-fence deadline).
+   * that long to notice etcd is gone for them too); beyond that only while the failsafe is
+   * confirmed (failsafeConfirmed), no peer reports holding the VIP, and the peers still confirm
+   * us (the fast-fence deadline).
    */
   failsafeUntil(vip: string): number {
     const s = this.o.session();
@@ -88,12 +93,33 @@ export class HolderGuard {
     const beforeExpiry = s.lastOkAt + this.o.ttlMs - FAILSAFE_EXPIRY_MARGIN_MS;
     const fast = this.fastDeadline();
     const confirmed =
-      this.o.peers.hasMembers() &&
-      this.o.peers.allHeardWithoutEtcd() &&
-      this.o.peers.holdersOf(vip).length === 0 &&
-      fast !== undefined;
+      fast !== undefined && this.failsafeConfirmed(s.lastOkAt) && this.o.peers.holdersOf(vip).length === 0;
     if (confirmed) return fast;
     return fast === undefined ? beforeExpiry : Math.min(beforeExpiry, fast);
+  }
+
+  /**
+   * Whether nobody can take a VIP over from us without first hearing that we keep it: every
+   * registered peer is heard and hears us, and none can reach etcd (nobody can acquire
+   * anything), the outage every node shares. Once that was so, and until our own renewal
+   * succeeds, a peer that reaches etcd again first still confirms it while its etcd view keeps
+   * our lease (Peers.noneCanTakeOver): etcd back after an outage renews every lease with a full
+   * TTL, and whoever could take our key hears our beats list the VIP and does not add it
+   * (failsafeHoldersOf), so the VIP does not blink while we reconnect. A holder that alone lost
+   * etcd never gets this far: its peers reach etcd from the start, and it drops its VIPs before
+   * its lease can expire (DESIGN.md safety rule 2).
+   */
+  private failsafeConfirmed(lastOkAt: number): boolean {
+    const peers = this.o.peers;
+    if (!peers.hasMembers()) return false;
+    if (peers.noneCanTakeOver(Infinity)) {
+      this.sharedOutageLastOkAt = lastOkAt;
+      return true;
+    }
+    if (this.sharedOutageLastOkAt !== lastOkAt) return false;
+    if (peers.noneCanTakeOver(this.o.clock.now() - this.o.holderFenceMs)) return true;
+    this.sharedOutageLastOkAt = undefined;
+    return false;
   }
 
   /** Re-evaluates: beats the switch, re-arms the timer, adapts the renewal interval. */

@@ -41,6 +41,12 @@ function newPeers(): Peers {
   });
 }
 
+/**
+ * n2 as a member. Its address is a closed port on this host's loopback: the mesh's outbound
+ * stream fails at once and no packet leaves the machine (this test runs in the root namespace).
+ */
+const N2 = new Map([['n2', { advertise: '127.0.0.1:9', lease: 'lease-n2' }]]);
+
 /** The mesh's 'beat' event, as a beat arrives. */
 function deliver(peers: Peers, b: ReceivedBeat): void {
   (peers as unknown as { mesh: { emit: (...a: unknown[]) => void } }).mesh.emit('beat', b.node, b);
@@ -66,7 +72,7 @@ describe('peers', () => {
   it('a peer whose beats say it no longer hears ours is reported at once (one-way loss)', (t) => {
     const peers = newPeers();
     t.after(() => peers.stop());
-    peers.setMembers(new Map([['n2', { advertise: '198.51.100.12:7400', lease: 'lease-n2' }]]));
+    peers.setMembers(N2);
     let unheard = 0;
     peers.on('unheard', () => unheard++);
     const receive = (b: ReceivedBeat) => deliver(peers, b);
@@ -79,5 +85,55 @@ describe('peers', () => {
     assert.equal(unheard, 1, 'said once while it lasts');
     receive(beat('n2', 4, [], 900, 20));
     assert.equal(peers.unheardByAny(), false, 'heard again');
+  });
+
+  it('failsafe: nobody can take over while every member is heard and either lacks etcd or still sees our lease', (t) => {
+    const peers = newPeers();
+    t.after(() => peers.stop());
+    peers.setMembers(N2);
+    // Through the mesh's own table, as a beat from the wire: the member must count as heard.
+    const receive = (b: ReceivedBeat) =>
+      (peers as unknown as { mesh: { received: (b: ReceivedBeat) => boolean } }).mesh.received(b);
+    assert.equal(peers.noneCanTakeOver(600), false, 'n2 never heard');
+    receive({ ...beat('n2', 1, [], 700), etcdOk: false });
+    assert.equal(peers.noneCanTakeOver(600), true, 'n2 heard, without etcd');
+    receive(beat('n2', 2, [], 700));
+    assert.equal(
+      peers.noneCanTakeOver(600),
+      true,
+      'n2 reaches etcd again and echoed our beat of 700 with our lease',
+    );
+    assert.equal(peers.noneCanTakeOver(800), false, 'that echo is older than asked for');
+    const other = beat('n2', 3, [], 900);
+    other.peers = other.peers.map((p) => (p.node === 'n1' ? { ...p, leaseId: 'lease-old' } : p));
+    receive(other);
+    assert.equal(
+      peers.noneCanTakeOver(800),
+      false,
+      "n2's view of etcd no longer has our lease: it may take the key, so we must not keep the VIP",
+    );
+    receive({ ...beat('n2', 4, [], 1000, 160), etcdOk: false });
+    assert.equal(peers.noneCanTakeOver(800), false, 'n2 without etcd, but it no longer hears us');
+    receive({ ...beat('n2', 5, [], 1000, 20), etcdOk: false });
+    assert.equal(peers.noneCanTakeOver(800), true, 'heard both ways again, n2 without etcd');
+  });
+
+  it("holdersOf and failsafeHoldersOf follow each peer's latest held list", (t) => {
+    const peers = newPeers();
+    t.after(() => peers.stop());
+    peers.setMembers(N2);
+    const receive = (b: ReceivedBeat) =>
+      (peers as unknown as { mesh: { received: (b: ReceivedBeat) => boolean } }).mesh.received(b);
+    const held = (...names: string[]) => names.map((name) => ({ name, revision: `r-${name}` }));
+    receive({ ...beat('n2', 1, [], 500), held: held('web', 'db') });
+    assert.deepEqual(peers.holdersOf('web'), [{ node: 'n2', revision: 'r-web' }]);
+    assert.deepEqual(peers.failsafeHoldersOf('web'), [], 'n2 reaches etcd');
+    receive({ ...beat('n2', 2, [], 500), held: held('db', 'api'), etcdOk: false });
+    assert.deepEqual(peers.holdersOf('web'), [], 'n2 let web go');
+    assert.deepEqual(peers.holdersOf('api'), [{ node: 'n2', revision: 'r-api' }]);
+    assert.deepEqual(peers.failsafeHoldersOf('db'), ['n2'], 'n2 keeps db without etcd');
+    peers.setMembers(new Map());
+    assert.deepEqual(peers.holdersOf('db'), [], 'n2 is no longer a member');
+    assert.deepEqual(peers.failsafeHoldersOf('db'), []);
   });
 });

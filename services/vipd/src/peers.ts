@@ -49,6 +49,12 @@ export class Peers extends EventEmitter<PeersEvents> {
   private readonly echoes = new Map<string, number>();
   /** Per peer: the held list of its latest beat (to tell when it changes). */
   private readonly heldSeen = new Map<string, readonly HeldVip[]>();
+  /**
+   * The same lists by VIP: who says it holds each, at which revision (suspicion is checked when
+   * asked). holdersOf and failsafeHoldersOf run for every VIP on every evaluation; with 2000 VIPs
+   * scanning every peer's list each time costs millions of comparisons a second.
+   */
+  private readonly heldIndex = new Map<string, Map<string, string>>();
   /** Peers whose latest beat says they do not hear us (see unheardByAny). */
   private readonly unheardBy = new Set<string>();
   private readonly unheardAfterMs: number;
@@ -94,6 +100,7 @@ export class Peers extends EventEmitter<PeersEvents> {
     this.mesh.on('removed', (node) => {
       this.stats.forget(node);
       this.unheardBy.delete(node);
+      this.indexHeld(node, []);
       this.heldSeen.delete(node);
       this.suspectsSeen.delete(node);
       this.emit('removed', node);
@@ -177,11 +184,13 @@ export class Peers extends EventEmitter<PeersEvents> {
 
   /** Non-suspect peers whose latest beat says they hold `vip`, with their revisions. */
   holdersOf(vip: string): { node: string; revision: string }[] {
+    const claims = this.heldIndex.get(vip);
+    if (claims === undefined) return [];
+    const view = this.mesh.view();
     const out: { node: string; revision: string }[] = [];
-    for (const [node, s] of this.mesh.view()) {
-      if (s.suspect || !this.members.has(node)) continue;
-      const h = s.lastBeat?.held.find((x) => x.name === vip);
-      if (h) out.push({ node, revision: h.revision });
+    for (const [node, revision] of claims) {
+      const s = view.get(node);
+      if (s && !s.suspect && this.members.has(node)) out.push({ node, revision });
     }
     return out;
   }
@@ -191,10 +200,13 @@ export class Peers extends EventEmitter<PeersEvents> {
    * onEtcdLoss: failsafe, whatever etcd says now. Nobody adds it until they let it go.
    */
   failsafeHoldersOf(vip: string): string[] {
+    const claims = this.heldIndex.get(vip);
+    if (claims === undefined) return [];
+    const view = this.mesh.view();
     const out: string[] = [];
-    for (const [node, s] of this.mesh.view()) {
-      if (s.suspect || !this.members.has(node) || s.lastBeat?.etcdOk !== false) continue;
-      if (s.lastBeat.held.some((x) => x.name === vip)) out.push(node);
+    for (const node of claims.keys()) {
+      const s = view.get(node);
+      if (s && !s.suspect && this.members.has(node) && s.lastBeat?.etcdOk === false) out.push(node);
     }
     return out;
   }
@@ -214,12 +226,21 @@ export class Peers extends EventEmitter<PeersEvents> {
     }
   }
 
-  /** Every member heard (not suspect) and none can reach etcd: nobody can take a VIP over. */
-  allHeardWithoutEtcd(): boolean {
+  /**
+   * Nobody can add a VIP we keep without first hearing that we hold it: every member is heard
+   * (not suspect), none says it no longer hears us, and each either cannot reach etcd (so cannot
+   * acquire anything) or reaches it and still sees our lease, having echoed a beat of ours sent
+   * at or after `echoSince` (our clock; Infinity: no member may reach etcd). A member that sees
+   * our lease end stops echoing it within its watch lag; until then it hears our beats list the
+   * VIP and does not add it (failsafeHoldersOf).
+   */
+  noneCanTakeOver(echoSince: number): boolean {
+    if (this.unheardBy.size > 0) return false;
     const view = this.mesh.view();
     for (const node of this.members.keys()) {
       const s = view.get(node);
-      if (!s || s.suspect || !s.lastBeat || s.lastBeat.etcdOk) return false;
+      if (!s || s.suspect || !s.lastBeat) return false;
+      if (s.lastBeat.etcdOk && (this.echoes.get(node) ?? -Infinity) < echoSince) return false;
     }
     return true;
   }
@@ -234,6 +255,7 @@ export class Peers extends EventEmitter<PeersEvents> {
 
   private onBeat(node: string, beat: ReceivedBeat): void {
     if (!sameHeld(this.heldSeen.get(node), beat.held)) {
+      this.indexHeld(node, beat.held);
       this.heldSeen.set(node, beat.held);
       this.emit('heldChanged', node);
     }
@@ -266,6 +288,19 @@ export class Peers extends EventEmitter<PeersEvents> {
       }
     }
     if (changed) this.emit('changed');
+  }
+  /** Replaces `node`'s entries in heldIndex with `held`. */
+  private indexHeld(node: string, held: readonly HeldVip[]): void {
+    for (const h of this.heldSeen.get(node) ?? []) {
+      const claims = this.heldIndex.get(h.name);
+      claims?.delete(node);
+      if (claims?.size === 0) this.heldIndex.delete(h.name);
+    }
+    for (const h of held) {
+      let claims = this.heldIndex.get(h.name);
+      if (claims === undefined) this.heldIndex.set(h.name, (claims = new Map()));
+      claims.set(node, h.revision);
+    }
   }
 }
 

@@ -54,7 +54,7 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
       probe_ms: 10000,
     });
     assert.deepEqual(created.spec!.track, []);
-    assert.equal(created.spec!.on_etcd_loss, 'fence');
+    assert.equal(created.spec!.on_etcd_loss, 'failsafe');
     const stored = (await daemons.get('vips/web')) as Record<string, unknown>;
     assert.deepEqual(
       { ...stored, track: undefined },
@@ -67,7 +67,7 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
         preemptDelayMs: 0,
         announce: { count: 3, intervalMs: 100, refreshMs: 30000, probeMs: 10000 },
         track: undefined,
-        onEtcdLoss: 'fence',
+        onEtcdLoss: 'failsafe',
       },
     );
     const got = await call(coord.client, 'GetVip', { name: 'web' });
@@ -148,17 +148,17 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
       spec: spec('db', '2001:db8::10/64', {
         interface: 'e2',
         track: ['web-check'],
-        on_etcd_loss: 'failsafe',
+        on_etcd_loss: 'fence',
       }),
     });
     const after = (await daemons.get('vips/db')) as Record<string, unknown>;
     assert.equal(after.interface, 'e2');
     assert.deepEqual(after.track, ['web-check']);
-    assert.equal(after.onEtcdLoss, 'failsafe');
+    assert.equal(after.onEtcdLoss, 'fence');
     await call(coord.client, 'UpdateVip', { spec: spec('db', '2001:db8::10/64', { interface: 'e2' }) });
     const cleared = (await daemons.get('vips/db')) as Record<string, unknown>;
     assert.deepEqual(cleared.track, []);
-    assert.equal(cleared.onEtcdLoss, 'fence');
+    assert.equal(cleared.onEtcdLoss, 'failsafe');
     await assert.rejects(
       call(coord.client, 'UpdateVip', { spec: spec('db', '2001:db8::10/64', { on_etcd_loss: 'sometimes' }) }),
       (err: ServiceError) => err.code === Status.INVALID_ARGUMENT && /onEtcdLoss/.test(err.details),

@@ -191,7 +191,7 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
     });
   });
 
-  it('5. the holder loses etcd only: it drops the VIP before its lease expires; the other node takes over', async () => {
+  it('5. the holder loses etcd only: it drops the VIP before its lease expires (even under the default onEtcdLoss: failsafe); the other node takes over', async () => {
     await withCluster({}, async (c, lab) => {
       const sampler = await lab.startSampler(NODES);
       const watched = c.watchHealth('n1', 6000);
@@ -212,7 +212,18 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
         `n1 dropped ${n1Dropped - blockedAt} ms after the block, n2 added ${n2Took - n1Dropped} ms later`,
       );
       assert.ok(n1Dropped < n2Took, 'the fenced holder let go before anyone else added the VIP');
-      assert.ok(n1Dropped - blockedAt < TTL * 1000, 'and within its lease TTL');
+      // Its lease cannot expire in etcd before its last confirmed renewal t0 + TTL. The first
+      // failed renewal logs the time left to its deadline t0 + TTL − fenceMargin (TTL/4).
+      const failed = c
+        .logs('n1')
+        .find((l) => l.msg === 'lease renewal failed' && Date.parse(String(l.time)) >= blockedAt);
+      assert.ok(failed && typeof failed.fenceInMs === 'number', 'n1 logged its failed renewal');
+      const expiresAt = Date.parse(String(failed.time)) + failed.fenceInMs + (TTL * 1000) / 4;
+      assert.ok(
+        n1Dropped < expiresAt,
+        `dropped ${Math.round(n1Dropped - expiresAt)} ms after its lease could expire in etcd`,
+      );
+      assert.ok(n1Dropped - blockedAt < TTL * 1000 + 100, 'and within its lease TTL of the block');
       assert.equal(timeline.maxOverlapMs(VIP4), 0);
       assert.ok(
         c.logs('n1').some((l) => l.msg === 'VIP down on this node' && String(l.reason).startsWith('fenced')),

@@ -12,9 +12,11 @@
  *   4  SIGSTOP on the holder past the takeover time         takeover.test.ts
  *   5  tracked check fails on the holder: handover < 0.3 s  checks.test.ts
  *   6  3-member etcd: leader killed, then quorum lost       etcd-cluster.test.ts
+ *      (default failsafe: kept; fence: dropped at deadline)
  *   7  preemption on and off after the best node returns   preempt.test.ts
  *   10 leader key deleted / overwritten behind the holder   leader-key.test.ts
- *   8  etcd stopped for 10 s with onEtcdLoss failsafe      etcd-loss.test.ts
+ *   8  etcd stopped: 60 s with defaults (failsafe), 10 s   etcd-loss.test.ts
+ *      with fence
  *   9  a foreign host answering for the VIP (owner probe)  takeover.test.ts
  *   11 wall-clock jumps of ±1 h (injected, no lab)          clock.test.ts
  *   12 a holder of 400 VIPs frozen 3 s (kernel agent fence) many-vips.test.ts
