@@ -164,8 +164,7 @@ export class Daemon {
       renewWhenAloneMs: t.renewWhenAloneMs,
       renewIntervalMs: config.lease.renewIntervalMs,
       enabled: config.takeover.enabled,
-      failsafeUntil: () =>
-        Math.max(-Infinity, ...[...this.controllers.values()].map((c) => c.failsafeUntil())),
+      failsafeVips: () => this.failsafeVips(),
       ttlMs: config.lease.ttlSeconds * 1000,
       onChange: () => this.reconcileAll(),
       log: deps.log.child({ component: 'guard' }),
@@ -483,6 +482,11 @@ export class Daemon {
    */
   agentLost(reason: string): void {
     void this.dropAll(reason).then(() => this.reconcileAll());
+  }
+
+  /** The VIPs held now whose spec says onEtcdLoss: failsafe. */
+  private *failsafeVips(): Generator<string> {
+    for (const [name, c] of this.controllers) if (c.heldUnderFailsafeSpec) yield name;
   }
 
   /** Registered nodes (etcd) become the heartbeat mesh's peers. */

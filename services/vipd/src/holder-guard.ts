@@ -20,8 +20,8 @@ export interface HolderGuardOptions {
   renewIntervalMs: number;
   /** Whether fast takeover (and so the fast fence) is on. */
   enabled: boolean;
-  /** The latest failsafe deadline of the VIPs held under onEtcdLoss: failsafe (-Infinity: none). */
-  failsafeUntil: () => number;
+  /** The VIPs held now whose spec says onEtcdLoss: failsafe (the switch follows their deadline). */
+  failsafeVips: () => Iterable<string>;
   /** The lease TTL: etcd cannot expire the lease before lastOkAt + ttl. */
   ttlMs: number;
   /** The deadline passed or contact came back: controllers must look again. */
@@ -88,13 +88,29 @@ export class HolderGuard {
    * us (the fast-fence deadline).
    */
   failsafeUntil(vip: string): number {
+    return this.failsafeDeadline(this.o.peers.holdersOf(vip).length === 0);
+  }
+
+  /**
+   * The latest failsafeUntil of the VIPs held under failsafe (-Infinity: none), computed once
+   * for all of them: the switch's deadline, asked on every update.
+   */
+  private latestFailsafeUntil(): number {
+    let any = false;
+    for (const vip of this.o.failsafeVips()) {
+      if (this.o.peers.holdersOf(vip).length === 0) return this.failsafeDeadline(true);
+      any = true;
+    }
+    return any ? this.failsafeDeadline(false) : -Infinity;
+  }
+
+  /** failsafeUntil of a VIP that no peer (`unclaimed`) or some peer says it holds. */
+  private failsafeDeadline(unclaimed: boolean): number {
     const s = this.o.session();
     if (!s || s.lost) return -Infinity;
     const beforeExpiry = s.lastOkAt + this.o.ttlMs - FAILSAFE_EXPIRY_MARGIN_MS;
     const fast = this.fastDeadline();
-    const confirmed =
-      fast !== undefined && this.failsafeConfirmed(s.lastOkAt) && this.o.peers.holdersOf(vip).length === 0;
-    if (confirmed) return fast;
+    if (unclaimed && fast !== undefined && this.failsafeConfirmed(s.lastOkAt)) return fast;
     return fast === undefined ? beforeExpiry : Math.min(beforeExpiry, fast);
   }
 
@@ -127,7 +143,7 @@ export class HolderGuard {
     if (this.stopped) return;
     const now = this.o.clock.now();
     const hold = this.holdDeadline();
-    const guardUntil = Math.max(hold, this.o.failsafeUntil());
+    const guardUntil = Math.max(hold, this.latestFailsafeUntil());
     this.o.kernel.guard(Number.isFinite(guardUntil) ? Math.max(0, guardUntil - now + SWITCH_GRACE_MS) : 0);
     const fenced = now >= hold;
     if (fenced !== this.wasFenced) {

@@ -57,6 +57,8 @@ export class Peers extends EventEmitter<PeersEvents> {
   private readonly heldIndex = new Map<string, Map<string, string>>();
   /** Peers whose latest beat says they do not hear us (see unheardByAny). */
   private readonly unheardBy = new Set<string>();
+  /** Peers whose latest beat reports us suspect (silent past their threshold). */
+  private readonly suspectedBy = new Set<string>();
   private readonly unheardAfterMs: number;
   /** Whom each peer last reported suspect (joined names). */
   private readonly suspectsSeen = new Map<string, string>();
@@ -100,6 +102,7 @@ export class Peers extends EventEmitter<PeersEvents> {
     this.mesh.on('removed', (node) => {
       this.stats.forget(node);
       this.unheardBy.delete(node);
+      this.suspectedBy.delete(node);
       this.indexHeld(node, []);
       this.heldSeen.delete(node);
       this.suspectsSeen.delete(node);
@@ -228,14 +231,16 @@ export class Peers extends EventEmitter<PeersEvents> {
 
   /**
    * Nobody can add a VIP we keep without first hearing that we hold it: every member is heard
-   * (not suspect), none says it no longer hears us, and each either cannot reach etcd (so cannot
+   * (not suspect), none reports us suspect, and each either cannot reach etcd (so cannot
    * acquire anything) or reaches it and still sees our lease, having echoed a beat of ours sent
    * at or after `echoSince` (our clock; Infinity: no member may reach etcd). A member that sees
    * our lease end stops echoing it within its watch lag; until then it hears our beats list the
    * VIP and does not add it (failsafeHoldersOf).
    */
   noneCanTakeOver(echoSince: number): boolean {
-    if (this.unheardBy.size > 0) return false;
+    // Suspicion, not the earlier unheardBy warning (1.5 beats): one late beat on a busy host
+    // must not end a failsafe that cannot be taken up again until etcd returns.
+    if (this.suspectedBy.size > 0) return false;
     const view = this.mesh.view();
     for (const node of this.members.keys()) {
       const s = view.get(node);
@@ -280,6 +285,8 @@ export class Peers extends EventEmitter<PeersEvents> {
       this.unheardBy.add(node);
       this.emit('unheard', node);
     } else if (!missesUs) this.unheardBy.delete(node);
+    if (me?.suspect) this.suspectedBy.add(node);
+    else this.suspectedBy.delete(node);
     if (me && lease !== '' && me.leaseId === lease && me.echoSentAtMs > 0) {
       const before = this.echoes.get(node) ?? 0;
       if (me.echoSentAtMs > before) {

@@ -631,9 +631,14 @@ export class VipController {
     return this.inFailsafe;
   }
 
+  /** Held now, and its spec says onEtcdLoss: failsafe. */
+  get heldUnderFailsafeSpec(): boolean {
+    return this.spec.onEtcdLoss === 'failsafe' && this.applied !== undefined;
+  }
+
   /** Until when onEtcdLoss: failsafe keeps this VIP (-Infinity: not failsafe, or not held). */
   failsafeUntil(): number {
-    if (this.spec.onEtcdLoss !== 'failsafe' || !this.applied) return -Infinity;
+    if (!this.heldUnderFailsafeSpec) return -Infinity;
     return this.ctx.failsafeUntil(this.spec.name);
   }
 
