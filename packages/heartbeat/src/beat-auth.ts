@@ -129,7 +129,10 @@ export class BeatKeyring {
   verify(wire: Beat__Output): 'ok' | 'unsigned' | 'unknown_key' | 'bad_mac' {
     const a = wire.auth;
     if (!a) return 'unsigned';
-    if (a.nonce.length !== NONCE_BYTES || (a.peer_nonce.length !== 0 && a.peer_nonce.length !== NONCE_BYTES)) {
+    if (
+      a.nonce.length !== NONCE_BYTES ||
+      (a.peer_nonce.length !== 0 && a.peer_nonce.length !== NONCE_BYTES)
+    ) {
       return 'bad_mac';
     }
     const k = this.keyFor(a.key_id);

@@ -69,7 +69,11 @@ export function bindByCertificate(
   registered: string,
 ): BindResult {
   if (cert === undefined) {
-    return { ok: false, reason: 'certificate', why: `claims to be ${node} but presented no verified certificate` };
+    return {
+      ok: false,
+      reason: 'certificate',
+      why: `claims to be ${node} but presented no verified certificate`,
+    };
   }
   const cn: unknown = cert.subject?.CN; // a string, or an array when the subject repeats CN
   const cns = (Array.isArray(cn) ? cn : [cn]).filter((x): x is string => typeof x === 'string');

@@ -242,7 +242,8 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
         const addrs = found.map((a) => normalizeIp(a.address)).filter((a): a is string => a !== undefined);
         this.resolved.set(host, { addrs, at });
       },
-      (err: unknown) => this.log.warn({ host, err: errorLine(err) }, 'cannot resolve a peer\'s registered host'),
+      (err: unknown) =>
+        this.log.warn({ host, err: errorLine(err) }, "cannot resolve a peer's registered host"),
     );
   }
 

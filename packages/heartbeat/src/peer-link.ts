@@ -145,7 +145,13 @@ export class PeerLink {
     if (checked !== 'fresh' && checked !== 'handshake') {
       const firstOnStream = !s.auth!.logged; // only a keyring rejects
       s.auth!.logged = true;
-      this.opts.rejected?.({ reason: checked, node: beat.node, peer: this.address, inbound: false, firstOnStream });
+      this.opts.rejected?.({
+        reason: checked,
+        node: beat.node,
+        peer: this.address,
+        inbound: false,
+        firstOnStream,
+      });
       return;
     }
     s.lastBeatAt = this.opts.clock.now();

@@ -201,7 +201,10 @@ export class HeartbeatService {
       const known = this.opts.sink.received(beat);
       if (!known && !s.unknownLogged) {
         s.unknownLogged = true;
-        this.opts.log.debug({ node: beat.node }, 'heartbeat from a node outside the peer set; answering only');
+        this.opts.log.debug(
+          { node: beat.node },
+          'heartbeat from a node outside the peer set; answering only',
+        );
       }
     }
     if (first) {
