@@ -79,7 +79,10 @@ export class BeatKeys {
           this.use(read.key, read.created ? 'created' : 'read');
           return;
         } catch (err) {
-          this.log.warn({ etcdKey: this.keys.beatKey, err: describe(err) }, 'cannot recreate the beat key; retrying');
+          this.log.warn(
+            { etcdKey: this.keys.beatKey, err: describe(err) },
+            'cannot recreate the beat key; retrying',
+          );
           await new Promise((r) => setTimeout(r, RECREATE_RETRY_MS));
         }
       }
