@@ -117,7 +117,7 @@ export class BeatKeyring {
     if (k === undefined) return undefined;
     let c = this.digestCache;
     if (c?.beat !== beat || c.id !== k.id) {
-      c = { beat, id: k.id, digest: this.digest(k.key, beat) };
+      c = { beat, id: k.id, digest: this.digest(k.key, beat, true) };
       this.digestCache = c;
     }
     const peer = peerNonce ?? EMPTY;
@@ -137,7 +137,7 @@ export class BeatKeyring {
     }
     const k = this.keyFor(a.key_id);
     if (k === undefined) return 'unknown_key';
-    const digest = this.digest(k.key, wire);
+    const digest = this.digest(k.key, wire, false);
     const want = createHmac('sha256', k.key).update(digest).update(a.nonce).update(a.peer_nonce).digest();
     return a.mac.length === want.length && timingSafeEqual(a.mac, want) ? 'ok' : 'bad_mac';
   }
@@ -149,11 +149,12 @@ export class BeatKeyring {
     return undefined;
   }
 
-  private digest(key: Buffer, beat: Beat__Output): Buffer {
-    let held = this.heldCache;
+  /** `ours`: a beat we send (its held list is cached; a received one is new every time). */
+  private digest(key: Buffer, beat: Beat__Output, ours: boolean): Buffer {
+    let held = ours ? this.heldCache : undefined;
     if (held?.list !== beat.held) {
       held = { list: beat.held, text: heldOf(beat.held) };
-      this.heldCache = held;
+      if (ours) this.heldCache = held;
     }
     return createHmac('sha256', key)
       .update(CONTENT_TAG)
