@@ -12,7 +12,8 @@ Usage: create-roles.sh [options] CLUSTER
 
 Creates in etcd (v3 API, etcdctl on PATH):
   role vipd-CLUSTER          read and write under /vipd/CLUSTER/ and nothing else
-  role vipd-CLUSTER-viewer   read only under /vipd/CLUSTER/
+  role vipd-CLUSTER-viewer   read only under /vipd/CLUSTER/, except /vipd/CLUSTER/keys/ (the
+                             heartbeat key: whoever reads it can sign beats)
 and users holding them. Existing roles and users are kept; a given password is set again.
 
 Options:
@@ -149,8 +150,18 @@ ensure_user() { # NAME PASSWORD ROLE
   echo "user $name: role $role"
 }
 
+# The viewer reads everything under the prefix but keys/ (etcd grants are additive ranges: two of
+# them, around keys/). A whole-prefix read granted by an earlier version of this script is taken back.
+ensure_viewer_role() { # NAME
+  ctl role get "$1" >/dev/null 2>&1 || ctl role add "$1" >/dev/null
+  ctl role revoke-permission "$1" --prefix=true "$prefix" >/dev/null 2>&1 || true
+  ctl role grant-permission "$1" read "$prefix" "${prefix}keys/" >/dev/null
+  ctl role grant-permission "$1" read "${prefix}keys0" "${prefix%/}0" >/dev/null
+  echo "role $1: read on $prefix (prefix) except ${prefix}keys/"
+}
+
 ensure_role "$rw_role" readwrite
-ensure_role "$ro_role" read
+ensure_viewer_role "$ro_role"
 ensure_user "$user" "$password" "$rw_role"
 if [[ -n $coord_user ]]; then ensure_user "$coord_user" "$coord_password" "$rw_role"; fi
 if [[ -n $viewer_user ]]; then ensure_user "$viewer_user" "$viewer_password" "$ro_role"; fi

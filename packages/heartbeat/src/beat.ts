@@ -74,6 +74,7 @@ export function toWire(
     interval_ms: Math.round(intervalMs),
     sent_at_ms: sentAtMs,
     etcd_ok: local.etcdOk ?? false,
+    auth: null, // sealed per stream (beat-auth.ts)
   };
 }
 

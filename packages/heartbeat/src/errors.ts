@@ -61,6 +61,20 @@ export class StreamRefusedError extends HeartbeatError {
   }
 }
 
+/**
+ * An inbound stream claims a node it cannot be: from another address than the node's
+ * registration (plaintext), or with a certificate that names neither (mTLS).
+ */
+export class StreamBindingError extends HeartbeatError {
+  constructor(
+    readonly node: string,
+    readonly why: string,
+  ) {
+    super(`heartbeat stream refused: ${why}`, { transient: false });
+    this.name = 'StreamBindingError';
+  }
+}
+
 /** Codes after which retrying at the fast backoff cannot help. */
 const FINAL_CODES: ReadonlySet<Status> = new Set([
   Status.UNIMPLEMENTED,
@@ -80,6 +94,7 @@ export function fromGrpcError(node: string, address: string, err: unknown): Peer
 /** Ours → gRPC: the status a server stream ends with. */
 export function toGrpcStatus(err: unknown): { code: Status; details: string } {
   if (err instanceof InvalidBeatError) return { code: Status.INVALID_ARGUMENT, details: err.message };
+  if (err instanceof StreamBindingError) return { code: Status.PERMISSION_DENIED, details: err.message };
   if (err instanceof StreamRefusedError) {
     const code = err.reason === 'stopped' ? Status.UNAVAILABLE : Status.RESOURCE_EXHAUSTED;
     return { code, details: err.message };

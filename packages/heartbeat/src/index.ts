@@ -1,5 +1,7 @@
 export * from './backoff';
 export * from './beat';
+export * from './beat-auth';
+export * from './binding';
 export * from './errors';
 export * from './mesh';
 export * from './peer-table';

@@ -11,21 +11,43 @@
  * Events: `alive` (first beat from a peer, or a beat after it was suspect), `suspect`
  * (silent for suspectAfterMisses × max(our, its interval), or never heard from that long
  * after being added), `beat` (every beat from a peer in the set), `removed` (setPeers dropped
- * it: its stream is closed and its state forgotten). Listener exceptions are logged, not
+ * it: its stream is closed and its state forgotten), `rejected` (a beat that did not verify,
+ * or an inbound stream refused for claiming a node it cannot be; logged once per stream, at
+ * most REJECT_LOG_LINES lines per REJECT_LOG_WINDOW_MS). Listener exceptions are logged, not
  * rethrown into gRPC.
+ *
+ * With a keyring (the daemon always gives one) beats are signed and only verified beats count
+ * (beat-auth.ts); until the keyring has a key, nothing is sent. Inbound streams are tied to
+ * the claimed node (binding.ts): by source address without TLS, by certificate with it.
  */
+import { lookup } from 'node:dns/promises';
 import { EventEmitter } from 'node:events';
 import * as grpc from '@grpc/grpc-js';
 import { type Clock, errorLine, type Logger, monotonicClock, silentLogger } from '@vipd/log';
 import type { Beat__Output, HeldVip__Output } from '@vipd/proto';
 import { type LocalBeat, MAX_INTERVAL_MS, type ReceivedBeat, toWire } from './beat';
+import { AUTH_OVERHEAD_BYTES, type BeatKeyring, type RejectReason } from './beat-auth';
 import { type BackoffOptions, DEFAULT_BACKOFF } from './backoff';
+import {
+  bindByAddress,
+  bindByCertificate,
+  type BindResult,
+  hostOf,
+  normalizeIp,
+  type StreamBinding,
+} from './binding';
 import { BeatTooLargeError } from './errors';
 import { PeerLink } from './peer-link';
 import { PeerTable } from './peer-table';
-import { HeartbeatService } from './service';
+import { HeartbeatService, type Rejection } from './service';
 import { suspectAfterMs } from './suspicion';
-import { encodedSize, MAX_MESSAGE_BYTES } from './wire';
+import { encodedSize, type HeartbeatServerCall, MAX_MESSAGE_BYTES } from './wire';
+
+/** Rejection log lines (one per stream) allowed per window; the rest are counted only. */
+export const REJECT_LOG_LINES = 5;
+export const REJECT_LOG_WINDOW_MS = 10_000;
+/** A registered host name is looked up again at most this often. */
+const RESOLVE_EVERY_MS = 10_000;
 
 export interface PeerMeshOptions {
   /** Our node name (as registered under nodes/). */
@@ -45,6 +67,13 @@ export interface PeerMeshOptions {
   backoff?: BackoffOptions;
   /** Inbound stream cap of the service; default 1024. */
   maxInboundStreams?: number;
+  /** Sign our beats and count only verified ones (beat-auth.ts). Without it, beats go unsigned. */
+  keyring?: BeatKeyring;
+  /**
+   * How inbound streams are tied to the node they claim: 'address' (plaintext: the source
+   * address is the host of its registration; the default), 'certificate' (mutual TLS), 'none'.
+   */
+  binding?: StreamBinding;
 }
 
 export interface PeerState {
@@ -64,6 +93,8 @@ export interface PeerMeshEvents {
   suspect: [node: string];
   alive: [node: string];
   removed: [node: string];
+  /** A beat not counted, or a stream refused (`node` is what it claimed: untrusted). */
+  rejected: [reason: RejectReason, node: string];
 }
 
 export class PeerMesh extends EventEmitter<PeerMeshEvents> {
@@ -81,6 +112,10 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
   private heldSize: { list: readonly HeldVip__Output[]; bytes: number } | undefined;
   private beatFailing = false;
   private stopped = false;
+  private readonly binding: StreamBinding;
+  /** Registered host names → their addresses (for address binding). */
+  private readonly resolved = new Map<string, { addrs: string[]; at: number }>();
+  private readonly rejectLog = { since: -Infinity, lines: 0, suppressed: 0 };
 
   constructor(private readonly opts: PeerMeshOptions) {
     super();
@@ -95,12 +130,16 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     this.credentials = opts.credentials ?? grpc.credentials.createInsecure();
     this.backoff = opts.backoff ?? DEFAULT_BACKOFF;
     this.table = new PeerTable(this.clock, opts.intervalMs, opts.suspectAfterMisses);
+    this.binding = opts.binding ?? 'address';
     this.service = new HeartbeatService({
       self: opts.self,
       clock: this.clock,
       log: this.log,
       maxStreams: opts.maxInboundStreams,
       sink: { received: (beat) => this.received(beat), current: () => this.beatNow() },
+      auth: opts.keyring,
+      bind: (node, call) => this.bind(node, call),
+      rejected: (r) => this.rejected(r),
     });
     this.timer = setInterval(() => this.tick(), opts.intervalMs);
   }
@@ -168,7 +207,73 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
       backoff: this.backoff,
       received: (beat) => this.received(beat),
       current: () => this.beatNow(),
+      auth: this.opts.keyring,
+      rejected: (r) => this.rejected(r),
     });
+  }
+
+  /** Whether an inbound call may speak for `node` (see binding.ts). */
+  private bind(node: string, call: HeartbeatServerCall): BindResult | 'unknown' | 'pending' {
+    if (this.binding === 'none') return { ok: true };
+    const p = this.table.get(node);
+    if (p === undefined) return 'unknown';
+    if (this.binding === 'certificate') {
+      return bindByCertificate(node, call.getAuthContext().sslPeerCertificate, p.address);
+    }
+    const host = hostOf(p.address);
+    if (normalizeIp(host) !== undefined) return bindByAddress(node, call.getPeer(), p.address);
+    const known = this.resolved.get(host);
+    if (known === undefined) {
+      this.resolve(host);
+      return 'pending';
+    }
+    const result = bindByAddress(node, call.getPeer(), p.address, known.addrs);
+    if (!result.ok && this.clock.now() - known.at > RESOLVE_EVERY_MS) this.resolve(host);
+    return result;
+  }
+
+  private resolve(host: string): void {
+    const at = this.clock.now();
+    const entry = this.resolved.get(host);
+    if (entry && at - entry.at < RESOLVE_EVERY_MS) return;
+    this.resolved.set(host, { addrs: entry?.addrs ?? [], at });
+    lookup(host, { all: true }).then(
+      (found) => {
+        const addrs = found.map((a) => normalizeIp(a.address)).filter((a): a is string => a !== undefined);
+        this.resolved.set(host, { addrs, at });
+      },
+      (err: unknown) =>
+        this.log.warn({ host, err: errorLine(err) }, "cannot resolve a peer's registered host"),
+    );
+  }
+
+  /** Counts every rejection (the `rejected` event); logs the first of each stream, rate-limited. */
+  private rejected(r: Rejection): void {
+    this.notify(() => this.emit('rejected', r.reason, r.node));
+    if (!r.firstOnStream) return;
+    const now = this.clock.now();
+    const l = this.rejectLog;
+    if (now - l.since > REJECT_LOG_WINDOW_MS) {
+      l.since = now;
+      l.lines = 0;
+    }
+    if (l.lines >= REJECT_LOG_LINES) {
+      l.suppressed++;
+      return;
+    }
+    l.lines++;
+    const fields: Record<string, unknown> = {
+      claimed: r.node,
+      peer: r.peer,
+      direction: r.inbound ? 'inbound' : 'outbound',
+      reason: r.reason,
+      hint: REJECT_HINTS[r.reason],
+    };
+    if (r.detail !== undefined) fields.detail = r.detail;
+    if (l.suppressed > 0) fields.suppressedStreams = l.suppressed;
+    l.suppressed = 0;
+    const binding = r.reason === 'address' || r.reason === 'certificate';
+    this.log.warn(fields, binding ? 'heartbeat stream refused' : 'beat refused');
   }
 
   private remove(node: string): void {
@@ -259,6 +364,8 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
   /** Builds this interval's beat (seq + 1). Undefined, and logged, if it cannot be sent. */
   private build(): Beat__Output | undefined {
     this.current = undefined;
+    if (this.opts.keyring?.ready === false) return undefined; // nothing we could sign yet
+    const max = MAX_MESSAGE_BYTES - (this.opts.keyring ? AUTH_OVERHEAD_BYTES : 0);
     try {
       const local = this.opts.localBeat();
       let beat = toWire(
@@ -271,10 +378,10 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
       );
       // Too big (a node holding hundreds of VIPs): the held list goes first, since the peer view
       // carries the echoes that keep holders' fast fences open; then the view.
-      if (this.sizeOf(beat) > MAX_MESSAGE_BYTES) beat = { ...beat, held: [] };
-      if (this.sizeOf(beat) > MAX_MESSAGE_BYTES) beat = { ...beat, peers: [] };
+      if (this.sizeOf(beat) > max) beat = { ...beat, held: [] };
+      if (this.sizeOf(beat) > max) beat = { ...beat, peers: [] };
       const bytes = this.sizeOf(beat);
-      if (bytes > MAX_MESSAGE_BYTES) throw new BeatTooLargeError(bytes, MAX_MESSAGE_BYTES);
+      if (bytes > max) throw new BeatTooLargeError(bytes, max);
       this.current = beat;
       if (this.beatFailing) this.log.info({ seq: this.seq }, 'sending beats again');
       this.beatFailing = false;
@@ -293,3 +400,13 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     }
   }
 }
+
+const REJECT_HINTS: Record<RejectReason, string> = {
+  unsigned: 'no signature: a vipd from before signed beats, or not a member of the cluster',
+  unknown_key: 'signed with a key this node does not have: a rotation not seen yet, or not a member',
+  bad_mac: 'the signature does not match the beat: forged or altered',
+  replay: 'not signed for this stream, or an old sequence number: a replay',
+  nonce_changed: 'the sender changed its stream nonce mid-stream',
+  address: 'a plaintext stream must come from the host the node is registered at',
+  certificate: 'the client certificate must name the node (CN) or its registered host (SAN)',
+};

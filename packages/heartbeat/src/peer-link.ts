@@ -3,14 +3,20 @@
  * we write our beat every interval (the mesh calls send()), the peer answers on the same
  * stream. A failed, ended or silent stream is torn down (channel included) and reopened
  * after a jittered exponential backoff; the delay resets once a stream delivers a beat.
+ * With a keyring, our beats are sealed for the stream and the peer's count only once they
+ * verify (beat-auth.ts); a beat that does not is dropped and reported, and a stream that
+ * delivers none is restarted as silent. Once the peer's nonce is known we send our beat again
+ * at once, sealed with it, so the peer counts us without waiting for the next interval.
  * Nothing here throws: failures become log lines and a reconnect.
  */
 import * as grpc from '@grpc/grpc-js';
 import { type Clock, errorLine, type Logger } from '@vipd/log';
 import type { Beat__Output } from '@vipd/proto';
 import { fromWire, type ReceivedBeat } from './beat';
+import { type BeatKeyring, StreamAuth } from './beat-auth';
 import { type BackoffOptions, backoffDelay } from './backoff';
 import { fromGrpcError, InvalidBeatError } from './errors';
+import type { Rejection } from './service';
 import { CLIENT_OPTIONS, type HeartbeatCall, nodeService, writeBeat } from './wire';
 
 /** How long a new stream may take to deliver its first beat before it is retried. */
@@ -25,6 +31,10 @@ export interface PeerLinkOptions {
   received: (beat: ReceivedBeat) => void;
   /** Our beat to open a stream with; undefined if there is none to send. */
   current: () => Beat__Output | undefined;
+  /** Beats must verify with this keyring; without one, beats go unsigned (tests). */
+  auth?: BeatKeyring;
+  /** A beat from the peer was not counted, with why. */
+  rejected?: (r: Rejection) => void;
 }
 
 interface Stream {
@@ -32,6 +42,7 @@ interface Stream {
   readonly call: HeartbeatCall;
   readonly startedAt: number;
   lastBeatAt: number | undefined;
+  readonly auth: StreamAuth | undefined;
 }
 
 export class PeerLink {
@@ -58,9 +69,11 @@ export class PeerLink {
     return this.stream?.lastBeatAt !== undefined;
   }
 
-  send(beat: Beat__Output): void {
+  send(unsealed: Beat__Output): void {
     const s = this.stream;
     if (s === undefined) return;
+    const beat = s.auth ? s.auth.seal(unsealed) : unsealed;
+    if (beat === undefined) return;
     if (writeBeat(s.call, beat)) {
       this.backedUp = false;
       return;
@@ -99,7 +112,8 @@ export class PeerLink {
     const Client = nodeService();
     const client = new Client(this.address, this.opts.credentials, CLIENT_OPTIONS);
     const call = client.Heartbeat();
-    const s: Stream = { client, call, startedAt: this.opts.clock.now(), lastBeatAt: undefined };
+    const auth = this.opts.auth ? new StreamAuth(this.opts.auth) : undefined;
+    const s: Stream = { client, call, startedAt: this.opts.clock.now(), lastBeatAt: undefined, auth };
     this.stream = s;
     this.opened++;
     call.on('data', (wire: Beat__Output) => this.onData(s, wire));
@@ -110,7 +124,7 @@ export class PeerLink {
       this.restart(s, err, true);
     });
     const beat = this.opts.current();
-    if (beat !== undefined) writeBeat(call, beat);
+    if (beat !== undefined) this.send(beat);
   }
 
   private onData(s: Stream, wire: Beat__Output): void {
@@ -126,9 +140,27 @@ export class PeerLink {
       this.restart(s, err, false);
       return;
     }
+    const knewPeer = s.auth?.peerKnown ?? true;
+    const checked = s.auth?.check(wire, beat.seq) ?? 'fresh';
+    if (checked !== 'fresh' && checked !== 'handshake') {
+      const firstOnStream = !s.auth!.logged; // only a keyring rejects
+      s.auth!.logged = true;
+      this.opts.rejected?.({
+        reason: checked,
+        node: beat.node,
+        peer: this.address,
+        inbound: false,
+        firstOnStream,
+      });
+      return;
+    }
     s.lastBeatAt = this.opts.clock.now();
     this.attempt = 0;
-    this.opts.received(beat);
+    if (!knewPeer) {
+      const current = this.opts.current();
+      if (current !== undefined) this.send(current);
+    }
+    if (checked === 'fresh') this.opts.received(beat);
   }
 
   /** Ends `s` (if it is still current) and schedules the next attempt. */

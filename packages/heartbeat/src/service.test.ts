@@ -18,6 +18,7 @@ const beat: Beat__Output = {
   interval_ms: 100,
   sent_at_ms: 0,
   etcd_ok: true,
+  auth: null,
 };
 
 async function serve(

@@ -5,14 +5,21 @@
  * calls broadcast(). Beats from nodes outside our peer set are answered but not recorded.
  *
  * A stream's sender is fixed by its first beat; a different sender later, or an invalid
- * beat, ends the stream with INVALID_ARGUMENT. A stream silent for longer than the idle
- * limit is ended (its peer reconnects if it is alive). Writes never queue: see writeBeat.
+ * beat, ends the stream with INVALID_ARGUMENT. A stream that claims a registered node it
+ * cannot be (`bind`: its address or certificate) ends with PERMISSION_DENIED. With a keyring,
+ * a beat counts only once it verifies (beat-auth.ts): one that does not is dropped and
+ * reported, never recorded or answered; the first verified beat of a stream (the handshake)
+ * is answered but not recorded. A stream silent for longer than the idle limit (beats that
+ * do not verify are silence) is ended (its peer reconnects if it is alive). Writes never
+ * queue: see writeBeat.
  */
 import type * as grpc from '@grpc/grpc-js';
 import { type Clock, errorLine, type Logger } from '@vipd/log';
 import type { Beat__Output, NodeServiceHandlers } from '@vipd/proto';
 import { fromWire, type ReceivedBeat } from './beat';
-import { InvalidBeatError, StreamRefusedError, toGrpcStatus } from './errors';
+import { type BeatKeyring, type RejectReason, StreamAuth } from './beat-auth';
+import type { BindResult } from './binding';
+import { InvalidBeatError, StreamBindingError, StreamRefusedError, toGrpcStatus } from './errors';
 import { type HeartbeatServerCall, nodeService, writeBeat } from './wire';
 
 export interface BeatSink {
@@ -29,6 +36,29 @@ export interface HeartbeatServiceOptions {
   log: Logger;
   /** Inbound streams accepted at once; more are refused with RESOURCE_EXHAUSTED. Default 1024. */
   maxStreams?: number;
+  /** Beats must verify with this keyring; without one, beats are taken unsigned (tests). */
+  auth?: BeatKeyring;
+  /**
+   * May this call speak for `node`? 'unknown' when the node is not a registered peer (its
+   * beats are answered, never recorded); 'pending' while that cannot be told yet (a host name
+   * being resolved: answered, not recorded).
+   */
+  bind?: (node: string, call: HeartbeatServerCall) => BindResult | 'unknown' | 'pending';
+  /** A beat was not counted or a stream refused, with why. */
+  rejected?: (r: Rejection) => void;
+}
+
+/** A beat not counted, or a stream refused (the mesh logs and counts these). */
+export interface Rejection {
+  reason: RejectReason;
+  /** The node the beat claims to come from. */
+  node: string;
+  /** The stream's remote end (grpc-js peer string, or the address we dialled). */
+  peer: string;
+  inbound: boolean;
+  /** The first rejection on its stream (log one line per stream). */
+  firstOnStream: boolean;
+  detail?: string;
 }
 
 interface Inbound {
@@ -41,6 +71,7 @@ interface Inbound {
   dropped: number;
   backedUp: boolean;
   unknownLogged: boolean;
+  readonly auth: StreamAuth | undefined;
 }
 
 export interface InboundStreamInfo {
@@ -120,6 +151,7 @@ export class HeartbeatService {
       dropped: 0,
       backedUp: false,
       unknownLogged: false,
+      auth: this.opts.auth ? new StreamAuth(this.opts.auth) : undefined,
     };
     this.streams.add(s);
     const forget = (): void => {
@@ -149,14 +181,31 @@ export class HeartbeatService {
       this.fail(s, err);
       return;
     }
+    const bound = this.opts.bind?.(beat.node, s.call) ?? 'unknown';
+    if (typeof bound === 'object' && !bound.ok) {
+      this.reject(s, beat.node, bound.reason, bound.why);
+      this.fail(s, new StreamBindingError(beat.node, bound.why));
+      return;
+    }
+    const checked = s.auth?.check(wire, beat.seq) ?? 'fresh';
+    if (checked !== 'fresh' && checked !== 'handshake') {
+      this.reject(s, beat.node, checked);
+      return;
+    }
+    const record = checked === 'fresh' && bound !== 'pending';
     const first = s.node === undefined;
     s.node = beat.node;
     s.lastBeatAt = this.opts.clock.now();
     s.intervalMs = beat.intervalMs;
-    const known = this.opts.sink.received(beat);
-    if (!known && !s.unknownLogged) {
-      s.unknownLogged = true;
-      this.opts.log.debug({ node: beat.node }, 'heartbeat from a node outside the peer set; answering only');
+    if (record) {
+      const known = this.opts.sink.received(beat);
+      if (!known && !s.unknownLogged) {
+        s.unknownLogged = true;
+        this.opts.log.debug(
+          { node: beat.node },
+          'heartbeat from a node outside the peer set; answering only',
+        );
+      }
     }
     if (first) {
       const current = this.opts.sink.current();
@@ -164,7 +213,17 @@ export class HeartbeatService {
     }
   }
 
-  private send(s: Inbound, beat: Beat__Output): void {
+  private reject(s: Inbound, node: string, reason: RejectReason, detail?: string): void {
+    const firstOnStream = s.auth === undefined || !s.auth.logged;
+    if (s.auth) s.auth.logged = true;
+    const r: Rejection = { reason, node, peer: s.call.getPeer(), inbound: true, firstOnStream };
+    if (detail !== undefined) r.detail = detail;
+    this.opts.rejected?.(r);
+  }
+
+  private send(s: Inbound, unsealed: Beat__Output): void {
+    const beat = s.auth ? s.auth.seal(unsealed) : unsealed;
+    if (beat === undefined) return;
     if (writeBeat(s.call, beat)) {
       s.backedUp = false;
       return;

@@ -52,6 +52,22 @@ export class InvalidSpecError extends StoreError {
   }
 }
 
+/**
+ * keys/beat holds something that is not a beat key. Final until an operator fixes it (deleting
+ * the key lets the next vipd create a new one). Never carries the value: it is a secret.
+ */
+export class InvalidBeatKeyError extends StoreError {
+  constructor(readonly key: string) {
+    super(
+      `${key} in etcd is not a valid beat key (JSON with a base64 "key" of at least 32 bytes); delete it and vipd creates a new one`,
+      {
+        transient: false,
+      },
+    );
+    this.name = 'InvalidBeatKeyError';
+  }
+}
+
 /** Text cut to max characters (a hostile value can be huge; its start is enough to find it). */
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;

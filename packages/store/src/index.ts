@@ -1,3 +1,4 @@
+export * from './beat-key';
 export * from './errors';
 export * from './etcd-client';
 export * from './keys';

@@ -42,6 +42,14 @@ export class Keys {
   get takeoversPrefix(): string {
     return `${this.root}takeovers/`;
   }
+  /** keys/: the cluster's secrets (only `keys/beat` today). Read by vipd only, never logged. */
+  get keysPrefix(): string {
+    return `${this.root}keys/`;
+  }
+  /** keys/beat: the key every vipd signs its heartbeats with (HMAC-SHA256; see beat-key.ts). */
+  get beatKey(): string {
+    return `${this.keysPrefix}beat`;
+  }
   takeoverMark(vip: string): string {
     return this.takeoversPrefix + vip;
   }

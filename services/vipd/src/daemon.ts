@@ -22,6 +22,7 @@ import {
   priorityOf,
   type VipSpec,
 } from '@vipd/store';
+import { BeatKeys } from './beat-keys';
 import { ClusterView } from './cluster-view';
 import { HolderGuard } from './holder-guard';
 import { HookRunner } from './hooks';
@@ -99,6 +100,7 @@ export class Daemon {
   private readonly takeover: Takeover;
   private readonly hooks: HookRunner;
   private readonly log: Logger;
+  private readonly beatKeys: BeatKeys;
 
   constructor(
     private readonly config: VipdConfig,
@@ -141,11 +143,13 @@ export class Daemon {
     });
     this.checks.on('change', () => void this.state.checkReadiness());
     const t = config.timings;
+    this.beatKeys = new BeatKeys(this.client, this.keys, config.etcd.callTimeoutMs, this.clock, storeLog);
     this.peers = new Peers(config.node.name, () => this.session?.leaseId ?? '', {
       intervalMs: t.intervalMs,
       suspectAfterMisses: t.suspectAfterMisses,
       clock: this.clock,
       tls: deps.meshTls,
+      keyring: this.beatKeys.keyring,
       log: deps.log.child({ component: 'heartbeat' }),
       localBeat: () => ({
         health: this.ready ? 'SERVING' : 'NOT_SERVING',
@@ -208,6 +212,8 @@ export class Daemon {
     this.startupGraceUntil = this.clock.now() + this.config.reconcile.startupGraceMs;
     this.checks.start();
     await this.cleanStaleAddresses();
+    // Before we register: peers that see our node key dial us, and we answer only signed.
+    await this.retry('beat key', () => this.beatKeys.start());
     await this.retry('etcd session', () => this.openSession());
     await this.retry('initial read of etcd', async () => {
       await this.view.start();
@@ -282,7 +288,12 @@ export class Daemon {
     // An address that would not go stays tracked: closing the switch below removes it.
     await Promise.all(controllers.map((c) => c.stop(false)));
     // The handover's onBackup hooks run after the addresses are gone, bounded by the hook timeout.
-    await Promise.all([this.view.stop(), this.checks.stop(), this.hooks.stop(this.config.hooks.timeoutMs)]);
+    await Promise.all([
+      this.view.stop(),
+      this.beatKeys.stop(),
+      this.checks.stop(),
+      this.hooks.stop(this.config.hooks.timeoutMs),
+    ]);
     this.peers.stop();
     // Every address is gone (or still tracked, and the switch removes it as it ends).
     await this.deps.kernel.close();

@@ -69,6 +69,11 @@ export class VipdMetrics {
     'Beats a peer sent that reached this node on no stream',
     ['peer'],
   );
+  private readonly rejectedBeats = this.counter(
+    'vipd_heartbeat_rejected_total',
+    'Beats not counted because they did not verify, and inbound streams refused for claiming a node they cannot be',
+    ['reason'],
+  );
   private readonly suspects = this.counter(
     'vipd_heartbeat_suspect_total',
     'Times a peer became suspect (silent past the threshold)',
@@ -206,6 +211,7 @@ export class VipdMetrics {
     peers.on('rtt', (peer, ms) => this.safe(() => this.rtt.observe({ peer }, ms / 1000)));
     peers.on('missed', (peer, n) => this.safe(() => this.missed.inc({ peer }, n)));
     peers.on('suspect', (peer) => this.safe(() => this.suspects.inc({ peer })));
+    peers.on('rejected', (reason) => this.safe(() => this.rejectedBeats.inc({ reason })));
     peers.on('removed', (peer) => this.gone.set(peer, parts.clock.now()));
     checks.on('result', (check, r) =>
       this.safe(() => this.checkRuns.inc({ check, result: r.ok ? 'ok' : r.timedOut ? 'timeout' : 'fail' })),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ReceivedBeat } from '@vipd/heartbeat';
+import { BeatKeyring, type ReceivedBeat } from '@vipd/heartbeat';
 import { silentLogger } from '@vipd/log';
 import { Peers } from './peers';
 
@@ -38,6 +38,7 @@ function newPeers(): Peers {
     localBeat: () => ({ health: 'SERVING', held: [], leaseId: 'lease-n1' }),
     clock: { now: () => 1000 },
     log: silentLogger(),
+    keyring: new BeatKeyring({ now: () => 1000 }),
   });
 }
 

@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type * as grpc from '@grpc/grpc-js';
 import {
+  type BeatKeyring,
   type HeldVip,
   type LocalBeat,
   meshChannelCredentials,
@@ -40,6 +41,8 @@ export interface PeersEvents {
   heldChanged: [node: string];
   /** This peer's beats say it stopped hearing ours (see unheardByAny). */
   unheard: [node: string];
+  /** A beat that did not verify, or an inbound stream refused (see packages/heartbeat). */
+  rejected: [reason: string];
 }
 
 export class Peers extends EventEmitter<PeersEvents> {
@@ -77,6 +80,8 @@ export class Peers extends EventEmitter<PeersEvents> {
       log: Logger;
       /** Mutual TLS for outbound streams (the server side is the daemon's gRPC server). */
       tls?: MeshTls;
+      /** The cluster's beat key: beats are signed, and only verified ones count. */
+      keyring: BeatKeyring;
     },
   ) {
     super();
@@ -91,9 +96,14 @@ export class Peers extends EventEmitter<PeersEvents> {
       clock: opts.clock,
       log: opts.log,
       credentials: meshChannelCredentials(opts.tls),
+      keyring: opts.keyring,
+      // Inbound streams speak only for the node whose registration matches their certificate
+      // (mTLS) or their source address (plaintext).
+      binding: opts.tls ? 'certificate' : 'address',
       localBeat: () => ({ ...opts.localBeat(), peerLeases: this.peerLeases() }),
     });
     this.mesh.on('beat', (node, beat) => this.onBeat(node, beat));
+    this.mesh.on('rejected', (reason) => this.emit('rejected', reason));
     this.mesh.on('suspect', (node) => {
       opts.log.warn({ peer: node }, 'peer suspect: no heartbeat');
       this.emit('suspect', node);

@@ -76,6 +76,16 @@ void describe('deploy/etcd/create-roles.sh', { skip }, () => {
         assert.match(bad.out, /^create-roles\.sh: CLUSTER must be .*\n$/);
         assert.doesNotMatch(await cluster.etcdctl(['role', 'list']), /vipd/, 'nothing created on bad input');
 
+        // A viewer role from an earlier version of the script: read on the whole prefix.
+        await cluster.etcdctl(['role', 'add', 'vipd-lab-viewer']);
+        await cluster.etcdctl([
+          'role',
+          'grant-permission',
+          'vipd-lab-viewer',
+          '--prefix=true',
+          'read',
+          '/vipd/lab/',
+        ]);
         const argv = ['bash', SCRIPT, '--endpoints', endpoint, '--password-file', vipdPw.file];
         argv.push('--viewer-user', 'viewer', '--viewer-password-file', viewerPw.file);
         argv.push('--enable-auth', '--root-password-file', rootPw.file, CLUSTER);
@@ -99,8 +109,21 @@ void describe('deploy/etcd/create-roles.sh', { skip }, () => {
         const outside = await as('vipd', vipdPw.value, ['get', '/vipd/other/vips/x']);
         assert.match(outside.out, /permission denied/);
         assert.match((await as('vipd', vipdPw.value, ['put', '/vipd/labx', 'x'])).out, /permission denied/);
-        const seen = await as('viewer', viewerPw.value, ['get', '--prefix', '--keys-only', '/vipd/lab/']);
+        const seen = await as('viewer', viewerPw.value, [
+          'get',
+          '--prefix',
+          '--keys-only',
+          '/vipd/lab/vips/',
+        ]);
         assert.match(seen.out, /\/vipd\/lab\/vips\/db/);
+        // The heartbeat key is vipd's alone: not even a viewer may read it.
+        await cluster.etcdctl(['--user', `root:${rootPw.value}`, 'put', '/vipd/lab/keys/beat', 'k']);
+        assert.match(
+          (await as('viewer', viewerPw.value, ['get', '/vipd/lab/keys/beat'])).out,
+          /permission denied/,
+        );
+        assert.equal((await as('vipd', vipdPw.value, ['get', '/vipd/lab/keys/beat'])).code, 0);
+        await cluster.etcdctl(['--user', `root:${rootPw.value}`, 'del', '/vipd/lab/keys/beat']);
         assert.match(
           (await as('viewer', viewerPw.value, ['put', '/vipd/lab/probe', 'y'])).out,
           /permission denied/,

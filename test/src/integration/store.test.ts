@@ -9,6 +9,8 @@ import { memoryLogger } from '@vipd/log';
 import {
   acquireLeadership,
   createEtcdClient,
+  ensureBeatKey,
+  InvalidBeatKeyError,
   type EtcdClient,
   Keys,
   LeaseLostError,
@@ -46,6 +48,26 @@ describe('store against a real etcd', () => {
   after(async () => {
     client?.close();
     await etcd?.stop();
+  });
+
+  it('the beat key: created once by whoever comes first, the same key for everyone after', async () => {
+    const keys = newKeys();
+    const results = await Promise.all([1, 2, 3, 4].map(() => ensureBeatKey(client, keys, 1000)));
+    assert.equal(results.filter((r) => r.created).length, 1, 'exactly one creator');
+    for (const r of results) assert.deepEqual(r.key, results[0]!.key);
+    assert.equal(results[0]!.key.length, 32);
+    const again = await ensureBeatKey(client, keys, 1000);
+    assert.equal(again.created, false);
+    assert.deepEqual(again.key, results[0]!.key);
+    const stored = await client.get(keys.beatKey).string();
+    assert.match(stored ?? '', /^\{"alg":"HMAC-SHA256","key":"[A-Za-z0-9+/=]+"\}$/);
+    // A value that is not a key is refused, and the error does not echo it.
+    await client.put(keys.beatKey).value('{"alg":"HMAC-SHA256","key":"c2VjcmV0"}');
+    await assert.rejects(ensureBeatKey(client, keys, 1000), (err: Error) => {
+      assert.ok(err instanceof InvalidBeatKeyError);
+      assert.equal(err.message.includes('c2VjcmV0'), false);
+      return true;
+    });
   });
 
   it('grants one VIP to one holder; the create revision is the fencing token and grows', async () => {

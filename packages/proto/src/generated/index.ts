@@ -2,6 +2,7 @@
 export type * from './vipd/v1/AdminService';
 export type * from './vipd/v1/AnnounceSettings';
 export type * from './vipd/v1/Beat';
+export type * from './vipd/v1/BeatAuth';
 export type * from './vipd/v1/ClusterStatus';
 export type * from './vipd/v1/CreateVipRequest';
 export type * from './vipd/v1/DeleteVipRequest';

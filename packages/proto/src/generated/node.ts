@@ -3,6 +3,10 @@ import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-load
 
 import type { Beat as _vipd_v1_Beat, Beat__Output as _vipd_v1_Beat__Output } from './vipd/v1/Beat';
 import type {
+  BeatAuth as _vipd_v1_BeatAuth,
+  BeatAuth__Output as _vipd_v1_BeatAuth__Output,
+} from './vipd/v1/BeatAuth';
+import type {
   HeldVip as _vipd_v1_HeldVip,
   HeldVip__Output as _vipd_v1_HeldVip__Output,
 } from './vipd/v1/HeldVip';
@@ -23,6 +27,7 @@ export interface ProtoGrpcType {
   vipd: {
     v1: {
       Beat: MessageTypeDefinition<_vipd_v1_Beat, _vipd_v1_Beat__Output>;
+      BeatAuth: MessageTypeDefinition<_vipd_v1_BeatAuth, _vipd_v1_BeatAuth__Output>;
       Family: EnumTypeDefinition;
       HeldVip: MessageTypeDefinition<_vipd_v1_HeldVip, _vipd_v1_HeldVip__Output>;
       NodeService: SubtypeConstructor<typeof grpc.Client, _vipd_v1_NodeServiceClient> & {

@@ -8,6 +8,10 @@ import type {
   PeerView as _vipd_v1_PeerView,
   PeerView__Output as _vipd_v1_PeerView__Output,
 } from '../../vipd/v1/PeerView';
+import type {
+  BeatAuth as _vipd_v1_BeatAuth,
+  BeatAuth__Output as _vipd_v1_BeatAuth__Output,
+} from '../../vipd/v1/BeatAuth';
 import type { Long } from '@grpc/proto-loader';
 
 // Original file: /work/main/proto/vipd/v1/node.proto
@@ -32,6 +36,7 @@ export interface Beat {
   interval_ms?: number;
   sent_at_ms?: number | string;
   etcd_ok?: boolean;
+  auth?: _vipd_v1_BeatAuth | null;
 }
 
 export interface Beat__Output {
@@ -44,4 +49,5 @@ export interface Beat__Output {
   interval_ms: number;
   sent_at_ms: number;
   etcd_ok: boolean;
+  auth: _vipd_v1_BeatAuth__Output | null;
 }
