@@ -86,6 +86,9 @@ interface Pending {
 }
 
 /** `<package root>/build/vipd-agent` (this file runs from dist/). */
+/** Commands settled per event-loop turn at most (see onLine). */
+const SETTLES_PER_TURN = 32;
+
 export const DEFAULT_AGENT_BINARY = resolve(__dirname, '..', 'build', 'vipd-agent');
 const MAX_BEAT_MS = 600_000;
 const MAX_LINE = 255;
@@ -119,6 +122,11 @@ export class KernelAgent extends EventEmitter {
   private readonly pending = new Map<number, Pending>();
   /** Lines not yet written: commands, beats, fences, in order. */
   private queue: (Pending | string)[] = [];
+  /** Lines read but not handled yet (see onLine), from backlogHead on. */
+  private backlog: string[] = [];
+  private backlogHead = 0;
+  private settledThisTurn = 0;
+  private turnScheduled = false;
   private flushScheduled = false;
   private resolveReady: (ready: boolean) => void = noop;
   private resolveExited: (exit: AgentExit) => void = noop;
@@ -323,7 +331,47 @@ export class KernelAgent extends EventEmitter {
     }
   }
 
+  /**
+   * Answers settle at most SETTLES_PER_TURN commands per event-loop turn; the rest wait, in
+   * order, for later turns. One read can carry thousands of answers (a fence, a takeover), and
+   * the code each settled promise resumes (logs, announcements, the next command) would
+   * otherwise all run before the loop could read a heartbeat or beat this agent: a stall that
+   * looks like a dead node and makes the agent fence again.
+   */
   private onLine(line: string): void {
+    if (this.backlogHead < this.backlog.length || this.settledThisTurn >= SETTLES_PER_TURN) {
+      this.backlog.push(line);
+      this.nextTurn();
+      return;
+    }
+    this.handleLine(line);
+  }
+
+  /** Resets the per-turn count in the next turn and works through the backlog. */
+  private nextTurn(): void {
+    if (this.turnScheduled) return;
+    this.turnScheduled = true;
+    setImmediate(() => {
+      this.turnScheduled = false;
+      this.settledThisTurn = 0;
+      while (this.backlogHead < this.backlog.length && this.settledThisTurn < SETTLES_PER_TURN) {
+        this.handleLine(this.backlog[this.backlogHead++]!);
+      }
+      if (this.backlogHead >= this.backlog.length) {
+        this.backlog = [];
+        this.backlogHead = 0;
+      } else this.nextTurn();
+    });
+  }
+
+  /** Every answer read so far, at once (the agent is gone: nothing more will come). */
+  private drainBacklog(): void {
+    while (this.backlogHead < this.backlog.length) this.handleLine(this.backlog[this.backlogHead++]!);
+    this.backlog = [];
+    this.backlogHead = 0;
+  }
+
+  private handleLine(line: string): void {
     const [word, a, b, ...rest] = line.split(' ');
     switch (word) {
       case 'ok':
@@ -394,6 +442,8 @@ export class KernelAgent extends EventEmitter {
   }
 
   private settle(id: number, fn: (p: Pending) => void): void {
+    this.settledThisTurn++;
+    this.nextTurn();
     for (const [pid, p] of this.pending) {
       if (pid > id) break;
       this.pending.delete(pid);
@@ -421,6 +471,7 @@ export class KernelAgent extends EventEmitter {
 
   private finish(info: Omit<AgentExit, 'expected'>): void {
     if (this.exitInfo !== undefined) return;
+    this.drainBacklog();
     const exit: AgentExit = { ...info, expected: this.closing };
     this.exitInfo = exit;
     this.isReady = false;

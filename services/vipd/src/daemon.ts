@@ -546,10 +546,14 @@ export class Daemon {
     this.reconcileAll();
   }
 
-  /** Never rejects: a removal that fails is retried by its controller (see VipController). */
+  /**
+   * Never rejects: a removal that fails is retried by its controller (see VipController). The
+   * drops start in turns (turns.ts): with thousands of VIPs, one synchronous pass of logs and
+   * commands would stall the loop past the next fence deadline.
+   */
   private async dropAll(reason: string): Promise<void> {
     const outcomes = await Promise.allSettled(
-      [...this.controllers.values()].map((c) => c.dropLocal(reason, 'fault')),
+      [...this.controllers.values()].map((c) => this.turns.run(() => c.dropLocal(reason, 'fault'))),
     );
     const failed = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
     if (failed.length > 0) {

@@ -23,6 +23,12 @@ import type { Peers } from './peers';
 const MARKS_READ_RECHECK_MS = 20;
 /** Leader keys marked at once during a takeover (grpc multiplexes them on one connection). */
 const MARKS_IN_FLIGHT = 64;
+/**
+ * TTL of the lease that takeovers/<vip> markers live under, and the taker's window: it revokes
+ * the silent peer's lease only while this lease still lives, so a holder whose key keeps a mark
+ * longer than that (vip-controller's MARK_STUCK_MS, 10 s) knows no revoke can follow.
+ */
+export const TAKEOVER_MARK_TTL_S = 5;
 
 export class Takeover {
   private readonly revoked = new Set<string>();
@@ -203,20 +209,22 @@ export class Takeover {
       { peer: node, lease, vips: held.map(([k]) => k.slice(this.keys.leadersPrefix.length)) },
       'peer silent on every path: marking its VIPs taken over and revoking its lease',
     );
+    // Marks that went through: undone if the takeover stops before the revoke.
+    const marked: { key: Buffer; value: string; markRev: string; vip: string }[] = [];
     try {
       // One guarded put per VIP (a VIP released meanwhile must not be marked), many in flight at
       // once: a node holding hundreds of VIPs is marked in a few round trips, not hundreds.
       // takeovers/<vip> beside each marker, under a lease of a few seconds: a node that reads the
       // leaders afresh meanwhile (restart, resync) learns of the takeover from it.
       const markLease = await this.client.leaseClient.leaseGrant(
-        { TTL: Math.max(2, Math.ceil((2 * this.waitMs) / 1000)) },
+        { TTL: Math.max(TAKEOVER_MARK_TTL_S, Math.ceil((2 * this.waitMs) / 1000)) },
         callDeadline(this.callTimeoutMs),
       );
       const mark = async ([key, entry]: [string, MirrorEntry]): Promise<void> => {
         const value = { ...(JSON.parse(entry.value) as object), takeover: { by: this.self } };
         const k = Buffer.from(key);
         const vip = key.slice(this.keys.leadersPrefix.length);
-        await this.client.kv.txn(
+        const res = await this.client.kv.txn(
           {
             compare: [{ key: k, target: 'Lease', result: 'Equal', lease }],
             success: [
@@ -233,18 +241,65 @@ export class Takeover {
           },
           callDeadline(this.callTimeoutMs),
         );
+        if (res.succeeded) marked.push({ key: k, value: entry.value, markRev: res.header.revision, vip });
       };
       for (let i = 0; i < held.length; i += MARKS_IN_FLIGHT) {
         await Promise.all(held.slice(i, i + MARKS_IN_FLIGHT).map(mark));
       }
+      // Only inside the marker lease's life (see TAKEOVER_MARK_TTL_S): past it the marked holder
+      // may already have released its keys and taken them again.
+      const left = await this.client.leaseClient.leaseTimeToLive(
+        { ID: markLease.ID, keys: false },
+        callDeadline(this.callTimeoutMs),
+      );
+      if (!(Number(left.TTL) > 0)) throw new Error('the takeover took longer than its marker lease');
       await this.client.leaseClient.leaseRevoke({ ID: lease }, callDeadline(this.callTimeoutMs));
       this.revoked.add(lease);
       this.log.warn({ peer: node, lease }, 'lease of silent peer revoked');
     } catch (err) {
       this.log.warn(
-        { peer: node, lease, err: describe(err) },
+        { peer: node, lease, err: describe(err), marked: marked.length },
         'takeover failed; will retry while the peer is silent',
       );
+      await this.unmark(lease, marked);
     }
+  }
+
+  /**
+   * Takes back the marks of a takeover that stopped before its revoke (best effort: the marked
+   * holder releases a key marked for too long by itself, see vip-controller's MARK_STUCK_MS).
+   * Each only if the key is still that mark, under the same lease.
+   */
+  private async unmark(
+    lease: string,
+    marked: { key: Buffer; value: string; markRev: string; vip: string }[],
+  ): Promise<void> {
+    const undo = async (m: (typeof marked)[number]): Promise<boolean> => {
+      const res = await this.client.kv.txn(
+        {
+          compare: [
+            { key: m.key, target: 'Lease', result: 'Equal', lease },
+            { key: m.key, target: 'Mod', result: 'Equal', mod_revision: m.markRev },
+          ],
+          success: [
+            { request_put: { key: m.key, value: Buffer.from(m.value), lease } },
+            { request_delete_range: { key: Buffer.from(this.keys.takeoverMark(m.vip)) } },
+          ],
+          failure: [],
+        },
+        callDeadline(this.callTimeoutMs),
+      );
+      return res.succeeded;
+    };
+    let undone = 0;
+    let failed = 0;
+    for (let i = 0; i < marked.length; i += MARKS_IN_FLIGHT) {
+      const outcomes = await Promise.allSettled(marked.slice(i, i + MARKS_IN_FLIGHT).map(undo));
+      for (const o of outcomes)
+        if (o.status === 'fulfilled' && o.value) undone++;
+        else if (o.status === 'rejected') failed++;
+    }
+    if (marked.length > 0)
+      this.log.info({ lease, undone, failed, marked: marked.length }, 'takeover marks taken back');
   }
 }

@@ -20,7 +20,7 @@ import type { VipTransition } from './hooks';
 import type { Kernel } from './kernel';
 import { Semaphore } from './semaphore';
 import { Turns } from './turns';
-import { VipController } from './vip-controller';
+import { MARK_STUCK_MS, VipController } from './vip-controller';
 
 const LEASE = '7';
 const keys = new Keys('lab');
@@ -96,15 +96,27 @@ function setUp(
       lease,
     });
   };
+  /** Our key marked taken over by `by` (same key, lease and create revision). */
+  const markTakenOver = (by: string): void => {
+    const key = keys.leader('web');
+    const e = leaders.get(key)!;
+    revision++;
+    const value = JSON.stringify({ ...(JSON.parse(e.value) as object), takeover: { by } });
+    leaders.set(key, { ...e, value, modRevision: String(revision) });
+  };
   const k = new FlakyKernel(failRemovals);
   const transitions: VipTransition[] = [];
+  const txns: { compare: unknown[]; success: unknown[] }[] = [];
   const session = { leaseId: LEASE, valid: () => true } as unknown as NodeSession;
   const ctx: ControllerContext = {
     self: 'n1',
     client: {
       kv: {
         // An acquisition always wins, at revision 50.
-        txn: () => Promise.resolve({ succeeded: true, header: { revision: '50' } }),
+        txn: (req: { compare: unknown[]; success: unknown[] }) => {
+          txns.push(req);
+          return Promise.resolve({ succeeded: true, header: { revision: '50' } });
+        },
         range: () => {
           if (!etcd) return Promise.reject(new Error('no etcd in this test'));
           etcd.reads++;
@@ -157,7 +169,7 @@ function setUp(
   const log = memoryLogger();
   const c = new VipController(spec, ctx, log);
   const lines = (msg: string): number => log.lines.filter((l) => l.msg === msg).length;
-  return { c, k, setLeader, transitions, lines, revision: () => String(revision) };
+  return { c, k, setLeader, markTakenOver, txns, transitions, lines, revision: () => String(revision) };
 }
 
 async function until(what: string, ok: () => boolean, ms = 3000): Promise<void> {
@@ -300,6 +312,32 @@ describe('VipController: taking a VIP over from a silent holder', () => {
     k.answering = ['02:00:00:00:00:02']; // a graceful handover: the old holder keeps it until ours appears
     c.reconcile();
     await until('the VIP up', () => k.up.size === 1);
+    await c.stop(false);
+  });
+});
+
+describe('VipController: our own key marked taken over while our lease lives', () => {
+  it('drops the VIP at once, and releases the marked key only once the takeover has clearly failed', async () => {
+    let now = 1_000_000;
+    const { c, k, setLeader, markTakenOver, txns, lines } = setUp(0, [], undefined, [], {
+      clock: { now: () => now },
+    });
+    setLeader('n1', LEASE);
+    c.reconcile();
+    await until('the VIP up', () => k.up.size === 1);
+    markTakenOver('n2');
+    c.reconcile();
+    await until('dropped on the mark', () => k.up.size === 0);
+    const before = txns.length;
+    now += MARK_STUCK_MS - 1;
+    c.reconcile();
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(txns.length, before, 'no release while a revoke may still come');
+    now += 2;
+    c.reconcile();
+    await until('the marked key released', () => lines('leadership released') === 1);
+    assert.equal(txns.length, before + 1, 'one guarded delete');
+    assert.equal(k.up.size, 0, 'not added again by this');
     await c.stop(false);
   });
 });

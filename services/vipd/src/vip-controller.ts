@@ -34,6 +34,12 @@ const EARLY_PROBE_VALID_MS = 250;
 const PROBE_RETRY_MS = 50;
 /** Past the old address's lifetime, how much longer its answers are waited out. */
 const PROBE_MARGIN_MS = 500;
+/**
+ * How long our own live key may carry a takeover mark before we release it (see
+ * releaseStaleMark): well past the taker's marker lease (TAKEOVER_MARK_TTL_S in takeover.ts),
+ * after which the taker no longer revokes.
+ */
+export const MARK_STUCK_MS = 10_000;
 /** While a peer keeps the VIP under failsafe, how often to look again. */
 const FAILSAFE_HOLDER_RECHECK_MS = 100;
 /** How often a peer's claim to hold this VIP may cost a read of etcd. */
@@ -79,6 +85,8 @@ export class VipController {
   private earlyProbe: { at: number; ifname: string; owners: Promise<string[]> } | undefined;
   /** Set when leadership came from a silent holder: probe before adding (see freeOnTheWire). */
   private probeFirst: { revision: string; since: number; logged?: boolean } | undefined;
+  /** Since when our own live key has carried a takeover mark (see releaseStaleMark). */
+  private markedOwnSince: number | undefined;
   /** The failsafe holders last logged as the reason not to add (see applyAddress). */
   private waitedFor = '';
   /** When a peer's claim was last checked in etcd, and the last claim etcd refuted. */
@@ -285,6 +293,7 @@ export class VipController {
 
   private async runOnce(): Promise<void> {
     const session = this.ctx.session();
+    if (await this.releaseStaleMark(session)) return;
     const leader = this.leaderView();
     const pinned = this.ctx.pinOf(this.spec.name);
     const ranked = rankCandidates(this.spec, this.ctx.liveNodes(), pinned);
@@ -469,6 +478,45 @@ export class VipController {
   }
 
   /** Deletes our leader key (a leadership write slot first); whether it was ours and is gone. */
+  /**
+   * Our own key (our current, live lease) marked taken over, yet the lease was never revoked: a
+   * takeover that failed half-way (the peer's etcd calls timed out after some marks). Nobody can
+   * take the VIP while the marked key stands, and we dropped it on seeing the mark: after
+   * MARK_STUCK_MS we delete the key (guarded by its create revision), so that the VIP is vacant
+   * after a takeover and every node, us included, takes it again only after the wait W. The
+   * taker never revokes once its marker lease (TAKEOVER_MARK_TTL_S, shorter) has ended.
+   */
+  private async releaseStaleMark(session: NodeSession | undefined): Promise<boolean> {
+    const entry = this.ctx.leaders.get(this.ctx.keys.leader(this.spec.name));
+    const parsed = entry ? parsedLeader(this.spec.name, entry) : undefined;
+    const ours =
+      entry !== undefined &&
+      parsed !== undefined &&
+      !('problem' in parsed) &&
+      parsed.takeover !== undefined &&
+      parsed.node === this.ctx.self &&
+      session?.valid() === true &&
+      entry.lease === session.leaseId;
+    if (!ours) {
+      this.markedOwnSince = undefined;
+      return false;
+    }
+    const now = this.ctx.clock.now();
+    this.markedOwnSince ??= now;
+    const left = this.markedOwnSince + MARK_STUCK_MS - now;
+    if (left > 0) {
+      this.wake(left);
+      return false;
+    }
+    this.markedOwnSince = undefined;
+    await this.dropLocal('taken over by a peer');
+    await this.release(
+      entry.createRevision,
+      `our key was marked taken over ${MARK_STUCK_MS} ms ago but our lease lives: the takeover failed half-way`,
+    );
+    return true;
+  }
+
   private async release(revision: string, reason: string): Promise<boolean> {
     try {
       const ok = await this.ctx.writes.run(() =>
