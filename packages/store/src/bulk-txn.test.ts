@@ -35,7 +35,10 @@ const kv = (key: string, value: string, lease: string, createRevision: string): 
   version: '1',
 });
 /** A nested txn's response as etcd3 decodes it. */
-const nested = (succeeded: boolean, ranges: Array<{ kvs?: IKeyValue[]; count?: string }> = []): ITxnResponse => ({
+const nested = (
+  succeeded: boolean,
+  ranges: Array<{ kvs?: IKeyValue[]; count?: string }> = [],
+): ITxnResponse => ({
   header: header('0'),
   succeeded,
   responses: succeeded
@@ -135,7 +138,13 @@ describe('the acquire txn of one key', () => {
       { key: Buffer.from('/vipd/c1/vips/web'), target: 'Version', result: 'Greater', version: 0 },
     ]);
     assert.deepEqual(t.success, [
-      { request_put: { key: Buffer.from('/vipd/c1/leaders/web'), value: Buffer.from('{"node":"n1"}'), lease: '77' } },
+      {
+        request_put: {
+          key: Buffer.from('/vipd/c1/leaders/web'),
+          value: Buffer.from('{"node":"n1"}'),
+          lease: '77',
+        },
+      },
     ]);
     assert.deepEqual(t.failure, [
       { request_range: { key: Buffer.from('/vipd/c1/leaders/web') } },
@@ -197,7 +206,10 @@ describe('takeover marks', () => {
       x: 1,
       takeover: { by: 'q' },
     });
-    assert.deepEqual(JSON.parse(markedLeaderValue('garbage', 'p', 'q')), { node: 'p', takeover: { by: 'q' } });
+    assert.deepEqual(JSON.parse(markedLeaderValue('garbage', 'p', 'q')), {
+      node: 'p',
+      takeover: { by: 'q' },
+    });
   });
 
   it('one key: only while under the holder’s lease; same lease for the leader key, the mark lease beside', () => {

@@ -158,7 +158,9 @@ export function markedLeaderValue(value: string, fromNode: string, by: string): 
     v = undefined;
   }
   const base =
-    typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : { node: fromNode };
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : { node: fromNode };
   return JSON.stringify({ ...base, takeover: { by } });
 }
 
@@ -167,13 +169,23 @@ export function markedLeaderValue(value: string, fromNode: string, by: string): 
  * holder's lease, put the same value plus `"takeover": {"by"}` under that same lease, and
  * `takeovers/<vip>` under the taker's mark lease.
  */
-export function markTxn(keys: Keys, req: TakeoverMarkRequest, leader: { vip: string; value: string }): ITxnRequest {
+export function markTxn(
+  keys: Keys,
+  req: TakeoverMarkRequest,
+  leader: { vip: string; value: string },
+): ITxnRequest {
   const key = Buffer.from(keys.leader(leader.vip));
   const lease = req.from.lease;
   return {
     compare: [{ key, target: 'Lease', result: 'Equal', lease }],
     success: [
-      { request_put: { key, value: Buffer.from(markedLeaderValue(leader.value, req.from.node, req.by)), lease } },
+      {
+        request_put: {
+          key,
+          value: Buffer.from(markedLeaderValue(leader.value, req.from.node, req.by)),
+          lease,
+        },
+      },
       {
         request_put: {
           key: Buffer.from(keys.takeoverMark(leader.vip)),

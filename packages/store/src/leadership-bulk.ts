@@ -58,7 +58,14 @@ export async function acquireLeadershipMany(
   const chunks = chunk(distinct(vips), keysPerTxn(maxTxnOps, ACQUIRE_OPS_PER_KEY));
   const results = await mapLimited(chunks, opts.maxInFlight ?? DEFAULT_IN_FLIGHT, async (part) => {
     const nested = part.map((vip) => acquireTxn(keys, vip, node, leaseId));
-    const sent = await send(client, nested, opts.callTimeoutMs, maxTxnOps, `acquire ${part.length} VIPs`, leaseId);
+    const sent = await send(
+      client,
+      nested,
+      opts.callTimeoutMs,
+      maxTxnOps,
+      `acquire ${part.length} VIPs`,
+      leaseId,
+    );
     return 'error' in sent
       ? part.map((vip): BulkAcquireResult => ({ vip, status: 'unknown', error: sent.error }))
       : acquireResults(part, sent.res);
@@ -84,7 +91,13 @@ export async function markTakeoverMany(
   const results = await mapLimited(chunks, opts.maxInFlight ?? DEFAULT_IN_FLIGHT, async (part) => {
     const vips = part.map((l) => l.vip);
     const nested = part.map((l) => markTxn(keys, req, l));
-    const sent = await send(client, nested, opts.callTimeoutMs, maxTxnOps, `mark ${part.length} VIPs taken over`);
+    const sent = await send(
+      client,
+      nested,
+      opts.callTimeoutMs,
+      maxTxnOps,
+      `mark ${part.length} VIPs taken over`,
+    );
     return 'error' in sent
       ? vips.map((vip): BulkMarkResult => ({ vip, status: 'unknown', error: sent.error }))
       : markResults(vips, sent.res);
@@ -104,12 +117,18 @@ async function send(
     return { res: await client.kv.txn(outerTxn(nested), callDeadline(callTimeoutMs)) };
   } catch (err) {
     const error = fromEtcdError(operation, err, leaseId);
-    return { error: error instanceof TooManyTxnOpsError ? new TooManyTxnOpsError(operation, maxTxnOps, err) : error };
+    return {
+      error: error instanceof TooManyTxnOpsError ? new TooManyTxnOpsError(operation, maxTxnOps, err) : error,
+    };
   }
 }
 
 /** `fn` over `items`, at most `limit` at a time; results in the order of `items`. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
