@@ -32,6 +32,7 @@ import type { Kernel } from './kernel';
 import type { VipdMetrics } from './metrics';
 import { type Member, Peers } from './peers';
 import { Takeover } from './takeover';
+import { BulkAcquirer } from './bulk-acquire';
 import { Semaphore } from './semaphore';
 import { Turns } from './turns';
 import type { ControllerContext } from './controller-context';
@@ -76,6 +77,7 @@ export class Daemon {
   private readinessPending = false;
   private readonly turns = new Turns();
   private readonly writes = new Semaphore(LEADERSHIP_WRITES);
+  private readonly acquirer: BulkAcquirer;
   private sweepAt = 0;
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
   private heldCountCache = 0;
@@ -126,6 +128,12 @@ export class Daemon {
         config.etcd.auth?.password !== undefined
           ? { username: config.etcd.auth.username, password: config.etcd.auth.password }
           : undefined,
+    });
+    this.acquirer = new BulkAcquirer({
+      client: this.client,
+      keys: this.keys,
+      self: config.node.name,
+      callTimeoutMs: config.etcd.callTimeoutMs,
     });
     const storeLog = deps.log.child({ component: 'store' });
     this.view = new ClusterView(this.client, this.keys, storeLog);
@@ -350,6 +358,7 @@ export class Daemon {
       probeSpacingMs: () => (this.heldCount() * 1000) / PROBES_PER_SECOND,
       turns: this.turns,
       writes: this.writes,
+      acquireLeader: (vip, leaseId) => this.acquirer.acquire(vip, leaseId),
       self: this.config.node.name,
       client: this.client,
       keys: this.keys,

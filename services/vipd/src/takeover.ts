@@ -10,7 +10,8 @@ import {
   describe,
   type EtcdClient,
   type Keys,
-  type MirrorEntry,
+  markedLeaderValue,
+  markTakeoverMany,
   type NodeSession,
   parseLeader,
   type PrefixMirror,
@@ -210,42 +211,42 @@ export class Takeover {
       'peer silent on every path: marking its VIPs taken over and revoking its lease',
     );
     // Marks that went through: undone if the takeover stops before the revoke.
-    const marked: { key: Buffer; value: string; markRev: string; vip: string }[] = [];
+    const marked: { key: Buffer; value: string; markedValue: string; vip: string }[] = [];
     try {
-      // One guarded put per VIP (a VIP released meanwhile must not be marked), many in flight at
-      // once: a node holding hundreds of VIPs is marked in a few round trips, not hundreds.
-      // takeovers/<vip> beside each marker, under a lease of a few seconds: a node that reads the
-      // leaders afresh meanwhile (restart, resync) learns of the takeover from it.
+      // Every key in as few transactions as etcd allows (markTakeoverMany), each guarded by the
+      // silent peer's lease (a VIP released meanwhile is not marked), with takeovers/<vip> beside
+      // it under a lease of a few seconds: a node that reads the leaders afresh meanwhile
+      // (restart, resync) learns of the takeover from it.
       const markLease = await this.client.leaseClient.leaseGrant(
         { TTL: Math.max(TAKEOVER_MARK_TTL_S, Math.ceil((2 * this.waitMs) / 1000)) },
         callDeadline(this.callTimeoutMs),
       );
-      const mark = async ([key, entry]: [string, MirrorEntry]): Promise<void> => {
-        const value = { ...(JSON.parse(entry.value) as object), takeover: { by: this.self } };
-        const k = Buffer.from(key);
-        const vip = key.slice(this.keys.leadersPrefix.length);
-        const res = await this.client.kv.txn(
-          {
-            compare: [{ key: k, target: 'Lease', result: 'Equal', lease }],
-            success: [
-              { request_put: { key: k, value: Buffer.from(JSON.stringify(value)), lease } },
-              {
-                request_put: {
-                  key: Buffer.from(this.keys.takeoverMark(vip)),
-                  value: Buffer.from(JSON.stringify({ by: this.self, from: node })),
-                  lease: markLease.ID,
-                },
-              },
-            ],
-            failure: [],
-          },
-          callDeadline(this.callTimeoutMs),
-        );
-        if (res.succeeded) marked.push({ key: k, value: entry.value, markRev: res.header.revision, vip });
-      };
-      for (let i = 0; i < held.length; i += MARKS_IN_FLIGHT) {
-        await Promise.all(held.slice(i, i + MARKS_IN_FLIGHT).map(mark));
+      const leaders = held.map(([key, entry]) => ({
+        vip: key.slice(this.keys.leadersPrefix.length),
+        value: entry.value,
+        key,
+      }));
+      const results = await markTakeoverMany(
+        this.client,
+        this.keys,
+        { from: { node, lease }, by: this.self, markLeaseId: String(markLease.ID), leaders },
+        { callTimeoutMs: this.callTimeoutMs },
+      );
+      const byVip = new Map(leaders.map((l) => [l.vip, l]));
+      for (const r of results) {
+        const l = byVip.get(r.vip);
+        if (r.status === 'marked' && l) {
+          marked.push({
+            key: Buffer.from(l.key),
+            value: l.value,
+            markedValue: markedLeaderValue(l.value, node, this.self),
+            vip: r.vip,
+          });
+        }
       }
+      // Mark before revoke, for every key: one whose mark is in doubt stops the takeover.
+      const doubt = results.find((r) => r.status === 'unknown');
+      if (doubt && doubt.status === 'unknown') throw doubt.error;
       // Only inside the marker lease's life (see TAKEOVER_MARK_TTL_S): past it the marked holder
       // may already have released its keys and taken them again.
       const left = await this.client.leaseClient.leaseTimeToLive(
@@ -272,14 +273,14 @@ export class Takeover {
    */
   private async unmark(
     lease: string,
-    marked: { key: Buffer; value: string; markRev: string; vip: string }[],
+    marked: { key: Buffer; value: string; markedValue: string; vip: string }[],
   ): Promise<void> {
     const undo = async (m: (typeof marked)[number]): Promise<boolean> => {
       const res = await this.client.kv.txn(
         {
           compare: [
             { key: m.key, target: 'Lease', result: 'Equal', lease },
-            { key: m.key, target: 'Mod', result: 'Equal', mod_revision: m.markRev },
+            { key: m.key, target: 'Value', result: 'Equal', value: Buffer.from(m.markedValue) },
           ],
           success: [
             { request_put: { key: m.key, value: Buffer.from(m.value), lease } },

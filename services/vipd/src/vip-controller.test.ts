@@ -160,6 +160,8 @@ function setUp(
     probeSpacingMs: () => 60_000,
     turns: new Turns(),
     writes: new Semaphore(4),
+    // An acquisition always wins, at revision 50.
+    acquireLeader: () => Promise.resolve({ acquired: true, revision: '50' }),
     peerHolders: () => peers,
     failsafeHolders: () => keeping,
     cannotServe: () => false,

@@ -5,7 +5,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@vipd/log';
 import {
-  acquireLeadership,
   describe,
   holdsLeadership,
   interfaceFor,
@@ -405,19 +404,7 @@ export class VipController {
 
   private async acquire(session: NodeSession | undefined, rank: number, fromSilent: boolean): Promise<void> {
     if (!session?.valid()) return;
-    const res = await this.ctx.writes.run(() =>
-      // The wait for a slot may outlast the session: check again before writing.
-      session.valid()
-        ? acquireLeadership(
-            this.ctx.client,
-            this.ctx.keys,
-            this.spec.name,
-            this.ctx.self,
-            session.leaseId,
-            this.ctx.callTimeoutMs,
-          )
-        : Promise.resolve({ acquired: false as const }),
-    );
+    const res = await this.ctx.acquireLeader(this.spec.name, session.leaseId);
     if (!res.acquired) {
       this.log.debug({ rank }, 'acquire lost the race; someone else holds it');
       return;
