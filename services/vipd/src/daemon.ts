@@ -134,6 +134,7 @@ export class Daemon {
       keys: this.keys,
       self: config.node.name,
       callTimeoutMs: config.etcd.callTimeoutMs,
+      maxTxnOps: config.etcd.maxTxnOps,
     });
     const storeLog = deps.log.child({ component: 'store' });
     this.view = new ClusterView(this.client, this.keys, storeLog);
@@ -181,20 +182,21 @@ export class Daemon {
       onChange: () => this.reconcileAll(),
       log: deps.log.child({ component: 'guard' }),
     });
-    this.takeover = new Takeover(
-      config.node.name,
-      this.client,
-      this.keys,
-      this.view.leaders,
-      this.peers,
-      this.clock,
-      t.waitMs,
-      t.intervalMs,
-      t.intervalMs * t.suspectAfterMisses,
-      this.view.alive,
-      config.etcd.callTimeoutMs,
-      deps.log.child({ component: 'takeover' }),
-    );
+    this.takeover = new Takeover({
+      self: config.node.name,
+      client: this.client,
+      keys: this.keys,
+      leaders: this.view.leaders,
+      peers: this.peers,
+      clock: this.clock,
+      waitMs: t.waitMs,
+      intervalMs: t.intervalMs,
+      suspectMs: t.intervalMs * t.suspectAfterMisses,
+      alive: this.view.alive,
+      callTimeoutMs: config.etcd.callTimeoutMs,
+      maxTxnOps: config.etcd.maxTxnOps,
+      log: deps.log.child({ component: 'takeover' }),
+    });
     this.peers.on('changed', () => this.onPeersChanged());
     this.peers.on('heldChanged', (node) => this.yieldToNewer(this.peers.heldBy(node)));
     // A peer stopped hearing us while we hear it: say we are alive through etcd now, before it

@@ -31,6 +31,28 @@ const MARKS_IN_FLIGHT = 64;
  */
 export const TAKEOVER_MARK_TTL_S = 5;
 
+export interface TakeoverOptions {
+  self: string;
+  client: EtcdClient;
+  keys: Keys;
+  /** The leaders mirror (its ordered watch shows a mark before the revoke's deletions). */
+  leaders: PrefixMirror;
+  peers: Peers;
+  clock: Clock;
+  /** W of docs/fast-takeover.md. */
+  waitMs: number;
+  /** Heartbeat interval h. */
+  intervalMs: number;
+  /** S = k·h: how long a peer is silent before it is suspect. */
+  suspectMs: number;
+  /** The alive/ mirror (peers that still renew through etcd). */
+  alive: PrefixMirror;
+  callTimeoutMs: number;
+  /** etcd's --max-txn-ops (bulk marks are sized to it); default 128. */
+  maxTxnOps?: number;
+  log: Logger;
+}
+
 export class Takeover {
   private readonly revoked = new Set<string>();
   private readonly pending = new Set<string>();
@@ -46,20 +68,33 @@ export class Takeover {
   /** takeovers/ could not be read: every vacant VIP waits until then. */
   private fallbackUntil = 0;
 
-  constructor(
-    private readonly self: string,
-    private readonly client: EtcdClient,
-    private readonly keys: Keys,
-    private readonly leaders: PrefixMirror,
-    private readonly peers: Peers,
-    private readonly clock: Clock,
-    private readonly waitMs: number,
-    private readonly intervalMs: number,
-    private readonly suspectMs: number,
-    alive: PrefixMirror,
-    private readonly callTimeoutMs: number,
-    private readonly log: Logger,
-  ) {
+  private readonly self: string;
+  private readonly client: EtcdClient;
+  private readonly keys: Keys;
+  private readonly leaders: PrefixMirror;
+  private readonly peers: Peers;
+  private readonly clock: Clock;
+  private readonly waitMs: number;
+  private readonly intervalMs: number;
+  private readonly suspectMs: number;
+  private readonly callTimeoutMs: number;
+  private readonly maxTxnOps: number | undefined;
+  private readonly log: Logger;
+
+  constructor(o: TakeoverOptions) {
+    this.self = o.self;
+    this.client = o.client;
+    this.keys = o.keys;
+    this.leaders = o.leaders;
+    this.peers = o.peers;
+    this.clock = o.clock;
+    this.waitMs = o.waitMs;
+    this.intervalMs = o.intervalMs;
+    this.suspectMs = o.suspectMs;
+    this.callTimeoutMs = o.callTimeoutMs;
+    this.maxTxnOps = o.maxTxnOps;
+    this.log = o.log;
+    const { alive, leaders, keys } = o;
     // A node that misses its peers keeps touching alive/<node> while it can reach etcd: one
     // that still does is not dead, whatever our heartbeats say (a partition between peers).
     alive.on('change', (key, entry) => {
@@ -230,7 +265,7 @@ export class Takeover {
         this.client,
         this.keys,
         { from: { node, lease }, by: this.self, markLeaseId: String(markLease.ID), leaders },
-        { callTimeoutMs: this.callTimeoutMs },
+        { callTimeoutMs: this.callTimeoutMs, maxTxnOps: this.maxTxnOps },
       );
       const byVip = new Map(leaders.map((l) => [l.vip, l]));
       for (const r of results) {
