@@ -26,8 +26,8 @@ describe('fast takeover arithmetic', () => {
 
   it('flags unsafe timings', () => {
     const t = { ...PROFILES.default, holderFenceMs: 500 };
-    assert.match(checkTimings(t, 100).join(), /suspicion/);
-    assert.match(checkTimings(PROFILES.default, 750).join(), /renewal without peers/);
+    assert.match(checkTimings(t, 100).join(), /S ≥ Df does not hold/);
+    assert.match(checkTimings(PROFILES.default, 750).join(), /renewal without peers ≤ Df\/2 does not hold/);
   });
 
   it('fast fence: latest of etcd contact and echoes, only with peers', () => {
