@@ -17,10 +17,15 @@ function setUp(holderFenceMs: number) {
     setRenewInterval: () => undefined,
   };
   const changes: number[] = [];
+  const peers: { members: boolean; since: number | undefined } = { members: true, since: undefined };
   const guard = new HolderGuard({
     clock: { now: () => now },
     kernel: { guard: () => undefined } as unknown as Kernel,
-    peers: { echoTimes: () => [], hasMembers: () => true } as unknown as Peers,
+    peers: {
+      echoTimes: () => [],
+      hasMembers: () => peers.members,
+      membersSince: () => peers.since,
+    } as unknown as Peers,
     session: () => session as unknown as NodeSession,
     holderFenceMs,
     renewWhenAloneMs: holderFenceMs / 2,
@@ -34,6 +39,8 @@ function setUp(holderFenceMs: number) {
   return {
     guard,
     changes,
+    peers,
+    now: () => now,
     advance: (ms: number) => (now += ms),
     /** A renewal confirmed now; the daemon calls update() on it. */
     renewed() {
@@ -76,5 +83,28 @@ describe('holder guard', () => {
     t.renewed();
     assert.equal(t.guard.canHold(), true);
     assert.equal(t.changes.length, 2);
+  });
+
+  it("a holder's first peer registering does not fence it for a renewal older than Df", (c) => {
+    // Alone, the holder renews at the plain interval (T/4), so its last renewal is often older
+    // than Df when a peer registers (a restart after the peer's lease expired). The fence must not
+    // apply to the past: it counts from the peer's arrival.
+    const t = setUp(300);
+    c.after(() => t.guard.stop());
+    t.peers.members = false;
+    t.guard.update();
+    t.advance(600);
+    assert.equal(t.guard.canHold(), true, 'no peers: only the etcd deadline');
+    t.peers.members = true;
+    t.peers.since = t.now();
+    t.guard.update();
+    assert.equal(t.guard.canHold(), true, 'not fenced the moment the peer came');
+    assert.equal(t.changes.length, 0);
+    t.advance(299);
+    assert.equal(t.guard.canHold(), true);
+    t.advance(2);
+    assert.equal(t.guard.canHold(), false, 'no contact for Df after the peer came: fenced');
+    t.renewed();
+    assert.equal(t.guard.canHold(), true);
   });
 });

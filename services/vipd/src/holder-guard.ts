@@ -51,6 +51,7 @@ export class HolderGuard {
       lastEtcdOkAt: s?.lastOkAt,
       echoes: this.o.peers.echoTimes(),
       hasPeers: this.o.peers.hasMembers(),
+      peersSince: this.o.peers.membersSince(),
       holderFenceMs: this.o.holderFenceMs,
     });
   }
