@@ -448,6 +448,9 @@ export class Daemon {
     this.session = session;
     this.deps.metrics?.watchSession(session);
     this.renewing = false;
+    // A fresh lease: the hold deadline (and the kernel agent's) moves now, not at the first
+    // renewal (a failsafe VIP carried over a lost lease lives on that deadline meanwhile).
+    this.guard.update();
     session.on('renewed', () => {
       this.guard.update();
       void this.lifetimes.afterRenewal();
@@ -472,7 +475,8 @@ export class Daemon {
     });
     session.on('lost', () => {
       this.setReady(false);
-      void this.dropAll('lease lost').then(() => this.replaceSession());
+      // Failsafe VIPs stay while the new session takes their keys again (VipController.leaseLost).
+      void this.dropAll('lease lost', true).then(() => this.replaceSession());
     });
   }
 
@@ -532,9 +536,11 @@ export class Daemon {
   }
 
   /** Never rejects: a removal that fails is retried by its controller (see VipController). */
-  private async dropAll(reason: string): Promise<void> {
+  private async dropAll(reason: string, leaseLost = false): Promise<void> {
     const outcomes = await Promise.allSettled(
-      [...this.controllers.values()].map((c) => c.dropLocal(reason, 'fault')),
+      [...this.controllers.values()].map((c) =>
+        leaseLost ? c.leaseLost(reason) : c.dropLocal(reason, 'fault'),
+      ),
     );
     const failed = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
     if (failed.length > 0) {

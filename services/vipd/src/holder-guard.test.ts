@@ -107,4 +107,40 @@ describe('holder guard', () => {
     t.renewed();
     assert.equal(t.guard.canHold(), true);
   });
+
+  it('failsafe with the lease gone in etcd: kept only while every peer, heard without etcd, confirms', () => {
+    const now = 50_000;
+    const session = { lastOkAt: 40_000, lost: true, valid: () => false, remainingMs: () => 0 };
+    let current: typeof session | undefined = session;
+    const peers = { allHeard: true, holders: [] as { node: string; revision: string }[] };
+    const guard = new HolderGuard({
+      clock: { now: () => now },
+      kernel: { guard: () => undefined } as unknown as Kernel,
+      peers: {
+        echoTimes: () => [now - 100],
+        hasMembers: () => true,
+        membersSince: () => undefined,
+        allHeardWithoutEtcd: () => peers.allHeard,
+        holdersOf: () => peers.holders,
+      } as unknown as Peers,
+      session: () => current as unknown as NodeSession,
+      holderFenceMs: 300,
+      renewWhenAloneMs: 150,
+      renewIntervalMs: 750,
+      enabled: true,
+      failsafeUntil: () => -Infinity,
+      ttlMs: 3000,
+      onChange: () => undefined,
+      log: silentLogger(),
+    });
+    assert.equal(guard.failsafeUntil('web'), now + 200, 'the peers confirm: last echo + Df');
+    current = undefined; // the session being replaced
+    assert.equal(guard.failsafeUntil('web'), now + 200);
+    peers.allHeard = false; // a peer reaches etcd: it may take the vacant key
+    assert.equal(guard.failsafeUntil('web'), -Infinity);
+    peers.allHeard = true;
+    peers.holders = [{ node: 'n2', revision: '9' }];
+    assert.equal(guard.failsafeUntil('web'), -Infinity, 'a peer says it holds it');
+    guard.stop();
+  });
 });

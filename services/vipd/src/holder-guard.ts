@@ -81,18 +81,21 @@ export class HolderGuard {
    * just before the lease could expire in etcd (nobody can acquire it earlier, and peers have
    * that long to notice etcd is gone for them too); beyond that only while every registered
    * peer is heard, none can reach etcd (none can take it over), none reports holding it, and
-   * the peers still confirm us (the fast-fence deadline).
+   * the peers still confirm us (the fast-fence deadline). With the lease gone in etcd, only the
+   * latter.
    */
   failsafeUntil(vip: string): number {
     const s = this.o.session();
-    if (!s || s.lost) return -Infinity;
-    const beforeExpiry = s.lastOkAt + this.o.ttlMs - FAILSAFE_EXPIRY_MARGIN_MS;
     const fast = this.fastDeadline();
     const confirmed =
       this.o.peers.hasMembers() &&
       this.o.peers.allHeardWithoutEtcd() &&
       this.o.peers.holdersOf(vip).length === 0 &&
       fast !== undefined;
+    // The lease expired in etcd (found lost, or being replaced): only the peers' word keeps the
+    // VIP, while a new session takes the vacant key again (VipController.leaseLost).
+    if (!s || s.lost) return confirmed ? fast : -Infinity;
+    const beforeExpiry = s.lastOkAt + this.o.ttlMs - FAILSAFE_EXPIRY_MARGIN_MS;
     if (confirmed) return fast;
     return fast === undefined ? beforeExpiry : Math.min(beforeExpiry, fast);
   }
