@@ -394,3 +394,21 @@ describe('VipController: the lease lost while the VIP is kept under failsafe', (
     await t.c.stop(false);
   });
 });
+
+describe('VipController: a removal in flight', () => {
+  it('the VIP counts as held (in the beats too) until the address is gone', async () => {
+    const t = setUp(0);
+    t.setLeader('n1', LEASE);
+    t.c.reconcile();
+    await until('the VIP up', () => t.k.up.size === 1);
+    let finish: (v: boolean) => void = () => undefined;
+    t.k.kernel.removeVip = () => new Promise<boolean>((r) => (finish = r));
+    const dropped = t.c.dropLocal('test');
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(t.c.holding, t.revision(), 'still held while the removal is on its way');
+    finish(true);
+    await dropped;
+    assert.equal(t.c.holding, undefined);
+    await t.c.stop(false);
+  });
+});

@@ -653,16 +653,20 @@ export class VipController {
     this.announcer.stop();
     const a = this.applied ?? this.unremoved;
     if (!a) return;
-    this.applied = undefined;
-    this.unremoved = undefined;
     let present: boolean;
     try {
+      // Still held (in our beats' held list too) until the address is gone: a peer that waits
+      // for us to let go (failsafe) must not add it while our removal is still on its way.
       present = await this.ctx.kernel.removeVip(a.ifname, a.spec);
     } catch (err) {
+      this.applied = undefined;
       this.unremoved = a;
       this.wake(REMOVE_RETRY_MS);
       throw err;
+    } finally {
+      if (this.applied === a) this.applied = undefined;
     }
+    this.unremoved = undefined;
     this.log.info(
       {
         rev: a.revision,
