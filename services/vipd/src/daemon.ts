@@ -178,6 +178,11 @@ export class Daemon {
       renewIntervalMs: config.lease.renewIntervalMs,
       enabled: config.takeover.enabled,
       failsafeVips: () => this.failsafeVips(),
+      carriedUntil: () => {
+        let until = -Infinity;
+        for (const c of this.controllers.values()) until = Math.max(until, c.carriedUntil);
+        return until;
+      },
       ttlMs: config.lease.ttlSeconds * 1000,
       onChange: () => this.reconcileAll(),
       log: deps.log.child({ component: 'guard' }),
@@ -469,6 +474,9 @@ export class Daemon {
     this.session = session;
     this.deps.metrics?.watchSession(session);
     this.renewing = false;
+    // A fresh lease: the hold deadline (and the kernel agent's) moves now, not at the first
+    // renewal (a failsafe VIP carried over a lost lease lives on that deadline meanwhile).
+    this.guard.update();
     session.on('renewed', () => {
       this.guard.update();
       void this.lifetimes.afterRenewal();
@@ -493,7 +501,8 @@ export class Daemon {
     });
     session.on('lost', () => {
       this.setReady(false);
-      void this.dropAll('lease lost').then(() => this.replaceSession());
+      // Failsafe VIPs stay while the new session takes their keys again (VipController.leaseLost).
+      void this.dropAll('lease lost', true).then(() => this.replaceSession());
     });
   }
 
@@ -560,11 +569,14 @@ export class Daemon {
   /**
    * Never rejects: a removal that fails is retried by its controller (see VipController). The
    * drops start in turns (turns.ts): with thousands of VIPs, one synchronous pass of logs and
-   * commands would stall the loop past the next fence deadline.
+   * commands would stall the loop past the next fence deadline. `leaseLost`: failsafe VIPs are
+   * carried while a new session takes their keys again (VipController.leaseLost).
    */
-  private async dropAll(reason: string): Promise<void> {
+  private async dropAll(reason: string, leaseLost = false): Promise<void> {
     const outcomes = await Promise.allSettled(
-      [...this.controllers.values()].map((c) => this.turns.run(() => c.dropLocal(reason, 'fault'))),
+      [...this.controllers.values()].map((c) =>
+        this.turns.run(() => (leaseLost ? c.leaseLost(reason) : c.dropLocal(reason, 'fault'))),
+      ),
     );
     const failed = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
     if (failed.length > 0) {

@@ -76,12 +76,14 @@ function setUp(
   etcd?: FakeEtcd,
   keeping: string[] = [],
   overrides: Partial<ControllerContext> = {},
+  specExtra: Record<string, unknown> = {},
 ) {
   const spec: VipSpec = parseVipSpec({
     name: 'web',
     address: '198.51.100.10/24',
     interface: 'e0',
     nodes: { n1: { priority: 150 }, n2: { priority: 100 } },
+    ...specExtra,
   });
   const leaders = new Map<string, MirrorEntry>();
   let revision = 10;
@@ -171,7 +173,20 @@ function setUp(
   const log = memoryLogger();
   const c = new VipController(spec, ctx, log);
   const lines = (msg: string): number => log.lines.filter((l) => l.msg === msg).length;
-  return { c, k, setLeader, markTakenOver, txns, transitions, lines, revision: () => String(revision) };
+  const clearLeader = (): void => {
+    leaders.delete(keys.leader('web'));
+  };
+  return {
+    c,
+    k,
+    setLeader,
+    clearLeader,
+    markTakenOver,
+    txns,
+    transitions,
+    lines,
+    revision: () => String(revision),
+  };
 }
 
 async function until(what: string, ok: () => boolean, ms = 3000): Promise<void> {
@@ -341,5 +356,109 @@ describe('VipController: our own key marked taken over while our lease lives', (
     assert.equal(txns.length, before + 1, 'one guarded delete');
     assert.equal(k.up.size, 0, 'not added again by this');
     await c.stop(false);
+  });
+});
+
+describe('VipController: the lease lost while the VIP is kept under failsafe', () => {
+  /** n1 holds `web` (onEtcdLoss as given), then loses etcd: the session and guards are switches. */
+  async function heldThenCut(onEtcdLoss: 'failsafe' | 'fence') {
+    const state: { session: NodeSession | undefined; ok: boolean; failsafe: number } = {
+      session: undefined,
+      ok: true,
+      failsafe: -Infinity,
+    };
+    state.session = { leaseId: LEASE, valid: () => state.ok } as unknown as NodeSession;
+    const t = setUp(
+      0,
+      [],
+      undefined,
+      [],
+      {
+        session: () => state.session,
+        canHold: () => state.ok,
+        failsafeUntil: () => state.failsafe,
+      },
+      { onEtcdLoss },
+    );
+    t.setLeader('n1', LEASE);
+    t.c.reconcile();
+    await until('the VIP up', () => t.k.up.size === 1);
+    // etcd out of reach for everyone: failsafe keeps the VIP (peers confirm, per the guard).
+    state.ok = false;
+    if (onEtcdLoss === 'failsafe') state.failsafe = monotonicClock.now() + 10_000;
+    t.c.reconcile();
+    return { ...t, state };
+  }
+
+  it('stays up while a new session takes the vacant key again: no blink, no "down"', async () => {
+    const t = await heldThenCut('failsafe');
+    await until(
+      'kept under failsafe',
+      () => t.lines('failsafe: etcd unreachable for everyone; keeping the VIP while all peers confirm') === 1,
+    );
+    // etcd is back for n1, but its lease expired there meanwhile (and the key with it).
+    await t.c.leaseLost('lease lost');
+    t.state.session = undefined;
+    t.clearLeader();
+    t.c.reconcile();
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(t.k.up.size, 1, 'kept while the new session opens');
+    t.state.session = { leaseId: '9', valid: () => true } as unknown as NodeSession;
+    t.state.ok = true;
+    t.c.reconcile();
+    await until('the key taken again', () => t.c.holding === '50');
+    assert.equal(t.k.up.size, 1);
+    assert.equal(t.k.removeCalls, 0, 'never removed');
+    assert.equal(t.lines('VIP down on this node'), 0);
+    assert.deepEqual(
+      t.transitions.map((x) => x.state),
+      ['master', 'master'],
+    );
+    await t.c.stop(false);
+  });
+
+  it('goes at once when another node holds the key', async () => {
+    const t = await heldThenCut('failsafe');
+    await until(
+      'kept under failsafe',
+      () => t.lines('failsafe: etcd unreachable for everyone; keeping the VIP while all peers confirm') === 1,
+    );
+    await t.c.leaseLost('lease lost');
+    assert.equal(t.k.up.size, 1);
+    t.state.session = { leaseId: '9', valid: () => true } as unknown as NodeSession;
+    t.state.ok = true;
+    t.setLeader('n2', '8');
+    t.c.reconcile();
+    await until('dropped', () => t.k.up.size === 0);
+    await t.c.stop(false);
+  });
+
+  it('is dropped at once when it was not kept under failsafe', async () => {
+    const t = await heldThenCut('fence');
+    await until('fenced', () => t.k.up.size === 0);
+    t.state.ok = true;
+    t.c.reconcile();
+    await until('up again', () => t.k.up.size === 1);
+    await t.c.leaseLost('lease lost');
+    assert.equal(t.k.up.size, 0);
+    await t.c.stop(false);
+  });
+});
+
+describe('VipController: a removal in flight', () => {
+  it('the VIP counts as held (in the beats too) until the address is gone', async () => {
+    const t = setUp(0);
+    t.setLeader('n1', LEASE);
+    t.c.reconcile();
+    await until('the VIP up', () => t.k.up.size === 1);
+    let finish: (v: boolean) => void = () => undefined;
+    t.k.kernel.removeVip = () => new Promise<boolean>((r) => (finish = r));
+    const dropped = t.c.dropLocal('test');
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(t.c.holding, t.revision(), 'still held while the removal is on its way');
+    finish(true);
+    await dropped;
+    assert.equal(t.c.holding, undefined);
+    await t.c.stop(false);
   });
 });

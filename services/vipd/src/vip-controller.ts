@@ -39,6 +39,8 @@ const PROBE_MARGIN_MS = 500;
  * after which the taker no longer revokes.
  */
 export const MARK_STUCK_MS = 10_000;
+/** While a failsafe VIP is carried over a lost lease, how often to look again at the least. */
+const CARRY_RECHECK_MS = 50;
 /** While a peer keeps the VIP under failsafe, how often to look again. */
 const FAILSAFE_HOLDER_RECHECK_MS = 100;
 /** How often a peer's claim to hold this VIP may cost a read of etcd. */
@@ -80,6 +82,13 @@ export class VipController {
   private stopped = false;
   private lastDecision = '';
   private inFailsafe = false;
+  /** The deadline of the last 'fenced' decision that kept this VIP under failsafe. */
+  private failsafeKeptUntil = -Infinity;
+  /**
+   * The lease was lost (expired in etcd) while this VIP was kept under failsafe: the address
+   * stays up until `until` while a new session takes the vacant key again (see leaseLost).
+   */
+  private carried: { revision: string; until: number } | undefined;
   /** The wire probe started in a takeover wait's last moments (see probeEarly). */
   private earlyProbe: { at: number; ifname: string; owners: Promise<string[]> } | undefined;
   /** Set when leadership came from a silent holder: probe before adding (see freeOnTheWire). */
@@ -179,6 +188,57 @@ export class VipController {
       return;
     }
     await this.kernelLock.run(() => this.removeAddress(reason, state));
+  }
+
+  /**
+   * The lease is gone in etcd (it expired while etcd was out of reach). A VIP kept under
+   * failsafe while every peer confirmed that none can reach etcd stays up while the daemon opens
+   * a new session and this controller takes the vacant key again: a failsafe holder that gets
+   * etcd back first keeps its VIP without a blink. It stays only as long as failsafe would have
+   * kept it (extended while the peers still confirm), and goes at once when another node holds
+   * the key. Everything else is dropped now.
+   */
+  async leaseLost(reason: string): Promise<void> {
+    const a = this.applied;
+    const now = this.ctx.clock.now();
+    const until = Math.max(this.failsafeKeptUntil, this.failsafeUntil());
+    if (a && this.inFailsafe && until > now && !this.stopped) {
+      this.carried = { revision: a.revision, until };
+      this.log.info(
+        { rev: a.revision, keptForMs: Math.round(until - now) },
+        'lease lost while kept under failsafe: keeping the VIP while a new session takes the key again',
+      );
+      this.wake(until - now);
+      return;
+    }
+    await this.dropLocal(reason, 'fault');
+  }
+
+  /**
+   * While carried over a lost lease: whether this decision keeps the address up for now (the
+   * new session is not there yet, or has yet to take the vacant key). Ends the carry otherwise.
+   */
+  private keepCarried(d: Decision, now: number): boolean {
+    const c = this.carried;
+    if (!c) return false;
+    if (!this.applied || this.applied.revision !== c.revision) {
+      this.carried = undefined;
+      return false;
+    }
+    c.until = Math.max(c.until, this.ctx.failsafeUntil(this.spec.name));
+    const waiting =
+      d.kind === 'acquire' ||
+      d.kind === 'wait' ||
+      d.kind === 'idle' ||
+      d.kind === 'clear-stale' ||
+      (d.kind === 'follow' && d.holder === this.ctx.self);
+    if (now >= c.until || !waiting) {
+      this.carried = undefined;
+      if (now >= c.until)
+        this.log.info({ rev: c.revision }, 'failsafe carry-over ended before the key was taken again');
+      return false;
+    }
+    return true;
   }
 
   /** Stops reconciling but keeps the address (shutdown hands over before dropping it). */
@@ -325,6 +385,12 @@ export class VipController {
       return;
     }
     this.note(d);
+    if (this.keepCarried(d, now)) {
+      if (d.kind === 'acquire') await this.acquire(session, d.rank, false);
+      else if (d.kind === 'clear-stale') await this.release(d.revision, 'leader key of our lost lease');
+      this.wake(Math.min(this.carried?.until ?? now, now + CARRY_RECHECK_MS) - now);
+      return;
+    }
     switch (d.kind) {
       case 'hold': {
         this.setFailsafe(false);
@@ -356,6 +422,7 @@ export class VipController {
       case 'fenced': {
         const until = this.failsafeUntil();
         if (until > now) {
+          this.failsafeKeptUntil = until;
           this.setFailsafe(true);
           // The kernel lifetime would end it otherwise; the dead-man's switch still guards it.
           await this.kernelLock.run(() => this.refreshFailsafe(until));
@@ -621,16 +688,20 @@ export class VipController {
     this.announcer.stop();
     const a = this.applied ?? this.unremoved;
     if (!a) return;
-    this.applied = undefined;
-    this.unremoved = undefined;
     let present: boolean;
     try {
+      // Still held (in our beats' held list too) until the address is gone: a peer that waits
+      // for us to let go (failsafe) must not add it while our removal is still on its way.
       present = await this.ctx.kernel.removeVip(a.ifname, a.spec);
     } catch (err) {
+      this.applied = undefined;
       this.unremoved = a;
       this.wake(REMOVE_RETRY_MS);
       throw err;
+    } finally {
+      if (this.applied === a) this.applied = undefined;
     }
+    this.unremoved = undefined;
     this.log.info(
       {
         rev: a.revision,
@@ -666,6 +737,11 @@ export class VipController {
     return this.inFailsafe;
   }
 
+  /** Until when this VIP is carried over a lost lease (see leaseLost); -Infinity: it is not. */
+  get carriedUntil(): number {
+    return this.carried?.until ?? -Infinity;
+  }
+
   /** Held now, and its spec says onEtcdLoss: failsafe. */
   get heldUnderFailsafeSpec(): boolean {
     return this.spec.onEtcdLoss === 'failsafe' && this.applied !== undefined;
@@ -674,7 +750,8 @@ export class VipController {
   /** Until when onEtcdLoss: failsafe keeps this VIP (-Infinity: not failsafe, or not held). */
   failsafeUntil(): number {
     if (!this.heldUnderFailsafeSpec) return -Infinity;
-    return this.ctx.failsafeUntil(this.spec.name);
+    const until = this.ctx.failsafeUntil(this.spec.name);
+    return this.carried ? Math.max(until, this.carried.until) : until;
   }
 
   /** Called under kernelLock: keeps the kernel lifetime of a failsafe VIP going. */
