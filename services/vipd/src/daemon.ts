@@ -200,6 +200,7 @@ export class Daemon {
       alive: this.view.alive,
       callTimeoutMs: config.etcd.callTimeoutMs,
       maxTxnOps: config.etcd.maxTxnOps,
+      probeAfterReadMs: config.lease.ttlSeconds * 1000,
       log: deps.log.child({ component: 'takeover' }),
     });
     this.peers.on('changed', () => this.onPeersChanged());

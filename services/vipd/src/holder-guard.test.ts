@@ -23,6 +23,7 @@ function setUp(holderFenceMs: number) {
     kernel: { guard: () => undefined } as unknown as Kernel,
     peers: {
       echoTimes: () => [],
+      echoTimesAny: () => [],
       hasMembers: () => peers.members,
       membersSince: () => peers.since,
     } as unknown as Peers,
@@ -95,7 +96,8 @@ describe('holder guard', () => {
         clock: { now: () => now },
         kernel: { guard: () => undefined } as unknown as Kernel,
         peers: {
-          echoTimes: () => [peer.echoAt],
+          echoTimes: () => (peer.etcdOk ? [peer.echoAt] : []),
+          echoTimesAny: () => [peer.echoAt],
           hasMembers: () => true,
           membersSince: () => undefined,
           holdersOf: () => [],
@@ -189,7 +191,8 @@ describe('holder guard', () => {
       clock: { now: () => now },
       kernel: { guard: () => undefined } as unknown as Kernel,
       peers: {
-        echoTimes: () => [now - 100],
+        echoTimes: () => [],
+        echoTimesAny: () => [now - 100],
         hasMembers: () => true,
         membersSince: () => undefined,
         noneCanTakeOver: () => peers.allHeard,

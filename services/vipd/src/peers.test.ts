@@ -167,4 +167,18 @@ describe('peers', () => {
     peers.setMembers(m('n3'));
     assert.equal(peers.membersSince(), 4000);
   });
+
+  it('a peer that cannot reach etcd vouches for our lease only for the failsafe, not for the hold deadline', (t) => {
+    const peers = newPeers();
+    t.after(() => peers.stop());
+    peers.setMembers(N2);
+    const receive = (b: ReceivedBeat) =>
+      (peers as unknown as { mesh: { received: (b: ReceivedBeat) => boolean } }).mesh.received(b);
+    receive(beat('n2', 1, [], 500));
+    assert.deepEqual([peers.echoTimes(), peers.echoTimesAny()], [[500], [500]]);
+    // n2 lost etcd's quorum: its view is frozen and may still show a lease revoked meanwhile.
+    receive({ ...beat('n2', 2, [], 600), etcdOk: false });
+    assert.deepEqual(peers.echoTimes(), [500], 'no new contact from a peer without etcd');
+    assert.deepEqual(peers.echoTimesAny(), [600], 'but the failsafe hears it');
+  });
 });

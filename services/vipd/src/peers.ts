@@ -50,8 +50,15 @@ export class Peers extends EventEmitter<PeersEvents> {
   private members = new Map<string, Member>();
   /** When the member set last turned non-empty (see membersSince). */
   private since: number | undefined;
-  /** Per peer: the latest of our send times it echoed while its view had our lease. */
+  /**
+   * Per peer: the latest of our send times it echoed while its view had our lease and it could
+   * reach etcd (its last renewal succeeded). Only these count as contact for the hold deadline:
+   * a peer cut from etcd's quorum keeps a frozen view, and would go on vouching for a lease
+   * revoked meanwhile.
+   */
   private readonly echoes = new Map<string, number>();
+  /** The same, whether or not the peer could reach etcd (the failsafe's contact, see echoTimesAny). */
+  private readonly echoesAny = new Map<string, number>();
   /** Per peer: the held list of its latest beat (to tell when it changes). */
   private readonly heldSeen = new Map<string, readonly HeldVip[]>();
   /**
@@ -138,6 +145,7 @@ export class Peers extends EventEmitter<PeersEvents> {
     else if (this.members.size === 0) this.since = this.clock.now();
     this.members = members;
     for (const node of this.echoes.keys()) if (!members.has(node)) this.echoes.delete(node);
+    for (const node of this.echoesAny.keys()) if (!members.has(node)) this.echoesAny.delete(node);
     this.mesh.setPeers(new Map([...members].map(([n, m]) => [n, m.advertise])));
   }
 
@@ -182,6 +190,14 @@ export class Peers extends EventEmitter<PeersEvents> {
   /** Echoed send times of our beats (contact evidence for the fast fence). */
   echoTimes(): number[] {
     return [...this.echoes.values()];
+  }
+
+  /**
+   * Echoed send times from every peer, also those that cannot reach etcd: contact for the
+   * failsafe only, which holds while nobody reaches etcd (so nobody can revoke our lease).
+   */
+  echoTimesAny(): number[] {
+    return [...this.echoesAny.values()];
   }
 
   state(node: string): PeerState | undefined {
@@ -307,8 +323,11 @@ export class Peers extends EventEmitter<PeersEvents> {
     if (me?.suspect) this.suspectedBy.add(node);
     else this.suspectedBy.delete(node);
     if (me && lease !== '' && me.leaseId === lease && me.echoSentAtMs > 0) {
-      const before = this.echoes.get(node) ?? 0;
-      if (me.echoSentAtMs > before) {
+      if (me.echoSentAtMs > (this.echoesAny.get(node) ?? 0)) {
+        this.echoesAny.set(node, me.echoSentAtMs);
+        changed = true;
+      }
+      if (beat.etcdOk && me.echoSentAtMs > (this.echoes.get(node) ?? 0)) {
         this.echoes.set(node, me.echoSentAtMs);
         changed = true;
       }

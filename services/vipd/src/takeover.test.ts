@@ -40,6 +40,7 @@ function setup() {
     suspectMs: 300,
     alive: new EventEmitter() as unknown as PrefixMirror,
     callTimeoutMs: 500,
+    probeAfterReadMs: 3000,
     log: silentLogger(),
   });
   /** n1's leader key for vip is marked as taken over, then deleted (its lease revoked). */
@@ -63,6 +64,21 @@ void describe('Takeover waits', () => {
     assert.equal(takeover.notBefore('api'), 0, 'a cold start waits for nothing');
     clock.t = 2000;
     assert.equal(takeover.notBefore('web'), 1450, 'kept until held again, as after a takeover seen live');
+  });
+
+  void it('after a fresh read, a vacant VIP is probed on the wire before it is added, for a TTL', () => {
+    const { clock, leaders, takeover, held } = setup();
+    held.set(keys.leader('db'), entry('db', { node: 'n1' }));
+    assert.equal(takeover.takenOver('web'), false, 'no read yet: nothing known');
+    leaders.emit('synced');
+    assert.equal(
+      takeover.takenOver('web'),
+      true,
+      'vacant at a fresh read: its last holder may still have it (failsafe after an outage)',
+    );
+    assert.equal(takeover.takenOver('db'), false, 'held');
+    clock.t += 3000;
+    assert.equal(takeover.takenOver('web'), false, 'a TTL later: a vacancy like any other');
   });
 
   void it('a VIP vacant after a takeover may not be added for W; held again, the wait is over', () => {

@@ -50,6 +50,8 @@ export interface TakeoverOptions {
   callTimeoutMs: number;
   /** etcd's --max-txn-ops (bulk marks are sized to it); default 128. */
   maxTxnOps?: number;
+  /** After a fresh read of the leaders, how long vacant VIPs are probed before adding (takenOver). */
+  probeAfterReadMs?: number;
   log: Logger;
 }
 
@@ -67,6 +69,9 @@ export class Takeover {
   private readingMarks: symbol | undefined;
   /** takeovers/ could not be read: every vacant VIP waits until then. */
   private fallbackUntil = 0;
+  /** When the leaders were last read afresh (see takenOver). */
+  private freshReadAt = -Infinity;
+  private readonly probeAfterReadMs: number;
 
   private readonly self: string;
   private readonly client: EtcdClient;
@@ -94,13 +99,17 @@ export class Takeover {
     this.callTimeoutMs = o.callTimeoutMs;
     this.maxTxnOps = o.maxTxnOps;
     this.log = o.log;
+    this.probeAfterReadMs = o.probeAfterReadMs ?? 0;
     const { alive, leaders, keys } = o;
     // A node that misses its peers keeps touching alive/<node> while it can reach etcd: one
     // that still does is not dead, whatever our heartbeats say (a partition between peers).
     alive.on('change', (key, entry) => {
       if (entry) this.aliveAt.set(key.slice(keys.alivePrefix.length), this.clock.now());
     });
-    leaders.on('synced', () => void this.readMarks());
+    leaders.on('synced', () => {
+      this.freshReadAt = this.clock.now();
+      void this.readMarks();
+    });
     // Called synchronously for every watch event, in revision order: the marker put is
     // always seen before the deletion that revoking the lease causes.
     leaders.on('change', (key, entry) => {
@@ -136,9 +145,20 @@ export class Takeover {
     return this.fallbackUntil > now ? Math.max(marked, this.fallbackUntil) : marked;
   }
 
-  /** The VIP is vacant after a takeover (seen live, or named in takeovers/) and not held since. */
+  /**
+   * Whether a taker must prove the address free on the wire before adding this VIP: it is
+   * vacant after a takeover (seen live, or named in takeovers/) and not held since, or it was
+   * found vacant by a fresh read of the leaders less than `probeAfterReadMs` ago. A fresh read
+   * (a start, a resync after an etcd outage) cannot tell how the last holder went; after a long
+   * outage that holder may still keep the address under failsafe, and this node, with a new
+   * lease, may no longer count it among the registered peers whose beats hold it back.
+   */
   takenOver(vip: string): boolean {
-    return this.waitUntil.has(vip);
+    if (this.waitUntil.has(vip)) return true;
+    return (
+      this.clock.now() - this.freshReadAt < this.probeAfterReadMs &&
+      this.leaders.get(this.keys.leader(vip)) === undefined
+    );
   }
 
   /** After a fresh read of the leaders: the takeovers still in etcd set their waits again. */
