@@ -37,6 +37,9 @@ import {
   type StreamBinding,
 } from './binding';
 import { BeatTooLargeError } from './errors';
+import { HeldCodecError } from './held-codec';
+import { HeldSetReceiver } from './held-receiver';
+import { type HeldAck, HeldSetSender } from './held-sender';
 import { PeerLink } from './peer-link';
 import { PeerTable } from './peer-table';
 import { HeartbeatService, type Rejection } from './service';
@@ -46,6 +49,10 @@ import { encodedSize, type HeartbeatServerCall, MAX_MESSAGE_BYTES } from './wire
 /** Rejection log lines (one per stream) allowed per window; the rest are counted only. */
 export const REJECT_LOG_LINES = 5;
 export const REJECT_LOG_WINDOW_MS = 10_000;
+/** What held_set's delta and snapshot piece add to a beat besides their bytes, at most. */
+const HELD_SET_FRAMING_BYTES = 64;
+/** A peer's held-set problems are logged at most once per this long. */
+const HELD_PROBLEM_LOG_MS = 10_000;
 /** A registered host name is looked up again at most this often. */
 const RESOLVE_EVERY_MS = 10_000;
 
@@ -110,6 +117,13 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
   private seq = 0;
   private current: Beat__Output | undefined;
   private heldSize: { list: readonly HeldVip__Output[]; bytes: number } | undefined;
+  /** Our held set as we send it (held-sender.ts). */
+  private readonly heldOut = new HeldSetSender();
+  /**
+   * Per peer: its held set as we have it, and whether its beats carry held sets at all (a vipd
+   * from before them does not: our beats then also carry the plain list, for it).
+   */
+  private readonly heldIn = new Map<string, { rx: HeldSetReceiver; sendsSets: boolean; loggedAt: number }>();
   private beatFailing = false;
   private stopped = false;
   private readonly binding: StreamBinding;
@@ -280,13 +294,15 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     this.links.get(node)?.close();
     this.links.delete(node);
     this.table.remove(node);
+    this.heldIn.delete(node);
     this.log.debug({ node }, 'peer removed');
     this.notify(() => this.emit('removed', node));
   }
 
   /** A beat from either direction. False if the sender is not in the peer set. */
   private received(beat: ReceivedBeat): boolean {
-    if (this.stopped) return false;
+    if (this.stopped || this.table.get(beat.node) === undefined) return false;
+    this.resolveHeld(beat);
     const result = this.table.record(beat);
     if (result === 'unknown') return false;
     if (result === 'alive') {
@@ -295,6 +311,64 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     }
     this.notify(() => this.emit('beat', beat.node, beat));
     return true;
+  }
+
+  /**
+   * Fills in `held` and `heldKnown` of a beat with a held_set from the set we keep for its
+   * sender (held-receiver.ts); a beat without one comes from a vipd from before held sets.
+   */
+  private resolveHeld(beat: ReceivedBeat): void {
+    let r = this.heldIn.get(beat.node);
+    if (r === undefined) {
+      r = { rx: new HeldSetReceiver(), sendsSets: false, loggedAt: -Infinity };
+      this.heldIn.set(beat.node, r);
+    }
+    const hs = beat.heldSet;
+    if (hs === undefined) {
+      if (r.sendsSets) r.rx.reset();
+      r.sendsSets = false;
+      return;
+    }
+    delete beat.heldSet; // a snapshot piece is up to ~60 KiB: not kept with the last beat
+    r.sendsSets = true;
+    const result = r.rx.receive(hs);
+    beat.held = result.held;
+    beat.heldKnown = result.known;
+    const now = this.clock.now();
+    if (result.problem !== undefined && now - r.loggedAt > HELD_PROBLEM_LOG_MS) {
+      r.loggedAt = now;
+      this.log.warn(
+        { node: beat.node, problem: result.problem },
+        "a peer's held set went wrong here; asking for all of it again",
+      );
+    }
+  }
+
+  /**
+   * What each peer that reads held sets has of ours, from its latest beat. A peer not heard
+   * from yet is taken to have nothing (so its first beats from us carry the set); a suspect one
+   * is left out (its stale acknowledgement would make every beat large).
+   */
+  private heldAcks(): HeldAck[] {
+    const acks: HeldAck[] = [];
+    for (const node of this.table.nodes()) {
+      const p = this.table.get(node);
+      if (p === undefined || p.suspect) continue;
+      if (p.lastBeat === undefined) {
+        acks.push({ epoch: '0', version: 0 });
+        continue;
+      }
+      if (this.heldIn.get(node)?.sendsSets !== true) continue;
+      const me = p.lastBeat.peers.find((v) => v.node === this.opts.self);
+      acks.push(me?.heldAck ?? { epoch: '0', version: 0 });
+    }
+    return acks;
+  }
+
+  /** Some peer's beats show a vipd from before held sets: it reads only the plain list. */
+  private legacyPeers(): boolean {
+    for (const r of this.heldIn.values()) if (!r.sendsSets) return true;
+    return false;
   }
 
   /**
@@ -368,20 +442,35 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     const max = MAX_MESSAGE_BYTES - (this.opts.keyring ? AUTH_OVERHEAD_BYTES : 0);
     try {
       const local = this.opts.localBeat();
+      this.heldOut.update(local.held);
+      const views = this.table.views().map((v) => {
+        const r = this.heldIn.get(v.node);
+        return r?.sendsSets ? { ...v, heldAck: r.rx.ack() } : v;
+      });
+      const legacy = this.legacyPeers();
       let beat = toWire(
         this.opts.self,
         ++this.seq,
         this.opts.intervalMs,
-        local,
-        this.table.views(),
+        legacy ? local : { ...local, held: [] },
+        views,
         this.clock.now(),
+        this.heldOut.header(),
       );
-      // Too big (a node holding hundreds of VIPs): the held list goes first, since the peer view
+      // Too big: the plain list (for vipd from before held sets) goes first, since the peer view
       // carries the echoes that keep holders' fast fences open; then the view.
       if (this.sizeOf(beat) > max) beat = { ...beat, held: [] };
       if (this.sizeOf(beat) > max) beat = { ...beat, peers: [] };
       const bytes = this.sizeOf(beat);
       if (bytes > max) throw new BeatTooLargeError(bytes, max);
+      // The held set's changes or snapshot piece get what room is left.
+      const budget = max - bytes - HELD_SET_FRAMING_BYTES;
+      try {
+        if (budget > 0) beat.held_set = this.heldOut.plan(this.heldAcks(), budget);
+      } catch (err) {
+        if (!(err instanceof HeldCodecError)) throw err;
+        if (!this.beatFailing) this.log.error({ err: errorLine(err) }, 'cannot encode our held set');
+      }
       this.current = beat;
       if (this.beatFailing) this.log.info({ seq: this.seq }, 'sending beats again');
       this.beatFailing = false;
