@@ -34,7 +34,7 @@ const NONE: readonly HeldVip__Output[] = Object.freeze([]);
 export class HeldSetReceiver {
   private epoch = '0';
   private version = 0;
-  private entries = new Map<string, string>();
+  private entries = new Map<string, HeldVip__Output>();
   private readonly digest = new SetDigest();
   /** Count and digest were checked against a beat at `version`. */
   private verified = false;
@@ -70,7 +70,7 @@ export class HeldSetReceiver {
       this.verified = true;
     }
     if (this.version < V || !this.verified) return { known: false, held: NONE };
-    this.list ??= [...this.entries].map(([name, revision]) => ({ name, revision }));
+    this.list ??= [...this.entries.values()];
     return { known: true, held: this.list };
   }
 
@@ -88,13 +88,13 @@ export class HeldSetReceiver {
     return { known: false, held: NONE, problem };
   }
 
-  private replace(entries: Map<string, string>, version: number): void {
+  private replace(entries: Map<string, HeldVip__Output>, version: number): void {
     this.entries = entries;
     this.version = version;
     this.verified = false;
     this.list = undefined;
     this.digest.clear();
-    for (const [name, rev] of entries) this.digest.toggle(name, rev);
+    for (const e of entries.values()) this.digest.toggle(e.name, e.revision);
   }
 
   /** One piece of the snapshot at version S; takes it over once every byte is there. */
@@ -114,24 +114,24 @@ export class HeldSetReceiver {
     const whole = total === 0 || (g.have.length === 1 && g.have[0]![0] === 0 && g.have[0]![1] === total);
     if (!whole) return;
     this.gather = undefined;
-    const entries = new Map<string, string>();
+    const entries = new Map<string, HeldVip__Output>();
     for (const e of decodeEntries(g.buf, MAX_HELD_ENTRIES)) {
       if (e.revision === '') throw new HeldCodecError('snapshot entry without a revision');
-      entries.set(e.name, e.revision);
+      entries.set(e.name, e);
     }
     this.replace(entries, S);
   }
 
   private apply(delta: Buffer, V: number): void {
     const changes = decodeEntries(delta, MAX_HELD_ENTRIES);
-    for (const { name, revision } of changes) {
-      const old = this.entries.get(name);
-      if (old !== undefined) this.digest.toggle(name, old);
-      if (revision === '') {
-        this.entries.delete(name);
+    for (const e of changes) {
+      const old = this.entries.get(e.name);
+      if (old !== undefined) this.digest.toggle(e.name, old.revision);
+      if (e.revision === '') {
+        this.entries.delete(e.name);
       } else {
-        this.entries.set(name, revision);
-        this.digest.toggle(name, revision);
+        this.entries.set(e.name, e);
+        this.digest.toggle(e.name, e.revision);
       }
     }
     if (this.entries.size > MAX_HELD_ENTRIES) throw new HeldCodecError('too many entries');

@@ -42,7 +42,7 @@ export function newEpoch(): string {
 export class HeldSetSender {
   readonly epoch: string;
   private version = 1;
-  private entries = new Map<string, string>();
+  private readonly entries = new Map<string, string>();
   private readonly digest = new SetDigest();
   private lastList: readonly HeldVip__Output[] | undefined;
   /** (version, name) of every change kept, oldest first. */
@@ -61,31 +61,36 @@ export class HeldSetSender {
     return this.version;
   }
 
-  /** The daemon's list this beat (the same array while nothing changed costs nothing). */
+  /** The daemon's list this beat: names unique; the same array while nothing changed costs nothing. */
   update(list: readonly HeldVip__Output[]): void {
     if (list === this.lastList) return;
     this.lastList = list;
-    const next = new Map<string, string>();
-    for (const h of list) next.set(h.name, h.revision);
+    const entries = this.entries;
     const changed: string[] = [];
-    for (const [name, rev] of next) {
-      const old = this.entries.get(name);
-      if (old === rev) continue;
-      if (old !== undefined) this.digest.toggle(name, old);
-      this.digest.toggle(name, rev);
-      changed.push(name);
+    for (const h of list) {
+      const old = entries.get(h.name);
+      if (old === h.revision) continue;
+      if (old !== undefined) this.digest.toggle(h.name, old);
+      this.digest.toggle(h.name, h.revision);
+      entries.set(h.name, h.revision);
+      changed.push(h.name);
     }
-    for (const [name, old] of this.entries) {
-      if (next.has(name)) continue;
-      this.digest.toggle(name, old);
-      changed.push(name);
+    // Names in the list are unique (one per VIP), so more entries than the list has means some
+    // were let go: look for them only then, and a change costs one lookup per entry.
+    if (entries.size > list.length) {
+      const names = new Set(list.map((h) => h.name));
+      for (const [name, old] of entries) {
+        if (names.has(name)) continue;
+        entries.delete(name);
+        this.digest.toggle(name, old);
+        changed.push(name);
+      }
     }
     if (changed.length === 0) return;
-    this.entries = next;
     this.version++;
     this.deltas.clear();
     for (const name of changed) this.log.push({ version: this.version, name });
-    const keep = Math.max(MAX_LOG, 2 * next.size);
+    const keep = Math.max(MAX_LOG, 2 * entries.size);
     if (this.log.length > keep) {
       // Drop whole versions, oldest first, down to half of what may be kept.
       let cut = this.log.length - Math.floor(keep / 2);

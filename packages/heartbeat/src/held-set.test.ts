@@ -308,7 +308,8 @@ test('a receiver far behind the change log gets a snapshot; a digest that does n
   sim.settle();
   // A receiver whose set went wrong (a bug): the digest tells, it drops the set and asks again.
   const r = sim.rx.get('n2')!;
-  (r as unknown as { entries: Map<string, string>; verified: boolean }).entries.set('bogus', '1');
+  const entries = (r as unknown as { entries: Map<string, HeldVip__Output> }).entries;
+  entries.set('bogus', { name: 'bogus', revision: '1' });
   sim.set(sim.list.slice(1));
   const result = r.receive(sim.beat());
   assert.match(result.problem ?? '', /does not match its digest/);
