@@ -70,6 +70,7 @@ export class HeldSetReceiver {
       this.verified = true;
     }
     if (this.version < V || !this.verified) return { known: false, held: NONE };
+    this.gather = undefined; // pieces of a snapshot we no longer need
     this.list ??= [...this.entries.values()];
     return { known: true, held: this.list };
   }

@@ -213,11 +213,12 @@ export class Peers extends EventEmitter<PeersEvents> {
     if (claims === undefined && this.heldUnknown.size === 0) return [];
     const view = this.mesh.view();
     const out: { node: string; revision: string }[] = [];
-    const unknown = [...this.heldUnknown].map((node): [string, string] => [node, '']);
-    for (const [node, revision] of [...(claims ?? []), ...unknown]) {
+    const add = (node: string, revision: string): void => {
       const s = view.get(node);
       if (s && !s.suspect && this.members.has(node)) out.push({ node, revision });
-    }
+    };
+    for (const [node, revision] of claims ?? []) add(node, revision);
+    for (const node of this.heldUnknown) add(node, '');
     return out;
   }
 
@@ -230,10 +231,12 @@ export class Peers extends EventEmitter<PeersEvents> {
     if (claims === undefined && this.heldUnknown.size === 0) return [];
     const view = this.mesh.view();
     const out: string[] = [];
-    for (const node of [...(claims?.keys() ?? []), ...this.heldUnknown]) {
+    const add = (node: string): void => {
       const s = view.get(node);
       if (s && !s.suspect && this.members.has(node) && s.lastBeat?.etcdOk === false) out.push(node);
-    }
+    };
+    for (const node of claims?.keys() ?? []) add(node);
+    for (const node of this.heldUnknown) add(node);
     return out;
   }
 
