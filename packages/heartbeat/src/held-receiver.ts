@@ -55,9 +55,11 @@ export class HeldSetReceiver {
     }
     try {
       if (hs.count === 0 && V > this.version) this.replace(new Map(), V);
-      const S = Number(hs.snapshot_version);
-      if (S > this.version) this.piece(hs, S);
       const B = Number(hs.delta_base);
+      const deltaServes = hs.delta.length > 0 && B <= this.version && this.version < V;
+      // Pieces of a snapshot for some other peer are no use to us while the delta serves us.
+      const S = Number(hs.snapshot_version);
+      if (S > this.version && !deltaServes) this.piece(hs, S);
       if (hs.delta.length > 0 && B <= this.version && this.version < V) this.apply(hs.delta, V);
     } catch (err) {
       if (err instanceof HeldCodecError) return this.fail(err.message);
