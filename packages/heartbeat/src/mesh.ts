@@ -16,6 +16,10 @@
  * most REJECT_LOG_LINES lines per REJECT_LOG_WINDOW_MS). Listener exceptions are logged, not
  * rethrown into gRPC.
  *
+ * What the daemon holds travels as a versioned set (held-mesh.ts, docs/scale.md "Held VIPs in
+ * beats"): a received beat's `held` is the sender's set as this node has it, `heldKnown` false
+ * when that is not the set at the version the beat names.
+ *
  * With a keyring (the daemon always gives one) beats are signed and only verified beats count
  * (beat-auth.ts); until the keyring has a key, nothing is sent. Inbound streams are tied to
  * the claimed node (binding.ts): by source address without TLS, by certificate with it.
@@ -37,9 +41,7 @@ import {
   type StreamBinding,
 } from './binding';
 import { BeatTooLargeError } from './errors';
-import { HeldCodecError } from './held-codec';
-import { HeldSetReceiver } from './held-receiver';
-import { type HeldAck, HeldSetSender } from './held-sender';
+import { HELD_SET_FRAMING_BYTES, MeshHeldSets } from './held-mesh';
 import { PeerLink } from './peer-link';
 import { PeerTable } from './peer-table';
 import { HeartbeatService, type Rejection } from './service';
@@ -49,10 +51,6 @@ import { encodedSize, type HeartbeatServerCall, MAX_MESSAGE_BYTES } from './wire
 /** Rejection log lines (one per stream) allowed per window; the rest are counted only. */
 export const REJECT_LOG_LINES = 5;
 export const REJECT_LOG_WINDOW_MS = 10_000;
-/** What held_set's delta and snapshot piece add to a beat besides their bytes, at most. */
-const HELD_SET_FRAMING_BYTES = 64;
-/** A peer's held-set problems are logged at most once per this long. */
-const HELD_PROBLEM_LOG_MS = 10_000;
 /** A registered host name is looked up again at most this often. */
 const RESOLVE_EVERY_MS = 10_000;
 
@@ -117,13 +115,8 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
   private seq = 0;
   private current: Beat__Output | undefined;
   private heldSize: { list: readonly HeldVip__Output[]; bytes: number } | undefined;
-  /** Our held set as we send it (held-sender.ts). */
-  private readonly heldOut = new HeldSetSender();
-  /**
-   * Per peer: its held set as we have it, and whether its beats carry held sets at all (a vipd
-   * from before them does not: our beats then also carry the plain list, for it).
-   */
-  private readonly heldIn = new Map<string, { rx: HeldSetReceiver; sendsSets: boolean; loggedAt: number }>();
+  /** Our held set and each peer's (held-mesh.ts). */
+  private readonly held: MeshHeldSets;
   private beatFailing = false;
   private stopped = false;
   private readonly binding: StreamBinding;
@@ -145,6 +138,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     this.backoff = opts.backoff ?? DEFAULT_BACKOFF;
     this.table = new PeerTable(this.clock, opts.intervalMs, opts.suspectAfterMisses);
     this.binding = opts.binding ?? 'address';
+    this.held = new MeshHeldSets(opts.self, this.clock, this.log);
     this.service = new HeartbeatService({
       self: opts.self,
       clock: this.clock,
@@ -294,7 +288,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     this.links.get(node)?.close();
     this.links.delete(node);
     this.table.remove(node);
-    this.heldIn.delete(node);
+    this.held.forget(node);
     this.log.debug({ node }, 'peer removed');
     this.notify(() => this.emit('removed', node));
   }
@@ -302,7 +296,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
   /** A beat from either direction. False if the sender is not in the peer set. */
   private received(beat: ReceivedBeat): boolean {
     if (this.stopped || this.table.get(beat.node) === undefined) return false;
-    this.resolveHeld(beat);
+    this.held.resolve(beat);
     const result = this.table.record(beat);
     if (result === 'unknown') return false;
     if (result === 'alive') {
@@ -311,64 +305,6 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     }
     this.notify(() => this.emit('beat', beat.node, beat));
     return true;
-  }
-
-  /**
-   * Fills in `held` and `heldKnown` of a beat with a held_set from the set we keep for its
-   * sender (held-receiver.ts); a beat without one comes from a vipd from before held sets.
-   */
-  private resolveHeld(beat: ReceivedBeat): void {
-    let r = this.heldIn.get(beat.node);
-    if (r === undefined) {
-      r = { rx: new HeldSetReceiver(), sendsSets: false, loggedAt: -Infinity };
-      this.heldIn.set(beat.node, r);
-    }
-    const hs = beat.heldSet;
-    if (hs === undefined) {
-      if (r.sendsSets) r.rx.reset();
-      r.sendsSets = false;
-      return;
-    }
-    delete beat.heldSet; // a snapshot piece is up to ~60 KiB: not kept with the last beat
-    r.sendsSets = true;
-    const result = r.rx.receive(hs);
-    beat.held = result.held;
-    beat.heldKnown = result.known;
-    const now = this.clock.now();
-    if (result.problem !== undefined && now - r.loggedAt > HELD_PROBLEM_LOG_MS) {
-      r.loggedAt = now;
-      this.log.warn(
-        { node: beat.node, problem: result.problem },
-        "a peer's held set went wrong here; asking for all of it again",
-      );
-    }
-  }
-
-  /**
-   * What each peer that reads held sets has of ours, from its latest beat. A peer not heard
-   * from yet is taken to have nothing (so its first beats from us carry the set); a suspect one
-   * is left out (its stale acknowledgement would make every beat large).
-   */
-  private heldAcks(): HeldAck[] {
-    const acks: HeldAck[] = [];
-    for (const node of this.table.nodes()) {
-      const p = this.table.get(node);
-      if (p === undefined || p.suspect) continue;
-      if (p.lastBeat === undefined) {
-        acks.push({ epoch: '0', version: 0 });
-        continue;
-      }
-      if (this.heldIn.get(node)?.sendsSets !== true) continue;
-      const me = p.lastBeat.peers.find((v) => v.node === this.opts.self);
-      acks.push(me?.heldAck ?? { epoch: '0', version: 0 });
-    }
-    return acks;
-  }
-
-  /** Some peer's beats show a vipd from before held sets: it reads only the plain list. */
-  private legacyPeers(): boolean {
-    for (const r of this.heldIn.values()) if (!r.sendsSets) return true;
-    return false;
   }
 
   /**
@@ -442,12 +378,9 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     const max = MAX_MESSAGE_BYTES - (this.opts.keyring ? AUTH_OVERHEAD_BYTES : 0);
     try {
       const local = this.opts.localBeat();
-      this.heldOut.update(local.held);
-      const views = this.table.views().map((v) => {
-        const r = this.heldIn.get(v.node);
-        return r?.sendsSets ? { ...v, heldAck: r.rx.ack() } : v;
-      });
-      const legacy = this.legacyPeers();
+      const header = this.held.header(local.held);
+      const views = this.held.withAcks(this.table.views());
+      const legacy = this.held.plainListNeeded();
       let beat = toWire(
         this.opts.self,
         ++this.seq,
@@ -455,7 +388,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
         legacy ? local : { ...local, held: [] },
         views,
         this.clock.now(),
-        this.heldOut.header(),
+        header,
       );
       // Too big: the plain list (for vipd from before held sets) goes first, since the peer view
       // carries the echoes that keep holders' fast fences open; then the view.
@@ -465,12 +398,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
       if (bytes > max) throw new BeatTooLargeError(bytes, max);
       // The held set's changes or snapshot piece get what room is left.
       const budget = max - bytes - HELD_SET_FRAMING_BYTES;
-      try {
-        if (budget > 0) beat.held_set = this.heldOut.plan(this.heldAcks(), budget);
-      } catch (err) {
-        if (!(err instanceof HeldCodecError)) throw err;
-        if (!this.beatFailing) this.log.error({ err: errorLine(err) }, 'cannot encode our held set');
-      }
+      if (budget > 0) beat.held_set = this.held.plan(this.table, budget);
       this.current = beat;
       if (this.beatFailing) this.log.info({ seq: this.seq }, 'sending beats again');
       this.beatFailing = false;
