@@ -65,7 +65,8 @@ export class HeldSetReceiver {
       if (err instanceof HeldCodecError) return this.fail(err.message);
       throw err;
     }
-    if (this.version === V && !this.verified) {
+    // Checked on every beat at our version (16 bytes): a set that went wrong is not kept.
+    if (this.version === V) {
       if (this.entries.size !== hs.count || !this.digest.equals(hs.digest)) {
         return this.fail(`held set at version ${V} does not match its digest`);
       }

@@ -465,3 +465,22 @@ test('a peer from before held sets (no held_set in its beats) gets the plain lis
     stopNode(n1);
   }
 });
+
+test('a held set that cannot be encoded goes as its header alone (peers: unknown), logged once', async () => {
+  const n1 = await startNode('n1');
+  try {
+    n1.mesh.setPeers(new Map([['n2', '127.0.0.1:9']]));
+    n1.local = { health: 'SERVING', held: [{ name: 'web', revision: 'not-a-revision' }], leaseId: 'l' };
+    const build = (): Beat__Output => (n1.mesh as unknown as { build(): Beat__Output }).build();
+    const beats = [build(), build(), build()];
+    for (const b of beats) {
+      assert.equal(b.held_set?.count, 1, 'the header still says what is held');
+      assert.equal(b.held_set?.delta.length, 0);
+      assert.equal(b.held_set?.snapshot_chunk.length, 0);
+    }
+    const lines = n1.log.lines.filter((l) => l.msg === 'cannot encode our held set');
+    assert.equal(lines.length, 1);
+  } finally {
+    stopNode(n1);
+  }
+});
