@@ -3,7 +3,7 @@
  *
  * It keeps the peer's set at some version of one epoch (version 0: the empty set we start from)
  * and acknowledges that version in our beats. A beat's delta applies when it starts at or before
- * our version and ends after it; snapshot pieces are gathered until the whole set at their
+ * our version and ends after it (a delta from 0 is the whole set and replaces ours); snapshot pieces are gathered until the whole set at their
  * version is there. The set is *known* only when our version is the beat's, and the count and
  * digest the beat names match what we have (or when our version is newer than the beat's: a beat
  * that came late on the other stream). Anything else (changes not received yet, a snapshot
@@ -60,7 +60,7 @@ export class HeldSetReceiver {
       // Pieces of a snapshot for some other peer are no use to us while the delta serves us.
       const S = Number(hs.snapshot_version);
       if (S > this.version && !deltaServes) this.piece(hs, S);
-      if (hs.delta.length > 0 && B <= this.version && this.version < V) this.apply(hs.delta, V);
+      if (deltaServes) this.apply(hs.delta, B, V);
     } catch (err) {
       if (err instanceof HeldCodecError) return this.fail(err.message);
       throw err;
@@ -126,8 +126,18 @@ export class HeldSetReceiver {
     this.replace(entries, S);
   }
 
-  private apply(delta: Buffer, V: number): void {
+  /** A delta from version B to V; from 0 it is the whole set, in place of ours. */
+  private apply(delta: Buffer, B: number, V: number): void {
     const changes = decodeEntries(delta, MAX_HELD_ENTRIES);
+    if (B === 0) {
+      const entries = new Map<string, HeldVip__Output>();
+      for (const e of changes) {
+        if (e.revision === '') throw new HeldCodecError('whole set with an entry without a revision');
+        entries.set(e.name, e);
+      }
+      this.replace(entries, V);
+      return;
+    }
     for (const e of changes) {
       const old = this.entries.get(e.name);
       if (old !== undefined) this.digest.toggle(e.name, old.revision);

@@ -10,7 +10,9 @@
  *
  * - nothing, when every peer has the current version (the steady state: ~40 bytes);
  * - a delta: every entry that changed since version B, as it is now; it serves every peer at a
- *   version from B on. B is the oldest acknowledged version whose delta fits the budget;
+ *   version from B on. B is the oldest acknowledged version whose delta fits the budget; when
+ *   none fits for some peer but the whole set does, B is 0: the whole set, which a receiver takes
+ *   in place of what it has (so it serves every peer);
  * - a piece of the whole set (a snapshot, taken at version S and sent in turn, piece after piece,
  *   cycling) for peers whose delta does not fit or is no longer known (the change log keeps
  *   the last MAX_LOG changes). A peer that has all of it is at S; the beat's delta then starts
@@ -120,6 +122,8 @@ export class HeldSetSender {
     }
     const sorted = [...bases].sort((x, y) => x - y);
     let chosen = this.choose(sorted, budget);
+    // The whole set as a delta from 0 replaces whatever a receiver has: it serves everyone.
+    if (chosen.needSnapshot && this.deltaFrom(0)!.length <= budget) chosen = { base: 0, needSnapshot: false };
     if (chosen.needSnapshot) chosen = this.choose(sorted, budget / 2); // room for a piece
     let base = chosen.base;
     if (chosen.needSnapshot) {
@@ -178,7 +182,10 @@ export class HeldSetSender {
     return { base: undefined, needSnapshot: true };
   }
 
-  /** Every entry changed after version `base`, as it is now ('' if gone); 0: the whole set. */
+  /**
+   * Every entry changed after version `base`, as it is now ('' if gone); from 0, the whole set
+   * (which a receiver takes in place of what it has, whatever its version).
+   */
   private deltaFrom(base: number): Buffer | undefined {
     if (base !== 0 && base < this.floor) return undefined;
     let d = this.deltas.get(base);

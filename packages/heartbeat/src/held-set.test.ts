@@ -331,3 +331,17 @@ test('an empty set is known from the header alone', () => {
   assert.equal(sim.deliver('n2', sim.beat()), true);
   assert.equal(sim.rx.get('n2')!.receive(sim.beat()).held.length, 0);
 });
+
+test('a joiner and a peer that missed removals in the same beat: the whole set replaces, nothing goes wrong', () => {
+  const sim = new Sim(['n2']);
+  const all = vips(300);
+  sim.set(all.slice(0, 200));
+  sim.settle();
+  sim.set(all.slice(50, 200)); // 50 let go: n2 has not seen it
+  sim.rx.set('n3', new HeldSetReceiver()); // joins now
+  sim.acks.set('n3', { epoch: '0', version: 0 });
+  const hs = sim.beat();
+  assert.equal(hs.delta_base, '0', 'the whole set fits one beat: it serves both');
+  assert.equal(sim.deliver('n2', hs), true, 'no removal left behind (no digest mismatch)');
+  assert.equal(sim.deliver('n3', hs), true);
+});
