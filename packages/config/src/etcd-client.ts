@@ -32,6 +32,11 @@ export function etcdClientSchema(options: EtcdClientSchemaOptions) {
         endpoints: z.array(endpoint, whenMissing(required)).min(1, 'at least one endpoint'),
         dialTimeoutMs: z.number().int().min(100).max(60_000).default(2000),
         callTimeoutMs: z.number().int().min(50).max(60_000).default(options.callTimeoutMs),
+        /**
+         * Never above the lowest `--max-txn-ops` of any etcd member: bulk transactions (leader
+         * keys, takeover marks) are sized to fit it (docs/etcd.md).
+         */
+        maxTxnOps: z.number().int().min(3).max(100_000).default(128),
         tls: z
           .object({ ca: z.string().min(1), cert: z.string().optional(), key: z.string().optional() })
           .strict()

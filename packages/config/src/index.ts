@@ -4,6 +4,7 @@ export * from './etcd-client';
 export * from './fields';
 export * from './hooks';
 export * from './layered';
+export * from './lease';
 export * from './loader';
 export * from './schema';
 export * from './secrets';

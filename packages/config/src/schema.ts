@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { etcdClientProblems, etcdClientSchema } from './etcd-client';
 import { hostPort, logSchema, metricsListenProblem, metricsSchema, zodProblems } from './fields';
 import { hooksSchema } from './hooks';
+import { addressLifetimeSec, checkLeaseTimings } from './lease';
 import { checkTimings, PROFILES, type TakeoverTimings, takeoverWaitMs } from './takeover';
 
 /** Paths of a private CA, this node's certificate and its key (all three required). */
@@ -126,15 +127,18 @@ export function validateVipdConfig(raw: unknown): { config: VipdConfig } | { pro
   const ttlMs = c.lease.ttlSeconds * 1000;
   const renewIntervalMs = c.lease.renewIntervalMs ?? Math.round(ttlMs / 4);
   const fenceMarginMs = c.lease.fenceMarginMs ?? Math.round(ttlMs / 4);
-  // Between the last renewal and the fence there must be room for at least one more try.
-  if (renewIntervalMs * 2 > ttlMs - fenceMarginMs) {
-    problems.push(
-      `lease: renewIntervalMs (${renewIntervalMs}) must be at most half of ttl - fenceMarginMs (${ttlMs - fenceMarginMs})`,
-    );
-  }
-  if (c.etcd.callTimeoutMs >= ttlMs - fenceMarginMs) {
-    problems.push(`etcd.callTimeoutMs must be below ttl - fenceMarginMs (${ttlMs - fenceMarginMs} ms)`);
-  }
+  // The kernel lifetime of a VIP ends no later than the fence: a killed daemon's VIP
+  // disappears by itself before its lease can expire in etcd.
+  const lifetimeSec = addressLifetimeSec(ttlMs, fenceMarginMs);
+  problems.push(
+    ...checkLeaseTimings({
+      ttlMs,
+      renewIntervalMs,
+      fenceMarginMs,
+      callTimeoutMs: c.etcd.callTimeoutMs,
+      addressLifetimeSec: lifetimeSec,
+    }),
+  );
   problems.push(...etcdClientProblems(c.etcd));
   problems.push(...metricsListenProblem(c.metrics.listen, c.node.listen, 'node.listen'));
   const base = PROFILES[c.takeover.profile];
@@ -147,7 +151,8 @@ export function validateVipdConfig(raw: unknown): { config: VipdConfig } | { pro
   };
   const renewWhenAloneMs = Math.max(10, Math.floor(timings.holderFenceMs / 2));
   if (c.takeover.enabled) {
-    for (const p of checkTimings(timings, renewWhenAloneMs)) problems.push(`takeover: ${p}`);
+    const waitMs = takeoverWaitMs(timings);
+    for (const p of checkTimings(timings, renewWhenAloneMs, waitMs)) problems.push(`takeover: ${p}`);
   }
   let checks: CheckSpec[] = [];
   try {
@@ -163,9 +168,6 @@ export function validateVipdConfig(raw: unknown): { config: VipdConfig } | { pro
     advertise = c.node.listen;
   }
   if (problems.length) return { problems };
-  // The kernel lifetime of a VIP ends no later than the fence: a killed daemon's VIP
-  // disappears by itself before its lease can expire in etcd.
-  const addressLifetimeSec = Math.max(1, Math.floor((ttlMs - fenceMarginMs) / 1000));
   return {
     config: {
       ...c,
@@ -177,7 +179,7 @@ export function validateVipdConfig(raw: unknown): { config: VipdConfig } | { pro
       },
       timings: { ...timings, waitMs: takeoverWaitMs(timings), renewWhenAloneMs },
       node: { ...c.node, advertise },
-      lease: { ...c.lease, renewIntervalMs, fenceMarginMs, addressLifetimeSec },
+      lease: { ...c.lease, renewIntervalMs, fenceMarginMs, addressLifetimeSec: lifetimeSec },
     },
   };
 }

@@ -28,19 +28,41 @@ export function takeoverWaitMs(t: TakeoverTimings): number {
   return t.holderFenceMs + t.viewBoundMs + t.slackMs;
 }
 
-/** The inequalities of the safety argument; a list of what is violated (empty when safe). */
-export function checkTimings(t: TakeoverTimings, renewIntervalWhenAloneMs: number): string[] {
+/**
+ * The inequalities of docs/fast-takeover.md's safety argument, checked at start-up. Returns one
+ * line per inequality that does not hold, naming it and the values (empty when safe). `waitMs`
+ * is W as the daemon will use it (takeoverWaitMs unless given).
+ */
+export function checkTimings(
+  t: TakeoverTimings,
+  renewIntervalWhenAloneMs: number,
+  waitMs: number = takeoverWaitMs(t),
+): string[] {
   const out: string[] = [];
-  if (suspectMs(t) < t.holderFenceMs) {
+  const { holderFenceMs: df, viewBoundMs: lambda, slackMs: gamma } = t;
+  // (1) Nobody adds a taken-over VIP before the old holder has fenced (or its agent did).
+  if (waitMs < df + lambda + gamma) {
     out.push(
-      `suspicion (${suspectMs(t)} ms) must not come before the holder's fence (${t.holderFenceMs} ms)`,
+      `W ≥ Df + Λ + γ does not hold: W = ${waitMs} ms < ${df} + ${lambda} + ${gamma} = ${df + lambda + gamma} ms`,
     );
   }
-  if (renewIntervalWhenAloneMs * 2 > t.holderFenceMs) {
-    out.push(`renewal without peers (${renewIntervalWhenAloneMs} ms) must be at most half the holder fence`);
+  // (2) A holder that merely missed beats fences before anyone suspects it.
+  if (suspectMs(t) < df) {
+    out.push(
+      `S ≥ Df does not hold (suspicion must not come before the holder's fence): ` +
+        `S = ${t.suspectAfterMisses} × ${t.intervalMs} = ${suspectMs(t)} ms < Df = ${df} ms`,
+    );
   }
-  if (t.holderFenceMs < 2 * t.intervalMs) {
-    out.push(`holder fence (${t.holderFenceMs} ms) must cover at least two heartbeat intervals`);
+  // (3) A holder without peers' echoes keeps its VIPs on etcd contact alone.
+  if (renewIntervalWhenAloneMs * 2 > df) {
+    out.push(
+      `renewal without peers ≤ Df/2 does not hold: ${renewIntervalWhenAloneMs} ms > ${df}/2 = ${df / 2} ms`,
+    );
+  }
+  if (df < 2 * t.intervalMs) {
+    out.push(
+      `Df ≥ 2h does not hold (the holder fence must cover two heartbeats): Df = ${df} ms < 2 × ${t.intervalMs} ms`,
+    );
   }
   return out;
 }

@@ -7,13 +7,18 @@
 //   R <id> <epoch> <ifname> <addr>/<plen> <valid_lft>             refresh a tracked address
 //   D <id> <ifname> <addr>/<plen>                                 remove and untrack
 //   B <ms>        deadline = now + ms (CLOCK_MONOTONIC, 1..600000)
+//   T <ms>        deadline = <ms> on CLOCK_MONOTONIC (absolute; at most now + 600000): a beat
+//                 that waited in the pipe cannot move the deadline later than vipd meant
 //   F             fence now
 // A and R run only while <epoch> is the agent's epoch; every fence removes every tracked
 // address in one rtnetlink batch, then bumps the epoch, so nothing vipd queued before a fence
 // can bring an address back after it. Changes go to the kernel in batches of rtnetlink
 // messages (many per sendmsg), every ack is read, and every command gets one reply, in order:
 //   ok <id> | absent <id> | err <id> <ERRNO> <message> | stale <id> <epoch> | untracked <id>
-// Other lines out: "ready <epoch>", "fenced <reason> <epoch> <removed> <absent> <failed> <ms>",
+// Before it fences for a passed deadline, it reads whatever vipd has written meanwhile and takes
+// the newest T among it first (commands still run in order): beats queued behind a long batch
+// of address changes must not count as missing.
+// Other lines out: "ready <epoch> T" (T: absolute beats understood), "fenced <reason> <epoch> <removed> <absent> <failed> <ms>",
 // "log <info|warn|error> <text>", "dropped <n>" (lines lost to a full output buffer).
 //
 // It never blocks on its output: replies and logs wait in a 1 MiB buffer and are written
@@ -60,7 +65,9 @@
 #define MAX_LINE 255
 #define MAX_TRACKED 16384
 #define TABLE_SIZE (2 * MAX_TRACKED) // open addressing, power of two
-#define MAX_BATCH 1024               // commands gathered before they go to the kernel
+#define MAX_BATCH 256                // commands gathered before they go to the kernel (one
+                                     // sendmsg; the deadline is looked at between batches)
+#define IN_CAP (1 << 20)             // input read ahead of the commands (see expired())
 #define MSGS_PER_SEND 256            // rtnetlink messages per sendmsg
 #define MAX_BEAT_MS 600000L
 #define OUT_CAP (1 << 20)
@@ -358,9 +365,10 @@ static void answer(struct cmd *c, int result) {
 
 // The gathered commands go to the kernel; every one is answered, in the order it came. A
 // deadline that passed meanwhile fences first, and the A and R gathered before it are stale.
+static int expired(void);
 static void flush_batch(void) {
   if (nbatch == 0) return;
-  if (deadline != 0 && now_ns() >= deadline) {
+  if (expired()) {
     fence("deadline", deadline);
     deadline = 0;
   }
@@ -442,6 +450,12 @@ static void bad_line(const char *why, const char *orig, const char *idtok) {
     emit("log error ignored a malformed command (%s): \"%.80s\"", why, orig);
 }
 
+// A T beat: the deadline vipd computed, never more than MAX_BEAT_MS ahead.
+static void set_absolute_deadline(unsigned long long ms) {
+  long long at = (long long)ms * 1000000LL, cap = now_ns() + MAX_BEAT_MS * 1000000LL;
+  deadline = at < cap ? at : cap;
+}
+
 static void handle_line(char *line) {
   char orig[MAX_LINE + 1], *save = NULL, *tok[8] = {0};
   snprintf(orig, sizeof orig, "%s", line);
@@ -452,6 +466,11 @@ static void handle_line(char *line) {
   if (!strcmp(tok[0], "B")) {
     if (n != 2 || parse_num(tok[1], MAX_BEAT_MS, &v) < 0 || v < 1) return bad_line("bad beat", orig, NULL);
     deadline = now_ns() + (long long)v * 1000000LL;
+    return;
+  }
+  if (!strcmp(tok[0], "T")) {
+    if (n != 2 || parse_num(tok[1], 1ULL << 52, &v) < 0 || v < 1) return bad_line("bad beat", orig, NULL);
+    set_absolute_deadline(v);
     return;
   }
   if (!strcmp(tok[0], "F")) {
@@ -483,14 +502,67 @@ static void handle_line(char *line) {
   if (nbatch == MAX_BATCH) flush_batch();
 }
 
-// Splits input into lines; a line too long or with bytes outside printable ASCII is refused.
+// Input is read into ibuf ahead of its processing; ihead..ilen is not processed yet. Lines are
+// split there; a line too long or with bytes outside printable ASCII is refused.
+static char ibuf[IN_CAP];
+static size_t ihead, ilen;
+static int in_fd = -1, in_eof;
 static char line[MAX_LINE + 1];
 static size_t linelen;
 static int discarding, binary;
 
-static void feed(const char *data, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    char ch = data[i];
+// Reads what is waiting on in_fd without blocking, as far as ibuf has room. 0 on EOF or error.
+static int read_ahead(void) {
+  if (ihead > 0 && ihead == ilen) ihead = ilen = 0;
+  if (ihead > IN_CAP / 2) {
+    memmove(ibuf, ibuf + ihead, ilen - ihead);
+    ilen -= ihead;
+    ihead = 0;
+  }
+  while (!in_eof && ilen < IN_CAP) {
+    struct pollfd p = {.fd = in_fd, .events = POLLIN};
+    if (poll(&p, 1, 0) != 1) break;
+    ssize_t n = read(in_fd, ibuf + ilen, IN_CAP - ilen);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) break;
+    if (n <= 0) {
+      if (n < 0) emit("log error read: %s", strerror(errno));
+      in_eof = 1;
+      break;
+    }
+    ilen += (size_t)n;
+  }
+  return !in_eof;
+}
+
+// Whether the deadline has passed, after taking the newest T beat among the input waiting: vipd
+// may have beaten while this agent was busy with a long batch.
+static int expired(void) {
+  if (deadline == 0 || now_ns() < deadline) return 0;
+  read_ahead();
+  const char *newest = NULL;
+  for (size_t i = ihead; i + 2 < ilen; i++) {
+    if ((i == ihead || ibuf[i - 1] == '\n') && ibuf[i] == 'T' && ibuf[i + 1] == ' ' &&
+        memchr(ibuf + i, '\n', ilen - i))
+      newest = ibuf + i;
+  }
+  if (newest) {
+    char tmp[32];
+    const char *nl_at = memchr(newest, '\n', (size_t)(ibuf + ilen - newest));
+    size_t len = (size_t)(nl_at - newest - 2);
+    unsigned long long v;
+    if (len < sizeof tmp) {
+      memcpy(tmp, newest + 2, len);
+      tmp[len] = '\0';
+      if (parse_num(tmp, 1ULL << 52, &v) == 0 && v >= 1) set_absolute_deadline(v);
+    }
+  }
+  return now_ns() >= deadline;
+}
+
+// Runs every complete line read so far, in order.
+static void feed_pending(void) {
+  while (ihead < ilen) {
+    char ch = ibuf[ihead++];
     if (ch == '\n') {
       line[linelen] = '\0';
       if (discarding) emit("log error ignored a command longer than %d bytes", MAX_LINE);
@@ -504,6 +576,7 @@ static void feed(const char *data, size_t n) {
       else line[linelen++] = ch;
     }
   }
+  ihead = ilen = 0;
 }
 
 static void reset_input(void) {
@@ -511,6 +584,8 @@ static void reset_input(void) {
   linelen = 0;
   discarding = binary = 0;
   nbatch = 0;
+  ihead = ilen = 0;
+  in_eof = 0;
 }
 
 // ---------------------------------------------------------------- main loop
@@ -518,17 +593,25 @@ static volatile sig_atomic_t got_signal;
 static void on_signal(int sig) { got_signal = sig; }
 
 // Serves one stream of commands until EOF (returns 0) or a signal (returns it).
-static int serve(int in_fd, sigset_t *empty) {
-  char chunk[65536];
-  emit("ready %llu", epoch);
+static int serve(int fd, sigset_t *empty) {
+  in_fd = fd;
+  reset_input();
+  emit("ready %llu T", epoch);
   for (;;) {
     flush_out();
-    long long now = now_ns();
-    if (deadline != 0 && now >= deadline) {
+    if (expired()) {
       fence("deadline", deadline);
       deadline = 0;
       continue;
     }
+    if (ihead < ilen || in_eof) {
+      // Read ahead by expired(): run it now, as if just read.
+      feed_pending();
+      flush_batch();
+      if (in_eof) break;
+      continue;
+    }
+    long long now = now_ns();
     struct timespec ts, *tsp = NULL;
     if (deadline != 0) {
       ts.tv_sec = (deadline - now) / 1000000000LL;
@@ -537,24 +620,24 @@ static int serve(int in_fd, sigset_t *empty) {
     }
     // Output waiting: wake when vipd reads it too (on a socket, in and out are one fd).
     short want = outlen ? POLLOUT : 0;
-    struct pollfd p[2] = {{.fd = in_fd, .events = (short)(POLLIN | (out_fd == in_fd ? want : 0))},
+    struct pollfd p[2] = {{.fd = fd, .events = (short)(POLLIN | (out_fd == fd ? want : 0))},
                           {.fd = out_fd, .events = want}};
-    int r = ppoll(p, out_fd == in_fd ? 1 : 2, tsp, empty);
+    int r = ppoll(p, out_fd == fd ? 1 : 2, tsp, empty);
     if (got_signal) return got_signal;
     if (r < 0 && errno != EINTR) emit("log error poll: %s", strerror(errno));
     if (r <= 0 || !(p[0].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-    ssize_t n = read(in_fd, chunk, sizeof chunk);
-    if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-    if (n <= 0) {
-      long long seen = now_ns();
-      if (n < 0) emit("log error read: %s", strerror(errno));
-      reset_input();
-      fence("eof", seen);
-      return 0;
-    }
-    feed(chunk, (size_t)n);
+    read_ahead();
+    feed_pending();
     flush_batch();
+    if (in_eof) break;
   }
+  long long seen = now_ns();
+  if (linelen > 0 || discarding) emit("log warn ignored an unterminated last command");
+  linelen = 0;
+  discarding = binary = 0;
+  nbatch = 0;
+  fence("eof", seen);
+  return 0;
 }
 
 static int listen_on(const char *path) {

@@ -240,6 +240,43 @@ void describe('kernel agent on real interfaces in a network namespace', { skip: 
     }
   });
 
+  void it('a beat queued behind a long batch of changes is not missed; an absolute beat in the past fences', async (t: TestContext) => {
+    const raw = rawAgent();
+    const mono = () => Number(process.hrtime.bigint() / 1_000_000n);
+    try {
+      await until('ready', () => raw.lines.some((l) => l.startsWith('ready ')));
+      assert.match(
+        raw.lines.find((l) => l.startsWith('ready '))!,
+        /^ready \d+ T$/,
+        'says it takes T',
+      );
+      // 1500 IPv6 adds take the kernel far longer than 40 ms; the second beat, written in the same
+      // go after them, must count before the first one's deadline fences anything.
+      const adds = Array.from(
+        { length: 1500 },
+        (_, i) => `A ${i + 1} 1 veth0 2001:db8::2:${i.toString(16)}/64 30`,
+      ).join('\n');
+      const t0 = performance.now();
+      raw.write(`T ${mono() + 40}\n${adds}\nT ${mono() + 20_000}\n`);
+      await until('1500 answers', () => raw.lines.filter((l) => l.startsWith('ok ')).length === 1500, 20_000);
+      t.diagnostic(`1500 IPv6 adds answered in ${(performance.now() - t0).toFixed(0)} ms`);
+      assert.equal(
+        raw.lines.filter((l) => l.startsWith('fenced ')).length,
+        0,
+        'no fence: the newer beat was waiting in the input',
+      );
+      assert.equal(addrs().length, 1500);
+      raw.write(`T ${mono() - 1}\n`);
+      await until('the fence of a beat whose deadline has passed', () =>
+        raw.lines.some((l) => l.startsWith('fenced deadline ')),
+      );
+      assert.deepEqual(addrs(), []);
+    } finally {
+      raw.end();
+      await raw.exit;
+    }
+  });
+
   void it('adds and fences hundreds of addresses in one batch', async (t: TestContext) => {
     const agent = new KernelAgent({ binaryPath: WRAPPER });
     const fences: AgentFence[] = [];

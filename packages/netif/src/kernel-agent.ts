@@ -10,10 +10,14 @@
 // the fence (and reaches the agent after it) is refused as `stale`. A refresh of an address the
 // agent does not track (fenced, removed) is refused too: it can never re-create one.
 //
-// Protocol: see the header of native/vipd-agent.c. Commands made in one tick go out in one write;
-// the agent reads them in one go, sends them to the kernel as one rtnetlink batch and answers each
-// in order, so a reply for id N means every earlier command was answered (an earlier one without
-// a reply was lost to the agent's full output buffer; it is rejected as transient).
+// Protocol: see the header of native/vipd-agent.c. Commands made in one tick go out together, at
+// most WRITE_LINES per write and the next only once the pipe took the last (so that a beat never
+// waits behind thousands of queued changes: beats and fences go before queued commands); the
+// agent sends them to the kernel in rtnetlink batches and answers each in order, so a reply for
+// id N means every earlier command was answered (an earlier one without a reply was lost to the
+// agent's full output buffer; it is rejected as transient). Beats carry the absolute deadline on
+// CLOCK_MONOTONIC (`T`) when the agent says it understands them (`ready <epoch> T`): a beat read
+// late cannot move the fence later than vipd meant.
 //
 // How vipd uses it: add() tracks and adds, refresh() pushes lifetimes of held addresses forward,
 // remove() removes and untracks, beat(ms left until its own deadline) after every renewal,
@@ -86,9 +90,19 @@ interface Pending {
 }
 
 /** `<package root>/build/vipd-agent` (this file runs from dist/). */
+/** Commands settled per event-loop turn at most (see onLine). */
+const SETTLES_PER_TURN = 32;
+
 export const DEFAULT_AGENT_BINARY = resolve(__dirname, '..', 'build', 'vipd-agent');
 const MAX_BEAT_MS = 600_000;
 const MAX_LINE = 255;
+/** Command lines per write at most (see the header). */
+const WRITE_LINES = 256;
+
+/** Milliseconds on CLOCK_MONOTONIC, the agent's clock (libuv's hrtime is CLOCK_MONOTONIC on Linux). */
+function monotonicMs(): number {
+  return Number(process.hrtime.bigint() / 1_000_000n);
+}
 
 const noop = (): void => undefined;
 const silent: Logger = { debug: noop, info: noop, warn: noop, error: noop, child: () => silent };
@@ -118,7 +132,17 @@ export class KernelAgent extends EventEmitter {
   /** Commands sent or waiting for `ready`, oldest first (replies come in this order). */
   private readonly pending = new Map<number, Pending>();
   /** Lines not yet written: commands, beats, fences, in order. */
-  private queue: (Pending | string)[] = [];
+  private queue: Pending[] = [];
+  /** Beats and fences not written yet: they go before queued commands. */
+  private control: string[] = [];
+  /** The agent takes absolute beats (`T`; its ready line says so). */
+  private absoluteBeats = false;
+  private waitingForDrain = false;
+  /** Lines read but not handled yet (see onLine), from backlogHead on. */
+  private backlog: string[] = [];
+  private backlogHead = 0;
+  private settledThisTurn = 0;
+  private turnScheduled = false;
   private flushScheduled = false;
   private resolveReady: (ready: boolean) => void = noop;
   private resolveExited: (exit: AgentExit) => void = noop;
@@ -235,7 +259,7 @@ export class KernelAgent extends EventEmitter {
       return this.send('F');
     }
     this.outOfBudget = false;
-    return this.send(`B ${ms}`);
+    return this.send(this.absoluteBeats ? `T ${monotonicMs() + ms}` : `B ${ms}`);
   }
 
   /** Removes every tracked address now. */
@@ -249,7 +273,7 @@ export class KernelAgent extends EventEmitter {
    */
   async close(): Promise<AgentExit> {
     if (this.exitInfo !== undefined) return this.exitInfo;
-    this.flush();
+    this.flush(true);
     this.closing = true;
     this.input.end();
     let timer: NodeJS.Timeout | undefined;
@@ -281,39 +305,64 @@ export class KernelAgent extends EventEmitter {
     });
   }
 
-  /** Beats and fences: written at once, after whatever is queued. */
+  /** Beats and fences: written at once, before whatever commands are still queued. */
   private send(line: string): boolean {
     if (!this.running) {
       this.log.warn({ line }, 'vipd-agent is not running; command dropped');
       return false;
     }
-    this.queue.push(line);
+    // Only the newest beat matters; a fence stays.
+    if (line.startsWith('T ') || line.startsWith('B ')) {
+      this.control = this.control.filter((l) => !l.startsWith('T ') && !l.startsWith('B '));
+    }
+    this.control.push(line);
     return this.flush();
   }
 
   private enqueue(item: Pending): void {
     this.queue.push(item);
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      process.nextTick(() => this.flush());
-    }
+    this.scheduleFlush();
   }
 
-  /** Writes everything queued in one write (after `ready`: the epoch must be known). */
-  private flush(): boolean {
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    process.nextTick(() => this.flush());
+  }
+
+  /**
+   * Writes beats and fences, then up to WRITE_LINES queued commands (`all`: every one, before
+   * the end), unless the pipe has not taken the last write yet (then the commands wait for
+   * 'drain'). After `ready` only: the epoch must be known.
+   */
+  private flush(all = false): boolean {
     this.flushScheduled = false;
-    if (!this.isReady || this.queue.length === 0) return true;
-    const lines = this.queue.map((item) => {
-      if (typeof item === 'string') return item;
-      item.epoch ??= this.epoch;
-      return item.line(item.epoch);
-    });
-    this.queue = [];
+    if (!this.isReady) return true;
+    const room = all ? Infinity : this.waitingForDrain ? 0 : WRITE_LINES;
+    const commands = this.queue.length <= room ? this.queue : this.queue.slice(0, room);
+    if (this.control.length === 0 && commands.length === 0) return true;
+    this.queue = commands === this.queue ? [] : this.queue.slice(commands.length);
+    const lines = [
+      ...this.control,
+      ...commands.map((item) => {
+        item.epoch ??= this.epoch;
+        return item.line(item.epoch);
+      }),
+    ];
+    this.control = [];
     for (const l of lines) {
       if (l.length > MAX_LINE) this.log.error({ line: l.slice(0, 80) }, 'agent command too long (a bug)');
     }
     try {
-      return this.input.write(`${lines.join('\n')}\n`) || true;
+      const took = this.input.write(`${lines.join('\n')}\n`);
+      if (!took && !this.waitingForDrain) {
+        this.waitingForDrain = true;
+        this.input.once('drain', () => {
+          this.waitingForDrain = false;
+          this.flush();
+        });
+      } else if (took && this.queue.length > 0) this.scheduleFlush();
+      return true;
     } catch (error) {
       this.log.error(
         { err: error instanceof Error ? error.message : String(error) },
@@ -323,7 +372,47 @@ export class KernelAgent extends EventEmitter {
     }
   }
 
+  /**
+   * Answers settle at most SETTLES_PER_TURN commands per event-loop turn; the rest wait, in
+   * order, for later turns. One read can carry thousands of answers (a fence, a takeover), and
+   * the code each settled promise resumes (logs, announcements, the next command) would
+   * otherwise all run before the loop could read a heartbeat or beat this agent: a stall that
+   * looks like a dead node and makes the agent fence again.
+   */
   private onLine(line: string): void {
+    if (this.backlogHead < this.backlog.length || this.settledThisTurn >= SETTLES_PER_TURN) {
+      this.backlog.push(line);
+      this.nextTurn();
+      return;
+    }
+    this.handleLine(line);
+  }
+
+  /** Resets the per-turn count in the next turn and works through the backlog. */
+  private nextTurn(): void {
+    if (this.turnScheduled) return;
+    this.turnScheduled = true;
+    setImmediate(() => {
+      this.turnScheduled = false;
+      this.settledThisTurn = 0;
+      while (this.backlogHead < this.backlog.length && this.settledThisTurn < SETTLES_PER_TURN) {
+        this.handleLine(this.backlog[this.backlogHead++]!);
+      }
+      if (this.backlogHead >= this.backlog.length) {
+        this.backlog = [];
+        this.backlogHead = 0;
+      } else this.nextTurn();
+    });
+  }
+
+  /** Every answer read so far, at once (the agent is gone: nothing more will come). */
+  private drainBacklog(): void {
+    while (this.backlogHead < this.backlog.length) this.handleLine(this.backlog[this.backlogHead++]!);
+    this.backlog = [];
+    this.backlogHead = 0;
+  }
+
+  private handleLine(line: string): void {
     const [word, a, b, ...rest] = line.split(' ');
     switch (word) {
       case 'ok':
@@ -366,6 +455,7 @@ export class KernelAgent extends EventEmitter {
       }
       case 'ready':
         this.epoch = Number(a);
+        this.absoluteBeats = b === 'T';
         this.isReady = true;
         this.resolveReady(true);
         this.flush();
@@ -394,6 +484,8 @@ export class KernelAgent extends EventEmitter {
   }
 
   private settle(id: number, fn: (p: Pending) => void): void {
+    this.settledThisTurn++;
+    this.nextTurn();
     for (const [pid, p] of this.pending) {
       if (pid > id) break;
       this.pending.delete(pid);
@@ -421,6 +513,7 @@ export class KernelAgent extends EventEmitter {
 
   private finish(info: Omit<AgentExit, 'expected'>): void {
     if (this.exitInfo !== undefined) return;
+    this.drainBacklog();
     const exit: AgentExit = { ...info, expected: this.closing };
     this.exitInfo = exit;
     this.isReady = false;
@@ -429,6 +522,7 @@ export class KernelAgent extends EventEmitter {
       p.reject(this.gone('ended with this change unanswered', p.context));
     this.pending.clear();
     this.queue = [];
+    this.control = [];
     this.resolveExited(exit);
     if (exit.expected) this.log.debug({ code: exit.code, signal: exit.signal }, 'vipd-agent ended');
     else

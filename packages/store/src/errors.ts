@@ -68,6 +68,25 @@ export class InvalidBeatKeyError extends StoreError {
   }
 }
 
+/**
+ * etcd refused a transaction for having more operations than its `--max-txn-ops`: our op limit is
+ * set above the cluster's. Final: the same request fails again; lower the limit (docs/etcd.md).
+ */
+export class TooManyTxnOpsError extends StoreError {
+  constructor(
+    readonly operation: string,
+    readonly maxTxnOps: number | undefined,
+    cause?: unknown,
+  ) {
+    super(
+      `etcd refused ${operation}: too many operations in one transaction` +
+        (maxTxnOps === undefined ? '' : ` (op limit ${maxTxnOps} is above etcd's --max-txn-ops)`),
+      { transient: false, cause },
+    );
+    this.name = 'TooManyTxnOpsError';
+  }
+}
+
 /** Text cut to max characters (a hostile value can be huge; its start is enough to find it). */
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
@@ -82,6 +101,9 @@ export function fromEtcdError(operation: string, err: unknown, leaseId?: string)
     /lease not found|is expired or revoked|requested lease not found/i.test(message);
   if (leaseId !== undefined && leaseGone) {
     return new LeaseLostError(leaseId, err);
+  }
+  if (/too many operations in txn request/i.test(message)) {
+    return new TooManyTxnOpsError(operation, undefined, err);
   }
   return new EtcdUnavailableError(operation, err);
 }

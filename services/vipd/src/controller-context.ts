@@ -1,5 +1,13 @@
 /** The daemon-side services every VIP controller uses. */
-import type { EtcdClient, Clock, Keys, NodeInfo, NodeSession, PrefixMirror } from '@vipd/store';
+import type {
+  AcquireResult,
+  EtcdClient,
+  Clock,
+  Keys,
+  NodeInfo,
+  NodeSession,
+  PrefixMirror,
+} from '@vipd/store';
 import type { VipTransition } from './hooks';
 import type { Kernel } from './kernel';
 import type { Semaphore } from './semaphore';
@@ -39,8 +47,10 @@ export interface ControllerContext {
   probeSpacingMs(): number;
   /** Where reconciles queue for their turn (a few ms of them per event-loop turn). */
   turns: Turns;
-  /** Slots for leadership writes (acquire and release txns): see semaphore.ts. */
+  /** Slots for leadership writes (release txns): see semaphore.ts. */
   writes: Semaphore;
+  /** Creates the VIP's leader key under `leaseId` if absent, in a bulk with others (bulk-acquire.ts). */
+  acquireLeader(vip: string, leaseId: string): Promise<AcquireResult>;
   /** Heard peers that say they hold this VIP, with their fencing revisions. */
   peerHolders(vip: string): { node: string; revision: string }[];
   /** Vacant after a takeover from a silent holder (not held since): probe the wire before adding. */

@@ -32,6 +32,7 @@ import type { Kernel } from './kernel';
 import type { VipdMetrics } from './metrics';
 import { type Member, Peers } from './peers';
 import { Takeover } from './takeover';
+import { BulkAcquirer } from './bulk-acquire';
 import { Semaphore } from './semaphore';
 import { Turns } from './turns';
 import type { ControllerContext } from './controller-context';
@@ -76,6 +77,7 @@ export class Daemon {
   private readinessPending = false;
   private readonly turns = new Turns();
   private readonly writes = new Semaphore(LEADERSHIP_WRITES);
+  private readonly acquirer: BulkAcquirer;
   private sweepAt = 0;
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
   private heldCountCache = 0;
@@ -127,6 +129,13 @@ export class Daemon {
           ? { username: config.etcd.auth.username, password: config.etcd.auth.password }
           : undefined,
     });
+    this.acquirer = new BulkAcquirer({
+      client: this.client,
+      keys: this.keys,
+      self: config.node.name,
+      callTimeoutMs: config.etcd.callTimeoutMs,
+      maxTxnOps: config.etcd.maxTxnOps,
+    });
     const storeLog = deps.log.child({ component: 'store' });
     this.view = new ClusterView(this.client, this.keys, storeLog);
     this.checks = new CheckRunner(config.checks, { log: deps.log.child({ component: 'checks' }) });
@@ -169,24 +178,30 @@ export class Daemon {
       renewIntervalMs: config.lease.renewIntervalMs,
       enabled: config.takeover.enabled,
       failsafeVips: () => this.failsafeVips(),
+      carriedUntil: () => {
+        let until = -Infinity;
+        for (const c of this.controllers.values()) until = Math.max(until, c.carriedUntil);
+        return until;
+      },
       ttlMs: config.lease.ttlSeconds * 1000,
       onChange: () => this.reconcileAll(),
       log: deps.log.child({ component: 'guard' }),
     });
-    this.takeover = new Takeover(
-      config.node.name,
-      this.client,
-      this.keys,
-      this.view.leaders,
-      this.peers,
-      this.clock,
-      t.waitMs,
-      t.intervalMs,
-      t.intervalMs * t.suspectAfterMisses,
-      this.view.alive,
-      config.etcd.callTimeoutMs,
-      deps.log.child({ component: 'takeover' }),
-    );
+    this.takeover = new Takeover({
+      self: config.node.name,
+      client: this.client,
+      keys: this.keys,
+      leaders: this.view.leaders,
+      peers: this.peers,
+      clock: this.clock,
+      waitMs: t.waitMs,
+      intervalMs: t.intervalMs,
+      suspectMs: t.intervalMs * t.suspectAfterMisses,
+      alive: this.view.alive,
+      callTimeoutMs: config.etcd.callTimeoutMs,
+      maxTxnOps: config.etcd.maxTxnOps,
+      log: deps.log.child({ component: 'takeover' }),
+    });
     this.peers.on('changed', () => this.onPeersChanged());
     this.peers.on('heldChanged', (node) => this.yieldToNewer(this.peers.heldBy(node)));
     // A peer stopped hearing us while we hear it: say we are alive through etcd now, before it
@@ -350,6 +365,7 @@ export class Daemon {
       probeSpacingMs: () => (this.heldCount() * 1000) / PROBES_PER_SECOND,
       turns: this.turns,
       writes: this.writes,
+      acquireLeader: (vip, leaseId) => this.acquirer.acquire(vip, leaseId),
       self: this.config.node.name,
       client: this.client,
       keys: this.keys,
@@ -458,6 +474,9 @@ export class Daemon {
     this.session = session;
     this.deps.metrics?.watchSession(session);
     this.renewing = false;
+    // A fresh lease: the hold deadline (and the kernel agent's) moves now, not at the first
+    // renewal (a failsafe VIP carried over a lost lease lives on that deadline meanwhile).
+    this.guard.update();
     session.on('renewed', () => {
       this.guard.update();
       void this.lifetimes.afterRenewal();
@@ -482,7 +501,8 @@ export class Daemon {
     });
     session.on('lost', () => {
       this.setReady(false);
-      void this.dropAll('lease lost').then(() => this.replaceSession());
+      // Failsafe VIPs stay while the new session takes their keys again (VipController.leaseLost).
+      void this.dropAll('lease lost', true).then(() => this.replaceSession());
     });
   }
 
@@ -546,10 +566,17 @@ export class Daemon {
     this.reconcileAll();
   }
 
-  /** Never rejects: a removal that fails is retried by its controller (see VipController). */
-  private async dropAll(reason: string): Promise<void> {
+  /**
+   * Never rejects: a removal that fails is retried by its controller (see VipController). The
+   * drops start in turns (turns.ts): with thousands of VIPs, one synchronous pass of logs and
+   * commands would stall the loop past the next fence deadline. `leaseLost`: failsafe VIPs are
+   * carried while a new session takes their keys again (VipController.leaseLost).
+   */
+  private async dropAll(reason: string, leaseLost = false): Promise<void> {
     const outcomes = await Promise.allSettled(
-      [...this.controllers.values()].map((c) => c.dropLocal(reason, 'fault')),
+      [...this.controllers.values()].map((c) =>
+        this.turns.run(() => (leaseLost ? c.leaseLost(reason) : c.dropLocal(reason, 'fault'))),
+      ),
     );
     const failed = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
     if (failed.length > 0) {

@@ -26,8 +26,16 @@ describe('fast takeover arithmetic', () => {
 
   it('flags unsafe timings', () => {
     const t = { ...PROFILES.default, holderFenceMs: 500 };
-    assert.match(checkTimings(t, 100).join(), /suspicion/);
-    assert.match(checkTimings(PROFILES.default, 750).join(), /renewal without peers/);
+    assert.match(checkTimings(t, 100).join(), /S ≥ Df does not hold/);
+    assert.match(checkTimings(PROFILES.default, 750).join(), /renewal without peers ≤ Df\/2 does not hold/);
+  });
+
+  it("fast fence: counts from the first peer's arrival at the earliest", () => {
+    const at = (peersSince: number | undefined) =>
+      fastFenceDeadline({ lastEtcdOkAt: 1000, echoes: [], hasPeers: true, peersSince, holderFenceMs: 300 });
+    assert.equal(at(undefined), 1300);
+    assert.equal(at(900), 1300, 'a renewal after the arrival counts');
+    assert.equal(at(1600), 1900, 'an older renewal does not fence at once');
   });
 
   it('fast fence: latest of etcd contact and echoes, only with peers', () => {

@@ -13,6 +13,12 @@ export interface ContactInput {
   echoes: Iterable<number>;
   /** Whether any peer is registered (without peers only the etcd deadline applies). */
   hasPeers: boolean;
+  /**
+   * When the first peer of the current membership registered (our clock). Until then this node
+   * renewed at the plain interval, so its last renewal may be older than Df: the fence counts
+   * from here at the earliest (the new peer cannot suspect us before S ≥ Df after it came).
+   */
+  peersSince?: number;
   holderFenceMs: number;
 }
 
@@ -27,7 +33,8 @@ export function lastContact(i: Pick<ContactInput, 'lastEtcdOkAt' | 'echoes'>): n
 export function fastFenceDeadline(i: ContactInput): number | undefined {
   if (!i.hasPeers) return undefined;
   const c = lastContact(i);
-  return c === undefined ? undefined : c + i.holderFenceMs;
+  if (c === undefined) return undefined;
+  return Math.max(c, i.peersSince ?? -Infinity) + i.holderFenceMs;
 }
 
 export interface PeerReport {

@@ -17,10 +17,15 @@ function setUp(holderFenceMs: number) {
     setRenewInterval: () => undefined,
   };
   const changes: number[] = [];
+  const peers: { members: boolean; since: number | undefined } = { members: true, since: undefined };
   const guard = new HolderGuard({
     clock: { now: () => now },
     kernel: { guard: () => undefined } as unknown as Kernel,
-    peers: { echoTimes: () => [], hasMembers: () => true } as unknown as Peers,
+    peers: {
+      echoTimes: () => [],
+      hasMembers: () => peers.members,
+      membersSince: () => peers.since,
+    } as unknown as Peers,
     session: () => session as unknown as NodeSession,
     holderFenceMs,
     renewWhenAloneMs: holderFenceMs / 2,
@@ -34,6 +39,8 @@ function setUp(holderFenceMs: number) {
   return {
     guard,
     changes,
+    peers,
+    now: () => now,
     advance: (ms: number) => (now += ms),
     /** A renewal confirmed now; the daemon calls update() on it. */
     renewed() {
@@ -90,6 +97,7 @@ describe('holder guard', () => {
         peers: {
           echoTimes: () => [peer.echoAt],
           hasMembers: () => true,
+          membersSince: () => undefined,
           holdersOf: () => [],
           noneCanTakeOver: (since: number) => !peer.etcdOk || peer.vouchedAt >= since,
         } as unknown as Peers,
@@ -147,5 +155,64 @@ describe('holder guard', () => {
       assert.equal(t.guard.failsafeUntil('web'), lastOk + 3000 - 100, '100 ms before the lease could expire');
       assert.ok(t.guard.failsafeUntil('web') <= t.now(), 'gone before the lease can expire (safety rule 2)');
     });
+  });
+
+  it("a holder's first peer registering does not fence it for a renewal older than Df", (c) => {
+    // Alone, the holder renews at the plain interval (T/4), so its last renewal is often older
+    // than Df when a peer registers (a restart after the peer's lease expired). The fence must not
+    // apply to the past: it counts from the peer's arrival.
+    const t = setUp(300);
+    c.after(() => t.guard.stop());
+    t.peers.members = false;
+    t.guard.update();
+    t.advance(600);
+    assert.equal(t.guard.canHold(), true, 'no peers: only the etcd deadline');
+    t.peers.members = true;
+    t.peers.since = t.now();
+    t.guard.update();
+    assert.equal(t.guard.canHold(), true, 'not fenced the moment the peer came');
+    assert.equal(t.changes.length, 0);
+    t.advance(299);
+    assert.equal(t.guard.canHold(), true);
+    t.advance(2);
+    assert.equal(t.guard.canHold(), false, 'no contact for Df after the peer came: fenced');
+    t.renewed();
+    assert.equal(t.guard.canHold(), true);
+  });
+
+  it('failsafe with the lease gone in etcd: kept only while every peer, heard without etcd, confirms', () => {
+    const now = 50_000;
+    const session = { lastOkAt: 40_000, lost: true, valid: () => false, remainingMs: () => 0 };
+    let current: typeof session | undefined = session;
+    const peers = { allHeard: true, holders: [] as { node: string; revision: string }[] };
+    const guard = new HolderGuard({
+      clock: { now: () => now },
+      kernel: { guard: () => undefined } as unknown as Kernel,
+      peers: {
+        echoTimes: () => [now - 100],
+        hasMembers: () => true,
+        membersSince: () => undefined,
+        noneCanTakeOver: () => peers.allHeard,
+        holdersOf: () => peers.holders,
+      } as unknown as Peers,
+      session: () => current as unknown as NodeSession,
+      holderFenceMs: 300,
+      renewWhenAloneMs: 150,
+      renewIntervalMs: 750,
+      enabled: true,
+      failsafeVips: () => [],
+      ttlMs: 3000,
+      onChange: () => undefined,
+      log: silentLogger(),
+    });
+    assert.equal(guard.failsafeUntil('web'), now + 200, 'the peers confirm: last echo + Df');
+    current = undefined; // the session being replaced
+    assert.equal(guard.failsafeUntil('web'), now + 200);
+    peers.allHeard = false; // a peer reaches etcd: it may take the vacant key
+    assert.equal(guard.failsafeUntil('web'), -Infinity);
+    peers.allHeard = true;
+    peers.holders = [{ node: 'n2', revision: '9' }];
+    assert.equal(guard.failsafeUntil('web'), -Infinity, 'a peer says it holds it');
+    guard.stop();
   });
 });

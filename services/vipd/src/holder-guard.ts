@@ -22,6 +22,8 @@ export interface HolderGuardOptions {
   enabled: boolean;
   /** The VIPs held now whose spec says onEtcdLoss: failsafe (the switch follows their deadline). */
   failsafeVips: () => Iterable<string>;
+  /** The latest moment a VIP is carried over a lost lease until (VipController.leaseLost). */
+  carriedUntil?: () => number;
   /** The lease TTL: etcd cannot expire the lease before lastOkAt + ttl. */
   ttlMs: number;
   /** The deadline passed or contact came back: controllers must look again. */
@@ -56,6 +58,7 @@ export class HolderGuard {
       lastEtcdOkAt: s?.lastOkAt,
       echoes: this.o.peers.echoTimes(),
       hasPeers: this.o.peers.hasMembers(),
+      peersSince: this.o.peers.membersSince(),
       holderFenceMs: this.o.holderFenceMs,
     });
   }
@@ -86,6 +89,8 @@ export class HolderGuard {
    * that long to notice etcd is gone for them too); beyond that only while the failsafe is
    * confirmed (failsafeConfirmed), no peer reports holding the VIP, and the peers still confirm
    * us (the fast-fence deadline).
+   * With the lease gone in etcd (found lost, or being replaced), only while every peer, heard
+   * without etcd, confirms us (VipController.leaseLost carries the VIP meanwhile).
    */
   failsafeUntil(vip: string): number {
     return this.failsafeDeadline(this.o.peers.holdersOf(vip).length === 0);
@@ -107,9 +112,14 @@ export class HolderGuard {
   /** failsafeUntil of a VIP that no peer (`unclaimed`) or some peer says it holds. */
   private failsafeDeadline(unclaimed: boolean): number {
     const s = this.o.session();
-    if (!s || s.lost) return -Infinity;
-    const beforeExpiry = s.lastOkAt + this.o.ttlMs - FAILSAFE_EXPIRY_MARGIN_MS;
     const fast = this.fastDeadline();
+    if (!s || s.lost) {
+      // The lease expired in etcd: only the peers' word keeps the VIP, while a new session takes
+      // the vacant key again, and only while nobody at all reaches etcd.
+      const nobody = this.o.peers.hasMembers() && this.o.peers.noneCanTakeOver(Infinity);
+      return unclaimed && fast !== undefined && nobody ? fast : -Infinity;
+    }
+    const beforeExpiry = s.lastOkAt + this.o.ttlMs - FAILSAFE_EXPIRY_MARGIN_MS;
     if (unclaimed && fast !== undefined && this.failsafeConfirmed(s.lastOkAt)) return fast;
     return fast === undefined ? beforeExpiry : Math.min(beforeExpiry, fast);
   }
@@ -143,7 +153,7 @@ export class HolderGuard {
     if (this.stopped) return;
     const now = this.o.clock.now();
     const hold = this.holdDeadline();
-    const guardUntil = Math.max(hold, this.latestFailsafeUntil());
+    const guardUntil = Math.max(hold, this.latestFailsafeUntil(), this.o.carriedUntil?.() ?? -Infinity);
     this.o.kernel.guard(Number.isFinite(guardUntil) ? Math.max(0, guardUntil - now + SWITCH_GRACE_MS) : 0);
     const fenced = now >= hold;
     if (fenced !== this.wasFenced) {

@@ -162,4 +162,32 @@ describe('peers', () => {
     assert.deepEqual(peers.failsafeHoldersOf('api'), []);
     assert.equal(heldChanges, 2, 'known, then known again');
   });
+
+  it('membersSince: when the member set last turned non-empty', (t) => {
+    let now = 1000;
+    const peers = new Peers('n1', () => 'lease-n1', {
+      intervalMs: 100,
+      suspectAfterMisses: 3,
+      localBeat: () => ({ health: 'SERVING', held: [], leaseId: 'lease-n1' }),
+      clock: { now: () => now },
+      log: silentLogger(),
+      keyring: new BeatKeyring({ now: () => now }),
+    });
+    t.after(() => peers.stop());
+    const m = (...names: string[]) =>
+      new Map(names.map((n) => [n, { advertise: `127.0.0.1:${n.slice(1)}`, lease: `lease-${n}` }]));
+    peers.setMembers(m('n1'));
+    assert.equal(peers.membersSince(), undefined, 'ourselves alone are no member');
+    now = 2000;
+    peers.setMembers(m('n1', 'n2'));
+    assert.equal(peers.membersSince(), 2000);
+    now = 3000;
+    peers.setMembers(m('n1', 'n2', 'n3'));
+    assert.equal(peers.membersSince(), 2000, 'a second peer changes nothing');
+    peers.setMembers(m('n1'));
+    assert.equal(peers.membersSince(), undefined);
+    now = 4000;
+    peers.setMembers(m('n3'));
+    assert.equal(peers.membersSince(), 4000);
+  });
 });

@@ -48,6 +48,8 @@ export interface PeersEvents {
 export class Peers extends EventEmitter<PeersEvents> {
   private readonly mesh: PeerMesh;
   private members = new Map<string, Member>();
+  /** When the member set last turned non-empty (see membersSince). */
+  private since: number | undefined;
   /** Per peer: the latest of our send times it echoed while its view had our lease. */
   private readonly echoes = new Map<string, number>();
   /** Per peer: the held list of its latest beat (to tell when it changes). */
@@ -141,6 +143,8 @@ export class Peers extends EventEmitter<PeersEvents> {
   /** The registered peers (from nodes/ in etcd), without ourselves. */
   setMembers(members: Map<string, Member>): void {
     members.delete(this.self);
+    if (members.size === 0) this.since = undefined;
+    else if (this.members.size === 0) this.since = this.clock.now();
     this.members = members;
     for (const node of this.echoes.keys()) if (!members.has(node)) this.echoes.delete(node);
     this.mesh.setPeers(new Map([...members].map(([n, m]) => [n, m.advertise])));
@@ -148,6 +152,11 @@ export class Peers extends EventEmitter<PeersEvents> {
 
   hasMembers(): boolean {
     return this.members.size > 0;
+  }
+
+  /** When the member set last turned non-empty (monotonic), undefined while it is empty. */
+  membersSince(): number | undefined {
+    return this.since;
   }
 
   memberNames(): string[] {

@@ -28,20 +28,20 @@ function setup() {
         Promise.resolve({ kvs: client.marks.map((vip) => ({ key: Buffer.from(keys.takeoverMark(vip)) })) }),
     },
   };
-  const takeover = new Takeover(
-    'n2',
-    client as unknown as EtcdClient,
+  const takeover = new Takeover({
+    self: 'n2',
+    client: client as unknown as EtcdClient,
     keys,
-    leaders as unknown as PrefixMirror,
-    {} as Peers,
+    leaders: leaders as unknown as PrefixMirror,
+    peers: {} as Peers,
     clock,
-    450,
-    100,
-    300,
-    new EventEmitter() as unknown as PrefixMirror,
-    500,
-    silentLogger(),
-  );
+    waitMs: 450,
+    intervalMs: 100,
+    suspectMs: 300,
+    alive: new EventEmitter() as unknown as PrefixMirror,
+    callTimeoutMs: 500,
+    log: silentLogger(),
+  });
   /** n1's leader key for vip is marked as taken over, then deleted (its lease revoked). */
   const takenOver = (vip: string): void => {
     leaders.emit('change', keys.leader(vip), entry(vip, { node: 'n1', takeover: { by: 'n2' } }));

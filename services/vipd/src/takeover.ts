@@ -10,7 +10,8 @@ import {
   describe,
   type EtcdClient,
   type Keys,
-  type MirrorEntry,
+  markedLeaderValue,
+  markTakeoverMany,
   type NodeSession,
   parseLeader,
   type PrefixMirror,
@@ -23,6 +24,34 @@ import type { Peers } from './peers';
 const MARKS_READ_RECHECK_MS = 20;
 /** Leader keys marked at once during a takeover (grpc multiplexes them on one connection). */
 const MARKS_IN_FLIGHT = 64;
+/**
+ * TTL of the lease that takeovers/<vip> markers live under, and the taker's window: it revokes
+ * the silent peer's lease only while this lease still lives, so a holder whose key keeps a mark
+ * longer than that (vip-controller's MARK_STUCK_MS, 10 s) knows no revoke can follow.
+ */
+export const TAKEOVER_MARK_TTL_S = 5;
+
+export interface TakeoverOptions {
+  self: string;
+  client: EtcdClient;
+  keys: Keys;
+  /** The leaders mirror (its ordered watch shows a mark before the revoke's deletions). */
+  leaders: PrefixMirror;
+  peers: Peers;
+  clock: Clock;
+  /** W of docs/fast-takeover.md. */
+  waitMs: number;
+  /** Heartbeat interval h. */
+  intervalMs: number;
+  /** S = k·h: how long a peer is silent before it is suspect. */
+  suspectMs: number;
+  /** The alive/ mirror (peers that still renew through etcd). */
+  alive: PrefixMirror;
+  callTimeoutMs: number;
+  /** etcd's --max-txn-ops (bulk marks are sized to it); default 128. */
+  maxTxnOps?: number;
+  log: Logger;
+}
 
 export class Takeover {
   private readonly revoked = new Set<string>();
@@ -39,20 +68,33 @@ export class Takeover {
   /** takeovers/ could not be read: every vacant VIP waits until then. */
   private fallbackUntil = 0;
 
-  constructor(
-    private readonly self: string,
-    private readonly client: EtcdClient,
-    private readonly keys: Keys,
-    private readonly leaders: PrefixMirror,
-    private readonly peers: Peers,
-    private readonly clock: Clock,
-    private readonly waitMs: number,
-    private readonly intervalMs: number,
-    private readonly suspectMs: number,
-    alive: PrefixMirror,
-    private readonly callTimeoutMs: number,
-    private readonly log: Logger,
-  ) {
+  private readonly self: string;
+  private readonly client: EtcdClient;
+  private readonly keys: Keys;
+  private readonly leaders: PrefixMirror;
+  private readonly peers: Peers;
+  private readonly clock: Clock;
+  private readonly waitMs: number;
+  private readonly intervalMs: number;
+  private readonly suspectMs: number;
+  private readonly callTimeoutMs: number;
+  private readonly maxTxnOps: number | undefined;
+  private readonly log: Logger;
+
+  constructor(o: TakeoverOptions) {
+    this.self = o.self;
+    this.client = o.client;
+    this.keys = o.keys;
+    this.leaders = o.leaders;
+    this.peers = o.peers;
+    this.clock = o.clock;
+    this.waitMs = o.waitMs;
+    this.intervalMs = o.intervalMs;
+    this.suspectMs = o.suspectMs;
+    this.callTimeoutMs = o.callTimeoutMs;
+    this.maxTxnOps = o.maxTxnOps;
+    this.log = o.log;
+    const { alive, leaders, keys } = o;
     // A node that misses its peers keeps touching alive/<node> while it can reach etcd: one
     // that still does is not dead, whatever our heartbeats say (a partition between peers).
     alive.on('change', (key, entry) => {
@@ -203,48 +245,97 @@ export class Takeover {
       { peer: node, lease, vips: held.map(([k]) => k.slice(this.keys.leadersPrefix.length)) },
       'peer silent on every path: marking its VIPs taken over and revoking its lease',
     );
+    // Marks that went through: undone if the takeover stops before the revoke.
+    const marked: { key: Buffer; value: string; markedValue: string; vip: string }[] = [];
     try {
-      // One guarded put per VIP (a VIP released meanwhile must not be marked), many in flight at
-      // once: a node holding hundreds of VIPs is marked in a few round trips, not hundreds.
-      // takeovers/<vip> beside each marker, under a lease of a few seconds: a node that reads the
-      // leaders afresh meanwhile (restart, resync) learns of the takeover from it.
+      // Every key in as few transactions as etcd allows (markTakeoverMany), each guarded by the
+      // silent peer's lease (a VIP released meanwhile is not marked), with takeovers/<vip> beside
+      // it under a lease of a few seconds: a node that reads the leaders afresh meanwhile
+      // (restart, resync) learns of the takeover from it.
       const markLease = await this.client.leaseClient.leaseGrant(
-        { TTL: Math.max(2, Math.ceil((2 * this.waitMs) / 1000)) },
+        { TTL: Math.max(TAKEOVER_MARK_TTL_S, Math.ceil((2 * this.waitMs) / 1000)) },
         callDeadline(this.callTimeoutMs),
       );
-      const mark = async ([key, entry]: [string, MirrorEntry]): Promise<void> => {
-        const value = { ...(JSON.parse(entry.value) as object), takeover: { by: this.self } };
-        const k = Buffer.from(key);
-        const vip = key.slice(this.keys.leadersPrefix.length);
-        await this.client.kv.txn(
-          {
-            compare: [{ key: k, target: 'Lease', result: 'Equal', lease }],
-            success: [
-              { request_put: { key: k, value: Buffer.from(JSON.stringify(value)), lease } },
-              {
-                request_put: {
-                  key: Buffer.from(this.keys.takeoverMark(vip)),
-                  value: Buffer.from(JSON.stringify({ by: this.self, from: node })),
-                  lease: markLease.ID,
-                },
-              },
-            ],
-            failure: [],
-          },
-          callDeadline(this.callTimeoutMs),
-        );
-      };
-      for (let i = 0; i < held.length; i += MARKS_IN_FLIGHT) {
-        await Promise.all(held.slice(i, i + MARKS_IN_FLIGHT).map(mark));
+      const leaders = held.map(([key, entry]) => ({
+        vip: key.slice(this.keys.leadersPrefix.length),
+        value: entry.value,
+        key,
+      }));
+      const results = await markTakeoverMany(
+        this.client,
+        this.keys,
+        { from: { node, lease }, by: this.self, markLeaseId: String(markLease.ID), leaders },
+        { callTimeoutMs: this.callTimeoutMs, maxTxnOps: this.maxTxnOps },
+      );
+      const byVip = new Map(leaders.map((l) => [l.vip, l]));
+      for (const r of results) {
+        const l = byVip.get(r.vip);
+        if (r.status === 'marked' && l) {
+          marked.push({
+            key: Buffer.from(l.key),
+            value: l.value,
+            markedValue: markedLeaderValue(l.value, node, this.self),
+            vip: r.vip,
+          });
+        }
       }
+      // Mark before revoke, for every key: one whose mark is in doubt stops the takeover.
+      const doubt = results.find((r) => r.status === 'unknown');
+      if (doubt && doubt.status === 'unknown') throw doubt.error;
+      // Only inside the marker lease's life (see TAKEOVER_MARK_TTL_S): past it the marked holder
+      // may already have released its keys and taken them again.
+      const left = await this.client.leaseClient.leaseTimeToLive(
+        { ID: markLease.ID, keys: false },
+        callDeadline(this.callTimeoutMs),
+      );
+      if (!(Number(left.TTL) > 0)) throw new Error('the takeover took longer than its marker lease');
       await this.client.leaseClient.leaseRevoke({ ID: lease }, callDeadline(this.callTimeoutMs));
       this.revoked.add(lease);
       this.log.warn({ peer: node, lease }, 'lease of silent peer revoked');
     } catch (err) {
       this.log.warn(
-        { peer: node, lease, err: describe(err) },
+        { peer: node, lease, err: describe(err), marked: marked.length },
         'takeover failed; will retry while the peer is silent',
       );
+      await this.unmark(lease, marked);
     }
+  }
+
+  /**
+   * Takes back the marks of a takeover that stopped before its revoke (best effort: the marked
+   * holder releases a key marked for too long by itself, see vip-controller's MARK_STUCK_MS).
+   * Each only if the key is still that mark, under the same lease.
+   */
+  private async unmark(
+    lease: string,
+    marked: { key: Buffer; value: string; markedValue: string; vip: string }[],
+  ): Promise<void> {
+    const undo = async (m: (typeof marked)[number]): Promise<boolean> => {
+      const res = await this.client.kv.txn(
+        {
+          compare: [
+            { key: m.key, target: 'Lease', result: 'Equal', lease },
+            { key: m.key, target: 'Value', result: 'Equal', value: Buffer.from(m.markedValue) },
+          ],
+          success: [
+            { request_put: { key: m.key, value: Buffer.from(m.value), lease } },
+            { request_delete_range: { key: Buffer.from(this.keys.takeoverMark(m.vip)) } },
+          ],
+          failure: [],
+        },
+        callDeadline(this.callTimeoutMs),
+      );
+      return res.succeeded;
+    };
+    let undone = 0;
+    let failed = 0;
+    for (let i = 0; i < marked.length; i += MARKS_IN_FLIGHT) {
+      const outcomes = await Promise.allSettled(marked.slice(i, i + MARKS_IN_FLIGHT).map(undo));
+      for (const o of outcomes)
+        if (o.status === 'fulfilled' && o.value) undone++;
+        else if (o.status === 'rejected') failed++;
+    }
+    if (marked.length > 0)
+      this.log.info({ lease, undone, failed, marked: marked.length }, 'takeover marks taken back');
   }
 }

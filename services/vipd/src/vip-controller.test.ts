@@ -20,7 +20,7 @@ import type { VipTransition } from './hooks';
 import type { Kernel } from './kernel';
 import { Semaphore } from './semaphore';
 import { Turns } from './turns';
-import { VipController } from './vip-controller';
+import { MARK_STUCK_MS, VipController } from './vip-controller';
 
 const LEASE = '7';
 const keys = new Keys('lab');
@@ -76,12 +76,14 @@ function setUp(
   etcd?: FakeEtcd,
   keeping: string[] = [],
   overrides: Partial<ControllerContext> = {},
+  specExtra: Record<string, unknown> = {},
 ) {
   const spec: VipSpec = parseVipSpec({
     name: 'web',
     address: '198.51.100.10/24',
     interface: 'e0',
     nodes: { n1: { priority: 150 }, n2: { priority: 100 } },
+    ...specExtra,
   });
   const leaders = new Map<string, MirrorEntry>();
   let revision = 10;
@@ -96,15 +98,27 @@ function setUp(
       lease,
     });
   };
+  /** Our key marked taken over by `by` (same key, lease and create revision). */
+  const markTakenOver = (by: string): void => {
+    const key = keys.leader('web');
+    const e = leaders.get(key)!;
+    revision++;
+    const value = JSON.stringify({ ...(JSON.parse(e.value) as object), takeover: { by } });
+    leaders.set(key, { ...e, value, modRevision: String(revision) });
+  };
   const k = new FlakyKernel(failRemovals);
   const transitions: VipTransition[] = [];
+  const txns: { compare: unknown[]; success: unknown[] }[] = [];
   const session = { leaseId: LEASE, valid: () => true } as unknown as NodeSession;
   const ctx: ControllerContext = {
     self: 'n1',
     client: {
       kv: {
         // An acquisition always wins, at revision 50.
-        txn: () => Promise.resolve({ succeeded: true, header: { revision: '50' } }),
+        txn: (req: { compare: unknown[]; success: unknown[] }) => {
+          txns.push(req);
+          return Promise.resolve({ succeeded: true, header: { revision: '50' } });
+        },
         range: () => {
           if (!etcd) return Promise.reject(new Error('no etcd in this test'));
           etcd.reads++;
@@ -148,6 +162,8 @@ function setUp(
     probeSpacingMs: () => 60_000,
     turns: new Turns(),
     writes: new Semaphore(4),
+    // An acquisition always wins, at revision 50.
+    acquireLeader: () => Promise.resolve({ acquired: true, revision: '50' }),
     peerHolders: () => peers,
     failsafeHolders: () => keeping,
     cannotServe: () => false,
@@ -157,7 +173,20 @@ function setUp(
   const log = memoryLogger();
   const c = new VipController(spec, ctx, log);
   const lines = (msg: string): number => log.lines.filter((l) => l.msg === msg).length;
-  return { c, k, setLeader, transitions, lines, revision: () => String(revision) };
+  const clearLeader = (): void => {
+    leaders.delete(keys.leader('web'));
+  };
+  return {
+    c,
+    k,
+    setLeader,
+    clearLeader,
+    markTakenOver,
+    txns,
+    transitions,
+    lines,
+    revision: () => String(revision),
+  };
 }
 
 async function until(what: string, ok: () => boolean, ms = 3000): Promise<void> {
@@ -301,5 +330,135 @@ describe('VipController: taking a VIP over from a silent holder', () => {
     c.reconcile();
     await until('the VIP up', () => k.up.size === 1);
     await c.stop(false);
+  });
+});
+
+describe('VipController: our own key marked taken over while our lease lives', () => {
+  it('drops the VIP at once, and releases the marked key only once the takeover has clearly failed', async () => {
+    let now = 1_000_000;
+    const { c, k, setLeader, markTakenOver, txns, lines } = setUp(0, [], undefined, [], {
+      clock: { now: () => now },
+    });
+    setLeader('n1', LEASE);
+    c.reconcile();
+    await until('the VIP up', () => k.up.size === 1);
+    markTakenOver('n2');
+    c.reconcile();
+    await until('dropped on the mark', () => k.up.size === 0);
+    const before = txns.length;
+    now += MARK_STUCK_MS - 1;
+    c.reconcile();
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(txns.length, before, 'no release while a revoke may still come');
+    now += 2;
+    c.reconcile();
+    await until('the marked key released', () => lines('leadership released') === 1);
+    assert.equal(txns.length, before + 1, 'one guarded delete');
+    assert.equal(k.up.size, 0, 'not added again by this');
+    await c.stop(false);
+  });
+});
+
+describe('VipController: the lease lost while the VIP is kept under failsafe', () => {
+  /** n1 holds `web` (onEtcdLoss as given), then loses etcd: the session and guards are switches. */
+  async function heldThenCut(onEtcdLoss: 'failsafe' | 'fence') {
+    const state: { session: NodeSession | undefined; ok: boolean; failsafe: number } = {
+      session: undefined,
+      ok: true,
+      failsafe: -Infinity,
+    };
+    state.session = { leaseId: LEASE, valid: () => state.ok } as unknown as NodeSession;
+    const t = setUp(
+      0,
+      [],
+      undefined,
+      [],
+      {
+        session: () => state.session,
+        canHold: () => state.ok,
+        failsafeUntil: () => state.failsafe,
+      },
+      { onEtcdLoss },
+    );
+    t.setLeader('n1', LEASE);
+    t.c.reconcile();
+    await until('the VIP up', () => t.k.up.size === 1);
+    // etcd out of reach for everyone: failsafe keeps the VIP (peers confirm, per the guard).
+    state.ok = false;
+    if (onEtcdLoss === 'failsafe') state.failsafe = monotonicClock.now() + 10_000;
+    t.c.reconcile();
+    return { ...t, state };
+  }
+
+  it('stays up while a new session takes the vacant key again: no blink, no "down"', async () => {
+    const t = await heldThenCut('failsafe');
+    await until(
+      'kept under failsafe',
+      () => t.lines('failsafe: etcd unreachable for everyone; keeping the VIP while all peers confirm') === 1,
+    );
+    // etcd is back for n1, but its lease expired there meanwhile (and the key with it).
+    await t.c.leaseLost('lease lost');
+    t.state.session = undefined;
+    t.clearLeader();
+    t.c.reconcile();
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(t.k.up.size, 1, 'kept while the new session opens');
+    t.state.session = { leaseId: '9', valid: () => true } as unknown as NodeSession;
+    t.state.ok = true;
+    t.c.reconcile();
+    await until('the key taken again', () => t.c.holding === '50');
+    assert.equal(t.k.up.size, 1);
+    assert.equal(t.k.removeCalls, 0, 'never removed');
+    assert.equal(t.lines('VIP down on this node'), 0);
+    assert.deepEqual(
+      t.transitions.map((x) => x.state),
+      ['master', 'master'],
+    );
+    await t.c.stop(false);
+  });
+
+  it('goes at once when another node holds the key', async () => {
+    const t = await heldThenCut('failsafe');
+    await until(
+      'kept under failsafe',
+      () => t.lines('failsafe: etcd unreachable for everyone; keeping the VIP while all peers confirm') === 1,
+    );
+    await t.c.leaseLost('lease lost');
+    assert.equal(t.k.up.size, 1);
+    t.state.session = { leaseId: '9', valid: () => true } as unknown as NodeSession;
+    t.state.ok = true;
+    t.setLeader('n2', '8');
+    t.c.reconcile();
+    await until('dropped', () => t.k.up.size === 0);
+    await t.c.stop(false);
+  });
+
+  it('is dropped at once when it was not kept under failsafe', async () => {
+    const t = await heldThenCut('fence');
+    await until('fenced', () => t.k.up.size === 0);
+    t.state.ok = true;
+    t.c.reconcile();
+    await until('up again', () => t.k.up.size === 1);
+    await t.c.leaseLost('lease lost');
+    assert.equal(t.k.up.size, 0);
+    await t.c.stop(false);
+  });
+});
+
+describe('VipController: a removal in flight', () => {
+  it('the VIP counts as held (in the beats too) until the address is gone', async () => {
+    const t = setUp(0);
+    t.setLeader('n1', LEASE);
+    t.c.reconcile();
+    await until('the VIP up', () => t.k.up.size === 1);
+    let finish: (v: boolean) => void = () => undefined;
+    t.k.kernel.removeVip = () => new Promise<boolean>((r) => (finish = r));
+    const dropped = t.c.dropLocal('test');
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(t.c.holding, t.revision(), 'still held while the removal is on its way');
+    finish(true);
+    await dropped;
+    assert.equal(t.c.holding, undefined);
+    await t.c.stop(false);
   });
 });

@@ -5,7 +5,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@vipd/log';
 import {
-  acquireLeadership,
   describe,
   holdsLeadership,
   interfaceFor,
@@ -34,6 +33,14 @@ const EARLY_PROBE_VALID_MS = 250;
 const PROBE_RETRY_MS = 50;
 /** Past the old address's lifetime, how much longer its answers are waited out. */
 const PROBE_MARGIN_MS = 500;
+/**
+ * How long our own live key may carry a takeover mark before we release it (see
+ * releaseStaleMark): well past the taker's marker lease (TAKEOVER_MARK_TTL_S in takeover.ts),
+ * after which the taker no longer revokes.
+ */
+export const MARK_STUCK_MS = 10_000;
+/** While a failsafe VIP is carried over a lost lease, how often to look again at the least. */
+const CARRY_RECHECK_MS = 50;
 /** While a peer keeps the VIP under failsafe, how often to look again. */
 const FAILSAFE_HOLDER_RECHECK_MS = 100;
 /** How often a peer's claim to hold this VIP may cost a read of etcd. */
@@ -75,10 +82,19 @@ export class VipController {
   private stopped = false;
   private lastDecision = '';
   private inFailsafe = false;
+  /** The deadline of the last 'fenced' decision that kept this VIP under failsafe. */
+  private failsafeKeptUntil = -Infinity;
+  /**
+   * The lease was lost (expired in etcd) while this VIP was kept under failsafe: the address
+   * stays up until `until` while a new session takes the vacant key again (see leaseLost).
+   */
+  private carried: { revision: string; until: number } | undefined;
   /** The wire probe started in a takeover wait's last moments (see probeEarly). */
   private earlyProbe: { at: number; ifname: string; owners: Promise<string[]> } | undefined;
   /** Set when leadership came from a silent holder: probe before adding (see freeOnTheWire). */
   private probeFirst: { revision: string; since: number; logged?: boolean } | undefined;
+  /** Since when our own live key has carried a takeover mark (see releaseStaleMark). */
+  private markedOwnSince: number | undefined;
   /** The failsafe holders last logged as the reason not to add (see applyAddress). */
   private waitedFor = '';
   /** When a peer's claim was last checked in etcd, and the last claim etcd refuted. */
@@ -172,6 +188,57 @@ export class VipController {
       return;
     }
     await this.kernelLock.run(() => this.removeAddress(reason, state));
+  }
+
+  /**
+   * The lease is gone in etcd (it expired while etcd was out of reach). A VIP kept under
+   * failsafe while every peer confirmed that none can reach etcd stays up while the daemon opens
+   * a new session and this controller takes the vacant key again: a failsafe holder that gets
+   * etcd back first keeps its VIP without a blink. It stays only as long as failsafe would have
+   * kept it (extended while the peers still confirm), and goes at once when another node holds
+   * the key. Everything else is dropped now.
+   */
+  async leaseLost(reason: string): Promise<void> {
+    const a = this.applied;
+    const now = this.ctx.clock.now();
+    const until = Math.max(this.failsafeKeptUntil, this.failsafeUntil());
+    if (a && this.inFailsafe && until > now && !this.stopped) {
+      this.carried = { revision: a.revision, until };
+      this.log.info(
+        { rev: a.revision, keptForMs: Math.round(until - now) },
+        'lease lost while kept under failsafe: keeping the VIP while a new session takes the key again',
+      );
+      this.wake(until - now);
+      return;
+    }
+    await this.dropLocal(reason, 'fault');
+  }
+
+  /**
+   * While carried over a lost lease: whether this decision keeps the address up for now (the
+   * new session is not there yet, or has yet to take the vacant key). Ends the carry otherwise.
+   */
+  private keepCarried(d: Decision, now: number): boolean {
+    const c = this.carried;
+    if (!c) return false;
+    if (!this.applied || this.applied.revision !== c.revision) {
+      this.carried = undefined;
+      return false;
+    }
+    c.until = Math.max(c.until, this.ctx.failsafeUntil(this.spec.name));
+    const waiting =
+      d.kind === 'acquire' ||
+      d.kind === 'wait' ||
+      d.kind === 'idle' ||
+      d.kind === 'clear-stale' ||
+      (d.kind === 'follow' && d.holder === this.ctx.self);
+    if (now >= c.until || !waiting) {
+      this.carried = undefined;
+      if (now >= c.until)
+        this.log.info({ rev: c.revision }, 'failsafe carry-over ended before the key was taken again');
+      return false;
+    }
+    return true;
   }
 
   /** Stops reconciling but keeps the address (shutdown hands over before dropping it). */
@@ -285,6 +352,7 @@ export class VipController {
 
   private async runOnce(): Promise<void> {
     const session = this.ctx.session();
+    if (await this.releaseStaleMark(session)) return;
     const leader = this.leaderView();
     const pinned = this.ctx.pinOf(this.spec.name);
     const ranked = rankCandidates(this.spec, this.ctx.liveNodes(), pinned);
@@ -317,6 +385,12 @@ export class VipController {
       return;
     }
     this.note(d);
+    if (this.keepCarried(d, now)) {
+      if (d.kind === 'acquire') await this.acquire(session, d.rank, false);
+      else if (d.kind === 'clear-stale') await this.release(d.revision, 'leader key of our lost lease');
+      this.wake(Math.min(this.carried?.until ?? now, now + CARRY_RECHECK_MS) - now);
+      return;
+    }
     switch (d.kind) {
       case 'hold': {
         this.setFailsafe(false);
@@ -348,6 +422,7 @@ export class VipController {
       case 'fenced': {
         const until = this.failsafeUntil();
         if (until > now) {
+          this.failsafeKeptUntil = until;
           this.setFailsafe(true);
           // The kernel lifetime would end it otherwise; the dead-man's switch still guards it.
           await this.kernelLock.run(() => this.refreshFailsafe(until));
@@ -396,19 +471,7 @@ export class VipController {
 
   private async acquire(session: NodeSession | undefined, rank: number, fromSilent: boolean): Promise<void> {
     if (!session?.valid()) return;
-    const res = await this.ctx.writes.run(() =>
-      // The wait for a slot may outlast the session: check again before writing.
-      session.valid()
-        ? acquireLeadership(
-            this.ctx.client,
-            this.ctx.keys,
-            this.spec.name,
-            this.ctx.self,
-            session.leaseId,
-            this.ctx.callTimeoutMs,
-          )
-        : Promise.resolve({ acquired: false as const }),
-    );
+    const res = await this.ctx.acquireLeader(this.spec.name, session.leaseId);
     if (!res.acquired) {
       this.log.debug({ rank }, 'acquire lost the race; someone else holds it');
       return;
@@ -469,6 +532,45 @@ export class VipController {
   }
 
   /** Deletes our leader key (a leadership write slot first); whether it was ours and is gone. */
+  /**
+   * Our own key (our current, live lease) marked taken over, yet the lease was never revoked: a
+   * takeover that failed half-way (the peer's etcd calls timed out after some marks). Nobody can
+   * take the VIP while the marked key stands, and we dropped it on seeing the mark: after
+   * MARK_STUCK_MS we delete the key (guarded by its create revision), so that the VIP is vacant
+   * after a takeover and every node, us included, takes it again only after the wait W. The
+   * taker never revokes once its marker lease (TAKEOVER_MARK_TTL_S, shorter) has ended.
+   */
+  private async releaseStaleMark(session: NodeSession | undefined): Promise<boolean> {
+    const entry = this.ctx.leaders.get(this.ctx.keys.leader(this.spec.name));
+    const parsed = entry ? parsedLeader(this.spec.name, entry) : undefined;
+    const ours =
+      entry !== undefined &&
+      parsed !== undefined &&
+      !('problem' in parsed) &&
+      parsed.takeover !== undefined &&
+      parsed.node === this.ctx.self &&
+      session?.valid() === true &&
+      entry.lease === session.leaseId;
+    if (!ours) {
+      this.markedOwnSince = undefined;
+      return false;
+    }
+    const now = this.ctx.clock.now();
+    this.markedOwnSince ??= now;
+    const left = this.markedOwnSince + MARK_STUCK_MS - now;
+    if (left > 0) {
+      this.wake(left);
+      return false;
+    }
+    this.markedOwnSince = undefined;
+    await this.dropLocal('taken over by a peer');
+    await this.release(
+      entry.createRevision,
+      `our key was marked taken over ${MARK_STUCK_MS} ms ago but our lease lives: the takeover failed half-way`,
+    );
+    return true;
+  }
+
   private async release(revision: string, reason: string): Promise<boolean> {
     try {
       const ok = await this.ctx.writes.run(() =>
@@ -586,16 +688,20 @@ export class VipController {
     this.announcer.stop();
     const a = this.applied ?? this.unremoved;
     if (!a) return;
-    this.applied = undefined;
-    this.unremoved = undefined;
     let present: boolean;
     try {
+      // Still held (in our beats' held list too) until the address is gone: a peer that waits
+      // for us to let go (failsafe) must not add it while our removal is still on its way.
       present = await this.ctx.kernel.removeVip(a.ifname, a.spec);
     } catch (err) {
+      this.applied = undefined;
       this.unremoved = a;
       this.wake(REMOVE_RETRY_MS);
       throw err;
+    } finally {
+      if (this.applied === a) this.applied = undefined;
     }
+    this.unremoved = undefined;
     this.log.info(
       {
         rev: a.revision,
@@ -631,6 +737,11 @@ export class VipController {
     return this.inFailsafe;
   }
 
+  /** Until when this VIP is carried over a lost lease (see leaseLost); -Infinity: it is not. */
+  get carriedUntil(): number {
+    return this.carried?.until ?? -Infinity;
+  }
+
   /** Held now, and its spec says onEtcdLoss: failsafe. */
   get heldUnderFailsafeSpec(): boolean {
     return this.spec.onEtcdLoss === 'failsafe' && this.applied !== undefined;
@@ -639,7 +750,8 @@ export class VipController {
   /** Until when onEtcdLoss: failsafe keeps this VIP (-Infinity: not failsafe, or not held). */
   failsafeUntil(): number {
     if (!this.heldUnderFailsafeSpec) return -Infinity;
-    return this.ctx.failsafeUntil(this.spec.name);
+    const until = this.ctx.failsafeUntil(this.spec.name);
+    return this.carried ? Math.max(until, this.carried.until) : until;
   }
 
   /** Called under kernelLock: keeps the kernel lifetime of a failsafe VIP going. */

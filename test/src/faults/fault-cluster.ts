@@ -7,7 +7,16 @@
 import assert from 'node:assert/strict';
 import { pollUntil, sleep } from '../harness/proc';
 export { skipUnlessRoot } from '../harness/lab-skip';
-import { LabEtcdCluster, type Lab, type NodeHost, type Pinger, type PingStats, withLab } from '../lab';
+import {
+  ETCD_MEMBER_HOSTS,
+  type EtcdHost,
+  LabEtcdCluster,
+  type Lab,
+  type NodeHost,
+  type Pinger,
+  type PingStats,
+  withLab,
+} from '../lab';
 import { VipdCluster, type VipdNodeOptions } from '../e2e/vipd-cluster';
 import { formatTimeline, pingGaps, SafetyMonitor } from './monitor';
 
@@ -46,6 +55,14 @@ export interface FaultOptions {
   beforeStart?: (lab: Lab) => Promise<void>;
   /** The node expected to hold the VIP after the start (default n1). */
   firstHolder?: NodeHost;
+  /**
+   * With etcdMembers: 3, the members each listed node can reach while it starts (the others
+   * are unreachable routes in its namespace until every vipd is SERVING). Its etcd client's one
+   * watch stream opens on one of them and stays there until that connection breaks; note that
+   * etcd3 closes all of a member's connections when a call to it fails with a recoverable error
+   * (a deadline, "no leader"), and the watch then reopens on any member.
+   */
+  etcdAtStart?: Partial<Record<NodeHost, EtcdHost[]>>;
 }
 
 export async function withFaultCluster(
@@ -79,9 +96,14 @@ export async function withFaultCluster(
     try {
       await vipd.putVip(opts.spec ?? baseSpec);
       await opts.beforeStart?.(lab);
+      const hidden = Object.entries(opts.etcdAtStart ?? {}).map(
+        ([h, reach]) => [h as NodeHost, ETCD_MEMBER_HOSTS.filter((m) => !reach.includes(m))] as const,
+      );
+      for (const [h, members] of hidden) await lab.routeUnreachable(h, members);
       for (const h of nodes) vipd.start(h);
       await vipd.waitHolder(VIP_CIDR, nodes, 15_000, opts.firstHolder ?? 'n1');
       await vipd.waitServing(nodes);
+      for (const [h, members] of hidden) await lab.routeReachable(h, members);
       monitor = await SafetyMonitor.start(lab, VIP, nodes);
       ping = lab.startPing('cli', VIP);
       await ping.waitForReply(5000);

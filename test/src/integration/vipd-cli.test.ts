@@ -82,6 +82,16 @@ describe('vipd command line', () => {
       /etcd\.tls\.ca \/etc\/hostname: not a PEM certificate/,
     ],
   );
+  const timingsYaml = join(dir, 'timings.yaml');
+  writeFileSync(
+    timingsYaml,
+    `node: { name: n1, listen: 127.0.0.1:7400 }\n${plainEtcd}heartbeat: { intervalMs: 50 }\n`,
+  );
+  bad.push([
+    'timings that break S ≥ Df (--check-config)',
+    ['--check-config', '--config', timingsYaml],
+    /takeover: S ≥ Df does not hold .*S = 3 × 50 = 150 ms < Df = 300 ms/,
+  ]);
   for (const [what, args, re] of bad) {
     it(`refuses ${what}: exit 2, one line on stderr`, async () => {
       const r = await vipd(args);

@@ -180,12 +180,17 @@ export class Lab {
   /**
    * Drops all traffic between the host and the given other lab hosts (both directions, at e0),
    * e.g. a holder cut from its peers while etcd and the client still reach it. Its own nftables
-   * table, so it combines with blockEtcd().
+   * table (BLOCK_HOSTS_TABLE unless named), so it combines with blockEtcd() and with blocks
+   * under other table names, each lifted on its own.
    */
-  async blockHosts(host: HostName, others: readonly HostName[]): Promise<void> {
-    const file = join(this.dir, `block-hosts-${host}.nft`);
+  async blockHosts(
+    host: HostName,
+    others: readonly HostName[],
+    table: string = BLOCK_HOSTS_TABLE,
+  ): Promise<void> {
+    const file = join(this.dir, `block-hosts-${host}-${table}.nft`);
     const v6 = this.options.ipv6 ? others.map(ipv6Of) : [];
-    writeFileSync(file, blockRuleset({ v4: others.map(ipv4Of), v6 }, BLOCK_HOSTS_TABLE));
+    writeFileSync(file, blockRuleset({ v4: others.map(ipv4Of), v6 }, table));
     await this.exec(host, ['nft', '-f', file]);
   }
 
@@ -203,10 +208,24 @@ export class Lab {
       await this.exec(host, ['nft', 'delete', 'table', 'netdev', DROP_LARGE_TABLE]);
   }
 
-  async unblockHosts(host: HostName): Promise<void> {
+  /** Lifts a blockHosts() (the one with the same table name). */
+  async unblockHosts(host: HostName, table: string = BLOCK_HOSTS_TABLE): Promise<void> {
     const tables = await this.exec(host, ['nft', 'list', 'tables']);
-    if (tables.includes(BLOCK_HOSTS_TABLE))
-      await this.exec(host, ['nft', 'delete', 'table', 'netdev', BLOCK_HOSTS_TABLE]);
+    if (tables.split('\n').some((l) => l.trim() === `table netdev ${table}`))
+      await this.exec(host, ['nft', 'delete', 'table', 'netdev', table]);
+  }
+
+  /**
+   * Makes the given lab hosts unreachable from `host` at its routing table (an `unreachable`
+   * route per address): connecting fails at once, rather than hanging as behind a drop, so a
+   * client with several endpoints settles on the others without waiting for a dial timeout.
+   */
+  async routeUnreachable(host: HostName, others: readonly HostName[]): Promise<void> {
+    for (const o of others) await this.exec(host, ['ip', 'route', 'add', 'unreachable', `${ipv4Of(o)}/32`]);
+  }
+
+  async routeReachable(host: HostName, others: readonly HostName[]): Promise<void> {
+    for (const o of others) await this.exec(host, ['ip', 'route', 'del', 'unreachable', `${ipv4Of(o)}/32`]);
   }
 
   /**

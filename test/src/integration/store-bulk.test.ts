@@ -1,0 +1,327 @@
+/**
+ * Leadership in bulk against a real etcd (default `--max-txn-ops`, 128): many leader keys per
+ * transaction with the single acquire's guards per key, a second node racing for some of them,
+ * the op limit as etcd itself counts it, and takeover marks in bulk.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { memoryLogger } from '@vipd/log';
+import {
+  acquireLeadership,
+  acquireLeadershipMany,
+  acquireTxn,
+  type BulkAcquireResult,
+  createEtcdClient,
+  type EtcdClient,
+  fitsTxnOps,
+  Keys,
+  LeaseLostError,
+  markTakeoverMany,
+  type NodeInfo,
+  NodeSession,
+  outerTxn,
+  releaseLeadership,
+  type SessionOptions,
+  TooManyTxnOpsError,
+} from '@vipd/store';
+import { type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
+
+type TxnRequest = Parameters<EtcdClient['kv']['txn']>[0];
+
+const info = (name: string): NodeInfo => ({
+  name,
+  advertise: `${name}:7400`,
+  labels: {},
+  drained: false,
+  unready: [],
+});
+const steady: SessionOptions = {
+  ttlSeconds: 10,
+  renewIntervalMs: 1000,
+  fenceMarginMs: 2000,
+  callTimeoutMs: 2000,
+};
+const bulk = { callTimeoutMs: 5000 };
+const vipNames = (n: number, tag = 'v'): string[] =>
+  Array.from({ length: n }, (_, i) => `${tag}${String(i).padStart(3, '0')}`);
+
+interface Held {
+  lease: string;
+  createRevision: string;
+  value: string;
+}
+
+describe('leadership in bulk against a real etcd', () => {
+  let etcd: LocalEtcd;
+  let clientA: EtcdClient;
+  let clientB: EtcdClient;
+  let n = 0;
+  const newKeys = (): Keys => new Keys(`b${process.pid}-${++n}`);
+
+  before(async () => {
+    etcd = await startLocalEtcd();
+    // Two clients, two connections: the racing side is another process's view, not a queue behind ours.
+    clientA = createEtcdClient({ endpoints: [etcd.endpoint], callTimeoutMs: 5000, dialTimeoutMs: 2000 });
+    clientB = createEtcdClient({ endpoints: [etcd.endpoint], callTimeoutMs: 5000, dialTimeoutMs: 2000 });
+  });
+  after(async () => {
+    clientA?.close();
+    clientB?.close();
+    await etcd?.stop();
+  });
+
+  async function putSpecs(keys: Keys, vips: string[]): Promise<void> {
+    for (let i = 0; i < vips.length; i += 50) {
+      await Promise.all(vips.slice(i, i + 50).map((v) => clientA.put(keys.vip(v)).value('{}')));
+    }
+  }
+
+  /** Every leader key in etcd now (a linearizable read), by VIP. */
+  async function leaders(keys: Keys): Promise<Map<string, Held>> {
+    const res = await clientA.kv.range({
+      key: Buffer.from(keys.leadersPrefix),
+      range_end: Buffer.from(keys.leadersPrefix.slice(0, -1) + '0'),
+    });
+    return new Map(
+      res.kvs.map((kv) => [
+        kv.key.toString().slice(keys.leadersPrefix.length),
+        { lease: String(kv.lease), createRevision: String(kv.create_revision), value: kv.value.toString() },
+      ]),
+    );
+  }
+
+  /** Asserts that each bulk result says what etcd says, for a side holding `lease` as `node`. */
+  function agrees(
+    results: BulkAcquireResult[],
+    etcdNow: Map<string, Held>,
+    node: string,
+    lease: string,
+  ): void {
+    for (const r of results) {
+      const held = etcdNow.get(r.vip);
+      switch (r.status) {
+        case 'acquired':
+          assert.ok(held, `${r.vip}: acquired but no key`);
+          assert.equal(held.lease, lease, `${r.vip}: acquired by ${node} but under lease ${held.lease}`);
+          assert.equal(held.createRevision, r.revision, `${r.vip}: fencing token`);
+          assert.deepEqual(JSON.parse(held.value), { node });
+          break;
+        case 'held':
+          assert.ok(held, `${r.vip}: reported held but no key`);
+          assert.notEqual(held.lease, lease, `${r.vip}: reported held by another, but it is ours`);
+          assert.ok(!('problem' in r.holder));
+          assert.equal(r.holder.lease, held.lease);
+          assert.equal(r.holder.revision, held.createRevision);
+          assert.equal(r.holder.node, JSON.parse(held.value).node);
+          break;
+        case 'spec-missing':
+          assert.equal(held, undefined, `${r.vip}: spec missing yet a leader key exists`);
+          break;
+        case 'unknown':
+          assert.fail(`${r.vip}: unknown (${r.error.message})`);
+      }
+    }
+  }
+
+  it('takes 300 leader keys in bulk while another node races for some: one holder each, both sides told the truth', async () => {
+    const contestedWins = { a: 0, b: 0 };
+    for (let round = 0; round < 3; round++) {
+      const keys = newKeys();
+      const log = memoryLogger();
+      const vips = vipNames(300);
+      const specless = ['gone1', 'gone2', 'gone3'];
+      await putSpecs(keys, vips);
+      const a = await NodeSession.open(clientA, keys, info('a'), steady, log);
+      const b = await NodeSession.open(clientB, keys, info('b'), steady, log);
+      try {
+        // B wants every third VIP: half in one bulk call (sent in reverse, so its chunks meet
+        // A's from the other end), half one by one, all at the same moment as A's bulk call.
+        const wanted = vips.filter((_, i) => i % 3 === round % 3);
+        const bBulk = [...wanted.filter((_, i) => i % 2 === 0).reverse(), ...specless];
+        const bSingle = wanted.filter((_, i) => i % 2 === 1);
+        // Who sends first changes per round, so each side wins some of the contested keys.
+        const goA = () => acquireLeadershipMany(clientA, keys, [...vips, ...specless], 'a', a.leaseId, bulk);
+        const goB = () =>
+          Promise.all([
+            acquireLeadershipMany(clientB, keys, bBulk, 'b', b.leaseId, bulk),
+            Promise.all(bSingle.map((v) => acquireLeadership(clientB, keys, v, 'b', b.leaseId, 5000))),
+          ]);
+        let resA: BulkAcquireResult[];
+        let resB: BulkAcquireResult[];
+        let singles: Awaited<ReturnType<typeof acquireLeadership>>[];
+        if (round === 1) {
+          const pb = goB();
+          [resA, [resB, singles]] = await Promise.all([goA(), pb]);
+        } else {
+          [resA, [resB, singles]] = await Promise.all([goA(), goB()]);
+        }
+        const now = await leaders(keys);
+
+        // Exactly one holder per VIP, none for a VIP without a spec, nothing else.
+        assert.deepEqual([...now.keys()].sort(), vips);
+        for (const v of vips) assert.ok([a.leaseId, b.leaseId].includes(now.get(v)!.lease), v);
+
+        assert.equal(resA.length, 303, 'one result per VIP');
+        assert.deepEqual(
+          resA.map((r) => r.vip),
+          [...vips, ...specless],
+        );
+        agrees(resA, now, 'a', a.leaseId);
+        agrees(resB, now, 'b', b.leaseId);
+        bSingle.forEach((v, i) => {
+          const r = singles[i]!;
+          assert.equal(now.get(v)!.lease, r.acquired ? b.leaseId : a.leaseId, `${v}: single acquire`);
+          if (r.acquired) assert.equal(now.get(v)!.createRevision, r.revision);
+        });
+        for (const r of [...resA, ...resB].filter((r) => specless.includes(r.vip))) {
+          assert.equal(r.status, 'spec-missing', r.vip);
+        }
+
+        // Each VIP acquired by exactly one side, and A's came in at most 3 transactions (126 a txn).
+        const gotA = resA.filter((r) => r.status === 'acquired');
+        const gotB = [
+          ...resB.filter((r) => r.status === 'acquired').map((r) => r.vip),
+          ...bSingle.filter((_, i) => singles[i]!.acquired),
+        ];
+        assert.equal(gotA.length + gotB.length, 300);
+        assert.deepEqual(new Set([...gotA.map((r) => r.vip), ...gotB]).size, 300);
+        const txnsA = new Set(gotA.map((r) => (r.status === 'acquired' ? r.revision : '')));
+        assert.ok(txnsA.size <= 3, `A's keys came from ${txnsA.size} revisions`);
+        console.log(
+          `# round ${round}: A got ${gotA.length} in ${txnsA.size} txns, B got ${gotB.length} of ${wanted.length}`,
+        );
+        contestedWins.a += wanted.length - gotB.length;
+        contestedWins.b += gotB.length;
+      } finally {
+        await a.close(true);
+        await b.close(true);
+      }
+    }
+    assert.ok(contestedWins.a > 0 && contestedWins.b > 0, `a race: ${JSON.stringify(contestedWins)}`);
+  });
+
+  it('the op limit: etcd counts as fitsTxnOps does; a limit above etcd’s fails its chunk alone', async () => {
+    const keys = newKeys();
+    const log = memoryLogger();
+    const s = await NodeSession.open(clientA, keys, info('a'), steady, log);
+    try {
+      // etcd's own verdict on shapes either side of the default limit.
+      const shapes: TxnRequest[] = [
+        outerTxn(vipNames(126, 'x').map((v) => acquireTxn(keys, v, 'a', s.leaseId))),
+        outerTxn(vipNames(127, 'y').map((v) => acquireTxn(keys, v, 'a', s.leaseId))),
+        {
+          compare: [],
+          success: [],
+          failure: vipNames(128).map((v) => ({ request_range: { key: Buffer.from(v) } })),
+        },
+        {
+          compare: [],
+          success: [],
+          failure: vipNames(129).map((v) => ({ request_range: { key: Buffer.from(v) } })),
+        },
+      ];
+      for (const [i, req] of shapes.entries()) {
+        const accepted = await clientA.kv.txn(req).then(
+          () => true,
+          (err: Error) => (/too many operations/.test(err.message) ? false : Promise.reject(err)),
+        );
+        assert.equal(accepted, fitsTxnOps(req, 128), `shape ${i}`);
+      }
+
+      // 300 keys, op limit 200 against etcd's 128: chunks of 198 and 102. etcd refuses the
+      // first (final, not transient) and takes the second: per-key results, not all-or-nothing.
+      const vips = vipNames(300);
+      await putSpecs(keys, vips);
+      const over = await acquireLeadershipMany(clientA, keys, vips, 'a', s.leaseId, {
+        ...bulk,
+        maxTxnOps: 200,
+      });
+      const refused = over.filter((r) => r.status === 'unknown');
+      assert.equal(refused.length, 198);
+      for (const r of refused) {
+        assert.ok(r.status === 'unknown' && r.error instanceof TooManyTxnOpsError && !r.error.transient);
+      }
+      assert.equal(over.filter((r) => r.status === 'acquired').length, 102);
+      // Again within the limit: the rest is taken, the 102 already ours are reported held by us.
+      const again = await acquireLeadershipMany(clientA, keys, vips, 'a', s.leaseId, bulk);
+      assert.equal(again.filter((r) => r.status === 'acquired').length, 198);
+      const mine = again.filter((r) => r.status === 'held' && r.holder.lease === s.leaseId);
+      assert.equal(mine.length, 102);
+      assert.equal((await leaders(keys)).size, 300);
+    } finally {
+      await s.close(true);
+    }
+  });
+
+  it('a lease that is gone: every key unknown with LeaseLostError, nothing written', async () => {
+    const keys = newKeys();
+    const log = memoryLogger();
+    const vips = vipNames(130);
+    await putSpecs(keys, vips);
+    const s = await NodeSession.open(clientA, keys, info('a'), steady, log);
+    const lease = s.leaseId;
+    await s.close(true);
+    const res = await acquireLeadershipMany(clientA, keys, vips, 'a', lease, bulk);
+    assert.equal(res.length, 130);
+    for (const r of res) assert.ok(r.status === 'unknown' && r.error instanceof LeaseLostError, r.vip);
+    assert.equal((await leaders(keys)).size, 0);
+  });
+
+  it('marks a silent holder’s keys taken over in bulk, only those still under its lease', async () => {
+    const keys = newKeys();
+    const log = memoryLogger();
+    const vips = vipNames(200);
+    await putSpecs(keys, vips);
+    const p = await NodeSession.open(clientA, keys, info('p'), steady, log);
+    const q = await NodeSession.open(clientB, keys, info('q'), steady, log);
+    try {
+      const got = await acquireLeadershipMany(clientA, keys, vips, 'p', p.leaseId, {
+        ...bulk,
+        maxTxnOps: 16,
+      });
+      assert.ok(got.every((r) => r.status === 'acquired'));
+      const before = await leaders(keys);
+      // P lets v000..v009 go and Q takes v000..v004 before the marks: neither may be marked.
+      for (const r of got.slice(0, 10)) {
+        assert.ok(r.status === 'acquired');
+        assert.ok(await releaseLeadership(clientA, keys, r.vip, r.revision, 5000));
+      }
+      const taken = await acquireLeadershipMany(clientB, keys, vips.slice(0, 5), 'q', q.leaseId, bulk);
+      assert.ok(taken.every((r) => r.status === 'acquired'));
+
+      const markLease = await clientB.leaseClient.leaseGrant({ TTL: 5 });
+      const marks = await markTakeoverMany(
+        clientB,
+        keys,
+        {
+          from: { node: 'p', lease: p.leaseId },
+          by: 'q',
+          markLeaseId: markLease.ID,
+          leaders: vips.map((vip) => ({ vip, value: before.get(vip)!.value })),
+        },
+        bulk,
+      );
+      assert.deepEqual(
+        marks.filter((m) => m.status !== 'marked').map((m) => [m.vip, m.status]),
+        vips.slice(0, 10).map((v) => [v, 'not-held']),
+      );
+      const after = await leaders(keys);
+      for (const v of vips.slice(10)) {
+        const held = after.get(v)!;
+        assert.equal(held.lease, p.leaseId, `${v}: same lease`);
+        assert.equal(held.createRevision, before.get(v)!.createRevision, `${v}: same fencing token`);
+        assert.deepEqual(JSON.parse(held.value), { node: 'p', takeover: { by: 'q' } });
+      }
+      for (const v of vips.slice(0, 5)) assert.deepEqual(JSON.parse(after.get(v)!.value), { node: 'q' });
+      const markKeys = await clientB.getAll().prefix(keys.takeoversPrefix).keys();
+      assert.deepEqual(
+        markKeys.sort(),
+        vips.slice(10).map((v) => keys.takeoverMark(v)),
+      );
+      await clientB.leaseClient.leaseRevoke({ ID: markLease.ID });
+    } finally {
+      await p.close(true);
+      await q.close(true);
+    }
+  });
+});
