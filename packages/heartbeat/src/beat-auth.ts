@@ -16,17 +16,21 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '@vipd/log';
-import type { Beat__Output, HeldVip__Output } from '@vipd/proto';
+import type { Beat__Output, HeldSet__Output, HeldVip__Output } from '@vipd/proto';
 
 export const NONCE_BYTES = 16;
 /** A key shorter than this is refused (the store makes 32 random bytes). */
 export const MIN_KEY_BYTES = 32;
 /** After a rotation, beats signed with the previous key are still accepted this long. */
 export const PREVIOUS_KEY_GRACE_MS = 30_000;
-/** What `auth` adds to an encoded beat at most (key id, two nonces, MAC, tags). */
-export const AUTH_OVERHEAD_BYTES = 128;
-/** The version of the content encoding below; a change needs a new one. */
+/** What `auth` adds to an encoded beat at most (key id, two nonces, two MACs, tags). */
+export const AUTH_OVERHEAD_BYTES = 160;
+/**
+ * The versions of the content encoding below; a change needs a new one. Version 1 (`mac`) is
+ * what vipd signed before held sets, version 2 (`mac_v2`) adds held_set and the acknowledgements.
+ */
 const CONTENT_TAG = 'vipd-beat-v1\n';
+const CONTENT_TAG_V2 = 'vipd-beat-v2\n';
 const EMPTY = Buffer.alloc(0);
 
 /** Why a beat was not counted (the metric's `reason` label). */
@@ -62,8 +66,12 @@ interface KeyEntry {
  * The canonical content of a beat (every field but `auth`), as the MAC covers it: JSON of a
  * fixed tuple, so a decoded beat gives the same text as the object it was encoded from.
  */
-function headOf(b: Beat__Output): string {
-  const peers = b.peers.map((p) => [p.node, p.last_seen_ms_ago, p.suspect, p.echo_sent_at_ms, p.lease_id]);
+function headOf(b: Beat__Output, v2: boolean): string {
+  const peers = b.peers.map((p) =>
+    v2
+      ? [p.node, p.last_seen_ms_ago, p.suspect, p.echo_sent_at_ms, p.lease_id, p.held_epoch, p.held_version]
+      : [p.node, p.last_seen_ms_ago, p.suspect, p.echo_sent_at_ms, p.lease_id],
+  );
   return JSON.stringify([
     b.node,
     String(b.seq),
@@ -80,14 +88,33 @@ function heldOf(held: readonly HeldVip__Output[]): string {
   return JSON.stringify(held.map((h) => [h.name, h.revision]));
 }
 
+/** held_set's fixed fields (with the lengths of its two byte strings, which follow it). */
+function heldSetOf(h: HeldSet__Output | null): string {
+  if (!h) return 'null';
+  return JSON.stringify([
+    h.epoch,
+    h.version,
+    h.count,
+    Buffer.from(h.digest).toString('hex'),
+    h.delta_base,
+    h.delta.length,
+    h.snapshot_version,
+    h.snapshot_bytes,
+    h.snapshot_offset,
+    h.snapshot_chunk.length,
+  ]);
+}
+
+export type VerifyResult = 'ok' | 'ok_v1' | 'unsigned' | 'unknown_key' | 'bad_mac';
+
 /** The cluster key (and, for a while after a rotation, the previous one). */
 export class BeatKeyring {
   private current: KeyEntry | undefined;
   private previous: (KeyEntry & { until: number }) | undefined;
   /** The sender's held list is the same array while it does not change: encoded once. */
   private heldCache: { list: readonly HeldVip__Output[]; text: string } | undefined;
-  /** The content MAC of the beat last sealed (one beat goes to every stream). */
-  private digestCache: { beat: Beat__Output; id: string; digest: Buffer } | undefined;
+  /** The content MACs of the beat last sealed (one beat goes to every stream). */
+  private digestCache: { beat: Beat__Output; id: string; digest: Buffer; digestV2: Buffer } | undefined;
 
   constructor(private readonly clock: Clock) {}
 
@@ -117,16 +144,22 @@ export class BeatKeyring {
     if (k === undefined) return undefined;
     let c = this.digestCache;
     if (c?.beat !== beat || c.id !== k.id) {
-      c = { beat, id: k.id, digest: this.digest(k.key, beat, true) };
+      const digest = this.digest(k.key, beat, true, false);
+      c = { beat, id: k.id, digest, digestV2: this.digest(k.key, beat, true, true) };
       this.digestCache = c;
     }
     const peer = peerNonce ?? EMPTY;
     const mac = createHmac('sha256', k.key).update(c.digest).update(nonce).update(peer).digest();
-    return { ...beat, auth: { key_id: k.id, nonce, peer_nonce: peer, mac } };
+    const mac_v2 = createHmac('sha256', k.key).update(c.digestV2).update(nonce).update(peer).digest();
+    return { ...beat, auth: { key_id: k.id, nonce, peer_nonce: peer, mac, mac_v2 } };
   }
 
-  /** Whether the MAC of a received beat is right (nonces checked by StreamAuth). */
-  verify(wire: Beat__Output): 'ok' | 'unsigned' | 'unknown_key' | 'bad_mac' {
+  /**
+   * Whether the MAC of a received beat is right (nonces checked by StreamAuth): `ok` when mac_v2
+   * is, `ok_v1` when the beat has no mac_v2 and mac is right (a sender from before held sets: its
+   * held_set and acknowledgements, if any, are not signed).
+   */
+  verify(wire: Beat__Output): VerifyResult {
     const a = wire.auth;
     if (!a) return 'unsigned';
     if (
@@ -137,9 +170,12 @@ export class BeatKeyring {
     }
     const k = this.keyFor(a.key_id);
     if (k === undefined) return 'unknown_key';
-    const digest = this.digest(k.key, wire, false);
+    const v2 = (a.mac_v2?.length ?? 0) > 0;
+    const got = v2 ? a.mac_v2 : a.mac;
+    const digest = this.digest(k.key, wire, false, v2);
     const want = createHmac('sha256', k.key).update(digest).update(a.nonce).update(a.peer_nonce).digest();
-    return a.mac.length === want.length && timingSafeEqual(a.mac, want) ? 'ok' : 'bad_mac';
+    if (got.length !== want.length || !timingSafeEqual(got, want)) return 'bad_mac';
+    return v2 ? 'ok' : 'ok_v1';
   }
 
   private keyFor(id: string): KeyEntry | undefined {
@@ -150,18 +186,22 @@ export class BeatKeyring {
   }
 
   /** `ours`: a beat we send (its held list is cached; a received one is new every time). */
-  private digest(key: Buffer, beat: Beat__Output, ours: boolean): Buffer {
+  private digest(key: Buffer, beat: Beat__Output, ours: boolean, v2: boolean): Buffer {
     let held = ours ? this.heldCache : undefined;
     if (held?.list !== beat.held) {
       held = { list: beat.held, text: heldOf(beat.held) };
       if (ours) this.heldCache = held;
     }
-    return createHmac('sha256', key)
-      .update(CONTENT_TAG)
-      .update(headOf(beat))
+    const h = createHmac('sha256', key)
+      .update(v2 ? CONTENT_TAG_V2 : CONTENT_TAG)
+      .update(headOf(beat, v2))
       .update('\n')
-      .update(held.text)
-      .digest();
+      .update(held.text);
+    if (!v2) return h.digest();
+    const hs = beat.held_set ?? null;
+    h.update('\n').update(heldSetOf(hs)).update('\n');
+    if (hs) h.update(hs.delta).update(hs.snapshot_chunk);
+    return h.digest();
   }
 }
 
@@ -170,6 +210,10 @@ export class StreamAuth {
   readonly nonce: Buffer = randomBytes(NONCE_BYTES);
   private theirs: Buffer | undefined;
   private lastSeq = -1;
+  /** A beat with mac_v2 was counted on this stream: one without it is refused from now on. */
+  private sawV2 = false;
+  /** The last beat counted was signed with mac only (see withoutUnsigned in beat.ts). */
+  lastV1Only = false;
   /** A rejection on this stream has been logged (one line per stream). */
   logged = false;
 
@@ -188,13 +232,17 @@ export class StreamAuth {
   /** Whether a received beat counts (`fresh`), only opens the stream (`handshake`), or why not. */
   check(wire: Beat__Output, seq: number): CheckResult {
     const mac = this.keyring.verify(wire);
-    if (mac !== 'ok') return mac;
+    if (mac !== 'ok' && mac !== 'ok_v1') return mac;
+    // mac_v2 stripped from a stream that had it: someone on the path altered the beat.
+    if (mac === 'ok_v1' && this.sawV2) return 'bad_mac';
     const a = wire.auth!; // verify() said ok, so it is there
     if (this.theirs !== undefined && !this.theirs.equals(a.nonce)) return 'nonce_changed';
     this.theirs ??= Buffer.from(a.nonce);
+    if (mac === 'ok') this.sawV2 = true;
     if (a.peer_nonce.length === 0) return 'handshake';
     if (!a.peer_nonce.equals(this.nonce) || seq <= this.lastSeq) return 'replay';
     this.lastSeq = seq;
+    this.lastV1Only = mac === 'ok_v1';
     return 'fresh';
   }
 }

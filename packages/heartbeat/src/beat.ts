@@ -1,6 +1,7 @@
 /** Beats as the rest of vipd sees them, and their conversion to and from the wire. */
-import type { Beat__Output, HeldVip__Output, PeerView__Output } from '@vipd/proto';
+import type { Beat__Output, HeldSet__Output, HeldVip__Output, PeerView__Output } from '@vipd/proto';
 import { InvalidBeatError } from './errors';
+import type { HeldAck } from './held-sender';
 
 export type Health = 'SERVING' | 'NOT_SERVING';
 
@@ -32,6 +33,8 @@ export interface PeerView {
   echoSentAtMs: number;
   /** The peer's lease in the sender's etcd view; '' when unknown. */
   leaseId: string;
+  /** The version of that peer's held set the sender has (held_set acknowledgement), if any. */
+  heldAck?: HeldAck;
 }
 
 export interface ReceivedBeat {
@@ -39,7 +42,16 @@ export interface ReceivedBeat {
   seq: number;
   /** UNKNOWN (unset) on the wire is read as NOT_SERVING. */
   health: Health;
-  held: HeldVip[];
+  /**
+   * What the sender holds. From a sender with held sets (Beat.held_set) the mesh fills it in
+   * from the set it keeps for that peer: then `heldKnown` says whether it is the sender's set
+   * at the version this beat names; when false, `held` is empty and means nothing.
+   */
+  held: readonly HeldVip[];
+  /** false: the sender's held set is not known now (see held-receiver.ts). Absent: as `held`. */
+  heldKnown?: boolean;
+  /** The beat's held_set as received (the mesh reads it, then removes it). */
+  heldSet?: HeldSet__Output;
   leaseId: string;
   peers: PeerView[];
   /** The sender's interval; 0 if it did not say. */
@@ -63,12 +75,16 @@ export function toWire(
   local: LocalBeat,
   peers: PeerView[],
   sentAtMs = 0,
+  heldSet: HeldSet__Output | null = null,
 ): Beat__Output {
   return {
     node: self,
     seq: String(seq),
     health: local.health,
-    held: local.held, // as given: the daemon hands the same list while it does not change
+    // As given (the daemon hands the same list while it does not change); with held_set the
+    // mesh keeps it only for peers from before held sets.
+    held: local.held,
+    held_set: heldSet,
     lease_id: local.leaseId,
     peers: peers.map((p) => peerToWire({ ...p, leaseId: local.peerLeases?.[p.node] ?? p.leaseId })),
     interval_ms: Math.round(intervalMs),
@@ -89,6 +105,8 @@ function peerToWire(p: PeerView): PeerView__Output {
     suspect: p.suspect,
     echo_sent_at_ms: p.echoSentAtMs,
     lease_id: p.leaseId,
+    held_epoch: p.heldAck?.epoch ?? '0',
+    held_version: String(p.heldAck?.version ?? 0),
   };
 }
 
@@ -101,21 +119,43 @@ export function fromWire(wire: Beat__Output): ReceivedBeat {
   if (wire.interval_ms > MAX_INTERVAL_MS) {
     throw new InvalidBeatError(`interval_ms ${wire.interval_ms} above ${MAX_INTERVAL_MS}`, node);
   }
-  return {
+  const beat: ReceivedBeat = {
     node,
     seq,
     health: wire.health === 'SERVING' ? 'SERVING' : 'NOT_SERVING',
-    held: wire.held, // decoded objects already have exactly name and revision
+    held: wire.held_set ? [] : wire.held, // decoded objects already have exactly name and revision
     leaseId: wire.lease_id,
-    peers: wire.peers.map((p) => ({
-      node: p.node,
-      lastSeenMsAgo: p.last_seen_ms_ago === NEVER_SEEN ? undefined : p.last_seen_ms_ago,
-      suspect: p.suspect,
-      echoSentAtMs: Number.isFinite(p.echo_sent_at_ms) ? p.echo_sent_at_ms : 0,
-      leaseId: p.lease_id ?? '',
-    })),
+    peers: wire.peers.map((p) => {
+      const view: PeerView = {
+        node: p.node,
+        lastSeenMsAgo: p.last_seen_ms_ago === NEVER_SEEN ? undefined : p.last_seen_ms_ago,
+        suspect: p.suspect,
+        echoSentAtMs: Number.isFinite(p.echo_sent_at_ms) ? p.echo_sent_at_ms : 0,
+        leaseId: p.lease_id ?? '',
+      };
+      const version = Number(p.held_version ?? '0');
+      if (p.held_epoch && p.held_epoch !== '0' && Number.isSafeInteger(version)) {
+        view.heldAck = { epoch: p.held_epoch, version };
+      }
+      return view;
+    }),
     intervalMs: wire.interval_ms,
     sentAtMs: Number.isFinite(wire.sent_at_ms) ? wire.sent_at_ms : 0,
     etcdOk: wire.etcd_ok === true,
   };
+  if (wire.held_set) beat.heldSet = wire.held_set;
+  return beat;
+}
+
+/**
+ * A beat whose MAC covered only what vipd signed before held sets (BeatAuth.mac without mac_v2):
+ * its held_set and acknowledgements were not signed, so they are dropped. Its `held` list is
+ * then the sender's (signed) one.
+ */
+export function withoutUnsigned(beat: ReceivedBeat, wire: Beat__Output): void {
+  if (beat.heldSet !== undefined) {
+    delete beat.heldSet;
+    beat.held = wire.held;
+  }
+  for (const p of beat.peers) delete p.heldAck;
 }

@@ -75,6 +75,7 @@ const forged = (node: string, seq: number): Beat__Output => ({
   sent_at_ms: seq,
   etcd_ok: true,
   auth: null,
+  held_set: null,
 });
 
 test('members with the cluster key hear each other; one with another key is refused both ways', async () => {

@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import { memoryLogger } from '@vipd/log';
-import { bindServer } from '@vipd/proto';
-import type { LocalBeat, ReceivedBeat } from './beat';
+import { type Beat__Output, bindServer } from '@vipd/proto';
+import type { HeldVip, LocalBeat, ReceivedBeat } from './beat';
+import { BeatKeyring } from './beat-auth';
 import { PeerMesh } from './mesh';
-import { serverOptions } from './wire';
+import { encodedSize, MAX_MESSAGE_BYTES, serverOptions } from './wire';
 
 const INTERVAL = 100;
 const MISSES = 3;
@@ -24,7 +25,7 @@ interface Node {
   log: ReturnType<typeof memoryLogger>;
 }
 
-async function startNode(name: string, port = 0): Promise<Node> {
+async function startNode(name: string, port = 0, keyring?: BeatKeyring): Promise<Node> {
   const server = new grpc.Server(serverOptions());
   const log = memoryLogger();
   const node: Node = {
@@ -41,6 +42,7 @@ async function startNode(name: string, port = 0): Promise<Node> {
     suspectAfterMisses: MISSES,
     localBeat: () => node.local,
     log,
+    keyring,
   });
   node.mesh.addToServer(server);
   const bound = await bind(server, `127.0.0.1:${port}`);
@@ -349,5 +351,136 @@ test("a node whose own event loop stalled reads its peers' queued beats before i
   } finally {
     child.kill('SIGKILL');
     stopNode(a);
+  }
+});
+
+/** `n` VIPs with 63-character names (a shared prefix, then digits and a fixed tail). */
+function manyVips(n: number, firstRevision: number): HeldVip[] {
+  return Array.from({ length: n }, (_, i) => ({
+    name: `${String(i * 7919).padStart(8, '0')}-vip-of-a-long-and-descriptive-service-name`.padEnd(63, 'x'),
+    revision: String(firstRevision + i),
+  }));
+}
+
+function signed(): BeatKeyring {
+  const keyring = new BeatKeyring({ now: () => performance.now() });
+  keyring.setKey(Buffer.alloc(32, 5));
+  return keyring;
+}
+
+test('5000 held VIPs reach a peer whole, never in part; steady beats are small; a change and a restart follow', async (t) => {
+  const n1 = await startNode('n1', 0, signed());
+  const n2 = await startNode('n2', 0, signed());
+  let n1b: Node | undefined;
+  try {
+    const first = manyVips(5000, 1_000_000);
+    n1.local = { health: 'SERVING', held: first, leaseId: 'lease-a' };
+    const key = (l: readonly HeldVip[]): string =>
+      JSON.stringify([...l].sort((a, b) => (a.name < b.name ? -1 : 1)));
+    const sets = new Map([[key(first), 'first']]);
+    const seen: string[] = [];
+    n2.mesh.on('beat', (node, b) => {
+      if (node !== 'n1') return;
+      if (b.heldKnown === false) {
+        assert.equal(b.held.length, 0, 'unknown is empty');
+        seen.push(`${b.leaseId}:unknown`);
+      } else {
+        seen.push(`${b.leaseId}:${sets.get(key(b.held)) ?? `a set of ${b.held.length}`}`);
+      }
+    });
+    const t0 = performance.now();
+    connect([n1, n2]);
+    const known = (name: string, lease: string) => () => seen.at(-1) === `${lease}:${name}`;
+    await waitFor('n2 to know all of n1 set', 30 * INTERVAL, known('first', 'lease-a'));
+    t.diagnostic(`5000 VIPs known ${Math.round(performance.now() - t0)} ms after setPeers`);
+    for (const s of seen) assert.ok(s === 'lease-a:unknown' || s === 'lease-a:first', s);
+
+    // Steady state: n1's beat carries the header of its set, not the set.
+    await sleep(3 * INTERVAL);
+    const current = (n1.mesh as unknown as { current: Beat__Output }).current;
+    const bytes = encodedSize(current);
+    t.diagnostic(`steady beat with 5000 held VIPs: ${bytes} bytes`);
+    assert.ok(bytes < 400, `steady beat of ${bytes} bytes`);
+
+    // One VIP changes hands: the next beat carries it, and n2 never loses the set meanwhile.
+    const second = first.map((v, i) => (i === 42 ? { ...v, revision: '2000000' } : v));
+    sets.set(key(second), 'second');
+    const before = seen.length;
+    n1.local = { ...n1.local, held: second };
+    await waitFor('n2 to see the change', 4 * INTERVAL, known('second', 'lease-a'));
+    for (const s of seen.slice(before)) {
+      assert.ok(s === 'lease-a:first' || s === 'lease-a:second', `the change arrived whole, not ${s}`);
+    }
+
+    // n1 restarts (a new process on the same address) with another 5000: n2 never takes the old
+    // set for the new process's, nor a part of the new one.
+    const port = Number(n1.address.split(':')[1]);
+    stopNode(n1);
+    const third = manyVips(5000, 3_000_000);
+    sets.set(key(third), 'third');
+    n1b = await startNode('n1', port, signed());
+    n1b.local = { health: 'SERVING', held: third, leaseId: 'lease-b' };
+    n1b.mesh.setPeers(new Map([['n2', n2.address]]));
+    await waitFor('n2 to know the restarted n1 set', 40 * INTERVAL, known('third', 'lease-b'));
+    const afterRestart = new Set(seen.filter((s) => s.startsWith('lease-b:')));
+    assert.deepEqual(
+      [...afterRestart].filter((s) => s !== 'lease-b:unknown'),
+      ['lease-b:third'],
+    );
+  } finally {
+    stopNode(n1);
+    if (n1b) stopNode(n1b);
+    stopNode(n2);
+  }
+});
+
+test('a peer from before held sets (no held_set in its beats) gets the plain list, up to the cap', async () => {
+  const n1 = await startNode('n1');
+  try {
+    n1.mesh.setPeers(new Map([['old', '127.0.0.1:9']]));
+    const held = manyVips(100, 500);
+    n1.local = { health: 'SERVING', held, leaseId: 'l' };
+    const build = (): Beat__Output => (n1.mesh as unknown as { build(): Beat__Output }).build();
+    assert.deepEqual(build().held, [], 'nobody needs the list');
+    // A beat from 'old', as a vipd from before held sets sends it (no held_set).
+    const beat: ReceivedBeat = {
+      node: 'old',
+      seq: 1,
+      health: 'SERVING',
+      held: [],
+      leaseId: 'o',
+      peers: [],
+      intervalMs: INTERVAL,
+      sentAtMs: 1,
+      etcdOk: true,
+    };
+    (n1.mesh as unknown as { received(b: ReceivedBeat): boolean }).received(beat);
+    assert.equal(build().held.length, 100, 'the plain list for the old peer');
+    assert.ok(build().held_set, 'and the held set for the others');
+    n1.local = { ...n1.local, held: manyVips(2000, 500) };
+    const big = build();
+    assert.equal(big.held.length, 0, 'over the cap the plain list goes, as it did before held sets');
+    assert.ok(encodedSize(big) <= MAX_MESSAGE_BYTES);
+  } finally {
+    stopNode(n1);
+  }
+});
+
+test('a held set that cannot be encoded goes as its header alone (peers: unknown), logged once', async () => {
+  const n1 = await startNode('n1');
+  try {
+    n1.mesh.setPeers(new Map([['n2', '127.0.0.1:9']]));
+    n1.local = { health: 'SERVING', held: [{ name: 'web', revision: 'not-a-revision' }], leaseId: 'l' };
+    const build = (): Beat__Output => (n1.mesh as unknown as { build(): Beat__Output }).build();
+    const beats = [build(), build(), build()];
+    for (const b of beats) {
+      assert.equal(b.held_set?.count, 1, 'the header still says what is held');
+      assert.equal(b.held_set?.delta.length, 0);
+      assert.equal(b.held_set?.snapshot_chunk.length, 0);
+    }
+    const lines = n1.log.lines.filter((l) => l.msg === 'cannot encode our held set');
+    assert.equal(lines.length, 1);
+  } finally {
+    stopNode(n1);
   }
 });

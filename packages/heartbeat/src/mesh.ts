@@ -16,6 +16,10 @@
  * most REJECT_LOG_LINES lines per REJECT_LOG_WINDOW_MS). Listener exceptions are logged, not
  * rethrown into gRPC.
  *
+ * What the daemon holds travels as a versioned set (held-mesh.ts, docs/scale.md "Held VIPs in
+ * beats"): a received beat's `held` is the sender's set as this node has it, `heldKnown` false
+ * when that is not the set at the version the beat names.
+ *
  * With a keyring (the daemon always gives one) beats are signed and only verified beats count
  * (beat-auth.ts); until the keyring has a key, nothing is sent. Inbound streams are tied to
  * the claimed node (binding.ts): by source address without TLS, by certificate with it.
@@ -37,6 +41,7 @@ import {
   type StreamBinding,
 } from './binding';
 import { BeatTooLargeError } from './errors';
+import { HELD_SET_FRAMING_BYTES, MeshHeldSets } from './held-mesh';
 import { PeerLink } from './peer-link';
 import { PeerTable } from './peer-table';
 import { HeartbeatService, type Rejection } from './service';
@@ -110,6 +115,8 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
   private seq = 0;
   private current: Beat__Output | undefined;
   private heldSize: { list: readonly HeldVip__Output[]; bytes: number } | undefined;
+  /** Our held set and each peer's (held-mesh.ts). */
+  private readonly held: MeshHeldSets;
   private beatFailing = false;
   private stopped = false;
   private readonly binding: StreamBinding;
@@ -131,6 +138,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     this.backoff = opts.backoff ?? DEFAULT_BACKOFF;
     this.table = new PeerTable(this.clock, opts.intervalMs, opts.suspectAfterMisses);
     this.binding = opts.binding ?? 'address';
+    this.held = new MeshHeldSets(opts.self, this.clock, this.log);
     this.service = new HeartbeatService({
       self: opts.self,
       clock: this.clock,
@@ -280,13 +288,15 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     this.links.get(node)?.close();
     this.links.delete(node);
     this.table.remove(node);
+    this.held.forget(node);
     this.log.debug({ node }, 'peer removed');
     this.notify(() => this.emit('removed', node));
   }
 
   /** A beat from either direction. False if the sender is not in the peer set. */
   private received(beat: ReceivedBeat): boolean {
-    if (this.stopped) return false;
+    if (this.stopped || this.table.get(beat.node) === undefined) return false;
+    this.held.resolve(beat);
     const result = this.table.record(beat);
     if (result === 'unknown') return false;
     if (result === 'alive') {
@@ -368,20 +378,27 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     const max = MAX_MESSAGE_BYTES - (this.opts.keyring ? AUTH_OVERHEAD_BYTES : 0);
     try {
       const local = this.opts.localBeat();
+      const header = this.held.header(local.held);
+      const views = this.held.withAcks(this.table.views());
+      const legacy = this.held.plainListNeeded();
       let beat = toWire(
         this.opts.self,
         ++this.seq,
         this.opts.intervalMs,
-        local,
-        this.table.views(),
+        legacy ? local : { ...local, held: [] },
+        views,
         this.clock.now(),
+        header,
       );
-      // Too big (a node holding hundreds of VIPs): the held list goes first, since the peer view
+      // Too big: the plain list (for vipd from before held sets) goes first, since the peer view
       // carries the echoes that keep holders' fast fences open; then the view.
       if (this.sizeOf(beat) > max) beat = { ...beat, held: [] };
       if (this.sizeOf(beat) > max) beat = { ...beat, peers: [] };
       const bytes = this.sizeOf(beat);
       if (bytes > max) throw new BeatTooLargeError(bytes, max);
+      // The held set's changes or snapshot piece get what room is left.
+      const budget = max - bytes - HELD_SET_FRAMING_BYTES;
+      if (budget > 0) beat.held_set = this.held.plan(this.table, budget);
       this.current = beat;
       if (this.beatFailing) this.log.info({ seq: this.seq }, 'sending beats again');
       this.beatFailing = false;

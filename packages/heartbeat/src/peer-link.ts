@@ -12,7 +12,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { type Clock, errorLine, type Logger } from '@vipd/log';
 import type { Beat__Output } from '@vipd/proto';
-import { fromWire, type ReceivedBeat } from './beat';
+import { fromWire, type ReceivedBeat, withoutUnsigned } from './beat';
 import { type BeatKeyring, StreamAuth } from './beat-auth';
 import { type BackoffOptions, backoffDelay } from './backoff';
 import { fromGrpcError, InvalidBeatError } from './errors';
@@ -160,7 +160,9 @@ export class PeerLink {
       const current = this.opts.current();
       if (current !== undefined) this.send(current);
     }
-    if (checked === 'fresh') this.opts.received(beat);
+    if (checked !== 'fresh') return;
+    if (s.auth?.lastV1Only) withoutUnsigned(beat, wire);
+    this.opts.received(beat);
   }
 
   /** Ends `s` (if it is still current) and schedules the next attempt. */

@@ -140,6 +140,29 @@ describe('peers', () => {
     assert.deepEqual(peers.failsafeHoldersOf('db'), []);
   });
 
+  it('a peer whose held set is unknown may hold any VIP: no yield hint, no failsafe keep, no add', (t) => {
+    const peers = newPeers();
+    t.after(() => peers.stop());
+    peers.setMembers(N2);
+    const receive = (b: ReceivedBeat) =>
+      (peers as unknown as { mesh: { received: (b: ReceivedBeat) => boolean } }).mesh.received(b);
+    let heldChanges = 0;
+    peers.on('heldChanged', () => heldChanges++);
+    receive({ ...beat('n2', 1, [], 500), held: [{ name: 'web', revision: '7' }] });
+    receive({ ...beat('n2', 2, [], 500), held: [], heldKnown: false });
+    assert.deepEqual(peers.holdersOf('web'), [{ node: 'n2', revision: '' }]);
+    assert.deepEqual(peers.holdersOf('api'), [{ node: 'n2', revision: '' }], 'any VIP');
+    assert.deepEqual(peers.heldBy('n2'), [], 'nothing to yield to');
+    assert.deepEqual(peers.failsafeHoldersOf('api'), [], 'n2 reaches etcd');
+    receive({ ...beat('n2', 3, [], 500), held: [], heldKnown: false, etcdOk: false });
+    assert.deepEqual(peers.failsafeHoldersOf('api'), ['n2'], 'n2 without etcd may keep it');
+    receive({ ...beat('n2', 4, [], 500), held: [{ name: 'db', revision: '9' }], heldKnown: true });
+    assert.deepEqual(peers.holdersOf('web'), []);
+    assert.deepEqual(peers.holdersOf('db'), [{ node: 'n2', revision: '9' }]);
+    assert.deepEqual(peers.failsafeHoldersOf('api'), []);
+    assert.equal(heldChanges, 2, 'known, then known again');
+  });
+
   it('membersSince: when the member set last turned non-empty', (t) => {
     let now = 1000;
     const peers = new Peers('n1', () => 'lease-n1', {

@@ -67,6 +67,14 @@ export class Peers extends EventEmitter<PeersEvents> {
    * scanning every peer's list each time costs millions of comparisons a second.
    */
   private readonly heldIndex = new Map<string, Map<string, string>>();
+  /**
+   * Peers whose held set is not known now (their beats name a version whose changes have not
+   * reached us yet, e.g. while a restarted or late-joining node gathers a large set): they may
+   * hold any VIP. holdersOf lists them with revision '' (no newer revision to yield to, but a
+   * claim: no failsafe keep past the lease), failsafeHoldersOf when they cannot reach etcd (do
+   * not add); heldBy and allHeld give nothing for them (no yield hint).
+   */
+  private readonly heldUnknown = new Set<string>();
   /** Peers whose latest beat says they do not hear us (see unheardByAny). */
   private readonly unheardBy = new Set<string>();
   /** Peers whose latest beat reports us suspect (silent past their threshold). */
@@ -124,6 +132,7 @@ export class Peers extends EventEmitter<PeersEvents> {
       this.suspectedBy.delete(node);
       this.indexHeld(node, []);
       this.heldSeen.delete(node);
+      this.heldUnknown.delete(node);
       this.suspectsSeen.delete(node);
       this.emit('removed', node);
     });
@@ -220,16 +229,21 @@ export class Peers extends EventEmitter<PeersEvents> {
     return out;
   }
 
-  /** Non-suspect peers whose latest beat says they hold `vip`, with their revisions. */
+  /**
+   * Non-suspect peers whose latest beat says they hold `vip`, with their revisions; a peer whose
+   * held set is unknown now comes with revision '' (it may hold it).
+   */
   holdersOf(vip: string): { node: string; revision: string }[] {
     const claims = this.heldIndex.get(vip);
-    if (claims === undefined) return [];
+    if (claims === undefined && this.heldUnknown.size === 0) return [];
     const view = this.mesh.view();
     const out: { node: string; revision: string }[] = [];
-    for (const [node, revision] of claims) {
+    const add = (node: string, revision: string): void => {
       const s = view.get(node);
       if (s && !s.suspect && this.members.has(node)) out.push({ node, revision });
-    }
+    };
+    for (const [node, revision] of claims ?? []) add(node, revision);
+    for (const node of this.heldUnknown) add(node, '');
     return out;
   }
 
@@ -239,13 +253,15 @@ export class Peers extends EventEmitter<PeersEvents> {
    */
   failsafeHoldersOf(vip: string): string[] {
     const claims = this.heldIndex.get(vip);
-    if (claims === undefined) return [];
+    if (claims === undefined && this.heldUnknown.size === 0) return [];
     const view = this.mesh.view();
     const out: string[] = [];
-    for (const node of claims.keys()) {
+    const add = (node: string): void => {
       const s = view.get(node);
       if (s && !s.suspect && this.members.has(node) && s.lastBeat?.etcdOk === false) out.push(node);
-    }
+    };
+    for (const node of claims?.keys() ?? []) add(node);
+    for (const node of this.heldUnknown) add(node);
     return out;
   }
 
@@ -294,7 +310,14 @@ export class Peers extends EventEmitter<PeersEvents> {
   }
 
   private onBeat(node: string, beat: ReceivedBeat): void {
-    if (!sameHeld(this.heldSeen.get(node), beat.held)) {
+    if (beat.heldKnown === false) {
+      if (!this.heldUnknown.has(node)) {
+        this.heldUnknown.add(node);
+        this.indexHeld(node, []);
+        this.heldSeen.set(node, []);
+        this.emit('changed');
+      }
+    } else if (this.heldUnknown.delete(node) || !sameHeld(this.heldSeen.get(node), beat.held)) {
       this.indexHeld(node, beat.held);
       this.heldSeen.set(node, beat.held);
       this.emit('heldChanged', node);
@@ -350,6 +373,7 @@ export class Peers extends EventEmitter<PeersEvents> {
 }
 
 function sameHeld(a: readonly HeldVip[] | undefined, b: readonly HeldVip[]): boolean {
+  if (a === b) return true; // a peer's set, unchanged, is the same array beat after beat
   if (a === undefined || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     if (a[i]!.name !== b[i]!.name || a[i]!.revision !== b[i]!.revision) return false;

@@ -12,6 +12,7 @@ export type * from './vipd/v1/Event';
 export type * from './vipd/v1/Family';
 export type * from './vipd/v1/GetStatusRequest';
 export type * from './vipd/v1/GetVipRequest';
+export type * from './vipd/v1/HeldSet';
 export type * from './vipd/v1/HeldVip';
 export type * from './vipd/v1/ListNodesRequest';
 export type * from './vipd/v1/ListNodesResponse';

@@ -7,6 +7,10 @@ import type {
   BeatAuth__Output as _vipd_v1_BeatAuth__Output,
 } from './vipd/v1/BeatAuth';
 import type {
+  HeldSet as _vipd_v1_HeldSet,
+  HeldSet__Output as _vipd_v1_HeldSet__Output,
+} from './vipd/v1/HeldSet';
+import type {
   HeldVip as _vipd_v1_HeldVip,
   HeldVip__Output as _vipd_v1_HeldVip__Output,
 } from './vipd/v1/HeldVip';
@@ -29,6 +33,7 @@ export interface ProtoGrpcType {
       Beat: MessageTypeDefinition<_vipd_v1_Beat, _vipd_v1_Beat__Output>;
       BeatAuth: MessageTypeDefinition<_vipd_v1_BeatAuth, _vipd_v1_BeatAuth__Output>;
       Family: EnumTypeDefinition;
+      HeldSet: MessageTypeDefinition<_vipd_v1_HeldSet, _vipd_v1_HeldSet__Output>;
       HeldVip: MessageTypeDefinition<_vipd_v1_HeldVip, _vipd_v1_HeldVip__Output>;
       NodeService: SubtypeConstructor<typeof grpc.Client, _vipd_v1_NodeServiceClient> & {
         service: _vipd_v1_NodeServiceDefinition;

@@ -12,6 +12,10 @@ import type {
   BeatAuth as _vipd_v1_BeatAuth,
   BeatAuth__Output as _vipd_v1_BeatAuth__Output,
 } from '../../vipd/v1/BeatAuth';
+import type {
+  HeldSet as _vipd_v1_HeldSet,
+  HeldSet__Output as _vipd_v1_HeldSet__Output,
+} from '../../vipd/v1/HeldSet';
 import type { Long } from '@grpc/proto-loader';
 
 // Original file: /work/main/proto/vipd/v1/node.proto
@@ -37,6 +41,7 @@ export interface Beat {
   sent_at_ms?: number | string;
   etcd_ok?: boolean;
   auth?: _vipd_v1_BeatAuth | null;
+  held_set?: _vipd_v1_HeldSet | null;
 }
 
 export interface Beat__Output {
@@ -50,4 +55,5 @@ export interface Beat__Output {
   sent_at_ms: number;
   etcd_ok: boolean;
   auth: _vipd_v1_BeatAuth__Output | null;
+  held_set: _vipd_v1_HeldSet__Output | null;
 }

@@ -5,6 +5,7 @@ export interface BeatAuth {
   nonce?: Buffer | Uint8Array | string;
   peer_nonce?: Buffer | Uint8Array | string;
   mac?: Buffer | Uint8Array | string;
+  mac_v2?: Buffer | Uint8Array | string;
 }
 
 export interface BeatAuth__Output {
@@ -12,4 +13,5 @@ export interface BeatAuth__Output {
   nonce: Buffer;
   peer_nonce: Buffer;
   mac: Buffer;
+  mac_v2: Buffer;
 }
