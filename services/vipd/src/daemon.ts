@@ -159,6 +159,9 @@ export class Daemon {
       clock: this.clock,
       tls: deps.meshTls,
       keyring: this.beatKeys.keyring,
+      // A former member keeping VIPs under failsafe has let them go once it has suspected us
+      // (S) and its contact deadline passed (Df), give or take the slack γ.
+      departedKeepMs: t.intervalMs * t.suspectAfterMisses + t.holderFenceMs + t.slackMs,
       log: deps.log.child({ component: 'heartbeat' }),
       localBeat: () => ({
         health: this.ready ? 'SERVING' : 'NOT_SERVING',

@@ -23,7 +23,6 @@ function setUp(holderFenceMs: number) {
     kernel: { guard: () => undefined } as unknown as Kernel,
     peers: {
       echoTimes: () => [],
-      echoTimesAny: () => [],
       hasMembers: () => peers.members,
       membersSince: () => peers.since,
     } as unknown as Peers,
@@ -96,8 +95,7 @@ describe('holder guard', () => {
         clock: { now: () => now },
         kernel: { guard: () => undefined } as unknown as Kernel,
         peers: {
-          echoTimes: () => (peer.etcdOk ? [peer.echoAt] : []),
-          echoTimesAny: () => [peer.echoAt],
+          echoTimes: () => [peer.echoAt],
           hasMembers: () => true,
           membersSince: () => undefined,
           holdersOf: () => [],
@@ -191,8 +189,7 @@ describe('holder guard', () => {
       clock: { now: () => now },
       kernel: { guard: () => undefined } as unknown as Kernel,
       peers: {
-        echoTimes: () => [],
-        echoTimesAny: () => [now - 100],
+        echoTimes: () => [now - 100],
         hasMembers: () => true,
         membersSince: () => undefined,
         noneCanTakeOver: () => peers.allHeard,

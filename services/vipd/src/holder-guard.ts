@@ -50,16 +50,13 @@ export class HolderGuard {
 
   constructor(private readonly o: HolderGuardOptions) {}
 
-  /**
-   * The fast-fence deadline, or undefined when that rule is not in force. Echoes count from
-   * peers that reach etcd (`any`: from every peer, for the failsafe, see failsafeDeadline).
-   */
-  fastDeadline(any = false): number | undefined {
+  /** The fast-fence deadline, or undefined when that rule is not in force. */
+  fastDeadline(): number | undefined {
     if (!this.o.enabled) return undefined;
     const s = this.o.session();
     return fastFenceDeadline({
       lastEtcdOkAt: s?.lastOkAt,
-      echoes: any ? this.o.peers.echoTimesAny() : this.o.peers.echoTimes(),
+      echoes: this.o.peers.echoTimes(),
       hasPeers: this.o.peers.hasMembers(),
       peersSince: this.o.peers.membersSince(),
       holderFenceMs: this.o.holderFenceMs,
@@ -115,8 +112,7 @@ export class HolderGuard {
   /** failsafeUntil of a VIP that no peer (`unclaimed`) or some peer says it holds. */
   private failsafeDeadline(unclaimed: boolean): number {
     const s = this.o.session();
-    // Peers without etcd confirm us too here: the failsafe holds only while nobody can revoke.
-    const fast = this.fastDeadline(true);
+    const fast = this.fastDeadline();
     if (!s || s.lost) {
       // The lease expired in etcd: only the peers' word keeps the VIP, while a new session takes
       // the vacant key again, and only while nobody at all reaches etcd.

@@ -48,17 +48,18 @@ export interface PeersEvents {
 export class Peers extends EventEmitter<PeersEvents> {
   private readonly mesh: PeerMesh;
   private members = new Map<string, Member>();
+  /** Members without etcd at their last beat: since when (see departed). */
+  private readonly etcdLessSince = new Map<string, number>();
+  /**
+   * Members whose registration went (their lease expired in etcd, e.g. after an outage) while
+   * their last beat said they kept VIPs without etcd: what they held, until when it counts.
+   */
+  private readonly departed = new Map<string, { held: Set<string>; unknown: boolean; until: number }>();
+  private readonly departedKeepMs: number;
   /** When the member set last turned non-empty (see membersSince). */
   private since: number | undefined;
-  /**
-   * Per peer: the latest of our send times it echoed while its view had our lease and it could
-   * reach etcd (its last renewal succeeded). Only these count as contact for the hold deadline:
-   * a peer cut from etcd's quorum keeps a frozen view, and would go on vouching for a lease
-   * revoked meanwhile.
-   */
+  /** Per peer: the latest of our send times it echoed while its view had our lease. */
   private readonly echoes = new Map<string, number>();
-  /** The same, whether or not the peer could reach etcd (the failsafe's contact, see echoTimesAny). */
-  private readonly echoesAny = new Map<string, number>();
   /** Per peer: the held list of its latest beat (to tell when it changes). */
   private readonly heldSeen = new Map<string, readonly HeldVip[]>();
   /**
@@ -99,9 +100,16 @@ export class Peers extends EventEmitter<PeersEvents> {
       tls?: MeshTls;
       /** The cluster's beat key: beats are signed, and only verified ones count. */
       keyring: BeatKeyring;
+      /**
+       * How long a member that left the membership while it said it kept VIPs without etcd still
+       * counts as keeping them (failsafeHoldersOf): until it has certainly stopped hearing us and
+       * let them go (suspicion S + Df + slack). 0: not at all.
+       */
+      departedKeepMs?: number;
     },
   ) {
     super();
+    this.departedKeepMs = opts.departedKeepMs ?? 0;
     this.stats = new BeatStats(self);
     this.clock = opts.clock;
     this.maxRttMs = opts.intervalMs * opts.suspectAfterMisses;
@@ -127,6 +135,15 @@ export class Peers extends EventEmitter<PeersEvents> {
       this.emit('changed');
     });
     this.mesh.on('removed', (node) => {
+      const etcdLess = this.etcdLessSince.get(node);
+      if (etcdLess !== undefined && this.departedKeepMs > 0) {
+        this.departed.set(node, {
+          held: new Set((this.heldSeen.get(node) ?? []).map((h) => h.name)),
+          unknown: this.heldUnknown.has(node),
+          until: this.clock.now() + this.departedKeepMs,
+        });
+      }
+      this.etcdLessSince.delete(node);
       this.stats.forget(node);
       this.unheardBy.delete(node);
       this.suspectedBy.delete(node);
@@ -154,7 +171,6 @@ export class Peers extends EventEmitter<PeersEvents> {
     else if (this.members.size === 0) this.since = this.clock.now();
     this.members = members;
     for (const node of this.echoes.keys()) if (!members.has(node)) this.echoes.delete(node);
-    for (const node of this.echoesAny.keys()) if (!members.has(node)) this.echoesAny.delete(node);
     this.mesh.setPeers(new Map([...members].map(([n, m]) => [n, m.advertise])));
   }
 
@@ -201,14 +217,6 @@ export class Peers extends EventEmitter<PeersEvents> {
     return [...this.echoes.values()];
   }
 
-  /**
-   * Echoed send times from every peer, also those that cannot reach etcd: contact for the
-   * failsafe only, which holds while nobody reaches etcd (so nobody can revoke our lease).
-   */
-  echoTimesAny(): number[] {
-    return [...this.echoesAny.values()];
-  }
-
   state(node: string): PeerState | undefined {
     return this.mesh.view().get(node);
   }
@@ -252,8 +260,9 @@ export class Peers extends EventEmitter<PeersEvents> {
    * onEtcdLoss: failsafe, whatever etcd says now. Nobody adds it until they let it go.
    */
   failsafeHoldersOf(vip: string): string[] {
+    const departed = this.departedHolders(vip);
     const claims = this.heldIndex.get(vip);
-    if (claims === undefined && this.heldUnknown.size === 0) return [];
+    if (claims === undefined && this.heldUnknown.size === 0) return departed;
     const view = this.mesh.view();
     const out: string[] = [];
     const add = (node: string): void => {
@@ -262,6 +271,22 @@ export class Peers extends EventEmitter<PeersEvents> {
     };
     for (const node of claims?.keys() ?? []) add(node);
     for (const node of this.heldUnknown) add(node);
+    return [...out, ...departed.filter((n) => !out.includes(n))];
+  }
+
+  /**
+   * Former members that kept `vip` without etcd when their registration went: a node back on
+   * etcd with a new lease no longer counts them as members (and no longer hears them), yet they
+   * may still have the address until they notice, having lost us too, that their failsafe ended.
+   */
+  private departedHolders(vip: string): string[] {
+    if (this.departed.size === 0) return [];
+    const now = this.clock.now();
+    const out: string[] = [];
+    for (const [node, d] of this.departed) {
+      if (now >= d.until || this.members.has(node)) this.departed.delete(node);
+      else if (d.unknown || d.held.has(vip)) out.push(node);
+    }
     return out;
   }
 
@@ -310,6 +335,8 @@ export class Peers extends EventEmitter<PeersEvents> {
   }
 
   private onBeat(node: string, beat: ReceivedBeat): void {
+    if (beat.etcdOk) this.etcdLessSince.delete(node);
+    else if (!this.etcdLessSince.has(node)) this.etcdLessSince.set(node, this.clock.now());
     if (beat.heldKnown === false) {
       if (!this.heldUnknown.has(node)) {
         this.heldUnknown.add(node);
@@ -346,11 +373,8 @@ export class Peers extends EventEmitter<PeersEvents> {
     if (me?.suspect) this.suspectedBy.add(node);
     else this.suspectedBy.delete(node);
     if (me && lease !== '' && me.leaseId === lease && me.echoSentAtMs > 0) {
-      if (me.echoSentAtMs > (this.echoesAny.get(node) ?? 0)) {
-        this.echoesAny.set(node, me.echoSentAtMs);
-        changed = true;
-      }
-      if (beat.etcdOk && me.echoSentAtMs > (this.echoes.get(node) ?? 0)) {
+      const before = this.echoes.get(node) ?? 0;
+      if (me.echoSentAtMs > before) {
         this.echoes.set(node, me.echoSentAtMs);
         changed = true;
       }

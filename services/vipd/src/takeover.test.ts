@@ -77,6 +77,9 @@ void describe('Takeover waits', () => {
       'vacant at a fresh read: its last holder may still have it (failsafe after an outage)',
     );
     assert.equal(takeover.takenOver('db'), false, 'held');
+    held.delete(keys.leader('db'));
+    leaders.emit('change', keys.leader('db'), undefined);
+    assert.equal(takeover.takenOver('db'), false, 'a release seen live: a handover, no probe');
     clock.t += 3000;
     assert.equal(takeover.takenOver('web'), false, 'a TTL later: a vacancy like any other');
   });

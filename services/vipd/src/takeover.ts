@@ -71,6 +71,8 @@ export class Takeover {
   private fallbackUntil = 0;
   /** When the leaders were last read afresh (see takenOver). */
   private freshReadAt = -Infinity;
+  /** VIPs whose leader key the watch showed changing since that read. */
+  private readonly seenSinceRead = new Set<string>();
   private readonly probeAfterReadMs: number;
 
   private readonly self: string;
@@ -108,12 +110,14 @@ export class Takeover {
     });
     leaders.on('synced', () => {
       this.freshReadAt = this.clock.now();
+      this.seenSinceRead.clear();
       void this.readMarks();
     });
     // Called synchronously for every watch event, in revision order: the marker put is
     // always seen before the deletion that revoking the lease causes.
     leaders.on('change', (key, entry) => {
       const vip = key.slice(keys.leadersPrefix.length);
+      this.seenSinceRead.add(vip);
       if (entry) {
         const parsed = parseLeader(vip, entry);
         if (!('problem' in parsed) && parsed.takeover) this.pending.add(vip);
@@ -148,7 +152,8 @@ export class Takeover {
   /**
    * Whether a taker must prove the address free on the wire before adding this VIP: it is
    * vacant after a takeover (seen live, or named in takeovers/) and not held since, or it was
-   * found vacant by a fresh read of the leaders less than `probeAfterReadMs` ago. A fresh read
+   * found vacant by a fresh read of the leaders less than `probeAfterReadMs` ago and not seen
+   * changing since (a release seen live is a graceful handover: no probe, no gap). A fresh read
    * (a start, a resync after an etcd outage) cannot tell how the last holder went; after a long
    * outage that holder may still keep the address under failsafe, and this node, with a new
    * lease, may no longer count it among the registered peers whose beats hold it back.
@@ -157,6 +162,7 @@ export class Takeover {
     if (this.waitUntil.has(vip)) return true;
     return (
       this.clock.now() - this.freshReadAt < this.probeAfterReadMs &&
+      !this.seenSinceRead.has(vip) &&
       this.leaders.get(this.keys.leader(vip)) === undefined
     );
   }
