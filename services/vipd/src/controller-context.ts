@@ -49,6 +49,8 @@ export interface ControllerContext {
   turns: Turns;
   /** Slots for leadership writes (release txns): see semaphore.ts. */
   writes: Semaphore;
+  /** Handovers in progress at once at most (see VipController.handover). */
+  handovers: Semaphore;
   /** Creates the VIP's leader key under `leaseId` if absent, in a bulk with others (bulk-acquire.ts). */
   acquireLeader(vip: string, leaseId: string): Promise<AcquireResult>;
   /** Heard peers that say they hold this VIP, with their fencing revisions. */

@@ -62,6 +62,8 @@ const SWEEP_PER_TICK = 400;
 const STALL_WARN_MS = 150;
 /** Leadership txns (acquire, release) a node has in flight at most (see semaphore.ts). */
 const LEADERSHIP_WRITES = 32;
+/** Graceful handovers a node runs at once at most (see VipController.handover). */
+const HANDOVERS_AT_ONCE = 64;
 
 export class Daemon {
   private readonly client: EtcdClient;
@@ -77,6 +79,7 @@ export class Daemon {
   private readinessPending = false;
   private readonly turns = new Turns();
   private readonly writes = new Semaphore(LEADERSHIP_WRITES);
+  private readonly handovers = new Semaphore(HANDOVERS_AT_ONCE);
   private readonly acquirer: BulkAcquirer;
   private sweepAt = 0;
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -369,6 +372,7 @@ export class Daemon {
       probeSpacingMs: () => (this.heldCount() * 1000) / PROBES_PER_SECOND,
       turns: this.turns,
       writes: this.writes,
+      handovers: this.handovers,
       acquireLeader: (vip, leaseId) => this.acquirer.acquire(vip, leaseId),
       self: this.config.node.name,
       client: this.client,

@@ -38,4 +38,20 @@ describe('Semaphore', () => {
   it('refuses a limit below 1', () => {
     assert.throws(() => new Semaphore(0), /≥ 1/);
   });
+
+  it('tryEnter takes a free slot without waiting and refuses when none is free; leave gives it back', async () => {
+    const s = new Semaphore(2);
+    assert.equal(s.tryEnter(), true);
+    assert.equal(s.tryEnter(), true);
+    assert.equal(s.tryEnter(), false, 'both slots taken');
+    let ran = false;
+    const waiting = s.run(async () => {
+      ran = true;
+    });
+    s.leave(); // the waiter gets the slot
+    await waiting;
+    assert.equal(ran, true);
+    s.leave();
+    assert.equal(s.inUse, 0);
+  });
 });

@@ -23,6 +23,18 @@ export class Semaphore {
     return this.waiting.length - this.head;
   }
 
+  /** Takes a slot if one is free now, without waiting (give it back with leave()). */
+  tryEnter(): boolean {
+    if (this.active >= this.limit) return false;
+    this.active++;
+    return true;
+  }
+
+  /** Gives back a slot taken with tryEnter(). */
+  leave(): void {
+    this.next();
+  }
+
   async run<T>(fn: () => Promise<T>): Promise<T> {
     if (this.active >= this.limit) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));

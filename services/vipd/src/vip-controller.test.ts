@@ -162,6 +162,7 @@ function setUp(
     probeSpacingMs: () => 60_000,
     turns: new Turns(),
     writes: new Semaphore(4),
+    handovers: new Semaphore(4),
     // An acquisition always wins, at revision 50.
     acquireLeader: () => Promise.resolve({ acquired: true, revision: '50' }),
     peerHolders: () => peers,

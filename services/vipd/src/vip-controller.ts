@@ -41,6 +41,8 @@ const PROBE_MARGIN_MS = 500;
 export const MARK_STUCK_MS = 10_000;
 /** While a failsafe VIP is carried over a lost lease, how often to look again at the least. */
 const CARRY_RECHECK_MS = 50;
+/** A handover that found no slot (ctx.handovers) looks again after this long. */
+const HANDOVER_RETRY_MS = 20;
 /** While a peer keeps the VIP under failsafe, how often to look again. */
 const FAILSAFE_HOLDER_RECHECK_MS = 100;
 /** How often a peer's claim to hold this VIP may cost a read of etcd. */
@@ -257,6 +259,22 @@ export class VipController {
    * appears (at most handoverMaxMs, DESIGN's handover overlap), then remove it. No client gap.
    */
   private async handover(revision: string, reason: string): Promise<void> {
+    // A node handing many VIPs back at once (a preemption after a stall, a drain) would release
+    // every key together, and its successor add them all faster than this node's kernel removes
+    // them (hundreds of IPv6 addresses cost it ~0.5 ms each): only so many at a time, each then
+    // inside the handover bound; the rest look again shortly.
+    if (!this.ctx.handovers.tryEnter()) {
+      this.wake(HANDOVER_RETRY_MS);
+      return;
+    }
+    try {
+      await this.handoverNow(revision, reason);
+    } finally {
+      this.ctx.handovers.leave();
+    }
+  }
+
+  private async handoverNow(revision: string, reason: string): Promise<void> {
     const state = this.ctx.cannotServe(this.spec.name) ? 'fault' : 'backup';
     const released = await this.release(revision, reason);
     if (released && this.applied) {
