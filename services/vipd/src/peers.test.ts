@@ -30,16 +30,23 @@ function beat(
   };
 }
 
-/** n1's Peers, on a fixed clock. */
-function newPeers(): Peers {
+/** n1's Peers, on the given clock (a fixed one by default). */
+function newPeers(now: () => number = () => 1000, departedKeepMs?: number): Peers {
   return new Peers('n1', () => 'lease-n1', {
     intervalMs: 100,
     suspectAfterMisses: 3,
     localBeat: () => ({ health: 'SERVING', held: [], leaseId: 'lease-n1' }),
-    clock: { now: () => 1000 },
+    clock: { now },
     log: silentLogger(),
-    keyring: new BeatKeyring({ now: () => 1000 }),
+    keyring: new BeatKeyring({ now }),
+    departedKeepMs,
   });
+}
+
+/** Delivers a beat through the mesh's own table, as from the wire: its sender counts as heard. */
+function fromTheWire(peers: Peers): (b: ReceivedBeat) => void {
+  const mesh = (peers as unknown as { mesh: { received: (b: ReceivedBeat) => boolean } }).mesh;
+  return (b) => void mesh.received(b);
 }
 
 /**
@@ -93,8 +100,7 @@ describe('peers', () => {
     t.after(() => peers.stop());
     peers.setMembers(N2);
     // Through the mesh's own table, as a beat from the wire: the member must count as heard.
-    const receive = (b: ReceivedBeat) =>
-      (peers as unknown as { mesh: { received: (b: ReceivedBeat) => boolean } }).mesh.received(b);
+    const receive = fromTheWire(peers);
     assert.equal(peers.noneCanTakeOver(600), false, 'n2 never heard');
     receive({ ...beat('n2', 1, [], 700), etcdOk: false });
     assert.equal(peers.noneCanTakeOver(600), true, 'n2 heard, without etcd');
@@ -125,8 +131,7 @@ describe('peers', () => {
     const peers = newPeers();
     t.after(() => peers.stop());
     peers.setMembers(N2);
-    const receive = (b: ReceivedBeat) =>
-      (peers as unknown as { mesh: { received: (b: ReceivedBeat) => boolean } }).mesh.received(b);
+    const receive = fromTheWire(peers);
     const held = (...names: string[]) => names.map((name) => ({ name, revision: `r-${name}` }));
     receive({ ...beat('n2', 1, [], 500), held: held('web', 'db') });
     assert.deepEqual(peers.holdersOf('web'), [{ node: 'n2', revision: 'r-web' }]);
@@ -144,8 +149,7 @@ describe('peers', () => {
     const peers = newPeers();
     t.after(() => peers.stop());
     peers.setMembers(N2);
-    const receive = (b: ReceivedBeat) =>
-      (peers as unknown as { mesh: { received: (b: ReceivedBeat) => boolean } }).mesh.received(b);
+    const receive = fromTheWire(peers);
     let heldChanges = 0;
     peers.on('heldChanged', () => heldChanges++);
     receive({ ...beat('n2', 1, [], 500), held: [{ name: 'web', revision: '7' }] });
@@ -165,14 +169,7 @@ describe('peers', () => {
 
   it('membersSince: when the member set last turned non-empty', (t) => {
     let now = 1000;
-    const peers = new Peers('n1', () => 'lease-n1', {
-      intervalMs: 100,
-      suspectAfterMisses: 3,
-      localBeat: () => ({ health: 'SERVING', held: [], leaseId: 'lease-n1' }),
-      clock: { now: () => now },
-      log: silentLogger(),
-      keyring: new BeatKeyring({ now: () => now }),
-    });
+    const peers = newPeers(() => now);
     t.after(() => peers.stop());
     const m = (...names: string[]) =>
       new Map(names.map((n) => [n, { advertise: `127.0.0.1:${n.slice(1)}`, lease: `lease-${n}` }]));
@@ -193,20 +190,18 @@ describe('peers', () => {
 
   it('a member that left while it kept a VIP without etcd still holds others back, for a while', (t) => {
     let now = 1000;
-    const peers = new Peers('n1', () => 'lease-n1', {
-      intervalMs: 100,
-      suspectAfterMisses: 3,
-      localBeat: () => ({ health: 'SERVING', held: [], leaseId: 'lease-n1' }),
-      clock: { now: () => now },
-      log: silentLogger(),
-      keyring: new BeatKeyring({ now: () => now }),
-      departedKeepMs: 650,
-    });
+    const peers = newPeers(() => now, 650);
     t.after(() => peers.stop());
     peers.setMembers(N2);
-    const receive = (b: ReceivedBeat) =>
-      (peers as unknown as { mesh: { received: (b: ReceivedBeat) => boolean } }).mesh.received(b);
+    const receive = fromTheWire(peers);
+    // A node that revokes its own lease on shutdown says "no etcd" for a beat: it keeps nothing.
     receive({ ...beat('n2', 1, [], 500), held: [{ name: 'web', revision: '5' }], etcdOk: false });
+    peers.setMembers(new Map());
+    assert.deepEqual(peers.failsafeHoldersOf('web'), [], 'just left etcd: a shutdown, not a failsafe');
+    peers.setMembers(N2);
+    receive({ ...beat('n2', 2, [], 500), held: [{ name: 'web', revision: '5' }], etcdOk: false });
+    now += 650; // without etcd for a while now, as under failsafe
+    receive({ ...beat('n2', 3, [], 500), held: [{ name: 'web', revision: '5' }], etcdOk: false });
     assert.deepEqual(peers.failsafeHoldersOf('web'), ['n2']);
     // Back on etcd with a new lease, n1 finds n2's registration gone (its lease expired).
     peers.setMembers(new Map());

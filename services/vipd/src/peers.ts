@@ -101,9 +101,9 @@ export class Peers extends EventEmitter<PeersEvents> {
       /** The cluster's beat key: beats are signed, and only verified ones count. */
       keyring: BeatKeyring;
       /**
-       * How long a member that left the membership while it said it kept VIPs without etcd still
-       * counts as keeping them (failsafeHoldersOf): until it has certainly stopped hearing us and
-       * let them go (suspicion S + Df + slack). 0: not at all.
+       * How long a member that left the membership while it said it kept VIPs without etcd (for
+       * at least as long) still counts as keeping them (failsafeHoldersOf): until it has certainly
+       * stopped hearing us and let them go (suspicion S + Df + slack). 0: not at all.
        */
       departedKeepMs?: number;
     },
@@ -135,12 +135,15 @@ export class Peers extends EventEmitter<PeersEvents> {
       this.emit('changed');
     });
     this.mesh.on('removed', (node) => {
+      // Without etcd for a while: a node that just revoked its own lease (a SIGTERM, a graceful
+      // shutdown) says so for a beat or two and hands its VIPs over; it keeps nothing.
       const etcdLess = this.etcdLessSince.get(node);
-      if (etcdLess !== undefined && this.departedKeepMs > 0) {
+      const now = this.clock.now();
+      if (etcdLess !== undefined && this.departedKeepMs > 0 && now - etcdLess >= this.departedKeepMs) {
         this.departed.set(node, {
           held: new Set((this.heldSeen.get(node) ?? []).map((h) => h.name)),
           unknown: this.heldUnknown.has(node),
-          until: this.clock.now() + this.departedKeepMs,
+          until: now + this.departedKeepMs,
         });
       }
       this.etcdLessSince.delete(node);
