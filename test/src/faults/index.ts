@@ -20,6 +20,8 @@
  *   9  a foreign host answering for the VIP (owner probe)  takeover.test.ts
  *   11 wall-clock jumps of ±1 h (injected, no lab)          clock.test.ts
  *   12 a holder of 400 VIPs frozen 3 s (kernel agent fence) many-vips.test.ts
+ *      (12b the whole unit killed, 12c freezes during refreshes)
+ *   13 beats forged from outside the cluster (plain, mTLS)  forged-beats.test.ts
  *   14 a peer's watch on an etcd member cut from quorum     etcd-watch.test.ts
  *   15 failsafe: both cut from etcd past the TTL, one back  failsafe-reconnect.test.ts
  *
