@@ -30,6 +30,8 @@ const MARKS_IN_FLIGHT = 64;
  * longer than that (vip-controller's MARK_STUCK_MS, 10 s) knows no revoke can follow.
  */
 export const TAKEOVER_MARK_TTL_S = 5;
+/** The taker revokes no later than this long before its marker lease could end (own clock). */
+const MARK_REVOKE_MARGIN_MS = 1000;
 
 export interface TakeoverOptions {
   self: string;
@@ -271,6 +273,7 @@ export class Takeover {
       { peer: node, lease, vips: held.map(([k]) => k.slice(this.keys.leadersPrefix.length)) },
       'peer silent on every path: marking its VIPs taken over and revoking its lease',
     );
+    let revoking = false;
     // Marks that went through: undone if the takeover stops before the revoke.
     const marked: { key: Buffer; value: string; markedValue: string; vip: string }[] = [];
     try {
@@ -278,8 +281,11 @@ export class Takeover {
       // silent peer's lease (a VIP released meanwhile is not marked), with takeovers/<vip> beside
       // it under a lease of a few seconds: a node that reads the leaders afresh meanwhile
       // (restart, resync) learns of the takeover from it.
+      const markTtlS = Math.max(TAKEOVER_MARK_TTL_S, Math.ceil((2 * this.waitMs) / 1000));
+      // Taken before the grant is asked: etcd cannot end the lease earlier than its TTL after it.
+      const grantAskedAt = this.clock.now();
       const markLease = await this.client.leaseClient.leaseGrant(
-        { TTL: Math.max(TAKEOVER_MARK_TTL_S, Math.ceil((2 * this.waitMs) / 1000)) },
+        { TTL: markTtlS },
         callDeadline(this.callTimeoutMs),
       );
       const leaders = held.map(([key, entry]) => ({
@@ -308,22 +314,44 @@ export class Takeover {
       // Mark before revoke, for every key: one whose mark is in doubt stops the takeover.
       const doubt = results.find((r) => r.status === 'unknown');
       if (doubt && doubt.status === 'unknown') throw doubt.error;
-      // Only inside the marker lease's life (see TAKEOVER_MARK_TTL_S): past it the marked holder
-      // may already have released its keys and taken them again.
-      const left = await this.client.leaseClient.leaseTimeToLive(
-        { ID: markLease.ID, keys: false },
-        callDeadline(this.callTimeoutMs),
-      );
-      if (!(Number(left.TTL) > 0)) throw new Error('the takeover took longer than its marker lease');
+      // Only well inside the marker lease's life (see TAKEOVER_MARK_TTL_S), by our own clock (no
+      // round trip): past it the marked holder may already have released its keys and taken them
+      // again under the same lease.
+      if (this.clock.now() - grantAskedAt > markTtlS * 1000 - MARK_REVOKE_MARGIN_MS) {
+        throw new Error('the takeover took longer than its marker lease allows');
+      }
+      revoking = true;
       await this.client.leaseClient.leaseRevoke({ ID: lease }, callDeadline(this.callTimeoutMs));
       this.revoked.add(lease);
       this.log.warn({ peer: node, lease }, 'lease of silent peer revoked');
     } catch (err) {
+      // A revoke whose answer was lost (a deadline on a struggling cluster) may have landed.
+      if (revoking && (await this.leaseGone(lease))) {
+        this.revoked.add(lease);
+        this.log.warn(
+          { peer: node, lease, err: describe(err) },
+          'lease of silent peer revoked (its answer lost)',
+        );
+        return;
+      }
       this.log.warn(
         { peer: node, lease, err: describe(err), marked: marked.length },
         'takeover failed; will retry while the peer is silent',
       );
       await this.unmark(lease, marked);
+    }
+  }
+
+  /** Whether etcd no longer knows the lease (revoked or expired); false when it cannot tell. */
+  private async leaseGone(lease: string): Promise<boolean> {
+    try {
+      const left = await this.client.leaseClient.leaseTimeToLive(
+        { ID: lease, keys: false },
+        callDeadline(this.callTimeoutMs),
+      );
+      return !(Number(left.TTL) > 0);
+    } catch {
+      return false;
     }
   }
 
