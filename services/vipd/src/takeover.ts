@@ -328,10 +328,7 @@ export class Takeover {
       // A revoke whose answer was lost (a deadline on a struggling cluster) may have landed.
       if (revoking && (await this.leaseGone(lease))) {
         this.revoked.add(lease);
-        this.log.warn(
-          { peer: node, lease, err: describe(err) },
-          'lease of silent peer revoked (its answer lost)',
-        );
+        this.log.warn({ peer: node, lease, answerLost: describe(err) }, 'lease of silent peer revoked');
         return;
       }
       this.log.warn(
