@@ -16,6 +16,7 @@ import {
   distinct,
   keysPerTxn,
   MARK_OPS_PER_KEY,
+  markedLeaderValue,
   markResults,
   markTxn,
   outerTxn,
@@ -103,6 +104,47 @@ export async function markTakeoverMany(
       : markResults(vips, sent.res);
   });
   return results.flat();
+}
+
+/**
+ * Takes back the marks of a takeover that stopped before its revoke: each leader key only while
+ * it still carries exactly `req.by`'s mark under `req.from.lease` (its value as marked), restoring
+ * the value it had; its `takeovers/<vip>` key goes with it. Never throws: counts what was taken
+ * back, and the calls that failed.
+ */
+export async function unmarkTakeoverMany(
+  client: Etcd3,
+  keys: Keys,
+  req: Omit<TakeoverMarkRequest, 'markLeaseId'>,
+  opts: BulkOptions,
+): Promise<{ undone: number; failed: number }> {
+  const outcomes = await mapLimited(req.leaders, opts.maxInFlight ?? DEFAULT_IN_FLIGHT, async (l) => {
+    const key = Buffer.from(keys.leader(l.vip));
+    const marked = markedLeaderValue(l.value, req.from.node, req.by);
+    try {
+      const res = await client.kv.txn(
+        {
+          compare: [
+            { key, target: 'Lease', result: 'Equal', lease: req.from.lease },
+            { key, target: 'Value', result: 'Equal', value: Buffer.from(marked) },
+          ],
+          success: [
+            { request_put: { key, value: Buffer.from(l.value), lease: req.from.lease } },
+            { request_delete_range: { key: Buffer.from(keys.takeoverMark(l.vip)) } },
+          ],
+          failure: [],
+        },
+        callDeadline(opts.callTimeoutMs),
+      );
+      return res.succeeded ? 'undone' : 'gone';
+    } catch {
+      return 'failed';
+    }
+  });
+  return {
+    undone: outcomes.filter((o) => o === 'undone').length,
+    failed: outcomes.filter((o) => o === 'failed').length,
+  };
 }
 
 async function send(

@@ -149,3 +149,23 @@ export async function readTakeoverMarks(client: Etcd3, keys: Keys, callTimeoutMs
     throw fromEtcdError('read takeovers', err);
   }
 }
+
+/**
+ * Whether etcd no longer knows the lease (revoked or expired): true or false, or undefined when
+ * it cannot tell (the call failed).
+ */
+export async function leaseGone(
+  client: Etcd3,
+  leaseId: string,
+  callTimeoutMs: number,
+): Promise<boolean | undefined> {
+  try {
+    const left = await client.leaseClient.leaseTimeToLive(
+      { ID: leaseId, keys: false },
+      callDeadline(callTimeoutMs),
+    );
+    return !(Number(left.TTL) > 0);
+  } catch {
+    return undefined;
+  }
+}

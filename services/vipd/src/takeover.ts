@@ -10,8 +10,9 @@ import {
   describe,
   type EtcdClient,
   type Keys,
-  markedLeaderValue,
+  leaseGone,
   markTakeoverMany,
+  unmarkTakeoverMany,
   type NodeSession,
   parseLeader,
   type PrefixMirror,
@@ -22,8 +23,6 @@ import type { Peers } from './peers';
 
 /** While takeovers/ is being read after a fresh read of the leaders, a vacant VIP looks again this soon. */
 const MARKS_READ_RECHECK_MS = 20;
-/** Leader keys marked at once during a takeover (grpc multiplexes them on one connection). */
-const MARKS_IN_FLIGHT = 64;
 /**
  * TTL of the lease that takeovers/<vip> markers live under, and the taker's window: it revokes
  * the silent peer's lease only while this lease still lives, so a holder whose key keeps a mark
@@ -275,7 +274,7 @@ export class Takeover {
     );
     let revoking = false;
     // Marks that went through: undone if the takeover stops before the revoke.
-    const marked: { key: Buffer; value: string; markedValue: string; vip: string }[] = [];
+    const marked: { vip: string; value: string }[] = [];
     try {
       // Every key in as few transactions as etcd allows (markTakeoverMany), each guarded by the
       // silent peer's lease (a VIP released meanwhile is not marked), with takeovers/<vip> beside
@@ -291,7 +290,6 @@ export class Takeover {
       const leaders = held.map(([key, entry]) => ({
         vip: key.slice(this.keys.leadersPrefix.length),
         value: entry.value,
-        key,
       }));
       const results = await markTakeoverMany(
         this.client,
@@ -302,14 +300,7 @@ export class Takeover {
       const byVip = new Map(leaders.map((l) => [l.vip, l]));
       for (const r of results) {
         const l = byVip.get(r.vip);
-        if (r.status === 'marked' && l) {
-          marked.push({
-            key: Buffer.from(l.key),
-            value: l.value,
-            markedValue: markedLeaderValue(l.value, node, this.self),
-            vip: r.vip,
-          });
-        }
+        if (r.status === 'marked' && l) marked.push({ vip: r.vip, value: l.value });
       }
       // Mark before revoke, for every key: one whose mark is in doubt stops the takeover.
       const doubt = results.find((r) => r.status === 'unknown');
@@ -326,7 +317,7 @@ export class Takeover {
       this.log.warn({ peer: node, lease }, 'lease of silent peer revoked');
     } catch (err) {
       // A revoke whose answer was lost (a deadline on a struggling cluster) may have landed.
-      if (revoking && (await this.leaseGone(lease))) {
+      if (revoking && (await leaseGone(this.client, lease, this.callTimeoutMs)) === true) {
         this.revoked.add(lease);
         this.log.warn({ peer: node, lease, answerLost: describe(err) }, 'lease of silent peer revoked');
         return;
@@ -335,58 +326,22 @@ export class Takeover {
         { peer: node, lease, err: describe(err), marked: marked.length },
         'takeover failed; will retry while the peer is silent',
       );
-      await this.unmark(lease, marked);
-    }
-  }
-
-  /** Whether etcd no longer knows the lease (revoked or expired); false when it cannot tell. */
-  private async leaseGone(lease: string): Promise<boolean> {
-    try {
-      const left = await this.client.leaseClient.leaseTimeToLive(
-        { ID: lease, keys: false },
-        callDeadline(this.callTimeoutMs),
-      );
-      return !(Number(left.TTL) > 0);
-    } catch {
-      return false;
+      await this.unmark(node, lease, marked);
     }
   }
 
   /**
    * Takes back the marks of a takeover that stopped before its revoke (best effort: the marked
    * holder releases a key marked for too long by itself, see vip-controller's MARK_STUCK_MS).
-   * Each only if the key is still that mark, under the same lease.
    */
-  private async unmark(
-    lease: string,
-    marked: { key: Buffer; value: string; markedValue: string; vip: string }[],
-  ): Promise<void> {
-    const undo = async (m: (typeof marked)[number]): Promise<boolean> => {
-      const res = await this.client.kv.txn(
-        {
-          compare: [
-            { key: m.key, target: 'Lease', result: 'Equal', lease },
-            { key: m.key, target: 'Value', result: 'Equal', value: Buffer.from(m.markedValue) },
-          ],
-          success: [
-            { request_put: { key: m.key, value: Buffer.from(m.value), lease } },
-            { request_delete_range: { key: Buffer.from(this.keys.takeoverMark(m.vip)) } },
-          ],
-          failure: [],
-        },
-        callDeadline(this.callTimeoutMs),
-      );
-      return res.succeeded;
-    };
-    let undone = 0;
-    let failed = 0;
-    for (let i = 0; i < marked.length; i += MARKS_IN_FLIGHT) {
-      const outcomes = await Promise.allSettled(marked.slice(i, i + MARKS_IN_FLIGHT).map(undo));
-      for (const o of outcomes)
-        if (o.status === 'fulfilled' && o.value) undone++;
-        else if (o.status === 'rejected') failed++;
-    }
-    if (marked.length > 0)
-      this.log.info({ lease, undone, failed, marked: marked.length }, 'takeover marks taken back');
+  private async unmark(node: string, lease: string, marked: { vip: string; value: string }[]): Promise<void> {
+    if (marked.length === 0) return;
+    const { undone, failed } = await unmarkTakeoverMany(
+      this.client,
+      this.keys,
+      { from: { node, lease }, by: this.self, leaders: marked },
+      { callTimeoutMs: this.callTimeoutMs, maxTxnOps: this.maxTxnOps },
+    );
+    this.log.info({ lease, undone, failed, marked: marked.length }, 'takeover marks taken back');
   }
 }

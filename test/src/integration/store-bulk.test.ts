@@ -17,6 +17,7 @@ import {
   Keys,
   LeaseLostError,
   markTakeoverMany,
+  unmarkTakeoverMany,
   type NodeInfo,
   NodeSession,
   outerTxn,
@@ -318,6 +319,29 @@ describe('leadership in bulk against a real etcd', () => {
         markKeys.sort(),
         vips.slice(10).map((v) => keys.takeoverMark(v)),
       );
+      // The takeover stops before its revoke: its marks go back, each key as it was (the keys Q
+      // holds itself, and one re-marked by someone else, are left alone).
+      const v = vips[10]!;
+      const other = JSON.stringify({ node: 'p', takeover: { by: 'r' } });
+      await clientA.put(keys.leader(v)).value(other).lease(p.leaseId).exec();
+      const back = await unmarkTakeoverMany(
+        clientB,
+        keys,
+        {
+          from: { node: 'p', lease: p.leaseId },
+          by: 'q',
+          leaders: vips.slice(5).map((vip) => ({ vip, value: before.get(vip)!.value })),
+        },
+        bulk,
+      );
+      assert.deepEqual(back, { undone: 189, failed: 0 });
+      const restored = await leaders(keys);
+      for (const w of vips.slice(11)) {
+        assert.deepEqual(JSON.parse(restored.get(w)!.value), { node: 'p' }, `${w}: mark taken back`);
+        assert.equal(restored.get(w)!.lease, p.leaseId);
+      }
+      assert.equal(restored.get(v)!.value, other, 'a key marked by another taker is not touched');
+      assert.deepEqual(await clientB.getAll().prefix(keys.takeoversPrefix).keys(), [keys.takeoverMark(v)]);
       await clientB.leaseClient.leaseRevoke({ ID: markLease.ID });
     } finally {
       await p.close(true);
