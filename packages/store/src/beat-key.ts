@@ -40,8 +40,6 @@ export interface BeatKeyRead {
   key: Buffer;
   /** This call created it. */
   created: boolean;
-  /** The mod revision of keys/beat as read or written. */
-  revision: string;
 }
 
 /**
@@ -71,9 +69,9 @@ export async function ensureBeatKey(
   } catch (err) {
     throw fromEtcdError('read or create the beat key', err);
   }
-  if (res.succeeded) return { key: candidate, created: true, revision: String(res.header.revision) };
+  if (res.succeeded) return { key: candidate, created: true };
   const kv = (res.responses[0]?.response_range as IRangeResponse | undefined)?.kvs[0];
   const parsed = kv ? parseBeatKey(kv.value.toString()) : undefined;
   if (!kv || !parsed) throw new InvalidBeatKeyError(name);
-  return { key: parsed, created: false, revision: String(kv.mod_revision) };
+  return { key: parsed, created: false };
 }

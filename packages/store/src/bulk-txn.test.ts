@@ -4,9 +4,8 @@ import type { IKeyValue, ITxnRequest, ITxnResponse } from 'etcd3';
 import {
   ACQUIRE_OPS_PER_KEY,
   acquireResults,
-  acquireTxn,
   chunk,
-  distinct,
+  distinctBy,
   fitsTxnOps,
   keysPerTxn,
   MARK_OPS_PER_KEY,
@@ -18,6 +17,7 @@ import {
   txnOpCount,
 } from './bulk-txn';
 import { Keys } from './keys';
+import { acquireTxn } from './leadership';
 
 const keys = new Keys('c1');
 const header = (revision: string): ITxnResponse['header'] => ({
@@ -126,7 +126,10 @@ describe('chunking within the op limit', () => {
   });
 
   it('a VIP named twice is sent once (etcd refuses a txn that puts a key twice)', () => {
-    assert.deepEqual(distinct(['a', 'b', 'a', 'c', 'b']), ['a', 'b', 'c']);
+    assert.deepEqual(
+      distinctBy(['a', 'b', 'a', 'c', 'b'], (x) => x),
+      ['a', 'b', 'c'],
+    );
   });
 });
 

@@ -8,9 +8,10 @@
  * every key succeeds or fails on its own, all of a chunk is applied at one revision, and the
  * response says per key what happened: no second read, no retry round.
  */
-import type { ICompare, IRequestOp, IResponseOp, ITxnRequest, ITxnResponse } from 'etcd3';
+import type { IRequestOp, IResponseOp, ITxnRequest, ITxnResponse } from 'etcd3';
 import type { Keys } from './keys';
 import { type LeaderRecord, parseLeader } from './leadership';
+import { toEntry } from './prefix-mirror';
 
 /** etcd's `--max-txn-ops` default. */
 export const DEFAULT_MAX_TXN_OPS = 128;
@@ -55,9 +56,15 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Each distinct item once, in first-seen order (one txn must not put a key twice). */
-export function distinct(items: readonly string[]): string[] {
-  return [...new Set(items)];
+/** Each item with a distinct key once, in first-seen order (one txn must not put a key twice). */
+export function distinctBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = keyOf(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The outer transaction: every nested one in its success branch, no compares. */
@@ -69,26 +76,6 @@ export function outerTxn(nested: ITxnRequest[]): ITxnRequest {
 
 /** Ops one key's acquire counts: 2 compares, 1 put, 2 reads on failure. */
 export const ACQUIRE_OPS_PER_KEY = 2;
-
-/**
- * One key's acquire, with the guards of `acquireLeadership`: the leader key is absent
- * (create revision 0) and the VIP's spec exists (version > 0). On failure it reads the leader
- * key (who holds it) and counts the spec key (whether it is gone), in the same transaction, so
- * the answer matches the compare that failed.
- */
-export function acquireTxn(keys: Keys, vip: string, node: string, leaseId: string): ITxnRequest {
-  const key = Buffer.from(keys.leader(vip));
-  const spec = Buffer.from(keys.vip(vip));
-  const compare: ICompare[] = [
-    { key, target: 'Create', result: 'Equal', create_revision: 0 },
-    { key: spec, target: 'Version', result: 'Greater', version: 0 },
-  ];
-  return {
-    compare,
-    success: [{ request_put: { key, value: Buffer.from(JSON.stringify({ node })), lease: leaseId } }],
-    failure: [{ request_range: { key } }, { request_range: { key: spec, count_only: true } }],
-  };
-}
 
 /** The holder found in a failed acquire; `problem` when its value cannot be read. */
 export type Holder = LeaderRecord | { vip: string; problem: string; lease: string; revision: string };
@@ -114,13 +101,7 @@ export function acquireResults(vips: readonly string[], res: ITxnResponse): Bulk
     if (inner.succeeded) return { vip, status: 'acquired', revision };
     const kv = inner.responses[0]?.response_range?.kvs[0];
     if (kv) {
-      const parsed = parseLeader(vip, {
-        key: kv.key.toString(),
-        value: kv.value.toString(),
-        createRevision: String(kv.create_revision),
-        modRevision: String(kv.mod_revision),
-        lease: String(kv.lease),
-      });
+      const parsed = parseLeader(vip, toEntry(kv));
       const holder: Holder =
         'problem' in parsed
           ? { vip, problem: parsed.problem, lease: String(kv.lease), revision: String(kv.create_revision) }
@@ -204,6 +185,33 @@ export type BulkMarkResult =
   | { vip: string; status: 'not-held' }
   | { vip: string; status: 'unknown'; error: Error };
 
+/**
+ * Takes one key's mark back (a takeover that stopped before its revoke): only while the key still
+ * carries exactly this taker's mark under the silent holder's lease, the value it had before goes
+ * back, and `takeovers/<vip>` goes. Counts like a mark.
+ */
+export function unmarkTxn(
+  keys: Keys,
+  req: Omit<TakeoverMarkRequest, 'markLeaseId'>,
+  leader: { vip: string; value: string },
+): ITxnRequest {
+  const key = Buffer.from(keys.leader(leader.vip));
+  const lease = req.from.lease;
+  const marked = markedLeaderValue(leader.value, req.from.node, req.by);
+  return {
+    compare: [
+      { key, target: 'Lease', result: 'Equal', lease },
+      { key, target: 'Value', result: 'Equal', value: Buffer.from(marked) },
+    ],
+    success: [
+      { request_put: { key, value: Buffer.from(leader.value), lease } },
+      { request_delete_range: { key: Buffer.from(keys.takeoverMark(leader.vip)) } },
+    ],
+    failure: [],
+  };
+}
+
+/** Each key's outcome of a bulk mark (or unmark: 'marked' then means taken back). */
 export function markResults(vips: readonly string[], res: ITxnResponse): BulkMarkResult[] {
   return vips.map((vip, i): BulkMarkResult => {
     const inner = nestedResponse(res.responses, i);

@@ -93,7 +93,12 @@ function clip(text: string, max: number): string {
 }
 
 /** Maps an error thrown by the etcd client to ours. Lease errors are final; the rest transient. */
-export function fromEtcdError(operation: string, err: unknown, leaseId?: string): StoreError {
+export function fromEtcdError(
+  operation: string,
+  err: unknown,
+  leaseId?: string,
+  maxTxnOps?: number,
+): StoreError {
   if (err instanceof StoreError) return err;
   const message = errorLine(err);
   const leaseGone =
@@ -103,7 +108,7 @@ export function fromEtcdError(operation: string, err: unknown, leaseId?: string)
     return new LeaseLostError(leaseId, err);
   }
   if (/too many operations in txn request/i.test(message)) {
-    return new TooManyTxnOpsError(operation, undefined, err);
+    return new TooManyTxnOpsError(operation, maxTxnOps, err);
   }
   return new EtcdUnavailableError(operation, err);
 }

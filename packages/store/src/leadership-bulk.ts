@@ -8,23 +8,23 @@ import type { Etcd3, ITxnRequest, ITxnResponse } from 'etcd3';
 import {
   ACQUIRE_OPS_PER_KEY,
   acquireResults,
-  acquireTxn,
   type BulkAcquireResult,
   type BulkMarkResult,
   chunk,
   DEFAULT_MAX_TXN_OPS,
-  distinct,
+  distinctBy,
   keysPerTxn,
   MARK_OPS_PER_KEY,
-  markedLeaderValue,
   markResults,
   markTxn,
   outerTxn,
   type TakeoverMarkRequest,
+  unmarkTxn,
 } from './bulk-txn';
 import { callDeadline } from './etcd-client';
-import { fromEtcdError, type StoreError, TooManyTxnOpsError } from './errors';
+import { fromEtcdError, type StoreError } from './errors';
 import type { Keys } from './keys';
+import { acquireTxn } from './leadership';
 
 export interface BulkOptions {
   /** Deadline of each transaction, ms. */
@@ -35,11 +35,10 @@ export interface BulkOptions {
    * (`TooManyTxnOpsError` in each key's result).
    */
   maxTxnOps?: number;
-  /** Transactions in flight at once (one gRPC connection multiplexes them). Default 8. */
-  maxInFlight?: number;
 }
 
-const DEFAULT_IN_FLIGHT = 8;
+/** Transactions in flight at once (one gRPC connection multiplexes them). */
+const IN_FLIGHT = 8;
 
 /**
  * Creates the leader keys of `vips` that are absent and whose VIP spec exists, under `leaseId`,
@@ -55,23 +54,15 @@ export async function acquireLeadershipMany(
   leaseId: string,
   opts: BulkOptions,
 ): Promise<BulkAcquireResult[]> {
-  const maxTxnOps = opts.maxTxnOps ?? DEFAULT_MAX_TXN_OPS;
-  const chunks = chunk(distinct(vips), keysPerTxn(maxTxnOps, ACQUIRE_OPS_PER_KEY));
-  const results = await mapLimited(chunks, opts.maxInFlight ?? DEFAULT_IN_FLIGHT, async (part) => {
-    const nested = part.map((vip) => acquireTxn(keys, vip, node, leaseId));
-    const sent = await send(
-      client,
-      nested,
-      opts.callTimeoutMs,
-      maxTxnOps,
-      `acquire ${part.length} VIPs`,
-      leaseId,
-    );
-    return 'error' in sent
-      ? part.map((vip): BulkAcquireResult => ({ vip, status: 'unknown', error: sent.error }))
-      : acquireResults(part, sent.res);
+  return inChunks(client, opts, {
+    items: distinctBy(vips, (vip) => vip),
+    opsPerKey: ACQUIRE_OPS_PER_KEY,
+    operation: (n) => `acquire ${n} VIPs`,
+    leaseId,
+    nested: (vip) => acquireTxn(keys, vip, node, leaseId),
+    read: (part, res) => acquireResults(part, res),
+    unknown: (vip, error): BulkAcquireResult => ({ vip, status: 'unknown', error }),
   });
-  return results.flat();
 }
 
 /**
@@ -85,32 +76,25 @@ export async function markTakeoverMany(
   req: TakeoverMarkRequest,
   opts: BulkOptions,
 ): Promise<BulkMarkResult[]> {
-  const maxTxnOps = opts.maxTxnOps ?? DEFAULT_MAX_TXN_OPS;
-  const seen = new Set<string>();
-  const leaders = req.leaders.filter((l) => !seen.has(l.vip) && seen.add(l.vip));
-  const chunks = chunk(leaders, keysPerTxn(maxTxnOps, MARK_OPS_PER_KEY));
-  const results = await mapLimited(chunks, opts.maxInFlight ?? DEFAULT_IN_FLIGHT, async (part) => {
-    const vips = part.map((l) => l.vip);
-    const nested = part.map((l) => markTxn(keys, req, l));
-    const sent = await send(
-      client,
-      nested,
-      opts.callTimeoutMs,
-      maxTxnOps,
-      `mark ${part.length} VIPs taken over`,
-    );
-    return 'error' in sent
-      ? vips.map((vip): BulkMarkResult => ({ vip, status: 'unknown', error: sent.error }))
-      : markResults(vips, sent.res);
+  return inChunks(client, opts, {
+    items: distinctBy(req.leaders, (l) => l.vip),
+    opsPerKey: MARK_OPS_PER_KEY,
+    operation: (n) => `mark ${n} VIPs taken over`,
+    nested: (l) => markTxn(keys, req, l),
+    read: (part, res) =>
+      markResults(
+        part.map((l) => l.vip),
+        res,
+      ),
+    unknown: (l, error): BulkMarkResult => ({ vip: l.vip, status: 'unknown', error }),
   });
-  return results.flat();
 }
 
 /**
- * Takes back the marks of a takeover that stopped before its revoke: each leader key only while
- * it still carries exactly `req.by`'s mark under `req.from.lease` (its value as marked), restoring
- * the value it had; its `takeovers/<vip>` key goes with it. Never throws: counts what was taken
- * back, and the calls that failed.
+ * Takes back the marks of a takeover that stopped before its revoke (`unmarkTxn` per key, in bulk
+ * as the marks went): a key is restored only while it still carries exactly `req.by`'s mark under
+ * `req.from.lease`. Never throws: counts what was taken back, and the keys whose outcome is
+ * unknown (their transaction failed).
  */
 export async function unmarkTakeoverMany(
   client: Etcd3,
@@ -118,51 +102,55 @@ export async function unmarkTakeoverMany(
   req: Omit<TakeoverMarkRequest, 'markLeaseId'>,
   opts: BulkOptions,
 ): Promise<{ undone: number; failed: number }> {
-  const outcomes = await mapLimited(req.leaders, opts.maxInFlight ?? DEFAULT_IN_FLIGHT, async (l) => {
-    const key = Buffer.from(keys.leader(l.vip));
-    const marked = markedLeaderValue(l.value, req.from.node, req.by);
-    try {
-      const res = await client.kv.txn(
-        {
-          compare: [
-            { key, target: 'Lease', result: 'Equal', lease: req.from.lease },
-            { key, target: 'Value', result: 'Equal', value: Buffer.from(marked) },
-          ],
-          success: [
-            { request_put: { key, value: Buffer.from(l.value), lease: req.from.lease } },
-            { request_delete_range: { key: Buffer.from(keys.takeoverMark(l.vip)) } },
-          ],
-          failure: [],
-        },
-        callDeadline(opts.callTimeoutMs),
-      );
-      return res.succeeded ? 'undone' : 'gone';
-    } catch {
-      return 'failed';
-    }
+  const results = await inChunks(client, opts, {
+    items: distinctBy(req.leaders, (l) => l.vip),
+    opsPerKey: MARK_OPS_PER_KEY,
+    operation: (n) => `take back ${n} takeover marks`,
+    nested: (l) => unmarkTxn(keys, req, l),
+    read: (part, res) =>
+      markResults(
+        part.map((l) => l.vip),
+        res,
+      ),
+    unknown: (l, error): BulkMarkResult => ({ vip: l.vip, status: 'unknown', error }),
   });
   return {
-    undone: outcomes.filter((o) => o === 'undone').length,
-    failed: outcomes.filter((o) => o === 'failed').length,
+    undone: results.filter((r) => r.status === 'marked').length,
+    failed: results.filter((r) => r.status === 'unknown').length,
   };
 }
 
-async function send(
+/**
+ * The bulk pattern: `items` in chunks that fit `opts.maxTxnOps`, one outer transaction per chunk
+ * (IN_FLIGHT at a time) holding each item's nested transaction; a chunk whose transaction failed
+ * gives each of its items `unknown` with the error. Results in the order of `items`.
+ */
+async function inChunks<T, R>(
   client: Etcd3,
-  nested: ITxnRequest[],
-  callTimeoutMs: number,
-  maxTxnOps: number,
-  operation: string,
-  leaseId?: string,
-): Promise<{ res: ITxnResponse } | { error: StoreError }> {
-  try {
-    return { res: await client.kv.txn(outerTxn(nested), callDeadline(callTimeoutMs)) };
-  } catch (err) {
-    const error = fromEtcdError(operation, err, leaseId);
-    return {
-      error: error instanceof TooManyTxnOpsError ? new TooManyTxnOpsError(operation, maxTxnOps, err) : error,
-    };
-  }
+  opts: BulkOptions,
+  b: {
+    items: readonly T[];
+    opsPerKey: number;
+    operation: (n: number) => string;
+    leaseId?: string;
+    nested: (item: T) => ITxnRequest;
+    read: (part: T[], res: ITxnResponse) => R[];
+    unknown: (item: T, error: StoreError) => R;
+  },
+): Promise<R[]> {
+  const maxTxnOps = opts.maxTxnOps ?? DEFAULT_MAX_TXN_OPS;
+  const chunks = chunk(b.items, keysPerTxn(maxTxnOps, b.opsPerKey));
+  const results = await mapLimited(chunks, IN_FLIGHT, async (part) => {
+    const operation = b.operation(part.length);
+    try {
+      const res = await client.kv.txn(outerTxn(part.map(b.nested)), callDeadline(opts.callTimeoutMs));
+      return b.read(part, res);
+    } catch (err) {
+      const error = fromEtcdError(operation, err, b.leaseId, maxTxnOps);
+      return part.map((item) => b.unknown(item, error));
+    }
+  });
+  return results.flat();
 }
 
 /** `fn` over `items`, at most `limit` at a time; results in the order of `items`. */

@@ -2,7 +2,7 @@
  * Per-VIP leadership: `leaders/<vip>` is created in a transaction only if absent, under the
  * holder's node lease. Its create revision is the fencing token.
  */
-import type { Etcd3 } from 'etcd3';
+import type { Etcd3, ICompare, ITxnRequest } from 'etcd3';
 import { callDeadline } from './etcd-client';
 import { prefixEnd } from './prefix-mirror';
 import { fromEtcdError } from './errors';
@@ -44,6 +44,26 @@ export function parseLeader(vip: string, entry: MirrorEntry): LeaderRecord | { p
 
 export type AcquireResult = { acquired: true; revision: string } | { acquired: false };
 
+/**
+ * One key's acquire (alone, or nested in a bulk one: bulk-txn.ts): the leader key is absent
+ * (create revision 0) and the VIP's spec exists (version > 0). On failure it reads the leader
+ * key (who holds it) and counts the spec key (whether it is gone), in the same transaction, so
+ * the answer matches the compare that failed.
+ */
+export function acquireTxn(keys: Keys, vip: string, node: string, leaseId: string): ITxnRequest {
+  const key = Buffer.from(keys.leader(vip));
+  const spec = Buffer.from(keys.vip(vip));
+  const compare: ICompare[] = [
+    { key, target: 'Create', result: 'Equal', create_revision: 0 },
+    { key: spec, target: 'Version', result: 'Greater', version: 0 },
+  ];
+  return {
+    compare,
+    success: [{ request_put: { key, value: Buffer.from(JSON.stringify({ node })), lease: leaseId } }],
+    failure: [{ request_range: { key } }, { request_range: { key: spec, count_only: true } }],
+  };
+}
+
 /** Creates the leader key if absent, under `leaseId`. The txn's revision is the fencing token. */
 export async function acquireLeadership(
   client: Etcd3,
@@ -53,21 +73,8 @@ export async function acquireLeadership(
   leaseId: string,
   callTimeoutMs: number,
 ): Promise<AcquireResult> {
-  const key = Buffer.from(keys.leader(vip));
   try {
-    const res = await client.kv.txn(
-      {
-        compare: [
-          { key, target: 'Create', result: 'Equal', create_revision: 0 },
-          // Only while the VIP still exists: a node that has not yet seen `vip rm` (its watch of
-          // the specs behind its watch of the leaders) must not take a VIP its holder just let go.
-          { key: Buffer.from(keys.vip(vip)), target: 'Version', result: 'Greater', version: 0 },
-        ],
-        success: [{ request_put: { key, value: Buffer.from(JSON.stringify({ node })), lease: leaseId } }],
-        failure: [],
-      },
-      callDeadline(callTimeoutMs),
-    );
+    const res = await client.kv.txn(acquireTxn(keys, vip, node, leaseId), callDeadline(callTimeoutMs));
     return res.succeeded ? { acquired: true, revision: String(res.header.revision) } : { acquired: false };
   } catch (err) {
     throw fromEtcdError(`acquire ${vip}`, err, leaseId);

@@ -60,7 +60,7 @@ export const PROBES_PER_SECOND = 20;
 const SWEEP_PER_TICK = 400;
 /** An event-loop delay above this within a tick is logged. */
 const STALL_WARN_MS = 150;
-/** Leadership txns (acquire, release) a node has in flight at most (see semaphore.ts). */
+/** Leader-key releases a node has in flight at most (see semaphore.ts); acquisitions go in bulk. */
 const LEADERSHIP_WRITES = 32;
 /** Graceful handovers a node runs at once at most (see VipController.handover). */
 const HANDOVERS_AT_ONCE = 64;

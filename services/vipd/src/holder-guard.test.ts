@@ -2,9 +2,25 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { silentLogger } from '@vipd/log';
 import type { NodeSession } from '@vipd/store';
-import { HolderGuard } from './holder-guard';
+import { HolderGuard, type HolderGuardOptions } from './holder-guard';
 import type { Kernel } from './kernel';
 import type { Peers } from './peers';
+
+/** A guard with the daemon's default timings, a no-op switch and no failsafe VIPs; `o` overrides. */
+function newGuard(o: Partial<HolderGuardOptions> & Pick<HolderGuardOptions, 'clock' | 'peers' | 'session'>) {
+  return new HolderGuard({
+    kernel: { guard: () => undefined } as unknown as Kernel,
+    holderFenceMs: 300,
+    renewWhenAloneMs: 150,
+    renewIntervalMs: 750,
+    enabled: true,
+    failsafeVips: () => [],
+    ttlMs: 3000,
+    onChange: () => undefined,
+    log: silentLogger(),
+    ...o,
+  });
+}
 
 /** A guard over a fake session (contact = its last confirmed renewal) and one registered peer. */
 function setUp(holderFenceMs: number) {
@@ -18,9 +34,8 @@ function setUp(holderFenceMs: number) {
   };
   const changes: number[] = [];
   const peers: { members: boolean; since: number | undefined } = { members: true, since: undefined };
-  const guard = new HolderGuard({
+  const guard = newGuard({
     clock: { now: () => now },
-    kernel: { guard: () => undefined } as unknown as Kernel,
     peers: {
       echoTimes: () => [],
       hasMembers: () => peers.members,
@@ -30,11 +45,8 @@ function setUp(holderFenceMs: number) {
     holderFenceMs,
     renewWhenAloneMs: holderFenceMs / 2,
     renewIntervalMs: 1000,
-    enabled: true,
-    failsafeVips: () => [],
     ttlMs: 60_000,
     onChange: () => changes.push(now),
-    log: silentLogger(),
   });
   return {
     guard,
@@ -89,11 +101,19 @@ describe('holder guard', () => {
     /** One peer, heard both ways; what its beats say about etcd and our lease is set by the test. */
     function failsafeSetUp() {
       let now = 10_000;
-      const session = { lastOkAt: now, lost: false, valid: () => true, remainingMs: () => 0 };
+      const session = {
+        lastOkAt: now,
+        lost: false,
+        valid: () => true,
+        remainingMs: () => 0,
+        setRenewInterval: () => undefined,
+      };
       const peer = { etcdOk: true, vouchedAt: -Infinity, echoAt: now };
-      const guard = new HolderGuard({
+      const guarded: number[] = [];
+      const failsafeVips: string[] = [];
+      const guard = newGuard({
         clock: { now: () => now },
-        kernel: { guard: () => undefined } as unknown as Kernel,
+        kernel: { guard: (ms: number) => guarded.push(ms) } as unknown as Kernel,
         peers: {
           echoTimes: () => [peer.echoAt],
           hasMembers: () => true,
@@ -102,14 +122,7 @@ describe('holder guard', () => {
           noneCanTakeOver: (since: number) => !peer.etcdOk || peer.vouchedAt >= since,
         } as unknown as Peers,
         session: () => session as unknown as NodeSession,
-        holderFenceMs: 300,
-        renewWhenAloneMs: 150,
-        renewIntervalMs: 750,
-        enabled: true,
-        failsafeVips: () => [],
-        ttlMs: 3000,
-        onChange: () => undefined,
-        log: silentLogger(),
+        failsafeVips: () => failsafeVips,
       });
       /** `ms` later, the peer's latest beat (sent 20 ms ago) echoes ours. */
       const advance = (ms: number) => {
@@ -117,7 +130,7 @@ describe('holder guard', () => {
         peer.echoAt = now - 20;
         if (peer.vouchedAt > -Infinity) peer.vouchedAt = peer.echoAt;
       };
-      return { guard, peer, advance, now: () => now, session };
+      return { guard, peer, advance, now: () => now, session, guarded, failsafeVips };
     }
 
     it('etcd gone for every node: kept past the lease; the peer back first keeps it up while it sees our lease', (c) => {
@@ -141,6 +154,22 @@ describe('holder guard', () => {
       assert.ok(
         t.guard.failsafeUntil('web') <= t.now(),
         'and not taken up again without a new shared outage',
+      );
+    });
+
+    it('the kernel agent is beaten with the failsafe deadline while a failsafe VIP is held', (c) => {
+      const t = failsafeSetUp();
+      c.after(() => t.guard.stop());
+      t.peer.etcdOk = false;
+      t.advance(10_000);
+      t.guard.update();
+      assert.ok(t.guarded.at(-1)! <= 5, 'no failsafe VIP held: past the lease, only the switch’s grace');
+      t.failsafeVips.push('web');
+      t.guard.update();
+      const budget = t.guarded.at(-1)!;
+      assert.ok(
+        budget >= t.guard.failsafeUntil('web') - t.now(),
+        `the switch runs to the failsafe deadline (budget ${budget} ms)`,
       );
     });
 
@@ -185,9 +214,8 @@ describe('holder guard', () => {
     const session = { lastOkAt: 40_000, lost: true, valid: () => false, remainingMs: () => 0 };
     let current: typeof session | undefined = session;
     const peers = { allHeard: true, holders: [] as { node: string; revision: string }[] };
-    const guard = new HolderGuard({
+    const guard = newGuard({
       clock: { now: () => now },
-      kernel: { guard: () => undefined } as unknown as Kernel,
       peers: {
         echoTimes: () => [now - 100],
         hasMembers: () => true,
@@ -196,14 +224,6 @@ describe('holder guard', () => {
         holdersOf: () => peers.holders,
       } as unknown as Peers,
       session: () => current as unknown as NodeSession,
-      holderFenceMs: 300,
-      renewWhenAloneMs: 150,
-      renewIntervalMs: 750,
-      enabled: true,
-      failsafeVips: () => [],
-      ttlMs: 3000,
-      onChange: () => undefined,
-      log: silentLogger(),
     });
     assert.equal(guard.failsafeUntil('web'), now + 200, 'the peers confirm: last echo + Df');
     current = undefined; // the session being replaced

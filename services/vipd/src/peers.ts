@@ -245,17 +245,7 @@ export class Peers extends EventEmitter<PeersEvents> {
    * held set is unknown now comes with revision '' (it may hold it).
    */
   holdersOf(vip: string): { node: string; revision: string }[] {
-    const claims = this.heldIndex.get(vip);
-    if (claims === undefined && this.heldUnknown.size === 0) return [];
-    const view = this.mesh.view();
-    const out: { node: string; revision: string }[] = [];
-    const add = (node: string, revision: string): void => {
-      const s = view.get(node);
-      if (s && !s.suspect && this.members.has(node)) out.push({ node, revision });
-    };
-    for (const [node, revision] of claims ?? []) add(node, revision);
-    for (const node of this.heldUnknown) add(node, '');
-    return out;
+    return [...this.claimants(vip)].map(({ node, revision }) => ({ node, revision }));
   }
 
   /**
@@ -263,18 +253,29 @@ export class Peers extends EventEmitter<PeersEvents> {
    * onEtcdLoss: failsafe, whatever etcd says now. Nobody adds it until they let it go.
    */
   failsafeHoldersOf(vip: string): string[] {
-    const departed = this.departedHolders(vip);
-    const claims = this.heldIndex.get(vip);
-    if (claims === undefined && this.heldUnknown.size === 0) return departed;
-    const view = this.mesh.view();
     const out: string[] = [];
-    const add = (node: string): void => {
+    for (const c of this.claimants(vip)) if (c.beat?.etcdOk === false) out.push(c.node);
+    for (const node of this.departedHolders(vip)) if (!out.includes(node)) out.push(node);
+    return out;
+  }
+
+  /** Heard (non-suspect) members that say they hold `vip`, or whose held set is unknown now (''). */
+  private *claimants(vip: string): Generator<{ node: string; revision: string; beat?: ReceivedBeat }> {
+    const claims = this.heldIndex.get(vip);
+    if (claims === undefined && this.heldUnknown.size === 0) return;
+    const view = this.mesh.view();
+    const heard = (node: string) => {
       const s = view.get(node);
-      if (s && !s.suspect && this.members.has(node) && s.lastBeat?.etcdOk === false) out.push(node);
+      return s && !s.suspect && this.members.has(node) ? s : undefined;
     };
-    for (const node of claims?.keys() ?? []) add(node);
-    for (const node of this.heldUnknown) add(node);
-    return [...out, ...departed.filter((n) => !out.includes(n))];
+    for (const [node, revision] of claims ?? []) {
+      const s = heard(node);
+      if (s) yield { node, revision, beat: s.lastBeat };
+    }
+    for (const node of this.heldUnknown) {
+      const s = heard(node);
+      if (s) yield { node, revision: '', beat: s.lastBeat };
+    }
   }
 
   /**

@@ -297,18 +297,14 @@ export class Takeover {
         { from: { node, lease }, by: this.self, markLeaseId: String(markLease.ID), leaders },
         { callTimeoutMs: this.callTimeoutMs, maxTxnOps: this.maxTxnOps },
       );
-      const byVip = new Map(leaders.map((l) => [l.vip, l]));
-      for (const r of results) {
-        const l = byVip.get(r.vip);
-        if (r.status === 'marked' && l) marked.push({ vip: r.vip, value: l.value });
-      }
+      // One result per key, in the order given (the held keys are distinct).
+      for (const [i, r] of results.entries()) if (r.status === 'marked') marked.push(leaders[i]!);
       // Mark before revoke, for every key: one whose mark is in doubt stops the takeover.
-      const doubt = results.find((r) => r.status === 'unknown');
-      if (doubt && doubt.status === 'unknown') throw doubt.error;
-      // Only well inside the marker lease's life (see TAKEOVER_MARK_TTL_S), by our own clock (no
-      // round trip): past it the marked holder may already have released its keys and taken them
-      // again under the same lease.
-      if (this.clock.now() - grantAskedAt > markTtlS * 1000 - MARK_REVOKE_MARGIN_MS) {
+      for (const r of results) if (r.status === 'unknown') throw r.error;
+      // Only well inside the marker lease's life, by our own clock (no round trip), and never
+      // later than TAKEOVER_MARK_TTL_S, whatever W makes the lease: past it the marked holder may
+      // already have released its keys (MARK_STUCK_MS) and taken them again under the same lease.
+      if (this.clock.now() - grantAskedAt > TAKEOVER_MARK_TTL_S * 1000 - MARK_REVOKE_MARGIN_MS) {
         throw new Error('the takeover took longer than its marker lease allows');
       }
       revoking = true;

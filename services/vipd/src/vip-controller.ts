@@ -549,7 +549,6 @@ export class VipController {
     return !mine;
   }
 
-  /** Deletes our leader key (a leadership write slot first); whether it was ours and is gone. */
   /**
    * Our own key (our current, live lease) marked taken over, yet the lease was never revoked: a
    * takeover that failed half-way (the peer's etcd calls timed out after some marks). Nobody can
@@ -589,6 +588,7 @@ export class VipController {
     return true;
   }
 
+  /** Deletes our leader key (a leadership write slot first); whether it was ours and is gone. */
   private async release(revision: string, reason: string): Promise<boolean> {
     try {
       const ok = await this.ctx.writes.run(() =>

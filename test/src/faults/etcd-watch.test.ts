@@ -26,6 +26,7 @@ import { pollUntil, sleep } from '../harness/proc';
 import { PROFILES } from '@vipd/config';
 import { memberEndpoint } from '../lab';
 import {
+  baseSpec,
   clientFollows,
   describeGaps,
   logsWith,
@@ -50,14 +51,7 @@ const AFTER_MS = 3000;
 const { holderFenceMs, viewBoundMs, slackMs } = PROFILES.default;
 const DROP_BOUND_MS = holderFenceMs + viewBoundMs + slackMs;
 
-const spec = {
-  name: 'web',
-  address: VIP_CIDR,
-  interface: 'e0',
-  nodes: { n1: { priority: 150 }, n2: { priority: 100 } },
-  preempt: true,
-  onEtcdLoss: 'fence',
-};
+const spec = { ...baseSpec, onEtcdLoss: 'fence' };
 
 describe('fault suite: silent etcd watch', { skip: skipUnlessRoot(__filename), concurrency: 1 }, () => {
   it("14. a peer's watch on an etcd member cut from quorum: the revoked holder is empty by t_revoke + Df + Λ + γ", async () => {

@@ -141,8 +141,13 @@ export function logsWith(c: FaultCluster, host: NodeHost, msg: string): Record<s
   return c.vipd.logs(host).filter((l) => l.msg === msg);
 }
 
+/** The client's lost-answer stretches of at least `minMs` so far. */
+export function clientGaps(c: FaultCluster, minMs = 15): ReturnType<typeof pingGaps> {
+  return pingGaps(c.ping.output().split('\n'), c.ping.intervalMs).filter((g) => g.ms >= minMs);
+}
+
 /** The client's lost-answer stretches as text relative to t0, e.g. `+1234 ms: 111 ms`. */
 export function describeGaps(c: FaultCluster, t0: number, minMs = 15): string {
-  const gaps = pingGaps(c.ping.output().split('\n'), c.ping.intervalMs).filter((g) => g.ms >= minMs);
+  const gaps = clientGaps(c, minMs);
   return gaps.map((g) => `+${Math.round(g.from - t0)} ms: ${Math.round(g.ms)} ms`).join(', ') || 'none';
 }

@@ -13,8 +13,9 @@ import {
   VIP,
   VIP_CIDR,
   withFaultCluster,
+  clientGaps,
 } from './fault-cluster';
-import { holderSequence, MAX_OVERLAP_MS, pingGaps, report } from './monitor';
+import { holderSequence, MAX_OVERLAP_MS, report } from './monitor';
 
 /** How long the holder's large beats are lost (the issue's 15 s). */
 const ASYMMETRIC_MS = 15_000;
@@ -53,7 +54,7 @@ describe('fault suite: partitions', { skip: skipUnlessRoot(__filename), concurre
       // happens, must stay within the default profile's link-cut bound (≈ 0.87 s).
       assert.ok(stats.outageMs < 1000, `client outage ${stats.outageMs} ms`);
       // …and at most once: a VIP that keeps flapping during the partition is not available.
-      const gaps = pingGaps(c.ping.output().split('\n'), c.ping.intervalMs).filter((g) => g.ms >= 15);
+      const gaps = clientGaps(c);
       assert.ok(gaps.length <= 1, `the client lost the VIP ${gaps.length} times: ${describeGaps(c, t0)}`);
     });
   });
@@ -91,7 +92,7 @@ describe('fault suite: partitions', { skip: skipUnlessRoot(__filename), concurre
       assert.equal(revoked.length, 0, "n2 did not revoke n1's lease");
       assert.deepEqual(seq, ['n1'], 'the VIP never moved');
       assert.ok(r.maxOverlapMs <= MAX_OVERLAP_MS);
-      const gaps = pingGaps(c.ping.output().split('\n'), c.ping.intervalMs).filter((g) => g.ms >= 15);
+      const gaps = clientGaps(c);
       assert.equal(gaps.length, 0, `no client outage: ${describeGaps(c, t0)}`);
     });
   });
