@@ -3,7 +3,7 @@
  * beat key (kept in etcd under the cluster prefix; the daemon reads it and hands it here).
  *
  * Each end of a stream picks a random nonce for that stream. A beat's MAC covers its whole
- * content (sender, seq, held list, peer views, send time...), the sender's nonce and the
+ * content (sender, seq, held set, peer views, send time...), the sender's nonce and the
  * receiver's nonce as the sender learned it. A receiver counts a beat only when the MAC is
  * right, the beat names the receiver's own nonce for this stream, and its seq is above the last
  * one counted on the stream: a beat recorded on another stream (another nonce) or replayed on
@@ -23,14 +23,13 @@ export const NONCE_BYTES = 16;
 export const MIN_KEY_BYTES = 32;
 /** After a rotation, beats signed with the previous key are still accepted this long. */
 export const PREVIOUS_KEY_GRACE_MS = 30_000;
-/** What `auth` adds to an encoded beat at most (key id, two nonces, two MACs, tags). */
+/** What `auth` adds to an encoded beat at most (key id, two nonces, the MAC, tags; with room to spare). */
 export const AUTH_OVERHEAD_BYTES = 160;
 /**
- * The versions of the content encoding below; a change needs a new one. Version 1 (`mac`) is
- * what vipd signed before held sets, version 2 (`mac_v2`) adds held_set and the acknowledgements.
+ * The version of the content encoding below (every field of the beat but `auth`, held_set and the
+ * acknowledgements included); a change needs a new one. Version 1 was never released.
  */
-const CONTENT_TAG = 'vipd-beat-v1\n';
-const CONTENT_TAG_V2 = 'vipd-beat-v2\n';
+const CONTENT_TAG = 'vipd-beat-v2\n';
 const EMPTY = Buffer.alloc(0);
 
 /** Why a beat was not counted (the metric's `reason` label). */
@@ -66,12 +65,16 @@ interface KeyEntry {
  * The canonical content of a beat (every field but `auth`), as the MAC covers it: JSON of a
  * fixed tuple, so a decoded beat gives the same text as the object it was encoded from.
  */
-function headOf(b: Beat__Output, v2: boolean): string {
-  const peers = b.peers.map((p) =>
-    v2
-      ? [p.node, p.last_seen_ms_ago, p.suspect, p.echo_sent_at_ms, p.lease_id, p.held_epoch, p.held_version]
-      : [p.node, p.last_seen_ms_ago, p.suspect, p.echo_sent_at_ms, p.lease_id],
-  );
+function headOf(b: Beat__Output): string {
+  const peers = b.peers.map((p) => [
+    p.node,
+    p.last_seen_ms_ago,
+    p.suspect,
+    p.echo_sent_at_ms,
+    p.lease_id,
+    p.held_epoch,
+    p.held_version,
+  ]);
   return JSON.stringify([
     b.node,
     String(b.seq),
@@ -105,16 +108,14 @@ function heldSetOf(h: HeldSet__Output | null): string {
   ]);
 }
 
-export type VerifyResult = 'ok' | 'ok_v1' | 'unsigned' | 'unknown_key' | 'bad_mac';
+export type VerifyResult = 'ok' | 'unsigned' | 'unknown_key' | 'bad_mac';
 
 /** The cluster key (and, for a while after a rotation, the previous one). */
 export class BeatKeyring {
   private current: KeyEntry | undefined;
   private previous: (KeyEntry & { until: number }) | undefined;
-  /** The sender's held list is the same array while it does not change: encoded once. */
-  private heldCache: { list: readonly HeldVip__Output[]; text: string } | undefined;
-  /** The content MACs of the beat last sealed (one beat goes to every stream). */
-  private digestCache: { beat: Beat__Output; id: string; digest: Buffer; digestV2: Buffer } | undefined;
+  /** The content MAC of the beat last sealed (one beat goes to every stream). */
+  private digestCache: { beat: Beat__Output; id: string; digest: Buffer } | undefined;
 
   constructor(private readonly clock: Clock) {}
 
@@ -144,21 +145,16 @@ export class BeatKeyring {
     if (k === undefined) return undefined;
     let c = this.digestCache;
     if (c?.beat !== beat || c.id !== k.id) {
-      const digest = this.digest(k.key, beat, true, false);
-      c = { beat, id: k.id, digest, digestV2: this.digest(k.key, beat, true, true) };
+      c = { beat, id: k.id, digest: digestOf(k.key, beat) };
       this.digestCache = c;
     }
     const peer = peerNonce ?? EMPTY;
     const mac = createHmac('sha256', k.key).update(c.digest).update(nonce).update(peer).digest();
-    const mac_v2 = createHmac('sha256', k.key).update(c.digestV2).update(nonce).update(peer).digest();
-    return { ...beat, auth: { key_id: k.id, nonce, peer_nonce: peer, mac, mac_v2 } };
+    // mac_v2 stays empty (proto/vipd/v1/node.proto): `mac` covers the whole beat.
+    return { ...beat, auth: { key_id: k.id, nonce, peer_nonce: peer, mac, mac_v2: EMPTY } };
   }
 
-  /**
-   * Whether the MAC of a received beat is right (nonces checked by StreamAuth): `ok` when mac_v2
-   * is, `ok_v1` when the beat has no mac_v2 and mac is right (a sender from before held sets: its
-   * held_set and acknowledgements, if any, are not signed).
-   */
+  /** Whether the MAC of a received beat is right (nonces are checked by StreamAuth). */
   verify(wire: Beat__Output): VerifyResult {
     const a = wire.auth;
     if (!a) return 'unsigned';
@@ -170,12 +166,10 @@ export class BeatKeyring {
     }
     const k = this.keyFor(a.key_id);
     if (k === undefined) return 'unknown_key';
-    const v2 = (a.mac_v2?.length ?? 0) > 0;
-    const got = v2 ? a.mac_v2 : a.mac;
-    const digest = this.digest(k.key, wire, false, v2);
+    const digest = digestOf(k.key, wire);
     const want = createHmac('sha256', k.key).update(digest).update(a.nonce).update(a.peer_nonce).digest();
-    if (got.length !== want.length || !timingSafeEqual(got, want)) return 'bad_mac';
-    return v2 ? 'ok' : 'ok_v1';
+    if (a.mac.length !== want.length || !timingSafeEqual(a.mac, want)) return 'bad_mac';
+    return 'ok';
   }
 
   private keyFor(id: string): KeyEntry | undefined {
@@ -184,25 +178,21 @@ export class BeatKeyring {
     if (p?.id === id && this.clock.now() <= p.until) return p;
     return undefined;
   }
+}
 
-  /** `ours`: a beat we send (its held list is cached; a received one is new every time). */
-  private digest(key: Buffer, beat: Beat__Output, ours: boolean, v2: boolean): Buffer {
-    let held = ours ? this.heldCache : undefined;
-    if (held?.list !== beat.held) {
-      held = { list: beat.held, text: heldOf(beat.held) };
-      if (ours) this.heldCache = held;
-    }
-    const h = createHmac('sha256', key)
-      .update(v2 ? CONTENT_TAG_V2 : CONTENT_TAG)
-      .update(headOf(beat, v2))
-      .update('\n')
-      .update(held.text);
-    if (!v2) return h.digest();
-    const hs = beat.held_set ?? null;
-    h.update('\n').update(heldSetOf(hs)).update('\n');
-    if (hs) h.update(hs.delta).update(hs.snapshot_chunk);
-    return h.digest();
-  }
+/** HMAC of a beat's content: every field but `auth`, the held set's bytes included. */
+function digestOf(key: Buffer, beat: Beat__Output): Buffer {
+  const hs = beat.held_set ?? null;
+  const h = createHmac('sha256', key)
+    .update(CONTENT_TAG)
+    .update(headOf(beat))
+    .update('\n')
+    .update(heldOf(beat.held))
+    .update('\n')
+    .update(heldSetOf(hs))
+    .update('\n');
+  if (hs) h.update(hs.delta).update(hs.snapshot_chunk);
+  return h.digest();
 }
 
 /** One end of one stream: our nonce, the peer's, and the last seq counted. */
@@ -210,10 +200,6 @@ export class StreamAuth {
   readonly nonce: Buffer = randomBytes(NONCE_BYTES);
   private theirs: Buffer | undefined;
   private lastSeq = -1;
-  /** A beat with mac_v2 was counted on this stream: one without it is refused from now on. */
-  private sawV2 = false;
-  /** The last beat counted was signed with mac only (see withoutUnsigned in beat.ts). */
-  lastV1Only = false;
   /** A rejection on this stream has been logged (one line per stream). */
   logged = false;
 
@@ -232,17 +218,13 @@ export class StreamAuth {
   /** Whether a received beat counts (`fresh`), only opens the stream (`handshake`), or why not. */
   check(wire: Beat__Output, seq: number): CheckResult {
     const mac = this.keyring.verify(wire);
-    if (mac !== 'ok' && mac !== 'ok_v1') return mac;
-    // mac_v2 stripped from a stream that had it: someone on the path altered the beat.
-    if (mac === 'ok_v1' && this.sawV2) return 'bad_mac';
+    if (mac !== 'ok') return mac;
     const a = wire.auth!; // verify() said ok, so it is there
     if (this.theirs !== undefined && !this.theirs.equals(a.nonce)) return 'nonce_changed';
     this.theirs ??= Buffer.from(a.nonce);
-    if (mac === 'ok') this.sawV2 = true;
     if (a.peer_nonce.length === 0) return 'handshake';
     if (!a.peer_nonce.equals(this.nonce) || seq <= this.lastSeq) return 'replay';
     this.lastSeq = seq;
-    this.lastV1Only = mac === 'ok_v1';
     return 'fresh';
   }
 }

@@ -43,9 +43,9 @@ export interface ReceivedBeat {
   /** UNKNOWN (unset) on the wire is read as NOT_SERVING. */
   health: Health;
   /**
-   * What the sender holds. From a sender with held sets (Beat.held_set) the mesh fills it in
-   * from the set it keeps for that peer: then `heldKnown` says whether it is the sender's set
-   * at the version this beat names; when false, `held` is empty and means nothing.
+   * What the sender holds. The mesh fills it in from the held set it keeps for that peer
+   * (Beat.held_set): `heldKnown` says whether it is the sender's set at the version this beat
+   * names; when false, `held` is empty and means nothing.
    */
   held: readonly HeldVip[];
   /** false: the sender's held set is not known now (see held-receiver.ts). Absent: as `held`. */
@@ -81,8 +81,7 @@ export function toWire(
     node: self,
     seq: String(seq),
     health: local.health,
-    // As given (the daemon hands the same list while it does not change); with held_set the
-    // mesh keeps it only for peers from before held sets.
+    // As given: the mesh gives none (held_set carries what it holds), the held-set bench does.
     held: local.held,
     held_set: heldSet,
     lease_id: local.leaseId,
@@ -145,17 +144,4 @@ export function fromWire(wire: Beat__Output): ReceivedBeat {
   };
   if (wire.held_set) beat.heldSet = wire.held_set;
   return beat;
-}
-
-/**
- * A beat whose MAC covered only what vipd signed before held sets (BeatAuth.mac without mac_v2):
- * its held_set and acknowledgements were not signed, so they are dropped. Its `held` list is
- * then the sender's (signed) one.
- */
-export function withoutUnsigned(beat: ReceivedBeat, wire: Beat__Output): void {
-  if (beat.heldSet !== undefined) {
-    delete beat.heldSet;
-    beat.held = wire.held;
-  }
-  for (const p of beat.peers) delete p.heldAck;
 }

@@ -1,7 +1,6 @@
 /**
  * The mesh's side of held sets (held-sender.ts, held-receiver.ts): ours as we send it, and each
- * peer's as we have it, with whether its beats carry held sets at all (a vipd from before them
- * does not: our beats then carry the plain list too, for it). No timers and no I/O.
+ * peer's as we have it. No timers and no I/O.
  */
 import { type Clock, errorLine, type Logger } from '@vipd/log';
 import type { HeldSet__Output, HeldVip__Output } from '@vipd/proto';
@@ -18,7 +17,6 @@ const PROBLEM_LOG_MS = 10_000;
 
 interface PeerSet {
   readonly rx: HeldSetReceiver;
-  sendsSets: boolean;
   loggedAt: number;
 }
 
@@ -60,14 +58,8 @@ export class MeshHeldSets {
   withAcks(views: PeerView[]): PeerView[] {
     return views.map((v) => {
       const p = this.peers.get(v.node);
-      return p?.sendsSets ? { ...v, heldAck: p.rx.ack() } : v;
+      return p ? { ...v, heldAck: p.rx.ack() } : v;
     });
-  }
-
-  /** Some peer's beats show a vipd from before held sets: it reads only the plain list. */
-  plainListNeeded(): boolean {
-    for (const p of this.peers.values()) if (!p.sendsSets) return true;
-    return false;
   }
 
   forget(node: string): void {
@@ -75,23 +67,18 @@ export class MeshHeldSets {
   }
 
   /**
-   * Fills in `held` and `heldKnown` of a beat with a held_set from the set we keep for its sender;
-   * a beat without one comes from a vipd from before held sets (its plain list stands).
+   * Fills in `held` and `heldKnown` of a beat from the set we keep for its sender. Every vipd that
+   * signs beats sends held_set; a beat without one keeps `held` as it is (fromWire's plain list).
    */
   resolve(beat: ReceivedBeat): void {
+    const hs = beat.heldSet;
+    if (hs === undefined) return;
+    delete beat.heldSet; // a snapshot piece is up to ~60 KiB: not kept with the last beat
     let p = this.peers.get(beat.node);
     if (p === undefined) {
-      p = { rx: new HeldSetReceiver(), sendsSets: false, loggedAt: -Infinity };
+      p = { rx: new HeldSetReceiver(), loggedAt: -Infinity };
       this.peers.set(beat.node, p);
     }
-    const hs = beat.heldSet;
-    if (hs === undefined) {
-      if (p.sendsSets) p.rx.reset();
-      p.sendsSets = false;
-      return;
-    }
-    delete beat.heldSet; // a snapshot piece is up to ~60 KiB: not kept with the last beat
-    p.sendsSets = true;
     const result = p.rx.receive(hs);
     beat.held = result.held;
     beat.heldKnown = result.known;
@@ -106,9 +93,9 @@ export class MeshHeldSets {
   }
 
   /**
-   * What each peer that reads held sets has of ours, from its latest beat. A peer not heard from
-   * yet is taken to have nothing (so its first beats from us carry the set); a suspect one is
-   * left out (its stale acknowledgement would make every beat large).
+   * What each peer has of ours, from its latest beat. A peer not heard from yet is taken to have
+   * nothing (so its first beats from us carry the set); a suspect one is left out (its stale
+   * acknowledgement would make every beat large).
    */
   private acks(table: PeerTable): HeldAck[] {
     const acks: HeldAck[] = [];
@@ -119,7 +106,6 @@ export class MeshHeldSets {
         acks.push({ epoch: '0', version: 0 });
         continue;
       }
-      if (this.peers.get(node)?.sendsSets !== true) continue;
       const me = p.lastBeat.peers.find((v) => v.node === this.self);
       acks.push(me?.heldAck ?? { epoch: '0', version: 0 });
     }

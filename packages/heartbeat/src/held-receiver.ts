@@ -79,7 +79,7 @@ export class HeldSetReceiver {
   }
 
   /** Forgets everything (back to version 0 of no epoch). */
-  reset(): void {
+  private reset(): void {
     this.epoch = '0';
     this.replace(new Map(), 0);
     this.gather = undefined;

@@ -10,7 +10,7 @@ import { type Beat__Output, bindServer } from '@vipd/proto';
 import type { HeldVip, LocalBeat, ReceivedBeat } from './beat';
 import { BeatKeyring } from './beat-auth';
 import { PeerMesh } from './mesh';
-import { encodedSize, MAX_MESSAGE_BYTES, serverOptions } from './wire';
+import { encodedSize, serverOptions } from './wire';
 
 const INTERVAL = 100;
 const MISSES = 3;
@@ -431,38 +431,6 @@ test('5000 held VIPs reach a peer whole, never in part; steady beats are small; 
     stopNode(n1);
     if (n1b) stopNode(n1b);
     stopNode(n2);
-  }
-});
-
-test('a peer from before held sets (no held_set in its beats) gets the plain list, up to the cap', async () => {
-  const n1 = await startNode('n1');
-  try {
-    n1.mesh.setPeers(new Map([['old', '127.0.0.1:9']]));
-    const held = manyVips(100, 500);
-    n1.local = { health: 'SERVING', held, leaseId: 'l' };
-    const build = (): Beat__Output => (n1.mesh as unknown as { build(): Beat__Output }).build();
-    assert.deepEqual(build().held, [], 'nobody needs the list');
-    // A beat from 'old', as a vipd from before held sets sends it (no held_set).
-    const beat: ReceivedBeat = {
-      node: 'old',
-      seq: 1,
-      health: 'SERVING',
-      held: [],
-      leaseId: 'o',
-      peers: [],
-      intervalMs: INTERVAL,
-      sentAtMs: 1,
-      etcdOk: true,
-    };
-    (n1.mesh as unknown as { received(b: ReceivedBeat): boolean }).received(beat);
-    assert.equal(build().held.length, 100, 'the plain list for the old peer');
-    assert.ok(build().held_set, 'and the held set for the others');
-    n1.local = { ...n1.local, held: manyVips(2000, 500) };
-    const big = build();
-    assert.equal(big.held.length, 0, 'over the cap the plain list goes, as it did before held sets');
-    assert.ok(encodedSize(big) <= MAX_MESSAGE_BYTES);
-  } finally {
-    stopNode(n1);
   }
 });
 

@@ -28,7 +28,7 @@ import { lookup } from 'node:dns/promises';
 import { EventEmitter } from 'node:events';
 import * as grpc from '@grpc/grpc-js';
 import { type Clock, errorLine, type Logger, monotonicClock, silentLogger } from '@vipd/log';
-import type { Beat__Output, HeldVip__Output } from '@vipd/proto';
+import type { Beat__Output } from '@vipd/proto';
 import { type LocalBeat, MAX_INTERVAL_MS, type ReceivedBeat, toWire } from './beat';
 import { AUTH_OVERHEAD_BYTES, type BeatKeyring, type RejectReason } from './beat-auth';
 import { type BackoffOptions, DEFAULT_BACKOFF } from './backoff';
@@ -114,7 +114,6 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
   private readonly timer: NodeJS.Timeout;
   private seq = 0;
   private current: Beat__Output | undefined;
-  private heldSize: { list: readonly HeldVip__Output[]; bytes: number } | undefined;
   /** Our held set and each peer's (held-mesh.ts). */
   private readonly held: MeshHeldSets;
   private beatFailing = false;
@@ -354,18 +353,6 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     return suspectAfterMs(this.opts.suspectAfterMisses, { ours: this.opts.intervalMs, theirs });
   }
 
-  /**
-   * Encoded size of a beat. Protobuf sizes add up field by field, so the held list (large, and
-   * the same array while it does not change) is measured once per list, the rest each time.
-   */
-  private sizeOf(beat: Beat__Output): number {
-    if (beat.held.length === 0) return encodedSize(beat);
-    if (this.heldSize?.list !== beat.held) {
-      this.heldSize = { list: beat.held, bytes: encodedSize({ held: beat.held }) };
-    }
-    return encodedSize({ ...beat, held: [] }) + this.heldSize.bytes;
-  }
-
   /** The beat to send right now: this interval's, built on first use. */
   private beatNow(): Beat__Output | undefined {
     return this.current ?? this.build();
@@ -380,21 +367,18 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
       const local = this.opts.localBeat();
       const header = this.held.header(local.held);
       const views = this.held.withAcks(this.table.views());
-      const legacy = this.held.plainListNeeded();
       let beat = toWire(
         this.opts.self,
         ++this.seq,
         this.opts.intervalMs,
-        legacy ? local : { ...local, held: [] },
+        { ...local, held: [] }, // no plain list: held_set carries what we hold
         views,
         this.clock.now(),
         header,
       );
-      // Too big: the plain list (for vipd from before held sets) goes first, since the peer view
-      // carries the echoes that keep holders' fast fences open; then the view.
-      if (this.sizeOf(beat) > max) beat = { ...beat, held: [] };
-      if (this.sizeOf(beat) > max) beat = { ...beat, peers: [] };
-      const bytes = this.sizeOf(beat);
+      // Too big (a peer set in the thousands): the view goes.
+      if (encodedSize(beat) > max) beat = { ...beat, peers: [] };
+      const bytes = encodedSize(beat);
       if (bytes > max) throw new BeatTooLargeError(bytes, max);
       // The held set's changes or snapshot piece get what room is left.
       const budget = max - bytes - HELD_SET_FRAMING_BYTES;

@@ -12,7 +12,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { type Clock, errorLine, type Logger } from '@vipd/log';
 import type { Beat__Output } from '@vipd/proto';
-import { fromWire, type ReceivedBeat, withoutUnsigned } from './beat';
+import { fromWire, type ReceivedBeat } from './beat';
 import { type BeatKeyring, StreamAuth } from './beat-auth';
 import { type BackoffOptions, backoffDelay } from './backoff';
 import { fromGrpcError, InvalidBeatError } from './errors';
@@ -161,7 +161,6 @@ export class PeerLink {
       if (current !== undefined) this.send(current);
     }
     if (checked !== 'fresh') return;
-    if (s.auth?.lastV1Only) withoutUnsigned(beat, wire);
     this.opts.received(beat);
   }
 

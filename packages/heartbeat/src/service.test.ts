@@ -75,8 +75,7 @@ test('beats to a peer that stops reading are dropped, not queued', async () => {
     revision: `${1e9 + i}`,
   }));
   const n1 = await serve(10, { health: 'SERVING', held, leaseId: '1' });
-  // 'slow' is a member whose beat has no held_set (a vipd from before held sets): n1's beats then
-  // carry the plain list too, for it.
+  // 'slow' is a member that acknowledges none of n1's held set: every beat of n1 carries all of it.
   n1.mesh.setPeers(new Map([['slow', '127.0.0.1:9']]));
   // A raw HTTP/2 client: opens the stream, sends one beat, then never reads.
   const session = http2.connect(`http://${n1.address}`);

@@ -16,7 +16,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { type Clock, errorLine, type Logger } from '@vipd/log';
 import type { Beat__Output, NodeServiceHandlers } from '@vipd/proto';
-import { fromWire, type ReceivedBeat, withoutUnsigned } from './beat';
+import { fromWire, type ReceivedBeat } from './beat';
 import { type BeatKeyring, type RejectReason, StreamAuth } from './beat-auth';
 import type { BindResult } from './binding';
 import { InvalidBeatError, StreamBindingError, StreamRefusedError, toGrpcStatus } from './errors';
@@ -198,7 +198,6 @@ export class HeartbeatService {
     s.lastBeatAt = this.opts.clock.now();
     s.intervalMs = beat.intervalMs;
     if (record) {
-      if (s.auth?.lastV1Only) withoutUnsigned(beat, wire);
       const known = this.opts.sink.received(beat);
       if (!known && !s.unknownLogged) {
         s.unknownLogged = true;

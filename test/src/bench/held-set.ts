@@ -5,8 +5,7 @@
 // of two peers), a receiver decodes it (deserialize, verify the MAC, fromWire and, with held
 // sets, the receiver's update). Names are 63 characters (a shared prefix, then random).
 //
-// - plain list: the list in every beat, as vipd sent it before held sets (and still does for a
-//   peer from before them);
+// - plain list: the list in every beat, as vipd sent it before held sets;
 // - held set, steady: nothing changed (every beat in steady state);
 // - held set, one change: a beat whose delta carries one VIP that changed hands;
 // - held set, whole set: what a peer that joins (or restarts) receives, piece by piece.
