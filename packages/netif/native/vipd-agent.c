@@ -538,12 +538,20 @@ static int read_ahead(void) {
 // may have beaten while this agent was busy with a long batch.
 static int expired(void) {
   if (deadline == 0 || now_ns() < deadline) return 0;
+  // Whether unread input starts a line (not the rest of one partly fed already), taken before
+  // read_ahead may move the buffer.
+  int head_starts_line = ihead > 0 ? ibuf[ihead - 1] == '\n' : linelen == 0;
   read_ahead();
+  // The newest T is on the last complete line that starts with one: search back from the end.
   const char *newest = NULL;
-  for (size_t i = ihead; i + 2 < ilen; i++) {
-    if ((i == ihead || ibuf[i - 1] == '\n') && ibuf[i] == 'T' && ibuf[i + 1] == ' ' &&
-        memchr(ibuf + i, '\n', ilen - i))
-      newest = ibuf + i;
+  size_t end = ilen;
+  while (end > ihead && ibuf[end - 1] != '\n') end--;
+  while (end > ihead && !newest) {
+    size_t start = end - 1;
+    while (start > ihead && ibuf[start - 1] != '\n') start--;
+    int at_line_start = start > ihead || head_starts_line;
+    if (at_line_start && end - start > 2 && ibuf[start] == 'T' && ibuf[start + 1] == ' ') newest = ibuf + start;
+    end = start;
   }
   if (newest) {
     char tmp[32];
@@ -632,10 +640,7 @@ static int serve(int fd, sigset_t *empty) {
     if (in_eof) break;
   }
   long long seen = now_ns();
-  if (linelen > 0 || discarding) emit("log warn ignored an unterminated last command");
-  linelen = 0;
-  discarding = binary = 0;
-  nbatch = 0;
+  reset_input();
   fence("eof", seen);
   return 0;
 }

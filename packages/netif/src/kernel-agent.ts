@@ -89,10 +89,10 @@ interface Pending {
   context: { ifname: string; address: string };
 }
 
-/** `<package root>/build/vipd-agent` (this file runs from dist/). */
 /** Commands settled per event-loop turn at most (see onLine). */
 const SETTLES_PER_TURN = 32;
 
+/** `<package root>/build/vipd-agent` (this file runs from dist/). */
 export const DEFAULT_AGENT_BINARY = resolve(__dirname, '..', 'build', 'vipd-agent');
 const MAX_BEAT_MS = 600_000;
 const MAX_LINE = 255;
@@ -131,10 +131,12 @@ export class KernelAgent extends EventEmitter {
   private nextId = 1;
   /** Commands sent or waiting for `ready`, oldest first (replies come in this order). */
   private readonly pending = new Map<number, Pending>();
-  /** Lines not yet written: commands, beats, fences, in order. */
+  /** Commands not yet written, in order. */
   private queue: Pending[] = [];
-  /** Beats and fences not written yet: they go before queued commands. */
+  /** Fences not written yet: they go before queued commands. */
   private control: string[] = [];
+  /** The deadline (CLOCK_MONOTONIC ms) of the newest beat not written yet (see beat). */
+  private beatAt: number | undefined;
   /** The agent takes absolute beats (`T`; its ready line says so). */
   private absoluteBeats = false;
   private waitingForDrain = false;
@@ -259,7 +261,11 @@ export class KernelAgent extends EventEmitter {
       return this.send('F');
     }
     this.outOfBudget = false;
-    return this.send(this.absoluteBeats ? `T ${monotonicMs() + ms}` : `B ${ms}`);
+    if (!this.running) return false;
+    // The deadline itself; written as T (or, to an agent without T, as B from the moment of
+    // writing) when flushed: a beat made before `ready` must not end up later than meant.
+    this.beatAt = monotonicMs() + ms;
+    return this.flush();
   }
 
   /** Removes every tracked address now. */
@@ -305,15 +311,11 @@ export class KernelAgent extends EventEmitter {
     });
   }
 
-  /** Beats and fences: written at once, before whatever commands are still queued. */
+  /** Fences: written at once, before whatever commands are still queued. */
   private send(line: string): boolean {
     if (!this.running) {
       this.log.warn({ line }, 'vipd-agent is not running; command dropped');
       return false;
-    }
-    // Only the newest beat matters; a fence stays.
-    if (line.startsWith('T ') || line.startsWith('B ')) {
-      this.control = this.control.filter((l) => !l.startsWith('T ') && !l.startsWith('B '));
     }
     this.control.push(line);
     return this.flush();
@@ -339,9 +341,13 @@ export class KernelAgent extends EventEmitter {
     this.flushScheduled = false;
     if (!this.isReady) return true;
     const room = all ? Infinity : this.waitingForDrain ? 0 : WRITE_LINES;
-    const commands = this.queue.length <= room ? this.queue : this.queue.slice(0, room);
+    const commands = this.queue.splice(0, room);
+    if (this.beatAt !== undefined) {
+      const at = this.beatAt;
+      this.beatAt = undefined;
+      this.control.push(this.absoluteBeats ? `T ${at}` : `B ${Math.max(1, at - monotonicMs())}`);
+    }
     if (this.control.length === 0 && commands.length === 0) return true;
-    this.queue = commands === this.queue ? [] : this.queue.slice(commands.length);
     const lines = [
       ...this.control,
       ...commands.map((item) => {
