@@ -311,11 +311,21 @@ static int nbatch;
 static void fence(const char *reason, long long ref) {
   static struct cmd dels[MAX_TRACKED];
   int n = ntracked;
+  // Newest first: the kernel keeps an interface's IPv6 addresses and multicast groups (one
+  // solicited-node group per VIP) in lists with the newest in front and looks a removal's up
+  // from the front (2000 IPv6 addresses by `ip -batch`, 2026-12-07: 472 ms oldest first, 374 ms
+  // newest first). The interface index is looked up once per run of one name.
+  const char *last_name = NULL;
+  int last_index = 0;
   for (int i = 0; i < n; i++) {
     memset(&dels[i], 0, sizeof dels[i]);
     dels[i].kind = 'D';
-    dels[i].e = tracked[i];
-    dels[i].ifindex = (int)if_nametoindex(dels[i].e.ifname);
+    dels[i].e = tracked[n - 1 - i];
+    if (last_name == NULL || strcmp(last_name, dels[i].e.ifname) != 0) {
+      last_name = dels[i].e.ifname;
+      last_index = (int)if_nametoindex(last_name);
+    }
+    dels[i].ifindex = last_index;
     if (dels[i].ifindex == 0) {
       dels[i].kind = 'X';
       dels[i].result = -ENODEV;

@@ -65,4 +65,35 @@ void describe('kernel agent client', () => {
       await agent.close();
     }
   });
+
+  void it('refreshes go after other changes, a window at a time; a removal supersedes a queued refresh', async () => {
+    const out = join(DIR, 'refresh.txt');
+    const agent = new KernelAgent({ binaryPath: standIn(out, 0.2) });
+    try {
+      const spec = { ifname: 'e0', prefixLen: 64, family: 6, validLftSec: 2 } as const;
+      const addresses = [...Array(300).keys()].map((i) => `2001:db8::${(i + 1).toString(16)}`);
+      // Never answered (the stand-in records only): what was written fails when the agent closes.
+      const refreshed = agent.refresh(addresses.map((address) => ({ ...spec, address })));
+      const removed = agent.remove({ ...spec, address: addresses[200]! }).catch(() => undefined);
+      await agent.ready;
+      await sleep(100);
+      const lines = readFileSync(out, 'utf8').split('\n').filter(Boolean);
+      assert.match(lines[0]!, /^D \d+ e0 2001:db8::c9\/64$/, 'the removal goes first');
+      const written = lines.filter((l) => l.startsWith('R '));
+      assert.equal(written.length, 128, 'one window of refreshes until answers come');
+      // Replies come in writing order: ids follow the order of the lines, not of the calls.
+      const ids = lines.map((l) => Number(l.split(' ')[1]));
+      assert.deepEqual(
+        ids,
+        [...ids].sort((x, y) => x - y),
+      );
+      await agent.close();
+      const failed = await refreshed;
+      await removed;
+      assert.equal(failed.length, 299, 'every refresh but the superseded one failed with the agent gone');
+      assert.ok(!failed.some((f) => f.spec.address === addresses[200]));
+    } finally {
+      await agent.close();
+    }
+  });
 });

@@ -12,7 +12,8 @@
 //
 // Protocol: see the header of native/vipd-agent.c. Commands made in one tick go out together, at
 // most WRITE_LINES per write and the next only once the pipe took the last (so that a beat never
-// waits behind thousands of queued changes: beats and fences go before queued commands); the
+// waits behind thousands of queued changes: beats and fences go before queued commands, and
+// lifetime refreshes after every other change, a window at a time: see REFRESH_WINDOW); the
 // agent sends them to the kernel in rtnetlink batches and answers each in order, so a reply for
 // id N means every earlier command was answered (an earlier one without a reply was lost to the
 // agent's full output buffer; it is rejected as transient). Beats carry the absolute deadline on
@@ -80,13 +81,18 @@ export interface AgentExit {
 
 type Outcome = 'ok' | 'absent';
 interface Pending {
-  id: number;
+  /** Given when the line is written: replies come in writing order. */
+  id?: number;
   line: (epoch: number) => string;
   /** Set when the line was written (lines wait for the agent's `ready`). */
   epoch?: number;
   resolve: (outcome: Outcome) => void;
   reject: (err: NetifError) => void;
   context: { ifname: string; address: string };
+  /** A lifetime refresh (the low-priority lane; see REFRESH_WINDOW). */
+  refresh?: true;
+  /** A removal of the same address came first: never written, settled as done. */
+  superseded?: true;
 }
 
 /** Commands settled per event-loop turn at most (see onLine). */
@@ -98,6 +104,17 @@ const MAX_BEAT_MS = 600_000;
 const MAX_LINE = 255;
 /** Command lines per write at most (see the header). */
 const WRITE_LINES = 256;
+/**
+ * Lifetime refreshes written and not answered yet, at most. A refresh of every held address is
+ * a long run of work for the kernel (IPv6: ~0.55 ms per address at 2000, each change walks every
+ * address's lifetime), and the agent answers in order: a removal written behind it waited for all
+ * of it (a handover's address outlived the successor's add by ~0.7 s at 2000 VIPs). So refreshes
+ * go out after every other change, a window at a time (the next half once half is answered), and
+ * a removal waits behind one window at most (~70 ms at 2000 IPv6 addresses). Smaller windows
+ * cost the refresh itself: every batch has a fixed cost in the kernel (2000 IPv6 addresses, on
+ * 2026-12-07: unbounded 1.2–1.3 s, 128: 1.3–1.55 s, 64: 2.4–2.8 s).
+ */
+const REFRESH_WINDOW = 128;
 
 /** Milliseconds on CLOCK_MONOTONIC, the agent's clock (libuv's hrtime is CLOCK_MONOTONIC on Linux). */
 function monotonicMs(): number {
@@ -105,6 +122,7 @@ function monotonicMs(): number {
 }
 
 const noop = (): void => undefined;
+const refreshKey = (k: { ifname: string; address: string }): string => `${k.ifname} ${k.address}`;
 const silent: Logger = { debug: noop, info: noop, warn: noop, error: noop, child: () => silent };
 
 /**
@@ -129,10 +147,16 @@ export class KernelAgent extends EventEmitter {
   private closing = false;
   private exitInfo: AgentExit | undefined;
   private nextId = 1;
-  /** Commands sent or waiting for `ready`, oldest first (replies come in this order). */
+  /** Commands written and not answered yet, oldest first (replies come in this order). */
   private readonly pending = new Map<number, Pending>();
-  /** Commands not yet written, in order. */
+  /** Adds and removals not yet written, in order. */
   private queue: Pending[] = [];
+  /** Refreshes not yet written, in order, from refreshHead on (written after the queue). */
+  private refreshes: Pending[] = [];
+  private refreshHead = 0;
+  /** The queued refresh of each address (ifname and address), for a removal to supersede. */
+  private readonly queuedRefresh = new Map<string, Pending>();
+  private refreshesInFlight = 0;
   /** Fences not written yet: they go before queued commands. */
   private control: string[] = [];
   /** The deadline (CLOCK_MONOTONIC ms) of the newest beat not written yet (see beat). */
@@ -224,6 +248,7 @@ export class KernelAgent extends EventEmitter {
         return this.command(
           key,
           (id, e) => `R ${id} ${e} ${key.ifname} ${key.address}/${key.prefixLen} ${lft}`,
+          true,
         );
       }),
     );
@@ -234,9 +259,19 @@ export class KernelAgent extends EventEmitter {
     );
   }
 
-  /** Removes and untracks it: true when it was there, false when it was already absent. */
+  /**
+   * Removes and untracks it: true when it was there, false when it was already absent. Goes
+   * before refreshes not written yet; one of this address is dropped (its refresh() reports it
+   * done: the address is meant to go).
+   */
   async remove(input: AddressKey): Promise<boolean> {
     const key = normalizeKey(input);
+    const queued = this.queuedRefresh.get(refreshKey(key));
+    if (queued) {
+      this.queuedRefresh.delete(refreshKey(key));
+      queued.superseded = true;
+      queued.resolve('absent');
+    }
     return (
       (await this.command(key, (id) => `D ${id} ${key.ifname} ${key.address}/${key.prefixLen}`)) === 'ok'
     );
@@ -299,15 +334,19 @@ export class KernelAgent extends EventEmitter {
   private command(
     key: { ifname: string; address: string },
     render: (id: number, epoch: number) => string,
+    refresh = false,
   ): Promise<Outcome> {
     if (!this.running) return Promise.reject(this.gone('not running'));
-    const id = this.nextId++;
     return new Promise<Outcome>((resolve, reject) => {
-      const p: Pending = { id, line: (e) => render(id, e), resolve, reject, context: key };
+      const p: Pending = { line: (e) => render(p.id!, e), resolve, reject, context: key };
       // The epoch is the one known now: a fence after this moment must refuse it.
       if (this.isReady) p.epoch = this.epoch;
-      this.pending.set(id, p);
-      this.enqueue(p);
+      if (refresh) {
+        p.refresh = true;
+        this.refreshes.push(p);
+        this.queuedRefresh.set(refreshKey(key), p);
+        this.scheduleFlush();
+      } else this.enqueue(p);
     });
   }
 
@@ -342,6 +381,9 @@ export class KernelAgent extends EventEmitter {
     if (!this.isReady) return true;
     const room = all ? Infinity : this.waitingForDrain ? 0 : WRITE_LINES;
     const commands = this.queue.splice(0, room);
+    commands.push(
+      ...this.takeRefreshes(all ? Infinity : Math.min(room - commands.length, this.refreshRoom())),
+    );
     if (this.beatAt !== undefined) {
       const at = this.beatAt;
       this.beatAt = undefined;
@@ -351,6 +393,8 @@ export class KernelAgent extends EventEmitter {
     const lines = [
       ...this.control,
       ...commands.map((item) => {
+        item.id = this.nextId++;
+        this.pending.set(item.id, item);
         item.epoch ??= this.epoch;
         return item.line(item.epoch);
       }),
@@ -367,7 +411,7 @@ export class KernelAgent extends EventEmitter {
           this.waitingForDrain = false;
           this.flush();
         });
-      } else if (took && this.queue.length > 0) this.scheduleFlush();
+      } else if (took && (this.queue.length > 0 || this.refreshRoom() > 0)) this.scheduleFlush();
       return true;
     } catch (error) {
       this.log.error(
@@ -376,6 +420,32 @@ export class KernelAgent extends EventEmitter {
       );
       return false;
     }
+  }
+
+  /** How many queued refreshes may be written now: a new window once half the last is answered. */
+  private refreshRoom(): number {
+    if (this.refreshHead >= this.refreshes.length) return 0;
+    return this.refreshesInFlight <= REFRESH_WINDOW / 2 ? REFRESH_WINDOW - this.refreshesInFlight : 0;
+  }
+
+  /** Up to `max` queued refreshes to write now (within the window), skipping superseded ones. */
+  private takeRefreshes(max: number): Pending[] {
+    const taken: Pending[] = [];
+    let room = max;
+    while (room > 0 && this.refreshHead < this.refreshes.length) {
+      const p = this.refreshes[this.refreshHead++]!;
+      if (p.superseded) continue;
+      const key = refreshKey(p.context);
+      if (this.queuedRefresh.get(key) === p) this.queuedRefresh.delete(key);
+      taken.push(p);
+      this.refreshesInFlight++;
+      room--;
+    }
+    if (this.refreshHead >= this.refreshes.length) {
+      this.refreshes = [];
+      this.refreshHead = 0;
+    }
+    return taken;
   }
 
   /**
@@ -495,6 +565,10 @@ export class KernelAgent extends EventEmitter {
     for (const [pid, p] of this.pending) {
       if (pid > id) break;
       this.pending.delete(pid);
+      if (p.refresh) {
+        this.refreshesInFlight--;
+        if (this.refreshRoom() > 0) this.scheduleFlush();
+      }
       if (pid === id) fn(p);
       else
         p.reject(
@@ -524,10 +598,15 @@ export class KernelAgent extends EventEmitter {
     this.exitInfo = exit;
     this.isReady = false;
     this.resolveReady(false);
-    for (const p of this.pending.values())
-      p.reject(this.gone('ended with this change unanswered', p.context));
+    const unwritten = [...this.queue, ...this.refreshes.slice(this.refreshHead)];
+    for (const p of [...this.pending.values(), ...unwritten])
+      if (!p.superseded) p.reject(this.gone('ended with this change unanswered', p.context));
     this.pending.clear();
     this.queue = [];
+    this.refreshes = [];
+    this.refreshHead = 0;
+    this.queuedRefresh.clear();
+    this.refreshesInFlight = 0;
     this.control = [];
     this.resolveExited(exit);
     if (exit.expected) this.log.debug({ code: exit.code, signal: exit.signal }, 'vipd-agent ended');

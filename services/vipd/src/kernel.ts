@@ -12,8 +12,10 @@ export interface Kernel {
   /** Adds the address, or refreshes its lifetime when present. */
   addVip(ifname: string, spec: VipSpec, lifetimeSec: number): Promise<void>;
   /**
-   * Resets the lifetime of many held addresses at once (the caller holds their locks). Resolves
-   * with those that failed. It would add an absent address: never pass one that is not held.
+   * Resets the lifetime of many held addresses at once (the caller holds their locks while it
+   * calls). Queues every refresh before it returns: a later change of one of the addresses is
+   * ordered after its refresh, or (a removal) supersedes it, so the caller may release the locks
+   * at once. Resolves with those that failed (a superseded one did not fail).
    */
   refreshVips<T extends { ifname: string; spec: VipSpec }>(
     entries: readonly T[],

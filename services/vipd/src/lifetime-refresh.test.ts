@@ -144,6 +144,46 @@ describe('kernel lifetime refresh', () => {
     assert.equal(t.r.skipped, 0);
   });
 
+  it('lets go of the locks once the refresh is queued, not when the kernel is done', async () => {
+    // A handover's removal waits for its VIP's lock: behind a whole refresh (~1 s at 2000 IPv6
+    // addresses) it would outlive the successor's add by as much.
+    let held = 0;
+    let heldWhileRefreshing = -1;
+    const vips: RefreshableVip[] = [...Array(5).keys()].map((i) => ({
+      holding: '5',
+      lockKernel: () => {
+        held++;
+        return Promise.resolve(() => held--);
+      },
+      refreshTarget: () => ({
+        ifname: 'e0',
+        spec: parseVipSpec({ name: `v${i}`, address: `198.51.100.${i + 1}/24`, interface: 'e0' }),
+        revision: '5',
+      }),
+    }));
+    let finish: () => void = () => undefined;
+    const kernel = {
+      refreshVips: () =>
+        new Promise((resolve) => {
+          finish = () => resolve([]);
+        }),
+    } as unknown as Kernel;
+    const r = new LifetimeRefresher({
+      kernel,
+      clock: { now: () => 0 },
+      lifetimeSec: 2,
+      log: silentLogger(),
+      vips: () => vips,
+    });
+    const done = r.afterRenewal();
+    await new Promise((resolve) => setImmediate(resolve));
+    heldWhileRefreshing = held;
+    finish();
+    await done;
+    assert.equal(heldWhileRefreshing, 0, 'locks still held while the kernel refreshed');
+    assert.equal(r.runs, 1);
+  });
+
   it('locks only the VIPs that are up here', async () => {
     const t = setUp(0.01, 3, 500);
     await t.r.afterRenewal();

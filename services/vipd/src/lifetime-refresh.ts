@@ -111,7 +111,12 @@ export class LifetimeRefresher {
         const t = v.refreshTarget();
         if (t) targets.push(t);
       }
-      const failed = await this.o.kernel.refreshVips(targets, this.o.lifetimeSec);
+      // Queued by the call itself: from here a change of one of them (a handover's removal) is
+      // ordered after its refresh or supersedes it, so the locks go now, not after the kernel
+      // has refreshed them all (~1 s at 2000 IPv6 addresses, which a removal would wait for).
+      const refreshed = this.o.kernel.refreshVips(targets, this.o.lifetimeSec);
+      for (const release of releases.splice(0)) release();
+      const failed = await refreshed;
       // One line per refresh, not per VIP: a fence of the kernel agent fails them all.
       if (failed.length > 0) {
         this.o.log.warn(
