@@ -33,6 +33,7 @@ import type { VipdMetrics } from './metrics';
 import { type Member, Peers } from './peers';
 import { Takeover } from './takeover';
 import { BulkAcquirer } from './bulk-acquire';
+import { retry } from './retry';
 import { Semaphore } from './semaphore';
 import { Turns } from './turns';
 import type { ControllerContext } from './controller-context';
@@ -670,17 +671,7 @@ export class Daemon {
     this.deps.onReady?.(ready);
   }
 
-  private async retry(what: string, fn: () => Promise<void>): Promise<void> {
-    for (let attempt = 1; !this.stopping; attempt++) {
-      try {
-        await fn();
-        if (attempt > 1) this.log.info({ attempt }, `${what}: ok`);
-        return;
-      } catch (err) {
-        const delay = Math.min(2000, 100 * 2 ** Math.min(attempt, 5));
-        this.log.warn({ attempt, err: describe(err), retryInMs: delay }, `${what} failed`);
-        await new Promise((r) => setTimeout(r, delay));
-      }
-    }
+  private retry(what: string, fn: () => Promise<void>): Promise<void> {
+    return retry(what, fn, { log: this.log, stopping: () => this.stopping });
   }
 }
