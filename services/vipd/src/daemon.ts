@@ -6,7 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type * as grpc from '@grpc/grpc-js';
 import { CheckRunner } from '@vipd/checks';
 import type { VipdConfig } from '@vipd/config';
-import type { HeldVip, MeshTls } from '@vipd/heartbeat';
+import type { MeshTls } from '@vipd/heartbeat';
 import type { Logger } from '@vipd/log';
 import {
   type EtcdClient,
@@ -24,6 +24,7 @@ import {
 } from '@vipd/store';
 import { BeatKeys } from './beat-keys';
 import { ClusterView } from './cluster-view';
+import { HeldVips } from './held-vips';
 import { HolderGuard } from './holder-guard';
 import { HookRunner } from './hooks';
 import { LifetimeRefresher } from './lifetime-refresh';
@@ -84,8 +85,6 @@ export class Daemon {
   private readonly acquirer: BulkAcquirer;
   private sweepAt = 0;
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  private heldCountCache = 0;
-  private heldCountAt = -Infinity;
   /** Bumped when etcd's nodes/ or drain/ change (see liveNodes). */
   private membershipVersion = 0;
   private liveCache: { version: number; valid: boolean; self: NodeInfo; nodes: NodeInfo[] } | undefined;
@@ -93,7 +92,7 @@ export class Daemon {
   private renewing = false;
   /** A lifetime refresh batch is running. */
   private readonly lifetimes: LifetimeRefresher;
-  private lastHeld: HeldVip[] = [];
+  private readonly heldVips: HeldVips;
   private ready = false;
   private startupGraceUntil = 0;
   private controllerContext: ControllerContext | undefined;
@@ -115,6 +114,7 @@ export class Daemon {
     this.log = deps.log.child({ component: 'daemon' });
     this.vipLog = deps.log.child({ component: 'vip' });
     this.clock = deps.clock ?? monotonicClock;
+    this.heldVips = new HeldVips(this.controllers, this.clock);
     this.lifetimes = new LifetimeRefresher({
       kernel: deps.kernel,
       clock: this.clock,
@@ -169,7 +169,7 @@ export class Daemon {
       log: deps.log.child({ component: 'heartbeat' }),
       localBeat: () => ({
         health: this.ready ? 'SERVING' : 'NOT_SERVING',
-        held: this.heldList(),
+        held: this.heldVips.heldList(),
         leaseId: this.session?.leaseId ?? '',
         etcdOk: this.session?.renewOk ?? false,
       }),
@@ -184,12 +184,8 @@ export class Daemon {
       renewWhenAloneMs: t.renewWhenAloneMs,
       renewIntervalMs: config.lease.renewIntervalMs,
       enabled: config.takeover.enabled,
-      failsafeVips: () => this.failsafeVips(),
-      carriedUntil: () => {
-        let until = -Infinity;
-        for (const c of this.controllers.values()) until = Math.max(until, c.carriedUntil);
-        return until;
-      },
+      failsafeVips: () => this.heldVips.failsafeVips(),
+      carriedUntil: () => this.heldVips.carriedUntil(),
       ttlMs: config.lease.ttlSeconds * 1000,
       onChange: () => this.reconcileAll(),
       log: deps.log.child({ component: 'guard' }),
@@ -324,47 +320,14 @@ export class Daemon {
     this.log.info({}, 'stopped');
   }
 
-  /** How many VIPs this node has up (kept for a tick: asked on every reconcile). */
+  /** How many VIPs this node has up (held-vips.ts). */
   private heldCount(): number {
-    const now = this.clock.now();
-    if (now - this.heldCountAt > 1000) {
-      let n = 0;
-      for (const c of this.controllers.values()) if (c.holding !== undefined) n++;
-      this.heldCountCache = n;
-      this.heldCountAt = now;
-    }
-    return this.heldCountCache;
-  }
-
-  /**
-   * What our beats say we hold. The same array while nothing changed (beats go out ten times a
-   * second; with hundreds of VIPs a new list each time was a steady stream of garbage).
-   */
-  private heldList(): HeldVip[] {
-    const prev = this.lastHeld;
-    let i = 0;
-    let same = true;
-    for (const c of this.controllers.values()) {
-      const rev = c.holding;
-      if (rev === undefined) continue;
-      const p = prev[i++];
-      if (p === undefined || p.name !== c.name || p.revision !== rev) {
-        same = false;
-        break;
-      }
-    }
-    if (same && i === prev.length) return prev;
-    const next: HeldVip[] = [];
-    for (const c of this.controllers.values()) {
-      if (c.holding !== undefined) next.push({ name: c.name, revision: c.holding });
-    }
-    this.lastHeld = next;
-    return next;
+    return this.heldVips.heldCount();
   }
 
   /** Names of the VIPs whose address this node has up, with their fencing revisions. */
   held(): Record<string, string> {
-    return Object.fromEntries(this.heldList().map((h) => [h.name, h.revision]));
+    return this.heldVips.held();
   }
 
   /** What every controller shares (one object, not a set of closures per VIP). */
@@ -522,11 +485,6 @@ export class Daemon {
    */
   agentLost(reason: string): void {
     void this.dropAll(reason).then(() => this.reconcileAll());
-  }
-
-  /** The VIPs held now whose spec says onEtcdLoss: failsafe. */
-  private *failsafeVips(): Generator<string> {
-    for (const [name, c] of this.controllers) if (c.heldUnderFailsafeSpec) yield name;
   }
 
   /** Registered nodes (etcd) become the heartbeat mesh's peers. */
