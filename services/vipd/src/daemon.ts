@@ -17,7 +17,6 @@ import {
   monotonicClock,
   type NodeInfo,
   NodeSession,
-  parseNodeInfo,
   parsePinRecord,
   priorityOf,
   type VipSpec,
@@ -28,10 +27,11 @@ import { HeldVips } from './held-vips';
 import { HolderGuard } from './holder-guard';
 import { HookRunner } from './hooks';
 import { LifetimeRefresher } from './lifetime-refresh';
+import { Membership } from './membership';
 import { NodeState } from './node-state';
 import type { Kernel } from './kernel';
 import type { VipdMetrics } from './metrics';
-import { type Member, Peers } from './peers';
+import { Peers } from './peers';
 import { Takeover } from './takeover';
 import { BulkAcquirer } from './bulk-acquire';
 import { retry } from './retry';
@@ -85,9 +85,7 @@ export class Daemon {
   private readonly acquirer: BulkAcquirer;
   private sweepAt = 0;
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  /** Bumped when etcd's nodes/ or drain/ change (see liveNodes). */
-  private membershipVersion = 0;
-  private liveCache: { version: number; valid: boolean; self: NodeInfo; nodes: NodeInfo[] } | undefined;
+  private readonly membership: Membership;
   /** The last renewal succeeded (see the 'renewed' handler). */
   private renewing = false;
   /** A lifetime refresh batch is running. */
@@ -98,7 +96,8 @@ export class Daemon {
   private controllerContext: ControllerContext | undefined;
   /** The parent of every controller's logger (a pino child per VIP costs ~3 KB; two, twice that). */
   private readonly vipLog: Logger;
-  private readonly seen = new Set<string>();
+  /** Nodes registered at any time since start (membership.ts). */
+  private readonly seen: ReadonlySet<string>;
   private readonly checks: CheckRunner;
   private readonly peers: Peers;
   private readonly guard: HolderGuard;
@@ -154,6 +153,15 @@ export class Daemon {
       onChange: () => this.reconcileAll(),
       log: this.log,
     });
+    this.membership = new Membership({
+      self: config.node.name,
+      keys: this.keys,
+      nodes: this.view.nodes,
+      drains: this.view.drains,
+      session: () => this.session,
+      current: () => this.state.current,
+    });
+    this.seen = this.membership.seen;
     this.checks.on('change', () => void this.state.checkReadiness());
     const t = config.timings;
     this.beatKeys = new BeatKeys(this.client, this.keys, config.etcd.callTimeoutMs, this.clock, storeLog);
@@ -241,13 +249,13 @@ export class Daemon {
     this.state.applyDrain();
     this.view.vips.on('changed', (name, spec) => this.onSpecChange(name, spec));
     this.view.nodes.on('change', () => {
-      this.membershipVersion++;
+      this.membership.changed();
       this.updateMembers();
       this.reconcileAll();
     });
     this.updateMembers();
     this.view.drains.on('change', () => {
-      this.membershipVersion++;
+      this.membership.changed();
       this.state.applyDrain();
       this.reconcileAll();
     });
@@ -370,32 +378,9 @@ export class Daemon {
     });
   }
 
-  /**
-   * Every controller asks on every reconcile (thousands of times a second with many VIPs): the
-   * answer is kept until the nodes, the drains, our own record or our session's validity change.
-   */
+  /** The live nodes every controller ranks (membership.ts). */
   private liveNodes(): NodeInfo[] {
-    const valid = this.session?.valid() === true;
-    const c = this.liveCache;
-    if (c && c.version === this.membershipVersion && c.valid === valid && c.self === this.state.current)
-      return c.nodes;
-    const nodes = this.computeLiveNodes(valid);
-    this.liveCache = { version: this.membershipVersion, valid, self: this.state.current, nodes };
-    return nodes;
-  }
-
-  private computeLiveNodes(sessionValid: boolean): NodeInfo[] {
-    const out: NodeInfo[] = [];
-    for (const [key, entry] of this.view.nodes.entries()) {
-      const name = Keys.nameUnder(this.keys.nodesPrefix, key);
-      if (name === undefined || name === this.config.node.name) continue;
-      const node = parseNodeInfo(name, entry.value);
-      // An operator's drain applies at once, before that node has republished itself.
-      if (node) out.push(this.view.drains.get(this.keys.drain(name)) ? { ...node, drained: true } : node);
-      this.seen.add(name);
-    }
-    if (sessionValid) out.push(this.state.current);
-    return out;
+    return this.membership.liveNodes();
   }
 
   private onSpecChange(name: string, spec: VipSpec | undefined): void {
@@ -489,14 +474,7 @@ export class Daemon {
 
   /** Registered nodes (etcd) become the heartbeat mesh's peers. */
   private updateMembers(): void {
-    const members = new Map<string, Member>();
-    for (const [key, entry] of this.view.nodes.entries()) {
-      const name = Keys.nameUnder(this.keys.nodesPrefix, key);
-      if (name === undefined) continue;
-      const node = parseNodeInfo(name, entry.value);
-      if (node?.advertise) members.set(name, { advertise: node.advertise, lease: entry.lease });
-    }
-    this.peers.setMembers(members);
+    this.peers.setMembers(this.membership.members());
     this.guard.update();
   }
 
