@@ -16,7 +16,7 @@ import {
   Keys,
   monotonicClock,
   type NodeInfo,
-  NodeSession,
+  type NodeSession,
   parsePinRecord,
   priorityOf,
   type VipSpec,
@@ -36,6 +36,7 @@ import { Takeover } from './takeover';
 import { BulkAcquirer } from './bulk-acquire';
 import { retry } from './retry';
 import { Semaphore } from './semaphore';
+import { SessionSupervisor } from './session-supervisor';
 import { Turns } from './turns';
 import type { ControllerContext } from './controller-context';
 import { VipController } from './vip-controller';
@@ -75,7 +76,7 @@ export class Daemon {
   private aliveTimer: NodeJS.Timeout | undefined;
   private readonly state: NodeState;
   private readonly controllers = new Map<string, VipController>();
-  private session: NodeSession | undefined;
+  private readonly sessions: SessionSupervisor;
   private tick: NodeJS.Timeout | undefined;
   private stopping = false;
   private readinessPending = false;
@@ -86,8 +87,6 @@ export class Daemon {
   private sweepAt = 0;
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
   private readonly membership: Membership;
-  /** The last renewal succeeded (see the 'renewed' handler). */
-  private renewing = false;
   /** A lifetime refresh batch is running. */
   private readonly lifetimes: LifetimeRefresher;
   private readonly heldVips: HeldVips;
@@ -198,6 +197,25 @@ export class Daemon {
       onChange: () => this.reconcileAll(),
       log: deps.log.child({ component: 'guard' }),
     });
+    this.sessions = new SessionSupervisor({
+      client: this.client,
+      keys: this.keys,
+      lease: config.lease,
+      callTimeoutMs: config.etcd.callTimeoutMs,
+      clock: this.clock,
+      current: () => this.state.current,
+      log: deps.log,
+      metrics: deps.metrics,
+      guard: this.guard,
+      lifetimes: this.lifetimes,
+      controllers: this.controllers,
+      ready: () => this.ready,
+      setReady: (ready) => this.setReady(ready),
+      reconcileAll: () => this.reconcileAll(),
+      dropAll: (reason, leaseLost) => this.dropAll(reason, leaseLost),
+      retry: (what, fn) => this.retry(what, fn),
+      stopping: () => this.stopping,
+    });
     this.takeover = new Takeover({
       self: config.node.name,
       client: this.client,
@@ -241,7 +259,7 @@ export class Daemon {
     await this.cleanStaleAddresses();
     // Before we register: peers that see our node key dial us, and we answer only signed.
     await this.retry('beat key', () => this.beatKeys.start());
-    await this.retry('etcd session', () => this.openSession());
+    await this.retry('etcd session', () => this.sessions.open());
     await this.retry('initial read of etcd', async () => {
       await this.view.start();
     });
@@ -326,6 +344,11 @@ export class Daemon {
     await this.deps.kernel.close();
     this.client.close();
     this.log.info({}, 'stopped');
+  }
+
+  /** The etcd session now (session-supervisor.ts). */
+  private get session(): NodeSession | undefined {
+    return this.sessions.current;
   }
 
   /** How many VIPs this node has up (held-vips.ts). */
@@ -413,56 +436,6 @@ export class Daemon {
     }
   }
 
-  private async openSession(): Promise<void> {
-    const l = this.config.lease;
-    const session = await NodeSession.open(
-      this.client,
-      this.keys,
-      this.state.current,
-      {
-        ttlSeconds: l.ttlSeconds,
-        renewIntervalMs: l.renewIntervalMs,
-        fenceMarginMs: l.fenceMarginMs,
-        callTimeoutMs: this.config.etcd.callTimeoutMs,
-        clock: this.clock,
-      },
-      this.deps.log.child({ component: 'session' }),
-    );
-    this.session = session;
-    this.deps.metrics?.watchSession(session);
-    this.renewing = false;
-    // A fresh lease: the hold deadline (and the kernel agent's) moves now, not at the first
-    // renewal (a failsafe VIP carried over a lost lease lives on that deadline meanwhile).
-    this.guard.update();
-    session.on('renewed', () => {
-      this.guard.update();
-      void this.lifetimes.afterRenewal();
-      if (!this.ready) this.setReady(true);
-      // Back after failed renewals: controllers that stood back may act again. A renewal like
-      // any other changes nothing they decide on (the tick still reconciles every second).
-      if (!this.renewing) this.reconcileAll();
-      this.renewing = true;
-    });
-    session.on('renewFailed', () => {
-      this.renewing = false;
-      // Without etcd only failsafe VIPs keep their kernel lifetime going (the rest let it run
-      // out as a backstop of the fence).
-      for (const c of this.controllers.values()) c.refreshFailsafeLifetime();
-    });
-    session.on('fenced', () => {
-      this.renewing = false;
-      // Controllers drop their VIPs, except those onEtcdLoss: failsafe may keep.
-      this.setReady(false);
-      this.guard.update();
-      this.reconcileAll();
-    });
-    session.on('lost', () => {
-      this.setReady(false);
-      // Failsafe VIPs stay while the new session takes their keys again (VipController.leaseLost).
-      void this.dropAll('lease lost', true).then(() => this.replaceSession());
-    });
-  }
-
   /**
    * The kernel agent fenced (every address it tracked is gone) or was started anew (empty, our
    * VIPs unguarded): each controller drops its VIP, logging it, and adds it again only once it may
@@ -495,20 +468,6 @@ export class Daemon {
       const mine = c?.holding;
       if (c && mine !== undefined && BigInt(revision) > BigInt(mine)) c.reconcile();
     }
-  }
-
-  private async replaceSession(): Promise<void> {
-    if (this.stopping) return;
-    await this.session?.close(false);
-    this.session = undefined;
-    await this.retry('new etcd session', () => this.openSession());
-    if (this.stopping) {
-      // openSession ran meanwhile (TypeScript cannot see that through the callback).
-      await (this.session as NodeSession | undefined)?.close(true);
-      return;
-    }
-    this.setReady(true);
-    this.reconcileAll();
   }
 
   /**
