@@ -37,6 +37,7 @@ import { BulkAcquirer } from './bulk-acquire';
 import { retry } from './retry';
 import { Semaphore } from './semaphore';
 import { SessionSupervisor } from './session-supervisor';
+import { Sweeper, yieldToNewer } from './sweep';
 import { Turns } from './turns';
 import type { ControllerContext } from './controller-context';
 import { VipController } from './vip-controller';
@@ -59,8 +60,6 @@ export interface DaemonDeps {
 
 /** Duplicate-owner probes a node sends per second at most, over all the VIPs it holds. */
 export const PROBES_PER_SECOND = 20;
-/** Controllers the periodic tick reconciles at most (see sweep()). */
-const SWEEP_PER_TICK = 400;
 /** An event-loop delay above this within a tick is logged. */
 const STALL_WARN_MS = 150;
 /** Leader-key releases a node has in flight at most (see semaphore.ts); acquisitions go in bulk. */
@@ -84,7 +83,7 @@ export class Daemon {
   private readonly writes = new Semaphore(LEADERSHIP_WRITES);
   private readonly handovers = new Semaphore(HANDOVERS_AT_ONCE);
   private readonly acquirer: BulkAcquirer;
-  private sweepAt = 0;
+  private readonly sweeper: Sweeper;
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
   private readonly membership: Membership;
   /** A lifetime refresh batch is running. */
@@ -113,6 +112,7 @@ export class Daemon {
     this.vipLog = deps.log.child({ component: 'vip' });
     this.clock = deps.clock ?? monotonicClock;
     this.heldVips = new HeldVips(this.controllers, this.clock);
+    this.sweeper = new Sweeper(this.controllers);
     this.lifetimes = new LifetimeRefresher({
       kernel: deps.kernel,
       clock: this.clock,
@@ -233,7 +233,7 @@ export class Daemon {
       log: deps.log.child({ component: 'takeover' }),
     });
     this.peers.on('changed', () => this.onPeersChanged());
-    this.peers.on('heldChanged', (node) => this.yieldToNewer(this.peers.heldBy(node)));
+    this.peers.on('heldChanged', (node) => yieldToNewer(this.controllers, this.peers.heldBy(node)));
     // A peer stopped hearing us while we hear it: say we are alive through etcd now, before it
     // suspects us (the alive timer keeps it up while that lasts).
     if (config.takeover.enabled) this.peers.on('unheard', () => void this.takeover.touchAlive(this.session));
@@ -459,18 +459,6 @@ export class Daemon {
   }
 
   /**
-   * A heard peer holding one of our VIPs with a newer revision: that controller reconciles (and
-   * yields). Run over a peer's list when it changes, and over every list on each tick.
-   */
-  private yieldToNewer(held: Iterable<{ vip: string; revision: string }>): void {
-    for (const { vip, revision } of held) {
-      const c = this.controllers.get(vip);
-      const mine = c?.holding;
-      if (c && mine !== undefined && BigInt(revision) > BigInt(mine)) c.reconcile();
-    }
-  }
-
-  /**
    * Never rejects: a removal that fails is retried by its controller (see VipController). The
    * drops start in turns (turns.ts): with thousands of VIPs, one synchronous pass of logs and
    * commands would stall the loop past the next fence deadline. `leaseLost`: failsafe VIPs are
@@ -489,22 +477,6 @@ export class Daemon {
         'could not remove every VIP; each is tried again on its next reconcile',
       );
     }
-  }
-
-  /**
-   * The periodic safety net: every controller is reconciled at least every tick while there are
-   * up to SWEEP_PER_TICK of them, and in rounds of that many beyond (with 2000 VIPs, each every
-   * 5 ticks). Changes (etcd, peers, checks, timers) reconcile the VIPs they concern at once;
-   * the sweep only catches what nothing announced.
-   */
-  private sweep(): void {
-    const all = [...this.controllers.values()];
-    if (all.length <= SWEEP_PER_TICK) {
-      for (const c of all) c.reconcile();
-      return;
-    }
-    for (let i = 0; i < SWEEP_PER_TICK; i++) all[(this.sweepAt + i) % all.length]?.reconcile();
-    this.sweepAt = (this.sweepAt + SWEEP_PER_TICK) % all.length;
   }
 
   private reconcileAll(): void {
@@ -540,8 +512,8 @@ export class Daemon {
     try {
       this.state.checkMaintenance();
       await this.state.checkReadiness();
-      this.sweep();
-      this.yieldToNewer(this.peers.allHeld());
+      this.sweeper.sweep();
+      yieldToNewer(this.controllers, this.peers.allHeld());
       this.takeover.prune((vip) => this.controllers.has(vip));
     } catch (err) {
       this.log.warn({ err: describe(err) }, 'periodic check failed');
