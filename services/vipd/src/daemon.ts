@@ -2,7 +2,6 @@
  * The node daemon: wires the etcd session, the spec/node/leader mirrors, one controller per
  * VIP, the kernel and the health service together. Nothing else knows all of them.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type * as grpc from '@grpc/grpc-js';
 import { CheckRunner } from '@vipd/checks';
 import type { VipdConfig } from '@vipd/config';
@@ -37,7 +36,9 @@ import { BulkAcquirer } from './bulk-acquire';
 import { retry } from './retry';
 import { Semaphore } from './semaphore';
 import { SessionSupervisor } from './session-supervisor';
+import { StallMonitor } from './stall-monitor';
 import { Sweeper, yieldToNewer } from './sweep';
+import { Tick } from './tick';
 import { Turns } from './turns';
 import type { ControllerContext } from './controller-context';
 import { VipController } from './vip-controller';
@@ -60,8 +61,6 @@ export interface DaemonDeps {
 
 /** Duplicate-owner probes a node sends per second at most, over all the VIPs it holds. */
 export const PROBES_PER_SECOND = 20;
-/** An event-loop delay above this within a tick is logged. */
-const STALL_WARN_MS = 150;
 /** Leader-key releases a node has in flight at most (see semaphore.ts); acquisitions go in bulk. */
 const LEADERSHIP_WRITES = 32;
 /** Graceful handovers a node runs at once at most (see VipController.handover). */
@@ -76,7 +75,7 @@ export class Daemon {
   private readonly state: NodeState;
   private readonly controllers = new Map<string, VipController>();
   private readonly sessions: SessionSupervisor;
-  private tick: NodeJS.Timeout | undefined;
+  private readonly tick: Tick;
   private stopping = false;
   private readinessPending = false;
   private readonly turns = new Turns();
@@ -84,7 +83,6 @@ export class Daemon {
   private readonly handovers = new Semaphore(HANDOVERS_AT_ONCE);
   private readonly acquirer: BulkAcquirer;
   private readonly sweeper: Sweeper;
-  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
   private readonly membership: Membership;
   /** A lifetime refresh batch is running. */
   private readonly lifetimes: LifetimeRefresher;
@@ -113,6 +111,13 @@ export class Daemon {
     this.clock = deps.clock ?? monotonicClock;
     this.heldVips = new HeldVips(this.controllers, this.clock);
     this.sweeper = new Sweeper(this.controllers);
+    this.tick = new Tick({
+      intervalMs: config.reconcile.intervalMs,
+      log: this.log,
+      stall: new StallMonitor(this.log),
+      vips: () => this.controllers.size,
+      work: () => this.periodic(),
+    });
     this.lifetimes = new LifetimeRefresher({
       kernel: deps.kernel,
       clock: this.clock,
@@ -290,8 +295,7 @@ export class Daemon {
     await this.state.checkReadiness();
     this.setReady(true);
     this.reconcileAll();
-    this.tick = setInterval(() => void this.onTick(), this.config.reconcile.intervalMs);
-    this.loopDelay.enable();
+    this.tick.start();
     if (this.config.takeover.enabled) {
       this.aliveTimer = setInterval(
         () => void this.takeover.touchAlive(this.session),
@@ -314,8 +318,7 @@ export class Daemon {
   async stop(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
-    clearInterval(this.tick);
-    this.loopDelay.disable();
+    this.tick.stop();
     clearInterval(this.aliveTimer);
     this.guard.stop();
     this.setReady(false);
@@ -495,29 +498,13 @@ export class Daemon {
     });
   }
 
-  private async onTick(): Promise<void> {
-    // A stalled event loop sends no heartbeats: to peers it looks like a dead node. Say so.
-    const maxMs = this.loopDelay.max / 1e6;
-    if (maxMs > STALL_WARN_MS) {
-      this.log.warn(
-        {
-          maxMs: Math.round(maxMs),
-          meanMs: Math.round(this.loopDelay.mean / 1e6),
-          vips: this.controllers.size,
-        },
-        'event loop stalled: heartbeats and renewals were late',
-      );
-    }
-    this.loopDelay.reset();
-    try {
-      this.state.checkMaintenance();
-      await this.state.checkReadiness();
-      this.sweeper.sweep();
-      yieldToNewer(this.controllers, this.peers.allHeld());
-      this.takeover.prune((vip) => this.controllers.has(vip));
-    } catch (err) {
-      this.log.warn({ err: describe(err) }, 'periodic check failed');
-    }
+  /** The tick's checks (tick.ts): maintenance, readiness, the sweep, newer holders, takeover records. */
+  private async periodic(): Promise<void> {
+    this.state.checkMaintenance();
+    await this.state.checkReadiness();
+    this.sweeper.sweep();
+    yieldToNewer(this.controllers, this.peers.allHeld());
+    this.takeover.prune((vip) => this.controllers.has(vip));
   }
 
   private async cleanStaleAddresses(): Promise<void> {
