@@ -36,6 +36,7 @@ import { BulkAcquirer } from './bulk-acquire';
 import { retry } from './retry';
 import { Semaphore } from './semaphore';
 import { SessionSupervisor } from './session-supervisor';
+import { cleanStaleAddresses } from './stale-addresses';
 import { StallMonitor } from './stall-monitor';
 import { Sweeper, yieldToNewer } from './sweep';
 import { Tick } from './tick';
@@ -261,7 +262,7 @@ export class Daemon {
   async start(): Promise<void> {
     this.startupGraceUntil = this.clock.now() + this.config.reconcile.startupGraceMs;
     this.checks.start();
-    await this.cleanStaleAddresses();
+    await cleanStaleAddresses(this.deps.kernel, this.log);
     // Before we register: peers that see our node key dial us, and we answer only signed.
     await this.retry('beat key', () => this.beatKeys.start());
     await this.retry('etcd session', () => this.sessions.open());
@@ -505,18 +506,6 @@ export class Daemon {
     this.sweeper.sweep();
     yieldToNewer(this.controllers, this.peers.allHeld());
     this.takeover.prune((vip) => this.controllers.has(vip));
-  }
-
-  private async cleanStaleAddresses(): Promise<void> {
-    const owned = await this.deps.kernel.listOwned();
-    for (const a of owned) {
-      const spec = { address: a.address, prefixLen: a.prefixLen, family: a.family } as VipSpec;
-      await this.deps.kernel.removeVip(a.ifname, spec);
-      this.log.warn(
-        { address: `${a.address}/${a.prefixLen}`, interface: a.ifname },
-        'removed a VIP address left by an earlier run',
-      );
-    }
   }
 
   private setReady(ready: boolean): void {
