@@ -2,11 +2,10 @@
  * The node daemon: wires the etcd session, the spec/node/leader mirrors, one controller per
  * VIP, the kernel and the health service together. Nothing else knows all of them.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type * as grpc from '@grpc/grpc-js';
 import { CheckRunner } from '@vipd/checks';
 import type { VipdConfig } from '@vipd/config';
-import type { HeldVip, MeshTls } from '@vipd/heartbeat';
+import type { MeshTls } from '@vipd/heartbeat';
 import type { Logger } from '@vipd/log';
 import {
   type EtcdClient,
@@ -16,24 +15,31 @@ import {
   Keys,
   monotonicClock,
   type NodeInfo,
-  NodeSession,
-  parseNodeInfo,
+  type NodeSession,
   parsePinRecord,
   priorityOf,
   type VipSpec,
 } from '@vipd/store';
 import { BeatKeys } from './beat-keys';
 import { ClusterView } from './cluster-view';
+import { HeldVips } from './held-vips';
 import { HolderGuard } from './holder-guard';
 import { HookRunner } from './hooks';
 import { LifetimeRefresher } from './lifetime-refresh';
+import { Membership } from './membership';
 import { NodeState } from './node-state';
 import type { Kernel } from './kernel';
 import type { VipdMetrics } from './metrics';
-import { type Member, Peers } from './peers';
+import { Peers } from './peers';
 import { Takeover } from './takeover';
 import { BulkAcquirer } from './bulk-acquire';
+import { retry } from './retry';
 import { Semaphore } from './semaphore';
+import { SessionSupervisor } from './session-supervisor';
+import { cleanStaleAddresses } from './stale-addresses';
+import { StallMonitor } from './stall-monitor';
+import { Sweeper, yieldToNewer } from './sweep';
+import { Tick } from './tick';
 import { Turns } from './turns';
 import type { ControllerContext } from './controller-context';
 import { VipController } from './vip-controller';
@@ -56,10 +62,6 @@ export interface DaemonDeps {
 
 /** Duplicate-owner probes a node sends per second at most, over all the VIPs it holds. */
 export const PROBES_PER_SECOND = 20;
-/** Controllers the periodic tick reconciles at most (see sweep()). */
-const SWEEP_PER_TICK = 400;
-/** An event-loop delay above this within a tick is logged. */
-const STALL_WARN_MS = 150;
 /** Leader-key releases a node has in flight at most (see semaphore.ts); acquisitions go in bulk. */
 const LEADERSHIP_WRITES = 32;
 /** Graceful handovers a node runs at once at most (see VipController.handover). */
@@ -73,32 +75,26 @@ export class Daemon {
   private aliveTimer: NodeJS.Timeout | undefined;
   private readonly state: NodeState;
   private readonly controllers = new Map<string, VipController>();
-  private session: NodeSession | undefined;
-  private tick: NodeJS.Timeout | undefined;
+  private readonly sessions: SessionSupervisor;
+  private readonly tick: Tick;
   private stopping = false;
   private readinessPending = false;
   private readonly turns = new Turns();
   private readonly writes = new Semaphore(LEADERSHIP_WRITES);
   private readonly handovers = new Semaphore(HANDOVERS_AT_ONCE);
   private readonly acquirer: BulkAcquirer;
-  private sweepAt = 0;
-  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  private heldCountCache = 0;
-  private heldCountAt = -Infinity;
-  /** Bumped when etcd's nodes/ or drain/ change (see liveNodes). */
-  private membershipVersion = 0;
-  private liveCache: { version: number; valid: boolean; self: NodeInfo; nodes: NodeInfo[] } | undefined;
-  /** The last renewal succeeded (see the 'renewed' handler). */
-  private renewing = false;
+  private readonly sweeper: Sweeper;
+  private readonly membership: Membership;
   /** A lifetime refresh batch is running. */
   private readonly lifetimes: LifetimeRefresher;
-  private lastHeld: HeldVip[] = [];
+  private readonly heldVips: HeldVips;
   private ready = false;
   private startupGraceUntil = 0;
   private controllerContext: ControllerContext | undefined;
   /** The parent of every controller's logger (a pino child per VIP costs ~3 KB; two, twice that). */
   private readonly vipLog: Logger;
-  private readonly seen = new Set<string>();
+  /** Nodes registered at any time since start (membership.ts). */
+  private readonly seen: ReadonlySet<string>;
   private readonly checks: CheckRunner;
   private readonly peers: Peers;
   private readonly guard: HolderGuard;
@@ -114,6 +110,15 @@ export class Daemon {
     this.log = deps.log.child({ component: 'daemon' });
     this.vipLog = deps.log.child({ component: 'vip' });
     this.clock = deps.clock ?? monotonicClock;
+    this.heldVips = new HeldVips(this.controllers, this.clock);
+    this.sweeper = new Sweeper(this.controllers);
+    this.tick = new Tick({
+      intervalMs: config.reconcile.intervalMs,
+      log: this.log,
+      stall: new StallMonitor(this.log),
+      vips: () => this.controllers.size,
+      work: () => this.periodic(),
+    });
     this.lifetimes = new LifetimeRefresher({
       kernel: deps.kernel,
       clock: this.clock,
@@ -153,6 +158,15 @@ export class Daemon {
       onChange: () => this.reconcileAll(),
       log: this.log,
     });
+    this.membership = new Membership({
+      self: config.node.name,
+      keys: this.keys,
+      nodes: this.view.nodes,
+      drains: this.view.drains,
+      session: () => this.session,
+      current: () => this.state.current,
+    });
+    this.seen = this.membership.seen;
     this.checks.on('change', () => void this.state.checkReadiness());
     const t = config.timings;
     this.beatKeys = new BeatKeys(this.client, this.keys, config.etcd.callTimeoutMs, this.clock, storeLog);
@@ -168,7 +182,7 @@ export class Daemon {
       log: deps.log.child({ component: 'heartbeat' }),
       localBeat: () => ({
         health: this.ready ? 'SERVING' : 'NOT_SERVING',
-        held: this.heldList(),
+        held: this.heldVips.heldList(),
         leaseId: this.session?.leaseId ?? '',
         etcdOk: this.session?.renewOk ?? false,
       }),
@@ -183,15 +197,30 @@ export class Daemon {
       renewWhenAloneMs: t.renewWhenAloneMs,
       renewIntervalMs: config.lease.renewIntervalMs,
       enabled: config.takeover.enabled,
-      failsafeVips: () => this.failsafeVips(),
-      carriedUntil: () => {
-        let until = -Infinity;
-        for (const c of this.controllers.values()) until = Math.max(until, c.carriedUntil);
-        return until;
-      },
+      failsafeVips: () => this.heldVips.failsafeVips(),
+      carriedUntil: () => this.heldVips.carriedUntil(),
       ttlMs: config.lease.ttlSeconds * 1000,
       onChange: () => this.reconcileAll(),
       log: deps.log.child({ component: 'guard' }),
+    });
+    this.sessions = new SessionSupervisor({
+      client: this.client,
+      keys: this.keys,
+      lease: config.lease,
+      callTimeoutMs: config.etcd.callTimeoutMs,
+      clock: this.clock,
+      current: () => this.state.current,
+      log: deps.log,
+      metrics: deps.metrics,
+      guard: this.guard,
+      lifetimes: this.lifetimes,
+      controllers: this.controllers,
+      ready: () => this.ready,
+      setReady: (ready) => this.setReady(ready),
+      reconcileAll: () => this.reconcileAll(),
+      dropAll: (reason, leaseLost) => this.dropAll(reason, leaseLost),
+      retry: (what, fn) => this.retry(what, fn),
+      stopping: () => this.stopping,
     });
     this.takeover = new Takeover({
       self: config.node.name,
@@ -210,7 +239,7 @@ export class Daemon {
       log: deps.log.child({ component: 'takeover' }),
     });
     this.peers.on('changed', () => this.onPeersChanged());
-    this.peers.on('heldChanged', (node) => this.yieldToNewer(this.peers.heldBy(node)));
+    this.peers.on('heldChanged', (node) => yieldToNewer(this.controllers, this.peers.heldBy(node)));
     // A peer stopped hearing us while we hear it: say we are alive through etcd now, before it
     // suspects us (the alive timer keeps it up while that lasts).
     if (config.takeover.enabled) this.peers.on('unheard', () => void this.takeover.touchAlive(this.session));
@@ -233,10 +262,10 @@ export class Daemon {
   async start(): Promise<void> {
     this.startupGraceUntil = this.clock.now() + this.config.reconcile.startupGraceMs;
     this.checks.start();
-    await this.cleanStaleAddresses();
+    await cleanStaleAddresses(this.deps.kernel, this.log);
     // Before we register: peers that see our node key dial us, and we answer only signed.
     await this.retry('beat key', () => this.beatKeys.start());
-    await this.retry('etcd session', () => this.openSession());
+    await this.retry('etcd session', () => this.sessions.open());
     await this.retry('initial read of etcd', async () => {
       await this.view.start();
     });
@@ -244,13 +273,13 @@ export class Daemon {
     this.state.applyDrain();
     this.view.vips.on('changed', (name, spec) => this.onSpecChange(name, spec));
     this.view.nodes.on('change', () => {
-      this.membershipVersion++;
+      this.membership.changed();
       this.updateMembers();
       this.reconcileAll();
     });
     this.updateMembers();
     this.view.drains.on('change', () => {
-      this.membershipVersion++;
+      this.membership.changed();
       this.state.applyDrain();
       this.reconcileAll();
     });
@@ -267,8 +296,7 @@ export class Daemon {
     await this.state.checkReadiness();
     this.setReady(true);
     this.reconcileAll();
-    this.tick = setInterval(() => void this.onTick(), this.config.reconcile.intervalMs);
-    this.loopDelay.enable();
+    this.tick.start();
     if (this.config.takeover.enabled) {
       this.aliveTimer = setInterval(
         () => void this.takeover.touchAlive(this.session),
@@ -291,8 +319,7 @@ export class Daemon {
   async stop(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
-    clearInterval(this.tick);
-    this.loopDelay.disable();
+    this.tick.stop();
     clearInterval(this.aliveTimer);
     this.guard.stop();
     this.setReady(false);
@@ -323,47 +350,19 @@ export class Daemon {
     this.log.info({}, 'stopped');
   }
 
-  /** How many VIPs this node has up (kept for a tick: asked on every reconcile). */
-  private heldCount(): number {
-    const now = this.clock.now();
-    if (now - this.heldCountAt > 1000) {
-      let n = 0;
-      for (const c of this.controllers.values()) if (c.holding !== undefined) n++;
-      this.heldCountCache = n;
-      this.heldCountAt = now;
-    }
-    return this.heldCountCache;
+  /** The etcd session now (session-supervisor.ts). */
+  private get session(): NodeSession | undefined {
+    return this.sessions.current;
   }
 
-  /**
-   * What our beats say we hold. The same array while nothing changed (beats go out ten times a
-   * second; with hundreds of VIPs a new list each time was a steady stream of garbage).
-   */
-  private heldList(): HeldVip[] {
-    const prev = this.lastHeld;
-    let i = 0;
-    let same = true;
-    for (const c of this.controllers.values()) {
-      const rev = c.holding;
-      if (rev === undefined) continue;
-      const p = prev[i++];
-      if (p === undefined || p.name !== c.name || p.revision !== rev) {
-        same = false;
-        break;
-      }
-    }
-    if (same && i === prev.length) return prev;
-    const next: HeldVip[] = [];
-    for (const c of this.controllers.values()) {
-      if (c.holding !== undefined) next.push({ name: c.name, revision: c.holding });
-    }
-    this.lastHeld = next;
-    return next;
+  /** How many VIPs this node has up (held-vips.ts). */
+  private heldCount(): number {
+    return this.heldVips.heldCount();
   }
 
   /** Names of the VIPs whose address this node has up, with their fencing revisions. */
   held(): Record<string, string> {
-    return Object.fromEntries(this.heldList().map((h) => [h.name, h.revision]));
+    return this.heldVips.held();
   }
 
   /** What every controller shares (one object, not a set of closures per VIP). */
@@ -406,32 +405,9 @@ export class Daemon {
     });
   }
 
-  /**
-   * Every controller asks on every reconcile (thousands of times a second with many VIPs): the
-   * answer is kept until the nodes, the drains, our own record or our session's validity change.
-   */
+  /** The live nodes every controller ranks (membership.ts). */
   private liveNodes(): NodeInfo[] {
-    const valid = this.session?.valid() === true;
-    const c = this.liveCache;
-    if (c && c.version === this.membershipVersion && c.valid === valid && c.self === this.state.current)
-      return c.nodes;
-    const nodes = this.computeLiveNodes(valid);
-    this.liveCache = { version: this.membershipVersion, valid, self: this.state.current, nodes };
-    return nodes;
-  }
-
-  private computeLiveNodes(sessionValid: boolean): NodeInfo[] {
-    const out: NodeInfo[] = [];
-    for (const [key, entry] of this.view.nodes.entries()) {
-      const name = Keys.nameUnder(this.keys.nodesPrefix, key);
-      if (name === undefined || name === this.config.node.name) continue;
-      const node = parseNodeInfo(name, entry.value);
-      // An operator's drain applies at once, before that node has republished itself.
-      if (node) out.push(this.view.drains.get(this.keys.drain(name)) ? { ...node, drained: true } : node);
-      this.seen.add(name);
-    }
-    if (sessionValid) out.push(this.state.current);
-    return out;
+    return this.membership.liveNodes();
   }
 
   private onSpecChange(name: string, spec: VipSpec | undefined): void {
@@ -464,56 +440,6 @@ export class Daemon {
     }
   }
 
-  private async openSession(): Promise<void> {
-    const l = this.config.lease;
-    const session = await NodeSession.open(
-      this.client,
-      this.keys,
-      this.state.current,
-      {
-        ttlSeconds: l.ttlSeconds,
-        renewIntervalMs: l.renewIntervalMs,
-        fenceMarginMs: l.fenceMarginMs,
-        callTimeoutMs: this.config.etcd.callTimeoutMs,
-        clock: this.clock,
-      },
-      this.deps.log.child({ component: 'session' }),
-    );
-    this.session = session;
-    this.deps.metrics?.watchSession(session);
-    this.renewing = false;
-    // A fresh lease: the hold deadline (and the kernel agent's) moves now, not at the first
-    // renewal (a failsafe VIP carried over a lost lease lives on that deadline meanwhile).
-    this.guard.update();
-    session.on('renewed', () => {
-      this.guard.update();
-      void this.lifetimes.afterRenewal();
-      if (!this.ready) this.setReady(true);
-      // Back after failed renewals: controllers that stood back may act again. A renewal like
-      // any other changes nothing they decide on (the tick still reconciles every second).
-      if (!this.renewing) this.reconcileAll();
-      this.renewing = true;
-    });
-    session.on('renewFailed', () => {
-      this.renewing = false;
-      // Without etcd only failsafe VIPs keep their kernel lifetime going (the rest let it run
-      // out as a backstop of the fence).
-      for (const c of this.controllers.values()) c.refreshFailsafeLifetime();
-    });
-    session.on('fenced', () => {
-      this.renewing = false;
-      // Controllers drop their VIPs, except those onEtcdLoss: failsafe may keep.
-      this.setReady(false);
-      this.guard.update();
-      this.reconcileAll();
-    });
-    session.on('lost', () => {
-      this.setReady(false);
-      // Failsafe VIPs stay while the new session takes their keys again (VipController.leaseLost).
-      void this.dropAll('lease lost', true).then(() => this.replaceSession());
-    });
-  }
-
   /**
    * The kernel agent fenced (every address it tracked is gone) or was started anew (empty, our
    * VIPs unguarded): each controller drops its VIP, logging it, and adds it again only once it may
@@ -523,21 +449,9 @@ export class Daemon {
     void this.dropAll(reason).then(() => this.reconcileAll());
   }
 
-  /** The VIPs held now whose spec says onEtcdLoss: failsafe. */
-  private *failsafeVips(): Generator<string> {
-    for (const [name, c] of this.controllers) if (c.heldUnderFailsafeSpec) yield name;
-  }
-
   /** Registered nodes (etcd) become the heartbeat mesh's peers. */
   private updateMembers(): void {
-    const members = new Map<string, Member>();
-    for (const [key, entry] of this.view.nodes.entries()) {
-      const name = Keys.nameUnder(this.keys.nodesPrefix, key);
-      if (name === undefined) continue;
-      const node = parseNodeInfo(name, entry.value);
-      if (node?.advertise) members.set(name, { advertise: node.advertise, lease: entry.lease });
-    }
-    this.peers.setMembers(members);
+    this.peers.setMembers(this.membership.members());
     this.guard.update();
   }
 
@@ -546,32 +460,6 @@ export class Daemon {
     if (this.config.takeover.enabled && this.peers.memberNames().some((n) => this.peers.state(n)?.suspect)) {
       void this.takeover.evaluate(this.session?.valid() ?? false);
     }
-  }
-
-  /**
-   * A heard peer holding one of our VIPs with a newer revision: that controller reconciles (and
-   * yields). Run over a peer's list when it changes, and over every list on each tick.
-   */
-  private yieldToNewer(held: Iterable<{ vip: string; revision: string }>): void {
-    for (const { vip, revision } of held) {
-      const c = this.controllers.get(vip);
-      const mine = c?.holding;
-      if (c && mine !== undefined && BigInt(revision) > BigInt(mine)) c.reconcile();
-    }
-  }
-
-  private async replaceSession(): Promise<void> {
-    if (this.stopping) return;
-    await this.session?.close(false);
-    this.session = undefined;
-    await this.retry('new etcd session', () => this.openSession());
-    if (this.stopping) {
-      // openSession ran meanwhile (TypeScript cannot see that through the callback).
-      await (this.session as NodeSession | undefined)?.close(true);
-      return;
-    }
-    this.setReady(true);
-    this.reconcileAll();
   }
 
   /**
@@ -595,22 +483,6 @@ export class Daemon {
     }
   }
 
-  /**
-   * The periodic safety net: every controller is reconciled at least every tick while there are
-   * up to SWEEP_PER_TICK of them, and in rounds of that many beyond (with 2000 VIPs, each every
-   * 5 ticks). Changes (etcd, peers, checks, timers) reconcile the VIPs they concern at once;
-   * the sweep only catches what nothing announced.
-   */
-  private sweep(): void {
-    const all = [...this.controllers.values()];
-    if (all.length <= SWEEP_PER_TICK) {
-      for (const c of all) c.reconcile();
-      return;
-    }
-    for (let i = 0; i < SWEEP_PER_TICK; i++) all[(this.sweepAt + i) % all.length]?.reconcile();
-    this.sweepAt = (this.sweepAt + SWEEP_PER_TICK) % all.length;
-  }
-
   private reconcileAll(): void {
     for (const c of this.controllers.values()) c.reconcile();
   }
@@ -627,41 +499,13 @@ export class Daemon {
     });
   }
 
-  private async onTick(): Promise<void> {
-    // A stalled event loop sends no heartbeats: to peers it looks like a dead node. Say so.
-    const maxMs = this.loopDelay.max / 1e6;
-    if (maxMs > STALL_WARN_MS) {
-      this.log.warn(
-        {
-          maxMs: Math.round(maxMs),
-          meanMs: Math.round(this.loopDelay.mean / 1e6),
-          vips: this.controllers.size,
-        },
-        'event loop stalled: heartbeats and renewals were late',
-      );
-    }
-    this.loopDelay.reset();
-    try {
-      this.state.checkMaintenance();
-      await this.state.checkReadiness();
-      this.sweep();
-      this.yieldToNewer(this.peers.allHeld());
-      this.takeover.prune((vip) => this.controllers.has(vip));
-    } catch (err) {
-      this.log.warn({ err: describe(err) }, 'periodic check failed');
-    }
-  }
-
-  private async cleanStaleAddresses(): Promise<void> {
-    const owned = await this.deps.kernel.listOwned();
-    for (const a of owned) {
-      const spec = { address: a.address, prefixLen: a.prefixLen, family: a.family } as VipSpec;
-      await this.deps.kernel.removeVip(a.ifname, spec);
-      this.log.warn(
-        { address: `${a.address}/${a.prefixLen}`, interface: a.ifname },
-        'removed a VIP address left by an earlier run',
-      );
-    }
+  /** The tick's checks (tick.ts): maintenance, readiness, the sweep, newer holders, takeover records. */
+  private async periodic(): Promise<void> {
+    this.state.checkMaintenance();
+    await this.state.checkReadiness();
+    this.sweeper.sweep();
+    yieldToNewer(this.controllers, this.peers.allHeld());
+    this.takeover.prune((vip) => this.controllers.has(vip));
   }
 
   private setReady(ready: boolean): void {
@@ -670,17 +514,7 @@ export class Daemon {
     this.deps.onReady?.(ready);
   }
 
-  private async retry(what: string, fn: () => Promise<void>): Promise<void> {
-    for (let attempt = 1; !this.stopping; attempt++) {
-      try {
-        await fn();
-        if (attempt > 1) this.log.info({ attempt }, `${what}: ok`);
-        return;
-      } catch (err) {
-        const delay = Math.min(2000, 100 * 2 ** Math.min(attempt, 5));
-        this.log.warn({ attempt, err: describe(err), retryInMs: delay }, `${what} failed`);
-        await new Promise((r) => setTimeout(r, delay));
-      }
-    }
+  private retry(what: string, fn: () => Promise<void>): Promise<void> {
+    return retry(what, fn, { log: this.log, stopping: () => this.stopping });
   }
 }

@@ -23,7 +23,8 @@ export const REASON_CLASSES = [
 
 export type ReasonClass = (typeof REASON_CLASSES)[number];
 
-// First match wins; the texts are those of vip-controller.ts, decide.ts and daemon.ts.
+// First match wins; the texts are those of vip-controller.ts, decide.ts, session-supervisor.ts and
+// main.ts (through Daemon.agentLost).
 const RULES: [RegExp, ReasonClass][] = [
   [/^leadership acquired/, 'acquired'],
   [/^holds the leadership/, 'reapplied'],
