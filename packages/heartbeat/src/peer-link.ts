@@ -16,7 +16,7 @@ import { fromWire, type ReceivedBeat } from './beat';
 import { type BeatKeyring, StreamAuth } from './beat-auth';
 import { type BackoffOptions, backoffDelay } from './backoff';
 import { fromGrpcError, InvalidBeatError } from './errors';
-import type { Rejection } from './service';
+import type { Rejection } from './rejections';
 import { type Backlog, CLIENT_OPTIONS, type HeartbeatCall, nodeService, sendBeat } from './wire';
 
 /** How long a new stream may take to deliver its first beat before it is retried. */

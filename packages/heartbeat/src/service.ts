@@ -20,6 +20,7 @@ import { fromWire, type ReceivedBeat } from './beat';
 import { type BeatKeyring, type RejectReason, StreamAuth } from './beat-auth';
 import type { BindResult } from './binding';
 import { InvalidBeatError, StreamBindingError, StreamRefusedError, toGrpcStatus } from './errors';
+import type { Rejection } from './rejections';
 import { type Backlog, type HeartbeatServerCall, nodeService, sendBeat } from './wire';
 
 export interface BeatSink {
@@ -46,19 +47,6 @@ export interface HeartbeatServiceOptions {
   bind?: (node: string, call: HeartbeatServerCall) => BindResult | 'unknown' | 'pending';
   /** A beat was not counted or a stream refused, with why. */
   rejected?: (r: Rejection) => void;
-}
-
-/** A beat not counted, or a stream refused (the mesh logs and counts these). */
-export interface Rejection {
-  reason: RejectReason;
-  /** The node the beat claims to come from. */
-  node: string;
-  /** The stream's remote end (grpc-js peer string, or the address we dialled). */
-  peer: string;
-  inbound: boolean;
-  /** The first rejection on its stream (log one line per stream). */
-  firstOnStream: boolean;
-  detail?: string;
 }
 
 interface Inbound {
