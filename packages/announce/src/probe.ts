@@ -4,7 +4,7 @@
 import type { AnnounceTarget } from './announcer';
 import { AnnounceError, InvalidAnnounceOptionsError, ProbeError } from './errors';
 import { ETHERTYPE_ARP, ETHERTYPE_IPV6, parseMac } from './frames';
-import { sendAndCollect, type NativeSendError } from './packet-socket';
+import { sendAndCollect, type NativeSendError, type PacketAddon } from './packet-socket';
 import { buildArpProbe, buildNsProbe, formatMac, parseArpReply, parseNaReply } from './probe-frames';
 
 /** Where to probe and for what: the same shape as an announce target. */
@@ -26,15 +26,7 @@ export interface ProbeOptions {
 }
 
 /** The privileged I/O the probe uses; tests replace it with a fake. */
-export interface ProbeTransport {
-  sendAndCollect(
-    ifindex: number,
-    frame: Buffer | readonly Buffer[],
-    ethertype: number,
-    timeoutMs: number,
-    maxFrames: number,
-  ): Promise<Buffer[]>;
-}
+export type ProbeTransport = Pick<PacketAddon, 'sendAndCollect'>;
 
 export const DEFAULT_PROBE_MAX_FRAMES = 1024;
 const MAX_TIMEOUT_MS = 600_000;

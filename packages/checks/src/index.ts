@@ -5,4 +5,4 @@ export type { ProbeOutcome, ProbeOptions } from './outcome';
 export { runProbe } from './probe';
 export { MAX_OUTPUT_BYTES } from './probe-exec';
 export * from './runner';
-export { runBounded, type BoundedEnd, type BoundedRun } from './run-bounded';
+export { exitStatus, runBounded, type BoundedEnd, type BoundedRun } from './run-bounded';

@@ -2,9 +2,9 @@
 // array, never a shell). On timeout (or stop) the process itself is sent SIGKILL by its PID; its
 // own children, if it started any, are not touched (a check script should `exec` its last
 // command or wait for its children). Output is kept for the log, at most MAX_OUTPUT_BYTES.
-import { errorLine, firstLine } from '@vipd/log';
+import { firstLine } from '@vipd/log';
 import { STOPPED, type ProbeOptions, type ProbeOutcome } from './outcome';
-import { runBounded } from './run-bounded';
+import { exitStatus, runBounded } from './run-bounded';
 import type { ExecCheckSpec } from './spec';
 
 export const MAX_OUTPUT_BYTES = 4096;
@@ -68,12 +68,9 @@ export async function probeExec(spec: ExecCheckSpec, options: ProbeOptions = {})
       ...extra,
     };
   }
-  if (exit === undefined) {
-    const why = end.spawnError === undefined ? 'no exit status' : errorLine(end.spawnError);
-    return { ok: false, timedOut: false, message: `cannot run ${command}: ${why}`, ...extra };
-  }
-  if (exit.code === 0) return { ok: true, timedOut: false, message: 'exit 0', ...extra };
-  const status = exit.code === null ? `killed by ${exit.signal ?? 'a signal'}` : `exit ${exit.code}`;
+  const status = exitStatus(command, end);
+  if (exit === undefined) return { ok: false, timedOut: false, message: status, ...extra };
+  if (exit.code === 0) return { ok: true, timedOut: false, message: status, ...extra };
   const line = outputLine(text);
   return { ok: false, timedOut: false, message: line === '' ? status : `${status}: ${line}`, ...extra };
 }

@@ -4,6 +4,7 @@
 // exit (a background child may hold them open for ever). Shared by exec checks and vipd's hooks;
 // each reads the output and words the result its own way.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { errorLine } from '@vipd/log';
 
 // After SIGKILL, how long to wait for the exit before giving up on it.
 const KILL_WAIT_MS = 1000;
@@ -98,4 +99,18 @@ export function runBounded(r: BoundedRun): Promise<BoundedEnd> {
     });
     child.on('close', settle);
   });
+}
+
+/**
+ * How a run that was not killed ended, in the words checks and hooks both report: `exit 0`,
+ * `exit 3`, `killed by SIGSEGV`, or `cannot run FILE: ENOENT` when it never started (or did not
+ * exit within the kill wait: `no exit status`).
+ */
+export function exitStatus(file: string, end: BoundedEnd): string {
+  const { exit } = end;
+  if (exit === undefined) {
+    const why = end.spawnError === undefined ? 'no exit status' : errorLine(end.spawnError);
+    return `cannot run ${file}: ${why}`;
+  }
+  return exit.code === null ? `killed by ${exit.signal ?? 'a signal'}` : `exit ${exit.code}`;
 }

@@ -6,6 +6,7 @@
  */
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { errorLine } from '@vipd/log';
 import { ConfigError } from './errors';
 
 /** Paths as the config gives them. */
@@ -33,8 +34,9 @@ type Field = keyof TlsPaths;
 function reason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   if (code !== undefined && /^E[A-Z]+$/.test(code)) return code; // ENOENT, EACCES, EISDIR…
-  const text = err instanceof Error ? err.message : String(err);
-  return (text.split('\n')[0] ?? text).replace(/^error:[0-9A-F]+:[^:]*::?/, '').trim();
+  return errorLine(err)
+    .replace(/^error:[0-9A-F]+:[^:]*::?/, '')
+    .trim();
 }
 
 /** Pure check of PEM contents; returns the problems as one-line strings. */

@@ -200,8 +200,7 @@ export class StreamAuth {
   readonly nonce: Buffer = randomBytes(NONCE_BYTES);
   private theirs: Buffer | undefined;
   private lastSeq = -1;
-  /** A rejection on this stream has been logged (one line per stream). */
-  logged = false;
+  private rejectionSeen = false;
 
   constructor(private readonly keyring: BeatKeyring) {}
 
@@ -213,6 +212,13 @@ export class StreamAuth {
   /** Our beat, sealed for this stream; undefined while there is no key. */
   seal(beat: Beat__Output): Beat__Output | undefined {
     return this.keyring.seal(beat, this.nonce, this.theirs);
+  }
+
+  /** True for the first rejection on this stream only: one log line per stream. */
+  firstRejection(): boolean {
+    const first = !this.rejectionSeen;
+    this.rejectionSeen = true;
+    return first;
   }
 
   /** Whether a received beat counts (`fresh`), only opens the stream (`handshake`), or why not. */

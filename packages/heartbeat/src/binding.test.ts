@@ -8,6 +8,11 @@ test('addresses in one spelling; hosts and remote IPs parsed', () => {
   assert.equal(normalizeIp('::ffff:198.51.100.12'), '198.51.100.12');
   assert.equal(normalizeIp('[2001:DB8:0:0::1]'), '2001:db8::1');
   assert.equal(normalizeIp('n2.example'), undefined);
+  assert.equal(normalizeIp('::ffff:c633:640c'), '198.51.100.12', 'mapped, written in hex');
+  assert.equal(normalizeIp('fe80::0001%eth0'), 'fe80::1%eth0', 'a zone is kept');
+  for (const bad of ['198.51.100', '0xc6.51.100.12', '198.051.100.12', '198.51.100.256', '2001:db8::1::2']) {
+    assert.equal(normalizeIp(bad), undefined, bad);
+  }
   assert.equal(hostOf('198.51.100.12:7400'), '198.51.100.12');
   assert.equal(hostOf('[2001:db8::2]:7400'), '2001:db8::2');
   assert.equal(hostOf('n2.example:7400'), 'n2.example');

@@ -5,24 +5,26 @@
  * that host (an IP or DNS SAN). Pure: the mesh hands in the stream's peer string or
  * certificate and the registered address.
  */
-import { isIP } from 'node:net';
 import type { PeerCertificate } from 'node:tls';
+import ipaddr from 'ipaddr.js';
 
 /** How inbound streams are tied to a node: by source address (plaintext) or certificate (mTLS). */
 export type StreamBinding = 'address' | 'certificate' | 'none';
 
 export type BindResult = { ok: true } | { ok: false; reason: 'address' | 'certificate'; why: string };
 
-/** An IP address in one spelling: IPv4-mapped IPv6 as IPv4, IPv6 compressed and lower case. */
+/**
+ * An IP address in one spelling (ipaddr.js, as everywhere else): IPv4 only in four-part
+ * decimal, IPv4-mapped IPv6 as IPv4, IPv6 compressed and lower case (RFC 5952). Brackets and
+ * blanks around it are ignored; anything else is undefined.
+ */
 export function normalizeIp(text: string): string | undefined {
   let s = text.trim();
   if (s.startsWith('[') && s.endsWith(']')) s = s.slice(1, -1);
-  const v4mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(s);
-  if (v4mapped) s = v4mapped[1]!;
-  const family = isIP(s);
-  if (family === 4) return s;
-  if (family === 6) return new URL(`http://[${s}]/`).hostname.slice(1, -1);
-  return undefined;
+  if (ipaddr.IPv4.isValidFourPartDecimal(s)) return s;
+  if (!ipaddr.IPv6.isValid(s)) return undefined;
+  const ip = ipaddr.IPv6.parse(s);
+  return ip.isIPv4MappedAddress() ? ip.toIPv4Address().toString() : ip.toString();
 }
 
 /** The host of `host:port` or `[v6]:port` (as written; brackets removed). */

@@ -8,6 +8,7 @@ export * from './held-receiver';
 export * from './held-sender';
 export * from './mesh';
 export * from './peer-table';
+export * from './rejections';
 export * from './service';
 export * from './suspicion';
 export * from './tls';

@@ -10,7 +10,8 @@ import { memoryLogger, monotonicClock } from '@vipd/log';
 import { type Beat__Output, bindServer } from '@vipd/proto';
 import type { LocalBeat } from './beat';
 import { BeatKeyring, type RejectReason } from './beat-auth';
-import { PeerMesh, REJECT_LOG_LINES } from './mesh';
+import { PeerMesh } from './mesh';
+import { REJECT_LOG_LINES } from './rejections';
 import { CLIENT_OPTIONS, nodeService, serverOptions } from './wire';
 
 const INTERVAL = 50;

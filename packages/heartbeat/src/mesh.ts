@@ -12,9 +12,8 @@
  * (silent for suspectAfterMisses × max(our, its interval), or never heard from that long
  * after being added), `beat` (every beat from a peer in the set), `removed` (setPeers dropped
  * it: its stream is closed and its state forgotten), `rejected` (a beat that did not verify,
- * or an inbound stream refused for claiming a node it cannot be; logged once per stream, at
- * most REJECT_LOG_LINES lines per REJECT_LOG_WINDOW_MS). Listener exceptions are logged, not
- * rethrown into gRPC.
+ * or an inbound stream refused for claiming a node it cannot be; logged as rejections.ts
+ * says). Listener exceptions are logged, not rethrown into gRPC.
  *
  * What the daemon holds travels as a versioned set (held-mesh.ts, docs/scale.md "Held VIPs in
  * beats"): a received beat's `held` is the sender's set as this node has it, `heldKnown` false
@@ -22,9 +21,9 @@
  *
  * With a keyring (the daemon always gives one) beats are signed and only verified beats count
  * (beat-auth.ts); until the keyring has a key, nothing is sent. Inbound streams are tied to
- * the claimed node (binding.ts): by source address without TLS, by certificate with it.
+ * the claimed node (binding.ts, inbound-binder.ts): by source address without TLS, by
+ * certificate with it.
  */
-import { lookup } from 'node:dns/promises';
 import { EventEmitter } from 'node:events';
 import * as grpc from '@grpc/grpc-js';
 import { type Clock, errorLine, type Logger, monotonicClock, silentLogger } from '@vipd/log';
@@ -32,27 +31,16 @@ import type { Beat__Output } from '@vipd/proto';
 import { type LocalBeat, MAX_INTERVAL_MS, type ReceivedBeat, toWire } from './beat';
 import { AUTH_OVERHEAD_BYTES, type BeatKeyring, type RejectReason } from './beat-auth';
 import { type BackoffOptions, DEFAULT_BACKOFF } from './backoff';
-import {
-  bindByAddress,
-  bindByCertificate,
-  type BindResult,
-  hostOf,
-  normalizeIp,
-  type StreamBinding,
-} from './binding';
+import type { StreamBinding } from './binding';
 import { BeatTooLargeError } from './errors';
 import { HELD_SET_FRAMING_BYTES, MeshHeldSets } from './held-mesh';
+import { InboundBinder } from './inbound-binder';
 import { PeerLink } from './peer-link';
 import { PeerTable } from './peer-table';
-import { HeartbeatService, type Rejection } from './service';
+import { type Rejection, RejectionLog } from './rejections';
+import { HeartbeatService } from './service';
 import { suspectAfterMs } from './suspicion';
-import { encodedSize, type HeartbeatServerCall, MAX_MESSAGE_BYTES } from './wire';
-
-/** Rejection log lines (one per stream) allowed per window; the rest are counted only. */
-export const REJECT_LOG_LINES = 5;
-export const REJECT_LOG_WINDOW_MS = 10_000;
-/** A registered host name is looked up again at most this often. */
-const RESOLVE_EVERY_MS = 10_000;
+import { encodedSize, MAX_MESSAGE_BYTES } from './wire';
 
 export interface PeerMeshOptions {
   /** Our node name (as registered under nodes/). */
@@ -118,10 +106,8 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
   private readonly held: MeshHeldSets;
   private beatFailing = false;
   private stopped = false;
-  private readonly binding: StreamBinding;
-  /** Registered host names → their addresses (for address binding). */
-  private readonly resolved = new Map<string, { addrs: string[]; at: number }>();
-  private readonly rejectLog = { since: -Infinity, lines: 0, suppressed: 0 };
+  private readonly binder: InboundBinder;
+  private readonly rejectLog: RejectionLog;
 
   constructor(private readonly opts: PeerMeshOptions) {
     super();
@@ -136,7 +122,8 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     this.credentials = opts.credentials ?? grpc.credentials.createInsecure();
     this.backoff = opts.backoff ?? DEFAULT_BACKOFF;
     this.table = new PeerTable(this.clock, opts.intervalMs, opts.suspectAfterMisses);
-    this.binding = opts.binding ?? 'address';
+    this.binder = new InboundBinder({ binding: opts.binding ?? 'address', clock: this.clock, log: this.log });
+    this.rejectLog = new RejectionLog(this.clock, this.log);
     this.held = new MeshHeldSets(opts.self, this.clock, this.log);
     this.service = new HeartbeatService({
       self: opts.self,
@@ -145,7 +132,7 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
       maxStreams: opts.maxInboundStreams,
       sink: { received: (beat) => this.received(beat), current: () => this.beatNow() },
       auth: opts.keyring,
-      bind: (node, call) => this.bind(node, call),
+      bind: (node, call) => this.binder.bind(node, this.table.get(node)?.address, call),
       rejected: (r) => this.rejected(r),
     });
     this.timer = setInterval(() => this.tick(), opts.intervalMs);
@@ -219,68 +206,10 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     });
   }
 
-  /** Whether an inbound call may speak for `node` (see binding.ts). */
-  private bind(node: string, call: HeartbeatServerCall): BindResult | 'unknown' | 'pending' {
-    if (this.binding === 'none') return { ok: true };
-    const p = this.table.get(node);
-    if (p === undefined) return 'unknown';
-    if (this.binding === 'certificate') {
-      return bindByCertificate(node, call.getAuthContext().sslPeerCertificate, p.address);
-    }
-    const host = hostOf(p.address);
-    if (normalizeIp(host) !== undefined) return bindByAddress(node, call.getPeer(), p.address);
-    const known = this.resolved.get(host);
-    if (known === undefined) {
-      this.resolve(host);
-      return 'pending';
-    }
-    const result = bindByAddress(node, call.getPeer(), p.address, known.addrs);
-    if (!result.ok && this.clock.now() - known.at > RESOLVE_EVERY_MS) this.resolve(host);
-    return result;
-  }
-
-  private resolve(host: string): void {
-    const at = this.clock.now();
-    const entry = this.resolved.get(host);
-    if (entry && at - entry.at < RESOLVE_EVERY_MS) return;
-    this.resolved.set(host, { addrs: entry?.addrs ?? [], at });
-    lookup(host, { all: true }).then(
-      (found) => {
-        const addrs = found.map((a) => normalizeIp(a.address)).filter((a): a is string => a !== undefined);
-        this.resolved.set(host, { addrs, at });
-      },
-      (err: unknown) =>
-        this.log.warn({ host, err: errorLine(err) }, "cannot resolve a peer's registered host"),
-    );
-  }
-
   /** Counts every rejection (the `rejected` event); logs the first of each stream, rate-limited. */
   private rejected(r: Rejection): void {
     this.notify(() => this.emit('rejected', r.reason, r.node));
-    if (!r.firstOnStream) return;
-    const now = this.clock.now();
-    const l = this.rejectLog;
-    if (now - l.since > REJECT_LOG_WINDOW_MS) {
-      l.since = now;
-      l.lines = 0;
-    }
-    if (l.lines >= REJECT_LOG_LINES) {
-      l.suppressed++;
-      return;
-    }
-    l.lines++;
-    const fields: Record<string, unknown> = {
-      claimed: r.node,
-      peer: r.peer,
-      direction: r.inbound ? 'inbound' : 'outbound',
-      reason: r.reason,
-      hint: REJECT_HINTS[r.reason],
-    };
-    if (r.detail !== undefined) fields.detail = r.detail;
-    if (l.suppressed > 0) fields.suppressedStreams = l.suppressed;
-    l.suppressed = 0;
-    const binding = r.reason === 'address' || r.reason === 'certificate';
-    this.log.warn(fields, binding ? 'heartbeat stream refused' : 'beat refused');
+    this.rejectLog.add(r);
   }
 
   private remove(node: string): void {
@@ -401,13 +330,3 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     }
   }
 }
-
-const REJECT_HINTS: Record<RejectReason, string> = {
-  unsigned: 'no signature: a vipd from before signed beats, or not a member of the cluster',
-  unknown_key: 'signed with a key this node does not have: a rotation not seen yet, or not a member',
-  bad_mac: 'the signature does not match the beat: forged or altered',
-  replay: 'not signed for this stream, or an old sequence number: a replay',
-  nonce_changed: 'the sender changed its stream nonce mid-stream',
-  address: 'a plaintext stream must come from the host the node is registered at',
-  certificate: 'the client certificate must name the node (CN) or its registered host (SAN)',
-};

@@ -16,8 +16,8 @@ import { fromWire, type ReceivedBeat } from './beat';
 import { type BeatKeyring, StreamAuth } from './beat-auth';
 import { type BackoffOptions, backoffDelay } from './backoff';
 import { fromGrpcError, InvalidBeatError } from './errors';
-import type { Rejection } from './service';
-import { CLIENT_OPTIONS, type HeartbeatCall, nodeService, writeBeat } from './wire';
+import type { Rejection } from './rejections';
+import { type Backlog, CLIENT_OPTIONS, type HeartbeatCall, nodeService, sendBeat } from './wire';
 
 /** How long a new stream may take to deliver its first beat before it is retried. */
 export const CONNECT_TIMEOUT_MS = 1000;
@@ -50,9 +50,7 @@ export class PeerLink {
   private attempt = 0;
   private retryTimer: NodeJS.Timeout | undefined;
   private closed = false;
-  private backedUp = false;
-  /** Beats dropped because the stream was backed up. */
-  dropped = 0;
+  private readonly backlog: Backlog = { dropped: 0, backedUp: false };
   /** Streams opened so far (the first one included). */
   opened = 0;
 
@@ -69,19 +67,17 @@ export class PeerLink {
     return this.stream?.lastBeatAt !== undefined;
   }
 
+  /** Beats dropped because the stream was backed up. */
+  get dropped(): number {
+    return this.backlog.dropped;
+  }
+
   send(unsealed: Beat__Output): void {
     const s = this.stream;
     if (s === undefined) return;
-    const beat = s.auth ? s.auth.seal(unsealed) : unsealed;
-    if (beat === undefined) return;
-    if (writeBeat(s.call, beat)) {
-      this.backedUp = false;
-      return;
-    }
-    this.dropped++;
-    if (!this.backedUp)
+    if (sendBeat(s.call, s.auth, unsealed, this.backlog)) {
       this.opts.log.debug({ node: this.node }, 'heartbeat stream backed up; dropping beats');
-    this.backedUp = true;
+    }
   }
 
   /**
@@ -143,14 +139,12 @@ export class PeerLink {
     const knewPeer = s.auth?.peerKnown ?? true;
     const checked = s.auth?.check(wire, beat.seq) ?? 'fresh';
     if (checked !== 'fresh' && checked !== 'handshake') {
-      const firstOnStream = !s.auth!.logged; // only a keyring rejects
-      s.auth!.logged = true;
       this.opts.rejected?.({
         reason: checked,
         node: beat.node,
         peer: this.address,
         inbound: false,
-        firstOnStream,
+        firstOnStream: s.auth!.firstRejection(), // only a keyring rejects
       });
       return;
     }

@@ -20,7 +20,8 @@ import { fromWire, type ReceivedBeat } from './beat';
 import { type BeatKeyring, type RejectReason, StreamAuth } from './beat-auth';
 import type { BindResult } from './binding';
 import { InvalidBeatError, StreamBindingError, StreamRefusedError, toGrpcStatus } from './errors';
-import { type HeartbeatServerCall, nodeService, writeBeat } from './wire';
+import type { Rejection } from './rejections';
+import { type Backlog, type HeartbeatServerCall, nodeService, sendBeat } from './wire';
 
 export interface BeatSink {
   /** A valid beat arrived on an inbound stream; false if its sender is not in the peer set. */
@@ -48,19 +49,6 @@ export interface HeartbeatServiceOptions {
   rejected?: (r: Rejection) => void;
 }
 
-/** A beat not counted, or a stream refused (the mesh logs and counts these). */
-export interface Rejection {
-  reason: RejectReason;
-  /** The node the beat claims to come from. */
-  node: string;
-  /** The stream's remote end (grpc-js peer string, or the address we dialled). */
-  peer: string;
-  inbound: boolean;
-  /** The first rejection on its stream (log one line per stream). */
-  firstOnStream: boolean;
-  detail?: string;
-}
-
 interface Inbound {
   readonly call: HeartbeatServerCall;
   readonly openedAt: number;
@@ -68,8 +56,7 @@ interface Inbound {
   lastBeatAt: number | undefined;
   /** The sender's advertised interval, from its last beat. */
   intervalMs: number | undefined;
-  dropped: number;
-  backedUp: boolean;
+  readonly backlog: Backlog;
   unknownLogged: boolean;
   readonly auth: StreamAuth | undefined;
 }
@@ -126,7 +113,11 @@ export class HeartbeatService {
 
   /** Open inbound streams and the number accepted since start (for tests and metrics). */
   stats(): { open: InboundStreamInfo[]; accepted: number } {
-    const open = [...this.streams].map((s) => ({ node: s.node, peer: s.call.getPeer(), dropped: s.dropped }));
+    const open = [...this.streams].map((s) => ({
+      node: s.node,
+      peer: s.call.getPeer(),
+      dropped: s.backlog.dropped,
+    }));
     return { open, accepted: this.accepted };
   }
 
@@ -148,8 +139,7 @@ export class HeartbeatService {
       node: undefined,
       lastBeatAt: undefined,
       intervalMs: undefined,
-      dropped: 0,
-      backedUp: false,
+      backlog: { dropped: 0, backedUp: false },
       unknownLogged: false,
       auth: this.opts.auth ? new StreamAuth(this.opts.auth) : undefined,
     };
@@ -214,24 +204,16 @@ export class HeartbeatService {
   }
 
   private reject(s: Inbound, node: string, reason: RejectReason, detail?: string): void {
-    const firstOnStream = s.auth === undefined || !s.auth.logged;
-    if (s.auth) s.auth.logged = true;
+    const firstOnStream = s.auth?.firstRejection() ?? true;
     const r: Rejection = { reason, node, peer: s.call.getPeer(), inbound: true, firstOnStream };
     if (detail !== undefined) r.detail = detail;
     this.opts.rejected?.(r);
   }
 
   private send(s: Inbound, unsealed: Beat__Output): void {
-    const beat = s.auth ? s.auth.seal(unsealed) : unsealed;
-    if (beat === undefined) return;
-    if (writeBeat(s.call, beat)) {
-      s.backedUp = false;
-      return;
-    }
-    s.dropped++;
-    if (!s.backedUp)
+    if (sendBeat(s.call, s.auth, unsealed, s.backlog)) {
       this.opts.log.debug({ node: s.node }, 'inbound heartbeat stream backed up; dropping beats');
-    s.backedUp = true;
+    }
   }
 
   private finish(s: Inbound): void {

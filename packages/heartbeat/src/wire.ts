@@ -5,6 +5,7 @@
  */
 import type * as grpc from '@grpc/grpc-js';
 import { type Beat, type Beat__Output, loadNodeProto, type NodeServiceHandlers } from '@vipd/proto';
+import type { StreamAuth } from './beat-auth';
 
 /** Message size cap, both directions, on the heartbeat channels and (see serverOptions) server. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -53,4 +54,34 @@ export function writeBeat(stream: HeartbeatCall | HeartbeatServerCall, beat: Bea
   if (stream.writableNeedDrain || stream.writableLength >= MAX_QUEUED_BEATS) return false;
   stream.write(beat);
   return true;
+}
+
+/** The beats one side could not write because its stream was backed up. */
+export interface Backlog {
+  dropped: number;
+  /** The last beat was dropped; cleared by the next one written. */
+  backedUp: boolean;
+}
+
+/**
+ * Writes our beat on a stream, outbound or inbound: sealed for it when beats are signed
+ * (nothing while the keyring has no key), dropped and counted in `backlog` when the stream
+ * is backed up (writeBeat). True when this drop starts a backlog: the caller logs that once.
+ */
+export function sendBeat(
+  stream: HeartbeatCall | HeartbeatServerCall,
+  auth: StreamAuth | undefined,
+  unsealed: Beat__Output,
+  backlog: Backlog,
+): boolean {
+  const beat = auth ? auth.seal(unsealed) : unsealed;
+  if (beat === undefined) return false;
+  if (writeBeat(stream, beat)) {
+    backlog.backedUp = false;
+    return false;
+  }
+  backlog.dropped++;
+  const starts = !backlog.backedUp;
+  backlog.backedUp = true;
+  return starts;
 }

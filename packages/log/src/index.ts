@@ -14,10 +14,13 @@ export interface Logger {
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
+/** JSON lines, pretty (human) output, or `auto`: pretty when stderr is a terminal. */
+export type LogFormat = 'json' | 'pretty' | 'auto';
+
 export interface LoggerOptions {
   level?: LogLevel;
-  /** Pretty, human output; defaults to true when stderr is a terminal. */
-  pretty?: boolean;
+  /** Default `auto`. */
+  format?: LogFormat;
   /** Base fields added to every line (e.g. node name). */
   base?: Record<string, unknown>;
 }
@@ -37,7 +40,8 @@ export const REDACTED_PATHS = [
 
 /** Builds the pino-backed logger used by the services. Writes to stderr. */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const pretty = options.pretty ?? process.stderr.isTTY === true;
+  const format = options.format ?? 'auto';
+  const pretty = format === 'auto' ? process.stderr.isTTY === true : format === 'pretty';
   const transport = pretty
     ? { target: 'pino-pretty', options: { destination: 2, translateTime: 'SYS:HH:MM:ss.l' } }
     : undefined;

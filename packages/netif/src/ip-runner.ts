@@ -1,6 +1,7 @@
 // The one place that runs `ip`: execFile with an argument array (never a shell), a timeout, and
 // every failure mapped to a typed error here and nowhere else.
 import { execFile } from 'node:child_process';
+import { firstLine } from '@vipd/log';
 import { InterfaceNotFoundError, IpOutputParseError, NetifError } from './errors';
 
 export interface NetifOptions {
@@ -36,14 +37,6 @@ const TRANSIENT = [
   /Cannot allocate memory/i,
   /Interrupted system call/i,
 ];
-
-export function firstLine(text: string): string {
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim();
-    if (trimmed !== '') return trimmed;
-  }
-  return '';
-}
 
 /** Map a non-zero exit of `ip` to the error a caller should see. Pure; exported for tests. */
 export function classifyIpFailure(

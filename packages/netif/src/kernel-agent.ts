@@ -31,7 +31,7 @@ import { createConnection, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Logger } from '@vipd/log';
+import { type Logger, silentLogger } from '@vipd/log';
 import {
   normalizeKey,
   resolveLabel,
@@ -123,7 +123,6 @@ function monotonicMs(): number {
 
 const noop = (): void => undefined;
 const refreshKey = (k: { ifname: string; address: string }): string => `${k.ifname} ${k.address}`;
-const silent: Logger = { debug: noop, info: noop, warn: noop, error: noop, child: () => silent };
 
 /**
  * One connection to a kernel agent. Events: 'fenced' (AgentFence), 'exit' (AgentExit, once),
@@ -176,7 +175,7 @@ export class KernelAgent extends EventEmitter {
   /** Spawns the agent, or connects to it; throws AgentNotBuiltError if the binary is missing. */
   constructor(options: KernelAgentOptions = {}) {
     super();
-    this.log = (options.logger ?? silent).child({ component: 'agent' });
+    this.log = (options.logger ?? silentLogger()).child({ component: 'agent' });
     this.closeTimeoutMs = options.closeTimeoutMs ?? 2000;
     this.ready = new Promise((r) => (this.resolveReady = r));
     this.exited = new Promise((r) => (this.resolveExited = r));

@@ -76,8 +76,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify(printableConfig(config), null, 2)}\n`);
     return;
   }
-  const pretty = config.log.format === 'auto' ? undefined : config.log.format === 'pretty';
-  const root: Logger = createLogger({ level: config.log.level, pretty });
+  const root: Logger = createLogger({ level: config.log.level, format: config.log.format });
   const log = root.child({ component: 'coordinator' });
   const auth = config.etcd.auth;
   const client = createEtcdClient({

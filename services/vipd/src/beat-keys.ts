@@ -6,10 +6,8 @@
  * Log lines name the key by its id (a one-way fingerprint), never by its bytes.
  */
 import { BeatKeyring } from '@vipd/heartbeat';
-import type { Logger } from '@vipd/log';
+import { type Clock, errorLine, type Logger } from '@vipd/log';
 import {
-  type Clock,
-  describe,
   type EtcdClient,
   ensureBeatKey,
   type Keys,
@@ -80,7 +78,7 @@ export class BeatKeys {
           return;
         } catch (err) {
           this.log.warn(
-            { etcdKey: this.keys.beatKey, err: describe(err) },
+            { etcdKey: this.keys.beatKey, err: errorLine(err) },
             'cannot recreate the beat key; retrying',
           );
           await new Promise((r) => setTimeout(r, RECREATE_RETRY_MS));

@@ -1,5 +1,6 @@
 /** grpc.health.v1 on node.listen: SERVING only while the daemon is connected and ready. */
-import * as grpc from '@grpc/grpc-js';
+import type * as grpc from '@grpc/grpc-js';
+import { bindServer } from '@vipd/proto';
 import { HealthImplementation } from 'grpc-health-check';
 
 export class HealthServer {
@@ -11,15 +12,8 @@ export class HealthServer {
   }
 
   /** Binds (plaintext unless credentials say otherwise); resolves with the bound port. */
-  listen(
-    address: string,
-    credentials: grpc.ServerCredentials = grpc.ServerCredentials.createInsecure(),
-  ): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.server.bindAsync(address, credentials, (err, port) =>
-        err ? reject(new Error(`cannot listen on ${address}: ${err.message}`)) : resolve(port),
-      );
-    });
+  listen(address: string, credentials?: grpc.ServerCredentials): Promise<number> {
+    return bindServer(this.server, address, credentials);
   }
 
   setServing(serving: boolean): void {

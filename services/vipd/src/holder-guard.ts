@@ -4,8 +4,8 @@
  * dead-man's switch with the same deadline, so a frozen or killed daemon is fenced too, and
  * renews the lease faster while no peer confirms us.
  */
-import type { Logger } from '@vipd/log';
-import type { Clock, NodeSession } from '@vipd/store';
+import type { Clock, Logger } from '@vipd/log';
+import type { NodeSession } from '@vipd/store';
 import { fastFenceDeadline, lastContact } from './fast-takeover';
 import type { Kernel } from './kernel';
 import type { Peers } from './peers';

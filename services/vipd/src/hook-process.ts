@@ -3,7 +3,7 @@
  * group, its output logged line by line (bounded), its exit status returned. On timeout or
  * abort the whole process group is sent SIGKILL by its PID, so a hook's children go with it.
  */
-import { runBounded } from '@vipd/checks';
+import { exitStatus, runBounded } from '@vipd/checks';
 import type { Logger } from '@vipd/log';
 
 /** Lines of output logged per attempt (both streams); the rest is counted. */
@@ -103,8 +103,7 @@ export async function runHookAttempt(a: HookAttempt): Promise<HookResult> {
   let status: string;
   if (killed === 'timeout') status = `timed out after ${a.timeoutMs} ms; process group ${pid} killed`;
   else if (killed === 'abort') status = `stopped (vipd shutting down); process group ${pid} killed`;
-  else if (exit === undefined) status = `cannot run ${file}: ${describeSpawnError(end.spawnError)}`;
-  else status = exit.code === null ? `killed by ${exit.signal ?? 'a signal'}` : `exit ${exit.code}`;
+  else status = exitStatus(file, end);
   const ok = killed === undefined && exit?.code === 0;
   return {
     ok,
@@ -113,9 +112,4 @@ export async function runHookAttempt(a: HookAttempt): Promise<HookResult> {
     ...(pid === undefined ? {} : { pid }),
     durationMs: took(),
   };
-}
-
-function describeSpawnError(err: unknown): string {
-  if (err === undefined) return 'no exit status';
-  return err instanceof Error ? err.message : String(err);
 }

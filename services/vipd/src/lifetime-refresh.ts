@@ -14,9 +14,7 @@
  * expiry earlier than the holder's deadline (by at most the spacing), never later, so safety
  * does not depend on the pace.
  */
-import type { Clock } from '@vipd/store';
-import { describe } from '@vipd/store';
-import type { Logger } from '@vipd/log';
+import { type Clock, errorLine, type Logger } from '@vipd/log';
 import type { Kernel } from './kernel';
 import type { HeldAddress } from './vip-announcer';
 
@@ -130,7 +128,7 @@ export class LifetimeRefresher {
         );
       }
     } catch (err) {
-      this.o.log.warn({ err: describe(err) }, 'address lifetime refresh failed');
+      this.o.log.warn({ err: errorLine(err) }, 'address lifetime refresh failed');
     } finally {
       for (const release of releases) release();
       this.running = false;

@@ -1,11 +1,12 @@
 /** `vipd`: the node daemon's command line. */
-import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
 import {
   ConfigError,
   type EtcdTlsFiles,
+  exitWith,
   loadVipdConfig,
   maskSecrets,
+  packageVersion,
   readEtcdTls,
   quietIpServernameWarning,
   readMutualTlsFiles,
@@ -49,19 +50,10 @@ Options (each overrides the file; VIPD_* environment variables sit between the t
 The etcd password comes only from etcd.auth.passwordFile or VIPD_ETCD_PASSWORD, never a flag.
 Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.`;
 
-function version(): string {
-  return (JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8')) as { version: string }).version;
-}
-
-function fail(code: number, message: string): never {
-  process.stderr.write(`vipd: ${message}\n`);
-  process.exit(code);
-}
+const PROGRAM = 'vipd';
 
 function makeLogger(config: VipdConfig | undefined, nodeName: string | undefined): Logger {
-  const format = config?.log.format ?? 'auto';
-  const pretty = format === 'auto' ? undefined : format === 'pretty';
-  return createLogger({ level: config?.log.level ?? 'info', pretty, base: { node: nodeName } });
+  return createLogger({ level: config?.log.level, format: config?.log.format, base: { node: nodeName } });
 }
 
 /**
@@ -96,7 +88,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (argv.includes('--version')) {
-    process.stdout.write(`vipd ${version()}\n`);
+    process.stdout.write(`${PROGRAM} ${packageVersion(__dirname)}\n`);
     return;
   }
   if (argv.includes('--cleanup')) {
@@ -113,7 +105,7 @@ async function main(argv: string[]): Promise<void> {
     const hbTls = config.heartbeat.tls;
     meshTls = hbTls ? readMutualTlsFiles(hbTls, { prefix: 'heartbeat.tls.' }) : undefined;
   } catch (err) {
-    if (err instanceof ConfigError) fail(2, err.message);
+    if (err instanceof ConfigError) exitWith(PROGRAM, 2, err.message);
     throw err;
   }
   if (checkOnly) {
@@ -136,7 +128,8 @@ async function main(argv: string[]): Promise<void> {
     agentSocket: config.node.agentSocket,
   });
   if (!(await linux.ready())) {
-    fail(
+    exitWith(
+      PROGRAM,
       1,
       config.node.agentSocket
         ? `kernel agent not reachable at ${config.node.agentSocket}: is vipd-agent.service running?`
@@ -144,7 +137,9 @@ async function main(argv: string[]): Promise<void> {
     );
   }
   const metricsLog = log.child({ component: 'metrics' });
-  const metrics = config.metrics.listen ? new VipdMetrics(metricsLog, { version: version() }) : undefined;
+  const metrics = config.metrics.listen
+    ? new VipdMetrics(metricsLog, { version: packageVersion(__dirname) })
+    : undefined;
   const kernel = metrics ? metrics.countingKernel(linux) : linux;
   const daemon = new Daemon(config, {
     kernel,
@@ -163,13 +158,13 @@ async function main(argv: string[]): Promise<void> {
   try {
     await health.listen(config.node.listen, meshServerCredentials(meshTls));
   } catch (err) {
-    fail(1, (err as Error).message);
+    exitWith(PROGRAM, 1, (err as Error).message);
   }
   let endpoint: MetricsEndpoint | undefined;
   if (metrics && config.metrics.listen) {
     const render = () => metrics.render();
     endpoint = await MetricsEndpoint.start({ listen: config.metrics.listen, render, log: metricsLog }).catch(
-      (err: unknown) => fail(1, (err as Error).message),
+      (err: unknown) => exitWith(PROGRAM, 1, (err as Error).message),
     );
   }
   let stopping: Promise<void> | undefined;
@@ -192,5 +187,5 @@ async function main(argv: string[]): Promise<void> {
 
 quietIpServernameWarning();
 main(process.argv.slice(2)).catch((err: unknown) => {
-  fail(1, err instanceof Error ? err.message : String(err));
+  exitWith(PROGRAM, 1, err instanceof Error ? err.message : String(err));
 });

@@ -6,9 +6,8 @@
 import { existsSync } from 'node:fs';
 import type { CheckRunner } from '@vipd/checks';
 import type { VipdConfig } from '@vipd/config';
-import type { Logger } from '@vipd/log';
+import { errorLine, type Logger } from '@vipd/log';
 import {
-  describe,
   interfaceFor,
   type Keys,
   type NodeInfo,
@@ -61,7 +60,10 @@ export class NodeState {
       .session()
       ?.update(this.info)
       .catch((err: unknown) => {
-        this.d.log.warn({ err: describe(err) }, 'could not publish the drain state; the next change retries');
+        this.d.log.warn(
+          { err: errorLine(err) },
+          'could not publish the drain state; the next change retries',
+        );
       });
   }
 
@@ -109,7 +111,7 @@ export class NodeState {
     try {
       await this.d.session()?.update(this.info);
     } catch (err) {
-      this.d.log.warn({ err: describe(err) }, 'could not publish readiness; will retry');
+      this.d.log.warn({ err: errorLine(err) }, 'could not publish readiness; will retry');
       this.info = { ...this.info, unready: [] };
     }
     this.d.onChange();

@@ -1,5 +1,6 @@
 /** The wait of a planned release: until the successor holds the VIP, within the overlap budget. */
-import type { Clock, PrefixMirror } from '@vipd/store';
+import type { Clock } from '@vipd/log';
+import type { PrefixMirror } from '@vipd/store';
 
 /** After the successor's key appears, how long the old holder keeps the address (≤ overlap budget). */
 export const SETTLE_MS = 40;

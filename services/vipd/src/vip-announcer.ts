@@ -2,8 +2,8 @@
  * What one VIP's holder sends on the wire besides holding the address: gratuitous ARP / NA on
  * takeover and periodically, and the duplicate-owner probe (a second MAC answering for it).
  */
-import type { Logger } from '@vipd/log';
-import { type Clock, describe, type VipSpec } from '@vipd/store';
+import { type Clock, errorLine, type Logger } from '@vipd/log';
+import type { VipSpec } from '@vipd/store';
 import type { Kernel } from './kernel';
 
 /** The address as this node has it up. */
@@ -47,7 +47,7 @@ export class VipAnnouncer {
     this.kernel
       .announce(a.ifname, a.spec, count, a.spec.announce.intervalMs, ac.signal)
       .then((sent) => this.log.debug({ rev: a.revision, sent, why }, 'announced'))
-      .catch((err) => this.log.warn({ rev: a.revision, err: describe(err) }, 'announce failed'))
+      .catch((err) => this.log.warn({ rev: a.revision, err: errorLine(err) }, 'announce failed'))
       .finally(() => {
         if (this.announcing === ac) this.announcing = undefined;
       });
@@ -92,7 +92,7 @@ export class VipAnnouncer {
         );
         onDuplicate();
       })
-      .catch((err) => this.log.warn({ rev: a.revision, err: describe(err) }, 'duplicate-owner probe failed'))
+      .catch((err) => this.log.warn({ rev: a.revision, err: errorLine(err) }, 'duplicate-owner probe failed'))
       .finally(() => (this.probing = false));
   }
 }

@@ -5,6 +5,7 @@
 // temporary directory except the results directory.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorLine } from '@vipd/log';
 import { REPO_ROOT } from '../e2e/vipd-cluster';
 import { pingGaps, SafetyMonitor } from '../faults/monitor';
 import { pollUntil, sleep } from '../harness/proc';
@@ -246,7 +247,7 @@ async function main(args: FailoverArgs): Promise<number> {
               runTrial({ lab, driver, system, fault, trial, staleBoundMs: args.staleBoundMs }),
             );
           } catch (err) {
-            result = { system, fault, trial, ok: false, error: (err as Error).message.split('\n')[0] };
+            result = { system, fault, trial, ok: false, error: errorLine(err) };
           }
           // A lab that cannot be reset would spoil every later trial: stop the run then.
           const notes = await withLimit(30_000, 'resetting the lab', () => resetLab(lab, driver));

@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, release } from 'node:os';
 import { join } from 'node:path';
+import { errorLine, firstLine } from '@vipd/log';
 import { REPO_ROOT } from '../e2e/vipd-cluster';
 import type { Lab } from '../lab';
 import type { Machine } from './model';
@@ -32,7 +33,7 @@ export function machine(): Machine {
     cpus: cpus().length,
     kernel: release(),
     node: process.version,
-    keepalived: `${kv.stdout}${kv.stderr}`.split('\n')[0]?.trim() || 'keepalived (version unknown)',
+    keepalived: firstLine(`${kv.stdout}${kv.stderr}`) || 'keepalived (version unknown)',
     commit,
   };
 }
@@ -119,7 +120,7 @@ export async function runPerN<R extends { ok: boolean; error?: string }, Run ext
         o.measure(result, join(outDir, `${base}-logs`, `n${n}`), (l) => console.error(l)),
       );
     } catch (err) {
-      result.error = (err as Error).message.split('\n')[0] ?? 'failed';
+      result.error = errorLine(err);
       console.error(`  FAILED: ${result.error}`);
     }
     write();
