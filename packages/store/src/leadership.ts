@@ -202,6 +202,36 @@ export async function readTakeoverMarks(client: Etcd3, keys: Keys, callTimeoutMs
 }
 
 /**
+ * Grants the short lease a taker puts its takeovers/<vip> keys under (markTakeoverMany), and
+ * returns its id. etcd cannot end it earlier than `ttlSeconds` after this call was sent.
+ */
+export async function grantTakeoverMarkLease(
+  client: Etcd3,
+  ttlSeconds: number,
+  callTimeoutMs: number,
+): Promise<string> {
+  try {
+    const res = await client.leaseClient.leaseGrant({ TTL: ttlSeconds }, callDeadline(callTimeoutMs));
+    return String(res.ID);
+  } catch (err) {
+    throw fromEtcdError('grant a takeover mark lease', err);
+  }
+}
+
+/**
+ * Revokes another node's lease (a silent holder's, once its keys are marked: docs/fast-takeover.md),
+ * and with it every key under it. A lease already gone throws LeaseLostError. Any other failure
+ * may hide a revoke that landed (the answer was lost): `leaseGone` tells.
+ */
+export async function revokeLease(client: Etcd3, leaseId: string, callTimeoutMs: number): Promise<void> {
+  try {
+    await client.leaseClient.leaseRevoke({ ID: leaseId }, callDeadline(callTimeoutMs));
+  } catch (err) {
+    throw fromEtcdError(`revoke lease ${leaseId}`, err, leaseId);
+  }
+}
+
+/**
  * Whether etcd no longer knows the lease (revoked or expired): true or false, or undefined when
  * it cannot tell (the call failed).
  */
