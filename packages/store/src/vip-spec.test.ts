@@ -8,6 +8,7 @@ import {
   parseVipSpec,
   parseVipSpecJson,
   serializeVipSpec,
+  storedSpecFields,
   writeVipSpecTxn,
 } from './vip-spec';
 
@@ -120,6 +121,11 @@ describe('VIP spec writes', () => {
   it('update: only the value read, at its revision', () => {
     const t = writeVipSpecTxn(keys, spec, { modRevision: '17' }, '41');
     assert.deepEqual(t.compare, [{ key, target: 'Mod', result: 'Equal', mod_revision: '17' }, vipsUnchanged]);
+  });
+
+  it('a stored value’s fields, unvalidated, for a writer to keep what it cannot express', () => {
+    assert.deepEqual(storedSpecFields('{"name":"web","future":{"x":1}}'), { name: 'web', future: { x: 1 } });
+    for (const v of ['not json', 'null', '[1]', '"web"', '7']) assert.deepEqual(storedSpecFields(v), {}, v);
   });
 
   it('delete takes the pin with it', () => {

@@ -164,6 +164,22 @@ export function parseVipSpecJson(text: string, keyName?: string): VipSpec {
   return parseVipSpec(raw, keyName);
 }
 
+/**
+ * The top-level fields of a stored spec value, unvalidated: what a writer that cannot express
+ * every field (one older than the value) keeps when it replaces the spec. {} when the value is
+ * not a JSON object.
+ */
+export function storedSpecFields(value: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(value);
+    return typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? { ...(v as Record<string, unknown>) }
+      : {};
+  } catch {
+    return {};
+  }
+}
+
 /** The spec as stored: the inverse of parseVipSpec. */
 export function serializeVipSpec(spec: VipSpec): string {
   const { address, prefixLen, family: _family, ...rest } = spec;
