@@ -9,7 +9,6 @@ import {
   fitsTxnOps,
   keysPerTxn,
   MARK_OPS_PER_KEY,
-  markedLeaderValue,
   markResults,
   markTxn,
   outerTxn,
@@ -202,18 +201,6 @@ describe('takeover marks', () => {
     markLeaseId: '900',
     leaders: [],
   };
-
-  it('the marked value keeps the holder’s fields and adds the marker', () => {
-    assert.deepEqual(JSON.parse(markedLeaderValue('{"node":"p","x":1}', 'p', 'q')), {
-      node: 'p',
-      x: 1,
-      takeover: { by: 'q' },
-    });
-    assert.deepEqual(JSON.parse(markedLeaderValue('garbage', 'p', 'q')), {
-      node: 'p',
-      takeover: { by: 'q' },
-    });
-  });
 
   it('one key: only while under the holder’s lease; same lease for the leader key, the mark lease beside', () => {
     const t = markTxn(keys, req, { vip: 'web', value: '{"node":"p"}' });

@@ -10,7 +10,7 @@
  */
 import type { IRequestOp, IResponseOp, ITxnRequest, ITxnResponse } from 'etcd3';
 import type { Keys } from './keys';
-import { type LeaderRecord, parseLeader } from './leadership';
+import { encodeTakeoverMark, type LeaderRecord, markedLeaderValue, parseLeader } from './leadership';
 import { toEntry } from './prefix-mirror';
 
 /** etcd's `--max-txn-ops` default. */
@@ -130,21 +130,6 @@ export interface TakeoverMarkRequest {
   leaders: ReadonlyArray<{ vip: string; value: string }>;
 }
 
-/** The leader value with the takeover marker added; other fields kept. */
-export function markedLeaderValue(value: string, fromNode: string, by: string): string {
-  let v: unknown;
-  try {
-    v = JSON.parse(value);
-  } catch {
-    v = undefined;
-  }
-  const base =
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? (v as Record<string, unknown>)
-      : { node: fromNode };
-  return JSON.stringify({ ...base, takeover: { by } });
-}
-
 /**
  * One key's mark, as docs/fast-takeover.md has it: if the leader key is still under the silent
  * holder's lease, put the same value plus `"takeover": {"by"}` under that same lease, and
@@ -170,7 +155,7 @@ export function markTxn(
       {
         request_put: {
           key: Buffer.from(keys.takeoverMark(leader.vip)),
-          value: Buffer.from(JSON.stringify({ by: req.by, from: req.from.node })),
+          value: Buffer.from(encodeTakeoverMark({ by: req.by, from: req.from.node })),
           lease: req.markLeaseId,
         },
       },

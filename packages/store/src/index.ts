@@ -1,3 +1,4 @@
+export * from './alive';
 export * from './beat-key';
 export * from './bulk-txn';
 export * from './errors';

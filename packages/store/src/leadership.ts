@@ -20,26 +20,65 @@ export interface LeaderRecord {
   takeover?: { by: string };
 }
 
-/** Reads a leader entry from the mirror; undefined (and the reason) when it is not ours to trust. */
-export function parseLeader(vip: string, entry: MirrorEntry): LeaderRecord | { problem: string } {
-  let value: unknown;
+/** A leader value as vipd writes it: `{"node"}`, the holder's name. */
+export function encodeLeaderValue(node: string): string {
+  return JSON.stringify({ node });
+}
+
+/**
+ * The value of a leader key, pure: the holder's node and, once a taker marked it, the marker;
+ * `problem` when it is not ours to trust (not JSON, or no node).
+ */
+export function parseLeaderValue(
+  value: string,
+): { node: string; takeover?: { by: string } } | { problem: string } {
+  let parsed: unknown;
   try {
-    value = JSON.parse(entry.value);
+    parsed = JSON.parse(value);
   } catch {
     return { problem: 'leader value is not JSON' };
   }
-  if (typeof value !== 'object' || value === null || typeof (value as { node?: unknown }).node !== 'string') {
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    typeof (parsed as { node?: unknown }).node !== 'string'
+  ) {
     return { problem: 'leader value has no node' };
   }
-  const v = value as { node: string; takeover?: { by?: unknown } };
+  const v = parsed as { node: string; takeover?: { by?: unknown } };
   const takeover = typeof v.takeover?.by === 'string' ? { by: v.takeover.by } : undefined;
+  return { node: v.node, ...(takeover ? { takeover } : {}) };
+}
+
+/** Reads a leader entry from the mirror; undefined (and the reason) when it is not ours to trust. */
+export function parseLeader(vip: string, entry: MirrorEntry): LeaderRecord | { problem: string } {
+  const v = parseLeaderValue(entry.value);
+  if ('problem' in v) return v;
   return {
     vip,
     node: v.node,
     lease: entry.lease,
     revision: entry.createRevision,
-    ...(takeover ? { takeover } : {}),
+    ...(v.takeover ? { takeover: v.takeover } : {}),
   };
+}
+
+/**
+ * The leader value with a taker's marker added (docs/fast-takeover.md): the holder's fields kept,
+ * plus `"takeover": {"by"}`. A value that is not a JSON object becomes `{"node": fromNode}` first.
+ */
+export function markedLeaderValue(value: string, fromNode: string, by: string): string {
+  let v: unknown;
+  try {
+    v = JSON.parse(value);
+  } catch {
+    v = undefined;
+  }
+  const base =
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : { node: fromNode };
+  return JSON.stringify({ ...base, takeover: { by } });
 }
 
 export type AcquireResult = { acquired: true; revision: string } | { acquired: false };
@@ -59,7 +98,7 @@ export function acquireTxn(keys: Keys, vip: string, node: string, leaseId: strin
   ];
   return {
     compare,
-    success: [{ request_put: { key, value: Buffer.from(JSON.stringify({ node })), lease: leaseId } }],
+    success: [{ request_put: { key, value: Buffer.from(encodeLeaderValue(node)), lease: leaseId } }],
     failure: [{ request_range: { key } }, { request_range: { key: spec, count_only: true } }],
   };
 }
@@ -143,6 +182,11 @@ export async function holdsLeadership(
   }
 }
 
+/** A takeovers/<vip> value: the taker (`by`) and the silent holder it took the VIP from. */
+export function encodeTakeoverMark(mark: { by: string; from: string }): string {
+  return JSON.stringify({ by: mark.by, from: mark.from });
+}
+
 /** The VIPs that takeovers/ names now: recent takeovers (each key lives a few seconds). */
 export async function readTakeoverMarks(client: Etcd3, keys: Keys, callTimeoutMs: number): Promise<string[]> {
   const prefix = keys.takeoversPrefix;
@@ -154,6 +198,36 @@ export async function readTakeoverMarks(client: Etcd3, keys: Keys, callTimeoutMs
     return res.kvs.map((kv) => kv.key.toString().slice(prefix.length));
   } catch (err) {
     throw fromEtcdError('read takeovers', err);
+  }
+}
+
+/**
+ * Grants the short lease a taker puts its takeovers/<vip> keys under (markTakeoverMany), and
+ * returns its id. etcd cannot end it earlier than `ttlSeconds` after this call was sent.
+ */
+export async function grantTakeoverMarkLease(
+  client: Etcd3,
+  ttlSeconds: number,
+  callTimeoutMs: number,
+): Promise<string> {
+  try {
+    const res = await client.leaseClient.leaseGrant({ TTL: ttlSeconds }, callDeadline(callTimeoutMs));
+    return String(res.ID);
+  } catch (err) {
+    throw fromEtcdError('grant a takeover mark lease', err);
+  }
+}
+
+/**
+ * Revokes another node's lease (a silent holder's, once its keys are marked: docs/fast-takeover.md),
+ * and with it every key under it. A lease already gone throws LeaseLostError. Any other failure
+ * may hide a revoke that landed (the answer was lost): `leaseGone` tells.
+ */
+export async function revokeLease(client: Etcd3, leaseId: string, callTimeoutMs: number): Promise<void> {
+  try {
+    await client.leaseClient.leaseRevoke({ ID: leaseId }, callDeadline(callTimeoutMs));
+  } catch (err) {
+    throw fromEtcdError(`revoke lease ${leaseId}`, err, leaseId);
   }
 }
 

@@ -17,6 +17,7 @@ import { callDeadline } from './etcd-client';
 import { fromEtcdError, LeaseLostError } from './errors';
 import type { Keys } from './keys';
 import type { NodeInfo } from './ranking';
+import { encodeNodeInfo } from './records';
 
 export interface SessionOptions {
   ttlSeconds: number;
@@ -181,7 +182,7 @@ export class NodeSession extends EventEmitter<NodeSessionEvents> {
       await this.client.kv.put(
         {
           key: Buffer.from(this.keys.node(this.info.name)),
-          value: Buffer.from(JSON.stringify(this.info)),
+          value: Buffer.from(encodeNodeInfo(this.info)),
           lease: this.leaseId,
         },
         callDeadline(this.opts.callTimeoutMs),

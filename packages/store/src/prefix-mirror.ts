@@ -3,8 +3,9 @@
  * revision. Resyncs from scratch when the watch breaks irrecoverably (e.g. compaction).
  */
 import { EventEmitter } from 'node:events';
-import type { Etcd3, IKeyValue, Watcher } from 'etcd3';
+import type { Etcd3, IKeyValue, IRangeResponse, Watcher } from 'etcd3';
 import { errorLine, type Logger } from '@vipd/log';
+import { fromEtcdError } from './errors';
 
 export interface MirrorEntry {
   key: string;
@@ -130,6 +131,34 @@ export class PrefixMirror extends EventEmitter<PrefixMirrorEvents> {
       this.map.set(key, entry);
     }
     this.emit('change', key, entry);
+  }
+}
+
+/**
+ * Every key under each prefix, all at one revision (one read-only transaction), for a reader whose
+ * answer must be self-consistent across prefixes (the coordinator's snapshot). `entries[i]` holds
+ * what is under `prefixes[i]`; `operation` names the read in the StoreError a failure throws.
+ * Under the client's own per-call deadline (createEtcdClient's callTimeoutMs).
+ */
+export async function readPrefixes(
+  client: Etcd3,
+  prefixes: readonly string[],
+  operation: string,
+): Promise<{ revision: string; entries: MirrorEntry[][] }> {
+  try {
+    const res = await client.kv.txn({
+      compare: [],
+      success: prefixes.map((p) => ({ request_range: { key: Buffer.from(p), range_end: prefixEnd(p) } })),
+      failure: [],
+    });
+    return {
+      revision: String(res.header.revision),
+      entries: prefixes.map((_, i) =>
+        ((res.responses[i]?.response_range as IRangeResponse | undefined)?.kvs ?? []).map(toEntry),
+      ),
+    };
+  } catch (err) {
+    throw fromEtcdError(operation, err);
   }
 }
 

@@ -1,8 +1,13 @@
 /**
- * Readers for the small JSON records of docs/etcd-keys.md other than VIP specs: node
- * registrations, drain switches and pins. Pure; a bad value yields undefined (the caller
- * logs and skips it, never crashes).
+ * The small JSON records of docs/etcd-keys.md other than VIP specs and leader keys: node
+ * registrations, drain switches and pins. Encoders and readers are pure; a bad value yields
+ * undefined (the caller logs and skips it, never crashes). Beside them, the coordinator's writes
+ * of drain/ and pins/: each one call, under the client's own per-call deadline
+ * (createEtcdClient's callTimeoutMs, fresh on each attempt), etcd's errors mapped by fromEtcdError.
  */
+import type { Etcd3, ITxnRequest } from 'etcd3';
+import { fromEtcdError } from './errors';
+import type { Keys } from './keys';
 import type { NodeInfo } from './ranking';
 
 /** drain/<node>: present means the node gives up and takes no VIP. */
@@ -16,6 +21,11 @@ export interface PinRecord {
   node: string;
   at: string;
   by: string;
+}
+
+/** nodes/<node> as its node's vipd writes it: the registration as given. */
+export function encodeNodeInfo(info: NodeInfo): string {
+  return JSON.stringify(info);
 }
 
 /** nodes/<node>, leniently: missing optional fields take their empty values. */
@@ -37,11 +47,85 @@ export function parseDrainRecord(value: string): DrainRecord | undefined {
   return { at: typeof v.at === 'string' ? v.at : '', by: typeof v.by === 'string' ? v.by : '' };
 }
 
+/** A drain/<node> value: `{"at", "by"}`. */
+export function encodeDrainRecord(record: DrainRecord): string {
+  return JSON.stringify({ at: record.at, by: record.by });
+}
+
+/** A pins/<vip> value: `{"node", "at", "by"}`. */
+export function encodePinRecord(pin: PinRecord): string {
+  return JSON.stringify({ node: pin.node, at: pin.at, by: pin.by });
+}
+
 /** A pin without a node name is no pin. */
 export function parsePinRecord(value: string): PinRecord | undefined {
   const v = parseObject(value);
   if (v === undefined || typeof v.node !== 'string' || v.node === '') return undefined;
   return { node: v.node, at: typeof v.at === 'string' ? v.at : '', by: typeof v.by === 'string' ? v.by : '' };
+}
+
+/** Puts drain/<node> only if absent (a drain already there keeps its time and author). */
+export function drainTxn(keys: Keys, node: string, record: DrainRecord): ITxnRequest {
+  const key = Buffer.from(keys.drain(node));
+  return {
+    compare: [{ key, target: 'Create', result: 'Equal', create_revision: 0 }],
+    success: [{ request_put: { key, value: Buffer.from(encodeDrainRecord(record)) } }],
+    failure: [],
+  };
+}
+
+/** Drains a node (drainTxn). Resolves whether this call wrote the key (false: it was there). */
+export async function putDrain(
+  client: Etcd3,
+  keys: Keys,
+  node: string,
+  record: DrainRecord,
+): Promise<boolean> {
+  try {
+    return (await client.kv.txn(drainTxn(keys, node, record))).succeeded;
+  } catch (err) {
+    throw fromEtcdError(`drain ${node}`, err);
+  }
+}
+
+/** Undrains a node: deletes drain/<node> (nothing happens when it is absent). */
+export async function deleteDrain(client: Etcd3, keys: Keys, node: string): Promise<void> {
+  try {
+    await client.kv.deleteRange({ key: Buffer.from(keys.drain(node)) });
+  } catch (err) {
+    throw fromEtcdError(`undrain ${node}`, err);
+  }
+}
+
+/**
+ * Puts pins/<vip> only while vips/<vip> is unchanged since it was read at `specModRevision`:
+ * the caller checked the pin against that spec (the node is eligible), so a spec changed or
+ * deleted meanwhile fails it.
+ */
+export function pinTxn(keys: Keys, vip: string, pin: PinRecord, specModRevision: string): ITxnRequest {
+  return {
+    compare: [
+      { key: Buffer.from(keys.vip(vip)), target: 'Mod', result: 'Equal', mod_revision: specModRevision },
+    ],
+    success: [{ request_put: { key: Buffer.from(keys.pin(vip)), value: Buffer.from(encodePinRecord(pin)) } }],
+    failure: [],
+  };
+}
+
+/** Pins a VIP (pinTxn): `pinned` false when the spec changed since `specModRevision`. */
+export async function putPin(
+  client: Etcd3,
+  keys: Keys,
+  vip: string,
+  pin: PinRecord,
+  specModRevision: string,
+): Promise<{ pinned: true; revision: string } | { pinned: false }> {
+  try {
+    const res = await client.kv.txn(pinTxn(keys, vip, pin, specModRevision));
+    return res.succeeded ? { pinned: true, revision: String(res.header.revision) } : { pinned: false };
+  } catch (err) {
+    throw fromEtcdError(`pin ${vip}`, err);
+  }
 }
 
 function parseObject(value: string): Record<string, unknown> | undefined {

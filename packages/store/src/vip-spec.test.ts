@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InvalidSpecError } from './errors';
-import { interfaceFor, parseVipSpec, parseVipSpecJson, serializeVipSpec } from './vip-spec';
+import { Keys } from './keys';
+import {
+  deleteVipSpecTxn,
+  interfaceFor,
+  parseVipSpec,
+  parseVipSpecJson,
+  serializeVipSpec,
+  storedSpecFields,
+  writeVipSpecTxn,
+} from './vip-spec';
 
 const base = { name: 'web', address: '198.51.100.100/24', interface: 'e0' };
 
@@ -83,5 +92,50 @@ describe('VIP spec', () => {
 
   it('refuses a value whose name differs from its key', () => {
     assert.match(problems(base, 'api'), /does not match its key/);
+  });
+});
+
+describe('VIP spec writes', () => {
+  const keys = new Keys('c1');
+  const spec = parseVipSpec(base);
+  const key = Buffer.from('/vipd/c1/vips/web');
+  // Every key under vips/ ('/vipd/c1/vips/' up to '/vipd/c1/vips0') last changed at or before 41.
+  const vipsUnchanged = {
+    key: Buffer.from('/vipd/c1/vips/'),
+    range_end: Buffer.from('/vipd/c1/vips0'),
+    target: 'Mod',
+    result: 'Less',
+    mod_revision: '42',
+  };
+
+  it('create: only where no key is, and only while no VIP changed since the read', () => {
+    const t = writeVipSpecTxn(keys, spec, { create: true }, '41');
+    assert.deepEqual(t.compare, [
+      { key, target: 'Create', result: 'Equal', create_revision: 0 },
+      vipsUnchanged,
+    ]);
+    assert.deepEqual(t.success, [{ request_put: { key, value: Buffer.from(serializeVipSpec(spec)) } }]);
+    assert.deepEqual(t.failure, []);
+  });
+
+  it('update: only the value read, at its revision', () => {
+    const t = writeVipSpecTxn(keys, spec, { modRevision: '17' }, '41');
+    assert.deepEqual(t.compare, [{ key, target: 'Mod', result: 'Equal', mod_revision: '17' }, vipsUnchanged]);
+  });
+
+  it('a stored value’s fields, unvalidated, for a writer to keep what it cannot express', () => {
+    assert.deepEqual(storedSpecFields('{"name":"web","future":{"x":1}}'), { name: 'web', future: { x: 1 } });
+    for (const v of ['not json', 'null', '[1]', '"web"', '7']) assert.deepEqual(storedSpecFields(v), {}, v);
+  });
+
+  it('delete takes the pin with it', () => {
+    assert.deepEqual(deleteVipSpecTxn(keys, 'web'), {
+      compare: [],
+      success: [
+        { request_delete_range: { key } },
+        { request_delete_range: { key: Buffer.from('/vipd/c1/pins/web') } },
+      ],
+      failure: [],
+    });
   });
 });

@@ -1,10 +1,15 @@
 /**
- * The desired state of one VIP, as stored (JSON) at /vipd/<cluster>/vips/<name>.
- * Pure: parsing and validation only, shared by vipd and the coordinator.
+ * The desired state of one VIP, as stored (JSON) at /vipd/<cluster>/vips/<name>: parsing and
+ * validation (pure, shared by vipd and the coordinator), the stored form, and the coordinator's
+ * guarded writes of it (one transaction each, under the client's own per-call deadline:
+ * createEtcdClient's callTimeoutMs, fresh on each attempt).
  */
+import type { Etcd3, ITxnRequest } from 'etcd3';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
-import { InvalidSpecError } from './errors';
+import { fromEtcdError, InvalidSpecError } from './errors';
+import type { Keys } from './keys';
+import { prefixEnd } from './prefix-mirror';
 
 export const VIP_NAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 export const NODE_NAME_RE = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
@@ -159,10 +164,103 @@ export function parseVipSpecJson(text: string, keyName?: string): VipSpec {
   return parseVipSpec(raw, keyName);
 }
 
+/**
+ * The top-level fields of a stored spec value, unvalidated: what a writer that cannot express
+ * every field (one older than the value) keeps when it replaces the spec. {} when the value is
+ * not a JSON object.
+ */
+export function storedSpecFields(value: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(value);
+    return typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? { ...(v as Record<string, unknown>) }
+      : {};
+  } catch {
+    return {};
+  }
+}
+
 /** The spec as stored: the inverse of parseVipSpec. */
 export function serializeVipSpec(spec: VipSpec): string {
   const { address, prefixLen, family: _family, ...rest } = spec;
   return JSON.stringify({ ...rest, address: `${address}/${prefixLen}` });
+}
+
+/** What a spec write expects of the key itself: absent, or unchanged since it was read. */
+export type SpecWriteGuard = { create: true } | { modRevision: string };
+
+/**
+ * One spec write: vips/<name> created if absent or replaced only if unchanged since read
+ * (`guard`), and only while no key under vips/ changed after `readRevision`, the revision the
+ * caller validated the spec against the other VIPs at: a VIP created or changed meanwhile
+ * (perhaps with the same address) fails it, and the caller reads and validates again.
+ */
+export function writeVipSpecTxn(
+  keys: Keys,
+  spec: VipSpec,
+  guard: SpecWriteGuard,
+  readRevision: string,
+): ITxnRequest {
+  const key = Buffer.from(keys.vip(spec.name));
+  return {
+    compare: [
+      'create' in guard
+        ? { key, target: 'Create', result: 'Equal', create_revision: 0 }
+        : { key, target: 'Mod', result: 'Equal', mod_revision: guard.modRevision },
+      {
+        key: Buffer.from(keys.vipsPrefix),
+        range_end: prefixEnd(keys.vipsPrefix),
+        target: 'Mod',
+        result: 'Less',
+        mod_revision: (BigInt(readRevision) + 1n).toString(),
+      },
+    ],
+    success: [{ request_put: { key, value: Buffer.from(serializeVipSpec(spec)) } }],
+    failure: [],
+  };
+}
+
+/** Writes a spec (writeVipSpecTxn). `written` false when a guard failed: read again, retry. */
+export async function writeVipSpec(
+  client: Etcd3,
+  keys: Keys,
+  spec: VipSpec,
+  guard: SpecWriteGuard,
+  readRevision: string,
+): Promise<{ written: true; revision: string } | { written: false }> {
+  try {
+    const res = await client.kv.txn(writeVipSpecTxn(keys, spec, guard, readRevision));
+    return res.succeeded ? { written: true, revision: String(res.header.revision) } : { written: false };
+  } catch (err) {
+    throw fromEtcdError(`write vip ${spec.name}`, err);
+  }
+}
+
+/** Deletes vips/<name> and its pins/<name> together (docs/etcd-keys.md). */
+export function deleteVipSpecTxn(keys: Keys, name: string): ITxnRequest {
+  return {
+    compare: [],
+    success: [
+      { request_delete_range: { key: Buffer.from(keys.vip(name)) } },
+      { request_delete_range: { key: Buffer.from(keys.pin(name)) } },
+    ],
+    failure: [],
+  };
+}
+
+/** Deletes a VIP (deleteVipSpecTxn). `deleted` false when vips/<name> was not there. */
+export async function deleteVipSpec(
+  client: Etcd3,
+  keys: Keys,
+  name: string,
+): Promise<{ deleted: true; revision: string } | { deleted: false }> {
+  try {
+    const res = await client.kv.txn(deleteVipSpecTxn(keys, name));
+    const deleted = Number(res.responses[0]?.response_delete_range?.deleted ?? 0);
+    return deleted === 0 ? { deleted: false } : { deleted: true, revision: String(res.header.revision) };
+  } catch (err) {
+    throw fromEtcdError(`delete vip ${name}`, err);
+  }
 }
 
 /** The interface this VIP uses on `node`. */

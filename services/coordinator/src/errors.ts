@@ -1,8 +1,8 @@
 /**
  * Errors of the admin API, and the one place any error becomes a gRPC status.
- * Handlers throw ApiError for what the caller did wrong; every etcd call goes through
- * etcdCall (state.ts), so what the etcd client throws arrives here as a StoreError
- * (transient → UNAVAILABLE).
+ * Handlers throw ApiError for what the caller did wrong; every etcd call is one of
+ * @vipd/store's (or, for a watch, goes through etcdCall in state.ts), so what the etcd client
+ * throws arrives here as a StoreError (transient → UNAVAILABLE).
  */
 import { status as Status, type ServiceError, Metadata } from '@grpc/grpc-js';
 import { errorLine, oneLine } from '@vipd/log';

@@ -2,7 +2,7 @@
  * WatchEvents: one etcd watch on the cluster prefix per stream, each change turned into
  * Event messages by the pure eventsFor() below.
  */
-import { Keys, parseNodeInfo, parsePinRecord } from '@vipd/store';
+import { Keys, parseDrainRecord, parseLeaderValue, parseNodeInfo, parsePinRecord } from '@vipd/store';
 import type * as api from '@vipd/proto';
 
 /** One key change as the etcd watch reports it (with the previous value, when any). */
@@ -102,30 +102,20 @@ export function eventsFor(keys: Keys, c: KeyChange): EventBody[] {
   return [];
 }
 
+/** The holder a leader value names, if it is a leader value (parseLeaderValue). */
 function leaderNode(value: string): string | undefined {
-  try {
-    const v = JSON.parse(value) as { node?: unknown };
-    return typeof v?.node === 'string' ? v.node : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function byOf(value: string): string {
-  try {
-    const v = JSON.parse(value) as { by?: unknown };
-    return typeof v?.by === 'string' && v.by !== '' ? `by ${v.by}` : '';
-  } catch {
-    return '';
-  }
+  const v = parseLeaderValue(value);
+  return 'problem' in v ? undefined : v.node;
 }
 
 /** The node that took this leader key over (fast takeover marker), if any. */
 function takeoverBy(value: string): string | undefined {
-  try {
-    const v = JSON.parse(value) as { takeover?: { by?: unknown } };
-    return typeof v.takeover?.by === 'string' ? v.takeover.by : undefined;
-  } catch {
-    return undefined;
-  }
+  const v = parseLeaderValue(value);
+  return 'problem' in v ? undefined : v.takeover?.by;
+}
+
+/** "by <who>" of a drain/ value, or nothing when it names nobody. */
+function byOf(value: string): string {
+  const by = parseDrainRecord(value)?.by ?? '';
+  return by === '' ? '' : `by ${by}`;
 }

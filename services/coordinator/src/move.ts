@@ -5,7 +5,7 @@
  */
 import { status as Status } from '@grpc/grpc-js';
 import type { Watcher } from 'etcd3';
-import { fromEtcdError, parseLeader, priorityOf, toEntry } from '@vipd/store';
+import { fromEtcdError, parseLeader, priorityOf, putPin, toEntry } from '@vipd/store';
 import type * as api from '@vipd/proto';
 import { type Context, withTimeout } from './context';
 import { ApiError, precondition } from './errors';
@@ -45,20 +45,11 @@ export async function moveVip(
     );
   }
   const from = snap.leaders.get(name)?.node ?? '';
-  const vipKey = Buffer.from(ctx.keys.vip(name));
   const pin = { node: to, at: new Date().toISOString(), by: opts.by };
-  const res = await etcdCall(`pin ${name}`, () =>
-    ctx.client.kv.txn({
-      compare: [{ key: vipKey, target: 'Mod', result: 'Equal', mod_revision: stored.modRevision }],
-      success: [
-        { request_put: { key: Buffer.from(ctx.keys.pin(name)), value: Buffer.from(JSON.stringify(pin)) } },
-      ],
-      failure: [],
-    }),
-  );
-  if (!res.succeeded) throw new ApiError(Status.ABORTED, `vip ${name} changed during the move; retry`);
+  const res = await putPin(ctx.client, ctx.keys, name, pin, stored.modRevision);
+  if (!res.pinned) throw new ApiError(Status.ABORTED, `vip ${name} changed during the move; retry`);
   snap.pins.set(name, pin);
-  ctx.log.info({ vip: name, from, to, by: opts.by, revision: String(res.header.revision) }, 'vip pinned');
+  ctx.log.info({ vip: name, from, to, by: opts.by, revision: res.revision }, 'vip pinned');
   const started = performance.now();
   const current = snap.leaders.get(name);
   const fencing =

@@ -5,12 +5,12 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
-import { NODE_NAME_RE } from '@vipd/store';
+import { deleteDrain, NODE_NAME_RE, putDrain } from '@vipd/store';
 import type * as api from '@vipd/proto';
 import type { Context } from './context';
 import { notFound } from './errors';
 import { checkName } from './spec-convert';
-import { etcdCall, readSnapshot, type Snapshot } from './state';
+import { readSnapshot, type Snapshot } from './state';
 
 const HealthClient = grpc.makeGenericClientConstructor(healthService, 'Health');
 type CheckCallback = (err: grpc.ServiceError | null, res: { status?: string | number } | undefined) => void;
@@ -94,14 +94,7 @@ export async function drainNode(
   if (!snap.nodes.has(n) && !snap.drains.has(n)) throw notFound(`node ${n} is not registered`);
   if (!snap.drains.has(n)) {
     const record = { at: new Date().toISOString(), by };
-    const key = Buffer.from(ctx.keys.drain(n));
-    await etcdCall(`drain ${n}`, () =>
-      ctx.client.kv.txn({
-        compare: [{ key, target: 'Create', result: 'Equal', create_revision: 0 }],
-        success: [{ request_put: { key, value: Buffer.from(JSON.stringify(record)) } }],
-        failure: [],
-      }),
-    );
+    await putDrain(ctx.client, ctx.keys, n, record);
     snap.drains.set(n, record);
     ctx.log.info({ node: n, by }, 'node drained');
   }
@@ -121,7 +114,7 @@ export async function undrainNode(
   const snap = await readSnapshot(ctx.client, ctx.keys);
   if (!snap.nodes.has(n) && !snap.drains.has(n)) throw notFound(`node ${n} is not registered or drained`);
   if (snap.drains.has(n)) {
-    await etcdCall(`undrain ${n}`, () => ctx.client.delete().key(ctx.keys.drain(n)).exec());
+    await deleteDrain(ctx.client, ctx.keys, n);
     snap.drains.delete(n);
     const reg = snap.nodes.get(n);
     // The registration says drained until the daemon notices the delete: report what will be.

@@ -5,7 +5,7 @@
  */
 import { status as Status } from '@grpc/grpc-js';
 import ipaddr from 'ipaddr.js';
-import { parseVipSpec, type VipSpec } from '@vipd/store';
+import { parseVipSpec, storedSpecFields, type VipSpec } from '@vipd/store';
 import type * as api from '@vipd/proto';
 import { ApiError, invalid, precondition } from './errors';
 import type { Snapshot } from './state';
@@ -73,13 +73,7 @@ const API_FIELDS = new Set([
  */
 export function fieldsBeyondApi(storedJson: string | undefined): Record<string, unknown> {
   if (storedJson === undefined) return {};
-  try {
-    const v: unknown = JSON.parse(storedJson);
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
-    return Object.fromEntries(Object.entries(v).filter(([k]) => !API_FIELDS.has(k)));
-  } catch {
-    return {};
-  }
+  return Object.fromEntries(Object.entries(storedSpecFields(storedJson)).filter(([k]) => !API_FIELDS.has(k)));
 }
 
 /** Stored spec → proto, with every default spelled out. */

@@ -1,9 +1,10 @@
 /**
- * The cluster as etcd holds it, read in one transaction (one revision) so every answer is
- * self-consistent. Every etcd call of the coordinator goes through etcdCall, which turns
- * client errors into store errors (transient → UNAVAILABLE at the API).
+ * The cluster as etcd holds it, read in one transaction (one revision: readPrefixes) so every
+ * answer is self-consistent. The coordinator's reads and writes are @vipd/store's, which throw
+ * store errors (transient → UNAVAILABLE at the API); a watch it starts itself goes through
+ * etcdCall for the same mapping.
  */
-import type { Etcd3, IKeyValue, IRangeResponse } from 'etcd3';
+import type { Etcd3 } from 'etcd3';
 import {
   type DrainRecord,
   fromEtcdError,
@@ -17,8 +18,7 @@ import {
   parsePinRecord,
   parseVipSpecJson,
   type PinRecord,
-  prefixEnd,
-  toEntry,
+  readPrefixes,
   type VipSpec,
 } from '@vipd/store';
 
@@ -47,7 +47,7 @@ export interface Snapshot {
   pins: Map<string, PinRecord>;
 }
 
-/** Runs one etcd call; whatever the client throws becomes a StoreError. */
+/** Runs one etcd call (a watch's start); whatever the client throws becomes a StoreError. */
 export async function etcdCall<T>(operation: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
@@ -56,29 +56,17 @@ export async function etcdCall<T>(operation: string, fn: () => Promise<T>): Prom
   }
 }
 
-export function rangeOf(prefix: string): { key: Buffer; range_end: Buffer } {
-  return { key: Buffer.from(prefix), range_end: prefixEnd(prefix) };
-}
-
 /** Reads vips/, nodes/, leaders/, drain/ and pins/ at one revision. */
 export async function readSnapshot(client: Etcd3, keys: Keys): Promise<Snapshot> {
   const prefixes = [keys.vipsPrefix, keys.nodesPrefix, keys.leadersPrefix, keys.drainPrefix, keys.pinsPrefix];
-  const res = await etcdCall('read cluster state', () =>
-    client.kv.txn({
-      compare: [],
-      success: prefixes.map((p) => ({ request_range: rangeOf(p) })),
-      failure: [],
-    }),
-  );
-  const ranges = res.responses.map((r) => (r.response_range as IRangeResponse | undefined)?.kvs ?? []);
+  const read = await readPrefixes(client, prefixes, 'read cluster state');
   const entriesUnder = (i: number): [string, MirrorEntry][] =>
-    (ranges[i] ?? []).flatMap((kv: IKeyValue) => {
-      const entry = toEntry(kv);
+    (read.entries[i] ?? []).flatMap((entry) => {
       const name = Keys.nameUnder(prefixes[i]!, entry.key);
       return name === undefined ? [] : [[name, entry] as [string, MirrorEntry]];
     });
   const snap: Snapshot = {
-    revision: String(res.header.revision),
+    revision: read.revision,
     vips: new Map(),
     nodes: new Map(),
     leaders: new Map(),

@@ -1,6 +1,7 @@
 /**
- * VIP specs: create, update, get, list, delete. Writes are one etcd transaction each,
- * guarded so that no check is stale when the write lands:
+ * VIP specs: create, update, get, list, delete. Writes are one etcd transaction each
+ * (writeVipSpec and deleteVipSpec in @vipd/store), guarded so that no check is stale when the
+ * write lands:
  * - the key itself: create-if-absent (create_revision = 0) or unchanged since read
  *   (mod_revision = what we validated against);
  * - the whole vips/ range: every key's mod_revision below our read revision + 1, so a VIP
@@ -8,7 +9,7 @@
  *   read again and re-validate, a bounded number of times.
  */
 import { status as Status } from '@grpc/grpc-js';
-import { serializeVipSpec, VIP_NAME_RE, type VipSpec } from '@vipd/store';
+import { deleteVipSpec, VIP_NAME_RE, type VipSpec, writeVipSpec } from '@vipd/store';
 import type * as api from '@vipd/proto';
 import type { Context } from './context';
 import { ApiError, notFound, precondition } from './errors';
@@ -20,7 +21,7 @@ import {
   specFromMsg,
   specToMsg,
 } from './spec-convert';
-import { etcdCall, rangeOf, readSnapshot, type Snapshot, type StoredVip } from './state';
+import { readSnapshot, type Snapshot, type StoredVip } from './state';
 
 const WRITE_ATTEMPTS = 5;
 
@@ -75,7 +76,6 @@ async function writeSpec(
   mode: { create: true } | { create: false; expected?: string },
 ): Promise<api.Vip__Output> {
   const name = specFromMsg(msg).name; // validates before anything is read
-  const key = Buffer.from(ctx.keys.vip(name));
   for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
     const snap = await readSnapshot(ctx.client, ctx.keys);
     const existing = snap.vips.get(name);
@@ -96,25 +96,15 @@ async function writeSpec(
       }
     }
     checkAgainstCluster(spec, snap, existing?.spec);
-    const res = await etcdCall(`write vip ${spec.name}`, () =>
-      ctx.client.kv.txn({
-        compare: [
-          mode.create
-            ? { key, target: 'Create', result: 'Equal', create_revision: 0 }
-            : { key, target: 'Mod', result: 'Equal', mod_revision: existing!.modRevision },
-          {
-            ...rangeOf(ctx.keys.vipsPrefix),
-            target: 'Mod',
-            result: 'Less',
-            mod_revision: (BigInt(snap.revision) + 1n).toString(),
-          },
-        ],
-        success: [{ request_put: { key, value: Buffer.from(serializeVipSpec(spec)) } }],
-        failure: [],
-      }),
+    const res = await writeVipSpec(
+      ctx.client,
+      ctx.keys,
+      spec,
+      mode.create ? { create: true } : { modRevision: existing!.modRevision },
+      snap.revision,
     );
-    if (res.succeeded) {
-      const revision = String(res.header.revision);
+    if (res.written) {
+      const { revision } = res;
       ctx.log.info(
         { vip: spec.name, revision, address: `${spec.address}/${spec.prefixLen}` },
         mode.create ? 'vip created' : 'vip updated',
@@ -153,17 +143,7 @@ export async function listVips(ctx: Context): Promise<api.Vip__Output[]> {
 /** Deletes vips/<name> and pins/<name> in one transaction. */
 export async function deleteVip(ctx: Context, name: string | undefined): Promise<void> {
   const n = vipName(name);
-  const res = await etcdCall(`delete vip ${n}`, () =>
-    ctx.client.kv.txn({
-      compare: [],
-      success: [
-        { request_delete_range: { key: Buffer.from(ctx.keys.vip(n)) } },
-        { request_delete_range: { key: Buffer.from(ctx.keys.pin(n)) } },
-      ],
-      failure: [],
-    }),
-  );
-  const deleted = Number(res.responses[0]?.response_delete_range?.deleted ?? 0);
-  if (deleted === 0) throw notFound(`vip ${n} not found`);
-  ctx.log.info({ vip: n, revision: String(res.header.revision) }, 'vip deleted');
+  const res = await deleteVipSpec(ctx.client, ctx.keys, n);
+  if (!res.deleted) throw notFound(`vip ${n} not found`);
+  ctx.log.info({ vip: n, revision: res.revision }, 'vip deleted');
 }

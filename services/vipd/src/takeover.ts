@@ -5,18 +5,20 @@
  */
 import type { Logger } from '@vipd/log';
 import {
-  callDeadline,
   type Clock,
   describe,
   type EtcdClient,
+  grantTakeoverMarkLease,
   type Keys,
   leaseGone,
   markTakeoverMany,
-  unmarkTakeoverMany,
   type NodeSession,
   parseLeader,
   type PrefixMirror,
   readTakeoverMarks,
+  revokeLease,
+  touchAlive,
+  unmarkTakeoverMany,
 } from '@vipd/store';
 import { shouldRevoke } from './fast-takeover';
 import type { Peers } from './peers';
@@ -251,13 +253,13 @@ export class Takeover {
     if (!this.peers.missingAny(this.intervalMs * 1.5) && !this.peers.unheardByAny()) return;
     this.aliveWriting = true;
     try {
-      await this.client.kv.put(
-        {
-          key: Buffer.from(this.keys.alive(this.self)),
-          value: Buffer.from(JSON.stringify({ seq: ++this.aliveSeq })),
-          lease: session.leaseId,
-        },
-        callDeadline(this.callTimeoutMs),
+      await touchAlive(
+        this.client,
+        this.keys,
+        this.self,
+        ++this.aliveSeq,
+        session.leaseId,
+        this.callTimeoutMs,
       );
     } catch (err) {
       this.log.debug({ err: describe(err) }, 'alive key not written');
@@ -283,10 +285,7 @@ export class Takeover {
       const markTtlS = Math.max(TAKEOVER_MARK_TTL_S, Math.ceil((2 * this.waitMs) / 1000));
       // Taken before the grant is asked: etcd cannot end the lease earlier than its TTL after it.
       const grantAskedAt = this.clock.now();
-      const markLease = await this.client.leaseClient.leaseGrant(
-        { TTL: markTtlS },
-        callDeadline(this.callTimeoutMs),
-      );
+      const markLeaseId = await grantTakeoverMarkLease(this.client, markTtlS, this.callTimeoutMs);
       const leaders = held.map(([key, entry]) => ({
         vip: key.slice(this.keys.leadersPrefix.length),
         value: entry.value,
@@ -294,7 +293,7 @@ export class Takeover {
       const results = await markTakeoverMany(
         this.client,
         this.keys,
-        { from: { node, lease }, by: this.self, markLeaseId: String(markLease.ID), leaders },
+        { from: { node, lease }, by: this.self, markLeaseId, leaders },
         { callTimeoutMs: this.callTimeoutMs, maxTxnOps: this.maxTxnOps },
       );
       // One result per key, in the order given (the held keys are distinct).
@@ -308,7 +307,7 @@ export class Takeover {
         throw new Error('the takeover took longer than its marker lease allows');
       }
       revoking = true;
-      await this.client.leaseClient.leaseRevoke({ ID: lease }, callDeadline(this.callTimeoutMs));
+      await revokeLease(this.client, lease, this.callTimeoutMs);
       this.revoked.add(lease);
       this.log.warn({ peer: node, lease }, 'lease of silent peer revoked');
     } catch (err) {

@@ -1,0 +1,67 @@
+/** nodes/, drain/ and pins/ values and the coordinator's transactions on them (pure). */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Keys } from './keys';
+import {
+  drainTxn,
+  encodeDrainRecord,
+  encodeNodeInfo,
+  encodePinRecord,
+  parseDrainRecord,
+  parseNodeInfo,
+  parsePinRecord,
+  pinTxn,
+} from './records';
+
+const keys = new Keys('c1');
+
+describe('records', () => {
+  it('a node registration round-trips; a bad one is no registration', () => {
+    const info = { name: 'n1', advertise: 'n1:7400', labels: { zone: 'a' }, drained: true, unready: ['web'] };
+    assert.deepEqual(parseNodeInfo('n1', encodeNodeInfo(info)), info);
+    assert.equal(parseNodeInfo('n1', '[]'), undefined);
+    assert.deepEqual(parseNodeInfo('n1', '{}'), {
+      name: 'n1',
+      advertise: '',
+      labels: {},
+      drained: false,
+      unready: [],
+    });
+  });
+
+  it('drain and pin records: the documented field order, and they round-trip', () => {
+    const drain = { at: '2024-01-01T00:00:00.000Z', by: 'ann' };
+    assert.equal(encodeDrainRecord(drain), '{"at":"2024-01-01T00:00:00.000Z","by":"ann"}');
+    assert.deepEqual(parseDrainRecord(encodeDrainRecord(drain)), drain);
+    const pin = { node: 'n2', at: '2024-01-01T00:00:00.000Z', by: 'bo' };
+    assert.equal(encodePinRecord(pin), '{"node":"n2","at":"2024-01-01T00:00:00.000Z","by":"bo"}');
+    assert.deepEqual(parsePinRecord(encodePinRecord(pin)), pin);
+    assert.equal(parsePinRecord(encodePinRecord({ ...pin, node: '' })), undefined);
+  });
+
+  it('a drain is put only where none is', () => {
+    const key = Buffer.from('/vipd/c1/drain/n1');
+    assert.deepEqual(drainTxn(keys, 'n1', { at: 't', by: 'ann' }), {
+      compare: [{ key, target: 'Create', result: 'Equal', create_revision: 0 }],
+      success: [{ request_put: { key, value: Buffer.from('{"at":"t","by":"ann"}') } }],
+      failure: [],
+    });
+  });
+
+  it('a pin is put only while the spec it was checked against is unchanged', () => {
+    assert.deepEqual(pinTxn(keys, 'web', { node: 'n2', at: 't', by: 'bo' }, '41'), {
+      compare: [
+        { key: Buffer.from('/vipd/c1/vips/web'), target: 'Mod', result: 'Equal', mod_revision: '41' },
+      ],
+      success: [
+        {
+          request_put: {
+            key: Buffer.from('/vipd/c1/pins/web'),
+            value: Buffer.from('{"node":"n2","at":"t","by":"bo"}'),
+          },
+        },
+      ],
+      failure: [],
+    });
+  });
+});
