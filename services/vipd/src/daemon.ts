@@ -30,6 +30,7 @@ import { Membership } from './membership';
 import { NodeState } from './node-state';
 import type { Kernel } from './kernel';
 import type { VipdMetrics } from './metrics';
+import type { Reason } from './reason-class';
 import { Peers } from './peers';
 import { Takeover } from './takeover';
 import { BulkAcquirer } from './bulk-acquire';
@@ -445,7 +446,7 @@ export class Daemon {
    * VIPs unguarded): each controller drops its VIP, logging it, and adds it again only once it may
    * (a renewal in time, with the agent's new epoch).
    */
-  agentLost(reason: string): void {
+  agentLost(reason: Reason): void {
     void this.dropAll(reason).then(() => this.reconcileAll());
   }
 
@@ -468,7 +469,7 @@ export class Daemon {
    * commands would stall the loop past the next fence deadline. `leaseLost`: failsafe VIPs are
    * carried while a new session takes their keys again (VipController.leaseLost).
    */
-  private async dropAll(reason: string, leaseLost = false): Promise<void> {
+  private async dropAll(reason: Reason, leaseLost = false): Promise<void> {
     const outcomes = await Promise.allSettled(
       [...this.controllers.values()].map((c) =>
         this.turns.run(() => (leaseLost ? c.leaseLost(reason) : c.dropLocal(reason, 'fault'))),
@@ -477,7 +478,7 @@ export class Daemon {
     const failed = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
     if (failed.length > 0) {
       this.log.error(
-        { reason, failed: failed.length, err: describe(failed[0]) },
+        { reason: reason.text, failed: failed.length, err: describe(failed[0]) },
         'could not remove every VIP; each is tried again on its next reconcile',
       );
     }

@@ -37,11 +37,17 @@ describe('decide', () => {
   });
 
   it('never acquires without a valid session', () => {
-    assert.equal(decide(input({ self: 'n1', sessionValid: false })).kind, 'idle');
+    assert.deepEqual(decide(input({ self: 'n1', sessionValid: false })), {
+      kind: 'idle',
+      reason: { class: 'no_session', text: 'no live etcd session' },
+    });
   });
 
   it('an ineligible node stays idle', () => {
-    assert.equal(decide(input({ self: 'n3' })).kind, 'idle');
+    assert.deepEqual(decide(input({ self: 'n3' })), {
+      kind: 'idle',
+      reason: { class: 'not_eligible', text: 'not eligible' },
+    });
   });
 
   it('follows a holder', () => {
@@ -70,7 +76,11 @@ describe('decide', () => {
 
   it('releases when no longer eligible', () => {
     const d = decide(input({ ranked: [ranked[0]!], leader: { node: 'n2', lease: 'L2', revision: '9' } }));
-    assert.equal(d.kind, 'release');
+    assert.deepEqual(d, {
+      kind: 'release',
+      revision: '9',
+      reason: { class: 'not_eligible', text: 'this node is no longer eligible' },
+    });
   });
 
   it('preempts for a better node after the delay, not before', () => {
@@ -78,7 +88,10 @@ describe('decide', () => {
     assert.equal(decide(input({ ...held, betterSince: 9_500 })).kind, 'hold');
     const d = decide(input({ ...held, betterSince: 9_000 }));
     assert.equal(d.kind, 'release');
-    assert.match(d.kind === 'release' ? d.reason : '', /preempted by n1/);
+    assert.deepEqual(d.kind === 'release' ? d.reason : undefined, {
+      class: 'preempted',
+      text: 'preempted by n1',
+    });
   });
 
   it('does not preempt when preempt is false', () => {
@@ -95,7 +108,10 @@ describe('decide', () => {
       input({ ...held, ranked: pinnedRank, pinned: 'n2', preempt: false, preemptDelayMs: 60_000 }),
     );
     assert.equal(d.kind, 'release');
-    assert.match(d.kind === 'release' ? d.reason : '', /moved to n2/);
+    assert.deepEqual(d.kind === 'release' ? d.reason : undefined, {
+      class: 'moved',
+      text: 'moved to n2 by an operator',
+    });
     // The pinned holder keeps it although n1 has the higher priority.
     const d2 = decide(
       input({

@@ -3,6 +3,7 @@
  * the etcd view and the clock and carries out the answer.
  */
 import { type Candidate, outranks, priorityOf, type VipSpec } from '@vipd/store';
+import type { Reason } from './reason-class';
 
 export interface DecideInput {
   self: string;
@@ -30,12 +31,12 @@ export interface DecideInput {
 export type Decision =
   | { kind: 'hold'; revision: string }
   | { kind: 'fenced'; revision: string }
-  | { kind: 'release'; revision: string; reason: string }
+  | { kind: 'release'; revision: string; reason: Reason }
   | { kind: 'acquire'; rank: number }
   | { kind: 'wait'; untilMs: number; reason: string }
   | { kind: 'follow'; holder: string; revision: string }
   | { kind: 'clear-stale'; revision: string }
-  | { kind: 'idle'; reason: string };
+  | { kind: 'idle'; reason: Reason };
 
 export function decide(i: DecideInput): Decision {
   const rank = i.ranked.findIndex((c) => c.name === i.self);
@@ -44,16 +45,28 @@ export function decide(i: DecideInput): Decision {
     if (leader.node === i.self && leader.lease === i.myLease) {
       if (!i.sessionValid) return { kind: 'fenced', revision: leader.revision };
       if (rank < 0)
-        return { kind: 'release', revision: leader.revision, reason: 'this node is no longer eligible' };
+        return {
+          kind: 'release',
+          revision: leader.revision,
+          reason: { class: 'not_eligible', text: 'this node is no longer eligible' },
+        };
       const best = i.ranked[0]!;
       const me = i.ranked[rank]!;
       if (best.name !== i.self && best.name === i.pinned) {
-        return { kind: 'release', revision: leader.revision, reason: `moved to ${best.name} by an operator` };
+        return {
+          kind: 'release',
+          revision: leader.revision,
+          reason: { class: 'moved', text: `moved to ${best.name} by an operator` },
+        };
       }
       if (i.preempt && best.name !== i.self && outranks(best, me)) {
         const since = i.betterSince ?? i.now;
         if (i.now - since >= i.preemptDelayMs) {
-          return { kind: 'release', revision: leader.revision, reason: `preempted by ${best.name}` };
+          return {
+            kind: 'release',
+            revision: leader.revision,
+            reason: { class: 'preempted', text: `preempted by ${best.name}` },
+          };
         }
       }
       return { kind: 'hold', revision: leader.revision };
@@ -64,8 +77,8 @@ export function decide(i: DecideInput): Decision {
     }
     return { kind: 'follow', holder: leader.node, revision: leader.revision };
   }
-  if (!i.sessionValid) return { kind: 'idle', reason: 'no live etcd session' };
-  if (rank < 0) return { kind: 'idle', reason: 'not eligible' };
+  if (!i.sessionValid) return { kind: 'idle', reason: { class: 'no_session', text: 'no live etcd session' } };
+  if (rank < 0) return { kind: 'idle', reason: { class: 'not_eligible', text: 'not eligible' } };
   // After a takeover the rank order counts from the end of the wait W, or every rank would be
   // due at once when W ends and the VIP could bounce through a worse node.
   const notBefore = i.notBefore ?? 0;

@@ -40,7 +40,16 @@ function runner(hooks: Record<string, unknown>, env: NodeJS.ProcessEnv = { PATH:
 }
 
 function t(vip: string, state: HookState, revision: string, reason = 'test'): VipTransition {
-  return { vip, state, address: '198.51.100.100', prefixLen: 24, interface: 'e0', revision, reason };
+  return {
+    vip,
+    state,
+    address: '198.51.100.100',
+    prefixLen: 24,
+    interface: 'e0',
+    revision,
+    reason,
+    reasonClass: 'other',
+  };
 }
 
 function alive(pid: number): boolean {

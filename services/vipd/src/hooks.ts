@@ -15,6 +15,7 @@ import {
 import { EventEmitter } from 'node:events';
 import type { Logger } from '@vipd/log';
 import { type HookResult, runHookAttempt } from './hook-process';
+import type { ReasonClass } from './reason-class';
 
 /** One change of this node's hold of one VIP. */
 export interface VipTransition {
@@ -27,6 +28,8 @@ export interface VipTransition {
   /** The fencing revision of the leadership that was taken or given up. */
   revision: string;
   reason: string;
+  /** The class of `reason`, given where the reason was written (the metrics label). */
+  reasonClass: ReasonClass;
 }
 
 export interface HookRunnerOptions {

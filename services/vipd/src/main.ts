@@ -123,8 +123,9 @@ async function main(argv: string[]): Promise<void> {
   const health = new HealthServer(server);
   const lost = { daemon: undefined as Daemon | undefined };
   const linux = createLinuxKernel(log.child({ component: 'kernel' }), {
-    onAgentLost: () => lost.daemon?.agentLost('kernel agent restarted'),
-    onFenced: (f) => lost.daemon?.agentLost(`fenced by the kernel agent (${f.reason})`),
+    onAgentLost: () => lost.daemon?.agentLost({ class: 'fence_switch', text: 'kernel agent restarted' }),
+    onFenced: (f) =>
+      lost.daemon?.agentLost({ class: 'fenced', text: `fenced by the kernel agent (${f.reason})` }),
     agentSocket: config.node.agentSocket,
   });
   if (!(await linux.ready())) {

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { silentLogger } from '@vipd/log';
 import type { VipSpec } from '@vipd/store';
 import type { VipTransition } from './hooks';
+import type { Reason } from './reason-class';
 import type { Kernel } from './kernel';
 import { type DaemonParts, PEER_FORGET_MS, VipdMetrics } from './metrics';
 
@@ -43,9 +44,21 @@ function fakes() {
   return { clock, peers, checks, hooks, leaders, session, parts, setHeld };
 }
 
-function transition(vip: string, state: VipTransition['state'], reason: string): VipTransition {
-  return { vip, state, reason, address: '198.51.100.100', prefixLen: 24, interface: 'e0', revision: '7' };
+function transition(vip: string, state: VipTransition['state'], reason: Reason): VipTransition {
+  return {
+    vip,
+    state,
+    reason: reason.text,
+    reasonClass: reason.class,
+    address: '198.51.100.100',
+    prefixLen: 24,
+    interface: 'e0',
+    revision: '7',
+  };
 }
+
+const ACQUIRED: Reason = { class: 'acquired', text: 'leadership acquired' };
+const X: Reason = { class: 'other', text: 'x' };
 
 const leaderEntry = (node: string, takeover?: string) => ({
   key: `${PREFIX}a`,
@@ -87,13 +100,21 @@ describe('vipd metrics', () => {
     const f = fakes();
     const m = new VipdMetrics(silentLogger(), { version: '0', defaultMetrics: false });
     m.attach(f.parts);
-    m.transition(transition('a', 'master', 'leadership acquired'));
-    m.transition(transition('a', 'backup', 'held by n2'));
+    m.transition(transition('a', 'master', ACQUIRED));
+    m.transition(transition('a', 'backup', { class: 'lost_leadership', text: 'held by n2' }));
     m.transition(
-      transition('a', 'fault', 'fenced: no contact with etcd (or with etcd and every peer) in time'),
+      transition('a', 'fault', {
+        class: 'fenced',
+        text: 'fenced: no contact with etcd (or with etcd and every peer) in time',
+      }),
     );
-    m.transition(transition('a', 'backup', 'yielding to n3, which holds it with the newer revision 12'));
-    m.transition(transition('a', 'backup', 'preempted by n3'));
+    m.transition(
+      transition('a', 'backup', {
+        class: 'yielded',
+        text: 'yielding to n3, which holds it with the newer revision 12',
+      }),
+    );
+    m.transition(transition('a', 'backup', { class: 'preempted', text: 'preempted by n3' }));
     const text = await scrape(m);
     const t = (state: string, cls: string) =>
       sample(text, `vipd_vip_transitions_total{vip="a",state="${state}",reason_class="${cls}"}`);
@@ -110,7 +131,7 @@ describe('vipd metrics', () => {
     const m = new VipdMetrics(silentLogger(), { version: '0', defaultMetrics: false });
     m.attach(f.parts);
     // Up without a vacancy seen (cold start, re-applied after a fence): not a failover.
-    m.transition(transition('a', 'master', 'holds the leadership'));
+    m.transition(transition('a', 'master', { class: 'reapplied', text: 'holds the leadership' }));
     // Marked taken over at 1000, deleted at 1100, our key seen at 1150, address up at 1250.
     f.leaders.emit('change', `${PREFIX}a`, leaderEntry('n2', 'n1'));
     f.clock.t = 1100;
@@ -118,12 +139,12 @@ describe('vipd metrics', () => {
     f.clock.t = 1150;
     f.leaders.emit('change', `${PREFIX}a`, leaderEntry('n1'));
     f.clock.t = 1250;
-    m.transition(transition('a', 'master', 'leadership acquired'));
+    m.transition(transition('a', 'master', ACQUIRED));
     // Vacant again, but another node takes it: nothing for us to measure.
     f.leaders.emit('change', `${PREFIX}a`, undefined);
     f.leaders.emit('change', `${PREFIX}a`, leaderEntry('n3'));
     f.clock.t = 5000;
-    m.transition(transition('a', 'master', 'leadership acquired'));
+    m.transition(transition('a', 'master', ACQUIRED));
     const text = await scrape(m);
     assert.equal(sample(text, 'vipd_failover_seconds_count'), 1);
     assert.equal(sample(text, 'vipd_failover_seconds_sum'), 0.25);
@@ -183,8 +204,8 @@ describe('vipd metrics', () => {
     m.attach(f.parts);
     f.checks.emit('result', 'db', { ok: true, timedOut: false }, 'up');
     f.checks.emit('result', 'web', { ok: false, timedOut: true }, 'down');
-    f.hooks.emit('finished', transition('a', 'master', 'x'), { ok: false, timedOut: true, durationMs: 1500 });
-    f.hooks.emit('finished', transition('a', 'backup', 'x'), { ok: true, timedOut: false, durationMs: 20 });
+    f.hooks.emit('finished', transition('a', 'master', X), { ok: false, timedOut: true, durationMs: 1500 });
+    f.hooks.emit('finished', transition('a', 'backup', X), { ok: true, timedOut: false, durationMs: 20 });
     const base = {
       announce: async (_i: string, _s: VipSpec, count: number) => count,
       probeOwners: async () => ['02:00:00:00:00:09'],
@@ -218,7 +239,7 @@ describe('vipd metrics', () => {
         throw new Error('boom');
       },
     });
-    assert.doesNotThrow(() => m.transition({ ...transition('a', 'master', 'x'), state: 'bogus' as never }));
+    assert.doesNotThrow(() => m.transition({ ...transition('a', 'master', X), state: 'bogus' as never }));
     const text = await scrape(m);
     assert.equal(sample(text, 'vipd_vips_configured'), 2);
     assert.ok(sample(text, 'process_cpu_user_seconds_total') !== undefined, 'default process metrics');

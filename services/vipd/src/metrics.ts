@@ -12,7 +12,6 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { HookRunner, VipTransition } from './hooks';
 import type { Kernel } from './kernel';
 import type { Peers } from './peers';
-import { reasonClass } from './reason-class';
 
 /** What the metrics read from the daemon on a scrape and listen to (Daemon builds it). */
 export interface DaemonParts {
@@ -244,7 +243,7 @@ export class VipdMetrics {
   /** A VIP went up or down here (the controller's transition point). */
   transition(t: VipTransition): void {
     this.safe(() => {
-      this.transitions.inc({ vip: t.vip, state: t.state, reason_class: reasonClass(t.reason) });
+      this.transitions.inc({ vip: t.vip, state: t.state, reason_class: t.reasonClass });
       if (t.state !== 'master' || !this.parts) return;
       const since = this.vacantSince.get(t.vip);
       if (since === undefined) return;

@@ -10,6 +10,7 @@ import { type Clock, type EtcdClient, type Keys, type NodeInfo, NodeSession } fr
 import type { HolderGuard } from './holder-guard';
 import type { LifetimeRefresher } from './lifetime-refresh';
 import type { VipdMetrics } from './metrics';
+import type { Reason } from './reason-class';
 
 export interface SessionSupervisorOptions {
   client: EtcdClient;
@@ -30,7 +31,7 @@ export interface SessionSupervisorOptions {
   setReady: (ready: boolean) => void;
   reconcileAll: () => void;
   /** Every controller drops its VIP (see Daemon.dropAll); never rejects. */
-  dropAll: (reason: string, leaseLost: boolean) => Promise<void>;
+  dropAll: (reason: Reason, leaseLost: boolean) => Promise<void>;
   /** Tries `fn` until it succeeds or the daemon stops (retry.ts). */
   retry: (what: string, fn: () => Promise<void>) => Promise<void>;
   /** The daemon is stopping: no new session is opened, and one opened meanwhile is closed. */
@@ -96,7 +97,7 @@ export class SessionSupervisor {
     session.on('lost', () => {
       this.o.setReady(false);
       // Failsafe VIPs stay while the new session takes their keys again (VipController.leaseLost).
-      void this.o.dropAll('lease lost', true).then(() => this.replace());
+      void this.o.dropAll({ class: 'lease_lost', text: 'lease lost' }, true).then(() => this.replace());
     });
   }
 

@@ -18,11 +18,14 @@ import { NetifError } from '@vipd/netif';
 import type { ControllerContext } from './controller-context';
 import type { VipTransition } from './hooks';
 import type { Kernel } from './kernel';
+import type { Reason } from './reason-class';
 import { Semaphore } from './semaphore';
 import { Turns } from './turns';
 import { MARK_STUCK_MS, VipController } from './vip-controller';
 
 const LEASE = '7';
+const TEST: Reason = { class: 'other', text: 'test' };
+const LEASE_LOST: Reason = { class: 'lease_lost', text: 'lease lost' };
 const keys = new Keys('lab');
 const node = (name: string): NodeInfo => ({
   name,
@@ -211,8 +214,11 @@ describe('VipController: a removal that fails', () => {
     assert.equal(k.removeCalls, 3);
     assert.equal(lines('VIP down on this node'), 1);
     assert.deepEqual(
-      transitions.map((t) => t.state),
-      ['master', 'backup'],
+      transitions.map((t) => [t.state, t.reasonClass, t.reason]),
+      [
+        ['master', 'reapplied', 'holds the leadership'],
+        ['backup', 'lost_leadership', 'held by n2'],
+      ],
     );
     assert.equal(c.holding, undefined);
     assert.equal(await c.stop(false), true);
@@ -223,7 +229,7 @@ describe('VipController: a removal that fails', () => {
     setLeader('n1', LEASE);
     c.reconcile();
     await until('the VIP up on n1', () => k.up.size === 1);
-    await assert.rejects(c.dropLocal('test'), /unanswered/);
+    await assert.rejects(c.dropLocal(TEST), /unanswered/);
     assert.equal(k.up.size, 1, 'the failed removal left the address');
     assert.equal(c.holding, undefined, 'a VIP whose removal failed is not held');
     // Still the leader: the retry removes the old address, then adds it again.
@@ -406,7 +412,7 @@ describe('VipController: the lease lost while the VIP is kept under failsafe', (
       () => t.lines('failsafe: etcd unreachable for everyone; keeping the VIP while all peers confirm') === 1,
     );
     // etcd is back for n1, but its lease expired there meanwhile (and the key with it).
-    await t.c.leaseLost('lease lost');
+    await t.c.leaseLost(LEASE_LOST);
     t.state.session = undefined;
     t.clearLeader();
     t.c.reconcile();
@@ -432,7 +438,7 @@ describe('VipController: the lease lost while the VIP is kept under failsafe', (
       'kept under failsafe',
       () => t.lines('failsafe: etcd unreachable for everyone; keeping the VIP while all peers confirm') === 1,
     );
-    await t.c.leaseLost('lease lost');
+    await t.c.leaseLost(LEASE_LOST);
     assert.equal(t.k.up.size, 1);
     t.state.session = { leaseId: '9', valid: () => true } as unknown as NodeSession;
     t.state.ok = true;
@@ -448,7 +454,7 @@ describe('VipController: the lease lost while the VIP is kept under failsafe', (
     t.state.ok = true;
     t.c.reconcile();
     await until('up again', () => t.k.up.size === 1);
-    await t.c.leaseLost('lease lost');
+    await t.c.leaseLost(LEASE_LOST);
     assert.equal(t.k.up.size, 0);
     await t.c.stop(false);
   });
@@ -462,7 +468,7 @@ describe('VipController: a removal in flight', () => {
     await until('the VIP up', () => t.k.up.size === 1);
     let finish: (v: boolean) => void = () => undefined;
     t.k.kernel.removeVip = () => new Promise<boolean>((r) => (finish = r));
-    const dropped = t.c.dropLocal('test');
+    const dropped = t.c.dropLocal(TEST);
     await new Promise((r) => setTimeout(r, 20));
     assert.equal(t.c.holding, t.revision(), 'still held while the removal is on its way');
     finish(true);

@@ -20,6 +20,7 @@ import { AgentFencedError } from '@vipd/netif';
 import type { ControllerContext } from './controller-context';
 import { betterPresent, decide, type Decision, startupGraceWait } from './decide';
 import { Mutex } from './mutex';
+import type { Reason } from './reason-class';
 import { awaitSuccessor } from './successor';
 import { type HeldAddress, VipAnnouncer } from './vip-announcer';
 
@@ -53,6 +54,9 @@ const REMOVE_RETRY_MS = 250;
 const STOP_ATTEMPTS = 3;
 
 type Applied = HeldAddress;
+
+const NOT_HOLDER: Reason = { class: 'lost_leadership', text: 'not holder' };
+const SHUTTING_DOWN: Reason = { class: 'shutdown', text: 'shutting down' };
 
 // Leader values parsed once per mirror entry (the mirror replaces an entry when it changes).
 const leaderCache = new WeakMap<MirrorEntry, ReturnType<typeof parseLeader>>();
@@ -134,7 +138,9 @@ export class VipController {
       before.prefixLen !== spec.prefixLen ||
       interfaceFor(before, this.ctx.self) !== interfaceFor(spec, this.ctx.self);
     if (moved && this.applied) {
-      void this.kernelLock.run(() => this.removeAddress('spec changed')).catch(() => undefined);
+      void this.kernelLock
+        .run(() => this.removeAddress({ class: 'spec_changed', text: 'spec changed' }))
+        .catch(() => undefined);
     }
     this.reconcile();
   }
@@ -182,7 +188,7 @@ export class VipController {
   }
 
   /** Drops the address now, without talking to etcd (fencing, lost lease, shutdown). */
-  async dropLocal(reason: string, state: Exclude<HookState, 'master'> = 'backup'): Promise<void> {
+  async dropLocal(reason: Reason, state: Exclude<HookState, 'master'> = 'backup'): Promise<void> {
     // Nothing up and nothing on its way up: nothing to remove (the common case on every
     // reconcile of a VIP another node holds; no lock, no promise chain).
     if (!this.applied && !this.unremoved && this.kernelLock.idle) {
@@ -200,7 +206,7 @@ export class VipController {
    * kept it (extended while the peers still confirm), and goes at once when another node holds
    * the key. Everything else is dropped now.
    */
-  async leaseLost(reason: string): Promise<void> {
+  async leaseLost(reason: Reason): Promise<void> {
     const a = this.applied;
     const now = this.ctx.clock.now();
     const until = Math.max(this.failsafeKeptUntil, this.failsafeUntil());
@@ -258,7 +264,7 @@ export class VipController {
    * A planned release: delete the leader key first, keep the address until the successor's key
    * appears (at most handoverMaxMs, DESIGN's handover overlap), then remove it. No client gap.
    */
-  private async handover(revision: string, reason: string): Promise<void> {
+  private async handover(revision: string, reason: Reason): Promise<void> {
     // A node handing many VIPs back at once (a preemption after a stall, a drain) would release
     // every key together, and its successor add them all faster than this node's kernel removes
     // them (hundreds of IPv6 addresses cost it ~0.5 ms each): only so many at a time, each then
@@ -274,9 +280,9 @@ export class VipController {
     }
   }
 
-  private async handoverNow(revision: string, reason: string): Promise<void> {
+  private async handoverNow(revision: string, reason: Reason): Promise<void> {
     const state = this.ctx.cannotServe(this.spec.name) ? 'fault' : 'backup';
-    const released = await this.release(revision, reason);
+    const released = await this.release(revision, reason.text);
     if (released && this.applied) {
       const waited = await this.awaitSuccessor(revision, this.ctx.handoverMaxMs);
       const next = this.ctx.leaders.get(this.ctx.keys.leader(this.spec.name));
@@ -300,7 +306,7 @@ export class VipController {
     let removed = false;
     for (let attempt = 1; attempt <= STOP_ATTEMPTS && !removed; attempt++) {
       try {
-        await this.dropLocal('shutting down');
+        await this.dropLocal(SHUTTING_DOWN);
         removed = true;
       } catch (err) {
         if (attempt === STOP_ATTEMPTS) {
@@ -311,7 +317,7 @@ export class VipController {
         } else await sleep(REMOVE_RETRY_MS);
       }
     }
-    if (release && rev !== undefined) await this.release(rev, 'shutting down');
+    if (release && rev !== undefined) await this.release(rev, SHUTTING_DOWN.text);
     await this.running?.catch(() => undefined);
     return removed;
   }
@@ -416,12 +422,15 @@ export class VipController {
           .peerHolders(this.spec.name)
           .find((p) => BigInt(p.revision) > BigInt(d.revision));
         if (newer && (await this.etcdConfirms(newer, d.revision))) {
-          await this.dropLocal(
-            `yielding to ${newer.node}, which holds it with the newer revision ${newer.revision}`,
-          );
+          await this.dropLocal({
+            class: 'yielded',
+            text: `yielding to ${newer.node}, which holds it with the newer revision ${newer.revision}`,
+          });
           return;
         }
-        await this.kernelLock.run(() => this.applyAddress(d.revision, 'holds the leadership'));
+        await this.kernelLock.run(() =>
+          this.applyAddress(d.revision, { class: 'reapplied', text: 'holds the leadership' }),
+        );
         if (this.applied) {
           const a = this.applied;
           this.announcer.maybeRefresh(a);
@@ -448,24 +457,27 @@ export class VipController {
           return;
         }
         this.setFailsafe(false);
-        await this.dropLocal('fenced: no contact with etcd (or with etcd and every peer) in time', 'fault');
+        await this.dropLocal(
+          { class: 'fenced', text: 'fenced: no contact with etcd (or with etcd and every peer) in time' },
+          'fault',
+        );
         return;
       }
       case 'release':
         await this.handover(d.revision, d.reason);
         return;
       case 'acquire':
-        await this.dropLocal('not holder');
+        await this.dropLocal(NOT_HOLDER);
         // Vacant after a takeover (seen live, or named in takeovers/ on a fresh read): the old holder went silent,
         // and whether it fenced is not ours to trust. Prove the address free before adding.
         await this.acquire(session, d.rank, this.ctx.takenOver(this.spec.name));
         return;
       case 'clear-stale':
-        await this.dropLocal('not holder');
+        await this.dropLocal(NOT_HOLDER);
         await this.release(d.revision, 'leader key left by an earlier run of this node');
         return;
       case 'wait': {
-        await this.dropLocal('not holder');
+        await this.dropLocal(NOT_HOLDER);
         // Waiting out a takeover's W: the wire probe runs in the wait's last moments, so that it
         // costs the takeover nothing when nobody answers (see freeOnTheWire).
         const left = d.untilMs - now;
@@ -474,7 +486,7 @@ export class VipController {
         return;
       }
       case 'follow':
-        await this.dropLocal(`held by ${d.holder}`);
+        await this.dropLocal({ class: 'lost_leadership', text: `held by ${d.holder}` });
         return;
       case 'idle':
         await this.dropLocal(
@@ -505,7 +517,9 @@ export class VipController {
       },
       'leadership acquired',
     );
-    await this.kernelLock.run(() => this.applyAddress(res.revision, 'leadership acquired'));
+    await this.kernelLock.run(() =>
+      this.applyAddress(res.revision, { class: 'acquired', text: 'leadership acquired' }),
+    );
   }
 
   /**
@@ -580,7 +594,8 @@ export class VipController {
       return false;
     }
     this.markedOwnSince = undefined;
-    await this.dropLocal('taken over by a peer');
+    // Classed 'other' as it always was: the mark itself, not a holder, took the VIP from us.
+    await this.dropLocal({ class: 'other', text: 'taken over by a peer' });
     await this.release(
       entry.createRevision,
       `our key was marked taken over ${MARK_STUCK_MS} ms ago but our lease lives: the takeover failed half-way`,
@@ -603,7 +618,7 @@ export class VipController {
   }
 
   /** Called under kernelLock. Adds only while the lease is provably alive. */
-  private async applyAddress(revision: string, reason: string): Promise<void> {
+  private async applyAddress(revision: string, reason: Reason): Promise<void> {
     const ifname = interfaceFor(this.spec, this.ctx.self);
     if (this.applied && this.applied.revision === revision && this.applied.ifname === ifname) return;
     if (!this.ctx.session()?.valid() || !this.ctx.canHold() || this.stopped) return;
@@ -624,7 +639,8 @@ export class VipController {
     this.waitedFor = '';
     if (this.probeFirst?.revision === revision && !(await this.freeOnTheWire(ifname, revision))) return;
     // A removal that failed earlier is finished first, so that every "up" follows its "down".
-    if (this.unremoved) await this.removeAddress('removal retried before adding again');
+    if (this.unremoved)
+      await this.removeAddress({ class: 'other', text: 'removal retried before adding again' });
     await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.addressLifetimeSec);
     this.applied = { ifname, spec: this.spec, revision };
     const from = this.lastOtherHolder;
@@ -633,7 +649,7 @@ export class VipController {
         rev: revision,
         address: `${this.spec.address}/${this.spec.prefixLen}`,
         interface: ifname,
-        reason,
+        reason: reason.text,
         // The holder this node last saw before it (none: the VIP was new or vacant since start).
         from: from?.node ?? 'none',
         ...(from ? { fromRev: from.revision } : {}),
@@ -702,7 +718,7 @@ export class VipController {
   }
 
   /** Called under kernelLock. */
-  private async removeAddress(reason: string, state: HookState = 'backup'): Promise<void> {
+  private async removeAddress(reason: Reason, state: HookState = 'backup'): Promise<void> {
     this.announcer.stop();
     const a = this.applied ?? this.unremoved;
     if (!a) return;
@@ -725,7 +741,7 @@ export class VipController {
         rev: a.revision,
         address: `${a.spec.address}/${a.spec.prefixLen}`,
         interface: a.ifname,
-        reason,
+        reason: reason.text,
         present,
         // Who holds it now as far as etcd says here (none yet: a successor may still come).
         to: this.currentOtherHolder() ?? 'none',
@@ -737,7 +753,7 @@ export class VipController {
   }
 
   /** Tells the daemon's hook runner (it only queues). */
-  private hook(state: HookState, a: Applied, reason: string): void {
+  private hook(state: HookState, a: Applied, reason: Reason): void {
     const { address, prefixLen } = a.spec;
     this.ctx.transition({
       vip: this.spec.name,
@@ -746,7 +762,8 @@ export class VipController {
       prefixLen,
       interface: a.ifname,
       revision: a.revision,
-      reason,
+      reason: reason.text,
+      reasonClass: reason.class,
     });
   }
 
@@ -799,6 +816,8 @@ export class VipController {
     const summary = d.kind === 'follow' ? `follow:${d.holder}:${d.revision}` : d.kind;
     if (summary === this.lastDecision) return;
     this.lastDecision = summary;
-    this.log.debug({ decision: d }, 'decision');
+    // A reason shows as its text, as it always has (its class is for the metrics).
+    const shown = d.kind === 'release' || d.kind === 'idle' ? { ...d, reason: d.reason.text } : d;
+    this.log.debug({ decision: shown }, 'decision');
   }
 }
