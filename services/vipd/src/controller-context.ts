@@ -1,29 +1,20 @@
 /** The daemon-side services every VIP controller uses. */
-import type {
-  AcquireResult,
-  EtcdClient,
-  Clock,
-  Keys,
-  NodeInfo,
-  NodeSession,
-  PrefixMirror,
-} from '@vipd/store';
+import type { Clock, NodeInfo, NodeSession } from '@vipd/store';
 import type { VipTransition } from './hooks';
 import type { Kernel } from './kernel';
+import type { LeadershipPort } from './leadership-port';
 import type { Semaphore } from './semaphore';
 import type { Turns } from './turns';
 
-/** What a VipController needs from the daemon: etcd, the node's view, the kernel, the guards. */
+/** What a VipController needs from the daemon: leadership, the node's view, the kernel, the guards. */
 export interface ControllerContext {
   self: string;
-  client: EtcdClient;
-  keys: Keys;
-  leaders: PrefixMirror;
+  /** Who holds each VIP, and taking, releasing and handing one over (leadership-port.ts). */
+  leadership: LeadershipPort;
   session(): NodeSession | undefined;
   liveNodes(): NodeInfo[];
   kernel: Kernel;
   clock: Clock;
-  callTimeoutMs: number;
   acquireStepMs: number;
   addressLifetimeSec: number;
   /** Monotonic time until which configured better nodes never seen yet are waited for. */
@@ -47,12 +38,8 @@ export interface ControllerContext {
   probeSpacingMs(): number;
   /** Where reconciles queue for their turn (a few ms of them per event-loop turn). */
   turns: Turns;
-  /** Slots for leadership writes (release txns): see semaphore.ts. */
-  writes: Semaphore;
   /** Handovers in progress at once at most (see VipController.handover). */
   handovers: Semaphore;
-  /** Creates the VIP's leader key under `leaseId` if absent, in a bulk with others (bulk-acquire.ts). */
-  acquireLeader(vip: string, leaseId: string): Promise<AcquireResult>;
   /** Heard peers that say they hold this VIP, with their fencing revisions. */
   peerHolders(vip: string): { node: string; revision: string }[];
   /** Vacant after a takeover from a silent holder (not held since): probe the wire before adding. */

@@ -43,6 +43,7 @@ import { Sweeper, yieldToNewer } from './sweep';
 import { Tick } from './tick';
 import { Turns } from './turns';
 import type { ControllerContext } from './controller-context';
+import { EtcdLeadership } from './etcd-leadership';
 import { VipController } from './vip-controller';
 
 export interface DaemonDeps {
@@ -371,18 +372,22 @@ export class Daemon {
     return (this.controllerContext ??= {
       probeSpacingMs: () => (this.heldCount() * 1000) / PROBES_PER_SECOND,
       turns: this.turns,
-      writes: this.writes,
       handovers: this.handovers,
-      acquireLeader: (vip, leaseId) => this.acquirer.acquire(vip, leaseId),
       self: this.config.node.name,
-      client: this.client,
-      keys: this.keys,
-      leaders: this.view.leaders,
+      leadership: new EtcdLeadership({
+        self: this.config.node.name,
+        client: this.client,
+        keys: this.keys,
+        leaders: this.view.leaders,
+        acquirer: this.acquirer,
+        writes: this.writes,
+        callTimeoutMs: this.config.etcd.callTimeoutMs,
+        clock: this.clock,
+      }),
       session: () => this.session,
       liveNodes: () => this.liveNodes(),
       kernel: this.deps.kernel,
       clock: this.clock,
-      callTimeoutMs: this.config.etcd.callTimeoutMs,
       acquireStepMs: this.config.reconcile.acquireStepMs,
       addressLifetimeSec: this.config.lease.addressLifetimeSec,
       startupGraceUntil: () => this.startupGraceUntil,

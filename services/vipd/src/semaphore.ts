@@ -1,5 +1,5 @@
 /**
- * At most `limit` holders at once, the rest wait in FIFO order. vipd's VIP controllers take a
+ * At most `limit` holders at once, the rest wait in FIFO order. vipd's leadership port takes a
  * slot for each release of a leader key (acquisitions go in bulk, bulk-acquire.ts): a node taking hundreds of VIPs at
  * once (cold start, a takeover) otherwise queued hundreds of txns in etcd, and its own renewal,
  * a linearizable read that waits for every entry before it to be applied, came back too late

@@ -4,24 +4,14 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@vipd/log';
-import {
-  describe,
-  holdsLeadership,
-  interfaceFor,
-  type MirrorEntry,
-  type NodeSession,
-  parseLeader,
-  rankCandidates,
-  releaseLeadership,
-  type VipSpec,
-} from '@vipd/store';
+import { describe, interfaceFor, type NodeSession, rankCandidates, type VipSpec } from '@vipd/store';
 import type { HookState } from '@vipd/config';
 import { AgentFencedError } from '@vipd/netif';
 import type { ControllerContext } from './controller-context';
 import { betterPresent, decide, type Decision, startupGraceWait } from './decide';
+import type { Holder, VipLeadership } from './leadership-port';
 import { Mutex } from './mutex';
 import type { Reason } from './reason-class';
-import { awaitSuccessor } from './successor';
 import { type HeldAddress, VipAnnouncer } from './vip-announcer';
 
 /** While kept under failsafe, how often the kernel lifetime is refreshed. */
@@ -58,17 +48,6 @@ type Applied = HeldAddress;
 const NOT_HOLDER: Reason = { class: 'lost_leadership', text: 'not holder' };
 const SHUTTING_DOWN: Reason = { class: 'shutdown', text: 'shutting down' };
 
-// Leader values parsed once per mirror entry (the mirror replaces an entry when it changes).
-const leaderCache = new WeakMap<MirrorEntry, ReturnType<typeof parseLeader>>();
-function parsedLeader(vip: string, entry: MirrorEntry): ReturnType<typeof parseLeader> {
-  let parsed = leaderCache.get(entry);
-  if (parsed === undefined || ('vip' in parsed && parsed.vip !== vip)) {
-    parsed = parseLeader(vip, entry);
-    leaderCache.set(entry, parsed);
-  }
-  return parsed;
-}
-
 export class VipController {
   private applied: Applied | undefined;
   /**
@@ -77,8 +56,6 @@ export class VipController {
    * REMOVE_RETRY_MS); unrefreshed, its kernel lifetime ends it within addressLifetimeSec anyway.
    */
   private unremoved: Applied | undefined;
-  /** Set between our acquire txn and the mirror seeing its revision. */
-  private acquired: { revision: string; lease: string } | undefined;
   private vacantSince: number | undefined;
   private betterSince: number | undefined;
   private readonly kernelLock = new Mutex();
@@ -106,8 +83,8 @@ export class VipController {
   /** When a peer's claim was last checked in etcd, and the last claim etcd refuted. */
   private claimCheckedAt = -Infinity;
   private refutedClaim = '';
-  /** The last holder other than this node that the leader key named. */
-  private lastOtherHolder: { node: string; revision: string } | undefined;
+  /** This VIP's leadership: who holds it, acquire, release, hand over. */
+  private readonly leadership: VipLeadership;
   private log: Logger;
   private readonly announcer: VipAnnouncer;
 
@@ -117,6 +94,7 @@ export class VipController {
     private readonly baseLog: Logger,
   ) {
     this.log = baseLog.child({ vip: spec.name });
+    this.leadership = ctx.leadership.forVip(spec.name);
     this.announcer = new VipAnnouncer(ctx.kernel, ctx.clock, this.log);
   }
 
@@ -255,9 +233,9 @@ export class VipController {
     clearTimeout(this.wakeTimer);
   }
 
-  /** Waits (at most maxMs) until the successor holds the VIP; see successor.ts. */
+  /** Waits (at most maxMs) until the successor holds the VIP; see VipLeadership.awaitSuccessor. */
   awaitSuccessor(rev: string, maxMs: number): Promise<number> {
-    return awaitSuccessor(this.ctx.leaders, this.ctx.keys.leader(this.spec.name), rev, maxMs, this.ctx.clock);
+    return this.leadership.awaitSuccessor(rev, maxMs);
   }
 
   /**
@@ -285,10 +263,12 @@ export class VipController {
     const released = await this.release(revision, reason.text);
     if (released && this.applied) {
       const waited = await this.awaitSuccessor(revision, this.ctx.handoverMaxMs);
-      const next = this.ctx.leaders.get(this.ctx.keys.leader(this.spec.name));
+      const next = this.leadership.keyRevision();
       this.log.info(
-        { rev: revision, successorRev: next?.createRevision, waitedMs: waited },
-        next ? 'successor holds the VIP; handing over' : 'no successor yet; removing the VIP anyway',
+        { rev: revision, successorRev: next, waitedMs: waited },
+        next !== undefined
+          ? 'successor holds the VIP; handing over'
+          : 'no successor yet; removing the VIP anyway',
       );
     }
     await this.dropLocal(reason, state);
@@ -339,39 +319,12 @@ export class VipController {
     }
   }
 
-  /** The node the leader key names, when it is not this one (no side effects). */
-  private currentOtherHolder(): string | undefined {
-    const entry = this.ctx.leaders.get(this.ctx.keys.leader(this.spec.name));
-    if (!entry) return undefined;
-    const parsed = parsedLeader(this.spec.name, entry);
-    if ('problem' in parsed || parsed.node === this.ctx.self) return undefined;
-    return parsed.takeover ? `taken over by ${parsed.takeover.by}` : parsed.node;
-  }
-
-  private leaderView(): { node: string; lease: string; revision: string } | undefined {
-    const entry = this.ctx.leaders.get(this.ctx.keys.leader(this.spec.name));
-    if (entry) {
-      if (this.acquired && entry.createRevision !== this.acquired.revision) this.acquired = undefined;
-      const parsed = parsedLeader(this.spec.name, entry);
-      if (!('problem' in parsed) && parsed.node !== this.ctx.self)
-        this.lastOtherHolder = { node: parsed.node, revision: parsed.revision };
-      if ('problem' in parsed) {
-        // Unreadable, but present: someone holds it. Treat it as held by an unknown node.
-        this.log.warn({ rev: entry.createRevision, problem: parsed.problem }, 'leader key unreadable');
-        return { node: '?', lease: entry.lease, revision: entry.createRevision };
-      }
-      if (parsed.takeover) {
-        // Taken over from this holder by a peer: whoever holds it, it is not us any more.
-        return { node: `taken-over-by-${parsed.takeover.by}`, lease: '', revision: parsed.revision };
-      }
-      return parsed;
-    }
-    const a = this.acquired;
-    if (a && BigInt(this.ctx.leaders.revision) < BigInt(a.revision)) {
-      return { node: this.ctx.self, lease: a.lease, revision: a.revision };
-    }
-    this.acquired = undefined;
-    return undefined;
+  /** Who holds the VIP now; an unreadable leader key is held by an unknown node ('?'). */
+  private leaderView(): Holder | undefined {
+    const holder = this.leadership.holder();
+    if (holder?.problem !== undefined)
+      this.log.warn({ rev: holder.revision, problem: holder.problem }, 'leader key unreadable');
+    return holder;
   }
 
   private async runOnce(): Promise<void> {
@@ -501,12 +454,11 @@ export class VipController {
 
   private async acquire(session: NodeSession | undefined, rank: number, fromSilent: boolean): Promise<void> {
     if (!session?.valid()) return;
-    const res = await this.ctx.acquireLeader(this.spec.name, session.leaseId);
+    const res = await this.leadership.acquire(session.leaseId);
     if (!res.acquired) {
       this.log.debug({ rank }, 'acquire lost the race; someone else holds it');
       return;
     }
-    this.acquired = { revision: res.revision, lease: session.leaseId };
     if (fromSilent) this.probeFirst = { revision: res.revision, since: this.ctx.clock.now() };
     this.log.info(
       {
@@ -536,15 +488,7 @@ export class VipController {
     this.claimCheckedAt = now;
     let mine: boolean;
     try {
-      mine = await holdsLeadership(
-        this.ctx.client,
-        this.ctx.keys,
-        this.spec.name,
-        this.ctx.self,
-        session.leaseId,
-        ours,
-        this.ctx.callTimeoutMs,
-      );
+      mine = await this.leadership.confirmHeld(session.leaseId, ours);
     } catch (err) {
       this.log.debug(
         { rev: ours, err: describe(err) },
@@ -572,17 +516,8 @@ export class VipController {
    * taker never revokes once its marker lease (TAKEOVER_MARK_TTL_S, shorter) has ended.
    */
   private async releaseStaleMark(session: NodeSession | undefined): Promise<boolean> {
-    const entry = this.ctx.leaders.get(this.ctx.keys.leader(this.spec.name));
-    const parsed = entry ? parsedLeader(this.spec.name, entry) : undefined;
-    const ours =
-      entry !== undefined &&
-      parsed !== undefined &&
-      !('problem' in parsed) &&
-      parsed.takeover !== undefined &&
-      parsed.node === this.ctx.self &&
-      session?.valid() === true &&
-      entry.lease === session.leaseId;
-    if (!ours) {
+    const marked = session?.valid() === true ? this.leadership.markedOwn(session.leaseId) : undefined;
+    if (marked === undefined) {
       this.markedOwnSince = undefined;
       return false;
     }
@@ -597,7 +532,7 @@ export class VipController {
     // Classed 'other' as it always was: the mark itself, not a holder, took the VIP from us.
     await this.dropLocal({ class: 'other', text: 'taken over by a peer' });
     await this.release(
-      entry.createRevision,
+      marked,
       `our key was marked taken over ${MARK_STUCK_MS} ms ago but our lease lives: the takeover failed half-way`,
     );
     return true;
@@ -606,9 +541,7 @@ export class VipController {
   /** Deletes our leader key (a leadership write slot first); whether it was ours and is gone. */
   private async release(revision: string, reason: string): Promise<boolean> {
     try {
-      const ok = await this.ctx.writes.run(() =>
-        releaseLeadership(this.ctx.client, this.ctx.keys, this.spec.name, revision, this.ctx.callTimeoutMs),
-      );
+      const ok = await this.leadership.release(revision);
       this.log.info({ rev: revision, reason, deleted: ok }, 'leadership released');
       return ok;
     } catch (err) {
@@ -643,7 +576,7 @@ export class VipController {
       await this.removeAddress({ class: 'other', text: 'removal retried before adding again' });
     await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.addressLifetimeSec);
     this.applied = { ifname, spec: this.spec, revision };
-    const from = this.lastOtherHolder;
+    const from = this.leadership.lastHolderElsewhere;
     this.log.info(
       {
         rev: revision,
@@ -744,7 +677,7 @@ export class VipController {
         reason: reason.text,
         present,
         // Who holds it now as far as etcd says here (none yet: a successor may still come).
-        to: this.currentOtherHolder() ?? 'none',
+        to: this.leadership.holderElsewhere() ?? 'none',
       },
       'VIP down on this node',
     );

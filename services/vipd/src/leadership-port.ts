@@ -1,0 +1,52 @@
+/**
+ * Leadership as a VIP controller sees it: who holds the VIP, and the few things it may ask (take
+ * a vacant VIP, give it up, hand it over, check a peer's word against etcd). One port per node,
+ * one view of it per VIP; the leader key, its record, the watch and the bulk acquisitions stay
+ * behind it (etcd-leadership.ts), so the controller never sees etcd and is tested with a fake.
+ */
+import type { AcquireResult } from '@vipd/store';
+
+/** Who holds a VIP as far as this node knows (the `leader` input of decide.ts). */
+export interface Holder {
+  /** The holding node: `?` when its leader key is unreadable, `taken-over-by-<node>` when marked. */
+  node: string;
+  /** The holder's lease ('' when marked taken over: whoever holds it, it is not that lease). */
+  lease: string;
+  /** The fencing revision: the create revision of the leader key. */
+  revision: string;
+  /** Set when the leader key is there but unreadable (held then by an unknown node). */
+  problem?: string;
+}
+
+/** One VIP's leadership. */
+export interface VipLeadership {
+  /**
+   * The holder now: the leader key as this node's watch sees it, or our own acquisition that the
+   * watch has not shown yet. Undefined: vacant. Reading it updates lastHolderElsewhere.
+   */
+  holder(): Holder | undefined;
+  /** The last holder other than this node that holder() found the key naming (none: new or vacant since start). */
+  readonly lastHolderElsewhere: { node: string; revision: string } | undefined;
+  /** Who holds it now when that is not this node (`taken over by <node>` when marked); for logs, no side effects. */
+  holderElsewhere(): string | undefined;
+  /** The fencing revision of our own key under `leaseId` when a peer marked it taken over. */
+  markedOwn(leaseId: string): string | undefined;
+  /** The fencing revision of whatever key holds the VIP now (a handover's successor, once it is up). */
+  keyRevision(): string | undefined;
+  /** Takes the VIP under `leaseId` if it is vacant and its spec exists; the revision is the fencing token. */
+  acquire(leaseId: string): Promise<AcquireResult>;
+  /** Deletes the leader key if it is still the one with this revision: whether it was, and is gone. */
+  release(revision: string): Promise<boolean>;
+  /**
+   * A handover's wait, after release(): until another holder's key appears and has had a moment
+   * to add its address, at most maxMs. Resolves with the ms waited.
+   */
+  awaitSuccessor(revision: string, maxMs: number): Promise<number>;
+  /** Whether etcd itself (read linearizably, not the watch) still shows our key: this lease and revision, unmarked. */
+  confirmHeld(leaseId: string, revision: string): Promise<boolean>;
+}
+
+/** The node's leadership: the daemon builds one and each controller takes its VIP's view. */
+export interface LeadershipPort {
+  forVip(vip: string): VipLeadership;
+}
