@@ -370,10 +370,14 @@ export class Daemon {
   /** What every controller shares (one object, not a set of closures per VIP). */
   private context(): ControllerContext {
     return (this.controllerContext ??= {
-      probeSpacingMs: () => (this.heldCount() * 1000) / PROBES_PER_SECOND,
-      turns: this.turns,
-      handovers: this.handovers,
       self: this.config.node.name,
+      kernel: this.deps.kernel,
+      clock: this.clock,
+      settings: {
+        acquireStepMs: this.config.reconcile.acquireStepMs,
+        addressLifetimeSec: this.config.lease.addressLifetimeSec,
+        handoverMaxMs: this.config.reconcile.handoverMaxMs,
+      },
       leadership: new EtcdLeadership({
         self: this.config.node.name,
         client: this.client,
@@ -384,26 +388,28 @@ export class Daemon {
         callTimeoutMs: this.config.etcd.callTimeoutMs,
         clock: this.clock,
       }),
-      session: () => this.session,
-      liveNodes: () => this.liveNodes(),
-      kernel: this.deps.kernel,
-      clock: this.clock,
-      acquireStepMs: this.config.reconcile.acquireStepMs,
-      addressLifetimeSec: this.config.lease.addressLifetimeSec,
-      startupGraceUntil: () => this.startupGraceUntil,
-      seenSinceStart: (node) => this.seen.has(node),
-      pinOf: (vip) => {
-        const entry = this.view.pins.get(this.keys.pin(vip));
-        return entry ? parsePinRecord(entry.value)?.node : undefined;
+      standing: {
+        session: () => this.session,
+        canHold: () => this.guard.canHold(),
+        failsafeUntil: (vip) => this.guard.failsafeUntil(vip),
+        cannotServe: (vip) => this.state.current.unready.includes(vip),
       },
-      handoverMaxMs: this.config.reconcile.handoverMaxMs,
-      canHold: () => this.guard.canHold(),
-      failsafeUntil: (vip) => this.guard.failsafeUntil(vip),
-      notBefore: (vip) => this.takeover.notBefore(vip),
-      takenOver: (vip) => this.takeover.takenOver(vip),
-      peerHolders: (vip) => this.peers.holdersOf(vip),
-      failsafeHolders: (vip) => this.peers.failsafeHoldersOf(vip),
-      cannotServe: (vip) => this.state.current.unready.includes(vip),
+      candidates: {
+        liveNodes: () => this.liveNodes(),
+        pinOf: (vip) => {
+          const entry = this.view.pins.get(this.keys.pin(vip));
+          return entry ? parsePinRecord(entry.value)?.node : undefined;
+        },
+        startupGraceUntil: () => this.startupGraceUntil,
+        seenSinceStart: (node) => this.seen.has(node),
+      },
+      peers: this.peers,
+      takeover: this.takeover,
+      pacing: {
+        turns: this.turns,
+        handovers: this.handovers,
+        probeSpacingMs: () => (this.heldCount() * 1000) / PROBES_PER_SECOND,
+      },
       transition: (t) => {
         this.hooks.notify(t);
         this.deps.metrics?.transition(t);

@@ -6,14 +6,14 @@ import { describe, it } from 'node:test';
 import { memoryLogger } from '@vipd/log';
 import {
   type AcquireResult,
+  type Clock,
   monotonicClock,
   type NodeInfo,
-  type NodeSession,
   parseVipSpec,
   type VipSpec,
 } from '@vipd/store';
 import { NetifError } from '@vipd/netif';
-import type { ControllerContext } from './controller-context';
+import type { ControllerContext, LeaseSession, NodeStanding, TakeoverWaits } from './controller-context';
 import type { VipTransition } from './hooks';
 import type { Kernel } from './kernel';
 import type { Holder, LeadershipPort, VipLeadership } from './leadership-port';
@@ -123,22 +123,29 @@ class FakeLeadership implements VipLeadership {
   }
 }
 
-function setUp(
-  failRemovals: number,
-  peers: { node: string; revision: string }[] = [],
-  etcd?: FakeEtcd,
-  keeping: string[] = [],
-  overrides: Partial<ControllerContext> = {},
-  specExtra: Record<string, unknown> = {},
-) {
+interface SetUpOptions {
+  /** Removals that fail (transient) before they work again. */
+  failRemovals?: number;
+  /** Peers that say in their beats they hold the VIP. */
+  peers?: { node: string; revision: string }[];
+  etcd?: FakeEtcd;
+  /** Peers without etcd that keep the VIP under failsafe. */
+  keeping?: string[];
+  standing?: Partial<NodeStanding>;
+  takeover?: TakeoverWaits;
+  clock?: Clock;
+  spec?: Record<string, unknown>;
+}
+
+function setUp(o: SetUpOptions = {}) {
   const spec: VipSpec = parseVipSpec({
     name: 'web',
     address: '198.51.100.10/24',
     interface: 'e0',
     nodes: { n1: { priority: 150 }, n2: { priority: 100 } },
-    ...specExtra,
+    ...o.spec,
   });
-  const leadership = new FakeLeadership(etcd);
+  const leadership = new FakeLeadership(o.etcd);
   const setLeader = (holder: string, lease: string): void => {
     leadership.key = { node: holder, lease, revision: String(++leadership.revision) };
   };
@@ -146,34 +153,32 @@ function setUp(
   const markTakenOver = (by: string): void => {
     leadership.key = { ...leadership.key!, takenOverBy: by };
   };
-  const k = new FlakyKernel(failRemovals);
+  const k = new FlakyKernel(o.failRemovals ?? 0);
   const transitions: VipTransition[] = [];
-  const session = { leaseId: LEASE, valid: () => true } as unknown as NodeSession;
+  const session: LeaseSession = { leaseId: LEASE, valid: () => true };
   const ctx: ControllerContext = {
     self: 'n1',
-    leadership: leadership.port,
-    session: () => session,
-    liveNodes: () => [node('n1'), node('n2')],
     kernel: k.kernel,
-    clock: monotonicClock,
-    acquireStepMs: 100,
-    addressLifetimeSec: 2,
-    startupGraceUntil: () => 0,
-    seenSinceStart: () => true,
-    pinOf: () => undefined,
-    handoverMaxMs: 100,
-    canHold: () => true,
-    failsafeUntil: () => -Infinity,
-    notBefore: () => 0,
-    takenOver: () => false,
-    probeSpacingMs: () => 60_000,
-    turns: new Turns(),
-    handovers: new Semaphore(4),
-    peerHolders: () => peers,
-    failsafeHolders: () => keeping,
-    cannotServe: () => false,
+    clock: o.clock ?? monotonicClock,
+    settings: { acquireStepMs: 100, addressLifetimeSec: 2, handoverMaxMs: 100 },
+    leadership: leadership.port,
+    standing: {
+      session: () => session,
+      canHold: () => true,
+      failsafeUntil: () => -Infinity,
+      cannotServe: () => false,
+      ...o.standing,
+    },
+    candidates: {
+      liveNodes: () => [node('n1'), node('n2')],
+      pinOf: () => undefined,
+      startupGraceUntil: () => 0,
+      seenSinceStart: () => true,
+    },
+    peers: { holdersOf: () => o.peers ?? [], failsafeHoldersOf: () => o.keeping ?? [] },
+    takeover: o.takeover ?? { notBefore: () => 0, takenOver: () => false },
+    pacing: { turns: new Turns(), handovers: new Semaphore(4), probeSpacingMs: () => 60_000 },
     transition: (t) => transitions.push(t),
-    ...overrides,
   };
   const log = memoryLogger();
   const c = new VipController(spec, ctx, log);
@@ -204,7 +209,7 @@ async function until(what: string, ok: () => boolean, ms = 3000): Promise<void> 
 
 describe('VipController: a removal that fails', () => {
   it('is tried again until the address is gone, with one "VIP down" and one backup hook', async () => {
-    const { c, k, setLeader, transitions, lines } = setUp(2);
+    const { c, k, setLeader, transitions, lines } = setUp({ failRemovals: 2 });
     setLeader('n1', LEASE);
     c.reconcile();
     await until('the VIP up on n1', () => k.up.size === 1);
@@ -226,7 +231,7 @@ describe('VipController: a removal that fails', () => {
   });
 
   it('is finished before the VIP is added again, so every "up" follows its "down"', async () => {
-    const { c, k, setLeader, transitions } = setUp(1);
+    const { c, k, setLeader, transitions } = setUp({ failRemovals: 1 });
     setLeader('n1', LEASE);
     c.reconcile();
     await until('the VIP up on n1', () => k.up.size === 1);
@@ -244,7 +249,7 @@ describe('VipController: a removal that fails', () => {
   });
 
   it('stop() gives up after its attempts without rejecting, and says so', async () => {
-    const { c, k, setLeader, lines } = setUp(Infinity);
+    const { c, k, setLeader, lines } = setUp({ failRemovals: Infinity });
     setLeader('n1', LEASE);
     c.reconcile();
     await until('the VIP up on n1', () => k.up.size === 1);
@@ -258,7 +263,7 @@ describe('VipController: a peer that claims a newer revision', () => {
   it('is ignored while etcd still shows our key (a forged beat changes nothing)', async () => {
     const etcd: FakeEtcd = { reads: 0 };
     const forged = [{ node: 'n2', revision: '999999999' }];
-    const { c, k, setLeader, lines, revision } = setUp(0, forged, etcd);
+    const { c, k, setLeader, lines, revision } = setUp({ peers: forged, etcd });
     setLeader('n1', LEASE);
     etcd.leader = { node: 'n1', revision: revision(), lease: LEASE };
     c.reconcile();
@@ -280,7 +285,7 @@ describe('VipController: a peer that claims a newer revision', () => {
   it('is followed once etcd no longer shows our key', async () => {
     const etcd: FakeEtcd = { reads: 0 };
     const peers: { node: string; revision: string }[] = [];
-    const { c, k, setLeader, lines, revision } = setUp(0, peers, etcd);
+    const { c, k, setLeader, lines, revision } = setUp({ peers, etcd });
     setLeader('n1', LEASE);
     c.reconcile();
     await until('the VIP up', () => k.up.size === 1);
@@ -297,7 +302,7 @@ describe('VipController: a peer that claims a newer revision', () => {
 describe('VipController: a peer without etcd that keeps the VIP under failsafe', () => {
   it('holds back the add until that peer lets the VIP go', async () => {
     const keeping = ['n2'];
-    const { c, k, setLeader, lines } = setUp(0, [], undefined, keeping);
+    const { c, k, setLeader, lines } = setUp({ keeping });
     setLeader('n1', LEASE);
     c.reconcile();
     await new Promise((r) => setTimeout(r, 300));
@@ -314,7 +319,7 @@ describe('VipController: a peer without etcd that keeps the VIP under failsafe',
 
 describe('VipController: taking a VIP over from a silent holder', () => {
   it('adds it only once no other host answers for it on the wire', async () => {
-    const { c, k, lines } = setUp(0, [], undefined, [], { notBefore: () => 1, takenOver: () => true });
+    const { c, k, lines } = setUp({ takeover: { notBefore: () => 1, takenOver: () => true } });
     k.answering = ['02:00:00:00:00:02']; // the old holder, killed with its agent: its address lives on
     c.reconcile();
     await until(
@@ -333,7 +338,7 @@ describe('VipController: taking a VIP over from a silent holder', () => {
   });
 
   it('a VIP that was not taken from a silent holder is added without waiting', async () => {
-    const { c, k } = setUp(0, [], undefined, [], { notBefore: () => 0, takenOver: () => false });
+    const { c, k } = setUp({ takeover: { notBefore: () => 0, takenOver: () => false } });
     k.answering = ['02:00:00:00:00:02']; // a graceful handover: the old holder keeps it until ours appears
     c.reconcile();
     await until('the VIP up', () => k.up.size === 1);
@@ -344,7 +349,7 @@ describe('VipController: taking a VIP over from a silent holder', () => {
 describe('VipController: our own key marked taken over while our lease lives', () => {
   it('drops the VIP at once, and releases the marked key only once the takeover has clearly failed', async () => {
     let now = 1_000_000;
-    const { c, k, setLeader, markTakenOver, released, lines, revision } = setUp(0, [], undefined, [], {
+    const { c, k, setLeader, markTakenOver, released, lines, revision } = setUp({
       clock: { now: () => now },
     });
     setLeader('n1', LEASE);
@@ -370,24 +375,20 @@ describe('VipController: our own key marked taken over while our lease lives', (
 describe('VipController: the lease lost while the VIP is kept under failsafe', () => {
   /** n1 holds `web` (onEtcdLoss as given), then loses etcd: the session and guards are switches. */
   async function heldThenCut(onEtcdLoss: 'failsafe' | 'fence') {
-    const state: { session: NodeSession | undefined; ok: boolean; failsafe: number } = {
+    const state: { session: LeaseSession | undefined; ok: boolean; failsafe: number } = {
       session: undefined,
       ok: true,
       failsafe: -Infinity,
     };
-    state.session = { leaseId: LEASE, valid: () => state.ok } as unknown as NodeSession;
-    const t = setUp(
-      0,
-      [],
-      undefined,
-      [],
-      {
+    state.session = { leaseId: LEASE, valid: () => state.ok };
+    const t = setUp({
+      standing: {
         session: () => state.session,
         canHold: () => state.ok,
         failsafeUntil: () => state.failsafe,
       },
-      { onEtcdLoss },
-    );
+      spec: { onEtcdLoss },
+    });
     t.setLeader('n1', LEASE);
     t.c.reconcile();
     await until('the VIP up', () => t.k.up.size === 1);
@@ -412,7 +413,7 @@ describe('VipController: the lease lost while the VIP is kept under failsafe', (
     t.c.reconcile();
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(t.k.up.size, 1, 'kept while the new session opens');
-    t.state.session = { leaseId: '9', valid: () => true } as unknown as NodeSession;
+    t.state.session = { leaseId: '9', valid: () => true };
     t.state.ok = true;
     t.c.reconcile();
     await until('the key taken again', () => t.c.holding === '50');
@@ -434,7 +435,7 @@ describe('VipController: the lease lost while the VIP is kept under failsafe', (
     );
     await t.c.leaseLost(LEASE_LOST);
     assert.equal(t.k.up.size, 1);
-    t.state.session = { leaseId: '9', valid: () => true } as unknown as NodeSession;
+    t.state.session = { leaseId: '9', valid: () => true };
     t.state.ok = true;
     t.setLeader('n2', '8');
     t.c.reconcile();
@@ -456,7 +457,7 @@ describe('VipController: the lease lost while the VIP is kept under failsafe', (
 
 describe('VipController: a removal in flight', () => {
   it('the VIP counts as held (in the beats too) until the address is gone', async () => {
-    const t = setUp(0);
+    const t = setUp();
     t.setLeader('n1', LEASE);
     t.c.reconcile();
     await until('the VIP up', () => t.k.up.size === 1);

@@ -4,10 +4,10 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@vipd/log';
-import { describe, interfaceFor, type NodeSession, rankCandidates, type VipSpec } from '@vipd/store';
+import { describe, interfaceFor, rankCandidates, type VipSpec } from '@vipd/store';
 import type { HookState } from '@vipd/config';
 import { AgentFencedError } from '@vipd/netif';
-import type { ControllerContext } from './controller-context';
+import type { ControllerContext, LeaseSession } from './controller-context';
 import { betterPresent, decide, type Decision, startupGraceWait } from './decide';
 import type { Holder, VipLeadership } from './leadership-port';
 import { Mutex } from './mutex';
@@ -32,7 +32,7 @@ const PROBE_MARGIN_MS = 500;
 export const MARK_STUCK_MS = 10_000;
 /** While a failsafe VIP is carried over a lost lease, how often to look again at the least. */
 const CARRY_RECHECK_MS = 50;
-/** A handover that found no slot (ctx.handovers) looks again after this long. */
+/** A handover that found no slot (ctx.pacing.handovers) looks again after this long. */
 const HANDOVER_RETRY_MS = 20;
 /** While a peer keeps the VIP under failsafe, how often to look again. */
 const FAILSAFE_HOLDER_RECHECK_MS = 100;
@@ -132,7 +132,7 @@ export class VipController {
     }
     // Deferred so that a watch response has been applied in full (revision included) first,
     // and in turns shared with every other VIP (see turns.ts).
-    this.running = this.ctx.turns.run(() => this.loop()).finally(() => (this.running = undefined));
+    this.running = this.ctx.pacing.turns.run(() => this.loop()).finally(() => (this.running = undefined));
   }
 
   /**
@@ -147,7 +147,7 @@ export class VipController {
     void this.kernelLock
       .run(async () => {
         if (this.applied !== a || this.failsafeUntil() <= this.ctx.clock.now()) return;
-        await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.addressLifetimeSec);
+        await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.settings.addressLifetimeSec);
       })
       .catch((err) => this.log.warn({ rev: a.revision, err: describe(err) }, 'address refresh failed'));
   }
@@ -161,7 +161,7 @@ export class VipController {
   refreshTarget(): HeldAddress | undefined {
     const a = this.applied;
     if (!a || this.stopped) return undefined;
-    if (this.ctx.session()?.valid() !== true || !this.ctx.canHold()) return undefined;
+    if (this.ctx.standing.session()?.valid() !== true || !this.ctx.standing.canHold()) return undefined;
     return a;
   }
 
@@ -211,7 +211,7 @@ export class VipController {
       this.carried = undefined;
       return false;
     }
-    c.until = Math.max(c.until, this.ctx.failsafeUntil(this.spec.name));
+    c.until = Math.max(c.until, this.ctx.standing.failsafeUntil(this.spec.name));
     const waiting =
       d.kind === 'acquire' ||
       d.kind === 'wait' ||
@@ -247,22 +247,22 @@ export class VipController {
     // every key together, and its successor add them all faster than this node's kernel removes
     // them (hundreds of IPv6 addresses cost it ~0.5 ms each): only so many at a time, each then
     // inside the handover bound; the rest look again shortly.
-    if (!this.ctx.handovers.tryEnter()) {
+    if (!this.ctx.pacing.handovers.tryEnter()) {
       this.wake(HANDOVER_RETRY_MS);
       return;
     }
     try {
       await this.handoverNow(revision, reason);
     } finally {
-      this.ctx.handovers.leave();
+      this.ctx.pacing.handovers.leave();
     }
   }
 
   private async handoverNow(revision: string, reason: Reason): Promise<void> {
-    const state = this.ctx.cannotServe(this.spec.name) ? 'fault' : 'backup';
+    const state = this.ctx.standing.cannotServe(this.spec.name) ? 'fault' : 'backup';
     const released = await this.release(revision, reason.text);
     if (released && this.applied) {
-      const waited = await this.awaitSuccessor(revision, this.ctx.handoverMaxMs);
+      const waited = await this.awaitSuccessor(revision, this.ctx.settings.handoverMaxMs);
       const next = this.leadership.keyRevision();
       this.log.info(
         { rev: revision, successorRev: next, waitedMs: waited },
@@ -291,7 +291,7 @@ export class VipController {
       } catch (err) {
         if (attempt === STOP_ATTEMPTS) {
           this.log.error(
-            { attempts: attempt, err: describe(err), lifetimeSec: this.ctx.addressLifetimeSec },
+            { attempts: attempt, err: describe(err), lifetimeSec: this.ctx.settings.addressLifetimeSec },
             'could not remove the VIP while stopping; its kernel lifetime ends it',
           );
         } else await sleep(REMOVE_RETRY_MS);
@@ -328,11 +328,11 @@ export class VipController {
   }
 
   private async runOnce(): Promise<void> {
-    const session = this.ctx.session();
+    const session = this.ctx.standing.session();
     if (await this.releaseStaleMark(session)) return;
     const leader = this.leaderView();
-    const pinned = this.ctx.pinOf(this.spec.name);
-    const ranked = rankCandidates(this.spec, this.ctx.liveNodes(), pinned);
+    const pinned = this.ctx.candidates.pinOf(this.spec.name);
+    const ranked = rankCandidates(this.spec, this.ctx.candidates.liveNodes(), pinned);
     const now = this.ctx.clock.now();
     const mine = leader !== undefined && leader.node === this.ctx.self && leader.lease === session?.leaseId;
     this.vacantSince = leader ? undefined : (this.vacantSince ?? now);
@@ -341,24 +341,24 @@ export class VipController {
       self: this.ctx.self,
       leader,
       myLease: session?.leaseId,
-      sessionValid: (session?.valid() ?? false) && this.ctx.canHold(),
+      sessionValid: (session?.valid() ?? false) && this.ctx.standing.canHold(),
       ranked,
       pinned,
       preempt: this.spec.preempt,
       preemptDelayMs: this.spec.preemptDelayMs,
-      acquireStepMs: this.ctx.acquireStepMs,
+      acquireStepMs: this.ctx.settings.acquireStepMs,
       now,
       vacantSince: this.vacantSince,
       betterSince: this.betterSince,
-      notBefore: this.ctx.notBefore(this.spec.name),
+      notBefore: this.ctx.takeover.notBefore(this.spec.name),
     });
     const graceWait =
-      d.kind === 'acquire' && now < this.ctx.startupGraceUntil()
-        ? startupGraceWait(this.spec, this.ctx.self, (n) => this.ctx.seenSinceStart(n))
+      d.kind === 'acquire' && now < this.ctx.candidates.startupGraceUntil()
+        ? startupGraceWait(this.spec, this.ctx.self, (n) => this.ctx.candidates.seenSinceStart(n))
         : undefined;
     if (graceWait !== undefined) {
-      this.note({ kind: 'wait', untilMs: this.ctx.startupGraceUntil(), reason: graceWait });
-      this.wake(this.ctx.startupGraceUntil() - now);
+      this.note({ kind: 'wait', untilMs: this.ctx.candidates.startupGraceUntil(), reason: graceWait });
+      this.wake(this.ctx.candidates.startupGraceUntil() - now);
       return;
     }
     this.note(d);
@@ -371,8 +371,8 @@ export class VipController {
     switch (d.kind) {
       case 'hold': {
         this.setFailsafe(false);
-        const newer = this.ctx
-          .peerHolders(this.spec.name)
+        const newer = this.ctx.peers
+          .holdersOf(this.spec.name)
           .find((p) => BigInt(p.revision) > BigInt(d.revision));
         if (newer && (await this.etcdConfirms(newer, d.revision))) {
           await this.dropLocal({
@@ -389,8 +389,8 @@ export class VipController {
           this.announcer.maybeRefresh(a);
           this.announcer.maybeProbe(
             a,
-            this.ctx.probeSpacingMs(),
-            () => this.ctx.peerHolders(this.spec.name),
+            this.ctx.pacing.probeSpacingMs(),
+            () => this.ctx.peers.holdersOf(this.spec.name),
             () => this.reconcile(),
           );
         }
@@ -423,7 +423,7 @@ export class VipController {
         await this.dropLocal(NOT_HOLDER);
         // Vacant after a takeover (seen live, or named in takeovers/ on a fresh read): the old holder went silent,
         // and whether it fenced is not ours to trust. Prove the address free before adding.
-        await this.acquire(session, d.rank, this.ctx.takenOver(this.spec.name));
+        await this.acquire(session, d.rank, this.ctx.takeover.takenOver(this.spec.name));
         return;
       case 'clear-stale':
         await this.dropLocal(NOT_HOLDER);
@@ -434,7 +434,7 @@ export class VipController {
         // Waiting out a takeover's W: the wire probe runs in the wait's last moments, so that it
         // costs the takeover nothing when nobody answers (see freeOnTheWire).
         const left = d.untilMs - now;
-        if (this.ctx.takenOver(this.spec.name) && left <= EARLY_PROBE_LEAD_MS) this.probeEarly(now);
+        if (this.ctx.takeover.takenOver(this.spec.name) && left <= EARLY_PROBE_LEAD_MS) this.probeEarly(now);
         this.wake(left > EARLY_PROBE_LEAD_MS ? left - EARLY_PROBE_LEAD_MS : left);
         return;
       }
@@ -444,7 +444,7 @@ export class VipController {
       case 'idle':
         await this.dropLocal(
           d.reason,
-          session?.valid() && this.ctx.canHold() && !this.ctx.cannotServe(this.spec.name)
+          session?.valid() && this.ctx.standing.canHold() && !this.ctx.standing.cannotServe(this.spec.name)
             ? 'backup'
             : 'fault',
         );
@@ -452,7 +452,7 @@ export class VipController {
     }
   }
 
-  private async acquire(session: NodeSession | undefined, rank: number, fromSilent: boolean): Promise<void> {
+  private async acquire(session: LeaseSession | undefined, rank: number, fromSilent: boolean): Promise<void> {
     if (!session?.valid()) return;
     const res = await this.leadership.acquire(session.leaseId);
     if (!res.acquired) {
@@ -481,7 +481,7 @@ export class VipController {
    * unanswered read keeps the VIP (losing etcd is the fence's business, not a peer's word).
    */
   private async etcdConfirms(claim: { node: string; revision: string }, ours: string): Promise<boolean> {
-    const session = this.ctx.session();
+    const session = this.ctx.standing.session();
     if (!session) return false;
     const now = this.ctx.clock.now();
     if (now - this.claimCheckedAt < PEER_CLAIM_CHECK_MS) return false;
@@ -515,7 +515,7 @@ export class VipController {
    * after a takeover and every node, us included, takes it again only after the wait W. The
    * taker never revokes once its marker lease (TAKEOVER_MARK_TTL_S, shorter) has ended.
    */
-  private async releaseStaleMark(session: NodeSession | undefined): Promise<boolean> {
+  private async releaseStaleMark(session: LeaseSession | undefined): Promise<boolean> {
     const marked = session?.valid() === true ? this.leadership.markedOwn(session.leaseId) : undefined;
     if (marked === undefined) {
       this.markedOwnSince = undefined;
@@ -554,10 +554,10 @@ export class VipController {
   private async applyAddress(revision: string, reason: Reason): Promise<void> {
     const ifname = interfaceFor(this.spec, this.ctx.self);
     if (this.applied && this.applied.revision === revision && this.applied.ifname === ifname) return;
-    if (!this.ctx.session()?.valid() || !this.ctx.canHold() || this.stopped) return;
+    if (!this.ctx.standing.session()?.valid() || !this.ctx.standing.canHold() || this.stopped) return;
     // A peer cut from etcd may still keep it under failsafe (after a long etcd outage its lease
     // has expired, and we could take the key): wait until it says it let the VIP go.
-    const keeping = this.ctx.failsafeHolders(this.spec.name);
+    const keeping = this.ctx.peers.failsafeHoldersOf(this.spec.name);
     if (keeping.length > 0) {
       if (this.waitedFor !== keeping.join(',')) {
         this.waitedFor = keeping.join(',');
@@ -574,7 +574,7 @@ export class VipController {
     // A removal that failed earlier is finished first, so that every "up" follows its "down".
     if (this.unremoved)
       await this.removeAddress({ class: 'other', text: 'removal retried before adding again' });
-    await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.addressLifetimeSec);
+    await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.settings.addressLifetimeSec);
     this.applied = { ifname, spec: this.spec, revision };
     const from = this.leadership.lastHolderElsewhere;
     this.log.info(
@@ -589,7 +589,7 @@ export class VipController {
       },
       'VIP up on this node',
     );
-    this.announcer.tookOver(this.applied, this.spec.announce.count, this.ctx.probeSpacingMs());
+    this.announcer.tookOver(this.applied, this.spec.announce.count, this.ctx.pacing.probeSpacingMs());
     this.hook('master', this.applied, reason);
   }
 
@@ -619,11 +619,11 @@ export class VipController {
       owners = [];
     }
     const waited = this.ctx.clock.now() - p.since;
-    if (owners.length > 0 && waited < this.ctx.addressLifetimeSec * 1000 + PROBE_MARGIN_MS) {
+    if (owners.length > 0 && waited < this.ctx.settings.addressLifetimeSec * 1000 + PROBE_MARGIN_MS) {
       if (!p.logged) {
         p.logged = true;
         this.log.warn(
-          { rev: revision, macs: owners, lifetimeSec: this.ctx.addressLifetimeSec },
+          { rev: revision, macs: owners, lifetimeSec: this.ctx.settings.addressLifetimeSec },
           'another host still answers for the VIP (its old holder not fenced?): waiting until it stops',
         );
       }
@@ -718,7 +718,7 @@ export class VipController {
   /** Until when onEtcdLoss: failsafe keeps this VIP (-Infinity: not failsafe, or not held). */
   failsafeUntil(): number {
     if (!this.heldUnderFailsafeSpec) return -Infinity;
-    const until = this.ctx.failsafeUntil(this.spec.name);
+    const until = this.ctx.standing.failsafeUntil(this.spec.name);
     return this.carried ? Math.max(until, this.carried.until) : until;
   }
 
@@ -726,7 +726,7 @@ export class VipController {
   private async refreshFailsafe(until: number): Promise<void> {
     const a = this.applied;
     if (!a || this.ctx.clock.now() >= until) return;
-    await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.addressLifetimeSec);
+    await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.settings.addressLifetimeSec);
   }
 
   private setFailsafe(on: boolean): void {
