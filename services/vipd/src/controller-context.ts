@@ -1,5 +1,6 @@
 /** The daemon-side services every VIP controller uses. */
-import type { Clock, NodeInfo, NodeSession } from '@vipd/store';
+import type { Clock } from '@vipd/log';
+import type { NodeInfo, NodeSession } from '@vipd/store';
 import type { VipTransition } from './hooks';
 import type { Kernel } from './kernel';
 import type { LeadershipPort } from './leadership-port';

@@ -3,12 +3,12 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { after, describe, it } from 'node:test';
+import { monotonicClock } from '@vipd/log';
 import {
   type AcquireResult,
   createEtcdClient,
   Keys,
   type MirrorEntry,
-  monotonicClock,
   type PrefixMirrorEvents,
 } from '@vipd/store';
 import { EtcdLeadership, type LeaderMirror, SETTLE_MS } from './etcd-leadership';

@@ -3,15 +3,8 @@
 // removal the address may have outlived).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { memoryLogger } from '@vipd/log';
-import {
-  type AcquireResult,
-  type Clock,
-  monotonicClock,
-  type NodeInfo,
-  parseVipSpec,
-  type VipSpec,
-} from '@vipd/store';
+import { type Clock, memoryLogger, monotonicClock } from '@vipd/log';
+import { type AcquireResult, type NodeInfo, parseVipSpec, type VipSpec } from '@vipd/store';
 import { NetifError } from '@vipd/netif';
 import type { ControllerContext, LeaseSession, NodeStanding, TakeoverWaits } from './controller-context';
 import type { VipTransition } from './hooks';

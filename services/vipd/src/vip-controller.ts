@@ -3,8 +3,8 @@
  * kernel has, and acts. Reconciles on every change and on the daemon's timer.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '@vipd/log';
-import { describe, interfaceFor, rankCandidates, type VipSpec } from '@vipd/store';
+import { errorLine, type Logger } from '@vipd/log';
+import { interfaceFor, rankCandidates, type VipSpec } from '@vipd/store';
 import type { HookState } from '@vipd/config';
 import { AgentFencedError } from '@vipd/netif';
 import type { ControllerContext, LeaseSession } from './controller-context';
@@ -149,7 +149,7 @@ export class VipController {
         if (this.applied !== a || this.failsafeUntil() <= this.ctx.clock.now()) return;
         await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.settings.addressLifetimeSec);
       })
-      .catch((err) => this.log.warn({ rev: a.revision, err: describe(err) }, 'address refresh failed'));
+      .catch((err) => this.log.warn({ rev: a.revision, err: errorLine(err) }, 'address refresh failed'));
   }
 
   /** Takes this VIP's kernel lock (no add or remove until released): for batch refreshes. */
@@ -291,7 +291,7 @@ export class VipController {
       } catch (err) {
         if (attempt === STOP_ATTEMPTS) {
           this.log.error(
-            { attempts: attempt, err: describe(err), lifetimeSec: this.ctx.settings.addressLifetimeSec },
+            { attempts: attempt, err: errorLine(err), lifetimeSec: this.ctx.settings.addressLifetimeSec },
             'could not remove the VIP while stopping; its kernel lifetime ends it',
           );
         } else await sleep(REMOVE_RETRY_MS);
@@ -311,8 +311,8 @@ export class VipController {
         // A fence refuses every change queued before it (the agent logs the fence once);
         // hundreds of controllers saying so again would bury it.
         if (err instanceof AgentFencedError)
-          this.log.debug({ err: describe(err) }, 'address change cancelled by a fence; retrying');
-        else this.log.warn({ err: describe(err) }, 'reconcile failed; retrying');
+          this.log.debug({ err: errorLine(err) }, 'address change cancelled by a fence; retrying');
+        else this.log.warn({ err: errorLine(err) }, 'reconcile failed; retrying');
         this.wake(250);
       }
       if (!this.again || this.stopped) return;
@@ -491,7 +491,7 @@ export class VipController {
       mine = await this.leadership.confirmHeld(session.leaseId, ours);
     } catch (err) {
       this.log.debug(
-        { rev: ours, err: describe(err) },
+        { rev: ours, err: errorLine(err) },
         'could not check a peer claim in etcd; keeping the VIP',
       );
       return false;
@@ -545,7 +545,7 @@ export class VipController {
       this.log.info({ rev: revision, reason, deleted: ok }, 'leadership released');
       return ok;
     } catch (err) {
-      this.log.warn({ rev: revision, reason, err: describe(err) }, 'release failed; the lease will free it');
+      this.log.warn({ rev: revision, reason, err: errorLine(err) }, 'release failed; the lease will free it');
       return false;
     }
   }
@@ -615,7 +615,7 @@ export class VipController {
           : undefined;
       owners = earlyOwners?.length === 0 ? [] : await this.ctx.kernel.probeBeforeAdd(ifname, this.spec);
     } catch (err) {
-      this.log.warn({ rev: revision, err: describe(err) }, 'takeover probe failed; adding without it');
+      this.log.warn({ rev: revision, err: errorLine(err) }, 'takeover probe failed; adding without it');
       owners = [];
     }
     const waited = this.ctx.clock.now() - p.since;
