@@ -47,8 +47,10 @@ export {
 export {
   ADDON_PATH,
   loadPacketAddon,
+  openFrameSocket,
   sendAndCollect,
   sendFrame,
+  type FrameSocket,
   type NativeSendError,
   type PacketAddon,
 } from './packet-socket';
