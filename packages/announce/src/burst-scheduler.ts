@@ -5,8 +5,10 @@
 // `burstFrames` frames leave back to back, and at most `burstFrames` per `burstGapMs` on average,
 // so a takeover of 2000 VIPs leaves as ~32 bursts of 64, 1 ms apart, not 2000 frames in one
 // microburst that receivers' rx rings and a switch's port buffers would drop. One timer per
-// interface, whatever the number of VIPs.
+// interface, whatever the number of VIPs; the series wait in a heap by due time, so a burst costs
+// O(frames · log VIPs), not a pass over every VIP.
 import type { Logger } from '@vipd/log';
+import { DueQueue } from './due-queue';
 import { AnnounceError, SendError } from './errors';
 import type { FrameSocket, NativeSendError } from './packet-socket';
 
@@ -59,12 +61,15 @@ export interface SeriesInput {
   signal?: AbortSignal | undefined;
 }
 
-interface Series extends SeriesInput {
+interface Series {
+  input: SeriesInput;
   order: number;
   due: number;
   attempted: number;
   sent: number;
   lastError: unknown;
+  /** Finished (sent out, aborted or failed): skipped when it comes up in the queue. */
+  done: boolean;
   resolve(sent: number): void;
   reject(err: unknown): void;
   detach(): void;
@@ -85,6 +90,7 @@ export interface BurstSchedulerOptions {
 
 export class BurstScheduler {
   private readonly series = new Set<Series>();
+  private readonly queue = new DueQueue<Series>();
   private readonly pacing: Pacing;
   private readonly timers: Timers;
   private socket: FrameSocket | undefined;
@@ -118,12 +124,13 @@ export class BurstScheduler {
     if (input.count <= 0 || input.signal?.aborted) return Promise.resolve(0);
     return new Promise<number>((resolve, reject) => {
       const s: Series = {
-        ...input,
+        input,
         order: this.order++,
         due: this.timers.now(),
         attempted: 0,
         sent: 0,
         lastError: undefined,
+        done: false,
         resolve,
         reject,
         detach: () => undefined,
@@ -135,6 +142,7 @@ export class BurstScheduler {
         s.detach = () => signal.removeEventListener('abort', onAbort);
       }
       this.series.add(s);
+      this.queue.push(s);
       this.cancelIdle?.();
       this.cancelIdle = undefined;
       const now = this.timers.now();
@@ -149,6 +157,7 @@ export class BurstScheduler {
     this.cancelTimer?.();
     this.cancelIdle?.();
     for (const s of [...this.series]) this.finish(s);
+    this.queue.clear();
     this.closeSocket();
   }
 
@@ -158,18 +167,31 @@ export class BurstScheduler {
     this.armedAt = Infinity;
     const now = this.timers.now();
     this.refill(now);
-    const due = [...this.series].filter((s) => s.due <= now);
-    due.sort((a, b) => a.due - b.due || a.order - b.order);
-    const batch = due.slice(0, Math.floor(this.tokens));
+    const batch: Series[] = [];
+    const budget = Math.floor(this.tokens);
+    for (let s = this.next(); s && s.due <= now && batch.length < budget; s = this.next()) {
+      batch.push(s);
+      this.queue.pop();
+    }
     if (batch.length > 0) {
       this.tokens -= batch.length;
       this.send(batch, now);
     }
-    this.rearm(now, due.length - batch.length);
+    this.rearm(now);
+  }
+
+  /** The series due first, finished ones dropped on the way. */
+  private next(): Series | undefined {
+    let s = this.queue.peek();
+    while (s?.done) {
+      this.queue.pop();
+      s = this.queue.peek();
+    }
+    return s;
   }
 
   private send(batch: Series[], now: number): void {
-    const frames = batch.map((s) => s.frame);
+    const frames = batch.map((s) => s.input.frame);
     let results: (NativeSendError | undefined)[];
     try {
       this.socket ??= this.opts.open(this.opts.ifindex);
@@ -198,13 +220,17 @@ export class BurstScheduler {
         firstError ??= error;
         s.lastError = error;
       }
-      if (s.attempted >= s.count) this.finish(s);
-      else s.due = now + s.intervalMs;
+      if (s.attempted >= s.input.count) {
+        this.finish(s);
+      } else {
+        s.due = now + s.input.intervalMs;
+        this.queue.push(s);
+      }
     });
     const fields = { ifname: this.opts.ifname, frames: frames.length, failed };
     if (failed > 0) {
       // One line per burst, whatever the number of frames or VIPs in it.
-      const family = batch.find((_, i) => results[i] !== undefined)?.family ?? 4;
+      const family = batch.find((_, i) => results[i] !== undefined)?.input.family ?? 4;
       this.opts.logger?.warn(
         { ...fields, err: toSendError(this.opts.ifname, family, firstError) },
         'announcement burst: frames failed',
@@ -219,9 +245,11 @@ export class BurstScheduler {
   /** Ends a series: resolves with what it sent, or rejects when all its frames failed or `fatal`. */
   private finish(s: Series, fatal?: unknown): void {
     if (!this.series.delete(s)) return;
+    s.done = true;
     s.detach();
     if (fatal !== undefined) s.reject(fatal);
-    else if (s.sent === 0 && s.attempted > 0) s.reject(toSendError(this.opts.ifname, s.family, s.lastError));
+    else if (s.sent === 0 && s.attempted > 0)
+      s.reject(toSendError(this.opts.ifname, s.input.family, s.lastError));
     else s.resolve(s.sent);
     if (this.series.size === 0) this.idle();
   }
@@ -240,16 +268,15 @@ export class BurstScheduler {
     return missing <= 0 || burstGapMs <= 0 ? now : now + (missing * burstGapMs) / burstFrames;
   }
 
-  /** After a burst: the next one when the budget allows the frames left over, or at the next due time. */
-  private rearm(now: number, leftOver: number): void {
-    if (this.series.size === 0) return;
-    if (leftOver > 0) {
-      this.arm(this.budgetAt(now, leftOver));
-      return;
-    }
-    let next = Infinity;
-    for (const s of this.series) next = Math.min(next, s.due);
-    this.arm(Math.max(next, this.budgetAt(now, 1)));
+  /**
+   * After a burst: when frames are still due, the next burst once a full one's budget is back
+   * (fewer, fuller bursts); otherwise at the next due time, budget allowing.
+   */
+  private rearm(now: number): void {
+    const next = this.next();
+    if (!next) return;
+    if (next.due <= now) this.arm(this.budgetAt(now, this.pacing.burstFrames));
+    else this.arm(Math.max(next.due, this.budgetAt(now, 1)));
   }
 
   /** Makes sure a flush runs no later than `at` (one timer per interface). */
