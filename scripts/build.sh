@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 nodedir="$(dirname "$(dirname "$(command -v node)")")"
-if [[ ! -f packages/announce/build/Release/vipd_packet.node || packages/announce/native/packet.c -nt packages/announce/build/Release/vipd_packet.node ]]; then
+addon=packages/announce/build/Release/vipd_packet.node
+stale=$([[ -f "$addon" ]] && find packages/announce/native packages/announce/binding.gyp -newer "$addon" | head -1 || echo missing)
+if [[ -n "$stale" ]]; then
   (cd packages/announce && pnpm exec node-gyp rebuild --nodedir="$nodedir" --loglevel=warn >/dev/null)
 fi
 agent=packages/netif/build/vipd-agent

@@ -23,7 +23,14 @@
 // included; a frame longer than 65535 bytes is cut there). Bad arguments reject with a TypeError,
 // kernel failures with an Error carrying the errno text, `errno` and `syscall`.
 //
-// Both need CAP_NET_RAW and act in the network namespace of the calling process.
+//   openSocket(ifindex: number): number
+//   sendFrames(fd: number, ifindex: number, frames: Buffer[], status: Int32Array): number
+//   closeSocket(fd: number): void
+//
+// A sending socket per interface, kept open by the caller, and a burst of frames sent back to back
+// through it in one call (sendmmsg); see burst.c.
+//
+// All need CAP_NET_RAW and act in the network namespace of the calling process.
 #include <arpa/inet.h>
 #include <errno.h>
 #include <linux/if_packet.h>
@@ -39,16 +46,13 @@
 
 #include <node_api.h>
 
-#define ETH_HEADER_LEN 14
-#define MAX_FRAME_LEN 65535
+#include "packet.h"
 
 #define MAX_COLLECT_FRAMES 65536
 #define MAX_SEND_FRAMES 65536
 #define MAX_TIMEOUT_MS 600000
 
-// An Error "<syscall>: <strerror> (errno N)" with `errno` and `syscall` properties, or NULL when
-// even that cannot be created.
-static napi_value errno_error(napi_env env, const char *syscall, int err) {
+napi_value errno_error(napi_env env, const char *syscall, int err) {
   char text[160];
   snprintf(text, sizeof text, "%s: %s (errno %d)", syscall, strerror(err), err);
   napi_value message, error, errno_value, syscall_value;
@@ -66,7 +70,7 @@ static napi_value errno_error(napi_env env, const char *syscall, int err) {
 }
 
 // Returns NULL so callers can write `return throw_...(...)`; a pending exception is left as is.
-static napi_value throw_errno(napi_env env, const char *syscall, int err) {
+napi_value throw_errno(napi_env env, const char *syscall, int err) {
   napi_value error = errno_error(env, syscall, err);
   if (error == NULL || napi_throw(env, error) != napi_ok) {
     char text[160];
@@ -76,7 +80,7 @@ static napi_value throw_errno(napi_env env, const char *syscall, int err) {
   return NULL;
 }
 
-static napi_value throw_type(napi_env env, const char *text) {
+napi_value throw_type(napi_env env, const char *text) {
   napi_throw_type_error(env, NULL, text);
   return NULL;
 }
@@ -485,6 +489,9 @@ static bool export_function(napi_env env, napi_value exports, const char *name, 
 static napi_value init(napi_env env, napi_value exports) {
   if (!export_function(env, exports, "sendFrame", send_frame)) return NULL;
   if (!export_function(env, exports, "sendAndCollect", send_and_collect)) return NULL;
+  if (!export_function(env, exports, "openSocket", burst_open_socket)) return NULL;
+  if (!export_function(env, exports, "sendFrames", burst_send_frames)) return NULL;
+  if (!export_function(env, exports, "closeSocket", burst_close_socket)) return NULL;
   return exports;
 }
 

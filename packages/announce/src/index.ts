@@ -6,6 +6,16 @@ export {
   type AnnouncerOptions,
 } from './announcer';
 export {
+  BurstScheduler,
+  DEFAULT_IDLE_CLOSE_MS,
+  DEFAULT_PACING,
+  realTimers,
+  type BurstSchedulerOptions,
+  type Pacing,
+  type SeriesInput,
+  type Timers,
+} from './burst-scheduler';
+export {
   AddonNotBuiltError,
   AnnounceError,
   InvalidAddressError,
@@ -47,8 +57,10 @@ export {
 export {
   ADDON_PATH,
   loadPacketAddon,
+  openFrameSocket,
   sendAndCollect,
   sendFrame,
+  type FrameSocket,
   type NativeSendError,
   type PacketAddon,
 } from './packet-socket';

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AddonNotBuiltError, InvalidAnnounceOptionsError } from './errors';
-import { loadPacketAddon, sendAndCollect, sendFrame, type NativeSendError } from './packet-socket';
+import {
+  loadPacketAddon,
+  openFrameSocket,
+  sendAndCollect,
+  sendFrame,
+  type NativeSendError,
+} from './packet-socket';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -91,6 +97,41 @@ void describe('packet-socket', () => {
         sendAndCollect(0x7ffffff0, frame, 0x0806, 1000, 1),
         (err: NativeSendError) =>
           err.syscall === 'bind' && err.errno === 19 && /bind: No such device \(errno 19\)/.test(err.message),
+      );
+    },
+  );
+
+  void it('openSocket and sendFrames check their arguments before touching the kernel', () => {
+    const addon = loadPacketAddon();
+    assert.throws(() => addon.openSocket(0), { name: 'TypeError', message: /positive integer/ });
+    assert.throws(() => openFrameSocket(-1), InvalidAnnounceOptionsError);
+    const frame = Buffer.alloc(60);
+    const bad: [string, unknown[], RegExp][] = [
+      ['negative fd', [-1, 1, [frame], new Int32Array(1)], /fd/],
+      ['ifindex 0', [0, 0, [frame], new Int32Array(1)], /ifindex/],
+      ['one frame, not an array', [0, 1, frame, new Int32Array(1)], /array/],
+      ['short frame', [0, 1, [Buffer.alloc(13)], new Int32Array(1)], /Ethernet header/],
+      ['string frame', [0, 1, ['frame'], new Int32Array(1)], /Buffer/],
+      ['short status', [0, 1, [frame, frame], new Int32Array(1)], /status/],
+      ['plain array status', [0, 1, [frame], [0]], /Int32Array/],
+      ['too many frames', [0, 1, Array<Buffer>(4097).fill(frame), new Int32Array(4097)], /4096/],
+      ['three arguments', [0, 1, [frame]], /four arguments/],
+    ];
+    for (const [what, args, message] of bad) {
+      const call = addon.sendFrames as (...a: unknown[]) => number;
+      assert.throws(() => call(...args), { name: 'TypeError', message }, what);
+    }
+    assert.equal(addon.sendFrames(0, 1, [], new Int32Array(0)), 0, 'an empty burst sends nothing');
+  });
+
+  void it(
+    'openFrameSocket throws the errno text when the interface does not exist',
+    { skip: !isRoot && 'needs root' },
+    () => {
+      assert.throws(
+        () => openFrameSocket(0x7ffffff0),
+        (err: NativeSendError) =>
+          err.syscall === 'bind' && err.errno === 19 && /No such device/.test(err.message),
       );
     },
   );

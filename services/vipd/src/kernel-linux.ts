@@ -162,6 +162,7 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
       return agent.ready;
     },
     async close(): Promise<void> {
+      announcer.close();
       await agent.close();
     },
     async announce(ifname, spec, count, intervalMs, signal): Promise<number> {

@@ -2,6 +2,7 @@
  * What one VIP's holder sends on the wire besides holding the address: gratuitous ARP / NA on
  * takeover and periodically, and the duplicate-owner probe (a second MAC answering for it).
  */
+import { SendError } from '@vipd/announce';
 import { type Clock, errorLine, type Logger } from '@vipd/log';
 import type { VipSpec } from '@vipd/store';
 import type { Kernel } from './kernel';
@@ -47,7 +48,13 @@ export class VipAnnouncer {
     this.kernel
       .announce(a.ifname, a.spec, count, a.spec.announce.intervalMs, ac.signal)
       .then((sent) => this.log.debug({ rev: a.revision, sent, why }, 'announced'))
-      .catch((err) => this.log.warn({ rev: a.revision, err: errorLine(err) }, 'announce failed'))
+      // A send error was logged at warn by the interface's burst, once for all its VIPs' frames.
+      .catch((err) =>
+        this.log[err instanceof SendError ? 'debug' : 'warn'](
+          { rev: a.revision, err: errorLine(err) },
+          'announce failed',
+        ),
+      )
       .finally(() => {
         if (this.announcing === ac) this.announcing = undefined;
       });
