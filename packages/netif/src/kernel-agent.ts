@@ -110,9 +110,11 @@ const WRITE_LINES = 256;
  * address's lifetime), and the agent answers in order: a removal written behind it waited for all
  * of it (a handover's address outlived the successor's add by ~0.7 s at 2000 VIPs). So refreshes
  * go out after every other change, a window at a time (the next half once half is answered), and
- * a removal waits behind one window at most (~70 ms at 2000 IPv6 addresses). Smaller windows
- * cost the refresh itself: every batch has a fixed cost in the kernel (2000 IPv6 addresses, on
- * 2026-12-07: unbounded 1.2–1.3 s, 128: 1.3–1.55 s, 64: 2.4–2.8 s).
+ * a removal waits behind one window at most (~70 ms at 2000 IPv6 addresses). A smaller window
+ * costs nothing on a quiet host (2000 IPv6 addresses, 2026-12-07: 1.07–1.10 s with 64, 128 or
+ * unbounded), but every refill waits for vipd's event loop: with 64, a busy cold start of 2000
+ * VIPs stretched refreshes past the 2 s lifetime and addresses expired (twice in two runs of
+ * bench:stall), and a load average of 11 made a refresh 2.4–2.8 s against 1.2–1.3 s unbounded.
  */
 const REFRESH_WINDOW = 128;
 

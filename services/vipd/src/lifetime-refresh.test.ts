@@ -28,6 +28,7 @@ function setUp(costPerVipMs: number, held: number, idle: number) {
     const spec = parseVipSpec({ name: `v${i}`, address: `2001:db8::${i + 1}/64`, interface: 'e0' });
     return {
       holding: up ? '5' : undefined,
+      kernelBusy: false,
       lockKernel: () => {
         locks++;
         return Promise.resolve(() => undefined);
@@ -107,6 +108,7 @@ describe('kernel lifetime refresh', () => {
       parseVipSpec({ name: `v${i}`, address: `2001:db8::${i + 1}/64`, interface: 'e0' });
     const vips: RefreshableVip[] = [...Array(300).keys()].map((i) => ({
       holding: '5',
+      kernelBusy: false,
       lockKernel: () => Promise.resolve(() => undefined),
       refreshTarget: () => ({ ifname: 'e0', spec: spec(i), revision: '5' }),
     }));
@@ -151,6 +153,7 @@ describe('kernel lifetime refresh', () => {
     let heldWhileRefreshing = -1;
     const vips: RefreshableVip[] = [...Array(5).keys()].map((i) => ({
       holding: '5',
+      kernelBusy: false,
       lockKernel: () => {
         held++;
         return Promise.resolve(() => held--);
@@ -182,6 +185,37 @@ describe('kernel lifetime refresh', () => {
     await done;
     assert.equal(heldWhileRefreshing, 0, 'locks still held while the kernel refreshed');
     assert.equal(r.runs, 1);
+  });
+
+  it('passes over a VIP whose address is being changed instead of waiting for its lock', async () => {
+    // Waiting would hold every lock taken before it meanwhile: the removals of those VIPs (a
+    // wave of handovers) would queue behind one slow change.
+    const refreshed: string[] = [];
+    const vip = (i: number, busy: boolean): RefreshableVip => {
+      const spec = parseVipSpec({ name: `v${i}`, address: `198.51.100.${i + 1}/24`, interface: 'e0' });
+      return {
+        holding: '5',
+        kernelBusy: busy,
+        // A busy VIP's lock would never come: the refresh must not wait for it.
+        lockKernel: () => (busy ? new Promise(() => undefined) : Promise.resolve(() => undefined)),
+        refreshTarget: () => ({ ifname: 'e0', spec, revision: '5' }),
+      };
+    };
+    const kernel = {
+      refreshVips: (entries: readonly HeldAddress[]) => {
+        refreshed.push(...entries.map((e) => e.spec.name));
+        return Promise.resolve([]);
+      },
+    } as unknown as Kernel;
+    const r = new LifetimeRefresher({
+      kernel,
+      clock: { now: () => 0 },
+      lifetimeSec: 2,
+      log: silentLogger(),
+      vips: () => [vip(0, false), vip(1, true), vip(2, false)],
+    });
+    await r.afterRenewal();
+    assert.deepEqual(refreshed, ['v0', 'v2']);
   });
 
   it('locks only the VIPs that are up here', async () => {

@@ -58,6 +58,8 @@ export interface RefreshableVip {
   /** Defined while the address is up here (cheap: no lock). */
   readonly holding: string | undefined;
   lockKernel(): Promise<() => void>;
+  /** A change of its address is in progress or waiting: it sets (or ends) the lifetime itself. */
+  readonly kernelBusy: boolean;
   /** Under the lock: the address to refresh, if it is still held and may be kept. */
   refreshTarget(): HeldAddress | undefined;
 }
@@ -105,6 +107,10 @@ export class LifetimeRefresher {
       for (const v of this.o.vips()) {
         // Not up here: nothing to refresh (an add in progress sets a fresh lifetime itself).
         if (v.holding === undefined) continue;
+        // Busy (an add, a removal, a failsafe refresh): that change sets or ends the lifetime.
+        // Waiting for its lock would hold every lock taken so far meanwhile, and a handover's
+        // removal of one of those VIPs behind it (a wave of them cascades at 2000 VIPs).
+        if (v.kernelBusy) continue;
         releases.push(await v.lockKernel());
         const t = v.refreshTarget();
         if (t) targets.push(t);

@@ -157,6 +157,11 @@ export class VipController {
     return this.kernelLock.acquire();
   }
 
+  /** A kernel change of this VIP is in progress or waiting (its lock is not idle). */
+  get kernelBusy(): boolean {
+    return !this.kernelLock.idle;
+  }
+
   /** Under lockKernel(): the address whose lifetime a renewal should push forward, if any. */
   refreshTarget(): HeldAddress | undefined {
     const a = this.applied;
