@@ -66,6 +66,32 @@ void describe('kernel agent client', () => {
     }
   });
 
+  void it('refreshes are never starved by a long queue of adds (a cold start)', async () => {
+    const out = join(DIR, 'starve.txt');
+    const agent = new KernelAgent({ binaryPath: standIn(out, 0.2) });
+    try {
+      const spec = { ifname: 'e0', prefixLen: 64, family: 6, validLftSec: 2 } as const;
+      const at = (i: number) => `2001:db8::${(i + 1).toString(16)}`;
+      // Never answered (the stand-in records only): all of them fail when the agent closes.
+      const adds = [...Array(600).keys()].map((i) =>
+        agent.add({ ...spec, address: at(i) }).catch(() => undefined),
+      );
+      const refreshed = agent.refresh([...Array(5).keys()].map((i) => ({ ...spec, address: at(1000 + i) })));
+      await agent.ready;
+      await sleep(100);
+      const lines = readFileSync(out, 'utf8').split('\n').filter(Boolean);
+      const firstR = lines.findIndex((l) => l.startsWith('R '));
+      assert.ok(
+        firstR >= 0 && firstR <= 256,
+        `the first refresh went out at line ${firstR}, behind the adds`,
+      );
+      await agent.close();
+      await Promise.all([...adds, refreshed]);
+    } finally {
+      await agent.close();
+    }
+  });
+
   void it('refreshes go after other changes, a window at a time; a removal supersedes a queued refresh', async () => {
     const out = join(DIR, 'refresh.txt');
     const agent = new KernelAgent({ binaryPath: standIn(out, 0.2) });
