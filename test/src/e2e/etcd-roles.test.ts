@@ -124,6 +124,16 @@ void describe('deploy/etcd/create-roles.sh', { skip }, () => {
         );
         assert.equal((await as('vipd', vipdPw.value, ['get', '/vipd/lab/keys/beat'])).code, 0);
         await cluster.etcdctl(['--user', `root:${rootPw.value}`, 'del', '/vipd/lab/keys/beat']);
+        // The viewer's read is two ranges around keys/: one key on each side of it.
+        await cluster.etcdctl(['--user', `root:${rootPw.value}`, 'put', '/vipd/lab/drain/n9', '{}']);
+        await cluster.etcdctl(['--user', `root:${rootPw.value}`, 'put', '/vipd/lab/keys0', 'z']);
+        for (const key of ['/vipd/lab/drain/n9', '/vipd/lab/keys0']) {
+          const read = await as('viewer', viewerPw.value, ['get', key]);
+          assert.equal(read.code, 0, `the viewer reads ${key}: ${read.out}`);
+          assert.ok(read.out.includes(key), `the viewer reads ${key}: ${read.out}`);
+        }
+        await cluster.etcdctl(['--user', `root:${rootPw.value}`, 'del', '/vipd/lab/drain/n9']);
+        await cluster.etcdctl(['--user', `root:${rootPw.value}`, 'del', '/vipd/lab/keys0']);
         assert.match(
           (await as('viewer', viewerPw.value, ['put', '/vipd/lab/probe', 'y'])).out,
           /permission denied/,
