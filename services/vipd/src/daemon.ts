@@ -6,14 +6,11 @@ import type * as grpc from '@grpc/grpc-js';
 import { CheckRunner } from '@vipd/checks';
 import type { VipdConfig } from '@vipd/config';
 import type { MeshTls } from '@vipd/heartbeat';
-import type { Logger } from '@vipd/log';
+import { type Clock, errorLine, type Logger, monotonicClock } from '@vipd/log';
 import {
   type EtcdClient,
-  type Clock,
   createEtcdClient,
-  describe,
   Keys,
-  monotonicClock,
   type NodeInfo,
   type NodeSession,
   parsePinRecord,
@@ -489,7 +486,7 @@ export class Daemon {
     const failed = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
     if (failed.length > 0) {
       this.log.error(
-        { reason: reason.text, failed: failed.length, err: describe(failed[0]) },
+        { reason: reason.text, failed: failed.length, err: errorLine(failed[0]) },
         'could not remove every VIP; each is tried again on its next reconcile',
       );
     }
@@ -507,7 +504,7 @@ export class Daemon {
       this.readinessPending = false;
       this.state
         .checkReadiness()
-        .catch((err) => this.log.warn({ err: describe(err) }, 'readiness check failed'));
+        .catch((err) => this.log.warn({ err: errorLine(err) }, 'readiness check failed'));
     });
   }
 

@@ -4,7 +4,7 @@
  * reconcile asks for the count).
  */
 import type { HeldVip } from '@vipd/heartbeat';
-import type { Clock } from '@vipd/store';
+import type { Clock } from '@vipd/log';
 
 /** What the held list reads of a VIP controller. */
 export interface HoldingVip {

@@ -5,8 +5,8 @@
  * or a lost lease makes the node unready and its controllers drop their VIPs.
  */
 import type { VipdConfig } from '@vipd/config';
-import type { Logger } from '@vipd/log';
-import { type Clock, type EtcdClient, type Keys, type NodeInfo, NodeSession } from '@vipd/store';
+import type { Clock, Logger } from '@vipd/log';
+import { type EtcdClient, type Keys, type NodeInfo, NodeSession } from '@vipd/store';
 import type { HolderGuard } from './holder-guard';
 import type { LifetimeRefresher } from './lifetime-refresh';
 import type { VipdMetrics } from './metrics';
