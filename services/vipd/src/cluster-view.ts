@@ -14,7 +14,8 @@ export class ClusterView {
     this.vips = new SpecWatcher(client, keys, log);
     this.nodes = new PrefixMirror(client, keys.nodesPrefix, log);
     this.leaders = new PrefixMirror(client, keys.leadersPrefix, log);
-    // Every planned release waits on it for its successor (awaitSuccessor): many at once is normal.
+    // The leadership port (once for every VIP: it passes each change on to that VIP's controller
+    // and handover), the takeover and the metrics listen to it.
     this.leaders.setMaxListeners(0);
     this.drains = new PrefixMirror(client, keys.drainPrefix, log);
     this.pins = new PrefixMirror(client, keys.pinsPrefix, log);

@@ -30,7 +30,6 @@ import type { VipdMetrics } from './metrics';
 import type { Reason } from './reason-class';
 import { Peers } from './peers';
 import { Takeover } from './takeover';
-import { BulkAcquirer } from './bulk-acquire';
 import { retry } from './retry';
 import { Semaphore } from './semaphore';
 import { SessionSupervisor } from './session-supervisor';
@@ -61,8 +60,6 @@ export interface DaemonDeps {
 
 /** Duplicate-owner probes a node sends per second at most, over all the VIPs it holds. */
 export const PROBES_PER_SECOND = 20;
-/** Leader-key releases a node has in flight at most (see semaphore.ts); acquisitions go in bulk. */
-const LEADERSHIP_WRITES = 32;
 /** Graceful handovers a node runs at once at most (see VipController.handover). */
 const HANDOVERS_AT_ONCE = 64;
 
@@ -79,9 +76,7 @@ export class Daemon {
   private stopping = false;
   private readinessPending = false;
   private readonly turns = new Turns();
-  private readonly writes = new Semaphore(LEADERSHIP_WRITES);
   private readonly handovers = new Semaphore(HANDOVERS_AT_ONCE);
-  private readonly acquirer: BulkAcquirer;
   private readonly sweeper: Sweeper;
   private readonly membership: Membership;
   /** A lifetime refresh batch is running. */
@@ -135,13 +130,6 @@ export class Daemon {
         config.etcd.auth?.password !== undefined
           ? { username: config.etcd.auth.username, password: config.etcd.auth.password }
           : undefined,
-    });
-    this.acquirer = new BulkAcquirer({
-      client: this.client,
-      keys: this.keys,
-      self: config.node.name,
-      callTimeoutMs: config.etcd.callTimeoutMs,
-      maxTxnOps: config.etcd.maxTxnOps,
     });
     const storeLog = deps.log.child({ component: 'store' });
     this.view = new ClusterView(this.client, this.keys, storeLog);
@@ -286,10 +274,7 @@ export class Daemon {
       const name = Keys.nameUnder(this.keys.pinsPrefix, key);
       if (name !== undefined) this.controllers.get(name)?.reconcile();
     });
-    this.view.leaders.on('change', (key) => {
-      const name = Keys.nameUnder(this.keys.leadersPrefix, key);
-      if (name !== undefined) this.controllers.get(name)?.reconcile();
-    });
+    // A change of a leader key wakes its controller through the leadership port (etcd-leadership.ts).
     for (const [name, spec] of this.view.vips.specs()) this.onSpecChange(name, spec);
     this.hooks.checkVipNames(this.view.vips.specs().keys());
     await this.state.checkReadiness();
@@ -380,9 +365,8 @@ export class Daemon {
         client: this.client,
         keys: this.keys,
         leaders: this.view.leaders,
-        acquirer: this.acquirer,
-        writes: this.writes,
         callTimeoutMs: this.config.etcd.callTimeoutMs,
+        maxTxnOps: this.config.etcd.maxTxnOps,
         clock: this.clock,
       }),
       standing: {

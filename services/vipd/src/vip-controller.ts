@@ -1,6 +1,7 @@
 /**
  * One VIP on this node: compares what etcd says (leader key, live candidates) with what the
- * kernel has, and acts. Reconciles on every change and on the daemon's timer.
+ * kernel has, and acts. Reconciles on every change (its leader key's through the leadership
+ * port) and on the daemon's timer.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errorLine, type Logger } from '@vipd/log';
@@ -9,7 +10,7 @@ import type { HookState } from '@vipd/config';
 import { AgentFencedError } from '@vipd/netif';
 import type { ControllerContext, LeaseSession } from './controller-context';
 import { betterPresent, decide, type Decision, startupGraceWait } from './decide';
-import type { Holder, VipLeadership } from './leadership-port';
+import type { Holder, ReleaseOutcome, VipLeadership } from './leadership-port';
 import { Mutex } from './mutex';
 import type { Reason } from './reason-class';
 import { type HeldAddress, VipAnnouncer } from './vip-announcer';
@@ -85,6 +86,8 @@ export class VipController {
   private refutedClaim = '';
   /** This VIP's leadership: who holds it, acquire, release, hand over. */
   private readonly leadership: VipLeadership;
+  /** Stops the leadership port's change signal (see stop). */
+  private readonly unwatch: () => void;
   private log: Logger;
   private readonly announcer: VipAnnouncer;
 
@@ -96,6 +99,8 @@ export class VipController {
     this.log = baseLog.child({ vip: spec.name });
     this.leadership = ctx.leadership.forVip(spec.name);
     this.announcer = new VipAnnouncer(ctx.kernel, ctx.clock, this.log);
+    // The leader key changed (held, released, marked taken over): look again.
+    this.unwatch = this.leadership.onChange(() => this.reconcile());
   }
 
   get name(): string {
@@ -260,12 +265,16 @@ export class VipController {
 
   private async handoverNow(revision: string, reason: Reason): Promise<void> {
     const state = this.ctx.standing.cannotServe(this.spec.name) ? 'fault' : 'backup';
-    const released = await this.release(revision, reason.text);
-    if (released && this.applied) {
-      const waited = await this.awaitSuccessor(revision, this.ctx.settings.handoverMaxMs);
-      const next = this.leadership.keyRevision();
+    // Released and still up: wait for the successor (logged as the release is, then as it ends).
+    const wait = await this.leadership.handover(
+      revision,
+      this.ctx.settings.handoverMaxMs,
+      (outcome) => this.logRelease(revision, reason.text, outcome) && this.applied !== undefined,
+    );
+    if (wait) {
+      const next = wait.successorRevision;
       this.log.info(
-        { rev: revision, successorRev: next, waitedMs: waited },
+        { rev: revision, successorRev: next, waitedMs: wait.waitedMs },
         next !== undefined
           ? 'successor holds the VIP; handing over'
           : 'no successor yet; removing the VIP anyway',
@@ -281,6 +290,7 @@ export class VipController {
    */
   async stop(release: boolean): Promise<boolean> {
     this.stopped = true;
+    this.unwatch();
     clearTimeout(this.wakeTimer);
     const rev = this.applied?.revision;
     let removed = false;
@@ -540,14 +550,26 @@ export class VipController {
 
   /** Deletes our leader key (a leadership write slot first); whether it was ours and is gone. */
   private async release(revision: string, reason: string): Promise<boolean> {
+    let outcome: ReleaseOutcome;
     try {
-      const ok = await this.leadership.release(revision);
-      this.log.info({ rev: revision, reason, deleted: ok }, 'leadership released');
-      return ok;
-    } catch (err) {
-      this.log.warn({ rev: revision, reason, err: errorLine(err) }, 'release failed; the lease will free it');
+      outcome = { deleted: await this.leadership.release(revision) };
+    } catch (error) {
+      outcome = { error };
+    }
+    return this.logRelease(revision, reason, outcome);
+  }
+
+  /** Logs how a release ended; whether the key was ours and is gone. */
+  private logRelease(revision: string, reason: string, outcome: ReleaseOutcome): boolean {
+    if ('error' in outcome) {
+      this.log.warn(
+        { rev: revision, reason, err: errorLine(outcome.error) },
+        'release failed; the lease will free it',
+      );
       return false;
     }
+    this.log.info({ rev: revision, reason, deleted: outcome.deleted }, 'leadership released');
+    return outcome.deleted;
   }
 
   /** Called under kernelLock. Adds only while the lease is provably alive. */
