@@ -80,8 +80,8 @@ export interface Pacing {
   /** Handovers in progress at once at most (see VipController.handover). */
   handovers: Semaphore;
   /**
-   * Probes for duplicate owners are spread so that the node sends at most PROBES_PER_SECOND:
-   * a VIP is probed every max(announce.probeMs, this) ms.
+   * Probes for duplicate owners are spread so that the node sends at most PROBES_PER_SECOND
+   * (vip-controllers.ts): a VIP is probed every max(announce.probeMs, this) ms.
    */
   probeSpacingMs(): number;
 }
