@@ -26,7 +26,7 @@ const MARKS_READ_RECHECK_MS = 20;
 /**
  * TTL of the lease that takeovers/<vip> markers live under, and the taker's window: it revokes
  * the silent peer's lease only while this lease still lives, so a holder whose key keeps a mark
- * longer than that (vip-controller's MARK_STUCK_MS, 10 s) knows no revoke can follow.
+ * longer than that (vip-release.ts's MARK_STUCK_MS, 10 s) knows no revoke can follow.
  */
 export const TAKEOVER_MARK_TTL_S = 5;
 /** The taker revokes no later than this long before its marker lease could end (own clock). */
@@ -325,7 +325,7 @@ export class Takeover {
 
   /**
    * Takes back the marks of a takeover that stopped before its revoke (best effort: the marked
-   * holder releases a key marked for too long by itself, see vip-controller's MARK_STUCK_MS).
+   * holder releases a key marked for too long by itself, see vip-release.ts's MARK_STUCK_MS).
    */
   private async unmark(node: string, lease: string, marked: { vip: string; value: string }[]): Promise<void> {
     if (marked.length === 0) return;

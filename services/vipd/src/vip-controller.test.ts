@@ -13,7 +13,8 @@ import type { Holder, LeadershipPort, ReleaseOutcome, SuccessorWait, VipLeadersh
 import type { Reason } from './reason-class';
 import { Semaphore } from './semaphore';
 import { Turns } from './turns';
-import { MARK_STUCK_MS, VipController } from './vip-controller';
+import { VipController } from './vip-controller';
+import { MARK_STUCK_MS } from './vip-release';
 
 const LEASE = '7';
 const TEST: Reason = { class: 'other', text: 'test' };

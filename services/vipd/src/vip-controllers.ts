@@ -16,7 +16,7 @@ import { Turns } from './turns';
 
 /** Duplicate-owner probes a node sends per second at most, over all the VIPs it holds. */
 export const PROBES_PER_SECOND = 20;
-/** Graceful handovers a node runs at once at most (see VipController.handover). */
+/** Graceful handovers a node runs at once at most (see VipReleases.handover). */
 export const HANDOVERS_AT_ONCE = 64;
 
 /** What the registry asks of a VIP controller (VipController; a fake in tests). */
