@@ -13,6 +13,6 @@ export * from './records';
 export * from './spec-watcher';
 export * from './vip-spec';
 export type { Etcd3 as EtcdClient } from 'etcd3';
-// services/vipd imports these from here still; they are @vipd/log's. Drop them once it imports
-// them from @vipd/log.
-export { type Clock, errorLine as describe, monotonicClock } from '@vipd/log';
+// @vipd/log's, not the store's: test/src/faults/clock.test.ts still imports it from here. Drop
+// it once that file imports it from @vipd/log.
+export { monotonicClock } from '@vipd/log';

@@ -1,6 +1,6 @@
 /** This node's copy of the cluster state in etcd: one mirror (range + watch) per key prefix. */
 import type { Logger } from '@vipd/log';
-import { type EtcdClient, type Keys, PrefixMirror, SpecWatcher } from '@vipd/store';
+import { type EtcdClient, type Keys, parsePinRecord, PrefixMirror, SpecWatcher } from '@vipd/store';
 
 export class ClusterView {
   readonly vips: SpecWatcher;
@@ -10,15 +10,26 @@ export class ClusterView {
   readonly pins: PrefixMirror;
   readonly alive: PrefixMirror;
 
-  constructor(client: EtcdClient, keys: Keys, log: Logger) {
+  constructor(
+    client: EtcdClient,
+    private readonly keys: Keys,
+    log: Logger,
+  ) {
     this.vips = new SpecWatcher(client, keys, log);
     this.nodes = new PrefixMirror(client, keys.nodesPrefix, log);
     this.leaders = new PrefixMirror(client, keys.leadersPrefix, log);
-    // Every planned release waits on it for its successor (awaitSuccessor): many at once is normal.
+    // The leadership port (once for every VIP: it passes each change on to that VIP's controller
+    // and handover), the takeover and the metrics listen to it.
     this.leaders.setMaxListeners(0);
     this.drains = new PrefixMirror(client, keys.drainPrefix, log);
     this.pins = new PrefixMirror(client, keys.pinsPrefix, log);
     this.alive = new PrefixMirror(client, keys.alivePrefix, log);
+  }
+
+  /** The node an operator pinned `vip` to (pins/<vip>), if any. */
+  pinOf(vip: string): string | undefined {
+    const entry = this.pins.get(this.keys.pin(vip));
+    return entry ? parsePinRecord(entry.value)?.node : undefined;
   }
 
   /** Reads everything, leaders first (so no VIP is seen vacant that is not), specs last. */

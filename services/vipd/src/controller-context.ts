@@ -77,11 +77,11 @@ export interface TakeoverWaits {
 export interface Pacing {
   /** Where reconciles queue for their turn (a few ms of them per event-loop turn). */
   turns: Turns;
-  /** Handovers in progress at once at most (see VipController.handover). */
+  /** Handovers in progress at once at most (see VipReleases.handover). */
   handovers: Semaphore;
   /**
-   * Probes for duplicate owners are spread so that the node sends at most PROBES_PER_SECOND:
-   * a VIP is probed every max(announce.probeMs, this) ms.
+   * Probes for duplicate owners are spread so that the node sends at most PROBES_PER_SECOND
+   * (vip-controllers.ts): a VIP is probed every max(announce.probeMs, this) ms.
    */
   probeSpacingMs(): number;
 }

@@ -1,5 +1,6 @@
-// The leadership port's reading of leaders/ (a fake mirror and acquirer; its etcd writes and
-// reads are @vipd/store's, tested against a real etcd there and in the e2e and fault suites).
+// The leadership port's reading of leaders/, its change signal and its handover (a fake mirror,
+// acquirer and releaser; its etcd writes and reads are @vipd/store's, tested against a real etcd
+// there and in the e2e and fault suites).
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { after, describe, it } from 'node:test';
@@ -12,11 +13,12 @@ import {
   type PrefixMirrorEvents,
 } from '@vipd/store';
 import { EtcdLeadership, type LeaderMirror, SETTLE_MS } from './etcd-leadership';
+import type { ReleaseOutcome } from './leadership-port';
 import { Semaphore } from './semaphore';
 
 const keys = new Keys('lab');
 const KEY = keys.leader('web');
-// Never dialled: only release() and confirmHeld() would use it.
+// Never dialled: only confirmHeld() would use it.
 const client = createEtcdClient({ endpoints: ['127.0.0.1:9'], callTimeoutMs: 100, dialTimeoutMs: 100 });
 after(() => client.close());
 
@@ -46,9 +48,14 @@ class FakeMirror extends EventEmitter<PrefixMirrorEvents> implements LeaderMirro
   }
 }
 
-function setUp(answer: AcquireResult = { acquired: true, revision: '50' }) {
+/** How the fake releaser answers: deleted or not, or a failure. */
+type Release = boolean | Error;
+
+function setUp(answer: AcquireResult = { acquired: true, revision: '50' }, release: Release = true) {
   const leaders = new FakeMirror();
   const asked: [string, string][] = [];
+  /** What was asked of etcd, in order: deletes, and nothing else here. */
+  const released: [string, string][] = [];
   const port = new EtcdLeadership({
     self: 'n1',
     client,
@@ -60,11 +67,17 @@ function setUp(answer: AcquireResult = { acquired: true, revision: '50' }) {
         return Promise.resolve(answer);
       },
     },
+    releaser: {
+      release: (vip, revision) => {
+        released.push([vip, revision]);
+        return release instanceof Error ? Promise.reject(release) : Promise.resolve(release);
+      },
+    },
     writes: new Semaphore(1),
     callTimeoutMs: 100,
     clock: monotonicClock,
   });
-  return { leaders, asked, web: port.forVip('web') };
+  return { leaders, asked, released, port, web: port.forVip('web') };
 }
 
 describe('EtcdLeadership: who holds a VIP', () => {
@@ -75,7 +88,6 @@ describe('EtcdLeadership: who holds a VIP', () => {
     assert.deepEqual({ ...web.holder() }, { vip: 'web', node: 'n2', lease: '8', revision: '12' });
     assert.deepEqual(web.lastHolderElsewhere, { node: 'n2', revision: '12' });
     assert.equal(web.holderElsewhere(), 'n2');
-    assert.equal(web.keyRevision(), '12');
   });
 
   it('our acquisition counts before the watch shows it, and no longer once the watch is past it', async () => {
@@ -150,8 +162,7 @@ describe('EtcdLeadership: a handover waits for its successor', () => {
     setTimeout(() => leaders.put({ node: 'n2' }, '14', '8'), 30);
     const waited = await waiting;
     assert.ok(waited >= 30 + SETTLE_MS - 5 && waited < 500, `waited ${waited} ms`);
-    assert.equal(web.keyRevision(), '14');
-    assert.equal(leaders.listenerCount('change'), 0);
+    assert.equal(leaders.listenerCount('change'), 1, "the port's own, none per wait");
   });
 
   it('no longer than the budget when nobody comes', async () => {
@@ -159,7 +170,90 @@ describe('EtcdLeadership: a handover waits for its successor', () => {
     leaders.delete('13');
     const waited = await web.awaitSuccessor('12', 60);
     assert.ok(waited >= 55 && waited < 500, `waited ${waited} ms`);
-    assert.equal(web.keyRevision(), undefined);
-    assert.equal(leaders.listenerCount('change'), 0);
+    assert.equal(leaders.listenerCount('change'), 1);
+  });
+});
+
+describe('EtcdLeadership: a handover in one call', () => {
+  /** Our key at 12, then a handover of it with `maxMs`; the caller says the address is `up`. */
+  function handingOver(release: Release, up: boolean, maxMs = 1000) {
+    const t = setUp(undefined, release);
+    t.leaders.put({ node: 'n1' }, '12');
+    const told: ReleaseOutcome[] = [];
+    const order: string[] = [];
+    const done = t.web
+      .handover('12', maxMs, (outcome) => {
+        told.push(outcome);
+        order.push('told');
+        return up;
+      })
+      .then((r) => {
+        order.push('resolved');
+        return r;
+      });
+    return { ...t, told, order, done };
+  }
+
+  it('releases, tells the caller, then waits for the successor and names its revision', async () => {
+    const t = handingOver(true, true);
+    await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual(t.released, [['web', '12']]);
+    assert.deepEqual(t.told, [{ deleted: true }]);
+    assert.deepEqual(t.order, ['told'], 'still waiting for a successor');
+    t.leaders.delete('13');
+    t.leaders.put({ node: 'n2' }, '14', '8');
+    const wait = await t.done;
+    assert.ok(wait, 'waited for a successor');
+    assert.equal(wait.successorRevision, '14');
+    assert.ok(wait.waitedMs >= SETTLE_MS - 5 && wait.waitedMs < 500, `waited ${wait.waitedMs} ms`);
+  });
+
+  it('ends the wait at maxMs when nobody comes, with no successor named', async () => {
+    const t = handingOver(true, true, 60);
+    t.leaders.delete('13');
+    const wait = await t.done;
+    assert.ok(wait, 'waited for a successor');
+    assert.equal(wait.successorRevision, undefined);
+    assert.ok(wait.waitedMs >= 55 && wait.waitedMs < 500, `waited ${wait.waitedMs} ms`);
+  });
+
+  it('does not wait when the caller no longer has the address up', async () => {
+    const t = handingOver(true, false);
+    assert.equal(await t.done, undefined);
+    assert.deepEqual(t.told, [{ deleted: true }]);
+  });
+
+  it('does not wait when the key was no longer ours (nothing deleted)', async () => {
+    const t = handingOver(false, true);
+    assert.equal(await t.done, undefined);
+    assert.deepEqual(t.told, [{ deleted: false }]);
+  });
+
+  it('a failed release is an outcome told to the caller, not a rejection, and nothing is waited for', async () => {
+    const failure = new Error('etcd timed out');
+    const t = handingOver(failure, true);
+    assert.equal(await t.done, undefined);
+    assert.deepEqual(t.told, [{ error: failure }]);
+    assert.deepEqual(t.order, ['told', 'resolved']);
+  });
+});
+
+describe("EtcdLeadership: a VIP's change signal", () => {
+  it("calls a VIP's listeners on each change of its own leader key only, until stopped", () => {
+    const { leaders, port, web } = setUp();
+    const calls: string[] = [];
+    const stopWeb = web.onChange(() => calls.push('web'));
+    web.onChange(() => calls.push('web 2'));
+    port.forVip('db').onChange(() => calls.push('db'));
+    leaders.put({ node: 'n2' }, '12', '8');
+    leaders.emit('change', keys.leader('db'), undefined);
+    leaders.emit('change', keys.leader('other'), undefined);
+    leaders.delete('13');
+    assert.deepEqual(calls, ['web', 'web 2', 'db', 'web', 'web 2']);
+    stopWeb();
+    stopWeb(); // twice: still only its own
+    leaders.put({ node: 'n1' }, '14');
+    assert.deepEqual(calls.slice(5), ['web 2']);
+    assert.equal(leaders.listenerCount('change'), 1, 'one subscription to the mirror for the node');
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The leadership port over etcd (@vipd/store): leaders/<vip> as the watch mirror has it, parsed
- * once per entry; acquisitions in bulk (bulk-acquire.ts); releases in the node's write slots
- * (semaphore.ts); a handover's wait for its successor; a peer's claim checked by a linearizable
- * read.
+ * once per entry, and its changes passed on to that VIP's listeners (one subscription to the
+ * mirror for the node, not one per VIP); acquisitions in bulk (bulk-acquire.ts); releases in the
+ * node's write slots (semaphore.ts); a handover (release, then the wait for its successor); a
+ * peer's claim checked by a linearizable read.
  */
 import type { Clock } from '@vipd/log';
 import {
@@ -14,11 +15,14 @@ import {
   parseLeader,
   releaseLeadership,
 } from '@vipd/store';
-import type { Holder, LeadershipPort, VipLeadership } from './leadership-port';
-import type { Semaphore } from './semaphore';
+import { BulkAcquirer } from './bulk-acquire';
+import type { Holder, LeadershipPort, ReleaseOutcome, SuccessorWait, VipLeadership } from './leadership-port';
+import { Semaphore } from './semaphore';
 
 /** After the successor's key appears, how long the old holder keeps the address (≤ overlap budget). */
 export const SETTLE_MS = 40;
+/** Leader-key releases a node has in flight at most (see semaphore.ts); acquisitions go in bulk. */
+const LEADERSHIP_WRITES = 32;
 
 /** What the port reads of leaders/ (ClusterView.leaders, a PrefixMirror). */
 export interface LeaderMirror {
@@ -26,7 +30,6 @@ export interface LeaderMirror {
   /** The etcd revision the copy is known to be current at. */
   readonly revision: string;
   on(event: 'change', listener: (key: string) => void): unknown;
-  off(event: 'change', listener: (key: string) => void): unknown;
 }
 
 export interface EtcdLeadershipOptions {
@@ -34,25 +37,54 @@ export interface EtcdLeadershipOptions {
   client: EtcdClient;
   keys: Keys;
   leaders: LeaderMirror;
-  /** Acquisitions gathered into bulk transactions with other VIPs' (BulkAcquirer). */
-  acquirer: { acquire(vip: string, leaseId: string): Promise<AcquireResult> };
-  /** Slots for releases (leadership writes). */
-  writes: Semaphore;
   callTimeoutMs: number;
+  /** etcd's --max-txn-ops: how many acquisitions one bulk transaction takes (bulk-acquire.ts). */
+  maxTxnOps?: number;
   clock: Clock;
+  /** Acquisitions (default: gathered into bulk transactions with other VIPs', BulkAcquirer). */
+  acquirer?: { acquire(vip: string, leaseId: string): Promise<AcquireResult> };
+  /**
+   * Deletes leaders/<vip> if its create revision is `revision`: whether it was, and is gone
+   * (default: @vipd/store's releaseLeadership).
+   */
+  releaser?: { release(vip: string, revision: string): Promise<boolean> };
+  /** Slots for releases (default: LEADERSHIP_WRITES for the node). */
+  writes?: Semaphore;
 }
+
+/** The options with the port's own parts filled in. */
+type Parts = EtcdLeadershipOptions &
+  Required<Pick<EtcdLeadershipOptions, 'acquirer' | 'releaser' | 'writes'>>;
 
 type Parsed = ReturnType<typeof parseLeader>;
 /** Leader values parsed once per mirror entry (the mirror replaces an entry when it changes). */
 type ParseCache = WeakMap<MirrorEntry, Parsed>;
+/** Listeners to a leader key's changes, by key (see VipLeadership.onChange). */
+type Listeners = Map<string, Set<() => void>>;
 
 export class EtcdLeadership implements LeadershipPort {
   private readonly cache: ParseCache = new WeakMap();
+  private readonly listeners: Listeners = new Map();
+  private readonly o: Parts;
 
-  constructor(private readonly o: EtcdLeadershipOptions) {}
+  constructor(options: EtcdLeadershipOptions) {
+    const { client, keys, self, callTimeoutMs, maxTxnOps } = options;
+    this.o = {
+      ...options,
+      acquirer: options.acquirer ?? new BulkAcquirer({ client, keys, self, callTimeoutMs, maxTxnOps }),
+      releaser: options.releaser ?? {
+        release: (vip, revision) => releaseLeadership(client, keys, vip, revision, callTimeoutMs),
+      },
+      writes: options.writes ?? new Semaphore(LEADERSHIP_WRITES),
+    };
+    options.leaders.on('change', (key) => {
+      const listening = this.listeners.get(key);
+      if (listening) for (const l of listening) l();
+    });
+  }
 
   forVip(vip: string): VipLeadership {
-    return new EtcdVipLeadership(this.o, this.cache, vip);
+    return new EtcdVipLeadership(this.o, this.cache, this.listeners, vip);
   }
 }
 
@@ -63,8 +95,9 @@ class EtcdVipLeadership implements VipLeadership {
   private readonly key: string;
 
   constructor(
-    private readonly o: EtcdLeadershipOptions,
+    private readonly o: Parts,
     private readonly cache: ParseCache,
+    private readonly listeners: Listeners,
     private readonly vip: string,
   ) {
     this.key = o.keys.leader(vip);
@@ -125,7 +158,8 @@ class EtcdVipLeadership implements VipLeadership {
     return ours ? entry.createRevision : undefined;
   }
 
-  keyRevision(): string | undefined {
+  /** The fencing revision of whatever key holds the VIP now (a handover's successor, once it is up). */
+  private keyRevision(): string | undefined {
     return this.o.leaders.get(this.key)?.createRevision;
   }
 
@@ -137,8 +171,39 @@ class EtcdVipLeadership implements VipLeadership {
   }
 
   release(revision: string): Promise<boolean> {
-    const { client, keys, writes, callTimeoutMs } = this.o;
-    return writes.run(() => releaseLeadership(client, keys, this.vip, revision, callTimeoutMs));
+    const { releaser, writes } = this.o;
+    return writes.run(() => releaser.release(this.vip, revision));
+  }
+
+  async handover(
+    revision: string,
+    maxMs: number,
+    afterRelease: (outcome: ReleaseOutcome) => boolean,
+  ): Promise<SuccessorWait | undefined> {
+    let outcome: ReleaseOutcome;
+    try {
+      outcome = { deleted: await this.release(revision) };
+    } catch (error) {
+      outcome = { error };
+    }
+    const wait = afterRelease(outcome);
+    if (!wait || !('deleted' in outcome) || !outcome.deleted) return undefined;
+    const waitedMs = await this.awaitSuccessor(revision, maxMs);
+    return { waitedMs, successorRevision: this.keyRevision() };
+  }
+
+  onChange(listener: () => void): () => void {
+    const { key, listeners } = this;
+    let listening = listeners.get(key);
+    if (!listening) {
+      listening = new Set();
+      listeners.set(key, listening);
+    }
+    listening.add(listener);
+    return () => {
+      const now = listeners.get(key);
+      if (now?.delete(listener) && now.size === 0) listeners.delete(key);
+    };
   }
 
   /**
@@ -147,24 +212,22 @@ class EtcdVipLeadership implements VipLeadership {
    */
   async awaitSuccessor(revision: string, maxMs: number): Promise<number> {
     const { leaders, clock } = this.o;
-    const key = this.key;
     const t0 = clock.now();
     const done = (): boolean => {
-      const e = leaders.get(key);
+      const e = leaders.get(this.key);
       return e !== undefined && e.createRevision !== revision;
     };
     if (!done()) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(finish, maxMs);
-        const onChange = (k: string): void => {
-          if (k === key && done()) finish();
-        };
+        const stop = this.onChange(() => {
+          if (done()) finish();
+        });
         function finish(): void {
           clearTimeout(timer);
-          leaders.off('change', onChange);
+          stop();
           resolve();
         }
-        leaders.on('change', onChange);
       });
     }
     // The successor adds its address and announces a few ms after its key appears: stay a

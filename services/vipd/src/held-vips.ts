@@ -4,7 +4,7 @@
  * reconcile asks for the count).
  */
 import type { HeldVip } from '@vipd/heartbeat';
-import type { Clock } from '@vipd/store';
+import type { Clock } from '@vipd/log';
 
 /** What the held list reads of a VIP controller. */
 export interface HoldingVip {
@@ -22,7 +22,7 @@ export class HeldVips {
   private heldCountAt = -Infinity;
   private lastHeld: HeldVip[] = [];
 
-  /** `controllers`: the daemon's live map of VIP controllers, by VIP name. */
+  /** `controllers`: the registry's live map of VIP controllers, by VIP name (vip-controllers.ts). */
   constructor(
     private readonly controllers: ReadonlyMap<string, HoldingVip>,
     private readonly clock: Clock,

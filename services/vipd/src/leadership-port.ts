@@ -1,8 +1,9 @@
 /**
- * Leadership as a VIP controller sees it: who holds the VIP, and the few things it may ask (take
- * a vacant VIP, give it up, hand it over, check a peer's word against etcd). One port per node,
- * one view of it per VIP; the leader key, its record, the watch and the bulk acquisitions stay
- * behind it (etcd-leadership.ts), so the controller never sees etcd and is tested with a fake.
+ * Leadership as a VIP controller sees it: who holds the VIP, a signal when that may have changed,
+ * and the few things it may ask (take a vacant VIP, give it up, hand it over, check a peer's word
+ * against etcd). One port per node, one view of it per VIP; the leader key, its record, the watch
+ * and the bulk acquisitions stay behind it (etcd-leadership.ts), so the controller never sees etcd
+ * and is tested with a fake.
  */
 import type { AcquireResult } from '@vipd/store';
 
@@ -18,6 +19,16 @@ export interface Holder {
   problem?: string;
 }
 
+/** How a release ended: whether the key was ours and is gone, or the error that stopped it. */
+export type ReleaseOutcome = { deleted: boolean } | { error: unknown };
+
+/** A handover's wait for its successor. */
+export interface SuccessorWait {
+  waitedMs: number;
+  /** The fencing revision of the key that holds the VIP as the wait ended (undefined: none yet). */
+  successorRevision: string | undefined;
+}
+
 /** One VIP's leadership. */
 export interface VipLeadership {
   /**
@@ -31,17 +42,31 @@ export interface VipLeadership {
   holderElsewhere(): string | undefined;
   /** The fencing revision of our own key under `leaseId` when a peer marked it taken over. */
   markedOwn(leaseId: string): string | undefined;
-  /** The fencing revision of whatever key holds the VIP now (a handover's successor, once it is up). */
-  keyRevision(): string | undefined;
   /** Takes the VIP under `leaseId` if it is vacant and its spec exists; the revision is the fencing token. */
   acquire(leaseId: string): Promise<AcquireResult>;
   /** Deletes the leader key if it is still the one with this revision: whether it was, and is gone. */
   release(revision: string): Promise<boolean>;
   /**
-   * A handover's wait, after release(): until another holder's key appears and has had a moment
-   * to add its address, at most maxMs. Resolves with the ms waited.
+   * A planned release, in one call: release() first (a failure is an outcome, never a rejection),
+   * then `afterRelease` is told how it went (the caller logs it, and says whether its address is
+   * still up); only when the key was ours and is gone and `afterRelease` said yes, the wait for the
+   * successor (as awaitSuccessor). Resolves with that wait, or undefined when there was none.
+   */
+  handover(
+    revision: string,
+    maxMs: number,
+    afterRelease: (outcome: ReleaseOutcome) => boolean,
+  ): Promise<SuccessorWait | undefined>;
+  /**
+   * Until another holder's key appears and has had a moment to add its address, at most maxMs
+   * (after our key went: a handover, or the lease revoked at shutdown). Resolves with the ms waited.
    */
   awaitSuccessor(revision: string, maxMs: number): Promise<number>;
+  /**
+   * Calls `listener` (with nothing: look again) whenever this VIP's leader key changes in the
+   * watch: put, deleted, marked taken over. Returns what stops it.
+   */
+  onChange(listener: () => void): () => void;
   /** Whether etcd itself (read linearizably, not the watch) still shows our key: this lease and revision, unmarked. */
   confirmHeld(leaseId: string, revision: string): Promise<boolean>;
 }

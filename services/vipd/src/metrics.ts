@@ -6,8 +6,8 @@
  * swallowed, never thrown back into the code that emitted.
  */
 import type { CheckRunner } from '@vipd/checks';
-import type { Logger } from '@vipd/log';
-import { type Clock, type MirrorEntry, type NodeSession, parseLeader, type PrefixMirror } from '@vipd/store';
+import type { Clock, Logger } from '@vipd/log';
+import { type MirrorEntry, type NodeSession, parseLeader, type PrefixMirror } from '@vipd/store';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { HookRunner, VipTransition } from './hooks';
 import type { Kernel } from './kernel';

@@ -34,6 +34,7 @@ export interface NodeStateDeps {
 export class NodeState {
   private info: NodeInfo;
   private maintenance = false;
+  private readinessPending = false;
 
   constructor(private readonly d: NodeStateDeps) {
     const n = d.config.node;
@@ -76,6 +77,18 @@ export class NodeState {
     this.d.log.warn({ file, present }, present ? 'maintenance file present' : 'maintenance file gone');
     this.applyDrain();
     this.d.onChange();
+  }
+
+  /** One readiness check for a burst of new specs (it looks at every spec and the links). */
+  checkReadinessSoon(): void {
+    if (this.readinessPending) return;
+    this.readinessPending = true;
+    setImmediate(() => {
+      this.readinessPending = false;
+      this.checkReadiness().catch((err) =>
+        this.d.log.warn({ err: errorLine(err) }, 'readiness check failed'),
+      );
+    });
   }
 
   /**

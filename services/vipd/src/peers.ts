@@ -15,8 +15,7 @@ import {
   type PeerState,
   type ReceivedBeat,
 } from '@vipd/heartbeat';
-import type { Logger } from '@vipd/log';
-import type { Clock } from '@vipd/store';
+import type { Clock, Logger } from '@vipd/log';
 import { BeatStats } from './beat-stats';
 import type { PeerReport } from './fast-takeover';
 

@@ -2,8 +2,7 @@
  * Start-up steps that need etcd (the beat key, the session, the first read) are tried until
  * they succeed or the daemon stops, backing off from 200 ms to 2 s.
  */
-import type { Logger } from '@vipd/log';
-import { describe } from '@vipd/store';
+import { errorLine, type Logger } from '@vipd/log';
 
 export interface RetryOptions {
   /** The daemon's logger: a failure is a warning, a success after one an info line. */
@@ -26,7 +25,7 @@ export async function retry(what: string, fn: () => Promise<void>, o: RetryOptio
       return;
     } catch (err) {
       const delay = retryDelayMs(attempt);
-      o.log.warn({ attempt, err: describe(err), retryInMs: delay }, `${what} failed`);
+      o.log.warn({ attempt, err: errorLine(err), retryInMs: delay }, `${what} failed`);
       await new Promise((r) => setTimeout(r, delay));
     }
   }

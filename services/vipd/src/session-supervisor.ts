@@ -5,8 +5,8 @@
  * or a lost lease makes the node unready and its controllers drop their VIPs.
  */
 import type { VipdConfig } from '@vipd/config';
-import type { Logger } from '@vipd/log';
-import { type Clock, type EtcdClient, type Keys, type NodeInfo, NodeSession } from '@vipd/store';
+import type { Clock, Logger } from '@vipd/log';
+import { type EtcdClient, type Keys, type NodeInfo, NodeSession } from '@vipd/store';
 import type { HolderGuard } from './holder-guard';
 import type { LifetimeRefresher } from './lifetime-refresh';
 import type { VipdMetrics } from './metrics';
@@ -25,13 +25,15 @@ export interface SessionSupervisorOptions {
   metrics?: Pick<VipdMetrics, 'watchSession'>;
   guard: Pick<HolderGuard, 'update'>;
   lifetimes: Pick<LifetimeRefresher, 'afterRenewal'>;
-  /** The daemon's live map of VIP controllers, by VIP name. */
-  controllers: ReadonlyMap<string, { refreshFailsafeLifetime(): void }>;
+  /** The node's VIP controllers (vip-controllers.ts). */
+  controllers: {
+    readonly all: ReadonlyMap<string, { refreshFailsafeLifetime(): void }>;
+    reconcileAll(): void;
+    /** Every controller drops its VIP (VipControllers.dropAll); never rejects. */
+    dropAll(reason: Reason, leaseLost: boolean): Promise<void>;
+  };
   ready: () => boolean;
   setReady: (ready: boolean) => void;
-  reconcileAll: () => void;
-  /** Every controller drops its VIP (see Daemon.dropAll); never rejects. */
-  dropAll: (reason: Reason, leaseLost: boolean) => Promise<void>;
   /** Tries `fn` until it succeeds or the daemon stops (retry.ts). */
   retry: (what: string, fn: () => Promise<void>) => Promise<void>;
   /** The daemon is stopping: no new session is opened, and one opened meanwhile is closed. */
@@ -78,26 +80,28 @@ export class SessionSupervisor {
       if (!this.o.ready()) this.o.setReady(true);
       // Back after failed renewals: controllers that stood back may act again. A renewal like
       // any other changes nothing they decide on (the tick still reconciles every second).
-      if (!this.renewing) this.o.reconcileAll();
+      if (!this.renewing) this.o.controllers.reconcileAll();
       this.renewing = true;
     });
     session.on('renewFailed', () => {
       this.renewing = false;
       // Without etcd only failsafe VIPs keep their kernel lifetime going (the rest let it run
       // out as a backstop of the fence).
-      for (const c of this.o.controllers.values()) c.refreshFailsafeLifetime();
+      for (const c of this.o.controllers.all.values()) c.refreshFailsafeLifetime();
     });
     session.on('fenced', () => {
       this.renewing = false;
       // Controllers drop their VIPs, except those onEtcdLoss: failsafe may keep.
       this.o.setReady(false);
       this.o.guard.update();
-      this.o.reconcileAll();
+      this.o.controllers.reconcileAll();
     });
     session.on('lost', () => {
       this.o.setReady(false);
       // Failsafe VIPs stay while the new session takes their keys again (VipController.leaseLost).
-      void this.o.dropAll({ class: 'lease_lost', text: 'lease lost' }, true).then(() => this.replace());
+      void this.o.controllers
+        .dropAll({ class: 'lease_lost', text: 'lease lost' }, true)
+        .then(() => this.replace());
     });
   }
 
@@ -112,6 +116,6 @@ export class SessionSupervisor {
       return;
     }
     this.o.setReady(true);
-    this.o.reconcileAll();
+    this.o.controllers.reconcileAll();
   }
 }

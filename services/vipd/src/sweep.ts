@@ -16,7 +16,7 @@ export interface Reconcilable {
 export class Sweeper {
   private sweepAt = 0;
 
-  /** `controllers`: the daemon's live map of VIP controllers, by VIP name. */
+  /** `controllers`: the registry's live map of VIP controllers, by VIP name (vip-controllers.ts). */
   constructor(private readonly controllers: ReadonlyMap<string, Reconcilable>) {}
 
   /**

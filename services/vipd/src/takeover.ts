@@ -3,10 +3,8 @@
  * path this node can check, mark its leader keys as taken over and revoke its lease. Every
  * node then waits W after seeing such a VIP vacant before adding it (see notBefore()).
  */
-import type { Logger } from '@vipd/log';
+import { type Clock, errorLine, type Logger } from '@vipd/log';
 import {
-  type Clock,
-  describe,
   type EtcdClient,
   grantTakeoverMarkLease,
   type Keys,
@@ -28,7 +26,7 @@ const MARKS_READ_RECHECK_MS = 20;
 /**
  * TTL of the lease that takeovers/<vip> markers live under, and the taker's window: it revokes
  * the silent peer's lease only while this lease still lives, so a holder whose key keeps a mark
- * longer than that (vip-controller's MARK_STUCK_MS, 10 s) knows no revoke can follow.
+ * longer than that (vip-release.ts's MARK_STUCK_MS, 10 s) knows no revoke can follow.
  */
 export const TAKEOVER_MARK_TTL_S = 5;
 /** The taker revokes no later than this long before its marker lease could end (own clock). */
@@ -188,7 +186,7 @@ export class Takeover {
     } catch (err) {
       // Not knowing, every VIP vacant now waits W (a cold start may see a lower-ranked node first).
       this.log.warn(
-        { err: describe(err), waitMs: this.waitMs },
+        { err: errorLine(err), waitMs: this.waitMs },
         'takeovers not readable: every vacant VIP waits',
       );
       this.fallbackUntil = readAt + this.waitMs;
@@ -262,7 +260,7 @@ export class Takeover {
         this.callTimeoutMs,
       );
     } catch (err) {
-      this.log.debug({ err: describe(err) }, 'alive key not written');
+      this.log.debug({ err: errorLine(err) }, 'alive key not written');
     } finally {
       this.aliveWriting = false;
     }
@@ -314,11 +312,11 @@ export class Takeover {
       // A revoke whose answer was lost (a deadline on a struggling cluster) may have landed.
       if (revoking && (await leaseGone(this.client, lease, this.callTimeoutMs)) === true) {
         this.revoked.add(lease);
-        this.log.warn({ peer: node, lease, answerLost: describe(err) }, 'lease of silent peer revoked');
+        this.log.warn({ peer: node, lease, answerLost: errorLine(err) }, 'lease of silent peer revoked');
         return;
       }
       this.log.warn(
-        { peer: node, lease, err: describe(err), marked: marked.length },
+        { peer: node, lease, err: errorLine(err), marked: marked.length },
         'takeover failed; will retry while the peer is silent',
       );
       await this.unmark(node, lease, marked);
@@ -327,7 +325,7 @@ export class Takeover {
 
   /**
    * Takes back the marks of a takeover that stopped before its revoke (best effort: the marked
-   * holder releases a key marked for too long by itself, see vip-controller's MARK_STUCK_MS).
+   * holder releases a key marked for too long by itself, see vip-release.ts's MARK_STUCK_MS).
    */
   private async unmark(node: string, lease: string, marked: { vip: string; value: string }[]): Promise<void> {
     if (marked.length === 0) return;

@@ -2,8 +2,7 @@
  * The daemon's periodic tick (reconcile.intervalMs): first a look at the event loop's stalls,
  * then the periodic checks, whose failure is logged and tried again on the next tick.
  */
-import type { Logger } from '@vipd/log';
-import { describe } from '@vipd/store';
+import { errorLine, type Logger } from '@vipd/log';
 import type { StallMonitor } from './stall-monitor';
 
 export interface TickOptions {
@@ -37,7 +36,7 @@ export class Tick {
     try {
       await this.o.work();
     } catch (err) {
-      this.o.log.warn({ err: describe(err) }, 'periodic check failed');
+      this.o.log.warn({ err: errorLine(err) }, 'periodic check failed');
     }
   }
 }

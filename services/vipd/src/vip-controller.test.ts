@@ -9,11 +9,12 @@ import { NetifError } from '@vipd/netif';
 import type { ControllerContext, LeaseSession, NodeStanding, TakeoverWaits } from './controller-context';
 import type { VipTransition } from './hooks';
 import type { Kernel } from './kernel';
-import type { Holder, LeadershipPort, VipLeadership } from './leadership-port';
+import type { Holder, LeadershipPort, ReleaseOutcome, SuccessorWait, VipLeadership } from './leadership-port';
 import type { Reason } from './reason-class';
 import { Semaphore } from './semaphore';
 import { Turns } from './turns';
-import { MARK_STUCK_MS, VipController } from './vip-controller';
+import { VipController } from './vip-controller';
+import { MARK_STUCK_MS } from './vip-release';
 
 const LEASE = '7';
 const TEST: Reason = { class: 'other', text: 'test' };
@@ -66,14 +67,20 @@ interface FakeEtcd {
 
 /**
  * leaders/web as the controller's leadership port shows it to n1. An acquisition always wins, at
- * revision 50, and shows at once; a release is recorded, and its delete shows only when the test
- * says so (setLeader, clearLeader).
+ * revision 50, and shows at once; a release is recorded (or fails, with `releaseFails`), and its
+ * delete shows only when the test says so (setLeader, clearLeader). A handover's wait for its
+ * successor ends when `successor` says (at once by default).
  */
 class FakeLeadership implements VipLeadership {
   key: { node: string; lease: string; revision: string; takenOverBy?: string } | undefined;
   revision = 10;
   /** The fencing revisions release() was asked to delete. */
   readonly released: string[] = [];
+  releaseFails = false;
+  /** The wait for a successor (resolves with the ms waited). */
+  successor: () => Promise<number> = () => Promise.resolve(0);
+  /** The controller's change listeners (the port's onChange). */
+  readonly listeners = new Set<() => void>();
   lastHolderElsewhere: { node: string; revision: string } | undefined;
   readonly port: LeadershipPort = { forVip: () => this };
 
@@ -94,19 +101,35 @@ class FakeLeadership implements VipLeadership {
     const k = this.key;
     return k?.takenOverBy !== undefined && k.node === 'n1' && k.lease === leaseId ? k.revision : undefined;
   }
-  keyRevision(): string | undefined {
-    return this.key?.revision;
-  }
   acquire(leaseId: string): Promise<AcquireResult> {
     this.key = { node: 'n1', lease: leaseId, revision: '50' };
     return Promise.resolve({ acquired: true, revision: '50' });
   }
   release(revision: string): Promise<boolean> {
     this.released.push(revision);
-    return Promise.resolve(true);
+    return this.releaseFails ? Promise.reject(new Error('etcd timed out')) : Promise.resolve(true);
   }
-  awaitSuccessor(): Promise<number> {
-    return Promise.resolve(0);
+  async handover(
+    revision: string,
+    maxMs: number,
+    afterRelease: (outcome: ReleaseOutcome) => boolean,
+  ): Promise<SuccessorWait | undefined> {
+    let outcome: ReleaseOutcome;
+    try {
+      outcome = { deleted: await this.release(revision) };
+    } catch (error) {
+      outcome = { error };
+    }
+    if (!afterRelease(outcome) || !('deleted' in outcome) || !outcome.deleted) return undefined;
+    const waitedMs = await this.awaitSuccessor(revision, maxMs);
+    return { waitedMs, successorRevision: this.key?.revision };
+  }
+  awaitSuccessor(_revision: string, _maxMs: number): Promise<number> {
+    return this.successor();
+  }
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
   confirmHeld(leaseId: string, revision: string): Promise<boolean> {
     if (!this.etcd) return Promise.reject(new Error('no etcd in this test'));
@@ -128,6 +151,8 @@ interface SetUpOptions {
   takeover?: TakeoverWaits;
   clock?: Clock;
   spec?: Record<string, unknown>;
+  /** The node an operator pinned the VIP to (pins/web), read on every reconcile. */
+  pin?: { node?: string };
 }
 
 function setUp(o: SetUpOptions = {}) {
@@ -164,7 +189,7 @@ function setUp(o: SetUpOptions = {}) {
     },
     candidates: {
       liveNodes: () => [node('n1'), node('n2')],
-      pinOf: () => undefined,
+      pinOf: () => o.pin?.node,
       startupGraceUntil: () => 0,
       seenSinceStart: () => true,
     },
@@ -186,6 +211,8 @@ function setUp(o: SetUpOptions = {}) {
     clearLeader,
     markTakenOver,
     released: leadership.released,
+    leadership,
+    log,
     transitions,
     lines,
     revision: () => String(leadership.revision),
@@ -463,5 +490,86 @@ describe('VipController: a removal in flight', () => {
     await dropped;
     assert.equal(t.c.holding, undefined);
     await t.c.stop(false);
+  });
+});
+
+describe('VipController: a planned handover', () => {
+  it('releases the key first, keeps the address until the successor is up, then drops it', async () => {
+    const pin: { node?: string } = {};
+    const t = setUp({ pin });
+    t.setLeader('n1', LEASE);
+    const ours = t.revision();
+    t.c.reconcile();
+    await until('the VIP up', () => t.k.up.size === 1);
+    let successorUp: (ms: number) => void = () => undefined;
+    t.leadership.successor = () => new Promise((r) => (successorUp = r));
+    pin.node = 'n2'; // an operator moves it
+    t.c.reconcile();
+    await until('the key released', () => t.released.length === 1);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(t.k.up.size, 1, 'the address stays while the successor comes up');
+    t.setLeader('n2', '8');
+    successorUp(30);
+    await until('dropped', () => t.k.up.size === 0);
+    assert.deepEqual(t.released, [ours]);
+    const handing = [
+      'leadership released',
+      'successor holds the VIP; handing over',
+      'no successor yet; removing the VIP anyway',
+      'VIP down on this node',
+    ];
+    const said = t.log.lines
+      .filter((l) => handing.includes(l.msg))
+      .map((l) => [l.msg, l.fields.rev, l.fields.successorRev ?? l.fields.reason]);
+    assert.deepEqual(said, [
+      ['leadership released', ours, 'moved to n2 by an operator'],
+      ['successor holds the VIP; handing over', ours, t.revision()],
+      ['VIP down on this node', ours, 'moved to n2 by an operator'],
+    ]);
+    assert.deepEqual(
+      t.transitions.map((x) => [x.state, x.reasonClass]),
+      [
+        ['master', 'reapplied'],
+        ['backup', 'moved'],
+      ],
+    );
+    await t.c.stop(false);
+  });
+
+  it('drops the address at once when the release failed (no successor can come while our key stands)', async () => {
+    const pin: { node?: string } = {};
+    const t = setUp({ pin });
+    t.setLeader('n1', LEASE);
+    t.c.reconcile();
+    await until('the VIP up', () => t.k.up.size === 1);
+    t.leadership.releaseFails = true;
+    let waited = false;
+    t.leadership.successor = () => {
+      waited = true;
+      return Promise.resolve(0);
+    };
+    pin.node = 'n2';
+    t.c.reconcile();
+    await until('dropped', () => t.k.up.size === 0);
+    assert.equal(waited, false, 'no wait for a successor');
+    assert.equal(t.lines('release failed; the lease will free it'), 1);
+    assert.equal(t.lines('leadership released'), 0);
+    assert.equal(t.lines('successor holds the VIP; handing over'), 0);
+    await t.c.stop(false);
+  });
+});
+
+describe('VipController: the leadership port’s change signal', () => {
+  it('reconciles on a change of its leader key, and no longer once stopped', async () => {
+    const t = setUp();
+    t.c.reconcile();
+    await until('the VIP up', () => t.k.up.size === 1);
+    assert.equal(t.leadership.listeners.size, 1);
+    // n2 took the key behind our back: only the port's signal tells the controller.
+    t.setLeader('n2', '8');
+    for (const l of t.leadership.listeners) l();
+    await until('dropped on the signal', () => t.k.up.size === 0);
+    await t.c.stop(false);
+    assert.equal(t.leadership.listeners.size, 0, 'the stopped controller no longer listens');
   });
 });

@@ -1,6 +1,9 @@
 /**
  * One VIP on this node: compares what etcd says (leader key, live candidates) with what the
- * kernel has, and acts. Reconciles on every change and on the daemon's timer.
+ * kernel has, and acts. Reconciles on every change (its leader key's through the leadership
+ * port) and on the daemon's timer. Its parts: the probe before an add taken from a silent holder
+ * (takeover-probe.ts), the check of a peer's claim (peer-claim.ts), and releases and handovers
+ * (vip-release.ts).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errorLine, type Logger } from '@vipd/log';
@@ -9,35 +12,23 @@ import type { HookState } from '@vipd/config';
 import { AgentFencedError } from '@vipd/netif';
 import type { ControllerContext, LeaseSession } from './controller-context';
 import { betterPresent, decide, type Decision, startupGraceWait } from './decide';
+import { FailsafeKeep } from './failsafe-keep';
 import type { Holder, VipLeadership } from './leadership-port';
 import { Mutex } from './mutex';
+import { PeerClaimCheck } from './peer-claim';
 import type { Reason } from './reason-class';
+import { TakeoverProbe } from './takeover-probe';
 import { type HeldAddress, VipAnnouncer } from './vip-announcer';
+import { VipReleases } from './vip-release';
 
 /** While kept under failsafe, how often the kernel lifetime is refreshed. */
 const FAILSAFE_REFRESH_MS = 500;
 /** How long before a takeover wait ends its wire probe starts (the probe listens ~25 ms). */
 const EARLY_PROBE_LEAD_MS = 40;
-/** How long an early probe that nobody answered stands in for one at the add. */
-const EARLY_PROBE_VALID_MS = 250;
-/** While another host still answers for a VIP we took over, how often to probe again. */
-const PROBE_RETRY_MS = 50;
-/** Past the old address's lifetime, how much longer its answers are waited out. */
-const PROBE_MARGIN_MS = 500;
-/**
- * How long our own live key may carry a takeover mark before we release it (see
- * releaseStaleMark): well past the taker's marker lease (TAKEOVER_MARK_TTL_S in takeover.ts),
- * after which the taker no longer revokes.
- */
-export const MARK_STUCK_MS = 10_000;
 /** While a failsafe VIP is carried over a lost lease, how often to look again at the least. */
 const CARRY_RECHECK_MS = 50;
-/** A handover that found no slot (ctx.pacing.handovers) looks again after this long. */
-const HANDOVER_RETRY_MS = 20;
 /** While a peer keeps the VIP under failsafe, how often to look again. */
 const FAILSAFE_HOLDER_RECHECK_MS = 100;
-/** How often a peer's claim to hold this VIP may cost a read of etcd. */
-const PEER_CLAIM_CHECK_MS = 1000;
 /** After a failed removal, how soon it is tried again. */
 const REMOVE_RETRY_MS = 250;
 /** A stopping controller tries its removal this many times before leaving it to the lifetime. */
@@ -64,38 +55,53 @@ export class VipController {
   private wakeTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private lastDecision = '';
-  private inFailsafe = false;
-  /** The deadline of the last 'fenced' decision that kept this VIP under failsafe. */
-  private failsafeKeptUntil = -Infinity;
-  /**
-   * The lease was lost (expired in etcd) while this VIP was kept under failsafe: the address
-   * stays up until `until` while a new session takes the vacant key again (see leaseLost).
-   */
-  private carried: { revision: string; until: number } | undefined;
-  /** The wire probe started in a takeover wait's last moments (see probeEarly). */
-  private earlyProbe: { at: number; ifname: string; owners: Promise<string[]> } | undefined;
-  /** Set when leadership came from a silent holder: probe before adding (see freeOnTheWire). */
-  private probeFirst: { revision: string; since: number; logged?: boolean } | undefined;
-  /** Since when our own live key has carried a takeover mark (see releaseStaleMark). */
-  private markedOwnSince: number | undefined;
   /** The failsafe holders last logged as the reason not to add (see applyAddress). */
   private waitedFor = '';
-  /** When a peer's claim was last checked in etcd, and the last claim etcd refuted. */
-  private claimCheckedAt = -Infinity;
-  private refutedClaim = '';
   /** This VIP's leadership: who holds it, acquire, release, hand over. */
   private readonly leadership: VipLeadership;
-  private log: Logger;
+  /** Stops the leadership port's change signal (see stop). */
+  private readonly unwatch: () => void;
+  private readonly log: Logger;
   private readonly announcer: VipAnnouncer;
+  /** The probe before an add taken from a silent holder (takeover-probe.ts). */
+  private readonly probe: TakeoverProbe;
+  /** A peer's claim to hold this VIP, checked against etcd (peer-claim.ts). */
+  private readonly claims: PeerClaimCheck;
+  /** Release, handover and a stale mark's release (vip-release.ts). */
+  private readonly releases: VipReleases;
+  /** Kept under onEtcdLoss: failsafe, and carried over a lost lease (failsafe-keep.ts). */
+  private readonly failsafeKeep: FailsafeKeep;
 
   constructor(
     private spec: VipSpec,
     private readonly ctx: ControllerContext,
-    private readonly baseLog: Logger,
+    baseLog: Logger,
   ) {
-    this.log = baseLog.child({ vip: spec.name });
-    this.leadership = ctx.leadership.forVip(spec.name);
-    this.announcer = new VipAnnouncer(ctx.kernel, ctx.clock, this.log);
+    const log = baseLog.child({ vip: spec.name });
+    const leadership = ctx.leadership.forVip(spec.name);
+    const wake = (ms: number): void => this.wake(ms);
+    this.log = log;
+    this.leadership = leadership;
+    this.announcer = new VipAnnouncer(ctx.kernel, ctx.clock, log);
+    const { kernel, clock } = ctx;
+    this.probe = new TakeoverProbe({
+      kernel,
+      clock,
+      addressLifetimeSec: ctx.settings.addressLifetimeSec,
+      log,
+      wake,
+    });
+    this.claims = new PeerClaimCheck({ leadership, clock, log });
+    this.releases = new VipReleases({
+      vip: spec.name,
+      leadership,
+      ctx,
+      log,
+      controller: { up: () => this.applied !== undefined, dropLocal: (r, s) => this.dropLocal(r, s), wake },
+    });
+    this.failsafeKeep = new FailsafeKeep({ vip: spec.name, self: ctx.self, standing: ctx.standing, log });
+    // The leader key changed (held, released, marked taken over): look again.
+    this.unwatch = leadership.onChange(() => this.reconcile());
   }
 
   get name(): string {
@@ -191,45 +197,15 @@ export class VipController {
    */
   async leaseLost(reason: Reason): Promise<void> {
     const a = this.applied;
-    const now = this.ctx.clock.now();
-    const until = Math.max(this.failsafeKeptUntil, this.failsafeUntil());
-    if (a && this.inFailsafe && until > now && !this.stopped) {
-      this.carried = { revision: a.revision, until };
-      this.log.info(
-        { rev: a.revision, keptForMs: Math.round(until - now) },
-        'lease lost while kept under failsafe: keeping the VIP while a new session takes the key again',
-      );
-      this.wake(until - now);
-      return;
+    if (a && !this.stopped) {
+      const now = this.ctx.clock.now();
+      const carryMs = this.failsafeKeep.carryOver(a.revision, this.heldUnderFailsafeSpec, now);
+      if (carryMs !== undefined) {
+        this.wake(carryMs);
+        return;
+      }
     }
     await this.dropLocal(reason, 'fault');
-  }
-
-  /**
-   * While carried over a lost lease: whether this decision keeps the address up for now (the
-   * new session is not there yet, or has yet to take the vacant key). Ends the carry otherwise.
-   */
-  private keepCarried(d: Decision, now: number): boolean {
-    const c = this.carried;
-    if (!c) return false;
-    if (!this.applied || this.applied.revision !== c.revision) {
-      this.carried = undefined;
-      return false;
-    }
-    c.until = Math.max(c.until, this.ctx.standing.failsafeUntil(this.spec.name));
-    const waiting =
-      d.kind === 'acquire' ||
-      d.kind === 'wait' ||
-      d.kind === 'idle' ||
-      d.kind === 'clear-stale' ||
-      (d.kind === 'follow' && d.holder === this.ctx.self);
-    if (now >= c.until || !waiting) {
-      this.carried = undefined;
-      if (now >= c.until)
-        this.log.info({ rev: c.revision }, 'failsafe carry-over ended before the key was taken again');
-      return false;
-    }
-    return true;
   }
 
   /** Stops reconciling but keeps the address (shutdown hands over before dropping it). */
@@ -244,48 +220,13 @@ export class VipController {
   }
 
   /**
-   * A planned release: delete the leader key first, keep the address until the successor's key
-   * appears (at most handoverMaxMs, DESIGN's handover overlap), then remove it. No client gap.
-   */
-  private async handover(revision: string, reason: Reason): Promise<void> {
-    // A node handing many VIPs back at once (a preemption after a stall, a drain) would release
-    // every key together, and its successor add them all faster than this node's kernel removes
-    // them (hundreds of IPv6 addresses cost it ~0.5 ms each): only so many at a time, each then
-    // inside the handover bound; the rest look again shortly.
-    if (!this.ctx.pacing.handovers.tryEnter()) {
-      this.wake(HANDOVER_RETRY_MS);
-      return;
-    }
-    try {
-      await this.handoverNow(revision, reason);
-    } finally {
-      this.ctx.pacing.handovers.leave();
-    }
-  }
-
-  private async handoverNow(revision: string, reason: Reason): Promise<void> {
-    const state = this.ctx.standing.cannotServe(this.spec.name) ? 'fault' : 'backup';
-    const released = await this.release(revision, reason.text);
-    if (released && this.applied) {
-      const waited = await this.awaitSuccessor(revision, this.ctx.settings.handoverMaxMs);
-      const next = this.leadership.keyRevision();
-      this.log.info(
-        { rev: revision, successorRev: next, waitedMs: waited },
-        next !== undefined
-          ? 'successor holds the VIP; handing over'
-          : 'no successor yet; removing the VIP anyway',
-      );
-    }
-    await this.dropLocal(reason, state);
-  }
-
-  /**
    * Stops: drops the address; with `release`, also deletes our leader key. Never rejects:
    * resolves false when the address could not be removed (logged; it is still tracked by the
    * kernel agent and its kernel lifetime ends it).
    */
   async stop(release: boolean): Promise<boolean> {
     this.stopped = true;
+    this.unwatch();
     clearTimeout(this.wakeTimer);
     const rev = this.applied?.revision;
     let removed = false;
@@ -302,7 +243,7 @@ export class VipController {
         } else await sleep(REMOVE_RETRY_MS);
       }
     }
-    if (release && rev !== undefined) await this.release(rev, SHUTTING_DOWN.text);
+    if (release && rev !== undefined) await this.releases.release(rev, SHUTTING_DOWN.text);
     await this.running?.catch(() => undefined);
     return removed;
   }
@@ -334,7 +275,7 @@ export class VipController {
 
   private async runOnce(): Promise<void> {
     const session = this.ctx.standing.session();
-    if (await this.releaseStaleMark(session)) return;
+    if (await this.releases.releaseStaleMark(session)) return;
     const leader = this.leaderView();
     const pinned = this.ctx.candidates.pinOf(this.spec.name);
     const ranked = rankCandidates(this.spec, this.ctx.candidates.liveNodes(), pinned);
@@ -367,19 +308,20 @@ export class VipController {
       return;
     }
     this.note(d);
-    if (this.keepCarried(d, now)) {
+    if (this.failsafeKeep.keepCarried(d, now, this.applied?.revision)) {
       if (d.kind === 'acquire') await this.acquire(session, d.rank, false);
-      else if (d.kind === 'clear-stale') await this.release(d.revision, 'leader key of our lost lease');
-      this.wake(Math.min(this.carried?.until ?? now, now + CARRY_RECHECK_MS) - now);
+      else if (d.kind === 'clear-stale')
+        await this.releases.release(d.revision, 'leader key of our lost lease');
+      this.wake(Math.min(this.failsafeKeep.carriedUntil, now + CARRY_RECHECK_MS) - now);
       return;
     }
     switch (d.kind) {
       case 'hold': {
-        this.setFailsafe(false);
+        this.failsafeKeep.set(false, this.applied?.revision);
         const newer = this.ctx.peers
           .holdersOf(this.spec.name)
           .find((p) => BigInt(p.revision) > BigInt(d.revision));
-        if (newer && (await this.etcdConfirms(newer, d.revision))) {
+        if (newer && (await this.claims.etcdConfirms(this.ctx.standing.session(), newer, d.revision))) {
           await this.dropLocal({
             class: 'yielded',
             text: `yielding to ${newer.node}, which holds it with the newer revision ${newer.revision}`,
@@ -407,14 +349,13 @@ export class VipController {
       case 'fenced': {
         const until = this.failsafeUntil();
         if (until > now) {
-          this.failsafeKeptUntil = until;
-          this.setFailsafe(true);
+          this.failsafeKeep.keep(until, this.applied?.revision);
           // The kernel lifetime would end it otherwise; the dead-man's switch still guards it.
           await this.kernelLock.run(() => this.refreshFailsafe(until));
           this.wake(Math.min(until - now, FAILSAFE_REFRESH_MS));
           return;
         }
-        this.setFailsafe(false);
+        this.failsafeKeep.set(false, this.applied?.revision);
         await this.dropLocal(
           { class: 'fenced', text: 'fenced: no contact with etcd (or with etcd and every peer) in time' },
           'fault',
@@ -422,7 +363,7 @@ export class VipController {
         return;
       }
       case 'release':
-        await this.handover(d.revision, d.reason);
+        await this.releases.handover(d.revision, d.reason);
         return;
       case 'acquire':
         await this.dropLocal(NOT_HOLDER);
@@ -432,14 +373,15 @@ export class VipController {
         return;
       case 'clear-stale':
         await this.dropLocal(NOT_HOLDER);
-        await this.release(d.revision, 'leader key left by an earlier run of this node');
+        await this.releases.release(d.revision, 'leader key left by an earlier run of this node');
         return;
       case 'wait': {
         await this.dropLocal(NOT_HOLDER);
         // Waiting out a takeover's W: the wire probe runs in the wait's last moments, so that it
-        // costs the takeover nothing when nobody answers (see freeOnTheWire).
+        // costs the takeover nothing when nobody answers (takeover-probe.ts).
         const left = d.untilMs - now;
-        if (this.ctx.takeover.takenOver(this.spec.name) && left <= EARLY_PROBE_LEAD_MS) this.probeEarly(now);
+        if (this.ctx.takeover.takenOver(this.spec.name) && left <= EARLY_PROBE_LEAD_MS)
+          this.probe.startEarly(now, interfaceFor(this.spec, this.ctx.self), this.spec);
         this.wake(left > EARLY_PROBE_LEAD_MS ? left - EARLY_PROBE_LEAD_MS : left);
         return;
       }
@@ -464,7 +406,7 @@ export class VipController {
       this.log.debug({ rank }, 'acquire lost the race; someone else holds it');
       return;
     }
-    if (fromSilent) this.probeFirst = { revision: res.revision, since: this.ctx.clock.now() };
+    if (fromSilent) this.probe.arm(res.revision);
     this.log.info(
       {
         rev: res.revision,
@@ -477,82 +419,6 @@ export class VipController {
     await this.kernelLock.run(() =>
       this.applyAddress(res.revision, { class: 'acquired', text: 'leadership acquired' }),
     );
-  }
-
-  /**
-   * A peer's beat says it holds this VIP with a newer revision. That is only a hint (any host can
-   * open a heartbeat stream): yield only when etcd itself, read linearizably, no longer shows our
-   * key. At most one read per PEER_CLAIM_CHECK_MS; a claim etcd refuted is logged once, and an
-   * unanswered read keeps the VIP (losing etcd is the fence's business, not a peer's word).
-   */
-  private async etcdConfirms(claim: { node: string; revision: string }, ours: string): Promise<boolean> {
-    const session = this.ctx.standing.session();
-    if (!session) return false;
-    const now = this.ctx.clock.now();
-    if (now - this.claimCheckedAt < PEER_CLAIM_CHECK_MS) return false;
-    this.claimCheckedAt = now;
-    let mine: boolean;
-    try {
-      mine = await this.leadership.confirmHeld(session.leaseId, ours);
-    } catch (err) {
-      this.log.debug(
-        { rev: ours, err: errorLine(err) },
-        'could not check a peer claim in etcd; keeping the VIP',
-      );
-      return false;
-    }
-    const said = `${claim.node}:${claim.revision}`;
-    if (mine && this.refutedClaim !== said) {
-      this.refutedClaim = said;
-      this.log.warn(
-        { rev: ours, peer: claim.node, claimedRev: claim.revision },
-        'a peer says it holds this VIP with a newer revision, but etcd shows our key: ignored',
-      );
-    }
-    return !mine;
-  }
-
-  /**
-   * Our own key (our current, live lease) marked taken over, yet the lease was never revoked: a
-   * takeover that failed half-way (the peer's etcd calls timed out after some marks). Nobody can
-   * take the VIP while the marked key stands, and we dropped it on seeing the mark: after
-   * MARK_STUCK_MS we delete the key (guarded by its create revision), so that the VIP is vacant
-   * after a takeover and every node, us included, takes it again only after the wait W. The
-   * taker never revokes once its marker lease (TAKEOVER_MARK_TTL_S, shorter) has ended.
-   */
-  private async releaseStaleMark(session: LeaseSession | undefined): Promise<boolean> {
-    const marked = session?.valid() === true ? this.leadership.markedOwn(session.leaseId) : undefined;
-    if (marked === undefined) {
-      this.markedOwnSince = undefined;
-      return false;
-    }
-    const now = this.ctx.clock.now();
-    this.markedOwnSince ??= now;
-    const left = this.markedOwnSince + MARK_STUCK_MS - now;
-    if (left > 0) {
-      this.wake(left);
-      return false;
-    }
-    this.markedOwnSince = undefined;
-    // Classed 'other' as it always was: the mark itself, not a holder, took the VIP from us.
-    await this.dropLocal({ class: 'other', text: 'taken over by a peer' });
-    await this.release(
-      marked,
-      `our key was marked taken over ${MARK_STUCK_MS} ms ago but our lease lives: the takeover failed half-way`,
-    );
-    return true;
-  }
-
-  /** Deletes our leader key (a leadership write slot first); whether it was ours and is gone. */
-  private async release(revision: string, reason: string): Promise<boolean> {
-    try {
-      const ok = await this.leadership.release(revision);
-      this.log.info({ rev: revision, reason, deleted: ok }, 'leadership released');
-      return ok;
-    } catch (err) {
-      this.log.warn({ rev: revision, reason, err: errorLine(err) }, 'release failed; the lease will free it');
-      return false;
-    }
   }
 
   /** Called under kernelLock. Adds only while the lease is provably alive. */
@@ -575,7 +441,7 @@ export class VipController {
       return;
     }
     this.waitedFor = '';
-    if (this.probeFirst?.revision === revision && !(await this.freeOnTheWire(ifname, revision))) return;
+    if (this.probe.armedFor(revision) && !(await this.probe.free(ifname, this.spec, revision))) return;
     // A removal that failed earlier is finished first, so that every "up" follows its "down".
     if (this.unremoved)
       await this.removeAddress({ class: 'other', text: 'removal retried before adding again' });
@@ -596,63 +462,6 @@ export class VipController {
     );
     this.announcer.tookOver(this.applied, this.spec.announce.count, this.ctx.pacing.probeSpacingMs());
     this.hook('master', this.applied, reason);
-  }
-
-  /**
-   * Called under kernelLock, before adding a VIP taken from a silent holder: true once no other
-   * host answers ARP/NDP for it (as IPaddr2's arping and RFC 5227 do). The old holder's agent
-   * should have removed it, but if vipd died with its agent (a whole unit killed), only the
-   * kernel lifetime ends the old address: wait, up to that lifetime (and a margin) from the
-   * acquisition, then add anyway (what answers then is not an old holder; the duplicate-owner
-   * probe reports it).
-   */
-  private async freeOnTheWire(ifname: string, revision: string): Promise<boolean> {
-    const p = this.probeFirst!;
-    const early = this.earlyProbe;
-    this.earlyProbe = undefined;
-    let owners: string[];
-    try {
-      // A probe from the wait's last moments counts when nobody answered it and it is recent;
-      // anything else (an answer, an old one) is probed again now.
-      const earlyOwners =
-        early && early.ifname === ifname && this.ctx.clock.now() - early.at <= EARLY_PROBE_VALID_MS
-          ? await early.owners.catch(() => undefined)
-          : undefined;
-      owners = earlyOwners?.length === 0 ? [] : await this.ctx.kernel.probeBeforeAdd(ifname, this.spec);
-    } catch (err) {
-      this.log.warn({ rev: revision, err: errorLine(err) }, 'takeover probe failed; adding without it');
-      owners = [];
-    }
-    const waited = this.ctx.clock.now() - p.since;
-    if (owners.length > 0 && waited < this.ctx.settings.addressLifetimeSec * 1000 + PROBE_MARGIN_MS) {
-      if (!p.logged) {
-        p.logged = true;
-        this.log.warn(
-          { rev: revision, macs: owners, lifetimeSec: this.ctx.settings.addressLifetimeSec },
-          'another host still answers for the VIP (its old holder not fenced?): waiting until it stops',
-        );
-      }
-      this.wake(PROBE_RETRY_MS);
-      return false;
-    }
-    if (owners.length > 0)
-      this.log.error(
-        { rev: revision, macs: owners, waitedMs: Math.round(waited) },
-        'another host still answers for the VIP past the old address lifetime: adding it anyway',
-      );
-    else if (p.logged)
-      this.log.info({ rev: revision, waitedMs: Math.round(waited) }, 'the VIP is free on the wire now');
-    this.probeFirst = undefined;
-    return true;
-  }
-
-  /** Starts the takeover's wire probe before the wait ends (once; see freeOnTheWire). */
-  private probeEarly(now: number): void {
-    if (this.earlyProbe && now - this.earlyProbe.at <= EARLY_PROBE_VALID_MS) return;
-    const ifname = interfaceFor(this.spec, this.ctx.self);
-    const owners = this.ctx.kernel.probeBeforeAdd(ifname, this.spec);
-    owners.catch(() => undefined); // looked at (or dropped) by freeOnTheWire
-    this.earlyProbe = { at: now, ifname, owners };
   }
 
   /** Called under kernelLock. */
@@ -707,12 +516,12 @@ export class VipController {
 
   /** True while this VIP is kept under onEtcdLoss: failsafe. */
   get failsafe(): boolean {
-    return this.inFailsafe;
+    return this.failsafeKeep.active;
   }
 
   /** Until when this VIP is carried over a lost lease (see leaseLost); -Infinity: it is not. */
   get carriedUntil(): number {
-    return this.carried?.until ?? -Infinity;
+    return this.failsafeKeep.carriedUntil;
   }
 
   /** Held now, and its spec says onEtcdLoss: failsafe. */
@@ -722,9 +531,7 @@ export class VipController {
 
   /** Until when onEtcdLoss: failsafe keeps this VIP (-Infinity: not failsafe, or not held). */
   failsafeUntil(): number {
-    if (!this.heldUnderFailsafeSpec) return -Infinity;
-    const until = this.ctx.standing.failsafeUntil(this.spec.name);
-    return this.carried ? Math.max(until, this.carried.until) : until;
+    return this.failsafeKeep.until(this.heldUnderFailsafeSpec);
   }
 
   /** Called under kernelLock: keeps the kernel lifetime of a failsafe VIP going. */
@@ -732,17 +539,6 @@ export class VipController {
     const a = this.applied;
     if (!a || this.ctx.clock.now() >= until) return;
     await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.settings.addressLifetimeSec);
-  }
-
-  private setFailsafe(on: boolean): void {
-    if (on === this.inFailsafe) return;
-    this.inFailsafe = on;
-    this.log.warn(
-      { rev: this.applied?.revision },
-      on
-        ? 'failsafe: etcd unreachable for everyone; keeping the VIP while all peers confirm'
-        : 'failsafe ended',
-    );
   }
 
   private wake(ms: number): void {
