@@ -9,11 +9,9 @@ import { join } from 'node:path';
 import type { Event__Output } from '@vipd/proto';
 import { CommandError, hasExited, pollUntil, waitForExit, type ExitInfo } from '../harness/proc';
 import { ipv4Of, type HostName, type Lab } from '../lab';
-import { CLUSTER, REPO_ROOT } from './vipd-cluster';
+import { COORDINATOR_BIN, HEALTH_PROBE, VIPADM_BIN } from '../harness/paths';
+import { CLUSTER } from './vipd-cluster';
 
-export const COORDINATOR_BIN = join(REPO_ROOT, 'services', 'coordinator', 'bin', 'vip-coordinator');
-export const VIPADM_BIN = join(REPO_ROOT, 'packages', 'vipadm', 'bin', 'vipadm');
-const HEALTH_PROBE = join(REPO_ROOT, 'test', 'dist', 'tools', 'health-probe.js');
 export const COORDINATOR_PORT = 7500;
 
 export interface LabCoordinatorOptions {

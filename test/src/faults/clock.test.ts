@@ -20,7 +20,7 @@ import {
 } from '@vipd/store';
 import { type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
 import { sleep } from '../harness/proc';
-import { VIPD_DIR } from '../e2e/vipd-cluster';
+import { VIPD_DIR } from '../harness/paths';
 
 const HOUR = 3_600_000;
 
