@@ -10,7 +10,7 @@ import { describe, it, type TestContext } from 'node:test';
 import type { Event__Output, Node__Output, Vip__Output } from '@vipd/proto';
 import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep } from '../harness/proc';
-import { type Lab, type NodeHost, type Pinger, type PingStats, withLab } from '../lab';
+import { type Lab, type NodeHost, type Pinger, type PingStats, waitClientFollows, withLab } from '../lab';
 import { LabCoordinator, runVipadm, type VipadmResult, VipadmWatch } from './coordinator-harness';
 import { CLUSTER, VipdCluster } from './vipd-cluster';
 
@@ -25,16 +25,9 @@ const skip = skipUnlessRoot(__filename);
 type VipJson = Vip__Output;
 type NodeJson = Node__Output;
 
-/** Waits until the client's neighbour entry for vip is host's MAC, lets pings settle, stops the pinger. */
+/** waitClientFollows (300 ms to settle), and only one host answered meanwhile. */
 async function clientFollows(lab: Lab, ping: Pinger, vip: string, host: NodeHost): Promise<PingStats> {
-  const mac = await lab.mac(host);
-  await pollUntil(async () => ((await lab.neighbour('cli', vip)) === mac ? true : undefined), {
-    timeoutMs: 3000,
-    what: `the client's neighbour entry for ${vip} to follow the VIP to ${host}`,
-  });
-  await sleep(300);
-  const stats = await ping.stop();
-  assert.equal(stats.unansweredAtEnd, 0, `${vip} answers again`);
+  const stats = await waitClientFollows(lab, ping, vip, host, 300);
   assert.equal(stats.duplicates, 0, `only one host answered for ${vip}`);
   return stats;
 }
@@ -468,13 +461,7 @@ describe('vipadm end to end (namespace lab: coordinator, etcd, vipd on n1 and n2
         }
 
         function dumpLogs(): void {
-          for (const h of NODES) {
-            const tail = cluster
-              .logs(h)
-              .slice(-15)
-              .map((l) => JSON.stringify(l));
-            console.log(`# --- last log lines of vipd on ${h} ---\n${tail.map((l) => `# ${l}`).join('\n')}`);
-          }
+          cluster.printLogTails(NODES);
           const coordTail = coordinator.log().trimEnd().split('\n').slice(-15);
           console.log(`# --- coordinator log tail ---\n${coordTail.map((l) => `# ${l}`).join('\n')}`);
           if (watch) console.log(`# --- vipadm watch stderr ---\n# ${watch.stderr.trim()}`);

@@ -135,6 +135,16 @@ export class VipdCluster {
     return proc;
   }
 
+  /** Prints the last `count` log lines of vipd on each of `hosts`, `# `-prefixed (for a failure or a finding). */
+  printLogTails(hosts: readonly NodeHost[], count = 15): void {
+    for (const h of hosts) {
+      const tail = this.logs(h)
+        .slice(-count)
+        .map((l) => `# ${JSON.stringify(l)}`);
+      console.log(`# --- last log lines of vipd on ${h} ---\n${tail.join('\n')}`);
+    }
+  }
+
   /** Log lines of every run of this host's vipd, parsed (JSON lines only). */
   logs(host: NodeHost): Record<string, unknown>[] {
     const out: Record<string, unknown>[] = [];
