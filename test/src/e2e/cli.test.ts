@@ -11,7 +11,7 @@ import type { Event__Output, Node__Output, Vip__Output } from '@vipd/proto';
 import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep } from '../harness/proc';
 import { type Lab, type NodeHost, type Pinger, type PingStats, waitClientFollows, withLab } from '../lab';
-import { LabCoordinator, runVipadm, type VipadmResult, VipadmWatch } from './coordinator-harness';
+import { LabCoordinator, runVipadm, vipAddArgs, type VipadmResult, VipadmWatch } from './coordinator-harness';
 import { CLUSTER, VipdCluster } from './vipd-cluster';
 
 const NODES: NodeHost[] = ['n1', 'n2'];
@@ -144,19 +144,7 @@ describe('vipadm end to end (namespace lab: coordinator, etcd, vipd on n1 and n2
           }
 
           await step('1. vip add: the VIP comes up on n1 and the client reaches it there', async () => {
-            const created = await ok<VipJson>([
-              'vip',
-              'add',
-              'web',
-              '--address',
-              `${WEB}/24`,
-              '--interface',
-              'e0',
-              '--node',
-              'n1=150',
-              '--node',
-              'n2=100',
-            ]);
+            const created = await ok<VipJson>(vipAddArgs('web', `${WEB}/24`, ['n1=150', 'n2=100']));
             assert.equal(created.spec!.name, 'web');
             assert.equal(created.spec!.address, `${WEB}/24`);
             assert.deepEqual(
@@ -218,19 +206,7 @@ describe('vipadm end to end (namespace lab: coordinator, etcd, vipd on n1 and n2
           );
 
           await step('3. node drain moves every VIP off n2; node undrain lets it serve again', async () => {
-            await ok<VipJson>([
-              'vip',
-              'add',
-              'api',
-              '--address',
-              `${API}/24`,
-              '--interface',
-              'e0',
-              '--node',
-              'n1=100',
-              '--node',
-              'n2=150',
-            ]);
+            await ok<VipJson>(vipAddArgs('api', `${API}/24`, ['n1=100', 'n2=150']));
             await cluster.waitHolder(`${API}/24`, NODES, 10_000, 'n2');
             await cluster.waitHolder(`${WEB}/24`, NODES, 2000, 'n2');
             const ping = lab.startPing('cli', WEB);
@@ -290,15 +266,7 @@ describe('vipadm end to end (namespace lab: coordinator, etcd, vipd on n1 and n2
           await step('7. bad input: exit 1 or 2 with one line; nothing changes in etcd', async () => {
             const vipsBefore = await listVips();
             const etcdBefore = await etcdState();
-            const network = await vipadm([
-              'vip',
-              'add',
-              'bad',
-              '--address',
-              '198.51.100.0/24',
-              '--interface',
-              'e0',
-            ]);
+            const network = await vipadm(vipAddArgs('bad', '198.51.100.0/24'));
             assert.equal(network.code, 1, `network address: exit ${network.code}: ${network.stderr}`);
             assertOneErrorLine(network, /network address/);
 

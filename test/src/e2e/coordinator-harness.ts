@@ -130,6 +130,11 @@ export function vipadmArgv(
   return [process.execPath, VIPADM_BIN, '--server', address, ...token, '-o', output, ...args];
 }
 
+/** `vip add NAME --address CIDR --interface e0 [--node NODE[=PRIORITY]]…` on the lab's interface. */
+export function vipAddArgs(name: string, cidr: string, nodes: readonly string[] = []): string[] {
+  return ['vip', 'add', name, '--address', cidr, '--interface', 'e0', ...nodes.flatMap((n) => ['--node', n])];
+}
+
 /** Runs vipadm in a lab namespace; resolves its exit code and output (never rejects on exit ≠ 0). */
 export async function runVipadm(
   lab: Lab,
