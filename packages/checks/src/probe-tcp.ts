@@ -1,12 +1,12 @@
 // tcp: up when a TCP connection to the target opens within timeoutMs. The connection is closed
 // at once; nothing is sent.
 import { connect } from 'node:net';
-import { errorLine } from '@vipd/log';
+import { errorLine, parseHostPort } from '@vipd/log';
 import { probeOnce, type ProbeOptions, type ProbeOutcome } from './outcome';
-import { parseTarget, type TcpCheckSpec } from './spec';
+import type { TcpCheckSpec } from './spec';
 
 export function probeTcp(spec: TcpCheckSpec, options: ProbeOptions = {}): Promise<ProbeOutcome> {
-  const target = parseTarget(spec.target);
+  const target = parseHostPort(spec.target);
   if ('problem' in target) return Promise.resolve({ ok: false, message: target.problem, timedOut: false });
   return probeOnce(
     options,

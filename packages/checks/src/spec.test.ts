@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InvalidCheckSpecError } from './errors';
-import { parseChecks, parseTarget } from './spec';
+import { parseChecks } from './spec';
 
 function refused(raw: unknown): string {
   try {
@@ -45,7 +45,6 @@ describe('check specs', () => {
       { type: 'exec', name: 'path', argv: ['true'] },
     ]);
     assert.equal(specs.length, 3);
-    assert.deepEqual(parseTarget('[2001:db8::1]:443'), { host: '2001:db8::1', port: 443 });
   });
 
   it('refuses bad tcp targets', () => {

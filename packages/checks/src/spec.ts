@@ -8,16 +8,16 @@
  *   silently. Equal is allowed: a probe that always times out then runs back to back. When
  *   `timeoutMs` is left out it defaults to min(1000, intervalMs).
  * - tcp `target` is `HOST:PORT`, IPv6 in brackets (`[2001:db8::1]:80`); HOST is an IPv4
- *   address, a bracketed IPv6 address or a DNS name (resolved on every probe, within timeout).
+ *   address, a bracketed IPv6 address or a DNS name (resolved on every probe, within timeout):
+ *   @vipd/log's parseHostPort, the one reading of HOST:PORT.
  * - http `url` is http:// or https:// (certificates are verified); redirects are not followed:
  *   a 301 is a 301, compared with `expectStatus` like any other status.
  * - exec `argv` is the command and its arguments as separate strings, run without a shell.
  *   argv[0] is a path or a command name found on PATH; it may not contain white space (that
  *   is almost always a shell string in disguise). `env` is added to the daemon's environment.
  */
-import { isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
-import { oneLine } from '@vipd/log';
+import { oneLine, parseHostPort } from '@vipd/log';
 import { InvalidCheckSpecError } from './errors';
 
 export const CHECK_NAME_RE = /^[A-Za-z0-9_-]{1,63}$/;
@@ -31,38 +31,6 @@ export const DEFAULT_EXPECT_STATUS = 200;
 export const MIN_INTERVAL_MS = 50;
 export const MIN_TIMEOUT_MS = 10;
 export const MAX_INTERVAL_MS = 3_600_000;
-
-const HOSTNAME_RE =
-  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
-
-/** Splits a tcp target `HOST:PORT` / `[IPV6]:PORT`; returns the parts or what is wrong. */
-export function parseTarget(target: string): { host: string; port: number } | { problem: string } {
-  const usage = 'must be HOST:PORT, with IPv6 as [ADDR]:PORT';
-  let host: string;
-  let portText: string;
-  const bracketed = /^\[([^\]]*)\]:([^:]*)$/.exec(target);
-  if (bracketed) {
-    host = bracketed[1] ?? '';
-    portText = bracketed[2] ?? '';
-    if (!isIPv6(host)) return { problem: `${JSON.stringify(host)} is not an IPv6 address; ${usage}` };
-  } else {
-    const colon = target.lastIndexOf(':');
-    if (colon < 0) return { problem: `${JSON.stringify(target)} has no port; ${usage}` };
-    host = target.slice(0, colon);
-    portText = target.slice(colon + 1);
-    if (host.includes(':'))
-      return { problem: `${JSON.stringify(target)}: put an IPv6 address in brackets; ${usage}` };
-    const numeric = /^[0-9.]+$/.test(host);
-    if (numeric ? !isIPv4(host) : !HOSTNAME_RE.test(host)) {
-      return { problem: `${JSON.stringify(host)} is not an IPv4 address or host name; ${usage}` };
-    }
-  }
-  const port = /^[0-9]{1,5}$/.test(portText) ? Number(portText) : NaN;
-  if (!(port >= 1 && port <= 65535)) {
-    return { problem: `port ${JSON.stringify(portText)} is not a number from 1 to 65535` };
-  }
-  return { host, port };
-}
 
 const ms = (min: number) => z.number().int().min(min).max(MAX_INTERVAL_MS);
 const count = () => z.number().int().min(1).max(100);
@@ -80,7 +48,7 @@ const tcpSchema = z
     type: z.literal('tcp'),
     ...common,
     target: z.string().superRefine((target, ctx) => {
-      const parsed = parseTarget(target);
+      const parsed = parseHostPort(target);
       if ('problem' in parsed) ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.problem });
     }),
   })

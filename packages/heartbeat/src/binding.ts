@@ -7,6 +7,7 @@
  */
 import type { PeerCertificate } from 'node:tls';
 import ipaddr from 'ipaddr.js';
+import { parseHostPort } from '@vipd/log';
 
 /** How inbound streams are tied to a node: by source address (plaintext) or certificate (mTLS). */
 export type StreamBinding = 'address' | 'certificate' | 'none';
@@ -27,12 +28,13 @@ export function normalizeIp(text: string): string | undefined {
   return ip.isIPv4MappedAddress() ? ip.toIPv4Address().toString() : ip.toString();
 }
 
-/** The host of `host:port` or `[v6]:port` (as written; brackets removed). */
-export function hostOf(address: string): string {
-  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
-  if (bracketed) return bracketed[1]!;
-  const i = address.lastIndexOf(':');
-  return i > 0 && !address.slice(0, i).includes(':') ? address.slice(0, i) : address;
+/** The refusal for a node whose registered address is not HOST:PORT (a stream never binds to it). */
+function unusable(node: string, reason: 'address' | 'certificate', problem: string): BindResult {
+  return {
+    ok: false,
+    reason,
+    why: `claims to be ${node}, but ${node}'s registered address is unusable: ${problem}`,
+  };
 }
 
 /** The remote IP of grpc-js's `getPeer()` (`ADDRESS:PORT`, IPv6 without brackets). */
@@ -43,7 +45,8 @@ export function remoteIpOf(peer: string): string | undefined {
 
 /**
  * Plaintext: the stream comes from `remote` (getPeer()), the node is registered at `registered`
- * (host:port); `resolved` are the addresses a registered host name resolved to.
+ * (HOST:PORT, @vipd/log's parseHostPort); `resolved` are the addresses a registered host name
+ * resolved to.
  */
 export function bindByAddress(
   node: string,
@@ -51,8 +54,10 @@ export function bindByAddress(
   registered: string,
   resolved: readonly string[] = [],
 ): BindResult {
+  const parsed = parseHostPort(registered);
+  if ('problem' in parsed) return unusable(node, 'address', parsed.problem);
   const ip = remoteIpOf(remote);
-  const host = hostOf(registered);
+  const host = parsed.host;
   const want = normalizeIp(host);
   const allowed = want !== undefined ? [want] : resolved;
   if (ip !== undefined && allowed.includes(ip)) return { ok: true };
@@ -80,7 +85,9 @@ export function bindByCertificate(
   const cn: unknown = cert.subject?.CN; // a string, or an array when the subject repeats CN
   const cns = (Array.isArray(cn) ? cn : [cn]).filter((x): x is string => typeof x === 'string');
   if (cns.includes(node)) return { ok: true };
-  const host = hostOf(registered);
+  const parsed = parseHostPort(registered);
+  if ('problem' in parsed) return unusable(node, 'certificate', parsed.problem);
+  const host = parsed.host;
   const ip = normalizeIp(host);
   for (const san of (cert.subjectaltname ?? '').split(',')) {
     const [kind, value] = san.trim().split(/:(.*)/s) as [string, string | undefined];

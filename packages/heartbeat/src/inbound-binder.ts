@@ -6,12 +6,11 @@
  * looked up again.
  */
 import { lookup } from 'node:dns/promises';
-import { type Clock, errorLine, type Logger } from '@vipd/log';
+import { type Clock, errorLine, type Logger, parseHostPort } from '@vipd/log';
 import {
   bindByAddress,
   bindByCertificate,
   type BindResult,
-  hostOf,
   normalizeIp,
   type StreamBinding,
 } from './binding';
@@ -46,8 +45,12 @@ export class InboundBinder {
     if (this.o.binding === 'certificate') {
       return bindByCertificate(node, call.getAuthContext().sslPeerCertificate, registered);
     }
-    const host = hostOf(registered);
-    if (normalizeIp(host) !== undefined) return bindByAddress(node, call.getPeer(), registered);
+    const parsed = parseHostPort(registered);
+    // An IP address, or no address at all (bindByAddress says why), needs no look-up.
+    if ('problem' in parsed || normalizeIp(parsed.host) !== undefined) {
+      return bindByAddress(node, call.getPeer(), registered);
+    }
+    const host = parsed.host;
     const known = this.resolved.get(host);
     if (known === undefined) {
       this.resolve(host);

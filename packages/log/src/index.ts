@@ -1,6 +1,7 @@
 import pino from 'pino';
 
 export * from './clock';
+export * from './host-port';
 export * from './one-line';
 
 /** The logging surface every package receives. Packages never construct a logger themselves. */

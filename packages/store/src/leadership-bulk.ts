@@ -76,18 +76,13 @@ export async function markTakeoverMany(
   req: TakeoverMarkRequest,
   opts: BulkOptions,
 ): Promise<BulkMarkResult[]> {
-  return inChunks(client, opts, {
-    items: distinctBy(req.leaders, (l) => l.vip),
-    opsPerKey: MARK_OPS_PER_KEY,
-    operation: (n) => `mark ${n} VIPs taken over`,
-    nested: (l) => markTxn(keys, req, l),
-    read: (part, res) =>
-      markResults(
-        part.map((l) => l.vip),
-        res,
-      ),
-    unknown: (l, error): BulkMarkResult => ({ vip: l.vip, status: 'unknown', error }),
-  });
+  return marksInChunks(
+    client,
+    opts,
+    req.leaders,
+    (n) => `mark ${n} VIPs taken over`,
+    (l) => markTxn(keys, req, l),
+  );
 }
 
 /**
@@ -102,11 +97,34 @@ export async function unmarkTakeoverMany(
   req: Omit<TakeoverMarkRequest, 'markLeaseId'>,
   opts: BulkOptions,
 ): Promise<{ undone: number; failed: number }> {
-  const results = await inChunks(client, opts, {
-    items: distinctBy(req.leaders, (l) => l.vip),
+  const results = await marksInChunks(
+    client,
+    opts,
+    req.leaders,
+    (n) => `take back ${n} takeover marks`,
+    (l) => unmarkTxn(keys, req, l),
+  );
+  return {
+    undone: results.filter((r) => r.status === 'marked').length,
+    failed: results.filter((r) => r.status === 'unknown').length,
+  };
+}
+
+type MarkedLeader = TakeoverMarkRequest['leaders'][number];
+
+/** `inChunks` over distinct leader keys whose nested transactions answer as marks do (`markResults`). */
+function marksInChunks(
+  client: Etcd3,
+  opts: BulkOptions,
+  leaders: readonly MarkedLeader[],
+  operation: (n: number) => string,
+  nested: (leader: MarkedLeader) => ITxnRequest,
+): Promise<BulkMarkResult[]> {
+  return inChunks(client, opts, {
+    items: distinctBy(leaders, (l) => l.vip),
     opsPerKey: MARK_OPS_PER_KEY,
-    operation: (n) => `take back ${n} takeover marks`,
-    nested: (l) => unmarkTxn(keys, req, l),
+    operation,
+    nested,
     read: (part, res) =>
       markResults(
         part.map((l) => l.vip),
@@ -114,10 +132,6 @@ export async function unmarkTakeoverMany(
       ),
     unknown: (l, error): BulkMarkResult => ({ vip: l.vip, status: 'unknown', error }),
   });
-  return {
-    undone: results.filter((r) => r.status === 'marked').length,
-    failed: results.filter((r) => r.status === 'unknown').length,
-  };
 }
 
 /**

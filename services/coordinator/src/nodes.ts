@@ -83,15 +83,28 @@ export async function listNodes(ctx: Context): Promise<api.Node__Output[]> {
   return nodesFrom(ctx, await readSnapshot(ctx.client, ctx.keys));
 }
 
+/**
+ * The node `name` names and a fresh snapshot; NOT_FOUND (`node N <missing>`) when the node is
+ * neither registered nor drained.
+ */
+async function seenNode(
+  ctx: Context,
+  name: string | undefined,
+  missing: string,
+): Promise<{ n: string; snap: Snapshot }> {
+  const n = nodeName(name);
+  const snap = await readSnapshot(ctx.client, ctx.keys);
+  if (!snap.nodes.has(n) && !snap.drains.has(n)) throw notFound(`node ${n} ${missing}`);
+  return { n, snap };
+}
+
 /** Puts drain/<node> (kept as is when already there). NOT_FOUND for a node never seen. */
 export async function drainNode(
   ctx: Context,
   name: string | undefined,
   by: string,
 ): Promise<api.Node__Output> {
-  const n = nodeName(name);
-  const snap = await readSnapshot(ctx.client, ctx.keys);
-  if (!snap.nodes.has(n) && !snap.drains.has(n)) throw notFound(`node ${n} is not registered`);
+  const { n, snap } = await seenNode(ctx, name, 'is not registered');
   if (!snap.drains.has(n)) {
     const record = { at: new Date().toISOString(), by };
     await putDrain(ctx.client, ctx.keys, n, record);
@@ -110,9 +123,7 @@ export async function undrainNode(
   name: string | undefined,
   by: string,
 ): Promise<api.Node__Output> {
-  const n = nodeName(name);
-  const snap = await readSnapshot(ctx.client, ctx.keys);
-  if (!snap.nodes.has(n) && !snap.drains.has(n)) throw notFound(`node ${n} is not registered or drained`);
+  const { n, snap } = await seenNode(ctx, name, 'is not registered or drained');
   if (snap.drains.has(n)) {
     await deleteDrain(ctx.client, ctx.keys, n);
     snap.drains.delete(n);

@@ -38,6 +38,10 @@ describe('spec conversion', () => {
     assert.equal(advertiseHost('[2001:db8:0::1]:7400'), '2001:db8::1');
     assert.equal(advertiseHost('node1.example:7400'), 'node1.example');
     assert.equal(advertiseHost('nonsense'), undefined);
+    // Read as every package reads HOST:PORT: IPv6 needs brackets, brackets need IPv6, a port 1-65535.
+    for (const bad of ['2001:db8::1:7400', '[198.51.100.1]:7400', '198.51.100.1:0', '198.51.100.1:99999']) {
+      assert.equal(advertiseHost(bad), undefined, bad);
+    }
   });
 
   it('carries over only stored fields the API cannot express', () => {

@@ -5,6 +5,7 @@
  */
 import { status as Status } from '@grpc/grpc-js';
 import ipaddr from 'ipaddr.js';
+import { parseHostPort } from '@vipd/log';
 import { parseVipSpec, storedSpecFields, type VipSpec } from '@vipd/store';
 import type * as api from '@vipd/proto';
 import { ApiError, invalid, precondition } from './errors';
@@ -101,12 +102,14 @@ export function specToMsg(spec: VipSpec): api.VipSpec__Output {
   };
 }
 
-/** The host part of HOST:PORT / [V6]:PORT, canonical when it is an IP address. */
+/**
+ * The host part of HOST:PORT / [V6]:PORT (@vipd/log's parseHostPort), canonical when it is an
+ * IP address; undefined when `advertise` is not HOST:PORT.
+ */
 export function advertiseHost(advertise: string): string | undefined {
-  const m = /^\[([^\]]+)\]:\d+$/.exec(advertise) ?? /^([^:]+):\d+$/.exec(advertise);
-  const host = m?.[1];
-  if (host === undefined) return undefined;
-  return ipaddr.isValid(host) ? ipaddr.parse(host).toString() : host;
+  const parsed = parseHostPort(advertise);
+  if ('problem' in parsed) return undefined;
+  return ipaddr.isValid(parsed.host) ? ipaddr.parse(parsed.host).toString() : parsed.host;
 }
 
 /**

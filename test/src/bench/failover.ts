@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorLine } from '@vipd/log';
-import { REPO_ROOT } from '../e2e/vipd-cluster';
+import { REPO_ROOT } from '../harness/paths';
 import { pingGaps, SafetyMonitor } from '../faults/monitor';
 import { pollUntil, sleep } from '../harness/proc';
 import { createLab, type Lab, type NodeHost } from '../lab';

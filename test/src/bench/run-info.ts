@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, release } from 'node:os';
 import { join } from 'node:path';
 import { errorLine, firstLine } from '@vipd/log';
-import { REPO_ROOT } from '../e2e/vipd-cluster';
+import { REPO_ROOT } from '../harness/paths';
 import type { Lab } from '../lab';
 import type { Machine } from './model';
 

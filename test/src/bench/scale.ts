@@ -6,8 +6,7 @@
 // sampled clients went unanswered, and what etcd served meanwhile. Needs root; touches nothing
 // outside the lab's namespaces and temporary directory except the results directory.
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../e2e/vipd-cluster';
+import { HTTP_GET } from '../harness/paths';
 import { pingGaps } from '../faults/monitor';
 import { pollUntil, sleep } from '../harness/proc';
 import { createLab, type NodeHost, type Pinger } from '../lab';
@@ -42,18 +41,13 @@ import { VipLab } from './vip-lab';
 
 const PING_INTERVAL_MS = 10;
 const VICTIM: NodeHost = 'n1';
-const TOOLS = join(REPO_ROOT, 'test', 'dist', 'tools');
 /** Hard bound on one N (cold start, steady window, both faults), whatever happens inside. */
 const PER_N_LIMIT_MS = 15 * 60_000;
 
 /** The scale lab: three nodes, and etcd's own request counters. */
 class ScaleLab extends VipLab {
   async etcd(): Promise<EtcdCounters> {
-    const text = await this.lab.exec('etcd', [
-      process.execPath,
-      join(TOOLS, 'http-get.js'),
-      `${this.endpoint}/metrics`,
-    ]);
+    const text = await this.lab.exec('etcd', [process.execPath, HTTP_GET, `${this.endpoint}/metrics`]);
     return etcdCounters(parsePrometheus(text));
   }
 }

@@ -3,11 +3,10 @@
 // the kernel's address events (the sampler), never from vipd's own claims.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, VipdCluster } from '../e2e/vipd-cluster';
+import { VipdCluster } from '../e2e/vipd-cluster';
+import { TOOLS_DIR } from '../harness/paths';
 import type { AddressSampler, Lab, NodeHost } from '../lab';
 import type { PlannedVip } from './scale-plan';
-
-const TOOLS = join(REPO_ROOT, 'test', 'dist', 'tools');
 
 export interface VipLabOptions {
   /** The nodes that run vipd. */
@@ -49,7 +48,7 @@ export class VipLab {
     writeFileSync(file, JSON.stringify(Object.fromEntries(entries)));
     const out = await this.lab.exec('etcd', [
       process.execPath,
-      join(TOOLS, 'etcd-put.js'),
+      join(TOOLS_DIR, 'etcd-put.js'),
       this.endpoint,
       file,
     ]);

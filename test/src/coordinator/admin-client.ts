@@ -4,11 +4,12 @@ import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
 import { registerCleanup } from '../harness/cleanup';
 import { etcdctl, freePort } from '../harness/etcd-local';
+import { COORDINATOR_BIN, REPO_ROOT } from '../harness/paths';
 import { hasExited, pollUntil, terminate } from '../harness/proc';
 import {
   type AdminRequest,
@@ -19,9 +20,6 @@ import {
   loadAdminProto,
   protoLoader,
 } from '@vipd/proto';
-
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
-export const COORDINATOR_BIN = join(REPO_ROOT, 'services', 'coordinator', 'bin', 'vip-coordinator');
 
 /** An admin client; with a token, every call carries `authorization: Bearer <token>`. */
 export function adminClient(

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runScript, type ScriptResult } from '../harness/proc';
-import { COORDINATOR_BIN } from './admin-client';
+import { COORDINATOR_BIN } from '../harness/paths';
 
 const coordinator = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<ScriptResult> =>
   runScript(COORDINATOR_BIN, args, env);

@@ -15,8 +15,8 @@ import { readFileSync } from 'node:fs';
 import { createTestPki, type Issued, type TestPki } from '../harness/certs';
 import { startLocalEtcd, type LocalEtcd } from '../harness/etcd-local';
 import { runScript, type ScriptResult } from '../harness/proc';
-import { VIPADM_BIN } from '../e2e/coordinator-harness';
-import { adminClient, callError, COORDINATOR_BIN, startCoordinator, type Coordinator } from './admin-client';
+import { COORDINATOR_BIN, VIPADM_BIN } from '../harness/paths';
+import { adminClient, callError, startCoordinator, type Coordinator } from './admin-client';
 
 const CLUSTER = 'tls';
 

@@ -7,20 +7,19 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
 import { pollUntil, runScript, type ScriptResult, terminate } from '../harness/proc';
-import { type Coordinator, FakeDaemons, newToken, REPO_ROOT, startCoordinator } from './admin-client';
+import { VIPADM_BIN } from '../harness/paths';
+import { type Coordinator, FakeDaemons, newToken, startCoordinator } from './admin-client';
 
-const VIPADM = join(REPO_ROOT, 'packages', 'vipadm', 'bin', 'vipadm');
 const CLUSTER = 'vipadm-auth';
 
 describe('vipadm with tokens', { timeout: 90_000 }, () => {
   let etcd: LocalEtcd;
   let coord: Coordinator;
   const vipadm = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<ScriptResult> =>
-    runScript(VIPADM, ['--server', coord.address, '-o', 'json', ...args], env);
+    runScript(VIPADM_BIN, ['--server', coord.address, '-o', 'json', ...args], env);
   const noSecret = (r: ScriptResult): void => {
     for (const t of Object.values(coord.tokens))
       assert.ok(!`${r.stdout}${r.stderr}`.includes(t), 'no token shown');
@@ -99,7 +98,7 @@ describe('vipadm with tokens', { timeout: 90_000 }, () => {
     const token = coord.tokens.view;
     const child = spawn(
       process.execPath,
-      [VIPADM, '--server', coord.address, '--token', token, '-o', 'json', 'watch'],
+      [VIPADM_BIN, '--server', coord.address, '--token', token, '-o', 'json', 'watch'],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },

@@ -11,14 +11,13 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readYamlFile } from '@vipd/config';
-import { REPO_ROOT, VIPD_BIN } from '../e2e/vipd-cluster';
+import { COORDINATOR_BIN, REPO_ROOT, VIPD_BIN } from '../harness/paths';
 import { createTestPki, type TestPki } from '../harness/certs';
 import { readUnitFile, unitCapabilities, unitCommand, unitValue, unitValues } from './unit-file';
 
 const DEPLOY = join(REPO_ROOT, 'deploy');
 const K8S = join(DEPLOY, 'kubernetes');
 const SYSTEMD = join(DEPLOY, 'systemd');
-const COORDINATOR_BIN = join(REPO_ROOT, 'services', 'coordinator', 'bin', 'vip-coordinator');
 const SCRATCH = mkdtempSync(join(tmpdir(), 'vipd-deploy-test-'));
 after(() => rmSync(SCRATCH, { recursive: true, force: true }));
 

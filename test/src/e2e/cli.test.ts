@@ -10,8 +10,8 @@ import { describe, it, type TestContext } from 'node:test';
 import type { Event__Output, Node__Output, Vip__Output } from '@vipd/proto';
 import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep } from '../harness/proc';
-import { type Lab, type NodeHost, type Pinger, type PingStats, withLab } from '../lab';
-import { LabCoordinator, runVipadm, type VipadmResult, VipadmWatch } from './coordinator-harness';
+import { type Lab, type NodeHost, type Pinger, type PingStats, waitClientFollows, withLab } from '../lab';
+import { LabCoordinator, runVipadm, vipAddArgs, type VipadmResult, VipadmWatch } from './coordinator-harness';
 import { CLUSTER, VipdCluster } from './vipd-cluster';
 
 const NODES: NodeHost[] = ['n1', 'n2'];
@@ -25,16 +25,9 @@ const skip = skipUnlessRoot(__filename);
 type VipJson = Vip__Output;
 type NodeJson = Node__Output;
 
-/** Waits until the client's neighbour entry for vip is host's MAC, lets pings settle, stops the pinger. */
+/** waitClientFollows (300 ms to settle), and only one host answered meanwhile. */
 async function clientFollows(lab: Lab, ping: Pinger, vip: string, host: NodeHost): Promise<PingStats> {
-  const mac = await lab.mac(host);
-  await pollUntil(async () => ((await lab.neighbour('cli', vip)) === mac ? true : undefined), {
-    timeoutMs: 3000,
-    what: `the client's neighbour entry for ${vip} to follow the VIP to ${host}`,
-  });
-  await sleep(300);
-  const stats = await ping.stop();
-  assert.equal(stats.unansweredAtEnd, 0, `${vip} answers again`);
+  const stats = await waitClientFollows(lab, ping, vip, host, 300);
   assert.equal(stats.duplicates, 0, `only one host answered for ${vip}`);
   return stats;
 }
@@ -151,19 +144,7 @@ describe('vipadm end to end (namespace lab: coordinator, etcd, vipd on n1 and n2
           }
 
           await step('1. vip add: the VIP comes up on n1 and the client reaches it there', async () => {
-            const created = await ok<VipJson>([
-              'vip',
-              'add',
-              'web',
-              '--address',
-              `${WEB}/24`,
-              '--interface',
-              'e0',
-              '--node',
-              'n1=150',
-              '--node',
-              'n2=100',
-            ]);
+            const created = await ok<VipJson>(vipAddArgs('web', `${WEB}/24`, ['n1=150', 'n2=100']));
             assert.equal(created.spec!.name, 'web');
             assert.equal(created.spec!.address, `${WEB}/24`);
             assert.deepEqual(
@@ -225,19 +206,7 @@ describe('vipadm end to end (namespace lab: coordinator, etcd, vipd on n1 and n2
           );
 
           await step('3. node drain moves every VIP off n2; node undrain lets it serve again', async () => {
-            await ok<VipJson>([
-              'vip',
-              'add',
-              'api',
-              '--address',
-              `${API}/24`,
-              '--interface',
-              'e0',
-              '--node',
-              'n1=100',
-              '--node',
-              'n2=150',
-            ]);
+            await ok<VipJson>(vipAddArgs('api', `${API}/24`, ['n1=100', 'n2=150']));
             await cluster.waitHolder(`${API}/24`, NODES, 10_000, 'n2');
             await cluster.waitHolder(`${WEB}/24`, NODES, 2000, 'n2');
             const ping = lab.startPing('cli', WEB);
@@ -297,15 +266,7 @@ describe('vipadm end to end (namespace lab: coordinator, etcd, vipd on n1 and n2
           await step('7. bad input: exit 1 or 2 with one line; nothing changes in etcd', async () => {
             const vipsBefore = await listVips();
             const etcdBefore = await etcdState();
-            const network = await vipadm([
-              'vip',
-              'add',
-              'bad',
-              '--address',
-              '198.51.100.0/24',
-              '--interface',
-              'e0',
-            ]);
+            const network = await vipadm(vipAddArgs('bad', '198.51.100.0/24'));
             assert.equal(network.code, 1, `network address: exit ${network.code}: ${network.stderr}`);
             assertOneErrorLine(network, /network address/);
 
@@ -468,13 +429,7 @@ describe('vipadm end to end (namespace lab: coordinator, etcd, vipd on n1 and n2
         }
 
         function dumpLogs(): void {
-          for (const h of NODES) {
-            const tail = cluster
-              .logs(h)
-              .slice(-15)
-              .map((l) => JSON.stringify(l));
-            console.log(`# --- last log lines of vipd on ${h} ---\n${tail.map((l) => `# ${l}`).join('\n')}`);
-          }
+          cluster.printLogTails(NODES);
           const coordTail = coordinator.log().trimEnd().split('\n').slice(-15);
           console.log(`# --- coordinator log tail ---\n${coordTail.map((l) => `# ${l}`).join('\n')}`);
           if (watch) console.log(`# --- vipadm watch stderr ---\n# ${watch.stderr.trim()}`);

@@ -9,11 +9,9 @@ import { join } from 'node:path';
 import type { Event__Output } from '@vipd/proto';
 import { CommandError, hasExited, pollUntil, waitForExit, type ExitInfo } from '../harness/proc';
 import { ipv4Of, type HostName, type Lab } from '../lab';
-import { CLUSTER, REPO_ROOT } from './vipd-cluster';
+import { COORDINATOR_BIN, HEALTH_PROBE, VIPADM_BIN } from '../harness/paths';
+import { CLUSTER } from './vipd-cluster';
 
-export const COORDINATOR_BIN = join(REPO_ROOT, 'services', 'coordinator', 'bin', 'vip-coordinator');
-export const VIPADM_BIN = join(REPO_ROOT, 'packages', 'vipadm', 'bin', 'vipadm');
-const HEALTH_PROBE = join(REPO_ROOT, 'test', 'dist', 'tools', 'health-probe.js');
 export const COORDINATOR_PORT = 7500;
 
 export interface LabCoordinatorOptions {
@@ -130,6 +128,11 @@ export function vipadmArgv(
     typeof target === 'string' ? { address: target, tokenFile: undefined } : target;
   const token = tokenFile === undefined ? [] : ['--token-file', tokenFile];
   return [process.execPath, VIPADM_BIN, '--server', address, ...token, '-o', output, ...args];
+}
+
+/** `vip add NAME --address CIDR --interface e0 [--node NODE[=PRIORITY]]…` on the lab's interface. */
+export function vipAddArgs(name: string, cidr: string, nodes: readonly string[] = []): string[] {
+  return ['vip', 'add', name, '--address', cidr, '--interface', 'e0', ...nodes.flatMap((n) => ['--node', n])];
 }
 
 /** Runs vipadm in a lab namespace; resolves its exit code and output (never rejects on exit ≠ 0). */

@@ -13,7 +13,8 @@ import { describe, it } from 'node:test';
 import { skipUnlessRoot } from '../harness/lab-skip';
 import { ETCDCTL_BIN } from '../harness/etcd-local';
 import { type HostName, type Lab, type NodeHost, withLab } from '../lab';
-import { CLUSTER, REPO_ROOT, VIPD_BIN, VipdCluster } from './vipd-cluster';
+import { REPO_ROOT, VIPD_BIN } from '../harness/paths';
+import { CLUSTER, VipdCluster } from './vipd-cluster';
 
 const skip = skipUnlessRoot(__filename);
 const SCRIPT = join(REPO_ROOT, 'deploy', 'etcd', 'create-roles.sh');

@@ -8,7 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep } from '../harness/proc';
-import { type Lab, type NodeHost, type Pinger, type PingStats, withLab } from '../lab';
+import { type Lab, type NodeHost, waitClientFollows, withLab } from '../lab';
 import { VipdCluster } from './vipd-cluster';
 
 const NODES: NodeHost[] = ['n1', 'n2'];
@@ -54,31 +54,12 @@ async function withCluster(
       await cluster.waitServing(NODES);
       await fn(cluster, lab);
     } catch (err) {
-      for (const h of NODES) {
-        const tail = cluster
-          .logs(h)
-          .slice(-15)
-          .map((l) => JSON.stringify(l));
-        console.log(`# --- last log lines of vipd on ${h} ---\n${tail.map((l) => `# ${l}`).join('\n')}`);
-      }
+      cluster.printLogTails(NODES);
       throw err;
     } finally {
       await cluster.stopAll();
     }
   });
-}
-
-/** Waits until the client's neighbour entry for `vip` is `host`'s MAC, lets pings settle, stops the pinger. */
-async function clientFollows(lab: Lab, ping: Pinger, vip: string, host: NodeHost): Promise<PingStats> {
-  const mac = await lab.mac(host);
-  await pollUntil(async () => ((await lab.neighbour('cli', vip)) === mac ? true : undefined), {
-    timeoutMs: 3000,
-    what: `the client's neighbour entry for ${vip} to follow the VIP to ${host}`,
-  });
-  await sleep(500);
-  const stats = await ping.stop();
-  assert.equal(stats.unansweredAtEnd, 0, 'the VIP answers again');
-  return stats;
 }
 
 function report(what: string, outageMs: number, extra = ''): void {
@@ -135,7 +116,7 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
       await sleep(200);
       await c.signal('n1', 'SIGTERM');
       await c.waitHolder(`${VIP4}/24`, NODES, 5000, 'n2');
-      const stats = await clientFollows(lab, ping, VIP4, 'n2');
+      const stats = await waitClientFollows(lab, ping, VIP4, 'n2');
       const overlap = (await sampler.stop()).timeline.maxOverlapMs(VIP4);
       report('SIGTERM', stats.outageMs, `handover overlap ${Math.round(overlap)} ms`);
       assert.ok(stats.outageMs < 500, `outage ${stats.outageMs} ms`);
@@ -155,7 +136,7 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
         intervalMs: 20,
         what: 'n2 to take the VIP',
       });
-      const stats = await clientFollows(lab, ping, VIP4, 'n2');
+      const stats = await waitClientFollows(lab, ping, VIP4, 'n2');
       report('link cut', stats.outageMs);
       // Heartbeats notice the silence; the takeover beats the lease TTL (docs/fast-takeover.md).
       assert.ok(stats.outageMs < 1000, `outage ${stats.outageMs} ms`);
@@ -182,7 +163,7 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
         { timeoutMs: TTL * 1000 + 1000, intervalMs: 20, what: "the kernel to expire the dead daemon's VIP" },
       );
       await c.waitHolder(`${VIP4}/24`, NODES, (TTL + 3) * 1000, 'n2');
-      const stats = await clientFollows(lab, ping, VIP4, 'n2');
+      const stats = await waitClientFollows(lab, ping, VIP4, 'n2');
       const staleMs = goneAt - killedAt;
       report('SIGKILL', stats.outageMs, `stale VIP on the killed node for ${staleMs} ms`);
       // The dead-man's switch removes it at once; the kernel lifetime (≤ TTL) would be the fallback.
@@ -200,7 +181,7 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
       const blockedAt = Date.now();
       await lab.blockEtcd('n1');
       await c.waitHolder(`${VIP4}/24`, NODES, (TTL + 3) * 1000, 'n2');
-      const stats = await clientFollows(lab, ping, VIP4, 'n2');
+      const stats = await waitClientFollows(lab, ping, VIP4, 'n2');
       const { timeline, discrepancies } = await sampler.stop();
       assert.deepEqual(discrepancies, []);
       const n1Dropped = timeline.lastHeld('n1', VIP4);
@@ -245,7 +226,7 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
       // vip move web --to n2 writes this pin; n2 outranks n1 while pinned, preempt or not.
       await c.etcdctl(['put', `/vipd/lab/pins/web`, '{"node":"n2","at":"2026-01-01T00:00:00Z","by":"test"}']);
       await c.waitHolder(`${VIP4}/24`, NODES, 5000, 'n2');
-      const moved = await clientFollows(lab, ping, VIP4, 'n2');
+      const moved = await waitClientFollows(lab, ping, VIP4, 'n2');
       report('pin to n2', moved.outageMs);
       assert.ok(moved.outageMs < 50, `planned move outage ${moved.outageMs} ms`);
       await sleep(1500);
@@ -260,7 +241,7 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
       await ping2.waitForReply(5000);
       await c.etcdctl(['put', `/vipd/lab/drain/n2`, '{"at":"2026-01-01T00:00:00Z","by":"test"}']);
       await c.waitHolder(`${VIP4}/24`, NODES, 5000, 'n1');
-      const drained = await clientFollows(lab, ping2, VIP4, 'n1');
+      const drained = await waitClientFollows(lab, ping2, VIP4, 'n1');
       report('drain n2', drained.outageMs);
       assert.ok(drained.outageMs < 50, `drain outage ${drained.outageMs} ms`);
       const overlap = (await sampler.stop()).timeline.maxOverlapMs(VIP4);
@@ -301,7 +282,7 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
         await lab.kill(servers.get('n1')!, 'SIGKILL');
         await c.waitHolder(`${VIP4}/24`, NODES, 3000, 'n2');
         const handoverMs = Date.now() - killedAt;
-        const stats = await clientFollows(lab, ping, VIP4, 'n2');
+        const stats = await waitClientFollows(lab, ping, VIP4, 'n2');
         report('tracked check failed', stats.outageMs, `VIP on n2 ${handoverMs} ms after the service died`);
         // fall 2 × interval 100 ms to notice, then the handover itself.
         assert.ok(handoverMs < 300 + 100, `handover took ${handoverMs} ms`);
@@ -332,7 +313,7 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
         await ping.waitForReply(5000);
         await c.signal('n1', 'SIGKILL');
         await c.waitHolder(`${VIP4}/24`, ['n2', 'n3'], 5000, 'n2');
-        const stats = await clientFollows(lab, ping, VIP4, 'n2');
+        const stats = await waitClientFollows(lab, ping, VIP4, 'n2');
         await sleep(1000);
         const { timeline } = await sampler.stop();
         report('3 nodes, SIGKILL', stats.outageMs);
@@ -356,7 +337,7 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
       await ping.waitForReply(5000);
       writeFileSync(c.maintenanceFile('n1'), '');
       await c.waitHolder(`${VIP4}/24`, NODES, 5000, 'n2');
-      const stats = await clientFollows(lab, ping, VIP4, 'n2');
+      const stats = await waitClientFollows(lab, ping, VIP4, 'n2');
       report('maintenance file on n1', stats.outageMs);
       assert.ok(stats.outageMs < 50, `outage ${stats.outageMs} ms`);
       assert.ok(c.logs('n1').some((l) => l.msg === 'maintenance file present'));
@@ -375,7 +356,7 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
       assert.equal(await lab.neighbour('cli', VIP6), await lab.mac('n1'));
       await c.signal('n1', 'SIGTERM');
       await c.waitHolder(`${VIP6}/64`, NODES, 5000, 'n2');
-      const stats = await clientFollows(lab, ping, VIP6, 'n2');
+      const stats = await waitClientFollows(lab, ping, VIP6, 'n2');
       report('IPv6 SIGTERM', stats.outageMs);
       assert.ok(stats.outageMs < 500, `outage ${stats.outageMs} ms`);
     });

@@ -9,7 +9,7 @@ import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { skipUnlessRoot } from '../harness/lab-skip';
-import { pollUntil, sleep } from '../harness/proc';
+import { pollUntil, processAlive, sleep } from '../harness/proc';
 import { type Lab, type NodeHost, withLab } from '../lab';
 import { VipdCluster } from './vipd-cluster';
 
@@ -138,15 +138,6 @@ function assertStateFitsReason(c: VipdCluster, stopped: ReadonlySet<NodeHost> = 
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('hooks end to end (namespace lab, real etcd, real scripts)', { skip, concurrency: 1 }, () => {
   it('onMaster on the holder at start; SIGTERM: onBackup on it, onMaster on the successor with a newer revision', async () => {
     await withHookedCluster({}, async (c, lab, events) => {
@@ -201,7 +192,7 @@ describe('hooks end to end (namespace lab, real etcd, real scripts)', { skip, co
       const ping = lab.startPing('cli', VIP);
       await ping.waitForReply(5000);
       await sleep(200);
-      assert.ok(alive(pid), "n1's onMaster hook still hangs when the link is cut");
+      assert.ok(processAlive(pid), "n1's onMaster hook still hangs when the link is cut");
       const cutAt = Date.now();
       await lab.cutLink('n1');
       await pollUntil(async () => ((await c.holders(`${VIP}/24`, ['n2'])).length ? true : undefined), {
@@ -235,7 +226,7 @@ describe('hooks end to end (namespace lab, real etcd, real scripts)', { skip, co
       );
       assert.ok(fault.rev >= first.rev);
       assert.ok(Date.now() - cutAt < timeoutMs + 3000, 'onFault ran right after the timeout');
-      assert.ok(!alive(pid), 'the hanging hook was killed');
+      assert.ok(!processAlive(pid), 'the hanging hook was killed');
       const n1 = c.logs('n1').filter((l) => l.component === 'hooks');
       const failed = n1.find((l) => l.msg === 'hook failed; not retried: a newer transition supersedes it');
       assert.equal(failed?.state, 'master');

@@ -6,18 +6,17 @@
  * went up, and it sees its peer gone.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil } from '../harness/proc';
 import { parseProm, total } from '../harness/prom-text';
 import { ipv4Of, type NodeHost, withLab } from '../lab';
-import { REPO_ROOT, VipdCluster } from './vipd-cluster';
+import { HTTP_GET } from '../harness/paths';
+import { VipdCluster } from './vipd-cluster';
 
 const NODES: NodeHost[] = ['n1', 'n2'];
 const VIP = '198.51.100.100/24';
 const PORT = 9464;
-const HTTP_GET = join(REPO_ROOT, 'test', 'dist', 'tools', 'http-get.js');
 const skip = skipUnlessRoot(__filename);
 
 describe('e2e: vipd metrics', { skip, timeout: 120_000 }, () => {

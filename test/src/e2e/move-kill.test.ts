@@ -14,7 +14,7 @@ import type { Vip__Output } from '@vipd/proto';
 import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep, waitForExit } from '../harness/proc';
 import { AddressSampler, type NodeHost, withLab } from '../lab';
-import { LabCoordinator, runVipadm, vipadmArgv } from './coordinator-harness';
+import { LabCoordinator, runVipadm, vipAddArgs, vipadmArgv } from './coordinator-harness';
 import { CLUSTER, VipdCluster } from './vipd-cluster';
 
 const NODES: NodeHost[] = ['n1', 'n2'];
@@ -51,19 +51,7 @@ describe('vip move survives a coordinator SIGKILL (namespace lab)', { skip }, ()
           await coordinator.start();
           for (const h of NODES) cluster.start(h);
           await cluster.waitServing(NODES);
-          const add = await runVipadm(lab, coordinator, [
-            'vip',
-            'add',
-            'web',
-            '--address',
-            `${WEB}/24`,
-            '--interface',
-            'e0',
-            '--node',
-            'n1',
-            '--node',
-            'n2',
-          ]);
+          const add = await runVipadm(lab, coordinator, vipAddArgs('web', `${WEB}/24`, ['n1', 'n2']));
           assert.equal(add.code, 0, add.stderr);
           let holder = await cluster.waitHolder(`${WEB}/24`, NODES, 10_000);
 

@@ -13,7 +13,8 @@ import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep } from '../harness/proc';
 import { type Lab, withLab } from '../lab';
 import { readUnitFile, unitCapabilities, unitCommand } from '../deploy/unit-file';
-import { REPO_ROOT, VIPD_BIN, VipdCluster } from './vipd-cluster';
+import { REPO_ROOT, VIPD_BIN } from '../harness/paths';
+import { VipdCluster } from './vipd-cluster';
 
 const skip = skipUnlessRoot(__filename);
 const UNIT = readUnitFile(join(REPO_ROOT, 'deploy', 'systemd', 'vipd.service'));

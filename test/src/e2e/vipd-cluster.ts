@@ -4,20 +4,13 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pollUntil } from '../harness/proc';
 import { ETCDCTL_BIN } from '../harness/etcd-local';
+import { AGENT_BIN, HEALTH_PROBE, VIPD_BIN } from '../harness/paths';
 import { ipv4Of, type Lab, type NodeHost } from '../lab';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
-/**
- * The vipd service directory the lab runs (bin/vipd, dist/). VIPD_TEST_VIPD_DIR points it at
- * another built tree, e.g. a checkout of a given commit while services/vipd is being edited.
- */
-export const VIPD_DIR = process.env.VIPD_TEST_VIPD_DIR ?? join(REPO_ROOT, 'services', 'vipd');
-export const VIPD_BIN = join(VIPD_DIR, 'bin', 'vipd');
 export const CLUSTER = 'lab';
-const HEALTH_PROBE = join(REPO_ROOT, 'test', 'dist', 'tools', 'health-probe.js');
 
 export interface VipdNodeOptions {
   ttlSeconds?: number;
@@ -43,9 +36,6 @@ export interface VipdNodeOptions {
    */
   agentService?: boolean;
 }
-
-/** The kernel agent binary (scripts/build.sh builds it). */
-export const AGENT_BIN = join(REPO_ROOT, 'packages', 'netif', 'build', 'vipd-agent');
 
 export class VipdCluster {
   readonly procs = new Map<NodeHost, ChildProcess>();
@@ -143,6 +133,16 @@ export class VipdCluster {
     });
     this.procs.set(host, proc);
     return proc;
+  }
+
+  /** Prints the last `count` log lines of vipd on each of `hosts`, `# `-prefixed (for a failure or a finding). */
+  printLogTails(hosts: readonly NodeHost[], count = 15): void {
+    for (const h of hosts) {
+      const tail = this.logs(h)
+        .slice(-count)
+        .map((l) => `# ${JSON.stringify(l)}`);
+      console.log(`# --- last log lines of vipd on ${h} ---\n${tail.join('\n')}`);
+    }
   }
 
   /** Log lines of every run of this host's vipd, parsed (JSON lines only). */

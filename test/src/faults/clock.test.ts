@@ -8,19 +8,12 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { memoryLogger } from '@vipd/log';
-import {
-  createEtcdClient,
-  type EtcdClient,
-  Keys,
-  type NodeInfo,
-  NodeSession,
-  monotonicClock,
-} from '@vipd/store';
-import { type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
+import { Keys, NodeSession, monotonicClock } from '@vipd/store';
 import { sleep } from '../harness/proc';
-import { VIPD_DIR } from '../e2e/vipd-cluster';
+import { VIPD_DIR } from '../harness/paths';
+import { nodeInfo, useStoreEtcd } from '../harness/store-etcd';
 
 const HOUR = 3_600_000;
 
@@ -51,28 +44,16 @@ class WallClockShift {
   }
 }
 
-const info: NodeInfo = { name: 'n1', advertise: 'n1:7400', labels: {}, drained: false, unready: [] };
-
 describe('fault suite: wall-clock jumps', { concurrency: 1 }, () => {
-  let etcd: LocalEtcd;
-  let client: EtcdClient;
-
-  before(async () => {
-    etcd = await startLocalEtcd();
-    client = createEtcdClient({ endpoints: [etcd.endpoint], callTimeoutMs: 1000, dialTimeoutMs: 2000 });
-  });
-  after(async () => {
-    client?.close();
-    await etcd?.stop();
-  });
+  const env = useStoreEtcd();
 
   it('11a. a NodeSession keeps renewing across wall-clock jumps of +1 h and −1 h (no fence, no loss)', async () => {
     const log = memoryLogger();
     // vipd's defaults for TTL 3: renew every 750 ms, fence 750 ms before expiry, calls 1 s.
     const session = await NodeSession.open(
-      client,
+      env.client,
       new Keys(`clock${process.pid}`),
-      info,
+      nodeInfo('n1'),
       { ttlSeconds: 3, renewIntervalMs: 750, fenceMarginMs: 750, callTimeoutMs: 1000, clock: monotonicClock },
       log,
     );

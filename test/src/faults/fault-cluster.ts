@@ -4,8 +4,7 @@
  * SafetyMonitor and a 10 ms pinger from the client running before the fault. On a failure the
  * last vipd log lines are printed; the lab is always torn down.
  */
-import assert from 'node:assert/strict';
-import { pollUntil, sleep } from '../harness/proc';
+import { sleep } from '../harness/proc';
 export { skipUnlessRoot } from '../harness/lab-skip';
 import {
   ETCD_MEMBER_HOSTS,
@@ -15,6 +14,7 @@ import {
   type NodeHost,
   type Pinger,
   type PingStats,
+  waitClientFollows,
   withLab,
 } from '../lab';
 import { VipdCluster, type VipdNodeOptions } from '../e2e/vipd-cluster';
@@ -85,13 +85,7 @@ export async function withFaultCluster(
     let ping: Pinger | undefined;
     const dump = (t0?: number): void => {
       if (monitor) console.log(`# timeline of ${VIP}: ${formatTimeline(monitor.timeline, VIP, t0)}`);
-      for (const h of nodes) {
-        const tail = vipd
-          .logs(h)
-          .slice(-25)
-          .map((l) => `# ${JSON.stringify(l)}`);
-        console.log(`# --- last log lines of vipd on ${h} ---\n${tail.join('\n')}`);
-      }
+      vipd.printLogTails(nodes, 25);
     };
     try {
       await vipd.putVip(opts.spec ?? baseSpec);
@@ -120,20 +114,9 @@ export async function withFaultCluster(
   });
 }
 
-/**
- * Waits until the client's neighbour entry for the VIP is `host`'s MAC and pings settle, then
- * stops the pinger; the VIP must answer again at the end.
- */
-export async function clientFollows(c: FaultCluster, host: NodeHost, settleMs = 500): Promise<PingStats> {
-  const mac = await c.lab.mac(host);
-  await pollUntil(async () => ((await c.lab.neighbour('cli', VIP)) === mac ? true : undefined), {
-    timeoutMs: 3000,
-    what: `the client's neighbour entry for ${VIP} to follow the VIP to ${host}`,
-  });
-  await sleep(settleMs);
-  const stats = await c.ping.stop();
-  assert.equal(stats.unansweredAtEnd, 0, 'the VIP answers again');
-  return stats;
+/** The lab's waitClientFollows for this cluster's VIP and pinger. */
+export function clientFollows(c: FaultCluster, host: NodeHost, settleMs = 500): Promise<PingStats> {
+  return waitClientFollows(c.lab, c.ping, VIP, host, settleMs);
 }
 
 /** Log lines of `host`'s vipd with the given message. */

@@ -24,7 +24,7 @@ import { createTestPki, type Issued } from '../harness/certs';
 import { pollUntil, sleep } from '../harness/proc';
 import { parseProm, total } from '../harness/prom-text';
 import { type NodeHost, ipv4Of } from '../lab';
-import { REPO_ROOT } from '../e2e/vipd-cluster';
+import { HTTP_GET, TOOLS_DIR } from '../harness/paths';
 import {
   describeGaps,
   type FaultCluster,
@@ -35,8 +35,7 @@ import {
 } from './fault-cluster';
 import { holderSequence, MAX_OVERLAP_MS, report } from './monitor';
 
-const FORGE = join(REPO_ROOT, 'test', 'dist', 'tools', 'forge-beat.js');
-const HTTP_GET = join(REPO_ROOT, 'test', 'dist', 'tools', 'http-get.js');
+const FORGE = join(TOOLS_DIR, 'forge-beat.js');
 const FORGE_MS = 6000;
 const METRICS_PORT = 9464;
 const metricsYaml = (host: NodeHost): string[] => [`metrics: { listen: "${ipv4Of(host)}:${METRICS_PORT}" }`];

@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { ConfigError as VipdConfigError, loadVipdConfig } from '@vipd/config';
 import { ConfigError as CoordinatorConfigError, loadCoordinatorConfig } from '@vipd/coordinator';
 import { InvalidSpecError, parseVipSpec, parseVipSpecJson } from '@vipd/store';
-import { REPO_ROOT } from '../coordinator/admin-client';
+import { REPO_ROOT } from '../harness/paths';
 import { NASTY_STRINGS } from './payloads';
 import { type Prng, withSeed } from './prng';
 

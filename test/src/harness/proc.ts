@@ -80,6 +80,16 @@ export function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
+/** Whether a process with this PID exists (signal 0 only checks; EPERM: it exists, not ours). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Sends a signal to the child's PID, ignoring a child that is already gone. */
 export function signalPid(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined || hasExited(child)) return;

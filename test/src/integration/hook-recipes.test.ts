@@ -10,7 +10,7 @@ import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { REPO_ROOT } from '../e2e/vipd-cluster';
+import { REPO_ROOT } from '../harness/paths';
 
 const HOOKS = join(REPO_ROOT, 'deploy', 'hooks');
 const dir = mkdtempSync(join(tmpdir(), 'vipd-recipes-'));

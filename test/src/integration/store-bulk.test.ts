@@ -4,38 +4,29 @@
  * the op limit as etcd itself counts it, and takeover marks in bulk.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { memoryLogger } from '@vipd/log';
 import {
   acquireLeadership,
   acquireLeadershipMany,
   acquireTxn,
   type BulkAcquireResult,
-  createEtcdClient,
   type EtcdClient,
   fitsTxnOps,
   Keys,
   LeaseLostError,
   markTakeoverMany,
   unmarkTakeoverMany,
-  type NodeInfo,
   NodeSession,
   outerTxn,
   releaseLeadership,
   type SessionOptions,
   TooManyTxnOpsError,
 } from '@vipd/store';
-import { type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
+import { nodeInfo as info, useStoreEtcd } from '../harness/store-etcd';
 
 type TxnRequest = Parameters<EtcdClient['kv']['txn']>[0];
 
-const info = (name: string): NodeInfo => ({
-  name,
-  advertise: `${name}:7400`,
-  labels: {},
-  drained: false,
-  unready: [],
-});
 const steady: SessionOptions = {
   ttlSeconds: 10,
   renewIntervalMs: 1000,
@@ -53,33 +44,18 @@ interface Held {
 }
 
 describe('leadership in bulk against a real etcd', () => {
-  let etcd: LocalEtcd;
-  let clientA: EtcdClient;
-  let clientB: EtcdClient;
-  let n = 0;
-  const newKeys = (): Keys => new Keys(`b${process.pid}-${++n}`);
-
-  before(async () => {
-    etcd = await startLocalEtcd();
-    // Two clients, two connections: the racing side is another process's view, not a queue behind ours.
-    clientA = createEtcdClient({ endpoints: [etcd.endpoint], callTimeoutMs: 5000, dialTimeoutMs: 2000 });
-    clientB = createEtcdClient({ endpoints: [etcd.endpoint], callTimeoutMs: 5000, dialTimeoutMs: 2000 });
-  });
-  after(async () => {
-    clientA?.close();
-    clientB?.close();
-    await etcd?.stop();
-  });
+  // Two clients, two connections: the racing side is another process's view, not a queue behind ours.
+  const env = useStoreEtcd({ tag: 'b', clients: 2, callTimeoutMs: 5000 });
 
   async function putSpecs(keys: Keys, vips: string[]): Promise<void> {
     for (let i = 0; i < vips.length; i += 50) {
-      await Promise.all(vips.slice(i, i + 50).map((v) => clientA.put(keys.vip(v)).value('{}')));
+      await Promise.all(vips.slice(i, i + 50).map((v) => env.client.put(keys.vip(v)).value('{}')));
     }
   }
 
   /** Every leader key in etcd now (a linearizable read), by VIP. */
   async function leaders(keys: Keys): Promise<Map<string, Held>> {
-    const res = await clientA.kv.range({
+    const res = await env.client.kv.range({
       key: Buffer.from(keys.leadersPrefix),
       range_end: Buffer.from(keys.leadersPrefix.slice(0, -1) + '0'),
     });
@@ -127,13 +103,13 @@ describe('leadership in bulk against a real etcd', () => {
   it('takes 300 leader keys in bulk while another node races for some: one holder each, both sides told the truth', async () => {
     const contestedWins = { a: 0, b: 0 };
     for (let round = 0; round < 3; round++) {
-      const keys = newKeys();
+      const keys = env.newKeys();
       const log = memoryLogger();
       const vips = vipNames(300);
       const specless = ['gone1', 'gone2', 'gone3'];
       await putSpecs(keys, vips);
-      const a = await NodeSession.open(clientA, keys, info('a'), steady, log);
-      const b = await NodeSession.open(clientB, keys, info('b'), steady, log);
+      const a = await NodeSession.open(env.client, keys, info('a'), steady, log);
+      const b = await NodeSession.open(env.other, keys, info('b'), steady, log);
       try {
         // B wants every third VIP: half in one bulk call (sent in reverse, so its chunks meet
         // A's from the other end), half one by one, all at the same moment as A's bulk call.
@@ -141,11 +117,12 @@ describe('leadership in bulk against a real etcd', () => {
         const bBulk = [...wanted.filter((_, i) => i % 2 === 0).reverse(), ...specless];
         const bSingle = wanted.filter((_, i) => i % 2 === 1);
         // Who sends first changes per round, so each side wins some of the contested keys.
-        const goA = () => acquireLeadershipMany(clientA, keys, [...vips, ...specless], 'a', a.leaseId, bulk);
+        const goA = () =>
+          acquireLeadershipMany(env.client, keys, [...vips, ...specless], 'a', a.leaseId, bulk);
         const goB = () =>
           Promise.all([
-            acquireLeadershipMany(clientB, keys, bBulk, 'b', b.leaseId, bulk),
-            Promise.all(bSingle.map((v) => acquireLeadership(clientB, keys, v, 'b', b.leaseId, 5000))),
+            acquireLeadershipMany(env.other, keys, bBulk, 'b', b.leaseId, bulk),
+            Promise.all(bSingle.map((v) => acquireLeadership(env.other, keys, v, 'b', b.leaseId, 5000))),
           ]);
         let resA: BulkAcquireResult[];
         let resB: BulkAcquireResult[];
@@ -202,9 +179,9 @@ describe('leadership in bulk against a real etcd', () => {
   });
 
   it('the op limit: etcd counts as fitsTxnOps does; a limit above etcd’s fails its chunk alone', async () => {
-    const keys = newKeys();
+    const keys = env.newKeys();
     const log = memoryLogger();
-    const s = await NodeSession.open(clientA, keys, info('a'), steady, log);
+    const s = await NodeSession.open(env.client, keys, info('a'), steady, log);
     try {
       // etcd's own verdict on shapes either side of the default limit.
       const shapes: TxnRequest[] = [
@@ -222,7 +199,7 @@ describe('leadership in bulk against a real etcd', () => {
         },
       ];
       for (const [i, req] of shapes.entries()) {
-        const accepted = await clientA.kv.txn(req).then(
+        const accepted = await env.client.kv.txn(req).then(
           () => true,
           (err: Error) => (/too many operations/.test(err.message) ? false : Promise.reject(err)),
         );
@@ -233,7 +210,7 @@ describe('leadership in bulk against a real etcd', () => {
       // first (final, not transient) and takes the second: per-key results, not all-or-nothing.
       const vips = vipNames(300);
       await putSpecs(keys, vips);
-      const over = await acquireLeadershipMany(clientA, keys, vips, 'a', s.leaseId, {
+      const over = await acquireLeadershipMany(env.client, keys, vips, 'a', s.leaseId, {
         ...bulk,
         maxTxnOps: 200,
       });
@@ -244,7 +221,7 @@ describe('leadership in bulk against a real etcd', () => {
       }
       assert.equal(over.filter((r) => r.status === 'acquired').length, 102);
       // Again within the limit: the rest is taken, the 102 already ours are reported held by us.
-      const again = await acquireLeadershipMany(clientA, keys, vips, 'a', s.leaseId, bulk);
+      const again = await acquireLeadershipMany(env.client, keys, vips, 'a', s.leaseId, bulk);
       assert.equal(again.filter((r) => r.status === 'acquired').length, 198);
       const mine = again.filter((r) => r.status === 'held' && r.holder.lease === s.leaseId);
       assert.equal(mine.length, 102);
@@ -255,28 +232,28 @@ describe('leadership in bulk against a real etcd', () => {
   });
 
   it('a lease that is gone: every key unknown with LeaseLostError, nothing written', async () => {
-    const keys = newKeys();
+    const keys = env.newKeys();
     const log = memoryLogger();
     const vips = vipNames(130);
     await putSpecs(keys, vips);
-    const s = await NodeSession.open(clientA, keys, info('a'), steady, log);
+    const s = await NodeSession.open(env.client, keys, info('a'), steady, log);
     const lease = s.leaseId;
     await s.close(true);
-    const res = await acquireLeadershipMany(clientA, keys, vips, 'a', lease, bulk);
+    const res = await acquireLeadershipMany(env.client, keys, vips, 'a', lease, bulk);
     assert.equal(res.length, 130);
     for (const r of res) assert.ok(r.status === 'unknown' && r.error instanceof LeaseLostError, r.vip);
     assert.equal((await leaders(keys)).size, 0);
   });
 
   it('marks a silent holder’s keys taken over in bulk, only those still under its lease', async () => {
-    const keys = newKeys();
+    const keys = env.newKeys();
     const log = memoryLogger();
     const vips = vipNames(200);
     await putSpecs(keys, vips);
-    const p = await NodeSession.open(clientA, keys, info('p'), steady, log);
-    const q = await NodeSession.open(clientB, keys, info('q'), steady, log);
+    const p = await NodeSession.open(env.client, keys, info('p'), steady, log);
+    const q = await NodeSession.open(env.other, keys, info('q'), steady, log);
     try {
-      const got = await acquireLeadershipMany(clientA, keys, vips, 'p', p.leaseId, {
+      const got = await acquireLeadershipMany(env.client, keys, vips, 'p', p.leaseId, {
         ...bulk,
         maxTxnOps: 16,
       });
@@ -285,14 +262,14 @@ describe('leadership in bulk against a real etcd', () => {
       // P lets v000..v009 go and Q takes v000..v004 before the marks: neither may be marked.
       for (const r of got.slice(0, 10)) {
         assert.ok(r.status === 'acquired');
-        assert.ok(await releaseLeadership(clientA, keys, r.vip, r.revision, 5000));
+        assert.ok(await releaseLeadership(env.client, keys, r.vip, r.revision, 5000));
       }
-      const taken = await acquireLeadershipMany(clientB, keys, vips.slice(0, 5), 'q', q.leaseId, bulk);
+      const taken = await acquireLeadershipMany(env.other, keys, vips.slice(0, 5), 'q', q.leaseId, bulk);
       assert.ok(taken.every((r) => r.status === 'acquired'));
 
-      const markLease = await clientB.leaseClient.leaseGrant({ TTL: 5 });
+      const markLease = await env.other.leaseClient.leaseGrant({ TTL: 5 });
       const marks = await markTakeoverMany(
-        clientB,
+        env.other,
         keys,
         {
           from: { node: 'p', lease: p.leaseId },
@@ -314,7 +291,7 @@ describe('leadership in bulk against a real etcd', () => {
         assert.deepEqual(JSON.parse(held.value), { node: 'p', takeover: { by: 'q' } });
       }
       for (const v of vips.slice(0, 5)) assert.deepEqual(JSON.parse(after.get(v)!.value), { node: 'q' });
-      const markKeys = await clientB.getAll().prefix(keys.takeoversPrefix).keys();
+      const markKeys = await env.other.getAll().prefix(keys.takeoversPrefix).keys();
       assert.deepEqual(
         markKeys.sort(),
         vips.slice(10).map((v) => keys.takeoverMark(v)),
@@ -323,9 +300,9 @@ describe('leadership in bulk against a real etcd', () => {
       // holds itself, and one re-marked by someone else, are left alone).
       const v = vips[10]!;
       const other = JSON.stringify({ node: 'p', takeover: { by: 'r' } });
-      await clientA.put(keys.leader(v)).value(other).lease(p.leaseId).exec();
+      await env.client.put(keys.leader(v)).value(other).lease(p.leaseId).exec();
       const back = await unmarkTakeoverMany(
-        clientB,
+        env.other,
         keys,
         {
           from: { node: 'p', lease: p.leaseId },
@@ -341,8 +318,8 @@ describe('leadership in bulk against a real etcd', () => {
         assert.equal(restored.get(w)!.lease, p.leaseId);
       }
       assert.equal(restored.get(v)!.value, other, 'a key marked by another taker is not touched');
-      assert.deepEqual(await clientB.getAll().prefix(keys.takeoversPrefix).keys(), [keys.takeoverMark(v)]);
-      await clientB.leaseClient.leaseRevoke({ ID: markLease.ID });
+      assert.deepEqual(await env.other.getAll().prefix(keys.takeoversPrefix).keys(), [keys.takeoverMark(v)]);
+      await env.other.leaseClient.leaseRevoke({ ID: markLease.ID });
     } finally {
       await p.close(true);
       await q.close(true);

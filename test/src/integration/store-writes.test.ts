@@ -4,16 +4,13 @@
  * their guards.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { memoryLogger } from '@vipd/log';
 import {
   acquireLeadership,
-  createEtcdClient,
   deleteDrain,
   deleteVipSpec,
-  type EtcdClient,
   grantTakeoverMarkLease,
-  Keys,
   leaseGone,
   LeaseLostError,
   NodeSession,
@@ -29,7 +26,7 @@ import {
   touchAlive,
   writeVipSpec,
 } from '@vipd/store';
-import { type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
+import { nodeInfo as info, useStoreEtcd } from '../harness/store-etcd';
 
 const fast: SessionOptions = {
   ttlSeconds: 5,
@@ -37,115 +34,111 @@ const fast: SessionOptions = {
   fenceMarginMs: 500,
   callTimeoutMs: 1000,
 };
-const info = (name: string) => ({ name, advertise: `${name}:7400`, labels: {}, drained: false, unready: [] });
 
 describe('store writes against a real etcd', () => {
-  let etcd: LocalEtcd;
-  let client: EtcdClient;
-  let n = 0;
-  const newKeys = (): Keys => new Keys(`w${process.pid}-${++n}`);
-  const get = async (key: string): Promise<string | null> => client.get(key).string();
-
-  before(async () => {
-    etcd = await startLocalEtcd();
-    client = createEtcdClient({ endpoints: [etcd.endpoint], callTimeoutMs: 1000, dialTimeoutMs: 2000 });
-  });
-  after(async () => {
-    client?.close();
-    await etcd?.stop();
-  });
+  const env = useStoreEtcd({ tag: 'w' });
+  const get = async (key: string): Promise<string | null> => env.client.get(key).string();
 
   it('alive/<node>: a new value per touch, under the node’s lease, gone with it', async () => {
-    const keys = newKeys();
-    const s = await NodeSession.open(client, keys, info('n1'), fast, memoryLogger());
+    const keys = env.newKeys();
+    const s = await NodeSession.open(env.client, keys, info('n1'), fast, memoryLogger());
     try {
-      await touchAlive(client, keys, 'n1', 1, s.leaseId, 1000);
-      await touchAlive(client, keys, 'n1', 2, s.leaseId, 1000);
+      await touchAlive(env.client, keys, 'n1', 1, s.leaseId, 1000);
+      await touchAlive(env.client, keys, 'n1', 2, s.leaseId, 1000);
       assert.equal(await get(keys.alive('n1')), '{"seq":2}');
-      const [kv] = (await client.kv.range({ key: Buffer.from(keys.alive('n1')) })).kvs;
+      const [kv] = (await env.client.kv.range({ key: Buffer.from(keys.alive('n1')) })).kvs;
       assert.equal(String(kv?.lease), s.leaseId);
     } finally {
       await s.close(true);
     }
     assert.equal(await get(keys.alive('n1')), null);
-    await assert.rejects(touchAlive(client, keys, 'n1', 3, s.leaseId, 1000), LeaseLostError);
+    await assert.rejects(touchAlive(env.client, keys, 'n1', 3, s.leaseId, 1000), LeaseLostError);
   });
 
   it('a takeover’s leases: the mark lease lives its TTL; revoking the holder’s takes its keys', async () => {
-    const keys = newKeys();
-    const holder = await NodeSession.open(client, keys, info('p'), fast, memoryLogger());
-    await client.put(keys.vip('web')).value('{}');
-    assert.ok((await acquireLeadership(client, keys, 'web', 'p', holder.leaseId, 1000)).acquired);
-    const mark = await grantTakeoverMarkLease(client, 5, 1000);
-    const ttl = await client.leaseClient.leaseTimeToLive({ ID: mark, keys: false });
+    const keys = env.newKeys();
+    const holder = await NodeSession.open(env.client, keys, info('p'), fast, memoryLogger());
+    await env.client.put(keys.vip('web')).value('{}');
+    assert.ok((await acquireLeadership(env.client, keys, 'web', 'p', holder.leaseId, 1000)).acquired);
+    const mark = await grantTakeoverMarkLease(env.client, 5, 1000);
+    const ttl = await env.client.leaseClient.leaseTimeToLive({ ID: mark, keys: false });
     assert.ok(Number(ttl.TTL) > 3 && Number(ttl.TTL) <= 5, `mark lease TTL ${ttl.TTL}`);
 
-    await revokeLease(client, holder.leaseId, 1000);
-    assert.equal(await leaseGone(client, holder.leaseId, 1000), true);
+    await revokeLease(env.client, holder.leaseId, 1000);
+    assert.equal(await leaseGone(env.client, holder.leaseId, 1000), true);
     assert.equal(await get(keys.leader('web')), null, 'the leader key went with the lease');
     assert.equal(await get(keys.node('p')), null);
     // Revoked twice (an answer lost, the revoke tried again): the lease is gone, and says so.
-    await assert.rejects(revokeLease(client, holder.leaseId, 1000), LeaseLostError);
-    assert.equal(await leaseGone(client, mark, 1000), false);
+    await assert.rejects(revokeLease(env.client, holder.leaseId, 1000), LeaseLostError);
+    assert.equal(await leaseGone(env.client, mark, 1000), false);
     await holder.close(false);
-    await revokeLease(client, mark, 1000);
+    await revokeLease(env.client, mark, 1000);
   });
 
   it('specs: create only where none is, update only what was read, none after vips/ changed', async () => {
-    const keys = newKeys();
+    const keys = env.newKeys();
     const web = parseVipSpec({ name: 'web', address: '198.51.100.100/24', interface: 'e0' });
     const api = parseVipSpec({ name: 'api', address: '198.51.100.101/24', interface: 'e0' });
-    const read = async () => (await readPrefixes(client, [keys.vipsPrefix], 'read')).revision;
+    const read = async () => (await readPrefixes(env.client, [keys.vipsPrefix], 'read')).revision;
 
     const r0 = await read();
-    const created = await writeVipSpec(client, keys, web, { create: true }, r0);
+    const created = await writeVipSpec(env.client, keys, web, { create: true }, r0);
     assert.ok(created.written);
     assert.equal(parseVipSpecJson((await get(keys.vip('web'))) ?? '', 'web').address, '198.51.100.100');
-    assert.deepEqual(await writeVipSpec(client, keys, web, { create: true }, await read()), {
+    assert.deepEqual(await writeVipSpec(env.client, keys, web, { create: true }, await read()), {
       written: false,
     });
 
     // Another VIP created after the read: a write validated against that read fails.
     const r1 = await read();
-    assert.ok((await writeVipSpec(client, keys, api, { create: true }, r1)).written);
+    assert.ok((await writeVipSpec(env.client, keys, api, { create: true }, r1)).written);
     const moved = { ...web, preempt: false };
-    assert.deepEqual(await writeVipSpec(client, keys, moved, { modRevision: created.revision }, r1), {
+    assert.deepEqual(await writeVipSpec(env.client, keys, moved, { modRevision: created.revision }, r1), {
       written: false,
     });
     // Read again: the same update lands, and only against the revision it read.
-    const updated = await writeVipSpec(client, keys, moved, { modRevision: created.revision }, await read());
+    const updated = await writeVipSpec(
+      env.client,
+      keys,
+      moved,
+      { modRevision: created.revision },
+      await read(),
+    );
     assert.ok(updated.written);
-    assert.deepEqual(await writeVipSpec(client, keys, web, { modRevision: created.revision }, await read()), {
-      written: false,
-    });
+    assert.deepEqual(
+      await writeVipSpec(env.client, keys, web, { modRevision: created.revision }, await read()),
+      {
+        written: false,
+      },
+    );
     assert.equal(parseVipSpecJson((await get(keys.vip('web'))) ?? '', 'web').preempt, false);
   });
 
   it('pins only while the spec is unchanged; deleting a VIP takes its pin', async () => {
-    const keys = newKeys();
+    const keys = env.newKeys();
     const web = parseVipSpec({ name: 'web', address: '198.51.100.100/24', interface: 'e0' });
-    const r = (await readPrefixes(client, [keys.vipsPrefix], 'read')).revision;
-    const w = await writeVipSpec(client, keys, web, { create: true }, r);
+    const r = (await readPrefixes(env.client, [keys.vipsPrefix], 'read')).revision;
+    const w = await writeVipSpec(env.client, keys, web, { create: true }, r);
     assert.ok(w.written);
     const pin = { node: 'n2', at: '2024-01-01T00:00:00.000Z', by: 'bo' };
-    assert.deepEqual(await putPin(client, keys, 'web', pin, '1'), { pinned: false });
+    assert.deepEqual(await putPin(env.client, keys, 'web', pin, '1'), { pinned: false });
     assert.equal(await get(keys.pin('web')), null);
-    assert.ok((await putPin(client, keys, 'web', pin, w.revision)).pinned);
+    assert.ok((await putPin(env.client, keys, 'web', pin, w.revision)).pinned);
     assert.deepEqual(parsePinRecord((await get(keys.pin('web'))) ?? ''), pin);
 
-    assert.ok((await deleteVipSpec(client, keys, 'web')).deleted);
+    assert.ok((await deleteVipSpec(env.client, keys, 'web')).deleted);
     assert.equal(await get(keys.vip('web')), null);
     assert.equal(await get(keys.pin('web')), null);
-    assert.deepEqual(await deleteVipSpec(client, keys, 'web'), { deleted: false });
+    assert.deepEqual(await deleteVipSpec(env.client, keys, 'web'), { deleted: false });
   });
 
   it('drains: the first drain stays; undrain deletes it, and is a no-op when none is', async () => {
-    const keys = newKeys();
-    assert.equal(await putDrain(client, keys, 'n1', { at: 't1', by: 'ann' }), true);
-    assert.equal(await putDrain(client, keys, 'n1', { at: 't2', by: 'bo' }), false);
+    const keys = env.newKeys();
+    assert.equal(await putDrain(env.client, keys, 'n1', { at: 't1', by: 'ann' }), true);
+    assert.equal(await putDrain(env.client, keys, 'n1', { at: 't2', by: 'bo' }), false);
     assert.deepEqual(parseDrainRecord((await get(keys.drain('n1'))) ?? ''), { at: 't1', by: 'ann' });
-    await deleteDrain(client, keys, 'n1');
+    await deleteDrain(env.client, keys, 'n1');
     assert.equal(await get(keys.drain('n1')), null);
-    await deleteDrain(client, keys, 'n1');
+    await deleteDrain(env.client, keys, 'n1');
   });
 });

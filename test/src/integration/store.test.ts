@@ -4,17 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { memoryLogger } from '@vipd/log';
 import {
   acquireLeadership,
-  createEtcdClient,
   ensureBeatKey,
   InvalidBeatKeyError,
-  type EtcdClient,
-  Keys,
   LeaseLostError,
-  type NodeInfo,
   NodeSession,
   parseLeader,
   PrefixMirror,
@@ -23,47 +19,29 @@ import {
   SpecWatcher,
   type VipSpec,
 } from '@vipd/store';
-import { etcdctl, type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
+import { etcdctl } from '../harness/etcd-local';
 import { pollUntil, sleep } from '../harness/proc';
+import { nodeInfo as info, useStoreEtcd } from '../harness/store-etcd';
 
-const info = (name: string): NodeInfo => ({
-  name,
-  advertise: `${name}:7400`,
-  labels: {},
-  drained: false,
-  unready: [],
-});
 const fast: SessionOptions = { ttlSeconds: 2, renewIntervalMs: 300, fenceMarginMs: 500, callTimeoutMs: 300 };
 
 describe('store against a real etcd', () => {
-  let etcd: LocalEtcd;
-  let client: EtcdClient;
-  let n = 0;
-  const newKeys = (): Keys => new Keys(`t${process.pid}-${++n}`);
-
-  before(async () => {
-    etcd = await startLocalEtcd();
-    client = createEtcdClient({ endpoints: [etcd.endpoint], callTimeoutMs: 1000, dialTimeoutMs: 2000 });
-  });
-  after(async () => {
-    client?.close();
-    await etcd?.stop();
-  });
+  const env = useStoreEtcd({ tag: 't' });
 
   it('the beat key: created once by whoever comes first, the same key for everyone after', async () => {
-    const keys = newKeys();
-    const results = await Promise.all([1, 2, 3, 4].map(() => ensureBeatKey(client, keys, 1000)));
+    const keys = env.newKeys();
+    const results = await Promise.all([1, 2, 3, 4].map(() => ensureBeatKey(env.client, keys, 1000)));
     assert.equal(results.filter((r) => r.created).length, 1, 'exactly one creator');
     for (const r of results) assert.deepEqual(r.key, results[0]!.key);
     assert.equal(results[0]!.key.length, 32);
-    const again = await ensureBeatKey(client, keys, 1000);
+    const again = await ensureBeatKey(env.client, keys, 1000);
     assert.equal(again.created, false);
     assert.deepEqual(again.key, results[0]!.key);
-    const stored = await client.get(keys.beatKey).string();
+    const stored = await env.client.get(keys.beatKey).string();
     assert.match(stored ?? '', /^\{"alg":"HMAC-SHA256","key":"[A-Za-z0-9+/=]+"\}$/);
     // A value that is not a key is refused, and the error does not echo it.
-    await client.put(keys.beatKey).value('{"alg":"HMAC-SHA256","key":"c2VjcmV0"}');
-    await assert.rejects(ensureBeatKey(client, keys, 1000), (err: Error) => {
+    await env.client.put(keys.beatKey).value('{"alg":"HMAC-SHA256","key":"c2VjcmV0"}');
+    await assert.rejects(ensureBeatKey(env.client, keys, 1000), (err: Error) => {
       assert.ok(err instanceof InvalidBeatKeyError);
       assert.equal(err.message.includes('c2VjcmV0'), false);
       return true;
@@ -71,20 +49,20 @@ describe('store against a real etcd', () => {
   });
 
   it('grants one VIP to one holder; the create revision is the fencing token and grows', async () => {
-    const keys = newKeys();
+    const keys = env.newKeys();
     const log = memoryLogger();
-    const s1 = await NodeSession.open(client, keys, info('n1'), fast, log);
-    const s2 = await NodeSession.open(client, keys, info('n2'), fast, log);
+    const s1 = await NodeSession.open(env.client, keys, info('n1'), fast, log);
+    const s2 = await NodeSession.open(env.client, keys, info('n2'), fast, log);
     try {
-      const none = await acquireLeadership(client, keys, 'web', 'n1', s1.leaseId, 1000);
+      const none = await acquireLeadership(env.client, keys, 'web', 'n1', s1.leaseId, 1000);
       assert.equal(none.acquired, false, 'no leadership of a VIP whose spec does not exist (or is gone)');
-      await client.put(keys.vip('web')).value('{}');
-      const a = await acquireLeadership(client, keys, 'web', 'n1', s1.leaseId, 1000);
+      await env.client.put(keys.vip('web')).value('{}');
+      const a = await acquireLeadership(env.client, keys, 'web', 'n1', s1.leaseId, 1000);
       assert.equal(a.acquired, true);
-      const b = await acquireLeadership(client, keys, 'web', 'n2', s2.leaseId, 1000);
+      const b = await acquireLeadership(env.client, keys, 'web', 'n2', s2.leaseId, 1000);
       assert.equal(b.acquired, false, 'a second node must not get a held VIP');
 
-      const mirror = new PrefixMirror(client, keys.leadersPrefix, log);
+      const mirror = new PrefixMirror(env.client, keys.leadersPrefix, log);
       await mirror.start();
       const entry = mirror.get(keys.leader('web'));
       assert.ok(entry);
@@ -94,11 +72,11 @@ describe('store against a real etcd', () => {
       assert.equal(leader.lease, s1.leaseId);
       assert.equal(leader.revision, a.acquired ? a.revision : '');
 
-      assert.equal(await releaseLeadership(client, keys, 'web', '1', 1000), false, 'wrong token');
-      assert.equal(await releaseLeadership(client, keys, 'web', leader.revision, 1000), true);
+      assert.equal(await releaseLeadership(env.client, keys, 'web', '1', 1000), false, 'wrong token');
+      assert.equal(await releaseLeadership(env.client, keys, 'web', leader.revision, 1000), true);
       await pollUntil(async () => (mirror.get(keys.leader('web')) ? undefined : true), { timeoutMs: 2000 });
 
-      const c = await acquireLeadership(client, keys, 'web', 'n2', s2.leaseId, 1000);
+      const c = await acquireLeadership(env.client, keys, 'web', 'n2', s2.leaseId, 1000);
       assert.ok(c.acquired);
       assert.ok(BigInt(c.revision) > BigInt(leader.revision), 'the next token is larger');
       await mirror.stop();
@@ -109,24 +87,24 @@ describe('store against a real etcd', () => {
   });
 
   it('revoking the lease deletes the node and its leader keys together', async () => {
-    const keys = newKeys();
+    const keys = env.newKeys();
     const log = memoryLogger();
-    const s1 = await NodeSession.open(client, keys, info('n1'), fast, log);
-    await client.put(keys.vip('web')).value('{}');
-    assert.equal((await acquireLeadership(client, keys, 'web', 'n1', s1.leaseId, 1000)).acquired, true);
+    const s1 = await NodeSession.open(env.client, keys, info('n1'), fast, log);
+    await env.client.put(keys.vip('web')).value('{}');
+    assert.equal((await acquireLeadership(env.client, keys, 'web', 'n1', s1.leaseId, 1000)).acquired, true);
     await s1.close(true);
-    const left = await etcdctl(etcd.endpoint, ['get', '--prefix', keys.root, '--keys-only']);
+    const left = await etcdctl(env.etcd.endpoint, ['get', '--prefix', keys.root, '--keys-only']);
     assert.equal(left.trim(), keys.vip('web'), `keys left behind besides the spec: ${left}`);
   });
 
   it('reports a lease revoked behind its back as lost (final), within a renew interval', async () => {
-    const keys = newKeys();
+    const keys = env.newKeys();
     const log = memoryLogger();
-    const s1 = await NodeSession.open(client, keys, info('n1'), fast, log);
+    const s1 = await NodeSession.open(env.client, keys, info('n1'), fast, log);
     const hex = BigInt(s1.leaseId).toString(16);
     const lost = once(s1, 'lost');
     const t0 = performance.now();
-    await etcdctl(etcd.endpoint, ['lease', 'revoke', hex]);
+    await etcdctl(env.etcd.endpoint, ['lease', 'revoke', hex]);
     const [err] = (await lost) as [Error];
     const ms = performance.now() - t0;
     assert.ok(err instanceof LeaseLostError);
@@ -136,14 +114,14 @@ describe('store against a real etcd', () => {
   });
 
   it('fences on its local deadline when etcd stops answering, before the lease can expire', async () => {
-    const keys = newKeys();
+    const keys = env.newKeys();
     const log = memoryLogger();
-    const s1 = await NodeSession.open(client, keys, info('n1'), fast, log);
+    const s1 = await NodeSession.open(env.client, keys, info('n1'), fast, log);
     let lastRenewal = performance.now();
     s1.on('renewed', () => (lastRenewal = performance.now()));
     await once(s1, 'renewed');
     const fenced = once(s1, 'fenced');
-    process.kill(etcd.pid, 'SIGSTOP');
+    process.kill(env.etcd.pid, 'SIGSTOP');
     try {
       await fenced;
       const sinceRenewal = performance.now() - lastRenewal;
@@ -155,7 +133,7 @@ describe('store against a real etcd', () => {
         `# fenced ${Math.round(sinceRenewal)} ms after the last renewal (ttl ${fast.ttlSeconds * 1000} ms)`,
       );
     } finally {
-      process.kill(etcd.pid, 'SIGCONT');
+      process.kill(env.etcd.pid, 'SIGCONT');
     }
     // etcd is back before the lease expired: the session renews and is valid again.
     await once(s1, 'renewed');
@@ -164,12 +142,12 @@ describe('store against a real etcd', () => {
   });
 
   it('watches specs: new, changed, deleted; an invalid value is logged and skipped', async () => {
-    const keys = newKeys();
+    const keys = env.newKeys();
     const log = memoryLogger();
-    const watcher = new SpecWatcher(client, keys, log);
+    const watcher = new SpecWatcher(env.client, keys, log);
     const seen: [string, VipSpec | undefined][] = [];
     watcher.on('changed', (name, spec) => seen.push([name, spec]));
-    await etcdctl(etcd.endpoint, [
+    await etcdctl(env.etcd.endpoint, [
       'put',
       keys.vip('web'),
       '{"name":"web","address":"198.51.100.100/24","interface":"e0"}',
@@ -177,13 +155,13 @@ describe('store against a real etcd', () => {
     await watcher.start();
     assert.equal(watcher.specs().get('web')?.address, '198.51.100.100');
 
-    await etcdctl(etcd.endpoint, [
+    await etcdctl(env.etcd.endpoint, [
       'put',
       keys.vip('bad'),
       '{"name":"bad","address":"198.51.100.0/24","interface":"e0"}',
     ]);
-    await etcdctl(etcd.endpoint, ['put', keys.vip('junk'), 'not json at all']);
-    await etcdctl(etcd.endpoint, [
+    await etcdctl(env.etcd.endpoint, ['put', keys.vip('junk'), 'not json at all']);
+    await etcdctl(env.etcd.endpoint, [
       'put',
       keys.vip('api'),
       '{"name":"api","address":"2001:db8::100/64","interface":"e0"}',
@@ -194,16 +172,16 @@ describe('store against a real etcd', () => {
     assert.deepEqual(errors.sort(), ['bad', 'junk']);
     assert.match(String(log.lines.find((l) => l.fields.vip === 'bad')?.fields.err), /network address/);
 
-    await etcdctl(etcd.endpoint, [
+    await etcdctl(env.etcd.endpoint, [
       'put',
       keys.vip('web'),
       '{"name":"web","address":"198.51.100.101/24","interface":"e0"}',
     ]);
-    await etcdctl(etcd.endpoint, ['del', keys.vip('api')]);
+    await etcdctl(env.etcd.endpoint, ['del', keys.vip('api')]);
     await pollUntil(async () => (watcher.specs().has('api') ? undefined : true), { timeoutMs: 3000 });
     assert.equal(watcher.specs().get('web')?.address, '198.51.100.101');
     // A valid spec turning invalid is a removal for the daemon.
-    await etcdctl(etcd.endpoint, ['put', keys.vip('web'), '{"name":"web"}']);
+    await etcdctl(env.etcd.endpoint, ['put', keys.vip('web'), '{"name":"web"}']);
     await pollUntil(async () => (watcher.specs().has('web') ? undefined : true), { timeoutMs: 3000 });
     assert.deepEqual(
       seen.map(([name, spec]) => `${name}:${spec?.address ?? '-'}`),

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runScript, type ScriptResult } from '../harness/proc';
-import { REPO_ROOT, VIPD_BIN } from '../e2e/vipd-cluster';
+import { REPO_ROOT, VIPD_BIN } from '../harness/paths';
 
 const vipd = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<ScriptResult> =>
   runScript(VIPD_BIN, args, env);

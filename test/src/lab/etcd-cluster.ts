@@ -3,7 +3,7 @@
 // killed and restarted on the same data directory. Needs createLab({ etcd: true, etcdMembers: 3 }).
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ETCDCTL_BIN } from '../harness/etcd-local';
+import { ETCDCTL_BIN, etcdArgs } from '../harness/etcd-local';
 import type { RunOptions } from '../harness/proc';
 import { waitEtcdHealthy } from './lab-etcd';
 import { ipv4Of, type EtcdHost, type HostName } from './topology';
@@ -43,33 +43,14 @@ function memberName(host: EtcdHost): string {
 /** The flags of one member of the lab's 3-member cluster (pure). */
 export function etcdMemberArgs(host: EtcdHost, dataDir: string, token: string): string[] {
   const peer = (h: EtcdHost): string => `http://${ipv4Of(h)}:${PEER_PORT}`;
-  const client = memberEndpoint(host);
-  return [
-    '--name',
-    memberName(host),
-    '--data-dir',
+  return etcdArgs({
+    name: memberName(host),
     dataDir,
-    '--listen-client-urls',
-    client,
-    '--advertise-client-urls',
-    client,
-    '--listen-peer-urls',
-    peer(host),
-    '--initial-advertise-peer-urls',
-    peer(host),
-    '--initial-cluster',
-    ETCD_MEMBER_HOSTS.map((h) => `${memberName(h)}=${peer(h)}`).join(','),
-    '--initial-cluster-state',
-    'new', // ignored on a restart: the data directory already has the cluster
-    '--initial-cluster-token',
-    token,
-    '--heartbeat-interval',
-    '50',
-    '--election-timeout',
-    '500',
-    '--log-outputs',
-    'stderr',
-  ];
+    clientUrls: [memberEndpoint(host)],
+    peerUrl: peer(host),
+    initialCluster: ETCD_MEMBER_HOSTS.map((h) => `${memberName(h)}=${peer(h)}`).join(','),
+    clusterToken: token,
+  });
 }
 
 /**
