@@ -37,13 +37,10 @@
 
 #define MAX_BURST_FRAMES 4096
 
-// Reads an integer argument in [min, max]; false (nothing thrown) when it is not one.
+// An int argument in [min, max] (packet.c's get_integer); false (nothing thrown) when it is not one.
 static bool get_int(napi_env env, napi_value value, double min, double max, int *out) {
-  napi_valuetype type;
-  if (napi_typeof(env, value, &type) != napi_ok || type != napi_number) return false;
   double number;
-  if (napi_get_value_double(env, value, &number) != napi_ok) return false;
-  if (!(number >= min && number <= max) || number != (double)(int64_t)number) return false;
+  if (!get_integer(env, value, min, max, &number)) return false;
   *out = (int)number;
   return true;
 }

@@ -359,7 +359,7 @@ static void collect_complete(napi_env env, napi_status status, void *data) {
 }
 
 // Reads an integer argument in [min, max]; returns false (nothing thrown) when it is not one.
-static bool get_integer(napi_env env, napi_value value, double min, double max, double *out) {
+bool get_integer(napi_env env, napi_value value, double min, double max, double *out) {
   napi_valuetype type;
   if (napi_typeof(env, value, &type) != napi_ok || type != napi_number) return false;
   double number;

@@ -16,7 +16,14 @@ import {
   releaseLeadership,
 } from '@vipd/store';
 import { BulkAcquirer } from './bulk-acquire';
-import type { Holder, LeadershipPort, ReleaseOutcome, SuccessorWait, VipLeadership } from './leadership-port';
+import {
+  handOver,
+  type Holder,
+  type LeadershipPort,
+  type ReleaseOutcome,
+  type SuccessorWait,
+  type VipLeadership,
+} from './leadership-port';
 import { Semaphore } from './semaphore';
 
 /** After the successor's key appears, how long the old holder keeps the address (≤ overlap budget). */
@@ -180,16 +187,7 @@ class EtcdVipLeadership implements VipLeadership {
     maxMs: number,
     afterRelease: (outcome: ReleaseOutcome) => boolean,
   ): Promise<SuccessorWait | undefined> {
-    let outcome: ReleaseOutcome;
-    try {
-      outcome = { deleted: await this.release(revision) };
-    } catch (error) {
-      outcome = { error };
-    }
-    const wait = afterRelease(outcome);
-    if (!wait || !('deleted' in outcome) || !outcome.deleted) return undefined;
-    const waitedMs = await this.awaitSuccessor(revision, maxMs);
-    return { waitedMs, successorRevision: this.keyRevision() };
+    return handOver(this, () => this.keyRevision(), revision, maxMs, afterRelease);
   }
 
   onChange(listener: () => void): () => void {

@@ -75,3 +75,28 @@ export interface VipLeadership {
 export interface LeadershipPort {
   forVip(vip: string): VipLeadership;
 }
+
+/**
+ * A handover's steps, the same for every port: release the key, let the controller say whether
+ * its address is still up (it logs the release), and only when the key was ours and is gone and
+ * the address is up, wait for the successor.
+ */
+export async function handOver(
+  port: Pick<VipLeadership, 'release' | 'awaitSuccessor'>,
+  /** The create revision the leader key has now (the successor's, after the wait). */
+  successorRevision: () => string | undefined,
+  revision: string,
+  maxMs: number,
+  afterRelease: (outcome: ReleaseOutcome) => boolean,
+): Promise<SuccessorWait | undefined> {
+  let outcome: ReleaseOutcome;
+  try {
+    outcome = { deleted: await port.release(revision) };
+  } catch (error) {
+    outcome = { error };
+  }
+  const wait = afterRelease(outcome);
+  if (!wait || !('deleted' in outcome) || !outcome.deleted) return undefined;
+  const waitedMs = await port.awaitSuccessor(revision, maxMs);
+  return { waitedMs, successorRevision: successorRevision() };
+}

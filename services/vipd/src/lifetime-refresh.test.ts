@@ -50,6 +50,21 @@ function setUp(costPerVipMs: number, held: number, idle: number) {
   return { r, refreshedAt, renewals, locks: () => locks, setNow: (ms: number) => (now = ms) };
 }
 
+/** A refresher at a standing clock over these VIPs and this (fake) kernel. */
+function refresherOver(
+  kernel: Pick<Kernel, 'refreshVips'>,
+  vips: readonly RefreshableVip[],
+  log = silentLogger(),
+) {
+  return new LifetimeRefresher({
+    kernel: kernel as Kernel,
+    clock: { now: () => 0 },
+    lifetimeSec: 2,
+    log,
+    vips: () => vips,
+  });
+}
+
 const gaps = (at: number[]): number[] => at.slice(1).map((t, i) => t - at[i]!);
 
 describe('kernel lifetime refresh', () => {
@@ -116,13 +131,7 @@ describe('kernel lifetime refresh', () => {
       refreshVips: (entries: readonly HeldAddress[]) =>
         Promise.resolve(entries.map((e) => ({ ...e, message: 'ip -force -batch - exited (SIGKILL)' }))),
     } as unknown as Kernel;
-    const r = new LifetimeRefresher({
-      kernel,
-      clock: { now: () => 0 },
-      lifetimeSec: 2,
-      log: log as never,
-      vips: () => vips,
-    });
+    const r = refresherOver(kernel, vips, log as never);
     await r.afterRenewal();
     assert.equal(lines.length, 1);
     assert.equal(lines[0]!.msg, 'address lifetime refresh failed');
@@ -171,13 +180,7 @@ describe('kernel lifetime refresh', () => {
           finish = () => resolve([]);
         }),
     } as unknown as Kernel;
-    const r = new LifetimeRefresher({
-      kernel,
-      clock: { now: () => 0 },
-      lifetimeSec: 2,
-      log: silentLogger(),
-      vips: () => vips,
-    });
+    const r = refresherOver(kernel, vips);
     const done = r.afterRenewal();
     await new Promise((resolve) => setImmediate(resolve));
     heldWhileRefreshing = held;
@@ -207,13 +210,7 @@ describe('kernel lifetime refresh', () => {
         return Promise.resolve([]);
       },
     } as unknown as Kernel;
-    const r = new LifetimeRefresher({
-      kernel,
-      clock: { now: () => 0 },
-      lifetimeSec: 2,
-      log: silentLogger(),
-      vips: () => [vip(0, false), vip(1, true), vip(2, false)],
-    });
+    const r = refresherOver(kernel, [vip(0, false), vip(1, true), vip(2, false)]);
     await r.afterRenewal();
     assert.deepEqual(refreshed, ['v0', 'v2']);
   });

@@ -9,7 +9,14 @@ import { NetifError } from '@vipd/netif';
 import type { ControllerContext, LeaseSession, NodeStanding, TakeoverWaits } from './controller-context';
 import type { VipTransition } from './hooks';
 import type { Kernel } from './kernel';
-import type { Holder, LeadershipPort, ReleaseOutcome, SuccessorWait, VipLeadership } from './leadership-port';
+import {
+  handOver,
+  type Holder,
+  type LeadershipPort,
+  type ReleaseOutcome,
+  type SuccessorWait,
+  type VipLeadership,
+} from './leadership-port';
 import type { Reason } from './reason-class';
 import { Semaphore } from './semaphore';
 import { Turns } from './turns';
@@ -114,15 +121,7 @@ class FakeLeadership implements VipLeadership {
     maxMs: number,
     afterRelease: (outcome: ReleaseOutcome) => boolean,
   ): Promise<SuccessorWait | undefined> {
-    let outcome: ReleaseOutcome;
-    try {
-      outcome = { deleted: await this.release(revision) };
-    } catch (error) {
-      outcome = { error };
-    }
-    if (!afterRelease(outcome) || !('deleted' in outcome) || !outcome.deleted) return undefined;
-    const waitedMs = await this.awaitSuccessor(revision, maxMs);
-    return { waitedMs, successorRevision: this.key?.revision };
+    return handOver(this, () => this.key?.revision, revision, maxMs, afterRelease);
   }
   awaitSuccessor(_revision: string, _maxMs: number): Promise<number> {
     return this.successor();
