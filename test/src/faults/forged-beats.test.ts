@@ -70,7 +70,11 @@ async function forge(c: FaultCluster, f: Forger): Promise<ForgeResult> {
 }
 
 /** Runs the forgers at once against n1 and checks that nothing they sent changed anything. */
-async function attack(c: FaultCluster, name: string, forgers: Forger[]): Promise<Map<string, number>> {
+async function attack(
+  c: FaultCluster,
+  name: string,
+  forgers: Forger[],
+): Promise<{ rejected: Map<string, number>; results: ForgeResult[] }> {
   const t0 = Date.now();
   const results = await Promise.all(forgers.map((f) => forge(c, f)));
   const r = await c.monitor.check();
@@ -122,7 +126,7 @@ async function attack(c: FaultCluster, name: string, forgers: Forger[]): Promise
     if (first) console.log(`# first '${msg}' line on n1: ${JSON.stringify(first)}`);
   }
   await keySecret(c);
-  return rejected;
+  return { rejected, results };
 }
 
 /** The beat key (read from etcd) is in no log line of any vipd and on no command line. */
@@ -184,7 +188,7 @@ async function rotate(c: FaultCluster): Promise<void> {
 describe('fault suite: forged heartbeats', { skip: skipUnlessRoot(__filename), concurrency: 1 }, () => {
   it('13. impostors without the beat key, plaintext heartbeats (the default): no yield, no client gap, every beat refused', async () => {
     await withFaultCluster({ vipd: { extraYaml: metricsYaml } }, async (c) => {
-      const rejected = await attack(c, '13 forged beats', [
+      const { rejected } = await attack(c, '13 forged beats', [
         { from: 'cli', claims: 'n2' },
         { from: 'cli', claims: 'n9' },
         { from: 'n2', claims: 'n2' },
@@ -215,7 +219,7 @@ describe('fault suite: forged heartbeats', { skip: skipUnlessRoot(__filename), c
       };
       await withFaultCluster({ vipd }, async (c) => {
         const withCert = ['--ca', pki.ca.cert, '--cert', hb.get('cli')!.cert, '--key', hb.get('cli')!.key];
-        const rejected = await attack(c, '13b forged beats, mTLS', [
+        const { rejected, results } = await attack(c, '13b forged beats, mTLS', [
           { from: 'cli', claims: 'n2', tls: ['--ca', pki.ca.cert] },
           { from: 'cli', claims: 'n2', tls: withCert },
           { from: 'cli', claims: 'n9', tls: withCert },
@@ -226,6 +230,16 @@ describe('fault suite: forged heartbeats', { skip: skipUnlessRoot(__filename), c
         );
         assert.ok(rejected.get('unsigned')! >= 20, 'unsigned beats counted as rejected');
         assert.equal(rejected.get('address'), 0, 'with TLS the certificate binds, not the address');
+        // Without a certificate the TLS handshake fails: no beat leaves, and every attempt ends
+        // UNAVAILABLE (14), never with a refusal by vipd itself (7, 16), which would mean the
+        // stream got past the handshake.
+        const bare = results[0]!;
+        assert.equal(bare.sent, 0, `the forger without a certificate sent nothing: ${JSON.stringify(bare)}`);
+        assert.match(
+          bare.statuses,
+          /^14:\d+$/,
+          `its streams all ended in a failed handshake: ${bare.statuses}`,
+        );
       });
     } finally {
       pki.remove();
