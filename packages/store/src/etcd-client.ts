@@ -35,6 +35,20 @@ export const requireLeader: Interceptor = (options, nextCall) =>
     },
   });
 
+/**
+ * The options of one call: a unary call gets its deadline; a Watch stream requires a leader
+ * (requireLeader). Watches only: a lease keepalive on a member without a leader fails anyway (it
+ * cannot be forwarded), and ending its stream too would only turn an election into failed
+ * renewals.
+ */
+export function callOptionsFor(
+  ctx: { isStream: boolean; service: string },
+  callTimeoutMs: number,
+): { interceptors?: Interceptor[]; deadline?: number } {
+  if (!ctx.isStream) return { deadline: Date.now() + callTimeoutMs };
+  return ctx.service === 'Watch' ? { interceptors: [requireLeader] } : {};
+}
+
 export function createEtcdClient(opts: EtcdClientOptions): Etcd3 {
   const options: IOptions = {
     hosts: opts.endpoints,
@@ -62,14 +76,7 @@ export function createEtcdClient(opts: EtcdClientOptions): Etcd3 {
         maxDelay: 1000,
       }) as unknown as IBackoff<unknown>,
     },
-    // Watches only: a lease keepalive on a member without a leader fails anyway (it cannot be
-    // forwarded), and ending its stream too would only turn an election into failed renewals.
-    defaultCallOptions: (ctx) =>
-      ctx.isStream
-        ? ctx.service === 'Watch'
-          ? { interceptors: [requireLeader] }
-          : {}
-        : { deadline: Date.now() + opts.callTimeoutMs },
+    defaultCallOptions: (ctx) => callOptionsFor(ctx, opts.callTimeoutMs),
     grpcOptions: {
       'grpc.keepalive_time_ms': 2000,
       'grpc.keepalive_timeout_ms': 1000,
