@@ -65,6 +65,15 @@ void describe('Announcer', () => {
     assert.deepEqual(debug[0]?.fields, { component: 'announce', ifname: 'eth0', frames: 1, failed: 0 });
   });
 
+  void it('once closed, announces nothing and opens nothing again (the daemon is stopping)', async () => {
+    const fake = fakeTransport();
+    const announcer = new Announcer({ transport: fake.transport });
+    assert.equal(await announcer.announce(V4, { count: 1, intervalMs: 0 }), 1);
+    announcer.close();
+    assert.equal(await announcer.announce(V4, { count: 3, intervalMs: 0 }), 0);
+    assert.equal(fake.sent.length, 1, 'nothing sent after close()');
+  });
+
   void it('sends unsolicited NAs as whole frames from the VIP to ff02::1, hop limit 255', async () => {
     const fake = fakeTransport();
     const n = await new Announcer({ transport: fake.transport }).announce(V6, { count: 2, intervalMs: 0 });

@@ -56,6 +56,8 @@ export class Announcer {
   private readonly schedulers = new Map<number, BurstScheduler>();
   /** Built frames by family, MAC and address, oldest first (never changed once built). */
   private readonly frames = new Map<string, Buffer>();
+  /** close() was called: nothing is announced (or a socket opened) any more. */
+  private closed = false;
 
   constructor(private readonly options: AnnouncerOptions = {}) {
     this.log = options.logger?.child({ component: 'announce' });
@@ -75,6 +77,7 @@ export class Announcer {
    */
   async announce(target: AnnounceTarget, opts: AnnounceOptions, signal?: AbortSignal): Promise<number> {
     validate(target, opts);
+    if (this.closed) return 0;
     return this.scheduler(target).add({
       frame: this.frame(target),
       address: target.address,
@@ -85,8 +88,9 @@ export class Announcer {
     });
   }
 
-  /** Ends every series (each resolves with what it sent) and closes the sockets. */
+  /** Ends every series (each resolves with what it sent) and closes the sockets, for good. */
   close(): void {
+    this.closed = true;
     for (const scheduler of this.schedulers.values()) scheduler.close();
     this.schedulers.clear();
   }

@@ -109,11 +109,6 @@ export class BurstScheduler {
     this.refilledAt = this.timers.now();
   }
 
-  /** Series not yet finished. */
-  get pending(): number {
-    return this.series.size;
-  }
-
   /**
    * Adds a series; resolves with the number of its frames the kernel accepted once all were tried
    * or its signal aborted. Rejects with SendError when every frame failed, with the error when the

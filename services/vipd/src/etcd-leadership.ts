@@ -113,7 +113,7 @@ class EtcdVipLeadership implements VipLeadership {
   /** The leader record in `entry`, or why it cannot be read. */
   private parse(entry: MirrorEntry): Parsed {
     let parsed = this.cache.get(entry);
-    if (parsed === undefined || ('vip' in parsed && parsed.vip !== this.vip)) {
+    if (parsed === undefined) {
       parsed = parseLeader(this.vip, entry);
       this.cache.set(entry, parsed);
     }

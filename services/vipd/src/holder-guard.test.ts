@@ -118,7 +118,7 @@ describe('holder guard', () => {
           echoTimes: () => [peer.echoAt],
           hasMembers: () => true,
           membersSince: () => undefined,
-          holdersOf: () => [],
+          hasClaimant: () => false,
           noneCanTakeOver: (since: number) => !peer.etcdOk || peer.vouchedAt >= since,
         } as unknown as Peers,
         session: () => session as unknown as NodeSession,
@@ -221,7 +221,7 @@ describe('holder guard', () => {
         hasMembers: () => true,
         membersSince: () => undefined,
         noneCanTakeOver: () => peers.allHeard,
-        holdersOf: () => peers.holders,
+        hasClaimant: () => peers.holders.length > 0,
       } as unknown as Peers,
       session: () => current as unknown as NodeSession,
     });

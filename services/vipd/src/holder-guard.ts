@@ -93,7 +93,7 @@ export class HolderGuard {
    * without etcd, confirms us (VipController.leaseLost carries the VIP meanwhile).
    */
   failsafeUntil(vip: string): number {
-    return this.failsafeDeadline(this.o.peers.holdersOf(vip).length === 0);
+    return this.failsafeDeadline(!this.o.peers.hasClaimant(vip));
   }
 
   /**
@@ -103,7 +103,7 @@ export class HolderGuard {
   private latestFailsafeUntil(): number {
     let any = false;
     for (const vip of this.o.failsafeVips()) {
-      if (this.o.peers.holdersOf(vip).length === 0) return this.failsafeDeadline(true);
+      if (!this.o.peers.hasClaimant(vip)) return this.failsafeDeadline(true);
       any = true;
     }
     return any ? this.failsafeDeadline(false) : -Infinity;

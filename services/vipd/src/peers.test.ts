@@ -135,9 +135,11 @@ describe('peers', () => {
     const held = (...names: string[]) => names.map((name) => ({ name, revision: `r-${name}` }));
     receive({ ...beat('n2', 1, [], 500), held: held('web', 'db') });
     assert.deepEqual(peers.holdersOf('web'), [{ node: 'n2', revision: 'r-web' }]);
+    assert.equal(peers.hasClaimant('web'), true);
     assert.deepEqual(peers.failsafeHoldersOf('web'), [], 'n2 reaches etcd');
     receive({ ...beat('n2', 2, [], 500), held: held('db', 'api'), etcdOk: false });
     assert.deepEqual(peers.holdersOf('web'), [], 'n2 let web go');
+    assert.equal(peers.hasClaimant('web'), false);
     assert.deepEqual(peers.holdersOf('api'), [{ node: 'n2', revision: 'r-api' }]);
     assert.deepEqual(peers.failsafeHoldersOf('db'), ['n2'], 'n2 keeps db without etcd');
     peers.setMembers(new Map());

@@ -244,7 +244,14 @@ export class Peers extends EventEmitter<PeersEvents> {
    * held set is unknown now comes with revision '' (it may hold it).
    */
   holdersOf(vip: string): { node: string; revision: string }[] {
-    return [...this.claimants(vip)].map(({ node, revision }) => ({ node, revision }));
+    const out: { node: string; revision: string }[] = [];
+    for (const { node, revision } of this.claimants(vip)) out.push({ node, revision });
+    return out;
+  }
+
+  /** Whether any peer counted by holdersOf says it holds `vip` (no list built: the guard asks often). */
+  hasClaimant(vip: string): boolean {
+    return !this.claimants(vip).next().done;
   }
 
   /**

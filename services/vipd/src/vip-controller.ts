@@ -514,11 +514,6 @@ export class VipController {
     });
   }
 
-  /** True while this VIP is kept under onEtcdLoss: failsafe. */
-  get failsafe(): boolean {
-    return this.failsafeKeep.active;
-  }
-
   /** Until when this VIP is carried over a lost lease (see leaseLost); -Infinity: it is not. */
   get carriedUntil(): number {
     return this.failsafeKeep.carriedUntil;
