@@ -89,14 +89,21 @@ export async function handOver(
   maxMs: number,
   afterRelease: (outcome: ReleaseOutcome) => boolean,
 ): Promise<SuccessorWait | undefined> {
-  let outcome: ReleaseOutcome;
-  try {
-    outcome = { deleted: await port.release(revision) };
-  } catch (error) {
-    outcome = { error };
-  }
+  const outcome = await releaseOutcome(port, revision);
   const wait = afterRelease(outcome);
   if (!wait || !('deleted' in outcome) || !outcome.deleted) return undefined;
   const waitedMs = await port.awaitSuccessor(revision, maxMs);
   return { waitedMs, successorRevision: successorRevision() };
+}
+
+/** Releases the key; resolves with how that ended (never rejects). */
+export async function releaseOutcome(
+  port: Pick<VipLeadership, 'release'>,
+  revision: string,
+): Promise<ReleaseOutcome> {
+  try {
+    return { deleted: await port.release(revision) };
+  } catch (error) {
+    return { error };
+  }
 }

@@ -6,7 +6,7 @@
 import type { HookState } from '@vipd/config';
 import { errorLine, type Logger } from '@vipd/log';
 import type { ControllerContext, LeaseSession } from './controller-context';
-import type { ReleaseOutcome, VipLeadership } from './leadership-port';
+import { releaseOutcome, type ReleaseOutcome, type VipLeadership } from './leadership-port';
 import type { Reason } from './reason-class';
 
 /**
@@ -45,13 +45,7 @@ export class VipReleases {
 
   /** Deletes our leader key (a leadership write slot first); whether it was ours and is gone. */
   async release(revision: string, reason: string): Promise<boolean> {
-    let outcome: ReleaseOutcome;
-    try {
-      outcome = { deleted: await this.o.leadership.release(revision) };
-    } catch (error) {
-      outcome = { error };
-    }
-    return this.logged(revision, reason, outcome);
+    return this.logged(revision, reason, await releaseOutcome(this.o.leadership, revision));
   }
 
   /** Logs how a release ended; whether the key was ours and is gone. */
