@@ -154,6 +154,14 @@ describe('vipd config', () => {
     assert.match(refused(['--config', 'x.yaml'], {}, { 'x.yaml': `${FILE}metrics: { port: 1 }\n` }), /port/);
   });
 
+  it('scheduling.nice: -10 unless set, from -20 to 19', () => {
+    assert.equal(load(['--config', 'vipd.yaml']).scheduling.nice, -10);
+    const file = (nice: number) => ({ 's.yaml': `${FILE}scheduling: { nice: ${nice} }\n` });
+    assert.equal(load(['--config', 's.yaml'], {}, file(0)).scheduling.nice, 0);
+    assert.match(refused(['--config', 's.yaml'], {}, file(-21)), /scheduling\.nice/);
+    assert.match(refused(['--config', 's.yaml'], {}, file(20)), /scheduling\.nice/);
+  });
+
   it('has no flag for the password (it would show in ps)', () => {
     assert.match(refused(['--config', 'vipd.yaml', '--etcd-password', 'x']), /unknown argument/);
   });

@@ -91,6 +91,16 @@ export const vipdConfigSchema = z
       })
       .strict()
       .default({}),
+    /**
+     * How vipd asks the kernel for the CPU. Its timing rests on getting it within a few
+     * milliseconds when a beat is due, also on a host whose CPUs are saturated: `nice` applies
+     * to every thread of vipd and to the kernel agent it starts (docs/scale.md, "A busy host").
+     * 0 leaves the priority as started; a nice vipd cannot lower (not root) is logged.
+     */
+    scheduling: z
+      .object({ nice: z.number().int().min(-20).max(19).default(-10) })
+      .strict()
+      .default({}),
     /** Commands run when this node's hold of a VIP changes (docs/hooks.md). */
     hooks: hooksSchema,
     /** Prometheus GET /metrics (docs/metrics.md); off unless `listen` is set. */

@@ -23,7 +23,7 @@ import type { Reason } from './reason-class';
 import { retry } from './retry';
 import { SessionSupervisor } from './session-supervisor';
 import { cleanStaleAddresses } from './stale-addresses';
-import { StallMonitor } from './stall-monitor';
+import { StallMonitor, stallWarnMs } from './stall-monitor';
 import { Takeover } from './takeover';
 import { Tick } from './tick';
 import { VipController } from './vip-controller';
@@ -206,7 +206,7 @@ export class Daemon {
     this.tick = new Tick({
       intervalMs: config.reconcile.intervalMs,
       log,
-      stall: new StallMonitor(log),
+      stall: new StallMonitor(log, undefined, stallWarnMs(config.timings.holderFenceMs)),
       vips: () => controllers.all.size,
       // Maintenance, readiness, the sweep, newer holders, takeover records.
       work: async () => {

@@ -19,6 +19,7 @@ import { VIPD_ADDR_METRIC, removeOwnedAddresses } from '@vipd/netif';
 import { Daemon } from './daemon';
 import { HealthServer } from './health';
 import { limitHeapGrowth } from './heap';
+import { applyNice } from './scheduling';
 import { createLinuxKernel } from './kernel-linux';
 import { VipdMetrics } from './metrics';
 
@@ -119,6 +120,14 @@ async function main(argv: string[]): Promise<void> {
   }
   const log = makeLogger(config, config.node.name);
   if (!limitHeapGrowth()) log.info({}, 'node was given --heap-growing-percent; vipd keeps it');
+  // Before the kernel agent is spawned: it inherits the priority.
+  const nice = config.scheduling.nice;
+  const priority = applyNice(nice);
+  if (priority.error) {
+    log.warn({ nice, err: priority.error }, 'could not raise the CPU priority; a busy host may delay beats');
+  } else if (nice !== 0) {
+    log.info({ nice, threads: priority.threads }, 'CPU priority set');
+  }
   const server = new grpc.Server(serverOptions());
   const health = new HealthServer(server);
   const lost = { daemon: undefined as Daemon | undefined };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { memoryLogger } from '@vipd/log';
-import { type LoopDelay, STALL_WARN_MS, StallMonitor } from './stall-monitor';
+import { type LoopDelay, STALL_WARN_MS, StallMonitor, stallWarnMs } from './stall-monitor';
 
 /** A histogram whose max and mean (nanoseconds, as node's) the test sets. */
 function fakeDelay() {
@@ -21,6 +21,18 @@ function fakeDelay() {
 }
 
 describe('stall monitor', () => {
+  it('warns above 150 ms, or above half of a shorter holder fence deadline', () => {
+    assert.equal(stallWarnMs(300), 150);
+    assert.equal(stallWarnMs(1000), 150);
+    assert.equal(stallWarnMs(60), 30);
+    const log = memoryLogger();
+    const { d, histogram } = fakeDelay();
+    const m = new StallMonitor(log, histogram, stallWarnMs(60));
+    d.max = 31e6;
+    m.check(1);
+    assert.equal(log.lines.length, 1);
+  });
+
   it('logs a delay over STALL_WARN_MS with the VIP count, in ms; quieter delays say nothing', () => {
     const log = memoryLogger();
     const { d, histogram } = fakeDelay();

@@ -20,6 +20,8 @@ export interface SystemDriver {
   stopAll(): Promise<void>;
   /** Called once at the end of the run. */
   dispose(): Promise<void>;
+  /** vipd only: every node's log lines so far, parsed. */
+  logs?(): Record<string, unknown>[];
 }
 
 async function holders(lab: Lab): Promise<NodeHost[]> {
@@ -84,6 +86,10 @@ class VipdDriver implements SystemDriver {
 
   async dispose(): Promise<void> {
     await this.stopAll();
+  }
+
+  logs(): Record<string, unknown>[] {
+    return NODES.flatMap((h) => this.cluster.logs(h));
   }
 }
 

@@ -196,6 +196,15 @@ void describe('deploy/systemd', () => {
     assert.equal(unitValue(vipd, 'Service', 'KillMode'), 'mixed');
   });
 
+  void it("vipd and its agent run at the nice value of vipd's scheduling.nice default", () => {
+    // The units run as a user that may not lower its own nice value: systemd sets it first.
+    const agent = readUnitFile(join(SYSTEMD, 'vipd-agent.service'));
+    assert.equal(unitValue(vipd, 'Service', 'Nice'), '-10');
+    assert.equal(unitValue(agent, 'Service', 'Nice'), '-10');
+    const example = readFileSync(join(REPO_ROOT, 'deploy', 'vipd.example.yaml'), 'utf8');
+    assert.match(example, /^scheduling:\n(?:\s+#.*\n)*\s+nice: -10\b/m);
+  });
+
   void it('vip-coordinator: no capabilities at all, not root, restarts on failure', () => {
     assert.deepEqual(coordinator.get('Service')?.get('CapabilityBoundingSet'), []);
     assert.deepEqual(coordinator.get('Service')?.get('AmbientCapabilities'), []);

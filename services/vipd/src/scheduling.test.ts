@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { applyNice } from './scheduling';
+
+describe('CPU priority', () => {
+  it('sets every thread, skips one that ended meanwhile, and changes nothing for 0', () => {
+    const set: [number, number][] = [];
+    const deps = {
+      threadIds: () => [10, 11, 12],
+      setPriority: (tid: number, nice: number) => {
+        if (tid === 11) throw Object.assign(new Error('no such process'), { code: 'ESRCH' });
+        set.push([tid, nice]);
+      },
+    };
+    assert.deepEqual(applyNice(-10, deps), { threads: 2 });
+    assert.deepEqual(set, [
+      [10, -10],
+      [12, -10],
+    ]);
+    assert.deepEqual(applyNice(0, deps), { threads: 0 });
+    assert.equal(set.length, 2);
+  });
+
+  it('reports a refusal (not root) instead of throwing', () => {
+    const deps = {
+      threadIds: () => [10],
+      setPriority: () => {
+        throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
+      },
+    };
+    assert.deepEqual(applyNice(-10, deps), { threads: 0, error: 'permission denied' });
+  });
+
+  it(
+    'on Linux: every thread of the process, and a child spawned afterwards, run at the nice value',
+    { skip: process.getuid?.() !== 0 && 'needs root to lower a nice value' },
+    () => {
+      // A separate process, so that this test runner keeps its own priority.
+      const script = `
+        const { applyNice } = require(${JSON.stringify(join(__dirname, 'scheduling.js'))});
+        const fs = require('node:fs');
+        const r = applyNice(-7);
+        const nice = (stat) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+        const threads = fs.readdirSync('/proc/self/task').map((t) => nice(fs.readFileSync('/proc/self/task/' + t + '/stat', 'utf8')));
+        const child = require('node:child_process').execFileSync('cat', ['/proc/self/stat'], { encoding: 'utf8' });
+        process.stdout.write(JSON.stringify({ r, threads, child: nice(child) }));`;
+      const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as {
+        r: { threads: number; error?: string };
+        threads: number[];
+        child: number;
+      };
+      assert.equal(out.r.error, undefined);
+      assert.ok(out.threads.length >= 2, 'node runs several threads');
+      assert.equal(out.r.threads, out.threads.length);
+      assert.deepEqual(new Set(out.threads), new Set([-7]), 'every thread at nice -7');
+      assert.equal(out.child, -7, 'a process spawned afterwards (the kernel agent) inherits it');
+    },
+  );
+});

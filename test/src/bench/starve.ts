@@ -1,0 +1,389 @@
+// npm run bench:starve: does a VIP stay put on a CPU-starved host? Two nodes and one VIP in a
+// namespace lab, the client pinging every 10 ms, and BUSY processes spinning for SECONDS on this
+// machine (plain `sh` loops at nice 0, started and stopped by PID, each also bounded by
+// `timeout`). Counted per trial: how often the VIP changed hands, the longest client gap, the
+// longest time two reachable hosts held it, and (vipd) the log lines of fences, suspicions and
+// stalls. vipd is started as the contract says (`vipd --config FILE`), not under systemd.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { errorLine } from '@vipd/log';
+import { REPO_ROOT } from '../harness/paths';
+import { holderSequence, pingGaps, SafetyMonitor } from '../faults/monitor';
+import { pollUntil, sleep, terminate } from '../harness/proc';
+import { createLab, type Lab } from '../lab';
+import { knownList, outDirArg, parseFlags, runCli, wholeNumber } from './cli';
+import { createDriver, NODES, VIP, type SystemDriver } from './drivers';
+import { keepLogsAndDestroy, machine, stamp, withLimit } from './run-info';
+import { planVips } from './scale-plan';
+import { stallAddresses } from './stall-report';
+import { VipLab } from './vip-lab';
+import { SYSTEMS, systemLabel, type Machine, type SystemId } from './model';
+
+const PING_INTERVAL_MS = 10;
+
+export interface StarveArgs {
+  trials: number;
+  /** 1: the four systems and one VIP; more: vipd only, N VIPs (IPv4 and IPv6) preferring n1. */
+  vips: number;
+  systems: SystemId[];
+  busy: number;
+  seconds: number;
+  outDir: string | undefined;
+  help: boolean;
+}
+
+export const STARVE_USAGE = `usage: npm run bench:starve -- [--trials N] [--vips N] [--systems a,b] [--busy N] [--seconds S] [--out DIR]
+  --trials N      trials per system (default 2)
+  --vips N        VIPs (default 1); with more than one, only the vipd systems run, and every
+                  VIP prefers n1
+  --systems LIST  ${SYSTEMS.map((s) => s.id).join(',')} (default: all)
+  --busy N        busy processes spinning during a trial (default 12)
+  --seconds S     how long they spin (default 60)
+  --out DIR       output directory (default: bench-results/ in the repository)
+Needs root: it builds a network-namespace lab (nothing in the root namespace).`;
+
+export function parseStarveArgs(argv: readonly string[]): StarveArgs {
+  const args: StarveArgs = {
+    trials: 2,
+    vips: 1,
+    systems: SYSTEMS.map((s) => s.id),
+    busy: 12,
+    seconds: 60,
+    outDir: undefined,
+    help: false,
+  };
+  const help = parseFlags(argv, {
+    '--trials': (v) => (args.trials = wholeNumber('--trials', v(), 1, 100)),
+    '--systems': (v) =>
+      (args.systems = knownList(
+        '--systems',
+        v(),
+        SYSTEMS.map((s) => s.id),
+      )),
+    '--vips': (v) => (args.vips = wholeNumber('--vips', v(), 1, 5000)),
+    '--busy': (v) => (args.busy = wholeNumber('--busy', v(), 0, 64)),
+    '--seconds': (v) => (args.seconds = wholeNumber('--seconds', v(), 1, 600)),
+    '--out': (v) => (args.outDir = outDirArg(v())),
+  }).help;
+  if (args.vips > 1) args.systems = args.systems.filter((s) => s.startsWith('vipd'));
+  if (args.systems.length === 0) throw new Error('--vips above 1 runs only the vipd systems');
+  return { ...args, help };
+}
+
+export interface StarveTrial {
+  system: SystemId;
+  trial: number;
+  ok: boolean;
+  error?: string;
+  /** Holder changes while the load ran and until the VIP settled after it (all VIPs). */
+  moves?: number;
+  /** Many VIPs: how many changed hands, and how many n1 dropped at least once. */
+  vipsMoved?: number;
+  vipsDropped?: number;
+  holders?: string[];
+  /** Longest client gap (ms) and how many gaps over 100 ms. */
+  maxGapMs?: number;
+  gapsOver100?: number;
+  overlapMs?: number;
+  /** vipd only: log lines that mark a fence, a suspicion of a peer, a revoke or a loop stall. */
+  events?: Record<string, number>;
+}
+
+interface StarveRun {
+  startedAt: string;
+  finishedAt?: string;
+  command: string;
+  machine: Machine;
+  busy: number;
+  seconds: number;
+  vips: number;
+  trials: StarveTrial[];
+  aborted?: string;
+}
+
+/** Spins `count` shell loops; each ends by itself `seconds + 30` s later whatever happens to us. */
+function startBusy(count: number, seconds: number): ChildProcess[] {
+  return Array.from({ length: count }, () =>
+    spawn('timeout', [String(seconds + 30), 'sh', '-c', 'while :; do :; done'], { stdio: 'ignore' }),
+  );
+}
+
+const EVENT_PATTERNS: [string, RegExp][] = [
+  ['fence', /fenc/i],
+  ['suspect', /suspect/i],
+  ['revoke', /revok/i],
+  ['stall', /stall/i],
+];
+
+function countEvents(records: Record<string, unknown>[], from: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of records) {
+    const at = typeof r.time === 'number' ? r.time : Date.parse(String(r.time ?? ''));
+    if (!(at >= from)) continue;
+    const msg = String(r.msg ?? '');
+    for (const [name, re] of EVENT_PATTERNS) if (re.test(msg)) out[name] = (out[name] ?? 0) + 1;
+  }
+  return out;
+}
+
+async function runTrial(
+  lab: Lab,
+  driver: SystemDriver,
+  system: SystemId,
+  trial: number,
+  args: StarveArgs,
+  logDir: string,
+): Promise<StarveTrial> {
+  const result: StarveTrial = { system, trial, ok: false };
+  await driver.start();
+  const monitor = await SafetyMonitor.start(lab, VIP, NODES);
+  const ping = lab.startPing('cli', VIP, { intervalMs: PING_INTERVAL_MS });
+  let busy: ChildProcess[] = [];
+  try {
+    await ping.waitForReply(5000);
+    await sleep(500);
+    const from = Date.now();
+    busy = startBusy(args.busy, args.seconds);
+    await sleep(args.seconds * 1000);
+    await Promise.all(busy.map((b) => terminate(b, 2000)));
+    busy = [];
+    await sleep(3000);
+    await ping.stop();
+    const gaps = pingGaps(ping.output().split('\n'), PING_INTERVAL_MS).filter((g) => g.to > from);
+    const mon = await monitor.stop();
+    const held = mon.timeline.intervals(VIP).filter((i) => i.end === undefined || i.end >= from);
+    const seq = holderSequence(held);
+    result.holders = seq;
+    result.moves = Math.max(0, seq.length - 1);
+    result.maxGapMs = Math.round(gaps.reduce((m, g) => Math.max(m, g.ms), 0));
+    result.gapsOver100 = gaps.filter((g) => g.ms > 100).length;
+    result.overlapMs = Math.round(mon.maxOverlapMs);
+    const logs = driver.logs?.();
+    if (logs) {
+      result.events = countEvents(logs, from);
+      mkdirSync(logDir, { recursive: true });
+      writeFileSync(
+        join(logDir, `${system}-${trial}.jsonl`),
+        logs.map((l) => JSON.stringify(l)).join('\n') + '\n',
+      );
+    }
+    result.ok = true;
+    return result;
+  } finally {
+    await Promise.all(busy.map((b) => terminate(b, 2000)));
+    await ping.stop().catch(() => undefined);
+    await monitor.stop().catch(() => undefined);
+  }
+}
+
+/** n1 first until it holds all N, then n2; resolves once both serve and all N are on n1. */
+async function coldStart(s: VipLab): Promise<void> {
+  const n = s.vips.length;
+  await s.cluster.startAsync('n1');
+  await pollUntil(async () => (s.heldBy('n1').length === n ? true : undefined), {
+    timeoutMs: 60_000 + n * 60,
+    intervalMs: 50,
+    what: `all ${n} VIPs on n1`,
+  });
+  await s.cluster.startAsync('n2');
+  await s.cluster.waitServing(NODES, 30_000);
+  await sleep(2000);
+  if (!s.settled()) throw new Error('the VIPs did not stay on n1 once n2 had started');
+}
+
+/** Many VIPs, one lab per trial: the same load, counted per VIP from the kernel's address events. */
+async function runManyTrial(
+  system: SystemId,
+  trial: number,
+  args: StarveArgs,
+  logDir: string,
+): Promise<StarveTrial> {
+  const result: StarveTrial = { system, trial, ok: false };
+  const addresses = stallAddresses(args.vips);
+  const lab = await createLab({ nodes: 2, ipv6: true, etcd: true });
+  let busy: ChildProcess[] = [];
+  try {
+    const vips = planVips(args.vips, { nodes: NODES, rotate: false, address: (i) => addresses[i]! });
+    const s = new VipLab(lab, await lab.startEtcd(), vips, {
+      nodes: NODES,
+      extraYaml: system === 'vipd-fast' ? ['takeover:', '  profile: fast'] : [],
+    });
+    await s.putSpecs();
+    s.sampler = await lab.startSampler(NODES, { maxDurationMs: args.seconds * 1000 + 600_000 });
+    await coldStart(s);
+    const from = Date.now();
+    busy = startBusy(args.busy, args.seconds);
+    await sleep(args.seconds * 1000);
+    await Promise.all(busy.map((b) => terminate(b, 2000)));
+    busy = [];
+    await sleep(3000);
+    const { timeline } = await s.sampler.stop();
+    let moves = 0;
+    let moved = 0;
+    let dropped = 0;
+    for (const v of vips) {
+      const held = timeline.intervals(v.ip).filter((i) => i.end === undefined || i.end >= from);
+      const seq = holderSequence(held);
+      moves += Math.max(0, seq.length - 1);
+      if (seq.some((h) => h !== 'n1')) moved++;
+      if (timeline.intervals(v.ip, 'n1').some((i) => i.end !== undefined && i.end >= from)) dropped++;
+    }
+    result.moves = moves;
+    result.vipsMoved = moved;
+    result.vipsDropped = dropped;
+    const logs = NODES.flatMap((h) => s.cluster.logs(h));
+    result.events = countEvents(logs, from);
+    await s.cluster.stopAll();
+    result.ok = true;
+    return result;
+  } finally {
+    await Promise.all(busy.map((b) => terminate(b, 2000)));
+    await keepLogsAndDestroy(lab, join(logDir, `${system}-${trial}`), (line) => console.error(line));
+  }
+}
+
+function describe(t: StarveTrial): string {
+  if (!t.ok) return `FAILED: ${t.error ?? '?'}`;
+  const ev = t.events ? Object.entries(t.events).map(([k, v]) => `${k} ${v}`) : [];
+  if (t.vipsMoved !== undefined)
+    return `${t.vipsMoved} VIPs moved (${t.moves} moves), ${t.vipsDropped} dropped by n1${ev.length ? `; log: ${ev.join(', ')}` : ''}`;
+  return (
+    `${t.moves} moves (${(t.holders ?? []).join('→')}), longest gap ${t.maxGapMs} ms, ` +
+    `${t.gapsOver100} gaps > 100 ms, overlap ${t.overlapMs} ms${ev.length ? `; log: ${ev.join(', ')}` : ''}`
+  );
+}
+
+export function renderStarve(run: StarveRun): string {
+  const lines = [
+    `# bench:starve — ${run.busy} busy processes for ${run.seconds} s, two nodes, ${run.vips === 1 ? 'one VIP' : `${run.vips} VIPs (IPv4 and IPv6) preferring n1`}`,
+    '',
+    `${run.startedAt} · commit ${run.machine.commit} · ${run.machine.cpus} × ${run.machine.cpuModel} · ` +
+      `${run.machine.kernel} · node ${run.machine.node} · ${run.machine.keepalived}`,
+    '',
+    `Command: \`${run.command}\``,
+    '',
+    '| system | trial | VIP moves | longest client gap | gaps > 100 ms | overlap | vipd log |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  if (run.vips > 1) {
+    lines.splice(
+      lines.length - 2,
+      2,
+      '| system | trial | VIPs moved | moves | VIPs n1 dropped | vipd log |',
+      '|---|---|---|---|---|---|',
+    );
+  }
+  for (const t of run.trials) {
+    const ev = t.events
+      ? Object.entries(t.events)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || '—'
+      : '';
+    if (run.vips > 1) {
+      lines.push(
+        t.ok
+          ? `| ${systemLabel(t.system)} | ${t.trial} | ${t.vipsMoved} | ${t.moves} | ${t.vipsDropped} | ${ev} |`
+          : `| ${systemLabel(t.system)} | ${t.trial} | failed: ${t.error ?? '?'} | | | |`,
+      );
+      continue;
+    }
+    lines.push(
+      t.ok
+        ? `| ${systemLabel(t.system)} | ${t.trial} | ${t.moves} | ${t.maxGapMs} ms | ${t.gapsOver100} | ${t.overlapMs} ms | ${ev} |`
+        : `| ${systemLabel(t.system)} | ${t.trial} | failed: ${t.error ?? '?'} | | | | |`,
+    );
+  }
+  if (run.aborted) lines.push('', `Stopped early: ${run.aborted}`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(args: StarveArgs): Promise<number> {
+  if (process.getuid?.() !== 0) {
+    console.error('bench:starve needs root (it builds network namespaces)');
+    return 1;
+  }
+  const started = new Date();
+  const outDir = args.outDir ?? join(REPO_ROOT, 'bench-results');
+  const base = `starve-${stamp(started)}`;
+  const run: StarveRun = {
+    startedAt: started.toISOString(),
+    command: `npm run bench:starve -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
+    machine: machine(),
+    busy: args.busy,
+    seconds: args.seconds,
+    vips: args.vips,
+    trials: [],
+  };
+  const write = (): void => {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, `${base}.json`), `${JSON.stringify(run, null, 2)}\n`);
+    writeFileSync(join(outDir, `${base}.md`), renderStarve(run));
+  };
+  if (args.vips > 1) {
+    try {
+      for (let trial = 1; trial <= args.trials; trial++) {
+        for (const system of args.systems) {
+          process.stderr.write(`trial ${trial} · ${systemLabel(system)} · ${args.vips} VIPs ... `);
+          let result: StarveTrial;
+          try {
+            result = await withLimit(args.seconds * 1000 + 300_000 + args.vips * 100, 'the trial', () =>
+              runManyTrial(system, trial, args, join(outDir, `${base}-logs`)),
+            );
+          } catch (err) {
+            result = { system, trial, ok: false, error: errorLine(err) };
+          }
+          run.trials.push(result);
+          process.stderr.write(`${describe(result)}\n`);
+          write();
+        }
+      }
+    } catch (err) {
+      run.aborted = errorLine(err);
+    }
+    run.finishedAt = new Date().toISOString();
+    write();
+    process.stdout.write(`\n${renderStarve(run)}\n`);
+    return run.aborted || run.trials.some((t) => !t.ok) ? 1 : 0;
+  }
+  const lab = await createLab({ nodes: 2, etcd: true });
+  const drivers = new Map<SystemId, SystemDriver>();
+  try {
+    const endpoint = await lab.startEtcd();
+    const vrid = 1 + Math.floor(Math.random() * 255);
+    for (const s of args.systems) drivers.set(s, createDriver(s, lab, endpoint, vrid));
+    for (let trial = 1; trial <= args.trials; trial++) {
+      for (const system of args.systems) {
+        const driver = drivers.get(system);
+        if (!driver) continue;
+        process.stderr.write(`trial ${trial} · ${systemLabel(system)} ... `);
+        let result: StarveTrial;
+        try {
+          result = await withLimit(args.seconds * 1000 + 90_000, 'the trial', () =>
+            runTrial(lab, driver, system, trial, args, join(outDir, `${base}-logs`)),
+          );
+        } catch (err) {
+          result = { system, trial, ok: false, error: errorLine(err) };
+        }
+        await withLimit(30_000, 'stopping the daemons', () => driver.stopAll());
+        for (const h of NODES)
+          await lab.exec(h, ['ip', 'addr', 'flush', 'to', `${VIP}/32`, 'dev', 'e0']).catch(() => undefined);
+        run.trials.push(result);
+        process.stderr.write(`${describe(result)}\n`);
+        write();
+      }
+    }
+  } catch (err) {
+    run.aborted = errorLine(err);
+  } finally {
+    for (const d of drivers.values()) await d.dispose().catch(() => undefined);
+    await lab.destroy().catch((err: Error) => console.error(`lab teardown: ${err.message}`));
+  }
+  run.finishedAt = new Date().toISOString();
+  write();
+  process.stdout.write(`\n${renderStarve(run)}\n`);
+  console.error(`wrote ${join(outDir, base)}.{json,md}`);
+  return run.aborted || run.trials.some((t) => !t.ok) ? 1 : 0;
+}
+
+runCli(parseStarveArgs, STARVE_USAGE, main);
