@@ -126,7 +126,7 @@ async function main(argv: string[]): Promise<void> {
   if (priority.error) {
     log.warn({ nice, err: priority.error }, 'could not raise the CPU priority; a busy host may delay beats');
   } else if (nice !== 0) {
-    log.info({ nice, threads: priority.threads }, 'CPU priority set');
+    log.info({ nice, threads: priority.threads, autogroup: priority.autogroup }, 'CPU priority set');
   }
   const server = new grpc.Server(serverOptions());
   const health = new HealthServer(server);

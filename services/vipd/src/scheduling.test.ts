@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyNice } from './scheduling';
@@ -7,20 +7,35 @@ import { applyNice } from './scheduling';
 describe('CPU priority', () => {
   it('sets every thread, skips one that ended meanwhile, and changes nothing for 0', () => {
     const set: [number, number][] = [];
+    const groups: number[] = [];
     const deps = {
       threadIds: () => [10, 11, 12],
       setPriority: (tid: number, nice: number) => {
         if (tid === 11) throw Object.assign(new Error('no such process'), { code: 'ESRCH' });
         set.push([tid, nice]);
       },
+      setAutogroupNice: (nice: number) => void groups.push(nice),
     };
-    assert.deepEqual(applyNice(-10, deps), { threads: 2 });
+    assert.deepEqual(applyNice(-10, deps), { threads: 2, autogroup: true });
     assert.deepEqual(set, [
       [10, -10],
       [12, -10],
     ]);
-    assert.deepEqual(applyNice(0, deps), { threads: 0 });
+    assert.deepEqual(groups, [-10], "the session's autogroup too");
+    assert.deepEqual(applyNice(0, deps), { threads: 0, autogroup: false });
     assert.equal(set.length, 2);
+    assert.equal(groups.length, 1);
+  });
+
+  it('a kernel without autogroup is not an error', () => {
+    const deps = {
+      threadIds: () => [10],
+      setPriority: () => undefined,
+      setAutogroupNice: () => {
+        throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+      },
+    };
+    assert.deepEqual(applyNice(-10, deps), { threads: 1, autogroup: false });
   });
 
   it('reports a refusal (not root) instead of throwing', () => {
@@ -29,15 +44,17 @@ describe('CPU priority', () => {
       setPriority: () => {
         throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
       },
+      setAutogroupNice: () => assert.fail('not reached'),
     };
-    assert.deepEqual(applyNice(-10, deps), { threads: 0, error: 'permission denied' });
+    assert.deepEqual(applyNice(-10, deps), { threads: 0, autogroup: false, error: 'permission denied' });
   });
 
   it(
     'on Linux: every thread of the process, and a child spawned afterwards, run at the nice value',
     { skip: process.getuid?.() !== 0 && 'needs root to lower a nice value' },
     () => {
-      // A separate process, so that this test runner keeps its own priority.
+      // A separate process in a session of its own (its autogroup is set too), so that this
+      // test runner keeps its own priority.
       const script = `
         const { applyNice } = require(${JSON.stringify(join(__dirname, 'scheduling.js'))});
         const fs = require('node:fs');
@@ -45,17 +62,27 @@ describe('CPU priority', () => {
         const nice = (stat) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
         const threads = fs.readdirSync('/proc/self/task').map((t) => nice(fs.readFileSync('/proc/self/task/' + t + '/stat', 'utf8')));
         const child = require('node:child_process').execFileSync('cat', ['/proc/self/stat'], { encoding: 'utf8' });
-        process.stdout.write(JSON.stringify({ r, threads, child: nice(child) }));`;
-      const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as {
-        r: { threads: number; error?: string };
+        let group = '';
+        try { group = fs.readFileSync('/proc/self/autogroup', 'utf8'); } catch {}
+        process.stdout.write(JSON.stringify({ r, threads, child: nice(child), group }));`;
+      const proc = spawnSync('setsid', [process.execPath, '-e', script], { encoding: 'utf8' });
+      assert.equal(proc.status, 0, proc.stderr);
+      const out = JSON.parse(proc.stdout) as {
+        r: { threads: number; autogroup: boolean; error?: string };
         threads: number[];
         child: number;
+        group: string;
       };
       assert.equal(out.r.error, undefined);
       assert.ok(out.threads.length >= 2, 'node runs several threads');
       assert.equal(out.r.threads, out.threads.length);
       assert.deepEqual(new Set(out.threads), new Set([-7]), 'every thread at nice -7');
       assert.equal(out.child, -7, 'a process spawned afterwards (the kernel agent) inherits it');
+      // Where the kernel schedules by autogroup, the session's group runs at -7 too.
+      if (out.group) {
+        assert.equal(out.r.autogroup, true);
+        assert.match(out.group, /nice -7$/m);
+      }
     },
   );
 });

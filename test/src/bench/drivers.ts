@@ -47,10 +47,11 @@ class VipdDriver implements SystemDriver {
     private readonly lab: Lab,
     etcdEndpoint: string,
     profile: 'default' | 'fast',
+    extraYaml: string[] = [],
   ) {
     this.cluster = new VipdCluster(lab, etcdEndpoint, {
       ttlSeconds: 3,
-      extraYaml: profile === 'fast' ? ['takeover:', '  profile: fast'] : [],
+      extraYaml: [...(profile === 'fast' ? ['takeover:', '  profile: fast'] : []), ...extraYaml],
     });
   }
 
@@ -163,12 +164,14 @@ export function createDriver(
   lab: Lab,
   etcdEndpoint: string,
   virtualRouterId: number,
+  /** Extra top-level lines of vipd's YAML (vipd systems only). */
+  vipdYaml: string[] = [],
 ): SystemDriver {
   switch (system) {
     case 'vipd-default':
-      return new VipdDriver(lab, etcdEndpoint, 'default');
+      return new VipdDriver(lab, etcdEndpoint, 'default', vipdYaml);
     case 'vipd-fast':
-      return new VipdDriver(lab, etcdEndpoint, 'fast');
+      return new VipdDriver(lab, etcdEndpoint, 'fast', vipdYaml);
     case 'keepalived-1':
       return new KeepalivedDriver(lab, virtualRouterId, 1);
     case 'keepalived-0.1':

@@ -22,7 +22,12 @@ import { SYSTEMS, systemLabel, type Machine, type SystemId } from './model';
 
 const PING_INTERVAL_MS = 10;
 
+export type BusySession = 'same' | 'own';
+
 export interface StarveArgs {
+  session: BusySession;
+  /** vipd's scheduling.nice; undefined: vipd's default. */
+  nice: number | undefined;
   trials: number;
   /** 1: the four systems and one VIP; more: vipd only, N VIPs (IPv4 and IPv6) preferring n1. */
   vips: number;
@@ -39,6 +44,9 @@ export const STARVE_USAGE = `usage: npm run bench:starve -- [--trials N] [--vips
                   VIP prefers n1
   --systems LIST  ${SYSTEMS.map((s) => s.id).join(',')} (default: all)
   --busy N        busy processes spinning during a trial (default 12)
+  --session same|own  the busy processes in the lab's session (default: one scheduling group
+                  with the vipds under the kernel's autogroup) or each in its own
+  --nice N        vipd's scheduling.nice (default: vipd's own default, -10; 0: as started)
   --seconds S     how long they spin (default 60)
   --out DIR       output directory (default: bench-results/ in the repository)
 Needs root: it builds a network-namespace lab (nothing in the root namespace).`;
@@ -46,6 +54,8 @@ Needs root: it builds a network-namespace lab (nothing in the root namespace).`;
 export function parseStarveArgs(argv: readonly string[]): StarveArgs {
   const args: StarveArgs = {
     trials: 2,
+    session: 'same',
+    nice: undefined,
     vips: 1,
     systems: SYSTEMS.map((s) => s.id),
     busy: 12,
@@ -61,6 +71,14 @@ export function parseStarveArgs(argv: readonly string[]): StarveArgs {
         v(),
         SYSTEMS.map((s) => s.id),
       )),
+    '--nice': (v) => {
+      const text = v();
+      const n = Number(text);
+      if (text === undefined || !/^-?\d+$/.test(text) || n < -20 || n > 19)
+        throw new Error(`--nice must be a whole number from -20 to 19, got ${JSON.stringify(text)}`);
+      args.nice = n;
+    },
+    '--session': (v) => (args.session = knownList('--session', v(), ['same', 'own'] as const)[0]!),
     '--vips': (v) => (args.vips = wholeNumber('--vips', v(), 1, 5000)),
     '--busy': (v) => (args.busy = wholeNumber('--busy', v(), 0, 64)),
     '--seconds': (v) => (args.seconds = wholeNumber('--seconds', v(), 1, 600)),
@@ -96,16 +114,26 @@ interface StarveRun {
   command: string;
   machine: Machine;
   busy: number;
+  session: BusySession;
+  nice: number | undefined;
   seconds: number;
   vips: number;
   trials: StarveTrial[];
   aborted?: string;
 }
 
-/** Spins `count` shell loops; each ends by itself `seconds + 30` s later whatever happens to us. */
-function startBusy(count: number, seconds: number): ChildProcess[] {
+/**
+ * Spins `count` shell loops; each ends by itself `seconds + 30` s later whatever happens to us.
+ * `session`: 'same' keeps them in this process's session, where the lab's vipds run (with the
+ * kernel's autogroup scheduling, one group that shares the CPUs: nice values decide within it);
+ * 'own' starts each in a session of its own, as a separate service or login would run.
+ */
+function startBusy(count: number, seconds: number, session: BusySession): ChildProcess[] {
   return Array.from({ length: count }, () =>
-    spawn('timeout', [String(seconds + 30), 'sh', '-c', 'while :; do :; done'], { stdio: 'ignore' }),
+    spawn('timeout', [String(seconds + 30), 'sh', '-c', 'while :; do :; done'], {
+      stdio: 'ignore',
+      detached: session === 'own',
+    }),
   );
 }
 
@@ -144,7 +172,7 @@ async function runTrial(
     await ping.waitForReply(5000);
     await sleep(500);
     const from = Date.now();
-    busy = startBusy(args.busy, args.seconds);
+    busy = startBusy(args.busy, args.seconds, args.session);
     await sleep(args.seconds * 1000);
     await Promise.all(busy.map((b) => terminate(b, 2000)));
     busy = [];
@@ -177,6 +205,9 @@ async function runTrial(
   }
 }
 
+const niceYaml = (args: StarveArgs): string[] =>
+  args.nice === undefined ? [] : ['scheduling:', `  nice: ${args.nice}`];
+
 /** n1 first until it holds all N, then n2; resolves once both serve and all N are on n1. */
 async function coldStart(s: VipLab): Promise<void> {
   const n = s.vips.length;
@@ -207,13 +238,13 @@ async function runManyTrial(
     const vips = planVips(args.vips, { nodes: NODES, rotate: false, address: (i) => addresses[i]! });
     const s = new VipLab(lab, await lab.startEtcd(), vips, {
       nodes: NODES,
-      extraYaml: system === 'vipd-fast' ? ['takeover:', '  profile: fast'] : [],
+      extraYaml: [...(system === 'vipd-fast' ? ['takeover:', '  profile: fast'] : []), ...niceYaml(args)],
     });
     await s.putSpecs();
     s.sampler = await lab.startSampler(NODES, { maxDurationMs: args.seconds * 1000 + 600_000 });
     await coldStart(s);
     const from = Date.now();
-    busy = startBusy(args.busy, args.seconds);
+    busy = startBusy(args.busy, args.seconds, args.session);
     await sleep(args.seconds * 1000);
     await Promise.all(busy.map((b) => terminate(b, 2000)));
     busy = [];
@@ -256,7 +287,9 @@ function describe(t: StarveTrial): string {
 
 export function renderStarve(run: StarveRun): string {
   const lines = [
-    `# bench:starve — ${run.busy} busy processes for ${run.seconds} s, two nodes, ${run.vips === 1 ? 'one VIP' : `${run.vips} VIPs (IPv4 and IPv6) preferring n1`}`,
+    `# bench:starve — ${run.busy} busy processes (${run.session === 'own' ? 'each in its own session' : "in the lab's session"}) for ${run.seconds} s, two nodes, ${run.vips === 1 ? 'one VIP' : `${run.vips} VIPs (IPv4 and IPv6) preferring n1`}`,
+    '',
+    `vipd's scheduling.nice: ${run.nice ?? "vipd's default (-10)"}`,
     '',
     `${run.startedAt} · commit ${run.machine.commit} · ${run.machine.cpus} × ${run.machine.cpuModel} · ` +
       `${run.machine.kernel} · node ${run.machine.node} · ${run.machine.keepalived}`,
@@ -311,6 +344,8 @@ async function main(args: StarveArgs): Promise<number> {
     command: `npm run bench:starve -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
     machine: machine(),
     busy: args.busy,
+    session: args.session,
+    nice: args.nice,
     seconds: args.seconds,
     vips: args.vips,
     trials: [],
@@ -351,7 +386,7 @@ async function main(args: StarveArgs): Promise<number> {
   try {
     const endpoint = await lab.startEtcd();
     const vrid = 1 + Math.floor(Math.random() * 255);
-    for (const s of args.systems) drivers.set(s, createDriver(s, lab, endpoint, vrid));
+    for (const s of args.systems) drivers.set(s, createDriver(s, lab, endpoint, vrid, niceYaml(args)));
     for (let trial = 1; trial <= args.trials; trial++) {
       for (const system of args.systems) {
         const driver = drivers.get(system);
