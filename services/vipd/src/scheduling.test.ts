@@ -15,6 +15,7 @@ describe('CPU priority', () => {
         set.push([tid, nice]);
       },
       setAutogroupNice: (nice: number) => void groups.push(nice),
+      leadsSession: () => true,
     };
     assert.deepEqual(applyNice(-10, deps), { threads: 2, autogroup: true });
     assert.deepEqual(set, [
@@ -34,6 +35,17 @@ describe('CPU priority', () => {
       setAutogroupNice: () => {
         throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
       },
+      leadsSession: () => true,
+    };
+    assert.deepEqual(applyNice(-10, deps), { threads: 1, autogroup: false });
+  });
+
+  it("leaves the session's autogroup alone when vipd does not lead its session (a shell's, shared)", () => {
+    const deps = {
+      threadIds: () => [10],
+      setPriority: () => undefined,
+      setAutogroupNice: () => assert.fail('the shared session must keep its priority'),
+      leadsSession: () => false,
     };
     assert.deepEqual(applyNice(-10, deps), { threads: 1, autogroup: false });
   });
@@ -45,6 +57,7 @@ describe('CPU priority', () => {
         throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
       },
       setAutogroupNice: () => assert.fail('not reached'),
+      leadsSession: () => true,
     };
     assert.deepEqual(applyNice(-10, deps), { threads: 0, autogroup: false, error: 'permission denied' });
   });
@@ -65,7 +78,7 @@ describe('CPU priority', () => {
         let group = '';
         try { group = fs.readFileSync('/proc/self/autogroup', 'utf8'); } catch {}
         process.stdout.write(JSON.stringify({ r, threads, child: nice(child), group }));`;
-      const proc = spawnSync('setsid', [process.execPath, '-e', script], { encoding: 'utf8' });
+      const proc = spawnSync('setsid', ['--wait', process.execPath, '-e', script], { encoding: 'utf8' });
       assert.equal(proc.status, 0, proc.stderr);
       const out = JSON.parse(proc.stdout) as {
         r: { threads: number; autogroup: boolean; error?: string };
@@ -83,6 +96,12 @@ describe('CPU priority', () => {
         assert.equal(out.r.autogroup, true);
         assert.match(out.group, /nice -7$/m);
       }
+      // Not leading its session (this test runner's), it leaves the shared group alone.
+      const shared = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+      assert.equal(shared.status, 0, shared.stderr);
+      const inShared = JSON.parse(shared.stdout) as { r: { autogroup: boolean }; group: string };
+      assert.equal(inShared.r.autogroup, false);
+      if (inShared.group) assert.doesNotMatch(inShared.group, /nice -7$/m);
     },
   );
 });

@@ -11,20 +11,22 @@
  * kernel's autogroup scheduling (sched_autogroup_enabled, the default on Debian, in force where
  * the cpu cgroup controller is not), the CPUs are shared first between sessions and only then
  * between the tasks of one, so a thread's nice value counts only inside its session: twelve busy
- * processes each in a session of their own left vipd's session a thirteenth of the CPUs and the
- * fast profile moved the VIP 40 times in 60 s (bench:starve --session own) whatever the threads'
- * nice. So the session's group gets the same value. Under systemd a service is a session of its
- * own (vipd, and the agent it starts); started from a shell, that shell's session shares it.
- * Where there is no autogroup (no /proc/self/autogroup, or the cpu controller in use) that part
- * changes nothing, and the unit's CPUWeight= does its job.
+ * processes each in a session of their own can leave vipd's session a thirteenth of the CPUs
+ * whatever the threads' nice. So when vipd leads its own session (a systemd service does: vipd
+ * and the agent it starts), the session's group gets the same value. When it does not (started
+ * from a shell or a script), the group is left alone: raising it would raise everything else in
+ * that session too (in bench:starve, twelve busy loops sharing the lab's session then starved
+ * the kernel's own softirq threads and with them every packet between the namespaces, for up to
+ * 2 s). Where there is no autogroup (no /proc/self/autogroup, or the cpu controller in use) that
+ * part changes nothing.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
 export interface PriorityResult {
   /** Threads set to the nice value. */
   threads: number;
-  /** Whether the session's autogroup was set too (false: no autogroup here, or nice 0). */
+  /** Whether the session's autogroup was set too (false: nice 0, no autogroup here, or vipd does not lead its session). */
   autogroup: boolean;
   /** Why a part could not be set (e.g. not root), when one could not. */
   error?: string;
@@ -35,6 +37,8 @@ export interface PriorityDeps {
   setPriority(tid: number, nice: number): void;
   /** Sets the nice value of this process's autogroup (throws ENOENT where there is none). */
   setAutogroupNice(nice: number): void;
+  /** Whether this process leads its session (its pid is the session id). */
+  leadsSession(): boolean;
 }
 
 const linuxDeps: PriorityDeps = {
@@ -44,11 +48,17 @@ const linuxDeps: PriorityDeps = {
       .filter((n) => Number.isInteger(n) && n > 0),
   setPriority: (tid, nice) => setPriority(tid, nice),
   setAutogroupNice: (nice) => writeFileSync('/proc/self/autogroup', `${nice}\n`),
+  leadsSession: () => {
+    // /proc/self/stat: "pid (comm) state ppid pgrp session ..."; comm may hold spaces.
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[3]) === process.pid;
+  },
 };
 
 const code = (err: unknown): string | undefined => (err as NodeJS.ErrnoException).code;
 
-/** Sets every thread of this process, and its autogroup, to `nice`; 0 changes nothing. */
+/** Sets every thread of this process, and its autogroup when it leads its session, to `nice`; 0 changes nothing. */
 export function applyNice(nice: number, deps: PriorityDeps = linuxDeps): PriorityResult {
   const result: PriorityResult = { threads: 0, autogroup: false };
   if (nice === 0) return result;
@@ -63,8 +73,10 @@ export function applyNice(nice: number, deps: PriorityDeps = linuxDeps): Priorit
         throw err;
       }
     }
-    deps.setAutogroupNice(nice);
-    result.autogroup = true;
+    if (deps.leadsSession()) {
+      deps.setAutogroupNice(nice);
+      result.autogroup = true;
+    }
   } catch (err) {
     if (code(err) !== 'ENOENT') result.error = (err as Error).message;
   }

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorLine } from '@vipd/log';
+import { registerCleanup } from '../harness/cleanup';
 import { REPO_ROOT } from '../harness/paths';
 import { holderSequence, pingGaps, SafetyMonitor } from '../faults/monitor';
 import { pollUntil, sleep, terminate } from '../harness/proc';
@@ -129,12 +130,21 @@ interface StarveRun {
  * 'own' starts each in a session of its own, as a separate service or login would run.
  */
 function startBusy(count: number, seconds: number, session: BusySession): ChildProcess[] {
-  return Array.from({ length: count }, () =>
+  const busy = Array.from({ length: count }, () =>
     spawn('timeout', [String(seconds + 30), 'sh', '-c', 'while :; do :; done'], {
       stdio: 'ignore',
       detached: session === 'own',
     }),
   );
+  // An interrupted run stops them too (SIGTERM to `timeout` ends its loop).
+  const unregister = registerCleanup({
+    sync: () => {
+      for (const b of busy) if (b.exitCode === null && b.signalCode === null) b.kill('SIGTERM');
+    },
+  });
+  for (const b of busy)
+    b.once('exit', () => busy.every((x) => x.exitCode !== null || x.signalCode !== null) && unregister());
+  return busy;
 }
 
 const EVENT_PATTERNS: [string, RegExp][] = [
