@@ -229,8 +229,15 @@ async function coldStart(s: VipLab): Promise<void> {
   });
   await s.cluster.startAsync('n2');
   await s.cluster.waitServing(NODES, 30_000);
-  await sleep(2000);
-  if (!s.settled()) throw new Error('the VIPs did not stay on n1 once n2 had started');
+  // Settled: all on n1 alone, for 2 s in a row (bounded).
+  let quietSince = Date.now();
+  await pollUntil(
+    async () => {
+      if (!s.settled()) quietSince = Date.now();
+      return Date.now() - quietSince >= 2000 ? true : undefined;
+    },
+    { timeoutMs: 60_000 + n * 30, intervalMs: 50, what: 'every VIP on n1 alone once n2 had started' },
+  );
 }
 
 /** Many VIPs, one lab per trial: the same load, counted per VIP from the kernel's address events. */
