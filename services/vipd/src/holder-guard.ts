@@ -42,8 +42,6 @@ export class HolderGuard {
   /** canHold() said no while update() had not seen a fence (see canHold). */
   private missedSinceUpdate = false;
   private stopped = false;
-  /** A passed deadline seen once, judged again after the event loop has read its sockets. */
-  private recheck: NodeJS.Immediate | undefined;
   /**
    * Our last renewal when every peer was last seen without etcd (see failsafeConfirmed);
    * undefined once a peer back on etcd stopped seeing our lease.
@@ -155,20 +153,6 @@ export class HolderGuard {
     if (this.stopped) return;
     const now = this.o.clock.now();
     const hold = this.holdDeadline();
-    if (now >= hold && !this.wasFenced && Number.isFinite(hold)) {
-      // The deadline passed while we held: judge it once more after the poll phase, so that
-      // beats and renewal answers already waiting on our sockets count (a timer runs before the
-      // I/O of its loop turn: after a few ms without the CPU, every contact looks stale here
-      // although its proof has arrived). The kernel agent keeps its own deadline meanwhile.
-      if (this.recheck === undefined) {
-        this.recheck = setImmediate(() => this.update());
-        return;
-      }
-    }
-    if (this.recheck !== undefined) {
-      clearImmediate(this.recheck);
-      this.recheck = undefined;
-    }
     const guardUntil = Math.max(hold, this.latestFailsafeUntil(), this.o.carriedUntil?.() ?? -Infinity);
     this.o.kernel.guard(Number.isFinite(guardUntil) ? Math.max(0, guardUntil - now + SWITCH_GRACE_MS) : 0);
     const fenced = now >= hold;
@@ -208,7 +192,6 @@ export class HolderGuard {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
-    if (this.recheck !== undefined) clearImmediate(this.recheck);
   }
 
   /**
