@@ -90,9 +90,6 @@ export interface PeerMeshEvents {
   rejected: [reason: RejectReason, node: string];
 }
 
-/** Extra beats (beatSoon) come at most this often. */
-export const EXTRA_BEAT_SPACING_MS = 10;
-
 export class PeerMesh extends EventEmitter<PeerMeshEvents> {
   /** The inbound side; shares this mesh's peer table. */
   readonly service: HeartbeatService;
@@ -103,10 +100,6 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
   private readonly credentials: grpc.ChannelCredentials;
   private readonly backoff: BackoffOptions;
   private readonly timer: NodeJS.Timeout;
-  /** An extra beat asked for by beatSoon(), not sent yet. */
-  private soon: NodeJS.Timeout | undefined;
-  /** When the last beat went out (our clock). */
-  private lastSentAt = -Infinity;
   private seq = 0;
   private current: Beat__Output | undefined;
   /** Our held set and each peer's (held-mesh.ts). */
@@ -190,26 +183,11 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     return out;
   }
 
-  /**
-   * Sends a beat soon, outside the interval: something peers wait for changed (our held set:
-   * an old holder keeps its address until our beat says ours is up). Coalesced: at most one
-   * extra beat every EXTRA_BEAT_SPACING_MS, so a mass takeover adds a few beats, not thousands.
-   */
-  beatSoon(): void {
-    if (this.stopped || this.soon !== undefined) return;
-    const wait = Math.max(0, this.lastSentAt + EXTRA_BEAT_SPACING_MS - this.clock.now());
-    this.soon = setTimeout(() => {
-      this.soon = undefined;
-      this.sendBeat();
-    }, wait);
-  }
-
   /** Stops the timer, closes every outbound stream and ends every inbound one. Synchronous. */
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
     clearInterval(this.timer);
-    clearTimeout(this.soon);
     for (const link of this.links.values()) link.close();
     this.links.clear();
     this.service.stop();
@@ -273,7 +251,6 @@ export class PeerMesh extends EventEmitter<PeerMeshEvents> {
     try {
       const beat = this.build();
       if (beat === undefined) return;
-      this.lastSentAt = this.clock.now();
       for (const link of this.links.values()) link.send(beat);
       this.service.broadcast(beat);
     } catch (err) {

@@ -157,20 +157,7 @@ export class Daemon {
       probeAfterReadMs: config.lease.ttlSeconds * 1000,
       log: deps.log.child({ component: 'takeover' }),
     }));
-    const leadership = new EtcdLeadership({
-      self,
-      client,
-      keys,
-      leaders,
-      callTimeoutMs,
-      maxTxnOps,
-      clock,
-      successors: {
-        heard: (node) => peers.heldKnown(node),
-        holds: (node, vip, revision) => peers.reportsHolding(node, vip, revision),
-        onChange: (listener) => void peers.on('heldChanged', listener),
-      },
-    });
+    const leadership = new EtcdLeadership({ self, client, keys, leaders, callTimeoutMs, maxTxnOps, clock });
     this.controllers = new VipControllers({
       log,
       vipLog: deps.log.child({ component: 'vip' }),
@@ -200,8 +187,6 @@ export class Daemon {
         peers,
         takeover,
         transition: (tr) => {
-          // Our held set changed: a handover's old holder waits for our beat to say so.
-          peers.beatSoon();
           this.hooks.notify(tr);
           deps.metrics?.transition(tr);
         },

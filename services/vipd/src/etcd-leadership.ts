@@ -26,28 +26,8 @@ import {
 } from './leadership-port';
 import { Semaphore } from './semaphore';
 
-/**
- * After the successor's key appears, how long the old holder keeps the address (≤ overlap
- * budget) when it cannot hear the successor say the address is up (see SuccessorReports).
- */
+/** After the successor's key appears, how long the old holder keeps the address (≤ overlap budget). */
 export const SETTLE_MS = 40;
-
-/**
- * What heard peers report holding, from their beats (Peers): the old holder of a handover keeps
- * its address until the successor's own beat lists the VIP at the successor's revision (the
- * successor sends a beat as soon as its address is up), instead of a fixed settle after the key.
- * At 2000 VIPs handed back at once the successor's adds come anywhere from at once to a few
- * hundred ms after its keys: a fixed settle left both nodes holding a VIP for up to ~220 ms, or
- * neither for a moment.
- */
-export interface SuccessorReports {
-  /** Whether `node` is a heard peer whose held set is known now (its word can be waited for). */
-  heard(node: string): boolean;
-  /** Whether `node`'s beats say it holds `vip` at `revision`. */
-  holds(node: string, vip: string, revision: string): boolean;
-  /** Calls `listener` whenever some peer's held set changed (subscribed once, for the daemon's life). */
-  onChange(listener: () => void): void;
-}
 /** Leader-key releases a node has in flight at most (see semaphore.ts); acquisitions go in bulk. */
 const LEADERSHIP_WRITES = 32;
 
@@ -77,16 +57,11 @@ export interface EtcdLeadershipOptions {
   releaser?: { release(vip: string, revision: string): Promise<boolean> };
   /** Slots for releases (default: LEADERSHIP_WRITES for the node). */
   writes?: Semaphore;
-  /** The peers' word on what they hold (default: none; a handover then settles SETTLE_MS). */
-  successors?: SuccessorReports;
 }
 
 /** The options with the port's own parts filled in. */
 type Parts = EtcdLeadershipOptions &
-  Required<Pick<EtcdLeadershipOptions, 'acquirer' | 'releaser' | 'writes'>> & {
-    /** Handovers waiting for a successor's beat (one subscription to the peers for all). */
-    successorWaits: Set<() => void>;
-  };
+  Required<Pick<EtcdLeadershipOptions, 'acquirer' | 'releaser' | 'writes'>>;
 
 type Parsed = ReturnType<typeof parseLeader>;
 /** Leader values parsed once per mirror entry (the mirror replaces an entry when it changes). */
@@ -108,12 +83,7 @@ export class EtcdLeadership implements LeadershipPort {
         release: (vip, revision) => releaseLeadership(client, keys, vip, revision, callTimeoutMs),
       },
       writes: options.writes ?? new Semaphore(LEADERSHIP_WRITES),
-      successorWaits: new Set(),
     };
-    const waits = this.o.successorWaits;
-    options.successors?.onChange(() => {
-      for (const w of waits) w();
-    });
     options.leaders.on('change', (key) => {
       const listening = this.listeners.get(key);
       if (listening) for (const l of listening) l();
@@ -235,49 +205,33 @@ class EtcdVipLeadership implements VipLeadership {
   }
 
   /**
-   * Resolves when the key names a holder other than `revision` and that holder's beats say its
-   * address is up (a successor we hear), or a short settle after its key appeared (one we do
-   * not hear), or after `maxMs` in all.
+   * Resolves when the key names a holder other than `revision` (the successor is up) plus a
+   * short settle for its address and announcement, or after `maxMs` in all.
    */
   async awaitSuccessor(revision: string, maxMs: number): Promise<number> {
-    const { leaders, clock, successors, successorWaits } = this.o;
+    const { leaders, clock } = this.o;
     const t0 = clock.now();
-    const successor = (): { node: string; revision: string } | undefined => {
+    const done = (): boolean => {
       const e = leaders.get(this.key);
-      if (e === undefined || e.createRevision === revision) return undefined;
-      const parsed = this.parse(e);
-      return { node: 'problem' in parsed ? '?' : parsed.node, revision: e.createRevision };
+      return e !== undefined && e.createRevision !== revision;
     };
-    // Up as far as we can tell: its beat lists the VIP (heard), or its key is there (not heard).
-    const up = (s: { node: string; revision: string }): boolean =>
-      successors === undefined || !successors.heard(s.node) || successors.holds(s.node, this.vip, s.revision);
-    const settled = (): boolean => {
-      const s = successor();
-      return s !== undefined && up(s);
-    };
-    if (!settled()) {
+    if (!done()) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(finish, maxMs);
-        const stopKey = this.onChange(check);
-        successorWaits.add(check);
-        function check(): void {
-          if (settled()) finish();
-        }
+        const stop = this.onChange(() => {
+          if (done()) finish();
+        });
         function finish(): void {
           clearTimeout(timer);
-          stopKey();
-          successorWaits.delete(check);
+          stop();
           resolve();
         }
       });
     }
-    // A successor we do not hear adds its address and announces a few ms after its key
-    // appears: stay a little longer, within the overlap budget, so the client never finds nobody.
-    const s = successor();
-    const heard = s !== undefined && successors !== undefined && successors.heard(s.node);
+    // The successor adds its address and announces a few ms after its key appears: stay a
+    // little longer, within the overlap budget, so the client never finds nobody.
     const left = maxMs - (clock.now() - t0);
-    if (s !== undefined && !heard && left > 0)
-      await new Promise((r) => setTimeout(r, Math.min(SETTLE_MS, left)));
+    if (done() && left > 0) await new Promise((r) => setTimeout(r, Math.min(SETTLE_MS, left)));
     return Math.round(clock.now() - t0);
   }
 

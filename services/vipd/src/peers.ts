@@ -300,22 +300,6 @@ export class Peers extends EventEmitter<PeersEvents> {
     return out;
   }
 
-  /** Whether `node` is a heard (non-suspect) member whose held set is known now. */
-  heldKnown(node: string): boolean {
-    const s = this.mesh.view().get(node);
-    return s !== undefined && !s.suspect && this.members.has(node) && !this.heldUnknown.has(node);
-  }
-
-  /** Whether heard member `node`'s beats say it holds `vip` at `revision`. */
-  reportsHolding(node: string, vip: string, revision: string): boolean {
-    return this.heldIndex.get(vip)?.get(node) === revision && this.heldKnown(node);
-  }
-
-  /** Sends our beat soon: our held set changed and a peer may be waiting for it (PeerMesh.beatSoon). */
-  beatSoon(): void {
-    this.mesh.beatSoon();
-  }
-
   /** What a heard (non-suspect) member's latest beat says it holds. */
   heldBy(node: string): { node: string; vip: string; revision: string }[] {
     const s = this.mesh.view().get(node);
