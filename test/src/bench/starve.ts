@@ -6,6 +6,7 @@
 // stalls. vipd is started as the contract says (`vipd --config FILE`), not under systemd.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { errorLine } from '@vipd/log';
 import { registerCleanup } from '../harness/cleanup';
@@ -107,6 +108,8 @@ export interface StarveTrial {
   overlapMs?: number;
   /** vipd only: log lines that mark a fence, a suspicion of a peer, a revoke or a loop stall. */
   events?: Record<string, number>;
+  /** The machine's 1-minute load average at the end of the load (what else ran decides a lot). */
+  loadAvg?: number;
 }
 
 interface StarveRun {
@@ -184,6 +187,7 @@ async function runTrial(
     const from = Date.now();
     busy = startBusy(args.busy, args.seconds, args.session);
     await sleep(args.seconds * 1000);
+    result.loadAvg = Math.round(loadavg()[0]! * 10) / 10;
     await Promise.all(busy.map((b) => terminate(b, 2000)));
     busy = [];
     await sleep(3000);
@@ -263,6 +267,7 @@ async function runManyTrial(
     const from = Date.now();
     busy = startBusy(args.busy, args.seconds, args.session);
     await sleep(args.seconds * 1000);
+    result.loadAvg = Math.round(loadavg()[0]! * 10) / 10;
     await Promise.all(busy.map((b) => terminate(b, 2000)));
     busy = [];
     await sleep(3000);
@@ -295,9 +300,9 @@ function describe(t: StarveTrial): string {
   if (!t.ok) return `FAILED: ${t.error ?? '?'}`;
   const ev = t.events ? Object.entries(t.events).map(([k, v]) => `${k} ${v}`) : [];
   if (t.vipsMoved !== undefined)
-    return `${t.vipsMoved} VIPs moved (${t.moves} moves), ${t.vipsDropped} dropped by n1${ev.length ? `; log: ${ev.join(', ')}` : ''}`;
+    return `load ${t.loadAvg}: ${t.vipsMoved} VIPs moved (${t.moves} moves), ${t.vipsDropped} dropped by n1${ev.length ? `; log: ${ev.join(', ')}` : ''}`;
   return (
-    `${t.moves} moves (${(t.holders ?? []).join('→')}), longest gap ${t.maxGapMs} ms, ` +
+    `load ${t.loadAvg}: ${t.moves} moves (${(t.holders ?? []).join('→')}), longest gap ${t.maxGapMs} ms, ` +
     `${t.gapsOver100} gaps > 100 ms, overlap ${t.overlapMs} ms${ev.length ? `; log: ${ev.join(', ')}` : ''}`
   );
 }
@@ -313,15 +318,15 @@ export function renderStarve(run: StarveRun): string {
     '',
     `Command: \`${run.command}\``,
     '',
-    '| system | trial | VIP moves | longest client gap | gaps > 100 ms | overlap | vipd log |',
-    '|---|---|---|---|---|---|---|',
+    '| system | trial | load average | VIP moves | longest client gap | gaps > 100 ms | overlap | vipd log |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   if (run.vips > 1) {
     lines.splice(
       lines.length - 2,
       2,
-      '| system | trial | VIPs moved | moves | VIPs n1 dropped | vipd log |',
-      '|---|---|---|---|---|---|',
+      '| system | trial | load average | VIPs moved | moves | VIPs n1 dropped | vipd log |',
+      '|---|---|---|---|---|---|---|',
     );
   }
   for (const t of run.trials) {
@@ -333,15 +338,15 @@ export function renderStarve(run: StarveRun): string {
     if (run.vips > 1) {
       lines.push(
         t.ok
-          ? `| ${systemLabel(t.system)} | ${t.trial} | ${t.vipsMoved} | ${t.moves} | ${t.vipsDropped} | ${ev} |`
-          : `| ${systemLabel(t.system)} | ${t.trial} | failed: ${t.error ?? '?'} | | | |`,
+          ? `| ${systemLabel(t.system)} | ${t.trial} | ${t.loadAvg} | ${t.vipsMoved} | ${t.moves} | ${t.vipsDropped} | ${ev} |`
+          : `| ${systemLabel(t.system)} | ${t.trial} | | failed: ${t.error ?? '?'} | | | |`,
       );
       continue;
     }
     lines.push(
       t.ok
-        ? `| ${systemLabel(t.system)} | ${t.trial} | ${t.moves} | ${t.maxGapMs} ms | ${t.gapsOver100} | ${t.overlapMs} ms | ${ev} |`
-        : `| ${systemLabel(t.system)} | ${t.trial} | failed: ${t.error ?? '?'} | | | | |`,
+        ? `| ${systemLabel(t.system)} | ${t.trial} | ${t.loadAvg} | ${t.moves} | ${t.maxGapMs} ms | ${t.gapsOver100} | ${t.overlapMs} ms | ${ev} |`
+        : `| ${systemLabel(t.system)} | ${t.trial} | | failed: ${t.error ?? '?'} | | | | |`,
     );
   }
   if (run.aborted) lines.push('', `Stopped early: ${run.aborted}`);
