@@ -10,6 +10,8 @@ describe('CPU priority', () => {
     const groups: number[] = [];
     const deps = {
       threadIds: () => [10, 11, 12],
+      getPriority: () => 0,
+      autogroupNice: () => 0,
       setPriority: (tid: number, nice: number) => {
         if (tid === 11) throw Object.assign(new Error('no such process'), { code: 'ESRCH' });
         set.push([tid, nice]);
@@ -31,6 +33,10 @@ describe('CPU priority', () => {
   it('a kernel without autogroup is not an error', () => {
     const deps = {
       threadIds: () => [10],
+      getPriority: () => 0,
+      autogroupNice: () => {
+        throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+      },
       setPriority: () => undefined,
       setAutogroupNice: () => {
         throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
@@ -43,6 +49,8 @@ describe('CPU priority', () => {
   it("leaves the session's autogroup alone when vipd does not lead its session (a shell's, shared)", () => {
     const deps = {
       threadIds: () => [10],
+      getPriority: () => 0,
+      autogroupNice: () => 0,
       setPriority: () => undefined,
       setAutogroupNice: () => assert.fail('the shared session must keep its priority'),
       leadsSession: () => false,
@@ -53,6 +61,8 @@ describe('CPU priority', () => {
   it('reports a refusal (not root) instead of throwing', () => {
     const deps = {
       threadIds: () => [10],
+      getPriority: () => 0,
+      autogroupNice: () => 0,
       setPriority: () => {
         throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
       },
@@ -60,6 +70,38 @@ describe('CPU priority', () => {
       leadsSession: () => true,
     };
     assert.deepEqual(applyNice(-10, deps), { threads: 0, autogroup: false, error: 'permission denied' });
+  });
+
+  it("leaves what is already at the value or lower (systemd's Nice= before User=), and says which part was refused", () => {
+    const set: number[] = [];
+    const deps = {
+      threadIds: () => [10, 11],
+      getPriority: (tid: number) => (tid === 10 ? -10 : -15),
+      autogroupNice: () => -10,
+      setPriority: (tid: number) => void set.push(tid),
+      setAutogroupNice: () => assert.fail('already at the value'),
+      leadsSession: () => true,
+    };
+    assert.deepEqual(applyNice(-10, deps), { threads: 2, autogroup: true });
+    assert.deepEqual(set, [], 'neither thread is touched (an unprivileged vipd could not)');
+    // A positive value (lower priority, never needs privilege) is set as asked.
+    assert.deepEqual(applyNice(5, { ...deps, setAutogroupNice: () => undefined }), {
+      threads: 2,
+      autogroup: true,
+    });
+    assert.deepEqual(set, [10, 11]);
+    const refused = {
+      ...deps,
+      autogroupNice: () => 0,
+      setAutogroupNice: () => {
+        throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+      },
+    };
+    assert.deepEqual(applyNice(-10, refused), {
+      threads: 2,
+      autogroup: false,
+      error: "the session's CPU group: operation not permitted",
+    });
   });
 
   it(

@@ -19,9 +19,13 @@
  * the kernel's own softirq threads and with them every packet between the namespaces, for up to
  * 2 s). Where there is no autogroup (no /proc/self/autogroup, or the cpu controller in use) that
  * part changes nothing.
+ *
+ * A thread or group already at the value or below is left as it is: systemd's Nice= sets the
+ * process before it drops to User=, and an unprivileged vipd could not set it again (nor should a
+ * lower value an operator chose be raised).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 
 export interface PriorityResult {
   /** Threads set to the nice value. */
@@ -34,7 +38,10 @@ export interface PriorityResult {
 
 export interface PriorityDeps {
   threadIds(): number[];
+  getPriority(tid: number): number;
   setPriority(tid: number, nice: number): void;
+  /** The nice value of this process's autogroup (throws ENOENT where there is none). */
+  autogroupNice(): number;
   /** Sets the nice value of this process's autogroup (throws ENOENT where there is none). */
   setAutogroupNice(nice: number): void;
   /** Whether this process leads its session (its pid is the session id). */
@@ -46,7 +53,14 @@ const linuxDeps: PriorityDeps = {
     readdirSync('/proc/self/task')
       .map(Number)
       .filter((n) => Number.isInteger(n) && n > 0),
+  getPriority: (tid) => getPriority(tid),
   setPriority: (tid, nice) => setPriority(tid, nice),
+  autogroupNice: () => {
+    // "/autogroup-123 nice 0"
+    const m = /nice (-?\d+)/.exec(readFileSync('/proc/self/autogroup', 'utf8'));
+    if (!m) throw new Error('unreadable /proc/self/autogroup');
+    return Number(m[1]);
+  },
   setAutogroupNice: (nice) => writeFileSync('/proc/self/autogroup', `${nice}\n`),
   leadsSession: () => {
     // /proc/self/stat: "pid (comm) state ppid pgrp session ..."; comm may hold spaces.
@@ -56,16 +70,19 @@ const linuxDeps: PriorityDeps = {
   },
 };
 
+/** Whether a current value must change: a priority above the target is raised; a lower one is kept unless the target lowers priority (positive). */
+const needsChange = (now: number, nice: number): boolean => (nice > 0 ? now !== nice : now > nice);
+
 const code = (err: unknown): string | undefined => (err as NodeJS.ErrnoException).code;
 
-/** Sets every thread of this process, and its autogroup when it leads its session, to `nice`; 0 changes nothing. */
+/** Sets every thread of this process, and its autogroup when it leads its session, to `nice` (or leaves them lower); 0 changes nothing. */
 export function applyNice(nice: number, deps: PriorityDeps = linuxDeps): PriorityResult {
   const result: PriorityResult = { threads: 0, autogroup: false };
   if (nice === 0) return result;
   try {
     for (const tid of deps.threadIds()) {
       try {
-        deps.setPriority(tid, nice);
+        if (needsChange(deps.getPriority(tid), nice)) deps.setPriority(tid, nice);
         result.threads++;
       } catch (err) {
         // A thread that ended meanwhile is not an error; any other refusal is.
@@ -73,12 +90,16 @@ export function applyNice(nice: number, deps: PriorityDeps = linuxDeps): Priorit
         throw err;
       }
     }
-    if (deps.leadsSession()) {
-      deps.setAutogroupNice(nice);
-      result.autogroup = true;
-    }
   } catch (err) {
-    if (code(err) !== 'ENOENT') result.error = (err as Error).message;
+    result.error = (err as Error).message;
+    return result;
+  }
+  if (!deps.leadsSession()) return result;
+  try {
+    if (needsChange(deps.autogroupNice(), nice)) deps.setAutogroupNice(nice);
+    result.autogroup = true;
+  } catch (err) {
+    if (code(err) !== 'ENOENT') result.error = `the session's CPU group: ${(err as Error).message}`;
   }
   return result;
 }

@@ -12,7 +12,7 @@ import { describe, it } from 'node:test';
 import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep } from '../harness/proc';
 import { type Lab, withLab } from '../lab';
-import { readUnitFile, unitCapabilities, unitCommand } from '../deploy/unit-file';
+import { readUnitFile, unitCapabilities, unitCommand, unitValue } from '../deploy/unit-file';
 import { REPO_ROOT, VIPD_BIN } from '../harness/paths';
 import { VipdCluster } from './vipd-cluster';
 
@@ -164,8 +164,10 @@ void describe('deploy/systemd/vipd.service in a namespace lab', { skip }, () => 
         chmodSync(lab.dir, 0o755); // user nobody reads the config
         chmodSync(file, 0o644);
         const logFile = join(lab.logDir, 'vipd-n1-nobody.log');
-        // What systemd does with User= (here nobody), the capability settings and NoNewPrivileges.
-        const setpriv = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
+        // What systemd does with Nice= (as root, before it drops privileges), User= (here
+        // nobody), the capability settings and NoNewPrivileges.
+        const nice = unitValue(UNIT, 'Service', 'Nice') ?? '0';
+        const setpriv = ['nice', '-n', nice, 'setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
         setpriv.push(`--inh-caps=-all,${caps}`, `--ambient-caps=-all,${caps}`, `--bounding-set=-all,${caps}`);
         setpriv.push('--no-new-privs', '--');
         vipd = lab.spawn('n1', [...setpriv, ...localCommand('ExecStart', file)], { logFile });
@@ -173,6 +175,9 @@ void describe('deploy/systemd/vipd.service in a namespace lab', { skip }, () => 
         const status = readFileSync(`/proc/${vipd.pid}/status`, 'utf8');
         assert.match(status, /^Uid:\s+65534\s/m);
         assert.match(status, /^CapEff:\s+0000000000003000$/m, 'CAP_NET_ADMIN and CAP_NET_RAW only');
+        // The unit's Nice= holds, and vipd, unprivileged, neither fails nor undoes it.
+        const stat = readFileSync(`/proc/${vipd.pid}/stat`, 'utf8');
+        assert.equal(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]), Number(nice));
         await lab.exec('cli', ['ping', '-c', '1', '-W', '2', VIP4.split('/')[0]!]);
         await lab.exec('cli', ['ping', '-c', '1', '-W', '2', VIP6.split('/')[0]!]);
         // Gratuitous ARP (AF_PACKET) and unsolicited NA (raw ICMPv6) both went out.
@@ -186,6 +191,9 @@ void describe('deploy/systemd/vipd.service in a namespace lab', { skip }, () => 
           logs().filter((l) => /announce failed|permission|EPERM/i.test(JSON.stringify(l))).length,
           0,
         );
+        if (Number(nice) !== 0) {
+          assert.ok(logs().some((l) => l.msg === 'CPU priority set' && l.nice === Number(nice)));
+        }
 
         // The dead-man's switch inherits the capabilities: a killed vipd's VIPs go at once.
         await lab.kill(vipd, 'SIGKILL');
