@@ -34,7 +34,8 @@ export type Command =
   | { kind: 'node-drain'; name: string }
   | { kind: 'node-undrain'; name: string }
   | { kind: 'status' }
-  | { kind: 'watch'; vip?: string; node?: string };
+  | { kind: 'watch'; vip?: string; node?: string }
+  | { kind: 'completion'; shell: 'bash' | 'zsh' };
 
 export type OptionSpec = Record<string, { value: boolean; repeat?: boolean }>;
 
@@ -42,6 +43,8 @@ export interface CommandDef {
   options: OptionSpec;
   /** Names of the positional arguments, all required. */
   args: string[];
+  /** Runs without the coordinator (no server, token or config file needed). */
+  local?: boolean;
   build(args: string[], options: Map<string, string[]>): Command;
 }
 
@@ -192,6 +195,17 @@ export const COMMANDS: Record<string, CommandDef> = {
         ...(vip !== undefined && { vip: vipName(vip) }),
         ...(node !== undefined && { node: nodeName(node) }),
       };
+    },
+  },
+  completion: {
+    options: none,
+    args: ['SHELL'],
+    local: true,
+    build: ([shell]) => {
+      if (shell !== 'bash' && shell !== 'zsh') {
+        throw new UsageError(`completion: SHELL must be bash or zsh, got ${JSON.stringify(shell)}`);
+      }
+      return { kind: 'completion', shell };
     },
   },
 };

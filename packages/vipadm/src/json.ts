@@ -88,6 +88,14 @@ export function moveJson(move: MoveVipResponse__Output) {
   };
 }
 
+/**
+ * What the status could not tell: the coordinator answers with no VIPs and no nodes when it
+ * cannot read etcd, which is "unknown", not "none".
+ */
+export function statusUnknown(status: ClusterStatus__Output): string[] {
+  return status.etcd_healthy ? [] : ['vips', 'nodes'];
+}
+
 export function statusJson(status: ClusterStatus__Output) {
   return {
     cluster: status.cluster,
@@ -95,6 +103,8 @@ export function statusJson(status: ClusterStatus__Output) {
     etcd_healthy: status.etcd_healthy ?? false,
     vips: vipsJson(status.vips ?? []).vips,
     nodes: nodesJson(status.nodes ?? []).nodes,
+    /** Fields that could not be read (their lists are empty, not known to be empty). */
+    unknown: statusUnknown(status),
   };
 }
 
@@ -106,6 +116,7 @@ export function eventJson(event: Event__Output) {
     node: event.node ?? '',
     fencing_revision: event.fencing_revision ?? '',
     detail: event.detail ?? '',
+    revision: event.revision ?? '',
   };
 }
 

@@ -6,10 +6,12 @@ import type { Event__Output } from '@vipd/proto';
 import type { GlobalOptions } from './args';
 import type { AdminClient } from './client';
 import type { Command } from './commands';
+import { stringify as yaml } from 'yaml';
 import { CliError } from './errors';
 import * as json from './json';
 import { applyChanges, specInput } from './spec';
 import * as table from './table';
+import { followEvents } from './watch';
 
 /** Extra deadline for `vip move` beyond the time the coordinator is told to wait. */
 export const MOVE_DEADLINE_MARGIN_MS = 5_000;
@@ -18,6 +20,8 @@ export interface RunContext {
   global: GlobalOptions;
   client: AdminClient;
   write(text: string): void;
+  /** A line for stderr that is not an error (watch: connection lost, back). */
+  notice(text: string): void;
   /** Resolves when the operator interrupts (SIGINT/SIGTERM); ends `watch`. */
   interrupted: Promise<void>;
 }
@@ -32,9 +36,10 @@ export async function runCommand(command: Command, ctx: RunContext): Promise<voi
 
 async function execute(command: Command, ctx: RunContext): Promise<void> {
   const { client, global } = ctx;
-  const asJson = global.output === 'json';
   const deadline = global.callTimeoutMs;
-  const show = (value: unknown, text: string) => ctx.write(asJson ? json.renderJson(value) : text);
+  const wide = global.output === 'wide';
+  /** The json shape for -o json and -o yaml, the text for -o table and -o wide. */
+  const show = (value: unknown, text: string) => ctx.write(render(global.output, value, text));
 
   switch (command.kind) {
     case 'vip-add': {
@@ -51,7 +56,7 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
     }
     case 'vip-list': {
       const { vips } = await client.call('ListVips', {}, deadline);
-      return show(json.vipsJson(vips), table.vipsTable(vips));
+      return show(json.vipsJson(vips), table.vipsTable(vips, wide));
     }
     case 'vip-get': {
       const vip = await client.call('GetVip', { name: command.name }, deadline);
@@ -68,7 +73,7 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
     }
     case 'node-list': {
       const { nodes } = await client.call('ListNodes', {}, deadline);
-      return show(json.nodesJson(nodes), table.nodesTable(nodes));
+      return show(json.nodesJson(nodes), table.nodesTable(nodes, wide));
     }
     case 'node-drain':
     case 'node-undrain': {
@@ -78,20 +83,43 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
     }
     case 'status': {
       const status = await client.call('GetStatus', {}, deadline);
-      return show(json.statusJson(status), table.statusText(status));
+      show(json.statusJson(status), table.statusText(status, wide));
+      const unknown = json.statusUnknown(status);
+      if (unknown.length > 0) {
+        throw new CliError(`the coordinator could not read etcd: ${unknown.join(' and ')} unknown`);
+      }
+      return;
     }
     case 'watch': {
       const { vip, node } = command;
-      const stream = client.watch((event: Event__Output) => {
-        if (vip !== undefined && event.vip !== vip) return;
-        if (node !== undefined && event.node !== node) return;
-        ctx.write(asJson ? json.renderJsonLine(json.eventJson(event)) : table.eventLine(event));
+      return followEvents(client, {
+        server: global.server,
+        interrupted: ctx.interrupted,
+        notice: ctx.notice,
+        onEvent: (event: Event__Output) => {
+          if (vip !== undefined && event.vip !== vip) return;
+          if (node !== undefined && event.node !== node) return;
+          ctx.write(eventText(global.output, event));
+        },
       });
-      void ctx.interrupted.then(() => stream.stop());
-      return stream.done;
     }
     case 'help':
     case 'version':
+    case 'completion':
       throw new Error(`${command.kind} is handled before connecting`);
   }
+}
+
+/** One command's answer in the chosen format. */
+export function render(output: GlobalOptions['output'], value: unknown, text: string): string {
+  if (output === 'json') return json.renderJson(value);
+  if (output === 'yaml') return yaml(value, { lineWidth: 0 });
+  return text;
+}
+
+/** One watch event: a line (table, wide with its revision, json) or a YAML document. */
+export function eventText(output: GlobalOptions['output'], event: Event__Output): string {
+  if (output === 'json') return json.renderJsonLine(json.eventJson(event));
+  if (output === 'yaml') return `---\n${yaml(json.eventJson(event), { lineWidth: 0 })}`;
+  return table.eventLine(event, output === 'wide');
 }
