@@ -1,14 +1,19 @@
 /** Help texts, one per command path ('' is the top level). */
 
-const GLOBAL = `Global options (anywhere after "vipadm"):
+const GLOBAL = `Global options (anywhere after "vipadm"); each beats its environment variable,
+which beats the context of the config file (vipadm help config):
   --server HOST:PORT     the coordinator (env VIPADM_SERVER; default localhost:7500)
-  --token-file F         read the API token from F (or env VIPADM_TOKEN)
-  --token T              the API token; shows in ps, prefer VIPADM_TOKEN or --token-file
+  --context NAME         a context of the config file (env VIPADM_CONTEXT)
+  --token-file F         read the API token from F (env VIPADM_TOKEN_FILE, or the token
+                         itself in VIPADM_TOKEN)
+  --token T              the API token; shows in ps, prefer --token-file
   --tls                  use TLS with the system's CAs
-  --tls-ca F             use TLS, trusting the CA in F
+  --tls-ca F             use TLS, trusting the CA in F (env VIPADM_TLS_CA)
   --tls-cert F --tls-key F
-                         client certificate and key for mutual TLS
-  -o, --output FORMAT    table (default; env VIPADM_OUTPUT) or json (stable, for scripts)
+                         client certificate and key for mutual TLS (env VIPADM_TLS_CERT,
+                         VIPADM_TLS_KEY)
+  -o, --output FORMAT    table (default; env VIPADM_OUTPUT), wide (tables with more
+                         columns), json (stable, for scripts) or yaml (the json shapes)
   --call-timeout MS      deadline of each call (default 10000)
   -h, --help             help for any command; --version prints the version`;
 
@@ -50,11 +55,13 @@ Commands:
   node undrain NODE                 NODE may hold VIPs again
   status                            cluster, etcd, VIPs and nodes at a glance
   watch                             one line per event until interrupted
-  help [COMMAND]                    this text, or a command's
+  completion bash|zsh               shell completion script
+  help [COMMAND]                    this text, or a command's; "help config": the config file
 
 ${GLOBAL}
 
-Exit codes: 0 ok, 1 error (refused by the coordinator, unreachable, timeout), 2 bad usage.
+Exit codes: 0 ok, 1 error (refused by the coordinator, unreachable, timeout, status with
+something unknown), 2 bad usage (also an unknown command).
 Errors are one line on stderr: "vipadm: <message>".
 
 Examples:
@@ -183,6 +190,8 @@ Example:
   status: `Usage: vipadm status
 
 The cluster name, etcd endpoints and health, every VIP with its holder, every node.
+When the coordinator cannot read etcd, VIPs and nodes are "unknown" (-o json: the
+"unknown" list names them) and the exit code is 1.
 
 Examples:
   vipadm status
@@ -191,7 +200,13 @@ Examples:
   watch: `Usage: vipadm watch [--vip NAME] [--node NODE]
 
 Prints one line per event (acquired, released, spec_created, node_left, ...) as it happens,
-until interrupted (Ctrl-C or SIGTERM exits 0). With -o json, one JSON object per line.
+until interrupted (Ctrl-C or SIGTERM exits 0). With -o json, one JSON object per line; -o
+wide adds each event's etcd revision; -o yaml, one document per event.
+
+If the stream is lost (the coordinator restarts), watch says so on stderr, reconnects with
+backoff (0.25 s doubling to 5 s) and resumes after the last event it printed: nothing is
+lost or printed twice. It stops (exit 1) only when that cannot be done: a refused token, or
+etcd has compacted the revisions it missed.
 
 Options:
   --vip NAME    only events about this VIP
@@ -200,6 +215,36 @@ Options:
 Examples:
   vipadm watch
   vipadm -o json watch --vip web | jq -c 'select(.type == "acquired")'`,
+
+  completion: `Usage: vipadm completion bash|zsh
+
+Prints a shell completion script for commands, options and their values.
+
+Examples:
+  source <(vipadm completion bash)                          # this shell only
+  vipadm completion bash > /etc/bash_completion.d/vipadm    # every bash
+  vipadm completion zsh > "\${fpath[1]}/_vipadm"             # zsh (restart it)`,
+
+  config: `The config file: named contexts, like kubectl's
+
+Path: $VIPADM_CONFIG, else $XDG_CONFIG_HOME/vipadm/config.yaml, else
+~/.config/vipadm/config.yaml (a missing default file is fine). YAML:
+
+  current-context: prod
+  contexts:
+    prod:
+      server: coord.example:7500
+      token-file: ~/.config/vipadm/prod.token     # mode 600; first line is the token
+      tls-ca: /etc/vipd/tls/ca.pem                # or "tls: true" for the system's CAs
+      tls-cert: /etc/vipd/tls/admin.pem
+      tls-key: /etc/vipd/tls/admin-key.pem
+    lab:
+      server: 198.51.100.2:7500
+      token-file: lab.token                       # relative: beside this file
+
+--context NAME (or VIPADM_CONTEXT) picks another context than current-context. A flag or
+an environment variable (VIPADM_SERVER, VIPADM_TOKEN_FILE, VIPADM_TLS_CA, ...) beats the
+context's value. The file holds no token itself, only where to read it.`,
 };
 
 export function helpText(topic: string): string {
