@@ -232,6 +232,7 @@ describe('global options', () => {
       token: undefined,
       tls: undefined,
       context: undefined,
+      configFile: undefined,
     });
   });
 
@@ -340,6 +341,13 @@ describe('contexts from the config file', () => {
       /no context "staging" in .*config.yaml \(it has: prod, lab\)/,
     );
     usage('--context lab status', /no config file, so no context "lab"/);
+  });
+
+  it('config view shows the context in use (and is a command of its own)', () => {
+    const r = parseArgs(['--context', 'lab', 'config', 'view'], {}, () => file);
+    assert.deepEqual(r.command, { kind: 'config-view' });
+    assert.equal(r.global.server, '198.51.100.2:7500');
+    assert.equal(r.global.configFile, file.path);
   });
 
   it('help, version and completion never read the config file', () => {

@@ -30,6 +30,8 @@ export interface GlobalOptions {
   token?: TokenSource;
   /** The config file context in use, if any. */
   context?: string;
+  /** The config file read, if any (for `config view`). */
+  configFile?: string;
   /** Set when TLS is asked for (`--tls` or any `--tls-*` file). */
   tls?: { ca?: string; cert?: string; key?: string };
   output: OutputFormat;
@@ -166,7 +168,7 @@ function parseGlobal(
   readConfig: () => ConfigFile | undefined,
 ): GlobalOptions {
   const one = (name: string) => options.get(name)?.[0];
-  const { name: contextName, context } = selectContext(one('context'), env, readConfig);
+  const { name: contextName, context, file: configFile } = selectContext(one('context'), env, readConfig);
   const server = one('server') ?? nonEmpty(env.VIPADM_SERVER) ?? context.server ?? DEFAULT_SERVER;
   if (!/^(unix:.+|(\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):\d{1,5})$/.test(server)) {
     throw new UsageError(`--server must be HOST:PORT (or unix:PATH), got ${JSON.stringify(server)}`);
@@ -194,7 +196,15 @@ function parseGlobal(
   const timeout = one('call-timeout');
   const callTimeoutMs =
     timeout === undefined ? DEFAULT_CALL_TIMEOUT_MS : parseInteger('--call-timeout', timeout, 1, 3_600_000);
-  return { server, token, tls, output: output as OutputFormat, callTimeoutMs, context: contextName };
+  return {
+    server,
+    token,
+    tls,
+    output: output as OutputFormat,
+    callTimeoutMs,
+    context: contextName,
+    configFile,
+  };
 }
 
 /** The context --context or VIPADM_CONTEXT names, else the file's current-context, else none. */
@@ -202,11 +212,11 @@ function selectContext(
   flag: string | undefined,
   env: Env,
   readConfig: () => ConfigFile | undefined,
-): { name?: string; context: Context } {
+): { name?: string; context: Context; file?: string } {
   const asked = flag ?? nonEmpty(env.VIPADM_CONTEXT);
   const file = readConfig();
   const name = asked ?? file?.currentContext;
-  if (name === undefined) return { context: {} };
+  if (name === undefined) return { context: {}, file: file?.path };
   if (!file) {
     throw new UsageError(`no config file, so no context ${JSON.stringify(name)} (see vipadm help config)`);
   }
@@ -215,7 +225,7 @@ function selectContext(
     const known = Object.keys(file.contexts).join(', ') || 'none';
     throw new UsageError(`no context ${JSON.stringify(name)} in ${file.path} (it has: ${known})`);
   }
-  return { name, context };
+  return { name, context, file: file.path };
 }
 
 /** --token-file | --token, else VIPADM_TOKEN_FILE | VIPADM_TOKEN, else the context's token-file. */

@@ -11,7 +11,9 @@ import { bashCompletion, zshCompletion } from './completion';
 import { readConfigFile } from './config-file';
 import { CliError, UsageError } from './errors';
 import { helpText } from './help';
-import { runCommand } from './run';
+import * as json from './json';
+import { render, runCommand } from './run';
+import * as table from './table';
 
 export interface Io {
   stdout(text: string): void;
@@ -38,6 +40,10 @@ export async function main(argv: string[], env: Env, io: Io, interrupted: Promis
     }
     if (command.kind === 'completion') {
       io.stdout(command.shell === 'bash' ? bashCompletion() : zshCompletion());
+      return 0;
+    }
+    if (command.kind === 'config-view') {
+      io.stdout(render(global.output, json.configJson(global), table.configText(global)));
       return 0;
     }
     token = resolveToken(global.token);

@@ -35,7 +35,8 @@ export type Command =
   | { kind: 'node-undrain'; name: string }
   | { kind: 'status' }
   | { kind: 'watch'; vip?: string; node?: string }
-  | { kind: 'completion'; shell: 'bash' | 'zsh' };
+  | { kind: 'completion'; shell: 'bash' | 'zsh' }
+  | { kind: 'config-view' };
 
 export type OptionSpec = Record<string, { value: boolean; repeat?: boolean }>;
 
@@ -197,6 +198,7 @@ export const COMMANDS: Record<string, CommandDef> = {
       };
     },
   },
+  'config view': { options: none, args: [], build: () => ({ kind: 'config-view' }) },
   completion: {
     options: none,
     args: ['SHELL'],
@@ -220,7 +222,7 @@ const ALIASES: Record<string, string> = {
 };
 
 /** First words that need a second one. */
-export const GROUPS = ['vip', 'node'];
+export const GROUPS = ['vip', 'node', 'config'];
 
 /** The command the leading words name (longest match), with its canonical path. */
 export function resolveCommand(words: readonly string[]): { path: string; def: CommandDef } | undefined {

@@ -46,7 +46,16 @@ describe('vipadm completion', () => {
 
   it('bash: completes commands, subcommands, options and their values', async () => {
     const file = await script('bash');
-    assert.deepEqual(complete(file, 'vipadm '), ['completion', 'help', 'node', 'status', 'vip', 'watch']);
+    assert.deepEqual(complete(file, 'vipadm '), [
+      'completion',
+      'config',
+      'help',
+      'node',
+      'status',
+      'vip',
+      'watch',
+    ]);
+    assert.deepEqual(complete(file, 'vipadm config '), ['view']);
     assert.deepEqual(complete(file, 'vipadm vip '), ['add', 'get', 'list', 'move', 'rm', 'set']);
     assert.deepEqual(complete(file, 'vipadm --server a:1 -o json vip m'), ['move']);
     assert.deepEqual(complete(file, 'vipadm vip move web --t'), [

@@ -55,6 +55,7 @@ Commands:
   node undrain NODE                 NODE may hold VIPs again
   status                            cluster, etcd, VIPs and nodes at a glance
   watch                             one line per event until interrupted
+  config view                       the server, context, token file and TLS files in use
   completion bash|zsh               shell completion script
   help [COMMAND]                    this text, or a command's; "help config": the config file
 
@@ -244,7 +245,18 @@ Path: $VIPADM_CONFIG, else $XDG_CONFIG_HOME/vipadm/config.yaml, else
 
 --context NAME (or VIPADM_CONTEXT) picks another context than current-context. A flag or
 an environment variable (VIPADM_SERVER, VIPADM_TOKEN_FILE, VIPADM_TLS_CA, ...) beats the
-context's value. The file holds no token itself, only where to read it.`,
+context's value. The file holds no token itself, only where to read it.
+"vipadm config view" shows what is in use and where it comes from (never the token).`,
+
+  'config view': `Usage: vipadm config view [--context NAME]
+
+Shows the config file, context, server, where the token comes from (never the token) and the
+TLS files that a command would use, after flags, environment and the context are applied.
+Talks to nobody. See "vipadm help config" for the file.
+
+Examples:
+  vipadm config view
+  vipadm --context prod -o json config view`,
 };
 
 export function helpText(topic: string): string {

@@ -13,6 +13,7 @@ import type {
   VipSpec__Output,
   Vip__Output,
 } from '@vipd/proto';
+import { type GlobalOptions, tokenLabel } from './args';
 import { DEFAULT_ANNOUNCE, DEFAULT_ON_ETCD_LOSS, DEFAULT_PRIORITY } from './values';
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -137,4 +138,15 @@ export function renderJson(value: unknown): string {
 /** One line per watch event. */
 export function renderJsonLine(value: unknown): string {
   return `${JSON.stringify(value)}\n`;
+}
+
+/** `config view`: the settings a command would use, and where they came from; never a token. */
+export function configJson(g: GlobalOptions) {
+  return {
+    config_file: g.configFile ?? '',
+    context: g.context ?? '',
+    server: g.server,
+    token_from: g.token ? tokenLabel(g.token) : '',
+    tls: g.tls ? { ca: g.tls.ca ?? '', cert: g.tls.cert ?? '', key: g.tls.key ?? '' } : null,
+  };
 }

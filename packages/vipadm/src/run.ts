@@ -106,6 +106,7 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
     case 'help':
     case 'version':
     case 'completion':
+    case 'config-view':
       throw new Error(`${command.kind} is handled before connecting`);
   }
 }

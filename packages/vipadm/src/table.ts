@@ -11,7 +11,8 @@ import type {
   Node__Output,
   Vip__Output,
 } from '@vipd/proto';
-import { nodeJson, sortVips, specJson, statusUnknown } from './json';
+import type { GlobalOptions } from './args';
+import { configJson, nodeJson, sortVips, specJson, statusUnknown } from './json';
 
 const dash = (text: string | undefined | null) => (text ? oneLine(text) : '-');
 
@@ -185,4 +186,24 @@ export function eventLine(event: Event__Output, wide = false): string {
   ].filter(Boolean);
   const parts = [dash(event.time), dash(event.type).padEnd(14), fields.join(' '), event.detail ?? ''];
   return `${oneLine(parts.filter((p) => p.trim() !== '').join('  '))}\n`;
+}
+
+export function configText(g: GlobalOptions): string {
+  const c = configJson(g);
+  const tls = !c.tls
+    ? 'off'
+    : [
+        c.tls.ca ? `ca ${c.tls.ca}` : "the system's CAs",
+        c.tls.cert && `cert ${c.tls.cert}`,
+        c.tls.key && `key ${c.tls.key}`,
+      ]
+        .filter(Boolean)
+        .join(', ');
+  return alignPairs([
+    ['config file', c.config_file || 'none'],
+    ['context', c.context || 'none'],
+    ['server', c.server],
+    ['token', c.token_from ? `from ${c.token_from}` : 'none'],
+    ['tls', tls],
+  ]);
 }
