@@ -63,7 +63,7 @@ const GLOBAL_OPTIONS: OptionSpec = {
   help: { value: false },
   version: { value: false },
 };
-const SHORT: Record<string, string> = { o: 'output', h: 'help' };
+const SHORT: Record<string, string> = { o: 'output', h: 'help', f: 'file' };
 
 /** Option values by long name; repeatable options keep every value in order. */
 export type ParsedOptions = Map<string, string[]>;

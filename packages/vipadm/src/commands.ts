@@ -36,7 +36,9 @@ export type Command =
   | { kind: 'status' }
   | { kind: 'watch'; vip?: string; node?: string }
   | { kind: 'completion'; shell: 'bash' | 'zsh' }
-  | { kind: 'config-view' };
+  | { kind: 'config-view' }
+  | { kind: 'apply'; file: string; dryRun: boolean; prune: boolean }
+  | { kind: 'export' };
 
 export type OptionSpec = Record<string, { value: boolean; repeat?: boolean }>;
 
@@ -199,6 +201,17 @@ export const COMMANDS: Record<string, CommandDef> = {
     },
   },
   'config view': { options: none, args: [], build: () => ({ kind: 'config-view' }) },
+  apply: {
+    options: { file: { value: true }, 'dry-run': { value: false }, prune: { value: false } },
+    args: [],
+    build: (_args, options) => {
+      const file = options.get('file')?.[0];
+      if (file === undefined)
+        throw new UsageError('"apply" needs -f FILE (what vipadm export writes; - for stdin)');
+      return { kind: 'apply', file, dryRun: options.has('dry-run'), prune: options.has('prune') };
+    },
+  },
+  export: { options: none, args: [], build: () => ({ kind: 'export' }) },
   completion: {
     options: none,
     args: ['SHELL'],

@@ -47,8 +47,10 @@ describe('vipadm completion', () => {
   it('bash: completes commands, subcommands, options and their values', async () => {
     const file = await script('bash');
     assert.deepEqual(complete(file, 'vipadm '), [
+      'apply',
       'completion',
       'config',
+      'export',
       'help',
       'node',
       'status',
@@ -70,6 +72,7 @@ describe('vipadm completion', () => {
     ]);
     assert.deepEqual(complete(file, 'vipadm -o y'), ['yaml']);
     assert.deepEqual(complete(file, 'vipadm completion '), ['bash', 'zsh']);
+    assert.deepEqual(complete(file, 'vipadm apply -f c.yaml --d'), ['--dry-run']);
     writeFileSync(join(dir, 'op.token'), 'x\n');
     assert.deepEqual(complete(file, 'vipadm --token-file op.t'), ['op.token']);
   });

@@ -47,7 +47,7 @@ export function completionTree(): Map<string, Node> {
 
 /** Every option that takes a value (its next word is not a command word). */
 function valueOptions(): string[] {
-  const names = new Set<string>(['-o']);
+  const names = new Set<string>(['-o', '-f']);
   const add = (spec: OptionSpec) => {
     for (const [name, o] of Object.entries(spec)) if (o.value) names.add(`--${name}`);
   };

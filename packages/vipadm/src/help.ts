@@ -55,6 +55,9 @@ Commands:
   node undrain NODE                 NODE may hold VIPs again
   status                            cluster, etcd, VIPs and nodes at a glance
   watch                             one line per event until interrupted
+  export                            every VIP as YAML, the file apply reads (a cluster in git)
+  apply -f FILE [--dry-run] [--prune]
+                                    make the cluster's VIPs what FILE says; --dry-run: the diff
   config view                       the server, context, token file and TLS files in use
   completion bash|zsh               shell completion script
   help [COMMAND]                    this text, or a command's; "help config": the config file
@@ -247,6 +250,36 @@ Path: $VIPADM_CONFIG, else $XDG_CONFIG_HOME/vipadm/config.yaml, else
 an environment variable (VIPADM_SERVER, VIPADM_TOKEN_FILE, VIPADM_TLS_CA, ...) beats the
 context's value. The file holds no token itself, only where to read it.
 "vipadm config view" shows what is in use and where it comes from (never the token).`,
+
+  export: `Usage: vipadm export [-o yaml|json]
+
+Prints every VIP spec in the file format "vipadm apply -f" reads (YAML by default, -o json for
+JSON), every default explicit and everything sorted, so that the cluster's VIPs can live in git
+and a later export of the same cluster is byte for byte the same.
+
+Examples:
+  vipadm export > cluster.yaml
+  vipadm export > cluster.yaml && git diff cluster.yaml`,
+
+  apply: `Usage: vipadm apply -f FILE [--dry-run] [--prune]
+
+Makes the cluster's VIPs what FILE says (the format "vipadm export" writes; YAML or JSON; - for
+stdin): creates the VIPs it does not have, updates those that differ (each only if nobody
+changed it since it was read), and with --prune deletes the VIPs FILE does not list (without
+it they are kept and listed). Fields left out of a VIP in FILE take their defaults.
+
+Prints the plan as a diff: "+" create, "~" update (field: old -> new), "-" delete, "=" the same.
+Stops at the first refusal, saying how many changes were applied.
+
+Options:
+  -f, --file FILE   the desired VIPs
+  --dry-run         only show the diff; change nothing
+  --prune           also delete VIPs that FILE does not list
+
+Examples:
+  vipadm apply -f cluster.yaml --dry-run
+  vipadm apply -f cluster.yaml
+  vipadm export | vipadm apply -f - --dry-run      # nothing to do: the same cluster`,
 
   'config view': `Usage: vipadm config view [--context NAME]
 

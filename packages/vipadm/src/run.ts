@@ -6,8 +6,11 @@ import type { Event__Output } from '@vipd/proto';
 import type { GlobalOptions } from './args';
 import type { AdminClient } from './client';
 import type { Command } from './commands';
+import { readFileSync } from 'node:fs';
 import { stringify as yaml } from 'yaml';
-import { CliError } from './errors';
+import { type FileSpec, fromStored, parseApplyFile, renderExport, toRequest } from './apply-file';
+import { makePlan, type Plan, planJson, planText } from './apply-plan';
+import { CliError, UsageError } from './errors';
 import * as json from './json';
 import { applyChanges, specInput } from './spec';
 import * as table from './table';
@@ -103,6 +106,23 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
         },
       });
     }
+    case 'export': {
+      const { vips } = await client.call('ListVips', {}, deadline);
+      const specs = vips.flatMap((v) => (v.spec ? [fromStored(v.spec)!] : []));
+      if (global.output === 'json') return ctx.write(json.renderJson({ vips: specs }));
+      const { cluster } = await client.call('GetStatus', {}, deadline);
+      return ctx.write(renderExport(specs, cluster));
+    }
+    case 'apply': {
+      const wanted = parseApplyFile(
+        readApplyFile(command.file),
+        command.file === '-' ? 'stdin' : command.file,
+      );
+      const { vips } = await client.call('ListVips', {}, deadline);
+      const plan = makePlan(wanted, vips, command.prune);
+      if (!command.dryRun) await carryOut(plan, client, deadline);
+      return show(planJson(plan, command.dryRun), planText(plan, command.dryRun));
+    }
     case 'help':
     case 'version':
     case 'completion':
@@ -123,4 +143,38 @@ export function eventText(output: GlobalOptions['output'], event: Event__Output)
   if (output === 'json') return json.renderJsonLine(json.eventJson(event));
   if (output === 'yaml') return `---\n${yaml(json.eventJson(event), { lineWidth: 0 })}`;
   return table.eventLine(event, output === 'wide');
+}
+
+function readApplyFile(path: string): string {
+  try {
+    return readFileSync(path === '-' ? 0 : path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read -f ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
+/** Updates, then creates, then (with --prune) deletes; stops at the first refusal, saying how far it got. */
+async function carryOut(plan: Plan, client: AdminClient, deadline: number): Promise<void> {
+  const steps: [string, () => Promise<unknown>][] = [
+    ...plan.update.map((u): [string, () => Promise<unknown>] => [
+      `update ${u.name}`,
+      () => client.call('UpdateVip', { spec: toRequest(u.spec), expected_revision: u.revision }, deadline),
+    ]),
+    ...plan.create.map((s: FileSpec): [string, () => Promise<unknown>] => [
+      `create ${s.name}`,
+      () => client.call('CreateVip', { spec: toRequest(s) }, deadline),
+    ]),
+    ...(plan.prune ? plan.remove : []).map((n): [string, () => Promise<unknown>] => [
+      `delete ${n}`,
+      () => client.call('DeleteVip', { name: n }, deadline),
+    ]),
+  ];
+  for (const [i, [what, step]] of steps.entries()) {
+    try {
+      await step();
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      throw new CliError(`applied ${i} of ${steps.length} changes; ${what} failed: ${why}`);
+    }
+  }
 }
