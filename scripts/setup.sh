@@ -9,6 +9,9 @@
 # back as it was. Nothing here stops, disables or restarts a service.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Node.js first: package.json's engines.node is the requirement, checked the way every program checks it.
+command -v node >/dev/null || { echo "setup: no node on PATH; install Node.js (package.json engines.node) first" >&2; exit 1; }
+node -e 'require("./packages/log/node-version").requireSupportedNode("setup")'
 PNPM_VERSION="$(node -p 'require("./package.json").packageManager.split("@")[1]')"
 DEBS=(etcd-server etcd-client iproute2 nftables iputils-ping keepalived python3 make g++)
 # The path is fixed by Debian; the variable exists so that the test can point it elsewhere.

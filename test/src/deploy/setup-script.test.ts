@@ -26,6 +26,7 @@ import { after, describe, it } from 'node:test';
 import { REPO_ROOT } from '../harness/paths';
 
 const SCRIPT = join(REPO_ROOT, 'scripts', 'setup.sh');
+const NODE_VERSION = join(REPO_ROOT, 'packages', 'log', 'node-version.js');
 const SCRATCH = mkdtempSync(join(tmpdir(), 'vipd-setup-test-'));
 after(() => rmSync(SCRATCH, { recursive: true, force: true }));
 
@@ -68,8 +69,13 @@ function runSetup(
   mkdirSync(join(root, 'scripts'), { recursive: true });
   mkdirSync(bin);
   copyFileSync(SCRIPT, join(root, 'scripts', 'setup.sh'));
+  mkdirSync(join(root, 'packages', 'log'), { recursive: true });
+  copyFileSync(NODE_VERSION, join(root, 'packages', 'log', 'node-version.js'));
   writeFileSync(join(root, 'scripts', 'build.sh'), 'echo "build.sh" >>"$LOG"\n');
-  writeFileSync(join(root, 'package.json'), JSON.stringify({ packageManager: 'pnpm@9.9.9' }));
+  writeFileSync(
+    join(root, 'package.json'),
+    JSON.stringify({ packageManager: 'pnpm@9.9.9', engines: { node: '>=20' } }),
+  );
   for (const [name, body] of Object.entries(STUBS)) {
     writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`);
     chmodSync(join(bin, name), 0o755);
