@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Event__Output, Node__Output, Vip__Output } from '@vipd/proto';
 import { eventJson, moveJson, nodesJson, removedJson, renderJson, statusJson, vipsJson } from './json';
+import { eventText, render } from './run';
 import {
   alignTable,
   drainText,
@@ -389,5 +390,26 @@ describe('json output', () => {
       'detail',
       'revision',
     ]);
+  });
+});
+
+describe('-o yaml', () => {
+  it('is the json shape as YAML; a watch event is one document', () => {
+    assert.equal(render('yaml', { vips: [] }, 'table text'), 'vips: []\n');
+    assert.equal(render('wide', { vips: [] }, 'table text'), 'table text');
+    assert.equal(
+      eventText('yaml', acquired),
+      [
+        '---',
+        'time: 2025-11-22T22:50:01.123Z',
+        'type: acquired',
+        'vip: web',
+        'node: n1',
+        'fencing_revision: "57"',
+        'detail: ""',
+        'revision: "61"',
+        '',
+      ].join('\n'),
+    );
   });
 });
