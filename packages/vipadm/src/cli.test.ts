@@ -106,7 +106,13 @@ describe('vipadm against a gRPC AdminService', () => {
     assert.deepEqual([plain.track, plain.on_etcd_loss, plain.announce], [[], '', null]);
     const db = JSON.parse((await vipadm('-o json vip get db')).stdout).spec;
     assert.deepEqual([db.track, db.on_etcd_loss, db.announce], [[], 'failsafe', null]);
-    assert.match((await vipadm('vip get db')).stdout, /^track: +-\non etcd loss: +failsafe$/m);
+    const shown = (await vipadm('vip get db')).stdout;
+    assert.match(shown, /^track: +-\non etcd loss: +failsafe$/m);
+    // Below the VIP: the nodes that could hold it and why nobody does.
+    assert.match(
+      shown,
+      /\nCANDIDATES \(best first\)\nNODE +PRIORITY +STATE\nn1 +100 +ready\nn2 +100 +ready\nwhy: nobody holds it now; n1 is ready/,
+    );
 
     failed(
       await vipadm(`${add} --announce-probe 0`),

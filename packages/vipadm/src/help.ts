@@ -131,7 +131,9 @@ Examples:
   'vip get': `Usage: vipadm vip get NAME      (alias: vip show)
 
 Shows one VIP in full: spec (with tracked checks and the etcd-loss mode), revision,
-holder with its fencing revision, pin.
+holder with its fencing revision, pin. Below it (table output): every node that may hold it,
+best first, with what keeps it from holding it (not registered, drained, cannot serve it: its
+interface or a tracked check), and one line on why it is held where it is, or not at all.
 
 Examples:
   vipadm vip get web

@@ -2,7 +2,7 @@
  * Runs one parsed command against the coordinator and renders its answer. Rendering is
  * the pure functions of json.ts and table.ts; this file only sequences calls.
  */
-import type { Event__Output } from '@vipd/proto';
+import type { Event__Output, Vip__Output } from '@vipd/proto';
 import type { GlobalOptions } from './args';
 import type { AdminClient } from './client';
 import type { Command } from './commands';
@@ -14,6 +14,7 @@ import { CliError, UsageError } from './errors';
 import * as json from './json';
 import { applyChanges, specInput } from './spec';
 import * as table from './table';
+import { explainText } from './explain';
 import { followEvents } from './watch';
 
 /** Extra deadline for `vip move` beyond the time the coordinator is told to wait. */
@@ -63,7 +64,8 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
     }
     case 'vip-get': {
       const vip = await client.call('GetVip', { name: command.name }, deadline);
-      return show(json.vipJson(vip), table.vipDetail(vip));
+      if (global.output === 'json' || global.output === 'yaml') return show(json.vipJson(vip), '');
+      return ctx.write(table.vipDetail(vip) + (await candidatesText(client, vip, deadline)));
     }
     case 'vip-rm': {
       await client.call('DeleteVip', { name: command.name }, deadline);
@@ -176,5 +178,15 @@ async function carryOut(plan: Plan, client: AdminClient, deadline: number): Prom
       const why = err instanceof Error ? err.message : String(err);
       throw new CliError(`applied ${i} of ${steps.length} changes; ${what} failed: ${why}`);
     }
+  }
+}
+
+/** `vip get`'s candidates and verdict; a failed node list is said, not fatal (the VIP is shown). */
+async function candidatesText(client: AdminClient, vip: Vip__Output, deadline: number): Promise<string> {
+  try {
+    const { nodes } = await client.call('ListNodes', {}, deadline);
+    return explainText(vip, nodes);
+  } catch (err) {
+    return `\nCANDIDATES: unknown (${err instanceof Error ? err.message : String(err)})\n`;
   }
 }

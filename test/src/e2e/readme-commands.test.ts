@@ -133,6 +133,12 @@ describe("README's commands against the example configs (namespace lab)", { skip
             }
             if (/node drain n1/.test(line)) {
               assert.deepEqual(await cluster.holders('198.51.100.100/24', ['n1', 'n2']), ['n2']);
+              // vip get says where the VIP is and why, from the real nodes' records.
+              const get = await bash(lab, binDir, exports, 'vipadm vip get web');
+              assert.equal(get.code, 0, get.stderr);
+              assert.match(get.stdout, /^n2 +100 +holds it$/m);
+              assert.match(get.stdout, /^n1 +150 +drained: takes no VIP \(vipadm node undrain n1\)$/m);
+              assert.match(get.stdout, /^why: held by its pinned node n2$/m);
             }
             if (/vipadm status/.test(line)) assert.match(r.stdout, /^web +198\.51\.100\.100\/24 .* n2 /m);
             if (/completion bash/.test(line)) {
