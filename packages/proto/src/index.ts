@@ -51,6 +51,12 @@ export function loadAdminProto(): AdminGrpcType['vipd']['v1'] {
 }
 
 /** node.proto (loaded once): `vipd.v1.NodeService` (the heartbeat stream) and its messages. */
+/**
+ * WatchEvents' initial metadata key: the first etcd revision the stream can deliver, where a
+ * client that has seen no event yet resumes (admin.proto, WatchEventsRequest.start_revision).
+ */
+export const START_REVISION_METADATA = 'vipd-start-revision';
+
 export function loadNodeProto(): NodeGrpcType['vipd']['v1'] {
   node ??= (loadProtos(['vipd/v1/node.proto']) as unknown as NodeGrpcType).vipd.v1;
   return node;

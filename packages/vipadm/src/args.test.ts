@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_CALL_TIMEOUT_MS, parseArgs, redactTokenArgs, type Env } from './args';
+import type { ConfigFile } from './config-file';
 import { UsageError } from './errors';
 
 const parse = (line: string, env: Env = {}) => parseArgs(line.split(' ').filter(Boolean), env);
@@ -230,6 +231,8 @@ describe('global options', () => {
       callTimeoutMs: DEFAULT_CALL_TIMEOUT_MS,
       token: undefined,
       tls: undefined,
+      context: undefined,
+      configFile: undefined,
     });
   });
 
@@ -237,14 +240,22 @@ describe('global options', () => {
     const env = { VIPADM_SERVER: 'coord:7500', VIPADM_OUTPUT: 'json', VIPADM_TOKEN: 'env-token' };
     assert.equal(parse('status', env).global.server, 'coord:7500');
     assert.equal(parse('status', env).global.output, 'json');
-    assert.deepEqual(parse('status', env).global.token, { from: 'env', value: 'env-token' });
+    assert.deepEqual(parse('status', env).global.token, {
+      from: 'env',
+      value: 'env-token',
+      via: 'VIPADM_TOKEN',
+    });
     const g = parse('--server 10.0.0.1:7600 vip list -o table --token-file /t', env).global;
     assert.equal(g.server, '10.0.0.1:7600');
     assert.equal(g.output, 'table');
-    assert.deepEqual(g.token, { from: 'file', path: '/t' });
+    assert.deepEqual(g.token, { from: 'file', path: '/t', via: '--token-file' });
     assert.deepEqual(parse('-ojson status').global.output, 'json');
     assert.deepEqual(parse('--output=json status').global.output, 'json');
-    assert.deepEqual(parse('--token abc status').global.token, { from: 'flag', value: 'abc' });
+    assert.deepEqual(parse('--token abc status').global.token, {
+      from: 'flag',
+      value: 'abc',
+      via: '--token',
+    });
     assert.equal(parse('--server [::1]:7500 status').global.server, '[::1]:7500');
     assert.equal(parse('--call-timeout 2500 status').global.callTimeoutMs, 2500);
   });
@@ -258,9 +269,32 @@ describe('global options', () => {
     });
   });
 
+  it('takes the token file and TLS files from VIPADM_TOKEN_FILE and VIPADM_TLS_CA/CERT/KEY; flags win', () => {
+    const env = {
+      VIPADM_TOKEN_FILE: '/etc/vipd/op.token',
+      VIPADM_TLS_CA: '/tls/ca.pem',
+      VIPADM_TLS_CERT: '/tls/c.pem',
+      VIPADM_TLS_KEY: '/tls/k.pem',
+    };
+    const g = parse('status', env).global;
+    assert.deepEqual(g.token, { from: 'file', path: '/etc/vipd/op.token', via: 'VIPADM_TOKEN_FILE' });
+    assert.deepEqual(g.tls, { ca: '/tls/ca.pem', cert: '/tls/c.pem', key: '/tls/k.pem' });
+    const flags = parse('--token-file /mine --tls-ca /my-ca.pem status', env).global;
+    assert.deepEqual(flags.token, { from: 'file', path: '/mine', via: '--token-file' });
+    assert.equal(flags.tls?.ca, '/my-ca.pem');
+    assert.equal(flags.tls?.cert, '/tls/c.pem');
+    usage('status', /VIPADM_TOKEN and VIPADM_TOKEN_FILE are both set/, { ...env, VIPADM_TOKEN: 't' });
+    usage('status', /--tls-cert and --tls-key go together/, { VIPADM_TLS_CERT: '/c.pem' });
+  });
+
+  it('-o table, wide, json and yaml', () => {
+    for (const o of ['table', 'wide', 'json', 'yaml'])
+      assert.equal(parse(`-o ${o} vip list`).global.output, o);
+  });
+
   it('refuses bad global values with one line', () => {
-    usage('-o yaml status', /-o must be table or json, got "yaml"/);
-    usage('status', /-o must be table or json/, { VIPADM_OUTPUT: 'xml' });
+    usage('-o xml status', /-o must be table, wide, json, yaml, got "xml"/);
+    usage('status', /-o must be table, wide, json, yaml/, { VIPADM_OUTPUT: 'xml' });
     usage('--server localhost status', /--server must be HOST:PORT/);
     usage('status', /--server must be HOST:PORT/, { VIPADM_SERVER: 'http://x:1' });
     usage('--token a --token-file f status', /not both/);
@@ -270,7 +304,78 @@ describe('global options', () => {
   });
 });
 
+describe('contexts from the config file', () => {
+  const file: ConfigFile = {
+    path: '/home/op/.config/vipadm/config.yaml',
+    currentContext: 'prod',
+    contexts: {
+      prod: { server: 'coord.example:7500', tokenFile: '/home/op/prod.token', tlsCa: '/ca.pem' },
+      lab: { server: '198.51.100.2:7500' },
+    },
+  };
+  const withFile = (line: string, env: Env = {}) => parseArgs(line.split(' '), env, () => file).global;
+
+  it('uses the current context; --context or VIPADM_CONTEXT picks another; flags and env beat it', () => {
+    const prod = withFile('status');
+    assert.equal(prod.context, 'prod');
+    assert.equal(prod.server, 'coord.example:7500');
+    assert.deepEqual(prod.token, {
+      from: 'file',
+      path: '/home/op/prod.token',
+      via: 'the token-file of context prod',
+    });
+    assert.deepEqual(prod.tls, { ca: '/ca.pem', cert: undefined, key: undefined });
+    const lab = withFile('--context lab status');
+    assert.equal(lab.server, '198.51.100.2:7500');
+    assert.equal(lab.token, undefined);
+    assert.equal(lab.tls, undefined);
+    assert.equal(withFile('status', { VIPADM_CONTEXT: 'lab' }).server, '198.51.100.2:7500');
+    assert.equal(withFile('--server other:1 status').server, 'other:1');
+    assert.equal(withFile('status', { VIPADM_SERVER: 'env:1' }).server, 'env:1');
+    assert.equal(withFile('status', { VIPADM_TOKEN: 'x' }).token?.via, 'VIPADM_TOKEN');
+  });
+
+  it('refuses an unknown context, or a context without a config file', () => {
+    assert.throws(
+      () => withFile('--context staging status'),
+      /no context "staging" in .*config.yaml \(it has: prod, lab\)/,
+    );
+    usage('--context lab status', /no config file, so no context "lab"/);
+  });
+
+  it('config view shows the context in use (and is a command of its own)', () => {
+    const r = parseArgs(['--context', 'lab', 'config', 'view'], {}, () => file);
+    assert.deepEqual(r.command, { kind: 'config-view' });
+    assert.equal(r.global.server, '198.51.100.2:7500');
+    assert.equal(r.global.configFile, file.path);
+  });
+
+  it('help, version and completion never read the config file', () => {
+    const broken = () => {
+      throw new UsageError('config file broken');
+    };
+    for (const line of ['--help', '--version', 'completion bash', 'vip list --help']) {
+      assert.doesNotThrow(() => parseArgs(line.split(' '), {}, broken), line);
+    }
+    assert.throws(() => parseArgs(['status'], {}, broken), /config file broken/);
+  });
+});
+
 describe('help and version', () => {
+  it('an unknown command is "unknown command" (exit 2), also with --help or after help', () => {
+    usage('frobnicate --help', /^unknown command "frobnicate" \(see vipadm --help\)$/);
+    usage('help frobnicate', /^unknown command "frobnicate"/);
+    usage('vip frob --help', /^unknown command "vip frob" \(see vipadm vip --help\)$/);
+    usage('-h node nuke', /^unknown command "node nuke"/);
+  });
+
+  it('completion bash|zsh', () => {
+    assert.deepEqual(command('completion bash'), { kind: 'completion', shell: 'bash' });
+    assert.deepEqual(command('completion zsh'), { kind: 'completion', shell: 'zsh' });
+    usage('completion fish', /SHELL must be bash or zsh, got "fish"/);
+    usage('completion', /"completion" needs SHELL/);
+  });
+
   it('--help anywhere, or help WORDS, names the topic; bad flags do not block help', () => {
     assert.deepEqual(command('--help'), { kind: 'help', topic: '' });
     assert.deepEqual(command('vip add --help'), { kind: 'help', topic: 'vip add' });

@@ -36,6 +36,7 @@ beforeEach(() => {
   fake.vips.clear();
   fake.nodes.clear();
   fake.failWith = undefined;
+  fake.etcdHealthy = true;
   fake.addNode('n1');
   fake.addNode('n2');
 });
@@ -105,7 +106,13 @@ describe('vipadm against a gRPC AdminService', () => {
     assert.deepEqual([plain.track, plain.on_etcd_loss, plain.announce], [[], '', null]);
     const db = JSON.parse((await vipadm('-o json vip get db')).stdout).spec;
     assert.deepEqual([db.track, db.on_etcd_loss, db.announce], [[], 'failsafe', null]);
-    assert.match((await vipadm('vip get db')).stdout, /^track: +-\non etcd loss: +failsafe$/m);
+    const shown = (await vipadm('vip get db')).stdout;
+    assert.match(shown, /^track: +-\non etcd loss: +failsafe$/m);
+    // Below the VIP: the nodes that could hold it and why nobody does.
+    assert.match(
+      shown,
+      /\nCANDIDATES \(best first\)\nNODE +PRIORITY +STATE\nn1 +100 +ready\nn2 +100 +ready\nwhy: nobody holds it now; n1 is ready/,
+    );
 
     failed(
       await vipadm(`${add} --announce-probe 0`),
@@ -173,9 +180,43 @@ describe('vipadm against a gRPC AdminService', () => {
       /^NAME {2}ADVERTISE +ALIVE {2}DRAINED {2}HEALTH +HOLDS {2}UNREADY\nn1 {4}198\.51\.100\.10:7400 {2}yes/,
     );
     const statusJson = JSON.parse((await vipadm('status', { VIPADM_OUTPUT: 'json' })).stdout);
-    assert.deepEqual(Object.keys(statusJson), ['cluster', 'etcd_endpoints', 'etcd_healthy', 'vips', 'nodes']);
+    assert.deepEqual(Object.keys(statusJson), [
+      'cluster',
+      'etcd_endpoints',
+      'etcd_healthy',
+      'vips',
+      'nodes',
+      'unknown',
+    ]);
     assert.equal(statusJson.vips.length, 2);
     assert.match((await vipadm('status')).stdout, /^cluster: +lab\netcd: +healthy/);
+  });
+
+  it('-o yaml and -o wide', async () => {
+    await vipadm('vip add web --address 198.51.100.100/24 --interface e0 --track nginx');
+    const yaml = await vipadm('-o yaml vip list');
+    assert.equal(yaml.code, 0, yaml.stderr);
+    assert.match(yaml.stdout, /^vips:\n {2}- spec:\n {6}name: web\n {6}address: 198\.51\.100\.100\/24\n/);
+    assert.match(yaml.stdout, /\n {6}track:\n {8}- nginx\n/);
+    const wide = await vipadm('-o wide vip list');
+    assert.match(
+      wide.stdout,
+      /^NAME +ADDRESS .* PINNED +FENCING +TRACK +ON-ETCD-LOSS +REVISION\nweb .* nginx +failsafe +\d+\n$/,
+    );
+    assert.match((await vipadm('-o wide node list')).stdout, /UNREADY +LABELS\n/);
+  });
+
+  it('status exits 1 and says "unknown" when the coordinator cannot read etcd', async () => {
+    fake.etcdHealthy = false;
+    const r = await vipadm('status');
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^etcd: +UNHEALTHY/m);
+    assert.match(r.stdout, /^vips: +unknown\nnodes: +unknown\n/m);
+    assert.doesNotMatch(r.stdout, /no VIPs|no nodes/);
+    assert.equal(r.stderr, 'vipadm: the coordinator could not read etcd: vips and nodes unknown\n');
+    const json = await vipadm('-o json status');
+    assert.equal(json.code, 1);
+    assert.deepEqual(JSON.parse(json.stdout).unknown, ['vips', 'nodes']);
   });
 
   it('vip set writes back with the revision it read; vip move, rm, node drain and undrain', async () => {
@@ -219,9 +260,21 @@ describe('vipadm against a gRPC AdminService', () => {
       /^vipadm: warning: --token shows in ps .*VIPADM_TOKEN or --token-file F\n$/,
     );
     assert.deepEqual(fake.authorizations, [`Bearer ${TOKEN}`, `Bearer ${TOKEN}`, `Bearer ${TOKEN}`]);
-    fake.failWith = { code: status.UNAUTHENTICATED, details: `token ${TOKEN} is not known` };
+    fake.failWith = { code: status.INVALID_ARGUMENT, details: `token ${TOKEN} is not known` };
     const refused = await vipadm('vip list', { VIPADM_TOKEN: TOKEN });
-    failed(refused, 1, /^vipadm: not authenticated: token \*\*\* is not known/);
+    failed(refused, 1, /^vipadm: token \*\*\* is not known/);
+    fake.failWith = { code: status.UNAUTHENTICATED, details: 'invalid token' };
+    failed(
+      await vipadm('vip list', { VIPADM_TOKEN: TOKEN }),
+      1,
+      /^vipadm: not authenticated: the coordinator at \S+ does not accept the token from VIPADM_TOKEN;/,
+    );
+    fake.failWith = { code: status.UNAUTHENTICATED, details: 'ListVips needs a token (viewer or operator)' };
+    failed(
+      await vipadm('vip list'),
+      1,
+      /^vipadm: not authenticated: .* needs a token .*; give one with --token-file F/,
+    );
     for (const r of [fromFile, fromFlag, refused]) assert.ok(!(r.stdout + r.stderr).includes(TOKEN));
     failed(
       await vipadm('vip list --token-file /nonexistent/token'),
@@ -258,7 +311,14 @@ describe('vipadm against a gRPC AdminService', () => {
     failed(await vipadm('vip frob'), 2, /^vipadm: unknown command "vip frob"/);
     failed(await vipadm('vip add web --address 1.2.3.4/24'), 2, /^vipadm: "vip add" needs --interface IF\n$/);
     failed(await vipadm('vip list --bogus'), 2, /unknown option --bogus/);
-    failed(await vipadm('-o yaml vip list'), 2, /-o must be table or json/);
+    failed(await vipadm('-o xml vip list'), 2, /-o must be table, wide, json, yaml/);
+    failed(
+      await vipadm('frobnicate --help'),
+      2,
+      /^vipadm: unknown command "frobnicate" \(see vipadm --help\)\n$/,
+    );
+    failed(await vipadm('frobnicate'), 2, /^vipadm: unknown command "frobnicate"/);
+    failed(await vipadm('vip frob --help'), 2, /^vipadm: unknown command "vip frob"/);
     failed(
       await vipadm('--tls-ca /nonexistent/ca.pem vip list'),
       2,

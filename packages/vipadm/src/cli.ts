@@ -5,11 +5,15 @@
  */
 import { packageVersion } from '@vipd/config';
 import { oneLine } from '@vipd/log';
-import { parseArgs, type Env, type Invocation } from './args';
+import { parseArgs, tokenLabel, type Env, type Invocation } from './args';
 import { AdminClient, channelCredentials, resolveToken } from './client';
+import { bashCompletion, zshCompletion } from './completion';
+import { readConfigFile } from './config-file';
 import { CliError, UsageError } from './errors';
 import { helpText } from './help';
-import { runCommand } from './run';
+import * as json from './json';
+import { render, runCommand } from './run';
+import * as table from './table';
 
 export interface Io {
   stdout(text: string): void;
@@ -25,13 +29,21 @@ export async function main(argv: string[], env: Env, io: Io, interrupted: Promis
   let token: string | undefined;
   let client: AdminClient | undefined;
   try {
-    const { global, command }: Invocation = parseArgs(argv, env);
+    const { global, command }: Invocation = parseArgs(argv, env, () => readConfigFile(env));
     if (command.kind === 'help') {
       io.stdout(`${helpText(command.topic)}\n`);
       return 0;
     }
     if (command.kind === 'version') {
       io.stdout(`vipadm ${packageVersion(__dirname)}\n`);
+      return 0;
+    }
+    if (command.kind === 'completion') {
+      io.stdout(command.shell === 'bash' ? bashCompletion() : zshCompletion());
+      return 0;
+    }
+    if (command.kind === 'config-view') {
+      io.stdout(render(global.output, json.configJson(global), table.configText(global)));
       return 0;
     }
     token = resolveToken(global.token);
@@ -41,8 +53,10 @@ export async function main(argv: string[], env: Env, io: Io, interrupted: Promis
       );
     }
     const tlsMode = !global.tls ? 'off' : global.tls.cert !== undefined ? 'mutual' : 'server';
-    client = new AdminClient(global.server, channelCredentials(global.tls), token, tlsMode);
-    await runCommand(command, { global, client, write: io.stdout, interrupted });
+    const label = global.token && tokenLabel(global.token);
+    client = new AdminClient(global.server, channelCredentials(global.tls), token, tlsMode, label);
+    const notice = (text: string) => io.stderr(`vipadm: ${redact(oneLine(text), token)}\n`);
+    await runCommand(command, { global, client, write: io.stdout, notice, interrupted });
     return 0;
   } catch (err) {
     const known = err instanceof UsageError || err instanceof CliError;

@@ -14,6 +14,7 @@ import {
   callAdmin,
   type Event__Output,
   loadAdminProto,
+  START_REVISION_METADATA,
 } from '@vipd/proto';
 import type { GlobalOptions } from './args';
 import { type CallContext, CliError, fromGrpcError, UsageError } from './errors';
@@ -34,12 +35,12 @@ function readFile(flag: string, path: string): Buffer {
   }
 }
 
-/** The token from --token-file (first line, trimmed), --token or VIPADM_TOKEN. */
+/** The token from its file (first line, trimmed), --token or VIPADM_TOKEN. */
 export function resolveToken(token: GlobalOptions['token']): string | undefined {
   if (!token) return undefined;
   if (token.from !== 'file') return token.value.trim();
-  const value = readFile('--token-file', token.path).toString('utf8').split('\n')[0]!.trim();
-  if (value === '') throw new UsageError(`--token-file ${token.path} is empty`);
+  const value = readFile(token.via, token.path).toString('utf8').split('\n')[0]!.trim();
+  if (value === '') throw new UsageError(`${token.via} ${token.path} is empty`);
   return value;
 }
 
@@ -70,6 +71,8 @@ export class AdminClient {
     credentials: grpc.ChannelCredentials,
     private readonly token: string | undefined,
     private readonly tls: CallContext['tls'] = 'off',
+    /** Where the token came from (for the hint when it is refused); undefined: none given. */
+    private readonly tokenLabel?: string,
   ) {
     const { AdminService } = loadAdminProto();
     this.client = new AdminService(server, credentials, {
@@ -77,6 +80,10 @@ export class AdminClient {
       'grpc.initial_reconnect_backoff_ms': 200,
       'grpc.max_reconnect_backoff_ms': 1000,
     });
+  }
+
+  private context(deadlineMs: number): CallContext {
+    return { server: this.server, deadlineMs, tls: this.tls, token: this.tokenLabel };
   }
 
   private metadata(): grpc.Metadata {
@@ -94,24 +101,35 @@ export class AdminClient {
     return new Promise((resolve, reject) => {
       const options = { deadline: Date.now() + deadlineMs };
       callAdmin(this.client, name, request, this.metadata(), options, (err, value) => {
-        if (err) reject(fromGrpcError(err, { server: this.server, deadlineMs, tls: this.tls }));
+        if (err) reject(fromGrpcError(err, this.context(deadlineMs)));
         else resolve(value!);
       });
     });
   }
 
-  /** The event stream; each message goes to onEvent in order. */
-  watch(onEvent: (event: Event__Output) => void): EventStream {
-    const stream = this.client.WatchEvents({}, this.metadata());
+  /**
+   * The event stream from request.start_revision (empty: from now); each message goes to
+   * onEvent in order, and onStart gets the first revision the stream can deliver (the
+   * vipd-start-revision header) once the coordinator has started it.
+   */
+  watch(
+    request: { start_revision: string },
+    on: { onEvent(event: Event__Output): void; onStart?(firstRevision: string | undefined): void },
+  ): EventStream {
+    const stream = this.client.WatchEvents(request, this.metadata());
     let stopped = false;
     const done = new Promise<void>((resolve, reject) => {
-      stream.on('data', (event: Event__Output) => onEvent(event));
+      stream.on('metadata', (md: grpc.Metadata) => {
+        const first = md.get(START_REVISION_METADATA)[0];
+        on.onStart?.(typeof first === 'string' ? first : undefined);
+      });
+      stream.on('data', (event: Event__Output) => on.onEvent(event));
       const ended = new CliError(`the coordinator at ${this.server} ended the event stream`);
       stream.on('error', (err: grpc.ServiceError) => {
         if (stopped && err.code === grpc.status.CANCELLED) resolve();
         else if (err.code === grpc.status.CANCELLED)
           reject(ended); // the server went away
-        else reject(fromGrpcError(err, { server: this.server, deadlineMs: 0, tls: this.tls }));
+        else reject(fromGrpcError(err, this.context(0)));
       });
       stream.on('status', (s: grpc.StatusObject) => {
         if (s.code === grpc.status.OK) reject(ended);

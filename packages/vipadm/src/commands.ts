@@ -34,7 +34,11 @@ export type Command =
   | { kind: 'node-drain'; name: string }
   | { kind: 'node-undrain'; name: string }
   | { kind: 'status' }
-  | { kind: 'watch'; vip?: string; node?: string };
+  | { kind: 'watch'; vip?: string; node?: string }
+  | { kind: 'completion'; shell: 'bash' | 'zsh' }
+  | { kind: 'config-view' }
+  | { kind: 'apply'; file: string; dryRun: boolean; prune: boolean }
+  | { kind: 'export' };
 
 export type OptionSpec = Record<string, { value: boolean; repeat?: boolean }>;
 
@@ -42,6 +46,8 @@ export interface CommandDef {
   options: OptionSpec;
   /** Names of the positional arguments, all required. */
   args: string[];
+  /** Runs without the coordinator (no server, token or config file needed). */
+  local?: boolean;
   build(args: string[], options: Map<string, string[]>): Command;
 }
 
@@ -194,6 +200,29 @@ export const COMMANDS: Record<string, CommandDef> = {
       };
     },
   },
+  'config view': { options: none, args: [], build: () => ({ kind: 'config-view' }) },
+  apply: {
+    options: { file: { value: true }, 'dry-run': { value: false }, prune: { value: false } },
+    args: [],
+    build: (_args, options) => {
+      const file = options.get('file')?.[0];
+      if (file === undefined)
+        throw new UsageError('"apply" needs -f FILE (what vipadm export writes; - for stdin)');
+      return { kind: 'apply', file, dryRun: options.has('dry-run'), prune: options.has('prune') };
+    },
+  },
+  export: { options: none, args: [], build: () => ({ kind: 'export' }) },
+  completion: {
+    options: none,
+    args: ['SHELL'],
+    local: true,
+    build: ([shell]) => {
+      if (shell !== 'bash' && shell !== 'zsh') {
+        throw new UsageError(`completion: SHELL must be bash or zsh, got ${JSON.stringify(shell)}`);
+      }
+      return { kind: 'completion', shell };
+    },
+  },
 };
 
 /** Other words for the same command. */
@@ -206,7 +235,7 @@ const ALIASES: Record<string, string> = {
 };
 
 /** First words that need a second one. */
-export const GROUPS = ['vip', 'node'];
+export const GROUPS = ['vip', 'node', 'config'];
 
 /** The command the leading words name (longest match), with its canonical path. */
 export function resolveCommand(words: readonly string[]): { path: string; def: CommandDef } | undefined {

@@ -52,11 +52,6 @@ describe('gRPC status → one line', () => {
       [status.ALREADY_EXISTS, 'web', 'already exists: web'],
       [status.ABORTED, 'web changed since revision 41', 'conflict: web changed since revision 41, try again'],
       [status.ABORTED, '', 'conflict: a concurrent update won, try again'],
-      [
-        status.UNAUTHENTICATED,
-        'missing token',
-        'not authenticated: missing token (give a token with VIPADM_TOKEN or --token-file)',
-      ],
       [status.PERMISSION_DENIED, 'read-only token', 'permission denied: read-only token'],
       [
         status.UNIMPLEMENTED,
@@ -67,6 +62,49 @@ describe('gRPC status → one line', () => {
       [status.UNKNOWN, 'x', 'coordinator error (UNKNOWN): x'],
     ];
     for (const [code, details, expected] of cases) assert.equal(say(code, details), expected, status[code]);
+  });
+
+  it('auth: the right hint for no token and for a wrong one; no method names, no metadata syntax', () => {
+    const none = (details: string) => grpcErrorMessage({ code: status.UNAUTHENTICATED, details }, ctx);
+    const withToken = { ...ctx, token: '--token-file /etc/vipd/op.token' };
+    assert.equal(
+      none(
+        'DeleteVip changes the cluster and needs an operator token (metadata authorization: Bearer <token>)',
+      ),
+      'not authenticated: the coordinator at coord:7500 needs an operator token to change the cluster; give one with --token-file F, VIPADM_TOKEN_FILE, or token-file in a context (vipadm help config)',
+    );
+    assert.match(
+      none('ListVips needs a token (viewer or operator); this coordinator allows no anonymous reads'),
+      /^not authenticated: the coordinator at coord:7500 needs a token \(viewer or operator\); give one with/,
+    );
+    assert.equal(
+      grpcErrorMessage({ code: status.UNAUTHENTICATED, details: 'invalid token' }, withToken),
+      "not authenticated: the coordinator at coord:7500 does not accept the token from --token-file /etc/vipd/op.token; check that it is a current token (one in the coordinator's auth.tokens)",
+    );
+    assert.equal(
+      grpcErrorMessage(
+        {
+          code: status.PERMISSION_DENIED,
+          details: 'DeleteVip needs the operator role; view has role viewer',
+        },
+        { ...ctx, token: 'VIPADM_TOKEN' },
+      ),
+      "permission denied: the token from VIPADM_TOKEN is view's, with role viewer; changing the cluster needs an operator token",
+    );
+    for (const [code, details] of [
+      [status.UNAUTHENTICATED, 'the authorization metadata must be one "Bearer <token>"'],
+      [status.INVALID_ARGUMENT, 'WatchEvents: the request is not a valid WatchEvents message: x'],
+      [status.PERMISSION_DENIED, 'MoveVip is not for you'],
+    ] as const) {
+      for (const c of [ctx, withToken]) {
+        const line = grpcErrorMessage({ code, details }, c);
+        assert.doesNotMatch(
+          line,
+          /[A-Z][a-z]+(Vip|Vips|Node|Nodes|Status|Events)\b|authorization|Bearer/,
+          line,
+        );
+      }
+    }
   });
 
   it('always gives one line', () => {

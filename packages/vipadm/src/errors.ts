@@ -41,6 +41,59 @@ export interface CallContext {
   deadlineMs: number;
   /** How vipadm connected: plaintext, TLS, or TLS with a client certificate. */
   tls?: 'off' | 'server' | 'mutual';
+  /** Where the token came from (`--token-file /x`, `VIPADM_TOKEN`, …); undefined: none sent. */
+  token?: string;
+}
+
+/** admin.proto's methods in the words of the vipadm commands that call them. */
+const COMMAND_WORDS: Record<string, string> = {
+  CreateVip: 'vip add',
+  UpdateVip: 'vip set',
+  GetVip: 'vip get',
+  ListVips: 'vip list',
+  DeleteVip: 'vip rm',
+  MoveVip: 'vip move',
+  ListNodes: 'node list',
+  DrainNode: 'node drain',
+  UndrainNode: 'node undrain',
+  GetStatus: 'status',
+  WatchEvents: 'watch',
+};
+
+/**
+ * A coordinator message in an operator's words: method names become the command ("DeleteVip"
+ * → "vip rm"), and the metadata syntax a gRPC client needs is left out.
+ */
+export function operatorWords(details: string): string {
+  return details
+    .replace(/\s*\((?:metadata )?authorization:[^)]*\)/gi, '')
+    .replace(/\b([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b/g, (m: string) => {
+      const words = COMMAND_WORDS[m];
+      return words === undefined ? m : `"${words}"`;
+    });
+}
+
+const TOKEN_HINT =
+  'give one with --token-file F, VIPADM_TOKEN_FILE, or token-file in a context (vipadm help config)';
+
+/** UNAUTHENTICATED: no token sent, or one the coordinator does not know. */
+function unauthenticated(details: string, ctx: CallContext): string {
+  if (ctx.token !== undefined) {
+    return `not authenticated: the coordinator at ${ctx.server} does not accept the token from ${ctx.token}; check that it is a current token (one in the coordinator's auth.tokens)`;
+  }
+  const write = /changes the cluster|needs an operator/i.test(details);
+  const needs = write ? 'an operator token to change the cluster' : 'a token (viewer or operator)';
+  return `not authenticated: the coordinator at ${ctx.server} needs ${needs}; ${TOKEN_HINT}`;
+}
+
+/** PERMISSION_DENIED: the token is known but its role is too weak. */
+function permissionDenied(details: string, ctx: CallContext): string {
+  const role = /needs the operator role; (\S+) has role (\S+)/.exec(details);
+  if (role) {
+    const from = ctx.token ? ` from ${ctx.token}` : '';
+    return `permission denied: the token${from} is ${role[1]}'s, with role ${role[2]}; changing the cluster needs an operator token`;
+  }
+  return `permission denied${details === '' ? '' : `: ${operatorWords(details)}`}`;
 }
 
 /** Errors grpc-js raises itself when it never got an answer from the server. */
@@ -50,7 +103,7 @@ const LOCAL_DEADLINE = /^deadline exceeded( after|$)/i;
 
 /** Maps a gRPC status to the line the operator reads (without the `vipadm: ` prefix). */
 export function grpcErrorMessage(err: GrpcErrorLike, ctx: CallContext): string {
-  const details = oneLine(err.details ?? err.message ?? '');
+  const details = operatorWords(oneLine(err.details ?? err.message ?? ''));
   const said = details === '' ? '' : `: ${details}`;
   switch (err.code) {
     case status.UNAVAILABLE:
@@ -83,9 +136,9 @@ export function grpcErrorMessage(err: GrpcErrorLike, ctx: CallContext): string {
     case status.ABORTED:
       return `conflict: ${details || 'a concurrent update won'}, try again`;
     case status.UNAUTHENTICATED:
-      return `not authenticated${said} (give a token with VIPADM_TOKEN or --token-file)`;
+      return unauthenticated(details, ctx);
     case status.PERMISSION_DENIED:
-      return `permission denied${said}`;
+      return permissionDenied(oneLine(err.details ?? err.message ?? ''), ctx);
     case status.UNIMPLEMENTED:
       return `the coordinator at ${ctx.server} does not implement this call (is it older than vipadm?)`;
     case status.RESOURCE_EXHAUSTED:

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Event__Output, Node__Output, Vip__Output } from '@vipd/proto';
 import { eventJson, moveJson, nodesJson, removedJson, renderJson, statusJson, vipsJson } from './json';
+import { eventText, render } from './run';
 import {
   alignTable,
   drainText,
@@ -71,6 +72,7 @@ const acquired: Event__Output = {
   node: 'n1',
   fencing_revision: '57',
   detail: '',
+  revision: '61',
 };
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
@@ -162,7 +164,7 @@ describe('table output', () => {
     const text = statusText({
       cluster: 'lab',
       etcd_endpoints: ['http://127.0.0.1:2379'],
-      etcd_healthy: false,
+      etcd_healthy: true,
       vips: [web, db],
       nodes: [n1, n2],
     });
@@ -170,7 +172,7 @@ describe('table output', () => {
       text.startsWith(
         lines(
           'cluster:  lab',
-          'etcd:     UNHEALTHY (http://127.0.0.1:2379)',
+          'etcd:     healthy (http://127.0.0.1:2379)',
           'vips:     2 (1 not held)',
           'nodes:    2 (2 alive)',
           '',
@@ -181,6 +183,45 @@ describe('table output', () => {
       text,
     );
     assert.ok(text.endsWith(`\nNODES\n${nodesTable([n1, n2])}`));
+  });
+
+  it('status with etcd unreadable: VIPs and nodes are "unknown", never "no VIPs"', () => {
+    const text = statusText({
+      cluster: 'lab',
+      etcd_endpoints: ['http://127.0.0.1:2379'],
+      etcd_healthy: false,
+      vips: [],
+      nodes: [],
+    });
+    assert.equal(
+      text,
+      lines(
+        'cluster:  lab',
+        'etcd:     UNHEALTHY: the coordinator cannot read it (http://127.0.0.1:2379)',
+        'vips:     unknown',
+        'nodes:    unknown',
+        '',
+        'VIPS',
+        'unknown',
+        '',
+        'NODES',
+        'unknown',
+      ),
+    );
+    assert.doesNotMatch(text, /no VIPs|no nodes/);
+  });
+
+  it('-o wide adds fencing revision, checks, etcd-loss mode and revision to VIPs, labels to nodes', () => {
+    const vips = vipsTable([web], true).split('\n');
+    assert.match(vips[0]!, /PINNED +FENCING +TRACK +ON-ETCD-LOSS +REVISION$/);
+    assert.match(vips[1]!, new RegExp(`n1 +- +${web.fencing_revision} .*${web.revision}$`));
+    const nodes = nodesTable([{ ...n1, labels: { zone: 'a', rack: '7' } }], true).split('\n');
+    assert.match(nodes[0]!, /UNREADY +LABELS$/);
+    assert.match(nodes[1]!, /rack=7,zone=a$/);
+    assert.equal(
+      eventLine(acquired, true),
+      '2025-11-22T22:50:01.123Z  acquired        vip=web node=n1 fencing=57 rev=61\n',
+    );
   });
 
   it('one line per event, empty fields left out, multi-line detail folded', () => {
@@ -324,7 +365,15 @@ describe('json output', () => {
       vips: [web],
       nodes: [n1],
     });
-    assert.deepEqual(Object.keys(status), ['cluster', 'etcd_endpoints', 'etcd_healthy', 'vips', 'nodes']);
+    assert.deepEqual(Object.keys(status), [
+      'cluster',
+      'etcd_endpoints',
+      'etcd_healthy',
+      'vips',
+      'nodes',
+      'unknown',
+    ]);
+    assert.deepEqual(status.unknown, []);
     assert.deepEqual(moveJson({ vip: null, from: 'n1', elapsed_ms: 312 }), {
       vip: null,
       from: 'n1',
@@ -339,6 +388,28 @@ describe('json output', () => {
       'node',
       'fencing_revision',
       'detail',
+      'revision',
     ]);
+  });
+});
+
+describe('-o yaml', () => {
+  it('is the json shape as YAML; a watch event is one document', () => {
+    assert.equal(render('yaml', { vips: [] }, 'table text'), 'vips: []\n');
+    assert.equal(render('wide', { vips: [] }, 'table text'), 'table text');
+    assert.equal(
+      eventText('yaml', acquired),
+      [
+        '---',
+        'time: 2025-11-22T22:50:01.123Z',
+        'type: acquired',
+        'vip: web',
+        'node: n1',
+        'fencing_revision: "57"',
+        'detail: ""',
+        'revision: "61"',
+        '',
+      ].join('\n'),
+    );
   });
 });

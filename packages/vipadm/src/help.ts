@@ -1,14 +1,19 @@
 /** Help texts, one per command path ('' is the top level). */
 
-const GLOBAL = `Global options (anywhere after "vipadm"):
+const GLOBAL = `Global options (anywhere after "vipadm"); each beats its environment variable,
+which beats the context of the config file (vipadm help config):
   --server HOST:PORT     the coordinator (env VIPADM_SERVER; default localhost:7500)
-  --token-file F         read the API token from F (or env VIPADM_TOKEN)
-  --token T              the API token; shows in ps, prefer VIPADM_TOKEN or --token-file
+  --context NAME         a context of the config file (env VIPADM_CONTEXT)
+  --token-file F         read the API token from F (env VIPADM_TOKEN_FILE, or the token
+                         itself in VIPADM_TOKEN)
+  --token T              the API token; shows in ps, prefer --token-file
   --tls                  use TLS with the system's CAs
-  --tls-ca F             use TLS, trusting the CA in F
+  --tls-ca F             use TLS, trusting the CA in F (env VIPADM_TLS_CA)
   --tls-cert F --tls-key F
-                         client certificate and key for mutual TLS
-  -o, --output FORMAT    table (default; env VIPADM_OUTPUT) or json (stable, for scripts)
+                         client certificate and key for mutual TLS (env VIPADM_TLS_CERT,
+                         VIPADM_TLS_KEY)
+  -o, --output FORMAT    table (default; env VIPADM_OUTPUT), wide (tables with more
+                         columns), json (stable, for scripts) or yaml (the json shapes)
   --call-timeout MS      deadline of each call (default 10000)
   -h, --help             help for any command; --version prints the version`;
 
@@ -50,11 +55,17 @@ Commands:
   node undrain NODE                 NODE may hold VIPs again
   status                            cluster, etcd, VIPs and nodes at a glance
   watch                             one line per event until interrupted
-  help [COMMAND]                    this text, or a command's
+  export                            every VIP as YAML, the file apply reads (a cluster in git)
+  apply -f FILE [--dry-run] [--prune]
+                                    make the cluster's VIPs what FILE says; --dry-run: the diff
+  config view                       the server, context, token file and TLS files in use
+  completion bash|zsh               shell completion script
+  help [COMMAND]                    this text, or a command's; "help config": the config file
 
 ${GLOBAL}
 
-Exit codes: 0 ok, 1 error (refused by the coordinator, unreachable, timeout), 2 bad usage.
+Exit codes: 0 ok, 1 error (refused by the coordinator, unreachable, timeout, status with
+something unknown), 2 bad usage (also an unknown command).
 Errors are one line on stderr: "vipadm: <message>".
 
 Examples:
@@ -120,7 +131,9 @@ Examples:
   'vip get': `Usage: vipadm vip get NAME      (alias: vip show)
 
 Shows one VIP in full: spec (with tracked checks and the etcd-loss mode), revision,
-holder with its fencing revision, pin.
+holder with its fencing revision, pin. Below it (table output): every node that may hold it,
+best first, with what keeps it from holding it (not registered, drained, cannot serve it: its
+interface or a tracked check), and one line on why it is held where it is, or not at all.
 
 Examples:
   vipadm vip get web
@@ -183,6 +196,8 @@ Example:
   status: `Usage: vipadm status
 
 The cluster name, etcd endpoints and health, every VIP with its holder, every node.
+When the coordinator cannot read etcd, VIPs and nodes are "unknown" (-o json: the
+"unknown" list names them) and the exit code is 1.
 
 Examples:
   vipadm status
@@ -191,7 +206,13 @@ Examples:
   watch: `Usage: vipadm watch [--vip NAME] [--node NODE]
 
 Prints one line per event (acquired, released, spec_created, node_left, ...) as it happens,
-until interrupted (Ctrl-C or SIGTERM exits 0). With -o json, one JSON object per line.
+until interrupted (Ctrl-C or SIGTERM exits 0). With -o json, one JSON object per line; -o
+wide adds each event's etcd revision; -o yaml, one document per event.
+
+If the stream is lost (the coordinator restarts), watch says so on stderr, reconnects with
+backoff (0.25 s doubling to 5 s) and resumes after the last event it printed: nothing is
+lost or printed twice. It stops (exit 1) only when that cannot be done: a refused token, or
+etcd has compacted the revisions it missed.
 
 Options:
   --vip NAME    only events about this VIP
@@ -200,6 +221,77 @@ Options:
 Examples:
   vipadm watch
   vipadm -o json watch --vip web | jq -c 'select(.type == "acquired")'`,
+
+  completion: `Usage: vipadm completion bash|zsh
+
+Prints a shell completion script for commands, options and their values.
+
+Examples:
+  source <(vipadm completion bash)                          # this shell only
+  vipadm completion bash > /etc/bash_completion.d/vipadm    # every bash
+  vipadm completion zsh > "\${fpath[1]}/_vipadm"             # zsh (restart it)`,
+
+  config: `The config file: named contexts, like kubectl's
+
+Path: $VIPADM_CONFIG, else $XDG_CONFIG_HOME/vipadm/config.yaml, else
+~/.config/vipadm/config.yaml (a missing default file is fine). YAML:
+
+  current-context: prod
+  contexts:
+    prod:
+      server: coord.example:7500
+      token-file: ~/.config/vipadm/prod.token     # mode 600; first line is the token
+      tls-ca: /etc/vipd/tls/ca.pem                # or "tls: true" for the system's CAs
+      tls-cert: /etc/vipd/tls/admin.pem
+      tls-key: /etc/vipd/tls/admin-key.pem
+    lab:
+      server: 198.51.100.2:7500
+      token-file: lab.token                       # relative: beside this file
+
+--context NAME (or VIPADM_CONTEXT) picks another context than current-context. A flag or
+an environment variable (VIPADM_SERVER, VIPADM_TOKEN_FILE, VIPADM_TLS_CA, ...) beats the
+context's value. The file holds no token itself, only where to read it.
+"vipadm config view" shows what is in use and where it comes from (never the token).`,
+
+  export: `Usage: vipadm export [-o yaml|json]
+
+Prints every VIP spec in the file format "vipadm apply -f" reads (YAML by default, -o json for
+JSON), every default explicit and everything sorted, so that the cluster's VIPs can live in git
+and a later export of the same cluster is byte for byte the same.
+
+Examples:
+  vipadm export > cluster.yaml
+  vipadm export > cluster.yaml && git diff cluster.yaml`,
+
+  apply: `Usage: vipadm apply -f FILE [--dry-run] [--prune]
+
+Makes the cluster's VIPs what FILE says (the format "vipadm export" writes; YAML or JSON; - for
+stdin): creates the VIPs it does not have, updates those that differ (each only if nobody
+changed it since it was read), and with --prune deletes the VIPs FILE does not list (without
+it they are kept and listed). Fields left out of a VIP in FILE take their defaults.
+
+Prints the plan as a diff: "+" create, "~" update (field: old -> new), "-" delete, "=" the same.
+Stops at the first refusal, saying how many changes were applied.
+
+Options:
+  -f, --file FILE   the desired VIPs
+  --dry-run         only show the diff; change nothing
+  --prune           also delete VIPs that FILE does not list
+
+Examples:
+  vipadm apply -f cluster.yaml --dry-run
+  vipadm apply -f cluster.yaml
+  vipadm export | vipadm apply -f - --dry-run      # nothing to do: the same cluster`,
+
+  'config view': `Usage: vipadm config view [--context NAME]
+
+Shows the config file, context, server, where the token comes from (never the token) and the
+TLS files that a command would use, after flags, environment and the context are applied.
+Talks to nobody. See "vipadm help config" for the file.
+
+Examples:
+  vipadm config view
+  vipadm --context prod -o json config view`,
 };
 
 export function helpText(topic: string): string {

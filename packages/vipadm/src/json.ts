@@ -13,6 +13,7 @@ import type {
   VipSpec__Output,
   Vip__Output,
 } from '@vipd/proto';
+import { type GlobalOptions, tokenLabel } from './args';
 import { DEFAULT_ANNOUNCE, DEFAULT_ON_ETCD_LOSS, DEFAULT_PRIORITY } from './values';
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -88,6 +89,14 @@ export function moveJson(move: MoveVipResponse__Output) {
   };
 }
 
+/**
+ * What the status could not tell: the coordinator answers with no VIPs and no nodes when it
+ * cannot read etcd, which is "unknown", not "none".
+ */
+export function statusUnknown(status: ClusterStatus__Output): string[] {
+  return status.etcd_healthy ? [] : ['vips', 'nodes'];
+}
+
 export function statusJson(status: ClusterStatus__Output) {
   return {
     cluster: status.cluster,
@@ -95,6 +104,8 @@ export function statusJson(status: ClusterStatus__Output) {
     etcd_healthy: status.etcd_healthy ?? false,
     vips: vipsJson(status.vips ?? []).vips,
     nodes: nodesJson(status.nodes ?? []).nodes,
+    /** Fields that could not be read (their lists are empty, not known to be empty). */
+    unknown: statusUnknown(status),
   };
 }
 
@@ -106,6 +117,7 @@ export function eventJson(event: Event__Output) {
     node: event.node ?? '',
     fencing_revision: event.fencing_revision ?? '',
     detail: event.detail ?? '',
+    revision: event.revision ?? '',
   };
 }
 
@@ -126,4 +138,15 @@ export function renderJson(value: unknown): string {
 /** One line per watch event. */
 export function renderJsonLine(value: unknown): string {
   return `${JSON.stringify(value)}\n`;
+}
+
+/** `config view`: the settings a command would use, and where they came from; never a token. */
+export function configJson(g: GlobalOptions) {
+  return {
+    config_file: g.configFile ?? '',
+    context: g.context ?? '',
+    server: g.server,
+    token_from: g.token ? tokenLabel(g.token) : '',
+    tls: g.tls ? { ca: g.tls.ca ?? '', cert: g.tls.cert ?? '', key: g.tls.key ?? '' } : null,
+  };
 }

@@ -2,14 +2,20 @@
  * Runs one parsed command against the coordinator and renders its answer. Rendering is
  * the pure functions of json.ts and table.ts; this file only sequences calls.
  */
-import type { Event__Output } from '@vipd/proto';
+import type { Event__Output, Vip__Output } from '@vipd/proto';
 import type { GlobalOptions } from './args';
 import type { AdminClient } from './client';
 import type { Command } from './commands';
-import { CliError } from './errors';
+import { readFileSync } from 'node:fs';
+import { stringify as yaml } from 'yaml';
+import { type FileSpec, fromStored, parseApplyFile, renderExport, toRequest } from './apply-file';
+import { makePlan, type Plan, planJson, planText } from './apply-plan';
+import { CliError, UsageError } from './errors';
 import * as json from './json';
 import { applyChanges, specInput } from './spec';
 import * as table from './table';
+import { explainText } from './explain';
+import { followEvents } from './watch';
 
 /** Extra deadline for `vip move` beyond the time the coordinator is told to wait. */
 export const MOVE_DEADLINE_MARGIN_MS = 5_000;
@@ -18,6 +24,8 @@ export interface RunContext {
   global: GlobalOptions;
   client: AdminClient;
   write(text: string): void;
+  /** A line for stderr that is not an error (watch: connection lost, back). */
+  notice(text: string): void;
   /** Resolves when the operator interrupts (SIGINT/SIGTERM); ends `watch`. */
   interrupted: Promise<void>;
 }
@@ -32,9 +40,10 @@ export async function runCommand(command: Command, ctx: RunContext): Promise<voi
 
 async function execute(command: Command, ctx: RunContext): Promise<void> {
   const { client, global } = ctx;
-  const asJson = global.output === 'json';
   const deadline = global.callTimeoutMs;
-  const show = (value: unknown, text: string) => ctx.write(asJson ? json.renderJson(value) : text);
+  const wide = global.output === 'wide';
+  /** The json shape for -o json and -o yaml, the text for -o table and -o wide. */
+  const show = (value: unknown, text: string) => ctx.write(render(global.output, value, text));
 
   switch (command.kind) {
     case 'vip-add': {
@@ -51,11 +60,12 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
     }
     case 'vip-list': {
       const { vips } = await client.call('ListVips', {}, deadline);
-      return show(json.vipsJson(vips), table.vipsTable(vips));
+      return show(json.vipsJson(vips), table.vipsTable(vips, wide));
     }
     case 'vip-get': {
       const vip = await client.call('GetVip', { name: command.name }, deadline);
-      return show(json.vipJson(vip), table.vipDetail(vip));
+      if (global.output === 'json' || global.output === 'yaml') return show(json.vipJson(vip), '');
+      return ctx.write(table.vipDetail(vip) + (await candidatesText(client, vip, deadline)));
     }
     case 'vip-rm': {
       await client.call('DeleteVip', { name: command.name }, deadline);
@@ -68,7 +78,7 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
     }
     case 'node-list': {
       const { nodes } = await client.call('ListNodes', {}, deadline);
-      return show(json.nodesJson(nodes), table.nodesTable(nodes));
+      return show(json.nodesJson(nodes), table.nodesTable(nodes, wide));
     }
     case 'node-drain':
     case 'node-undrain': {
@@ -78,20 +88,105 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
     }
     case 'status': {
       const status = await client.call('GetStatus', {}, deadline);
-      return show(json.statusJson(status), table.statusText(status));
+      show(json.statusJson(status), table.statusText(status, wide));
+      const unknown = json.statusUnknown(status);
+      if (unknown.length > 0) {
+        throw new CliError(`the coordinator could not read etcd: ${unknown.join(' and ')} unknown`);
+      }
+      return;
     }
     case 'watch': {
       const { vip, node } = command;
-      const stream = client.watch((event: Event__Output) => {
-        if (vip !== undefined && event.vip !== vip) return;
-        if (node !== undefined && event.node !== node) return;
-        ctx.write(asJson ? json.renderJsonLine(json.eventJson(event)) : table.eventLine(event));
+      return followEvents(client, {
+        server: global.server,
+        interrupted: ctx.interrupted,
+        notice: ctx.notice,
+        onEvent: (event: Event__Output) => {
+          if (vip !== undefined && event.vip !== vip) return;
+          if (node !== undefined && event.node !== node) return;
+          ctx.write(eventText(global.output, event));
+        },
       });
-      void ctx.interrupted.then(() => stream.stop());
-      return stream.done;
+    }
+    case 'export': {
+      const { vips } = await client.call('ListVips', {}, deadline);
+      const specs = vips.flatMap((v) => (v.spec ? [fromStored(v.spec)!] : []));
+      if (global.output === 'json') return ctx.write(json.renderJson({ vips: specs }));
+      const { cluster } = await client.call('GetStatus', {}, deadline);
+      return ctx.write(renderExport(specs, cluster));
+    }
+    case 'apply': {
+      const wanted = parseApplyFile(
+        readApplyFile(command.file),
+        command.file === '-' ? 'stdin' : command.file,
+      );
+      const { vips } = await client.call('ListVips', {}, deadline);
+      const plan = makePlan(wanted, vips, command.prune);
+      if (!command.dryRun) await carryOut(plan, client, deadline);
+      return show(planJson(plan, command.dryRun), planText(plan, command.dryRun));
     }
     case 'help':
     case 'version':
+    case 'completion':
+    case 'config-view':
       throw new Error(`${command.kind} is handled before connecting`);
+  }
+}
+
+/** One command's answer in the chosen format. */
+export function render(output: GlobalOptions['output'], value: unknown, text: string): string {
+  if (output === 'json') return json.renderJson(value);
+  if (output === 'yaml') return yaml(value, { lineWidth: 0 });
+  return text;
+}
+
+/** One watch event: a line (table, wide with its revision, json) or a YAML document. */
+export function eventText(output: GlobalOptions['output'], event: Event__Output): string {
+  if (output === 'json') return json.renderJsonLine(json.eventJson(event));
+  if (output === 'yaml') return `---\n${yaml(json.eventJson(event), { lineWidth: 0 })}`;
+  return table.eventLine(event, output === 'wide');
+}
+
+function readApplyFile(path: string): string {
+  try {
+    return readFileSync(path === '-' ? 0 : path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read -f ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
+/** Updates, then creates, then (with --prune) deletes; stops at the first refusal, saying how far it got. */
+async function carryOut(plan: Plan, client: AdminClient, deadline: number): Promise<void> {
+  const steps: [string, () => Promise<unknown>][] = [
+    ...plan.update.map((u): [string, () => Promise<unknown>] => [
+      `update ${u.name}`,
+      () => client.call('UpdateVip', { spec: toRequest(u.spec), expected_revision: u.revision }, deadline),
+    ]),
+    ...plan.create.map((s: FileSpec): [string, () => Promise<unknown>] => [
+      `create ${s.name}`,
+      () => client.call('CreateVip', { spec: toRequest(s) }, deadline),
+    ]),
+    ...(plan.prune ? plan.remove : []).map((n): [string, () => Promise<unknown>] => [
+      `delete ${n}`,
+      () => client.call('DeleteVip', { name: n }, deadline),
+    ]),
+  ];
+  for (const [i, [what, step]] of steps.entries()) {
+    try {
+      await step();
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      throw new CliError(`applied ${i} of ${steps.length} changes; ${what} failed: ${why}`);
+    }
+  }
+}
+
+/** `vip get`'s candidates and verdict; a failed node list is said, not fatal (the VIP is shown). */
+async function candidatesText(client: AdminClient, vip: Vip__Output, deadline: number): Promise<string> {
+  try {
+    const { nodes } = await client.call('ListNodes', {}, deadline);
+    return explainText(vip, nodes);
+  } catch (err) {
+    return `\nCANDIDATES: unknown (${err instanceof Error ? err.message : String(err)})\n`;
   }
 }

@@ -11,7 +11,8 @@ import type {
   Node__Output,
   Vip__Output,
 } from '@vipd/proto';
-import { nodeJson, sortVips, specJson } from './json';
+import type { GlobalOptions } from './args';
+import { configJson, nodeJson, sortVips, specJson, statusUnknown } from './json';
 
 const dash = (text: string | undefined | null) => (text ? oneLine(text) : '-');
 
@@ -57,18 +58,30 @@ function preemptCell(vip: Vip__Output): string {
  * several 63-character check names would make every row wider for a rarely used setting, and
  * `node list` already shows, per node, the VIPs a failing check keeps it from serving (UNREADY).
  */
-export function vipsTable(vips: Vip__Output[]): string {
+export function vipsTable(vips: Vip__Output[], wide = false): string {
   if (vips.length === 0) return 'no VIPs\n';
-  const rows = sortVips(vips).map((v) => [
-    dash(v.spec?.name),
-    dash(v.spec?.address),
-    dash(v.spec?.interface),
-    nodesCell(v),
-    preemptCell(v),
-    dash(v.holder),
-    dash(v.pinned_to),
-  ]);
-  return alignTable(['NAME', 'ADDRESS', 'INTERFACE', 'NODES', 'PREEMPT', 'HOLDER', 'PINNED'], rows);
+  const rows = sortVips(vips).map((v) => {
+    const row = [
+      dash(v.spec?.name),
+      dash(v.spec?.address),
+      dash(v.spec?.interface),
+      nodesCell(v),
+      preemptCell(v),
+      dash(v.holder),
+      dash(v.pinned_to),
+    ];
+    if (!wide) return row;
+    const spec = specJson(v.spec);
+    return [
+      ...row,
+      dash(v.fencing_revision),
+      dash(spec?.track.join(',')),
+      dash(spec?.on_etcd_loss),
+      dash(v.revision),
+    ];
+  });
+  const header = ['NAME', 'ADDRESS', 'INTERFACE', 'NODES', 'PREEMPT', 'HOLDER', 'PINNED'];
+  return alignTable(wide ? [...header, 'FENCING', 'TRACK', 'ON-ETCD-LOSS', 'REVISION'] : header, rows);
 }
 
 export function vipDetail(vip: Vip__Output): string {
@@ -97,7 +110,7 @@ export function vipDetail(vip: Vip__Output): string {
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
-export function nodesTable(nodes: Node__Output[]): string {
+export function nodesTable(nodes: Node__Output[], wide = false): string {
   if (nodes.length === 0) return 'no nodes registered\n';
   const rows = [...nodes]
     .map(nodeJson)
@@ -112,19 +125,43 @@ export function nodesTable(nodes: Node__Output[]): string {
         ? '-'
         : n.held.map((h) => (h.revision ? `${h.name}@${h.revision}` : h.name)).join(','),
       n.unready.length === 0 ? '-' : n.unready.join(','),
+      ...(wide
+        ? [
+            dash(
+              Object.entries(n.labels)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(','),
+            ),
+          ]
+        : []),
     ]);
-  return alignTable(['NAME', 'ADVERTISE', 'ALIVE', 'DRAINED', 'HEALTH', 'HOLDS', 'UNREADY'], rows);
+  const header = ['NAME', 'ADVERTISE', 'ALIVE', 'DRAINED', 'HEALTH', 'HOLDS', 'UNREADY'];
+  return alignTable(wide ? [...header, 'LABELS'] : header, rows);
 }
 
-export function statusText(status: ClusterStatus__Output): string {
+/** The status at a glance; what the coordinator could not read says "unknown", never "none". */
+export function statusText(status: ClusterStatus__Output, wide = false): string {
   const endpoints = (status.etcd_endpoints ?? []).join(', ') || '-';
+  const unknown = statusUnknown(status);
+  const known = (what: string, text: () => string) => (unknown.includes(what) ? 'unknown' : text());
   const head = alignPairs([
     ['cluster', dash(status.cluster)],
-    ['etcd', `${status.etcd_healthy ? 'healthy' : 'UNHEALTHY'} (${endpoints})`],
-    ['vips', `${status.vips.length} (${status.vips.filter((v) => !v.holder).length} not held)`],
-    ['nodes', `${status.nodes.length} (${status.nodes.filter((n) => n.alive).length} alive)`],
+    [
+      'etcd',
+      `${status.etcd_healthy ? 'healthy' : 'UNHEALTHY: the coordinator cannot read it'} (${endpoints})`,
+    ],
+    [
+      'vips',
+      known('vips', () => `${status.vips.length} (${status.vips.filter((v) => !v.holder).length} not held)`),
+    ],
+    [
+      'nodes',
+      known('nodes', () => `${status.nodes.length} (${status.nodes.filter((n) => n.alive).length} alive)`),
+    ],
   ]);
-  return `${head}\nVIPS\n${vipsTable(status.vips)}\nNODES\n${nodesTable(status.nodes)}`;
+  const vips = known('vips', () => vipsTable(status.vips, wide));
+  const nodes = known('nodes', () => nodesTable(status.nodes, wide));
+  return `${head}\nVIPS\n${vips.endsWith('\n') ? vips : `${vips}\n`}\nNODES\n${nodes.endsWith('\n') ? nodes : `${nodes}\n`}`;
 }
 
 export function moveText(name: string, to: string, move: MoveVipResponse__Output): string {
@@ -139,13 +176,34 @@ export function drainText(node: Node__Output, drained: boolean): string {
   return `drained ${n.name}: ${holds ? `it releases ${holds}` : 'it holds no VIP'}\n`;
 }
 
-/** `TIME  TYPE  vip=… node=… fencing=…  detail`, one line, empty fields left out. */
-export function eventLine(event: Event__Output): string {
+/** `TIME  TYPE  vip=… node=… fencing=…  detail`, one line, empty fields left out; wide adds rev=. */
+export function eventLine(event: Event__Output, wide = false): string {
   const fields = [
     event.vip && `vip=${event.vip}`,
     event.node && `node=${event.node}`,
     event.fencing_revision && `fencing=${event.fencing_revision}`,
+    wide && event.revision && `rev=${event.revision}`,
   ].filter(Boolean);
   const parts = [dash(event.time), dash(event.type).padEnd(14), fields.join(' '), event.detail ?? ''];
   return `${oneLine(parts.filter((p) => p.trim() !== '').join('  '))}\n`;
+}
+
+export function configText(g: GlobalOptions): string {
+  const c = configJson(g);
+  const tls = !c.tls
+    ? 'off'
+    : [
+        c.tls.ca ? `ca ${c.tls.ca}` : "the system's CAs",
+        c.tls.cert && `cert ${c.tls.cert}`,
+        c.tls.key && `key ${c.tls.key}`,
+      ]
+        .filter(Boolean)
+        .join(', ');
+  return alignPairs([
+    ['config file', c.config_file || 'none'],
+    ['context', c.context || 'none'],
+    ['server', c.server],
+    ['token', c.token_from ? `from ${c.token_from}` : 'none'],
+    ['tls', tls],
+  ]);
 }

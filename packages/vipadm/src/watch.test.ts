@@ -38,6 +38,7 @@ const event = (type: string, vip: string, node: string) => ({
   node,
   fencing_revision: type === 'acquired' ? '57' : '',
   detail: '',
+  revision: '',
 });
 
 describe('vipadm watch', () => {
@@ -83,14 +84,37 @@ describe('vipadm watch', () => {
 });
 
 describe('vipadm watch when the coordinator goes away', () => {
-  it('exits 1 with one line', async () => {
-    const doomed = await new FakeCoordinator().start();
-    const child = start(['--server', doomed.address, 'watch']);
+  it('says so on stderr, reconnects once it is back and goes on printing; SIGINT exits 0', async () => {
+    const first = await new FakeCoordinator().start();
+    const child = start(['--server', first.address, 'watch']);
     const done = finish(child);
-    await waitFor(() => doomed.watchers === 1);
-    doomed.stop();
-    const r = await done;
+    const out = lines(child);
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    await waitFor(() => first.watchers === 1);
+    first.stop();
+    await waitFor(() => /reconnecting/.test(stderr));
+    assert.match(stderr, /^vipadm: the coordinator at 127\.0\.0\.1:\d+ ended the event stream; reconnecting/);
+    const second = await new FakeCoordinator().start(first.port);
+    try {
+      await waitFor(() => second.watchers === 1);
+      second.events.emit('event', event('acquired', 'web', 'n2'));
+      assert.match((await out.until(1))[0]!, /acquired +vip=web node=n2/);
+      // This coordinator does not say where its stream starts: vipadm says what that means.
+      assert.match(stderr, /reconnected to the coordinator at 127\.0\.0\.1:\d+/);
+      assert.match(stderr, /events in between may be missing/);
+      child.kill('SIGINT');
+      assert.equal((await done).code, 0);
+    } finally {
+      second.stop();
+    }
+  });
+
+  it('exits 1 with one line when the first connection fails', async () => {
+    const gone = await new FakeCoordinator().start();
+    gone.stop();
+    const r = await finish(start(['--server', gone.address, 'watch']));
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /^vipadm: the coordinator at 127\.0\.0\.1:\d+ ended the event stream\n$/);
+    assert.match(r.stderr, /^vipadm: cannot reach the coordinator at 127\.0\.0\.1:\d+ \(.*\)\n$/);
   });
 });

@@ -32,7 +32,7 @@ export type EventType =
   | 'unpinned';
 
 /** An event but its time; its type is one of EventType. */
-export type EventBody = Omit<api.Event__Output, 'time' | 'type'> & { type: EventType };
+export type EventBody = Omit<api.Event__Output, 'time' | 'type' | 'revision'> & { type: EventType };
 
 const ev = (type: EventBody['type'], fields: Partial<Omit<EventBody, 'type'>>): EventBody => ({
   type,

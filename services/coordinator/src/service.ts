@@ -6,6 +6,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { IKeyValue, Watcher } from 'etcd3';
 import { errorLine, oneLine } from '@vipd/log';
 import { fromEtcdError } from '@vipd/store';
+import { START_REVISION_METADATA } from '@vipd/proto';
 import type * as api from '@vipd/proto';
 import { isWrite, type Presented, type Principal } from './auth';
 import { type Context, withTimeout } from './context';
@@ -15,6 +16,7 @@ import { ApiError, toServiceError } from './errors';
 import { moveVip } from './move';
 import { drainNode, listNodes, nodesFrom, undrainNode } from './nodes';
 import { readSnapshot } from './state';
+import { checkStartRevision, parseStartRevision } from './watch-start';
 import { createVip, deleteVip, getVip, listFrom, listVips, updateVip } from './vips';
 
 type Unary<Req, Res> = grpc.handleUnaryCall<Req, Res>;
@@ -130,8 +132,9 @@ export class AdminService {
   }
 
   /**
-   * One etcd watch on /vipd/<cluster>/ from now. Response headers are sent once the watch
-   * is established: a client that waits for them misses no later change. Ends when the
+   * One etcd watch on /vipd/<cluster>/ from now, or from the request's start_revision.
+   * Response headers are sent once the watch is established, with the first revision it can
+   * deliver (vipd-start-revision): a client that waits for them misses no later change. Ends when the
    * client cancels; an unrecoverable watch failure ends the stream with UNAVAILABLE.
    */
   private async watch(
@@ -158,14 +161,19 @@ export class AdminService {
       end(status.code!);
       call.emit('error', status);
     };
+    let start: bigint | undefined;
     try {
       this.ctx.auth.authorize(this.ctx.auth.identify(presented(call)), 'WatchEvents');
       admitted = true;
       requireDecoded('WatchEvents', call.request);
+      start = parseStartRevision(call.request.start_revision);
+      if (start !== undefined) await checkStartRevision(client, keys.root, start, this.ctx.callTimeoutMs);
     } catch (err) {
       return fail(err);
     }
-    const creating = client.watch().prefix(keys.root).withPreviousKV().create();
+    const builder = client.watch().prefix(keys.root).withPreviousKV();
+    if (start !== undefined) builder.startRevision(start.toString());
+    const creating = builder.create();
     let watcher: Watcher;
     try {
       watcher = await withTimeout(
@@ -195,7 +203,12 @@ export class AdminService {
     call.on('error', stop);
     if (call.cancelled) return stop();
     closeGauge = this.ctx.metrics?.watchOpened() ?? closeGauge;
-    call.sendMetadata(new grpc.Metadata());
+    // From now, the watch delivers what follows the revision it was created at (etcd3 keeps
+    // that + 1 as its next start revision).
+    const first = start?.toString() ?? watcher.request.start_revision ?? '';
+    const md = new grpc.Metadata();
+    md.set(START_REVISION_METADATA, String(first));
+    call.sendMetadata(md);
     const emit = (kind: KeyChange['kind'], kv: IKeyValue, prev?: IKeyValue): void => {
       if (closed) return;
       const change: KeyChange = {
@@ -209,7 +222,7 @@ export class AdminService {
           : undefined,
       };
       const time = new Date().toISOString();
-      for (const e of eventsFor(keys, change)) call.write({ time, ...e });
+      for (const e of eventsFor(keys, change)) call.write({ time, ...e, revision: change.modRevision });
     };
     watcher.on('put', (kv, prev) => emit('put', kv, prev));
     watcher.on('delete', (kv, prev) => emit('delete', kv, prev));

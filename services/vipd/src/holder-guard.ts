@@ -133,7 +133,7 @@ export class HolderGuard {
    * TTL, and whoever could take our key hears our beats list the VIP and does not add it
    * (failsafeHoldersOf), so the VIP does not blink while we reconnect. A holder that alone lost
    * etcd never gets this far: its peers reach etcd from the start, and it drops its VIPs before
-   * its lease can expire (DESIGN.md safety rule 2).
+   * its lease can expire (docs/design.md, safety rule 2).
    */
   private failsafeConfirmed(lastOkAt: number): boolean {
     const peers = this.o.peers;

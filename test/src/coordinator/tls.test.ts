@@ -87,6 +87,34 @@ describe('admin API over mutual TLS', () => {
     assert.match(coord.log(), /"tls":"mutual"/);
   });
 
+  it('the same from VIPADM_TLS_CA/CERT/KEY, or from a context of the config file', async () => {
+    const env = {
+      VIPADM_TLS_CA: pki.ca.cert,
+      VIPADM_TLS_CERT: pki.client.cert,
+      VIPADM_TLS_KEY: pki.client.key,
+    };
+    const fromEnv = await runScript(
+      VIPADM_BIN,
+      ['--server', coord.address, '-o', 'json', 'vip', 'list'],
+      env,
+    );
+    assert.equal(fromEnv.code, 0, fromEnv.stderr);
+    assert.match(fromEnv.stdout, /198\.51\.100\.100/);
+    const config = join(dir, 'vipadm.yaml');
+    writeFileSync(
+      config,
+      [
+        'current-context: tls',
+        'contexts:',
+        `  tls: { server: "${coord.address}", tls-ca: ${pki.ca.cert}, tls-cert: ${pki.client.cert}, tls-key: ${pki.client.key} }`,
+        '',
+      ].join('\n'),
+    );
+    const fromContext = await runScript(VIPADM_BIN, ['-o', 'json', 'vip', 'list'], { VIPADM_CONFIG: config });
+    assert.equal(fromContext.code, 0, fromContext.stderr);
+    assert.match(fromContext.stdout, /198\.51\.100\.100/);
+  });
+
   const refused: [string, () => string[], number, RegExp][] = [
     [
       'a client certificate from another CA',

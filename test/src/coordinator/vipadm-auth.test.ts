@@ -6,7 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
 import { pollUntil, runScript, type ScriptResult, terminate } from '../harness/proc';
@@ -16,6 +18,8 @@ import { type Coordinator, FakeDaemons, newToken, startCoordinator } from './adm
 const CLUSTER = 'vipadm-auth';
 
 describe('vipadm with tokens', { timeout: 90_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vipadm-auth-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
   let etcd: LocalEtcd;
   let coord: Coordinator;
   const vipadm = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<ScriptResult> =>
@@ -63,6 +67,26 @@ describe('vipadm with tokens', { timeout: 90_000 }, () => {
       (JSON.parse(list.stdout) as { vips: { spec: { name: string } }[] }).vips.map((v) => v.spec.name),
       ['web'],
     );
+    const fromEnvFile = await vipadm(['vip', 'get', 'web'], { VIPADM_TOKEN_FILE: coord.tokenFiles.view });
+    assert.equal(fromEnvFile.code, 0, fromEnvFile.stderr);
+    // A context of the config file: its server and token file, nothing on the command line.
+    const config = join(dir, 'config.yaml');
+    writeFileSync(
+      config,
+      `current-context: lab\ncontexts:\n  lab: { server: "${coord.address}", token-file: ${coord.tokenFiles.op} }\n`,
+    );
+    const viaContext = await runScript(
+      VIPADM_BIN,
+      ['-o', 'json', 'vip', 'set', 'web', '--preempt-delay', '100'],
+      {
+        VIPADM_CONFIG: config,
+      },
+    );
+    assert.equal(viaContext.code, 0, viaContext.stderr);
+    assert.equal(
+      (JSON.parse(viaContext.stdout) as { spec: { preempt_delay_ms: number } }).spec.preempt_delay_ms,
+      100,
+    );
     const flag = await vipadm(['--token', coord.tokens.view, 'vip', 'get', 'web']);
     assert.equal(flag.code, 0, flag.stderr);
     assert.match(flag.stderr, /warning: --token shows in ps/);
@@ -70,20 +94,41 @@ describe('vipadm with tokens', { timeout: 90_000 }, () => {
   });
 
   it('refuses with one line: no token, a wrong token, a viewer writing, an unreadable token file', async () => {
+    // No token: the hint says how to give one; a wrong token: that this one is not accepted.
+    // Neither names a gRPC method or the metadata syntax.
+    const none = await vipadm(['vip', 'list']);
     oneLine(
-      await vipadm(['vip', 'list']),
+      none,
       1,
-      /^vipadm: not authenticated: ListVips needs a token \(viewer or operator\)/,
+      /^vipadm: not authenticated: the coordinator at \S+ needs a token \(viewer or operator\); give one with --token-file F, VIPADM_TOKEN_FILE/,
     );
+    const noneWrite = await vipadm(['vip', 'rm', 'web']);
     oneLine(
-      await vipadm(['vip', 'rm', 'web'], { VIPADM_TOKEN: newToken() }),
+      noneWrite,
       1,
-      /^vipadm: not authenticated: invalid token/,
+      /^vipadm: not authenticated: .* needs an operator token to change the cluster; give one with/,
     );
+    const wrong = await vipadm(['vip', 'rm', 'web'], { VIPADM_TOKEN: newToken() });
     oneLine(
-      await vipadm(['vip', 'rm', 'web'], { VIPADM_TOKEN: coord.tokens.view }),
+      wrong,
       1,
-      /^vipadm: permission denied: DeleteVip needs the operator role; view has role viewer$/,
+      /^vipadm: not authenticated: the coordinator at \S+ does not accept the token from VIPADM_TOKEN; check that it is a current token/,
+    );
+    const viewer = await vipadm(['vip', 'rm', 'web'], { VIPADM_TOKEN: coord.tokens.view });
+    oneLine(
+      viewer,
+      1,
+      /^vipadm: permission denied: the token from VIPADM_TOKEN is view's, with role viewer; changing the cluster needs an operator token$/,
+    );
+    for (const r of [none, noneWrite, wrong, viewer]) {
+      assert.doesNotMatch(r.stderr, /ListVips|DeleteVip|authorization|Bearer|metadata/);
+    }
+    const fileOfWrongToken = join(dir, 'wrong.token');
+    writeFileSync(fileOfWrongToken, `${newToken()}\n`, { mode: 0o600 });
+    oneLine(
+      await vipadm(['vip', 'list'], { VIPADM_TOKEN_FILE: fileOfWrongToken }),
+      1,
+      new RegExp(`does not accept the token from VIPADM_TOKEN_FILE ${fileOfWrongToken};`),
     );
     oneLine(
       await vipadm(['--token-file', '/nonexistent/token', 'vip', 'list']),

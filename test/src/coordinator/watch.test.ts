@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
-import { type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
+import { etcdctl, type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
 import { pollUntil } from '../harness/proc';
-import type { AdminServiceClient, Event__Output as Event } from '@vipd/proto';
+import { START_REVISION_METADATA, type AdminServiceClient, type Event__Output as Event } from '@vipd/proto';
 import {
   call,
   type Coordinator,
@@ -26,9 +26,17 @@ class EventStream {
   readonly ready: Promise<void>;
   readonly ended: Promise<grpc.StatusObject>;
 
-  constructor(client: AdminServiceClient) {
-    this.stream = client.WatchEvents({});
-    this.ready = new Promise((resolve) => this.stream.once('metadata', () => resolve()));
+  /** The first revision the stream can deliver, from its vipd-start-revision header. */
+  startRevision = '';
+
+  constructor(client: AdminServiceClient, request: { start_revision?: string } = {}) {
+    this.stream = client.WatchEvents(request);
+    this.ready = new Promise((resolve) =>
+      this.stream.once('metadata', (md: grpc.Metadata) => {
+        this.startRevision = String(md.get(START_REVISION_METADATA)[0] ?? '');
+        resolve();
+      }),
+    );
     this.ended = new Promise((resolve) => this.stream.once('status', resolve));
     this.stream.on('data', (e: Event) => this.events.push(e));
     this.stream.on('error', () => undefined); // the status promise reports the end
@@ -126,6 +134,69 @@ describe('vip-coordinator: events and two coordinators', { timeout: 120_000 }, (
     assert.equal(status.code, grpc.status.CANCELLED);
     // The coordinator carries on after the client went away.
     await call(a.client, 'ListVips', {});
+  });
+
+  it('each event carries its etcd revision; start_revision replays from there, in the same order', async () => {
+    const w = new EventStream(a.client);
+    await w.ready;
+    assert.match(w.startRevision, /^\d+$/, 'the header says where the stream starts');
+    const lease = await daemons.grantLease(60);
+    // One node record with two VIPs' readiness: two events at one revision.
+    await daemons.registerNode('r1', '127.0.0.1:1', { lease });
+    await daemons.registerNode('r1', '127.0.0.1:1', { lease, unready: ['x', 'y'] });
+    await call(a.client, 'CreateVip', {
+      spec: { name: 'replay', address: '198.51.100.70/24', interface: 'e0' },
+    });
+    const live = await w.atLeast(4);
+    assert.ok(BigInt(live[0]!.revision) >= BigInt(w.startRevision), 'no event before the start revision');
+    assert.deepEqual(
+      live.map((e) => [e.type, e.vip]),
+      [
+        ['node_joined', ''],
+        ['health_changed', 'x'],
+        ['health_changed', 'y'],
+        ['spec_created', 'replay'],
+      ],
+    );
+    assert.equal(live[1]!.revision, live[2]!.revision, 'one revision, two events');
+    assert.ok(BigInt(live[3]!.revision) > BigInt(live[2]!.revision));
+    // A client resuming at the health changes' revision (through B) gets them again, in order.
+    const replay = new EventStream(b.client, { start_revision: live[1]!.revision });
+    await replay.ready;
+    assert.equal(replay.startRevision, live[1]!.revision);
+    const again = await replay.atLeast(3);
+    assert.deepEqual(
+      again.slice(0, 3).map((e) => [e.type, e.vip, e.revision]),
+      live.slice(1).map((e) => [e.type, e.vip, e.revision]),
+    );
+    for (const s of [w, replay]) s.stream.cancel();
+    await daemons.del('nodes/r1');
+  });
+
+  it('start_revision: compacted or not a revision is refused with a clear status', async () => {
+    const created = await call(a.client, 'CreateVip', {
+      spec: { name: 'old', address: '198.51.100.71/24', interface: 'e0' },
+    });
+    await call(a.client, 'DeleteVip', { name: 'old' });
+    const now = (
+      await call(a.client, 'CreateVip', {
+        spec: { name: 'new', address: '198.51.100.72/24', interface: 'e0' },
+      })
+    ).revision;
+    await etcdctl(etcd.endpoint, ['compact', now]);
+    const compacted = new EventStream(a.client, { start_revision: created.revision });
+    const status = await compacted.ended;
+    assert.equal(status.code, grpc.status.OUT_OF_RANGE);
+    assert.match(
+      status.details,
+      new RegExp(`^events from revision ${created.revision} are no longer in etcd \\(compacted\\)`),
+    );
+    const bad = await new EventStream(a.client, { start_revision: 'abc' }).ended;
+    assert.equal(bad.code, grpc.status.INVALID_ARGUMENT);
+    assert.match(bad.details, /start_revision: must be a positive integer/);
+    const future = await new EventStream(a.client, { start_revision: String(BigInt(now) + 1000n) }).ended;
+    assert.equal(future.code, grpc.status.OUT_OF_RANGE);
+    await call(a.client, 'DeleteVip', { name: 'new' });
   });
 
   it('create through A, read through B; B streams A’s changes', async () => {

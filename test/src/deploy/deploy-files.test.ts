@@ -6,12 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readYamlFile } from '@vipd/config';
-import { COORDINATOR_BIN, REPO_ROOT, VIPD_BIN } from '../harness/paths';
+import { COORDINATOR_BIN, REPO_ROOT, VIPADM_BIN, VIPD_BIN } from '../harness/paths';
 import { createTestPki, type TestPki } from '../harness/certs';
 import { readUnitFile, unitCapabilities, unitCommand, unitValue, unitValues } from './unit-file';
 
@@ -35,8 +36,12 @@ before(async () => {
 });
 after(() => pki?.remove());
 
-/** What a /etc/vipd/... file of an example holds here: PEM for TLS files, a stand-in otherwise. */
+/**
+ * What a /etc/vipd/... file of an example holds here: PEM for TLS files, a fresh token (its
+ * file mode 600, as the coordinator requires) for token files, a stand-in otherwise.
+ */
 function placeholder(path: string): string {
+  if (path.includes('/tokens/')) return `${randomBytes(32).toString('hex')}\n`;
   if (!pki || !path.endsWith('.pem')) return 'placeholder\n';
   if (/ca\.pem$/.test(path)) return readFileSync(pki.ca.cert, 'utf8');
   if (/key\.pem$/.test(path)) return readFileSync(pki.client.key, 'utf8');
@@ -53,7 +58,7 @@ function checkConfig(bin: string, text: string, env: NodeJS.ProcessEnv = {}): Re
   const root = join(SCRATCH, String(++runs));
   const local = text.replace(/\/etc\/vipd\/[\w./-]+/g, (path) => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), placeholder(path));
+    writeFileSync(join(root, path), placeholder(path), { mode: 0o600 });
     return join(root, path);
   });
   const file = join(root, 'config.yaml');
@@ -69,6 +74,7 @@ function checkConfig(bin: string, text: string, env: NodeJS.ProcessEnv = {}): Re
 }
 
 const isCoordinatorFile = (file: string) => basename(file).includes('coordinator');
+const isVipadmFile = (file: string) => basename(file).startsWith('vipadm');
 const binFor = (file: string) => (isCoordinatorFile(file) ? COORDINATOR_BIN : VIPD_BIN);
 
 type Obj = Record<string, unknown>;
@@ -93,7 +99,7 @@ function configMapData(name: string, key: string): string {
 }
 
 void describe('deploy/: example configs', () => {
-  const files = yamlFiles(DEPLOY).filter((f) => !f.startsWith(`${K8S}/`));
+  const files = yamlFiles(DEPLOY).filter((f) => !f.startsWith(`${K8S}/`) && !isVipadmFile(f));
 
   void it('there are examples for vipd and the coordinator', () => {
     assert.ok(files.filter((f) => !isCoordinatorFile(f)).length >= 5);
@@ -105,6 +111,67 @@ void describe('deploy/: example configs', () => {
       checkConfig(binFor(file), readFileSync(file, 'utf8'), { VIPD_NODE_NAME: 'n1' });
     });
   }
+
+  void it('the coordinator examples need a token for every call, from token files', () => {
+    for (const name of ['coordinator.example.yaml', join('examples', 'coordinator-etcd-tls.yaml')]) {
+      const c = checkConfig(COORDINATOR_BIN, readFileSync(join(DEPLOY, name), 'utf8'));
+      const auth = c.auth as { anonymous: string; tokens: { role: string; file: string }[] };
+      assert.equal(auth.anonymous, 'none', name);
+      assert.ok(
+        auth.tokens.some((t) => t.role === 'operator' && t.file.endsWith('/etc/vipd/tokens/admin')),
+        `${name}: an operator token in /etc/vipd/tokens/admin`,
+      );
+    }
+  });
+
+  void it('new-token.sh writes a fresh token the coordinator accepts, mode 600, and never overwrites one', () => {
+    const file = join(SCRATCH, 'new-token', 'tokens', 'admin');
+    const script = join(DEPLOY, 'new-token.sh');
+    const make = () => spawnSync('bash', [script, file], { encoding: 'utf8', timeout: 10_000 });
+    const first = make();
+    assert.equal(first.status, 0, first.stderr);
+    const token = readFileSync(file, 'utf8');
+    assert.match(token, /^[0-9a-f]{64}\n$/);
+    assert.ok(!first.stderr.includes(token.trim()) && first.stdout === '', 'the token is not printed');
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.equal(statSync(dirname(file)).mode & 0o777, 0o700);
+    const again = make();
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /exists; remove it first/);
+    assert.equal(readFileSync(file, 'utf8'), token, 'the old token stays');
+    const config = join(SCRATCH, 'new-token', 'coordinator.yaml');
+    writeFileSync(
+      config,
+      `etcd: { endpoints: [http://a:1] }\nauth: { tokens: [{ name: admin, role: operator, file: ${file} }] }\n`,
+    );
+    const check = spawnSync(process.execPath, [COORDINATOR_BIN, '--config', config, '--check-config'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    assert.equal(check.status, 0, check.stderr);
+  });
+
+  void it('vipadm.example.yaml: vipadm reads every context of it (vipadm config view)', () => {
+    const file = join(DEPLOY, 'vipadm.example.yaml');
+    const view = (context: string) => {
+      const res = spawnSync(
+        process.execPath,
+        [VIPADM_BIN, '--context', context, '-o', 'json', 'config', 'view'],
+        {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, VIPADM_CONFIG: file },
+          timeout: 20_000,
+        },
+      );
+      assert.equal(res.status, 0, res.stderr);
+      return JSON.parse(res.stdout) as { server: string; token_from: string; tls: { ca: string } | null };
+    };
+    const lab = view('lab');
+    assert.equal(lab.server, '198.51.100.2:7500');
+    assert.match(lab.token_from, /\/etc\/vipd\/tokens\/admin$/, 'the token file of coordinator.example.yaml');
+    assert.equal(lab.tls, null);
+    assert.equal(view('prod').tls?.ca, '/etc/vipd/tls/ca.pem');
+  });
 
   void it('a misspelt key in an example would be caught, with a one-line error', () => {
     const vipd = readFileSync(join(DEPLOY, 'vipd.example.yaml'), 'utf8');
@@ -306,7 +373,33 @@ void describe('deploy/kubernetes', () => {
     assert.equal(caps.add, undefined);
     const argv = list(container.args).map(String);
     assert.equal(argv[argv.indexOf('--config') + 1], '/etc/vipd/coordinator.yaml');
-    checkConfig(COORDINATOR_BIN, configMapData('coordinator-configmap.yaml', 'coordinator.yaml'));
+    const config = checkConfig(
+      COORDINATOR_BIN,
+      configMapData('coordinator-configmap.yaml', 'coordinator.yaml'),
+    );
+    // Its token files come from the Secret that kustomization.yaml generates, mounted where named.
+    const tokens = (config.auth as { tokens: { role: string; file: string }[] }).tokens;
+    assert.ok(
+      tokens.some((t) => t.role === 'operator'),
+      'an operator token',
+    );
+    const generated = list(manifest('kustomization.yaml').secretGenerator).map(obj);
+    const volume = list(pod.volumes)
+      .map(obj)
+      .find((v) => obj(v.secret).secretName === 'vip-coordinator-tokens');
+    assert.ok(volume, 'the tokens Secret is a volume');
+    const mount = list(container.volumeMounts)
+      .map(obj)
+      .find((m) => m.name === volume.name);
+    const secret = generated.find((g) => g.name === 'vip-coordinator-tokens');
+    assert.ok(secret && mount, 'kustomization.yaml generates the tokens Secret and the pod mounts it');
+    assert.equal((Number(obj(volume.secret).defaultMode) & 0o007).toString(8), '0', 'no access for others');
+    const keys = list(secret.files).map((f) => String(f).split('=')[0]);
+    for (const t of tokens) {
+      const rel = t.file.replace(/^.*\/etc\/vipd\/tokens\//, '');
+      assert.ok(t.file.includes(`${String(mount.mountPath)}/`), `${t.file} is under the mount`);
+      assert.ok(keys.includes(rel), `the Secret has the key ${rel}`);
+    }
     const service = manifest('coordinator-service.yaml');
     assert.deepEqual(
       obj(obj(service.spec).selector),

@@ -338,11 +338,13 @@ describe('vipadm end to end (namespace lab: coordinator, etcd, vipd on n1 and n2
                 'detail',
                 'fencing_revision',
                 'node',
+                'revision',
                 'time',
                 'type',
                 'vip',
               ]);
               assert.ok(!Number.isNaN(Date.parse(e.time)), `event time ${e.time}`);
+              assert.match(e.revision, /^\d+$/, 'each event carries its etcd revision');
             }
             const types = new Set(events.map((e) => e.type));
             for (const type of [

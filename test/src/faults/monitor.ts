@@ -1,7 +1,7 @@
 /**
  * The fault suite's safety monitor. The lab's AddressSampler (event-driven `ip monitor
  * address` per node namespace) records who holds each VIP; the monitor fails the scenario if
- * two hosts that can both reach the client hold one VIP for more than 100 ms (DESIGN.md,
+ * two hosts that can both reach the client hold one VIP for more than 100 ms (docs/design.md,
  * Safety 1). A host whose link is cut cannot reach the client: its cut intervals are recorded
  * here (cut()/restore() wrap lab.cutLink/restoreLink) and excluded from the overlap.
  */
@@ -15,7 +15,7 @@ import {
   parsePingLine,
 } from '../lab';
 
-/** DESIGN.md: the handover overlap two reachable holders may share. */
+/** docs/design.md: the handover overlap two reachable holders may share. */
 export const MAX_OVERLAP_MS = 100;
 
 export interface Span {

@@ -1,5 +1,5 @@
 /**
- * Where the suites find what they run: the binaries of this checkout (DESIGN.md's contract),
+ * Where the suites find what they run: the binaries of this checkout (docs/design.md's contract),
  * reached by path, never imported. test/package.json declares only the packages tests import;
  * test/tsconfig.json references these too, so that `tsc --build` builds them first.
  */

@@ -28,13 +28,16 @@ export class FakeCoordinator {
   watchers = 0;
   /** When set, every call fails with this (e.g. UNAUTHENTICATED). */
   failWith?: { code: grpc.status; details: string };
+  /** GetStatus says etcd is unreadable (and lists nothing), as the real coordinator does. */
+  etcdHealthy = true;
   private revision = 10;
   private readonly server = new grpc.Server();
   port = 0;
 
-  async start(): Promise<this> {
+  /** Serves on 127.0.0.1:port (default: any free port). */
+  async start(port = 0): Promise<this> {
     this.server.addService(loadAdminProto().AdminService.service, this.handlers());
-    this.port = await bindServer(this.server, '127.0.0.1:0');
+    this.port = await bindServer(this.server, `127.0.0.1:${port}`);
     return this;
   }
 
@@ -138,14 +141,16 @@ export class FakeCoordinator {
         cb(null, {
           cluster: 'lab',
           etcd_endpoints: ['http://127.0.0.1:2379'],
-          etcd_healthy: true,
-          vips: [...this.vips.values()],
-          nodes: [...this.nodes.values()],
+          etcd_healthy: this.etcdHealthy,
+          vips: this.etcdHealthy ? [...this.vips.values()] : [],
+          nodes: this.etcdHealthy ? [...this.nodes.values()] : [],
         }),
       ),
       WatchEvents: (call) => {
         this.authorizations.push(String(call.metadata.get('authorization')[0] ?? ''));
         const send = (event: Event__Output) => call.write(event);
+        // Headers at once, as the real coordinator sends them (without a start revision).
+        call.sendMetadata(new grpc.Metadata());
         this.watchers++;
         this.events.on('event', send);
         call.on('cancelled', () => {

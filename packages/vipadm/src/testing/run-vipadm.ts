@@ -1,4 +1,4 @@
-/** For vipadm's tests: the built bin/vipadm as a child process, with no VIPADM_* from the outside. */
+/** For vipadm's tests: the built bin/vipadm as a child process, with no VIPADM_* or config file from the outside. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -14,7 +14,8 @@ export interface Result {
 export function start(args: string[], env: Record<string, string> = {}): ChildProcess {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VIPADM_')));
   return spawn(process.execPath, [BIN, ...args], {
-    env: { ...clean, ...env },
+    // No config file of the person running the tests: XDG_CONFIG_HOME points nowhere.
+    env: { ...clean, XDG_CONFIG_HOME: '/nonexistent/vipadm-test-config', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

@@ -7,6 +7,7 @@ export interface Event {
   node?: string;
   fencing_revision?: string;
   detail?: string;
+  revision?: string;
 }
 
 export interface Event__Output {
@@ -16,4 +17,5 @@ export interface Event__Output {
   node: string;
   fencing_revision: string;
   detail: string;
+  revision: string;
 }

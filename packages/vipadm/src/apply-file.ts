@@ -1,0 +1,199 @@
+/**
+ * The file `vipadm apply -f` reads and `vipadm export` writes: the cluster's desired VIPs, so
+ * that a cluster can live in git. YAML (or JSON), the VIP specs in the shape of `-o json`'s
+ * `spec` (admin.proto's field names):
+ *
+ *   vips:
+ *     - name: web
+ *       address: 198.51.100.100/24
+ *       interface: eth0
+ *       nodes: { n1: { priority: 150 }, n2: { priority: 100, interface: bond0 } }
+ *       preempt: true                 # the rest may be left out: these are the defaults
+ *       preempt_delay_ms: 0
+ *       announce: null                # or { count, interval_ms, refresh_ms, probe_ms }
+ *       track: []
+ *       on_etcd_loss: failsafe
+ *
+ * Parsing is pure: text in, specs out, or one UsageError naming the file, the VIP and the field.
+ */
+import type { VipSpec__Output } from '@vipd/proto';
+import { parse, stringify } from 'yaml';
+import { UsageError } from './errors';
+import { specJson } from './json';
+import type { VipSpecInput } from './spec';
+import {
+  CHECK_NAME_RE,
+  DEFAULT_ANNOUNCE,
+  DEFAULT_ON_ETCD_LOSS,
+  DEFAULT_PRIORITY,
+  IFNAME_RE,
+  NODE_NAME_RE,
+  ON_ETCD_LOSS,
+  VIP_NAME_RE,
+  vipAddress,
+} from './values';
+
+/** A VIP as the file holds it, every default explicit: specJson's shape. */
+export type FileSpec = NonNullable<ReturnType<typeof specJson>>;
+
+const SPEC_KEYS = [
+  'name',
+  'address',
+  'interface',
+  'nodes',
+  'preempt',
+  'preempt_delay_ms',
+  'announce',
+  'track',
+  'on_etcd_loss',
+];
+const ANNOUNCE_LIMITS: Record<string, number> = {
+  count: 100,
+  interval_ms: 60_000,
+  refresh_ms: 86_400_000,
+  probe_ms: 86_400_000,
+};
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Parses the file's text; `file` names it in messages. */
+export function parseApplyFile(text: string, file: string): FileSpec[] {
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch (err) {
+    throw new UsageError(`${file}: not valid YAML (${(err as Error).message.split('\n')[0]})`);
+  }
+  if (!isObj(doc)) throw new UsageError(`${file}: must be a mapping with a "vips" list (see vipadm export)`);
+  for (const key of Object.keys(doc)) {
+    if (key !== 'vips') throw new UsageError(`${file}: unknown key ${JSON.stringify(key)} (known: vips)`);
+  }
+  const vips = doc.vips ?? [];
+  if (!Array.isArray(vips)) throw new UsageError(`${file}: vips: must be a list`);
+  const specs = vips.map((v, i) => fileSpec(v, `${file}: vips[${i}]`));
+  const seen = new Set<string>();
+  for (const s of specs) {
+    if (seen.has(s.name)) throw new UsageError(`${file}: VIP ${s.name} is listed twice`);
+    seen.add(s.name);
+  }
+  return specs;
+}
+
+function fileSpec(v: unknown, at: string): FileSpec {
+  if (!isObj(v)) throw new UsageError(`${at}: must be a mapping (name, address, interface, ...)`);
+  const name = v.name;
+  if (typeof name !== 'string' || !VIP_NAME_RE.test(name)) {
+    throw new UsageError(`${at}: name: lower-case letters, digits and "-", at most 63 characters`);
+  }
+  const where = `${at} (${name})`;
+  const bad = (field: string, what: string) => new UsageError(`${where}: ${field}: ${what}`);
+  for (const key of Object.keys(v)) {
+    if (!SPEC_KEYS.includes(key)) throw bad(key, `unknown key (known: ${SPEC_KEYS.join(', ')})`);
+  }
+  const str = (field: string, re?: RegExp, what = 'a string'): string => {
+    const x = v[field];
+    if (typeof x !== 'string' || (re && !re.test(x))) throw bad(field, `must be ${what}`);
+    return x;
+  };
+  const address = str('address');
+  try {
+    vipAddress(address);
+  } catch {
+    throw bad('address', `must be ADDRESS/PREFIX (e.g. 198.51.100.100/24), got ${JSON.stringify(address)}`);
+  }
+  const iface = str('interface', IFNAME_RE, 'a Linux interface name (1-15 characters)');
+  const nodes: FileSpec['nodes'] = {};
+  const rawNodes = v.nodes ?? {};
+  if (!isObj(rawNodes)) throw bad('nodes', 'must be a mapping of node names to { priority, interface }');
+  for (const [node, entry] of Object.entries(rawNodes)) {
+    if (!NODE_NAME_RE.test(node)) throw bad(`nodes.${node}`, 'not a node name');
+    const e = entry ?? {};
+    if (!isObj(e)) throw bad(`nodes.${node}`, 'must be { priority, interface } (both optional)');
+    for (const k of Object.keys(e)) {
+      if (k !== 'priority' && k !== 'interface') throw bad(`nodes.${node}.${k}`, 'unknown key');
+    }
+    const priority = e.priority ?? DEFAULT_PRIORITY;
+    if (!Number.isInteger(priority) || (priority as number) < 1 || (priority as number) > 255) {
+      throw bad(`nodes.${node}.priority`, 'must be a whole number from 1 to 255');
+    }
+    const nodeIface = e.interface ?? '';
+    if (typeof nodeIface !== 'string' || (nodeIface !== '' && !IFNAME_RE.test(nodeIface))) {
+      throw bad(`nodes.${node}.interface`, 'must be a Linux interface name');
+    }
+    nodes[node] = { priority: priority as number, interface: nodeIface };
+  }
+  const preempt = v.preempt ?? true;
+  if (typeof preempt !== 'boolean') throw bad('preempt', 'must be true or false');
+  const delay = v.preempt_delay_ms ?? 0;
+  if (!Number.isInteger(delay) || (delay as number) < 0 || (delay as number) > 3_600_000) {
+    throw bad('preempt_delay_ms', 'must be a whole number from 0 to 3600000');
+  }
+  let announce: FileSpec['announce'] = null;
+  if (v.announce !== undefined && v.announce !== null) {
+    if (!isObj(v.announce))
+      throw bad('announce', 'must be null or { count, interval_ms, refresh_ms, probe_ms }');
+    const a: Record<string, number> = { ...DEFAULT_ANNOUNCE };
+    for (const [k, x] of Object.entries(v.announce)) {
+      const max = ANNOUNCE_LIMITS[k];
+      if (max === undefined) throw bad(`announce.${k}`, 'unknown key');
+      if (!Number.isInteger(x) || (x as number) < 1 || (x as number) > max) {
+        throw bad(`announce.${k}`, `must be a whole number from 1 to ${max}`);
+      }
+      a[k] = x as number;
+    }
+    announce = {
+      count: a.count!,
+      interval_ms: a.interval_ms!,
+      refresh_ms: a.refresh_ms!,
+      probe_ms: a.probe_ms!,
+    };
+  }
+  const track = v.track ?? [];
+  if (!Array.isArray(track) || !track.every((t) => typeof t === 'string' && CHECK_NAME_RE.test(t))) {
+    throw bad('track', 'must be a list of check names (letters, digits, "-", "_")');
+  }
+  if (new Set(track).size !== track.length) throw bad('track', 'names a check twice');
+  const onLoss = v.on_etcd_loss ?? DEFAULT_ON_ETCD_LOSS;
+  if (typeof onLoss !== 'string' || !(ON_ETCD_LOSS as readonly string[]).includes(onLoss)) {
+    throw bad('on_etcd_loss', `must be ${ON_ETCD_LOSS.join(' or ')}`);
+  }
+  return {
+    name,
+    address,
+    interface: iface,
+    nodes: Object.fromEntries(Object.entries(nodes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    preempt,
+    preempt_delay_ms: delay as number,
+    announce,
+    track: [...(track as string[])].sort(),
+    on_etcd_loss: onLoss,
+  };
+}
+
+/** The request spec for CreateVip / UpdateVip. */
+export function toRequest(s: FileSpec): VipSpecInput {
+  return {
+    name: s.name,
+    address: s.address,
+    interface: s.interface,
+    nodes: Object.fromEntries(Object.entries(s.nodes).map(([n, e]) => [n, { ...e }])),
+    preempt: s.preempt,
+    preempt_delay_ms: s.preempt_delay_ms,
+    ...(s.announce && { announce: { ...s.announce } }),
+    track: [...s.track],
+    on_etcd_loss: s.on_etcd_loss,
+  };
+}
+
+/** The stored spec in the file's shape (defaults explicit, sorted), for comparing and export. */
+export function fromStored(spec: VipSpec__Output): FileSpec | undefined {
+  return specJson(spec) ?? undefined;
+}
+
+/** What `vipadm export` writes: every VIP, by name, in the file's shape. */
+export function renderExport(specs: FileSpec[], cluster: string): string {
+  const sorted = [...specs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const head = `# vipadm export of cluster ${cluster || '-'}: the VIPs, as vipadm apply -f reads them.\n`;
+  return head + stringify({ vips: sorted }, { lineWidth: 0 });
+}

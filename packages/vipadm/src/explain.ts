@@ -1,0 +1,82 @@
+/**
+ * `vip get`: why a VIP is (not) held where it is. From the VIP and the node list alone: every
+ * eligible node, best first, with what keeps it from holding the VIP (not registered, drained,
+ * cannot serve it: interface or tracked check), then one sentence on the holder. Pure.
+ */
+import type { Node__Output, Vip__Output } from '@vipd/proto';
+import { alignTable } from './table';
+import { DEFAULT_PRIORITY } from './values';
+
+export interface Candidate {
+  node: string;
+  priority: number;
+  /** `holds it`, `ready`, or what keeps it from holding the VIP. */
+  state: string;
+  ready: boolean;
+}
+
+/** Eligible nodes, best first (pin, then priority, then name), each with its state. */
+export function candidates(vip: Vip__Output, nodes: Node__Output[]): Candidate[] {
+  const name = vip.spec?.name ?? '';
+  const listed = Object.entries(vip.spec?.nodes ?? {});
+  const eligible: [string, number][] =
+    listed.length > 0
+      ? listed.map(([n, e]) => [n, e.priority || DEFAULT_PRIORITY])
+      : nodes.map((n) => [n.name, DEFAULT_PRIORITY]);
+  const byName = new Map(nodes.map((n) => [n.name, n]));
+  const out = eligible.map(([node, priority]): Candidate => {
+    const n = byName.get(node);
+    let state: string;
+    if (vip.holder === node) state = 'holds it';
+    else if (!n?.alive) state = 'not registered: vipd is not running there or cannot reach etcd';
+    else if (n.drained) state = `drained: takes no VIP (vipadm node undrain ${node})`;
+    else if (n.unready.includes(name)) {
+      const track = vip.spec?.track.length
+        ? `, or a tracked check (${vip.spec.track.join(', ')}) is not up`
+        : '';
+      state = `cannot serve it: its interface is missing or down${track} (its vipd log says which)`;
+    } else state = 'ready';
+    return { node, priority, state, ready: state === 'ready' || state === 'holds it' };
+  });
+  const pin = vip.pinned_to;
+  return out.sort(
+    (a, b) =>
+      Number(b.node === pin) - Number(a.node === pin) ||
+      b.priority - a.priority ||
+      (a.node < b.node ? -1 : a.node > b.node ? 1 : 0),
+  );
+}
+
+/** One sentence: why it is held where it is, or not at all. */
+export function verdict(vip: Vip__Output, list: Candidate[]): string {
+  const best = list.find((c) => c.ready);
+  const name = vip.spec?.name ?? '';
+  if (!vip.holder) {
+    if (!best)
+      return 'nobody holds it: no eligible node is registered, undrained and able to serve it (above)';
+    return `nobody holds it now; ${best.node} is ready and should take it within a few seconds (if not, see vipd's log on ${best.node})`;
+  }
+  if (!best || best.node === vip.holder) {
+    return vip.pinned_to === vip.holder
+      ? `held by its pinned node ${vip.holder}`
+      : `held by its preferred node ${vip.holder}`;
+  }
+  if (vip.pinned_to === vip.holder) {
+    return `pinned to ${vip.holder} (vip move): it stays there while ${vip.holder} can serve it (vipadm vip move ${name} --to ${best.node} to change)`;
+  }
+  if (vip.spec?.preempt === false) {
+    return `preempt is off: it stays on ${vip.holder} although ${best.node} ranks higher (vipadm vip move ${name} --to ${best.node})`;
+  }
+  const delay = vip.spec?.preempt_delay_ms ?? 0;
+  return delay > 0
+    ? `${best.node} ranks higher and takes it back once ready for the preempt delay (${delay} ms)`
+    : `${best.node} ranks higher and should take it back shortly (preempt)`;
+}
+
+/** The section `vip get` prints below the VIP. */
+export function explainText(vip: Vip__Output, nodes: Node__Output[]): string {
+  const list = candidates(vip, nodes);
+  const rows = list.map((c) => [c.node, String(c.priority), c.state]);
+  const table = rows.length === 0 ? 'no nodes registered\n' : alignTable(['NODE', 'PRIORITY', 'STATE'], rows);
+  return `\nCANDIDATES (best first)\n${table}why: ${verdict(vip, list)}\n`;
+}

@@ -1,0 +1,160 @@
+/**
+ * vipadm export and apply -f against a real coordinator and etcd: export → apply is a no-op,
+ * --dry-run shows the diff and changes nothing, apply (--prune) makes the cluster what the file
+ * says, and a second export writes the file back.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
+import { runScript, type ScriptResult } from '../harness/proc';
+import { VIPADM_BIN } from '../harness/paths';
+import { type Coordinator, startCoordinator } from './admin-client';
+
+const CLUSTER = 'apply';
+
+interface ExportedVip {
+  name: string;
+  nodes: Record<string, { priority: number; interface: string }>;
+  [field: string]: unknown;
+}
+
+describe('vipadm export and apply -f', { timeout: 120_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vipadm-apply-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  let etcd: LocalEtcd;
+  let coord: Coordinator;
+  const vipadm = (args: string[]): Promise<ScriptResult> =>
+    runScript(VIPADM_BIN, ['--server', coord.address, ...args], { VIPADM_TOKEN_FILE: coord.tokenFiles.op });
+  const ok = async (args: string[]): Promise<string> => {
+    const r = await vipadm(args);
+    assert.equal(r.code, 0, `vipadm ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout;
+  };
+  const file = (name: string, text: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  before(async () => {
+    etcd = await startLocalEtcd();
+    coord = await startCoordinator({ endpoints: [etcd.endpoint], cluster: CLUSTER });
+  });
+  after(async () => {
+    await coord?.stop();
+    await etcd?.stop();
+  });
+
+  it('round trip: export, apply --dry-run, apply, export again', async () => {
+    await ok([
+      'vip',
+      'add',
+      'web',
+      '--address',
+      '198.51.100.100/24',
+      '--interface',
+      'e0',
+      '--node',
+      'n1=150',
+      '--node',
+      'n2',
+    ]);
+    await ok([
+      'vip',
+      'add',
+      'db',
+      '--address',
+      '2001:db8::10/64',
+      '--interface',
+      'e1',
+      '--no-preempt',
+      '--track',
+      'pg',
+      '--announce-count',
+      '5',
+    ]);
+    const exported = await ok(['export']);
+    assert.match(exported, /^# vipadm export of cluster apply/);
+    const same = file('same.yaml', exported);
+    const noop = await ok(['apply', '-f', same, '--dry-run']);
+    assert.match(
+      noop,
+      /^= vip db\n= vip web\ndry run: would apply: 0 to create, 0 to update, 0 not in the file .*, 2 unchanged\n$/,
+    );
+    assert.match(await ok(['apply', '-f', same]), /applied: 0 to create, 0 to update/);
+
+    // The file as a team would change it: web's priorities, a new VIP, db left out.
+    const wanted = JSON.parse(await ok(['-o', 'json', 'export'])) as { vips: ExportedVip[] };
+    const web = wanted.vips.find((v) => v.name === 'web')!;
+    web.nodes.n1!.priority = 200;
+    const api: ExportedVip = {
+      name: 'api',
+      address: '198.51.100.101/24',
+      interface: 'e0',
+      nodes: {},
+      preempt: true,
+      preempt_delay_ms: 0,
+      announce: null,
+      track: [],
+      on_etcd_loss: 'fence',
+    };
+    const changed = { vips: [api, web] };
+    const path = file('changed.json', JSON.stringify(changed));
+    const diff = await ok(['apply', '-f', path, '--dry-run']);
+    assert.equal(
+      diff,
+      [
+        '+ vip api: 198.51.100.101/24 on e0, nodes all',
+        '~ vip web:',
+        '    nodes: n1=150,n2=100 → n1=200,n2=100',
+        '  vip db: not in the file, kept',
+        'dry run: would apply: 1 to create, 1 to update, 1 not in the file (kept; --prune deletes them), 0 unchanged',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(await ok(['export']), exported, 'a dry run changes nothing');
+
+    const applied = await ok(['-o', 'json', 'apply', '-f', path, '--prune']);
+    assert.deepEqual(JSON.parse(applied), {
+      dry_run: false,
+      create: ['api'],
+      update: [{ name: 'web', changes: [{ field: 'nodes', from: 'n1=150,n2=100', to: 'n1=200,n2=100' }] }],
+      delete: ['db'],
+      kept: [],
+      unchanged: [],
+    });
+    const after = JSON.parse(await ok(['-o', 'json', 'export'])) as { vips: ExportedVip[] };
+    // An unset announce is stored as the defaults, and exported so.
+    const defaults = { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 10000 };
+    assert.deepEqual(
+      after,
+      { vips: [{ ...api, announce: defaults }, web] },
+      'the cluster is what the file says',
+    );
+    assert.match(
+      await ok(['apply', '-f', path, '--prune', '--dry-run']),
+      /0 to create, 0 to update, 0 to delete, 2 unchanged/,
+    );
+  });
+
+  it('a bad file is one line and exit 2; a refused change says how far it got', async () => {
+    const bad = await vipadm(['apply', '-f', file('bad.yaml', 'vips:\n  - name: x\n    address: 1.2.3.4\n')]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^vipadm: .*bad\.yaml: vips\[0\] \(x\): address: must be ADDRESS\/PREFIX/);
+    assert.equal(bad.stderr.trim().split('\n').length, 1);
+    const missing = await vipadm(['apply', '-f', join(dir, 'nope.yaml')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^vipadm: cannot read -f .*nope\.yaml: ENOENT\n$/);
+    // Two new VIPs with one address: the coordinator refuses the second.
+    const dup = file(
+      'dup.yaml',
+      'vips:\n  - { name: d1, address: 198.51.100.150/24, interface: e0 }\n  - { name: d2, address: 198.51.100.150/24, interface: e0 }\n',
+    );
+    const r = await vipadm(['apply', '-f', dup]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^vipadm: applied 1 of 2 changes; create d2 failed: /);
+  });
+});

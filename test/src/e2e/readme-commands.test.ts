@@ -1,0 +1,160 @@
+/**
+ * The README's "Running it" commands, run as written against the shipped example configs in a
+ * namespace lab: the lines are read from README.md and run by bash on the client host (vipadm)
+ * or started on the etcd host (the coordinator, with deploy/coordinator.example.yaml). The only
+ * changes: /etc/vipd/tokens/ is the lab's folder, the example's `cluster: default` is the lab's
+ * cluster, and vipd "on every node" is the lab's vipd on n1 and n2. What is asserted is what the
+ * kernel shows (which node has the VIP) beside each command's exit code.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { skipUnlessRoot } from '../harness/lab-skip';
+import { CommandError, hasExited, pollUntil } from '../harness/proc';
+import { COORDINATOR_BIN, HEALTH_PROBE, REPO_ROOT, VIPADM_BIN } from '../harness/paths';
+import { type Lab, withLab } from '../lab';
+import { CLUSTER, VipdCluster } from './vipd-cluster';
+
+const skip = skipUnlessRoot(__filename);
+
+/** The commands of README.md's "Running it" block: continuation lines joined, comments kept apart. */
+export function readmeCommands(readme: string): { line: string; comment: string }[] {
+  const section = readme.slice(readme.indexOf('## Running it'));
+  const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+  return block
+    .replace(/\\\n\s*/g, '')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      const at = l.search(/\s#\s/);
+      return at === -1
+        ? { line: l.trim(), comment: '' }
+        : { line: l.slice(0, at).trim(), comment: l.slice(at).trim() };
+    });
+}
+
+interface Shell {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one README line with bash on the client host, from the checkout, vipadm on PATH. */
+async function bash(
+  lab: Lab,
+  binDir: string,
+  exports: string[],
+  line: string,
+  timeoutMs = 30_000,
+): Promise<Shell> {
+  const script = [`cd ${REPO_ROOT}`, `export PATH=${binDir}:$PATH`, ...exports, line].join('\n');
+  try {
+    const stdout = await lab.exec('cli', ['bash', '-c', script], { timeoutMs });
+    return { code: 0, stdout, stderr: '' };
+  } catch (err) {
+    if (!(err instanceof CommandError) || typeof err.code !== 'number') throw err;
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe("README's commands against the example configs (namespace lab)", { skip }, () => {
+  it('each one works as written', { timeout: 240_000 }, async () => {
+    const commands = readmeCommands(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8'));
+    assert.ok(commands.length >= 8, `found the block: ${JSON.stringify(commands)}`);
+    await withLab({ nodes: 2, etcd: true }, async (lab) => {
+      const endpoint = await lab.startEtcd();
+      assert.equal(endpoint, 'http://198.51.100.2:2379', 'the endpoint coordinator.example.yaml names');
+      const cluster = new VipdCluster(lab, endpoint, { ttlSeconds: 3 });
+      const tokens = join(lab.dir, 'tokens');
+      const local = (text: string) => text.replaceAll('/etc/vipd/tokens/', `${tokens}/`);
+      const binDir = join(lab.dir, 'bin');
+      mkdirSync(binDir);
+      symlinkSync(VIPADM_BIN, join(binDir, 'vipadm'));
+      const exports: string[] = [];
+      const done: string[] = [];
+      try {
+        for (const { line: written, comment } of commands) {
+          const line = local(written);
+          if (line.startsWith('services/vipd/bin/vipd --config /etc/vipd/vipd.yaml')) {
+            // "on every node": the lab's vipd on n1 and n2 (their own configs, the same cluster).
+            for (const h of ['n1', 'n2'] as const) cluster.start(h);
+          } else if (line.startsWith('services/coordinator/bin/vip-coordinator')) {
+            const example = readFileSync(join(REPO_ROOT, 'deploy', 'coordinator.example.yaml'), 'utf8');
+            assert.match(example, /^cluster: default$/m);
+            const config = join(lab.dir, 'coordinator.example.yaml');
+            writeFileSync(config, local(example).replace(/^cluster: default$/m, `cluster: ${CLUSTER}`));
+            const argv = line.replace('deploy/coordinator.example.yaml', config).split(/\s+/);
+            assert.equal(join(REPO_ROOT, argv[0]!), COORDINATOR_BIN);
+            const proc = lab.spawn('etcd', [process.execPath, COORDINATOR_BIN, ...argv.slice(1)], {
+              logFile: join(lab.logDir, 'coordinator.log'),
+            });
+            await pollUntil(
+              async () =>
+                (await lab.exec('cli', [process.execPath, HEALTH_PROBE, '198.51.100.2:7500'])).trim() ===
+                'SERVING'
+                  ? true
+                  : undefined,
+              {
+                timeoutMs: 20_000,
+                intervalMs: 100,
+                what: 'the coordinator of coordinator.example.yaml to serve',
+                fatal: () =>
+                  hasExited(proc)
+                    ? new Error(`it exited: ${readFileSync(join(lab.logDir, 'coordinator.log'), 'utf8')}`)
+                    : undefined,
+              },
+            );
+          } else if (line.startsWith('export ')) {
+            exports.push(line);
+          } else if (/vipadm -o json watch$/.test(line)) {
+            // Runs until interrupted: meanwhile the comment's undrain happens, and it prints it.
+            const watch = bash(lab, binDir, exports, `timeout --preserve-status -s INT 6 ${line}`, 20_000);
+            await new Promise((r) => setTimeout(r, 2000));
+            const undrain = await bash(lab, binDir, exports, 'vipadm node undrain n1');
+            assert.equal(undrain.code, 0, undrain.stderr);
+            const r = await watch;
+            assert.equal(r.code, 0, `${line}: ${r.stderr}`);
+            const events = r.stdout
+              .trim()
+              .split('\n')
+              .map((l) => JSON.parse(l) as { type: string; node: string });
+            assert.ok(
+              events.some((e) => e.type === 'node_undrained' && e.node === 'n1'),
+              r.stdout,
+            );
+          } else {
+            const r = await bash(lab, binDir, exports, line);
+            assert.equal(r.code, 0, `README: ${written}\nexit ${r.code}: ${r.stderr}${r.stdout}`);
+            if (/vip add web/.test(line))
+              await cluster.waitHolder('198.51.100.100/24', ['n1', 'n2'], 20_000, 'n1');
+            if (/vip move web --to n2/.test(line)) {
+              assert.deepEqual(await cluster.holders('198.51.100.100/24', ['n1', 'n2']), ['n2'], comment);
+            }
+            if (/node drain n1/.test(line)) {
+              assert.deepEqual(await cluster.holders('198.51.100.100/24', ['n1', 'n2']), ['n2']);
+              // vip get says where the VIP is and why, from the real nodes' records.
+              const get = await bash(lab, binDir, exports, 'vipadm vip get web');
+              assert.equal(get.code, 0, get.stderr);
+              assert.match(get.stdout, /^n2 +100 +holds it$/m);
+              assert.match(get.stdout, /^n1 +150 +drained: takes no VIP \(vipadm node undrain n1\)$/m);
+              assert.match(get.stdout, /^why: held by its pinned node n2$/m);
+            }
+            if (/vipadm status/.test(line)) assert.match(r.stdout, /^web +198\.51\.100\.100\/24 .* n2 /m);
+            if (/completion bash/.test(line)) {
+              const p = await bash(lab, binDir, exports, `${line} && complete -p vipadm`);
+              assert.match(p.stdout, /complete -o default -F _vipadm vipadm/);
+            }
+          }
+          done.push(written);
+        }
+        assert.ok(exports.length > 0 && done.length === commands.length);
+      } catch (err) {
+        cluster.printLogTails(['n1', 'n2']);
+        throw err;
+      } finally {
+        await cluster.stopAll();
+      }
+    });
+  });
+});
