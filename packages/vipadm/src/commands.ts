@@ -4,6 +4,7 @@
  */
 import type { AnnounceSettings__Output } from '@vipd/proto';
 import { UsageError } from './errors';
+import { SERVICE_ALIASES, SERVICE_COMMANDS, type ServiceCommand } from './service-commands';
 import type { VipChanges } from './spec';
 import { buildSpec } from './spec';
 import type { VipSpecInput } from './spec';
@@ -34,7 +35,8 @@ export type Command =
   | { kind: 'node-drain'; name: string }
   | { kind: 'node-undrain'; name: string }
   | { kind: 'status' }
-  | { kind: 'watch'; vip?: string; node?: string };
+  | { kind: 'watch'; vip?: string; node?: string }
+  | ServiceCommand;
 
 export type OptionSpec = Record<string, { value: boolean; repeat?: boolean }>;
 
@@ -194,6 +196,7 @@ export const COMMANDS: Record<string, CommandDef> = {
       };
     },
   },
+  ...SERVICE_COMMANDS,
 };
 
 /** Other words for the same command. */
@@ -203,14 +206,17 @@ const ALIASES: Record<string, string> = {
   'vip remove': 'vip rm',
   'vip show': 'vip get',
   'node ls': 'node list',
+  ...SERVICE_ALIASES,
 };
 
 /** First words that need a second one. */
-export const GROUPS = ['vip', 'node'];
+export const GROUPS = ['vip', 'node', 'service'];
 
 /** The command the leading words name (longest match), with its canonical path. */
 export function resolveCommand(words: readonly string[]): { path: string; def: CommandDef } | undefined {
-  const candidates = GROUPS.includes(words[0] ?? '') ? [words.slice(0, 2).join(' ')] : [words[0] ?? ''];
+  const candidates = GROUPS.includes(words[0] ?? '')
+    ? [words.slice(0, 3).join(' '), words.slice(0, 2).join(' ')]
+    : [words[0] ?? ''];
   for (const typed of candidates) {
     const path = ALIASES[typed] ?? typed;
     const def = COMMANDS[path];

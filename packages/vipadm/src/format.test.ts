@@ -71,6 +71,8 @@ const acquired: Event__Output = {
   node: 'n1',
   fencing_revision: '57',
   detail: '',
+  service: '',
+  backend: '',
 };
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
@@ -339,6 +341,8 @@ describe('json output', () => {
       'node',
       'fencing_revision',
       'detail',
+      'service',
+      'backend',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 /** Help texts, one per command path ('' is the top level). */
+import { SERVICE_HELP } from './service-help';
 
 const GLOBAL = `Global options (anywhere after "vipadm"):
   --server HOST:PORT     the coordinator (env VIPADM_SERVER; default localhost:7500)
@@ -50,6 +51,8 @@ Commands:
   node undrain NODE                 NODE may hold VIPs again
   status                            cluster, etcd, VIPs and nodes at a glance
   watch                             one line per event until interrupted
+  service add|set|list|get|rm NAME  virtual services: L4 load balancing on a VIP
+  service backend add|rm|drain|weight NAME ADDR:PORT
   help [COMMAND]                    this text, or a command's
 
 ${GLOBAL}
@@ -200,6 +203,7 @@ Options:
 Examples:
   vipadm watch
   vipadm -o json watch --vip web | jq -c 'select(.type == "acquired")'`,
+  ...SERVICE_HELP,
 };
 
 export function helpText(topic: string): string {

@@ -8,6 +8,8 @@ import type { AdminClient } from './client';
 import type { Command } from './commands';
 import { CliError } from './errors';
 import * as json from './json';
+import { isServiceCommand } from './service-commands';
+import { runServiceCommand } from './service-run';
 import { applyChanges, specInput } from './spec';
 import * as table from './table';
 
@@ -35,6 +37,9 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
   const asJson = global.output === 'json';
   const deadline = global.callTimeoutMs;
   const show = (value: unknown, text: string) => ctx.write(asJson ? json.renderJson(value) : text);
+  if (isServiceCommand(command)) {
+    return runServiceCommand(command, { client, asJson, deadlineMs: deadline, write: ctx.write });
+  }
 
   switch (command.kind) {
     case 'vip-add': {

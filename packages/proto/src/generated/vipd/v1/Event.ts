@@ -7,6 +7,8 @@ export interface Event {
   node?: string;
   fencing_revision?: string;
   detail?: string;
+  service?: string;
+  backend?: string;
 }
 
 export interface Event__Output {
@@ -16,4 +18,6 @@ export interface Event__Output {
   node: string;
   fencing_revision: string;
   detail: string;
+  service: string;
+  backend: string;
 }
