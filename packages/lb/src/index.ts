@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './nft';
+export * from './render';
+export * from './select';
+export * from './types';

@@ -1,0 +1,57 @@
+/**
+ * The nftables data plane: renders the wanted services (render.ts) and hands the script to
+ * `nft -f -`, one process and one kernel transaction per change. A refused script changes
+ * nothing (the transaction is all or nothing), so the rules that ran before keep running.
+ */
+import { spawn } from 'node:child_process';
+import { oneLine } from '@vipd/log';
+import { LbApplyError } from './errors';
+import { renderRuleset, type RenderOptions } from './render';
+import type { LbDataPlane, LbService } from './types';
+
+export interface NftOptions extends RenderOptions {
+  /** The nft command (default `['nft']`, found on PATH); tests prefix `ip netns exec NS`. */
+  nft?: readonly string[];
+  /** How long one `nft -f` may take before it is killed (default 10000 ms). */
+  timeoutMs?: number;
+}
+
+/** Runs `nft -f -` with `script` on stdin; rejects with LbApplyError on failure. */
+export function runNftScript(script: string, options: NftOptions = {}): Promise<void> {
+  const [nft = 'nft', ...args] = options.nft ?? ['nft'];
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  return new Promise((resolve, reject) => {
+    const child = spawn(nft, [...args, '-f', '-'], { stdio: ['pipe', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      if (stderr.length < 16_384) stderr += chunk;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(new LbApplyError(`cannot run ${nft}: ${err.message}`, '', { cause: err }));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) return resolve();
+      const why = signal ? `killed by ${signal} after ${timeoutMs} ms` : `exit ${code}`;
+      const first = stderr.split('\n').find((l) => l.trim() !== '') ?? '';
+      reject(new LbApplyError(`nft refused the ruleset (${why}): ${oneLine(first).slice(0, 300)}`, stderr));
+    });
+    child.stdin.on('error', () => undefined); // nft may exit before reading everything
+    child.stdin.end(script);
+  });
+}
+
+export class NftDataPlane implements LbDataPlane {
+  constructor(private readonly options: NftOptions = {}) {}
+
+  apply(services: readonly LbService[]): Promise<void> {
+    return runNftScript(renderRuleset(services, this.options), this.options);
+  }
+
+  clear(): Promise<void> {
+    return this.apply([]);
+  }
+}
