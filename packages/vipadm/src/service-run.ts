@@ -38,7 +38,7 @@ function mergeCheck(
   change: ServiceCheck | undefined,
 ): ServiceCheck {
   const base: ServiceCheck = { ...(current ?? {}) };
-  if (change?.type !== undefined && change.type !== base.type) {
+  if (base.type && change?.type !== undefined && change.type !== base.type) {
     base.path = '';
     base.expect_status = 0;
     base.expect_body = '';

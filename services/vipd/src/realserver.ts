@@ -107,8 +107,14 @@ export async function realserver(argv: string[], log: Logger): Promise<number> {
   }
   log.info({ vips: parsed.vips, sysctls: SYSCTLS }, 'real server ready');
   await new Promise<void>((resolve) => {
-    process.once('SIGTERM', resolve);
-    process.once('SIGINT', resolve);
+    // Signal listeners alone do not keep node running: this timer does, until a signal comes.
+    const keep = setInterval(() => undefined, 1 << 30);
+    const stop = (): void => {
+      clearInterval(keep);
+      resolve();
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
   });
   const code = await undo();
   log.info({ code }, 'real server stopped; VIPs removed from lo, sysctls restored');
