@@ -92,7 +92,7 @@ void describe('nftables data plane in a network namespace', { skip: skipReason()
   void it('replaces the old rules wholesale, and a refused script changes nothing', async () => {
     await plane.apply([svc('only')]);
     let text = ruleset();
-    assert.match(text, /jump svc_only/);
+    assert.match(text, /goto svc_only/);
     assert.doesNotMatch(text, /svc_wrr|vipd_svc_dr/);
     await assert.rejects(
       runNftScript(
@@ -104,7 +104,7 @@ void describe('nftables data plane in a network namespace', { skip: skipReason()
       (err: unknown) => err instanceof LbApplyError && /nft refused the ruleset/.test(err.message),
     );
     text = ruleset();
-    assert.match(text, /jump svc_only/, 'the running rules stay');
+    assert.match(text, /goto svc_only/, 'the running rules stay');
     await plane.clear();
     assert.doesNotMatch(ruleset(), /vipd_svc/);
   });

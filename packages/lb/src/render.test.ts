@@ -32,15 +32,16 @@ describe('nftables rendering', () => {
     );
   });
 
-  it('rr: numgen inc over the backends, one DNAT chain each, weights ignored', () => {
+  it('rr: one dispatch map, then numgen inc over the backends, weights ignored', () => {
     const l = lines(renderRuleset([web]));
-    assert.ok(l.includes('ip daddr 198.51.100.100 tcp dport 80 jump svc_web_1'));
+    assert.ok(
+      l.includes('ip daddr . meta l4proto . th dport vmap { 198.51.100.100 . tcp . 80 : goto svc_web_1 }'),
+    );
     assert.ok(
       l.includes(
-        'numgen inc mod 3 vmap { 0 : jump svc_web_1_b0, 1 : jump svc_web_1_b1, 2 : jump svc_web_1_b2 }',
+        'meta l4proto tcp dnat ip to numgen inc mod 3 map { 0 : 203.0.113.10 . 8080, 1 : 203.0.113.11 . 8080, 2 : 203.0.113.12 . 8080 }',
       ),
     );
-    assert.ok(l.includes('meta l4proto tcp dnat ip to 203.0.113.11:8080'));
     assert.ok(!l.some((x) => x.includes('masquerade')), 'no snat asked for');
   });
 
@@ -48,13 +49,27 @@ describe('nftables rendering', () => {
     const wrr = lines(renderRuleset([{ ...web, scheduler: 'wrr' }]));
     assert.ok(
       wrr.includes(
-        'numgen inc mod 6 vmap { 0 : jump svc_web_1_b0, 1-3 : jump svc_web_1_b1, 4-5 : jump svc_web_1_b2 }',
+        'meta l4proto tcp dnat ip to numgen inc mod 6 map { 0 : 203.0.113.10 . 8080, 1-3 : 203.0.113.11 . 8080, 4-5 : 203.0.113.12 . 8080 }',
       ),
     );
     const random = lines(renderRuleset([{ ...web, scheduler: 'random' }]));
-    assert.ok(random.some((x) => x.startsWith('numgen random mod 6 vmap')));
+    assert.ok(random.some((x) => x.startsWith('meta l4proto tcp dnat ip to numgen random mod 6 map')));
     const sh = lines(renderRuleset([{ ...web, scheduler: 'sh' }]));
-    assert.ok(sh.some((x) => x.startsWith(`jhash ip saddr mod 6 seed ${HASH_SEED} vmap`)));
+    assert.ok(
+      sh.some((x) => x.startsWith(`meta l4proto tcp dnat ip to jhash ip saddr mod 6 seed ${HASH_SEED} map`)),
+    );
+  });
+
+  it('many services share one lookup per family', () => {
+    const out = renderRuleset([
+      web,
+      { ...web, name: 'api', port: 443 },
+      { ...web, name: 'dns', protocol: 'udp', port: 53 },
+    ]);
+    const dispatch = lines(out).filter((x) => x.includes('vmap'));
+    assert.deepEqual(dispatch, [
+      'ip daddr . meta l4proto . th dport vmap { 198.51.100.100 . tcp . 443 : goto svc_api, 198.51.100.100 . udp . 53 : goto svc_dns, 198.51.100.100 . tcp . 80 : goto svc_web_1 }',
+    ]);
   });
 
   it('snat masquerades exactly the service’s connections', () => {
@@ -82,6 +97,9 @@ describe('nftables rendering', () => {
     assert.ok(l.includes('table netdev vipd_svc_dr {'));
     assert.ok(l.includes('type filter hook ingress device "e0" priority -500; policy accept;'));
     assert.ok(
+      l.includes('ip daddr . meta l4proto . th dport vmap { 198.51.100.100 . tcp . 80 : goto svc_web_1 }'),
+    );
+    assert.ok(
       l.includes(
         `fwd ip to jhash ip saddr . tcp sport mod 3 seed ${HASH_SEED} map { 0 : 203.0.113.10, 1 : 203.0.113.11, 2 : 203.0.113.12 } device "e0"`,
       ),
@@ -98,7 +116,9 @@ describe('nftables rendering', () => {
       backends: [{ address: '2001:db8::10', port: 53, weight: 1 }],
     };
     const l = lines(renderRuleset([six]));
-    assert.ok(l.includes('ip6 daddr 2001:db8::100 udp dport 80 jump svc_web_1'));
+    assert.ok(
+      l.includes('ip6 daddr . meta l4proto . th dport vmap { 2001:db8::100 . udp . 80 : goto svc_web_1 }'),
+    );
     assert.ok(l.includes('meta l4proto udp dnat ip6 to [2001:db8::10]:53'));
   });
 });

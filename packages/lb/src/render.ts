@@ -3,9 +3,9 @@
  * `nft -f` script that replaces vipd's own tables in a single transaction, the way kube-proxy's
  * nftables mode does. Nothing outside those tables is touched; no rule is ever edited in place.
  *
- * - `table inet vipd_svc`: NAT mode. prerouting matches VIP + protocol + port and jumps to the
- *   service's chain, which picks a backend chain through a verdict map keyed by numgen (rr, wrr,
- *   random) or jhash of the source address (sh); each backend chain DNATs. postrouting
+ * - `table inet vipd_svc`: NAT mode. prerouting looks up (VIP, protocol, port) in one verdict map
+ *   per family and goes to the service's chain, which DNATs to the backend a map picks, keyed by
+ *   numgen (rr, wrr, random) or jhash of the source address (sh). postrouting
  *   masquerades a service's connections when it asks for snat (or when its sorry server serves
  *   a dr service). Conntrack keeps an established connection on its backend whatever changes.
  * - `table netdev vipd_svc_dr`: DR mode. An ingress chain on the VIP's interface forwards the
@@ -63,23 +63,30 @@ function natSelector(s: LbService, modulus: number): string {
 /** rr ignores weights (every backend in rotation once per round); the others follow them. */
 const weightFor = (s: LbService) => (b: LbBackend) => (s.scheduler === 'rr' ? 1 : b.weight);
 
-function natChains(s: LbService): string[] {
-  const id = chainId(s.name);
+/** A NAT service's one chain: DNAT to a backend picked through a map (no chain per backend). */
+function natChain(s: LbService): string {
   const ip = ipOf(s.family);
-  const dnat = (address: string, port: number) =>
-    `meta l4proto ${s.protocol} dnat ${ip} to ${hostPort(address, port)}`;
-  if (s.backends.length === 0) return [`chain ${id} {\n    ${dnat(s.sorry!.address, s.sorry!.port)}\n  }`];
-  const chains = s.backends.map((b, i) => `chain ${id}_b${i} {\n    ${dnat(b.address, b.port)}\n  }`);
-  let dispatch: string;
-  if (s.backends.length === 1) dispatch = `jump ${id}_b0`;
+  const dnat = `meta l4proto ${s.protocol} dnat ${ip} to`;
+  let rule: string;
+  if (s.backends.length === 0) rule = `${dnat} ${hostPort(s.sorry!.address, s.sorry!.port)}`;
+  else if (s.backends.length === 1) rule = `${dnat} ${hostPort(s.backends[0]!.address, s.backends[0]!.port)}`;
   else {
-    const { total, elements } = weightedElements(s.backends, weightFor(s), (_b, i) => `jump ${id}_b${i}`);
-    dispatch = `${natSelector(s, total)} vmap { ${elements} }`;
+    const target = (b: LbBackend) => `${b.address.includes(':') ? `[${b.address}]` : b.address} . ${b.port}`;
+    const { total, elements } = weightedElements(s.backends, weightFor(s), target);
+    rule = `${dnat} ${natSelector(s, total)} map { ${elements} }`;
   }
-  return [`chain ${id} {\n    ${dispatch}\n  }`, ...chains];
+  return `chain ${chainId(s.name)} {\n    ${rule}\n  }`;
 }
 
-const match = (s: LbService) => `${ipOf(s.family)} daddr ${s.vip} ${s.protocol} dport ${s.port}`;
+/** One verdict map per family: (VIP, protocol, port) → the service's chain, a single lookup. */
+function dispatch(services: readonly LbService[]): string[] {
+  return ([4, 6] as const).flatMap((family) => {
+    const of = services.filter((s) => s.family === family);
+    if (of.length === 0) return [];
+    const elements = of.map((s) => `${s.vip} . ${s.protocol} . ${s.port} : goto ${chainId(s.name)}`);
+    return [`    ${ipOf(family)} daddr . meta l4proto . th dport vmap { ${elements.join(', ')} }`];
+  });
+}
 
 /** Whether a service is NATed now: nat mode with backends, or any mode serving its sorry server. */
 const natted = (s: LbService) =>
@@ -94,7 +101,7 @@ function natTable(name: string, services: readonly LbService[]): string {
     `table inet ${name} {`,
     '  chain prerouting {',
     '    type nat hook prerouting priority dstnat; policy accept;',
-    ...nat.map((s) => `    ${match(s)} jump ${chainId(s.name)}`),
+    ...dispatch(nat),
     '  }',
     '  chain postrouting {',
     '    type nat hook postrouting priority srcnat; policy accept;',
@@ -103,7 +110,7 @@ function natTable(name: string, services: readonly LbService[]): string {
         `    ct status dnat ct original ${ipOf(s.family)} daddr ${s.vip} meta l4proto ${s.protocol} ct original proto-dst ${s.port} masquerade`,
     ),
     '  }',
-    ...nat.flatMap(natChains).map((c) => `  ${c}`),
+    ...nat.map((s) => `  ${natChain(s)}`),
     '}',
   ];
   return lines.join('\n') + '\n';
@@ -118,7 +125,7 @@ function drTable(name: string, services: readonly LbService[]): string {
     lines.push(
       `  chain ingress_${d} {`,
       `    type filter hook ingress device ${quote(device)} priority -500; policy accept;`,
-      ...dr.filter((s) => s.device === device).map((s) => `    ${match(s)} jump ${chainId(s.name)}`),
+      ...dispatch(dr.filter((s) => s.device === device)),
       '  }',
     );
   });

@@ -85,6 +85,7 @@ export class VirtualServices {
   private stopped = false;
   private belowQuorum = new Map<string, string>();
   private forwardingProblem = '';
+  private clashes = '';
   /** What was last reported per service (encoded), to write only changes. */
   private readonly reported = new Map<string, string>();
 
@@ -166,7 +167,8 @@ export class VirtualServices {
   private eligible(): { service: ServiceSpec; vip: VipSpec }[] {
     const vips = this.d.vips();
     const out: { service: ServiceSpec; vip: VipSpec }[] = [];
-    for (const service of this.d.services.specs().values()) {
+    const byName = [...this.d.services.specs().values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const service of byName) {
       const vip = vips.get(service.vip);
       if (serviceVipProblems(service, vip).length > 0 || priorityOf(vip!, this.d.self) === undefined)
         continue;
@@ -190,6 +192,8 @@ export class VirtualServices {
     const wanted: LbService[] = [];
     const below = new Map<string, string>();
     const reports: [ServiceSpec, Selection][] = [];
+    const taken = new Map<string, string>();
+    const clashes: string[] = [];
     for (const { service, vip } of eligible) {
       const sel = this.selection(service);
       if (sel.serving === 'below_quorum') {
@@ -199,6 +203,15 @@ export class VirtualServices {
         );
       }
       if (held[vip.name] === undefined) continue;
+      // Two services on one VIP, protocol and port (only by hand: the coordinator refuses it)
+      // would make the whole transaction fail: the first by name runs, the other is skipped.
+      const key = `${vip.address} ${service.protocol} ${service.port}`;
+      const first = taken.get(key);
+      if (first !== undefined) {
+        clashes.push(`${service.name} (same VIP, protocol and port as ${first})`);
+        continue;
+      }
+      taken.set(key, service.name);
       reports.push([service, sel]);
       wanted.push({
         name: service.name,
@@ -213,6 +226,10 @@ export class VirtualServices {
         backends: sel.backends,
         ...(service.sorry && { sorry: service.sorry }),
       });
+    }
+    if (clashes.join() !== this.clashes) {
+      this.clashes = clashes.join();
+      if (clashes.length) this.d.log.error({ skipped: clashes }, 'virtual services skipped: they clash');
     }
     this.checkForwarding(wanted);
     await this.apply(wanted);

@@ -201,7 +201,7 @@ async function main(): Promise<void> {
   await withLimit(900_000, 'bench:services', () =>
     withServiceLab({ ports: [8080], logLevel: 'info' }, async (s) => {
       await s.putService(web());
-      await s.waitRules('n1', (x) => x.includes('jump svc_web'), 'web rules on n1');
+      await s.waitRules('n1', (x) => x.includes('goto svc_web'), 'web rules on n1');
       await distribution(s, results);
       await backendKilled(s, results);
       await throughput(s, results);

@@ -207,6 +207,11 @@ export async function withServiceLab(
   });
 }
 
+/** Whether a NAT ruleset sends new connections to ADDR:PORT (map element or single DNAT). */
+export function hasBackend(ruleset: string, address: string, port: number): boolean {
+  return ruleset.includes(`${address} . ${port}`) || ruleset.includes(`${address}:${port}`);
+}
+
 /** Each backend's share of the answers, in percent. */
 export function shares(r: LoadResult): Record<string, number> {
   const total = Object.values(r.bodies).reduce((a, b) => a + b, 0);

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep } from '../harness/proc';
 import { ipv4Of } from '../lab';
-import { shares, VIP, withServiceLab } from './service-lab';
+import { hasBackend, shares, VIP, withServiceLab } from './service-lab';
 
 const skip = skipUnlessRoot(__filename);
 const URL = `http://${VIP}/`;
@@ -38,7 +38,7 @@ describe('virtual services, NAT mode (namespace lab, real nftables)', { skip, co
   it('schedules, follows health, drains, serves the sorry server, and keeps its rules through a broken spec', async () => {
     await withServiceLab({ ports: [8080, 9090], fastTakeover: false, rate: 150 }, async (s) => {
       await s.putService(web());
-      await s.waitRules('n1', (r) => r.includes('jump svc_web'), 'web rules on n1');
+      await s.waitRules('n1', (r) => r.includes('goto svc_web'), 'web rules on n1');
       assert.doesNotMatch(await s.rules('n2'), /svc_web/, 'no rules where the VIP is not held');
 
       // rr: an equal share each (numgen inc: exact up to one request).
@@ -67,7 +67,7 @@ describe('virtual services, NAT mode (namespace lab, real nftables)', { skip, co
       await s.waitRules('n1', (x) => x.includes('numgen inc mod 3'), 'rr again');
       await s.stopServer('b2', 8080);
       const killedAt = performance.now();
-      await s.waitRules('n1', (x) => !x.includes(`${ipv4Of('b2')}:8080`), 'b2 out of the rules');
+      await s.waitRules('n1', (x) => !hasBackend(x, ipv4Of('b2'), 8080), 'b2 out of the rules');
       const outMs = performance.now() - killedAt;
       assert.ok(outMs <= VERDICT_MS, `b2 left the rules after ${Math.round(outMs)} ms`);
       r = await s.load(URL, 90);
@@ -83,14 +83,14 @@ describe('virtual services, NAT mode (namespace lab, real nftables)', { skip, co
       );
       await s.startServer('b2', 8080);
       const backAt = performance.now();
-      await s.waitRules('n1', (x) => x.includes(`${ipv4Of('b2')}:8080`), 'b2 back in the rules');
+      await s.waitRules('n1', (x) => hasBackend(x, ipv4Of('b2'), 8080), 'b2 back in the rules');
       assert.ok(performance.now() - backAt <= VERDICT_MS, 'back after rise × interval');
 
       // Drain: weight 0 takes b1 out of new connections.
       const drained = web();
       drained.backends[0] = { ...drained.backends[0]!, weight: 0 } as (typeof drained.backends)[0];
       await s.putService(drained);
-      await s.waitRules('n1', (x) => !x.includes(`${ipv4Of('b1')}:8080`), 'b1 drained');
+      await s.waitRules('n1', (x) => !hasBackend(x, ipv4Of('b1'), 8080), 'b1 drained');
       r = await s.load(URL, 60);
       assert.equal(r.bodies.b1, undefined, 'a drained backend gets no new connection');
       assert.deepEqual(r.failures, {});
@@ -114,7 +114,7 @@ describe('virtual services, NAT mode (namespace lab, real nftables)', { skip, co
 
       // No healthy backend: the sorry server answers.
       await s.putService(web({ sorry: { address: ipv4Of('b3'), port: 9090 } }));
-      await s.waitRules('n1', (x) => x.includes(`${ipv4Of('b1')}:8080`), 'b1 back (spec fixed)');
+      await s.waitRules('n1', (x) => hasBackend(x, ipv4Of('b1'), 8080), 'b1 back (spec fixed)');
       for (const b of ['b1', 'b2', 'b3'] as const) await s.stopServer(b, 8080);
       await s.waitRules('n1', (x) => x.includes(`dnat ip to ${ipv4Of('b3')}:9090`), 'sorry rules');
       r = await s.load(URL, 10);
@@ -126,11 +126,11 @@ describe('virtual services, NAT mode (namespace lab, real nftables)', { skip, co
   it('quorum: a director that sees too few healthy backends gives the VIP to one that sees enough', async () => {
     await withServiceLab({ ports: [8080], fastTakeover: false, rate: 150 }, async (s) => {
       await s.putService(web({ quorum: 3 }));
-      await s.waitRules('n1', (r) => r.includes('jump svc_web'), 'web rules on n1');
+      await s.waitRules('n1', (r) => r.includes('goto svc_web'), 'web rules on n1');
       // n1 alone loses b3 (a partition between the two): below quorum there, not on n2.
       await s.lab.blockHosts('n1', ['b3']);
       await s.cluster.waitHolder(`${VIP}/24`, ['n1', 'n2'], 10_000, 'n2');
-      await s.waitRules('n2', (r) => r.includes('jump svc_web'), 'web rules on n2');
+      await s.waitRules('n2', (r) => r.includes('goto svc_web'), 'web rules on n2');
       await s.waitRules('n1', (r) => !r.includes('svc_web'), 'rules gone from n1');
       const r = await s.load(URL, 30);
       assert.deepEqual(r.failures, {});
@@ -138,7 +138,7 @@ describe('virtual services, NAT mode (namespace lab, real nftables)', { skip, co
       await s.lab.unblockHosts('n1');
       // Preempt: n1 takes the VIP back once it sees its quorum again, its rules with it.
       await s.cluster.waitHolder(`${VIP}/24`, ['n1', 'n2'], 10_000, 'n1');
-      await s.waitRules('n1', (r) => r.includes('jump svc_web'), 'web rules back on n1');
+      await s.waitRules('n1', (r) => r.includes('goto svc_web'), 'web rules back on n1');
       await sleep(100);
       assert.deepEqual((await s.load(URL, 9)).failures, {});
     });
