@@ -3,3 +3,4 @@ export * from './nft';
 export * from './render';
 export * from './select';
 export * from './types';
+export * from './conntrack';

@@ -14,8 +14,8 @@ export type ServiceServing = 'backends' | 'sorry' | 'none' | 'below_quorum';
 export interface ServiceHealthRecord {
   node: string;
   serving: ServiceServing;
-  /** By `ADDR:PORT`. */
-  backends: Record<string, { health: BackendHealth; detail: string }>;
+  /** By `ADDR:PORT`. connections: established ones through the director (NAT only; absent: unknown). */
+  backends: Record<string, { health: BackendHealth; detail: string; connections?: number }>;
 }
 
 export function encodeServiceHealth(r: ServiceHealthRecord): string {
@@ -41,7 +41,12 @@ export function parseServiceHealth(value: string): ServiceHealthRecord | undefin
     for (const [target, b] of Object.entries(o.backends as Record<string, unknown>)) {
       const e = (typeof b === 'object' && b !== null ? b : {}) as Record<string, unknown>;
       const health = e.health === 'up' || e.health === 'down' ? e.health : 'unknown';
-      backends[target] = { health, detail: typeof e.detail === 'string' ? e.detail : '' };
+      const connections = typeof e.connections === 'number' && e.connections >= 0 ? e.connections : undefined;
+      backends[target] = {
+        health,
+        detail: typeof e.detail === 'string' ? e.detail : '',
+        ...(connections !== undefined && { connections }),
+      };
     }
   }
   return { node: o.node, serving, backends };

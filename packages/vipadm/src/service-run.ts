@@ -137,8 +137,14 @@ export function serviceDetail(s: Service__Output): string {
     ['director', dash(s.holder)],
     ['serving', dash(s.serving)],
   ]);
-  const rows = s.backends.map((b) => [b.target, String(b.weight), b.health, dash(b.detail)]);
-  return `${head}\n${alignTable(['BACKEND', 'WEIGHT', 'HEALTH', 'LAST CHECK'], rows)}`;
+  const rows = s.backends.map((b) => [
+    b.target,
+    String(b.weight),
+    b.health,
+    b.connections < 0 ? '-' : String(b.connections),
+    dash(b.detail),
+  ]);
+  return `${head}\n${alignTable(['BACKEND', 'WEIGHT', 'HEALTH', 'CONNS', 'LAST CHECK'], rows)}`;
 }
 
 export async function runServiceCommand(command: ServiceCommand, ctx: ServiceRunContext): Promise<void> {

@@ -95,6 +95,12 @@ export function backendStatus(
   return spec.backends.map((b) => {
     const target = targetText(b);
     const seen = health?.backends[target];
-    return { target, weight: b.weight, health: seen?.health ?? 'unknown', detail: seen?.detail ?? '' };
+    return {
+      target,
+      weight: b.weight,
+      health: seen?.health ?? 'unknown',
+      detail: seen?.detail ?? '',
+      connections: seen?.connections ?? -1,
+    };
   });
 }

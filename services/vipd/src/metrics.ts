@@ -223,6 +223,12 @@ export class VipdMetrics {
     ['service', 'backend'],
     (g) => this.eachBackend(g, (b) => b.weight),
   );
+  private readonly backendConnections = this.gauge(
+    'vipd_service_backend_connections',
+    'Established connections through this node to a NAT virtual service backend (conntrack); absent for DR',
+    ['service', 'backend'],
+    (g) => this.eachBackend(g, (b) => b.connections),
+  );
   private readonly backendChecks = this.counter(
     'vipd_service_backend_checks_total',
     'Health checks of virtual service backends run on this node',
@@ -263,9 +269,12 @@ export class VipdMetrics {
     };
   }
 
-  private eachBackend(g: Gauge<'service' | 'backend'>, value: (b: BackendRow) => number): void {
+  private eachBackend(g: Gauge<'service' | 'backend'>, value: (b: BackendRow) => number | undefined): void {
     g.reset();
-    for (const b of this.services?.() ?? []) g.set({ service: b.service, backend: b.backend }, value(b));
+    for (const b of this.services?.() ?? []) {
+      const v = value(b);
+      if (v !== undefined) g.set({ service: b.service, backend: b.backend }, v);
+    }
   }
 
   /** Starts listening to the daemon's parts (once, before the daemon starts). */

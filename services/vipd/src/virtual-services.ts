@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { errorLine, type Logger } from '@vipd/log';
 import {
   type BackendState,
+  countConnections,
   type LbDataPlane,
   type LbService,
   renderRuleset,
@@ -57,6 +58,18 @@ export interface VirtualServicesDeps {
 }
 
 export const DEFAULT_REFRESH_MS = 30_000;
+/** How often the director's report (connection counts) is refreshed without another change. */
+export const REPORT_MS = 10_000;
+const CONNTRACK = '/proc/net/nf_conntrack';
+
+/** This namespace's conntrack table as text ('' when the kernel does not show it). */
+function readConntrack(): string {
+  try {
+    return readFileSync(CONNTRACK, 'utf8');
+  } catch {
+    return '';
+  }
+}
 
 /** What the metrics are told (metrics.ts); the scrape reads backends() itself. */
 export interface ServiceMetricsSink {
@@ -71,6 +84,8 @@ export interface BackendRow {
   weight: number;
   /** Taking new connections now on this node (it directs the service). */
   serving: boolean;
+  /** Established connections through this node (NAT, directed here); undefined: unknown. */
+  connections?: number;
 }
 
 export class VirtualServices {
@@ -107,10 +122,14 @@ export class VirtualServices {
     }
     this.started = true;
     this.changed();
+    let ticks = 0;
+    const every = Math.max(1, Math.round((this.d.refreshMs ?? DEFAULT_REFRESH_MS) / REPORT_MS));
     this.timer = setInterval(() => {
-      this.force = true; // repairs a table flushed behind our back
+      // Each tick refreshes the report (connection counts); every few, the rules are applied
+      // again even if unchanged, which repairs a table flushed behind our back.
+      if (++ticks % every === 0) this.force = true;
       this.changed();
-    }, this.d.refreshMs ?? DEFAULT_REFRESH_MS);
+    }, REPORT_MS);
   }
 
   /** Stops the checks and removes every rule (after the VIPs are gone). */
@@ -129,10 +148,16 @@ export class VirtualServices {
   /** Every backend of the services this node may direct, for the metrics' scrape. */
   backends(): BackendRow[] {
     const held = this.d.held();
+    const conntrack = readConntrack();
     return this.eligible().flatMap(({ service, vip }) => {
       const sel = this.selection(service);
       const serving = new Set(sel.backends.map(targetText));
+      const directed = held[vip.name] !== undefined && service.mode === 'nat';
+      const conns = directed
+        ? countConnections(conntrack, { vip: vip.address, protocol: service.protocol, port: service.port })
+        : undefined;
       return service.backends.map((b) => ({
+        connections: conns ? (conns.get(targetText(b)) ?? 0) : undefined,
         service: service.name,
         backend: targetText(b),
         health: this.probes.health(service.name, targetText(b)).health,
@@ -308,14 +333,25 @@ export class VirtualServices {
       );
     }
     if (lease === undefined) return;
+    const conntrack = directed.some(([s]) => s.mode === 'nat') ? readConntrack() : '';
+    const vips = this.d.vips();
     for (const [service, sel] of directed) {
+      const vip = vips.get(service.vip);
+      const conns =
+        service.mode === 'nat' && vip && conntrack !== ''
+          ? countConnections(conntrack, { vip: vip.address, protocol: service.protocol, port: service.port })
+          : undefined;
       const record: ServiceHealthRecord = {
         node: this.d.self,
         serving: sel.serving,
         backends: Object.fromEntries(
           service.backends.map((b) => {
             const t = targetText(b);
-            return [t, this.probes.health(service.name, t)];
+            const connections = conns?.get(t) ?? (conns ? 0 : undefined);
+            return [
+              t,
+              { ...this.probes.health(service.name, t), ...(connections !== undefined && { connections }) },
+            ];
           }),
         ),
       };

@@ -118,13 +118,22 @@ export class ServiceLab {
   /** service-health/<name> as the director reported it. */
   async health(
     name: string,
-  ): Promise<{ node: string; serving: string; backends: Record<string, { health: string }> } | undefined> {
+  ): Promise<
+    | { node: string; serving: string; backends: Record<string, { health: string; connections?: number }> }
+    | undefined
+  > {
     const out = await this.cluster.etcdctl([
       'get',
       '--print-value-only',
       `/vipd/${CLUSTER}/service-health/${name}`,
     ]);
     return out.trim() ? (JSON.parse(out.trim()) as never) : undefined;
+  }
+
+  /** Opens `count` TCP connections from the client to the VIP and holds them for `ms` (no request sent). */
+  holdConnections(port: number, count: number, ms: number): void {
+    const code = `const net=require('net');for(let i=0;i<${count};i++)net.connect(${port},'${VIP}').on('error',()=>{});setTimeout(()=>process.exit(0),${ms})`;
+    this.lab.spawn('cli', [process.execPath, '-e', code]);
   }
 
   /** The rules on a director, as nft lists them. */

@@ -46,6 +46,18 @@ describe('virtual services, NAT mode (namespace lab, real nftables)', { skip, co
       assert.deepEqual(r.failures, {});
       for (const b of ['b1', 'b2', 'b3']) within(shares(r)[b] ?? 0, 33.3, 3, `rr share of ${b}`);
 
+      // Connections established through the director are counted per backend (conntrack) and
+      // reported (what `vipadm service list|get` show), within one report interval.
+      s.holdConnections(80, 3, 15_000);
+      await pollUntil(
+        async () => {
+          const h = await s.health('web');
+          const total = Object.values(h?.backends ?? {}).reduce((n, b) => n + (b.connections ?? 0), 0);
+          return total === 3 ? true : undefined;
+        },
+        { timeoutMs: 14_000, intervalMs: 250, what: 'three established connections reported' },
+      );
+
       // wrr follows the weights 1:2:3.
       const weighted = web({ scheduler: 'wrr' });
       weighted.backends = weighted.backends.map((b, i) => ({ ...b, weight: i + 1 }));

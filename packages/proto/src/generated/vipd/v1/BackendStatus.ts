@@ -5,6 +5,7 @@ export interface BackendStatus {
   weight?: number;
   health?: string;
   detail?: string;
+  connections?: number;
 }
 
 export interface BackendStatus__Output {
@@ -12,4 +13,5 @@ export interface BackendStatus__Output {
   weight: number;
   health: string;
   detail: string;
+  connections: number;
 }
