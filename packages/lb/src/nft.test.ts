@@ -41,6 +41,13 @@ const svc = (name: string, extra: Partial<LbService> = {}): LbService => ({
   ...extra,
 });
 
+const preroutingHandle = () =>
+  /chain prerouting \{ # handle (\d+)/.exec(
+    execFileSync('ip', ['netns', 'exec', NS, 'nft', '-a', 'list', 'table', 'inet', 'vipd_svc'], {
+      encoding: 'utf8',
+    }),
+  )?.[1];
+
 void describe('nftables data plane in a network namespace', { skip: skipReason() }, () => {
   const plane = new NftDataPlane({ nft: ['ip', 'netns', 'exec', NS, 'nft'] });
   before(() => {
@@ -93,7 +100,7 @@ void describe('nftables data plane in a network namespace', { skip: skipReason()
     await plane.apply([svc('only')]);
     let text = ruleset();
     assert.match(text, /goto svc_only/);
-    assert.doesNotMatch(text, /svc_wrr|vipd_svc_dr/);
+    assert.doesNotMatch(text, /svc_wrr|ingress_|fwd/, 'chains no longer wanted are gone');
     await assert.rejects(
       runNftScript(
         'add table inet vipd_svc\ndelete table inet vipd_svc\ntable inet vipd_svc { chain x { nonsense } }\n',
@@ -105,6 +112,11 @@ void describe('nftables data plane in a network namespace', { skip: skipReason()
     );
     text = ruleset();
     assert.match(text, /goto svc_only/, 'the running rules stay');
+    // Updates keep the NAT base chains (a re-created hook is not seamless for new connections).
+    const handle = preroutingHandle();
+    await plane.apply([svc('only', { scheduler: 'wrr' }), svc('more', { port: 81 })]);
+    assert.equal(preroutingHandle(), handle);
+    assert.match(ruleset(), /goto svc_more/);
     await plane.clear();
     assert.doesNotMatch(ruleset(), /vipd_svc/);
   });

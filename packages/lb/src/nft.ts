@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { oneLine } from '@vipd/log';
 import { LbApplyError } from './errors';
-import { renderRuleset, type RenderOptions } from './render';
+import { type OwnedChains, ownedChains, renderRuleset, type RenderOptions, renderUpdate } from './render';
 import type { LbDataPlane, LbService } from './types';
 
 export interface NftOptions extends RenderOptions {
@@ -44,14 +44,30 @@ export function runNftScript(script: string, options: NftOptions = {}): Promise<
   });
 }
 
+/**
+ * Knows what its last script left in the kernel, so that a change is an update of the chains
+ * (renderUpdate: base chains kept, new connections never see a NAT hook missing) rather than a
+ * table replaced; when it does not know (nothing applied yet, or the last script failed) it
+ * replaces the tables wholesale (renderRuleset).
+ */
 export class NftDataPlane implements LbDataPlane {
+  private owned: OwnedChains | undefined;
+
   constructor(private readonly options: NftOptions = {}) {}
 
-  apply(services: readonly LbService[]): Promise<void> {
-    return runNftScript(renderRuleset(services, this.options), this.options);
+  async apply(services: readonly LbService[]): Promise<void> {
+    const previous = this.owned;
+    this.owned = undefined;
+    const script = previous
+      ? renderUpdate(services, previous, this.options)
+      : renderRuleset(services, this.options);
+    await runNftScript(script, this.options);
+    this.owned = ownedChains(services);
   }
 
-  clear(): Promise<void> {
-    return this.apply([]);
+  async clear(): Promise<void> {
+    this.owned = undefined;
+    await runNftScript(renderRuleset([], this.options), this.options);
+    this.owned = { nat: [], drIngress: [], dr: [] };
   }
 }

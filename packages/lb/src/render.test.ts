@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HASH_SEED, renderRuleset } from './render';
+import { HASH_SEED, ownedChains, renderRuleset, renderUpdate } from './render';
 import { selectBackends } from './select';
 import type { LbService } from './types';
 
@@ -120,6 +120,38 @@ describe('nftables rendering', () => {
       l.includes('ip6 daddr . meta l4proto . th dport vmap { 2001:db8::100 . udp . 80 : goto svc_web_1 }'),
     );
     assert.ok(l.includes('meta l4proto udp dnat ip6 to [2001:db8::10]:53'));
+  });
+});
+
+describe('nftables updates', () => {
+  it('keep the base chains, flush and refill them, and delete what is no longer wanted after the flush', () => {
+    const dr = {
+      ...web,
+      name: 'dr',
+      mode: 'dr' as const,
+      port: 81,
+      backends: [{ address: '203.0.113.10', port: 81, weight: 1 }],
+    };
+    const previous = ownedChains([web, dr]);
+    assert.deepEqual(previous, { nat: ['svc_web_1'], drIngress: ['ingress_6530'], dr: ['svc_dr'] });
+    const l = lines(renderUpdate([{ ...web, name: 'api' }], previous));
+    assert.ok(!l.some((x) => x.startsWith('delete table')), 'no table is deleted');
+    assert.ok(
+      !l.some((x) => /delete chain inet vipd_svc (pre|post)routing/.test(x)),
+      'no base chain is deleted',
+    );
+    const at = (x: string) => l.indexOf(x);
+    assert.ok(at('flush chain inet vipd_svc prerouting') < at('delete chain inet vipd_svc svc_web_1'));
+    assert.ok(at('delete chain inet vipd_svc svc_web_1') >= 0);
+    assert.ok(at('delete chain netdev vipd_svc_dr ingress_6530') >= 0, 'an interface no longer used');
+    assert.ok(
+      at('delete chain netdev vipd_svc_dr svc_dr') > at('delete chain netdev vipd_svc_dr ingress_6530'),
+    );
+    assert.ok(
+      at(
+        'add rule inet vipd_svc prerouting ip daddr . meta l4proto . th dport vmap { 198.51.100.100 . tcp . 80 : goto svc_api }',
+      ) > at('add chain inet vipd_svc svc_api'),
+    );
   });
 });
 
