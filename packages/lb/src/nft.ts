@@ -58,9 +58,11 @@ export class NftDataPlane implements LbDataPlane {
   async apply(services: readonly LbService[]): Promise<void> {
     const previous = this.owned;
     this.owned = undefined;
-    const script = previous
-      ? renderUpdate(services, previous, this.options)
-      : renderRuleset(services, this.options);
+    // Nothing to serve: the tables go entirely (no NAT hook, hence no conntrack, left behind).
+    const script =
+      previous && services.length > 0
+        ? renderUpdate(services, previous, this.options)
+        : renderRuleset(services, this.options);
     await runNftScript(script, this.options);
     this.owned = ownedChains(services);
   }

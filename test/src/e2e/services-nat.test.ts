@@ -155,4 +155,43 @@ describe('virtual services, NAT mode (namespace lab, real nftables)', { skip, co
       assert.deepEqual((await s.load(URL, 9)).failures, {});
     });
   });
+  it('a rule update of 100 services × 10 backends fails no request of a client running through it', async () => {
+    await withServiceLab({ ports: [8080], fastTakeover: false, rate: 150 }, async (s) => {
+      await s.putService(web());
+      const bulk = (i: number, weight = 1) => ({
+        name: `bulk-${i}`,
+        vip: 'front',
+        port: 1000 + i,
+        check: { type: 'none' },
+        backends: Array.from({ length: 10 }, (_, j) => ({
+          address: ipv4Of((['b1', 'b2', 'b3'] as const)[j % 3]!),
+          port: 8080 + j,
+          weight: j === 0 ? weight : 1,
+        })),
+      });
+      for (let i = 0; i < 100; i++) await s.putService(bulk(i));
+      await s.waitRules(
+        'n1',
+        (r) => r.includes('svc_bulk_99 ') && r.includes('goto svc_web'),
+        'all 101 services',
+        30_000,
+      );
+      const mark = s.cluster.logs('n1').length;
+      const load = s.load(URL, 100_000, 6000, 2, 1000);
+      await sleep(500);
+      for (let k = 2; k <= 6; k++) {
+        await s.putService(bulk(50, k));
+        await sleep(600);
+      }
+      const r = await load;
+      assert.deepEqual(r.failures, {}, `failed requests during the updates (${r.requests} requests)`);
+      const applied = s.cluster
+        .logs('n1')
+        .slice(mark)
+        .filter((l) => l.msg === 'virtual service rules applied')
+        .map((l) => Number(l.ms));
+      assert.ok(applied.length >= 3, `updates applied: ${applied.length}`);
+      console.log(`# 101 services / 1003 backends: one update applied in ${applied.join(', ')} ms`);
+    });
+  });
 });
