@@ -117,6 +117,12 @@ void describe('nftables data plane in a network namespace', { skip: skipReason()
     await plane.apply([svc('only', { scheduler: 'wrr' }), svc('more', { port: 81 })]);
     assert.equal(preroutingHandle(), handle);
     assert.match(ruleset(), /goto svc_more/);
+    // DR services added and removed by updates too.
+    await plane.apply([svc('more', { port: 81 }), svc('dr', { mode: 'dr', port: 84 })]);
+    assert.match(ruleset(), /fwd ip to jhash ip saddr \. tcp sport mod 2/);
+    await plane.apply([svc('more', { port: 81 })]);
+    assert.doesNotMatch(ruleset(), /fwd|chain svc_dr/);
+    assert.equal(preroutingHandle(), handle);
     await plane.clear();
     assert.doesNotMatch(ruleset(), /vipd_svc/);
   });
