@@ -162,6 +162,8 @@ describe('virtual services, NAT mode (namespace lab, real nftables)', { skip, co
         name: `bulk-${i}`,
         vip: 'front',
         port: 1000 + i,
+        // wrr: a weight change changes the rules (rr would ignore it).
+        scheduler: 'wrr',
         check: { type: 'none' },
         backends: Array.from({ length: 10 }, (_, j) => ({
           address: ipv4Of((['b1', 'b2', 'b3'] as const)[j % 3]!),
@@ -185,6 +187,7 @@ describe('virtual services, NAT mode (namespace lab, real nftables)', { skip, co
       }
       const r = await load;
       assert.deepEqual(r.failures, {}, `failed requests during the updates (${r.requests} requests)`);
+      assert.deepEqual(await s.cluster.holders(`${VIP}/24`, ['n1', 'n2']), ['n1'], 'the VIP stayed on n1');
       const applied = s.cluster
         .logs('n1')
         .slice(mark)
