@@ -1,6 +1,7 @@
-// http: up when a GET answers with expectStatus within timeoutMs. Redirects are not followed,
-// the body is never read (the connection is closed as soon as the status line arrives), and no
-// connection is reused between probes.
+// http: up when a GET answers with expectStatus within timeoutMs (and, with expectBody, a body
+// whose first MAX_BODY_BYTES contain it). Redirects are not followed; without expectBody the body
+// is never read (the connection is closed as soon as the status line arrives); no connection is
+// reused between probes.
 import http from 'node:http';
 import https from 'node:https';
 import { errorLine } from '@vipd/log';
@@ -20,6 +21,9 @@ export function displayUrl(url: string): string {
   }
 }
 
+/** How much of a body expectBody is looked for in. */
+export const MAX_BODY_BYTES = 65_536;
+
 export function probeHttp(spec: HttpCheckSpec, options: ProbeOptions = {}): Promise<ProbeOutcome> {
   const shown = displayUrl(spec.url);
   return probeOnce(
@@ -36,14 +40,32 @@ export function probeHttp(spec: HttpCheckSpec, options: ProbeOptions = {}): Prom
       request.on('response', (response) => {
         const status = response.statusCode ?? 0;
         response.on('error', () => undefined);
-        response.destroy();
-        const ok = status === spec.expectStatus;
-        finish({
-          ok,
-          timedOut: false,
-          status,
-          message: ok ? `HTTP ${status}` : `HTTP ${status}, expected ${spec.expectStatus}`,
+        const statusOk = status === spec.expectStatus;
+        const expectBody = spec.expectBody;
+        if (!statusOk || expectBody === undefined) {
+          response.destroy();
+          finish({
+            ok: statusOk,
+            timedOut: false,
+            status,
+            message: statusOk ? `HTTP ${status}` : `HTTP ${status}, expected ${spec.expectStatus}`,
+          });
+          return;
+        }
+        let body = Buffer.alloc(0);
+        const judge = (): void => {
+          response.destroy();
+          const ok = body.toString('utf8').includes(expectBody);
+          const message = ok
+            ? `HTTP ${status}, body matched`
+            : `HTTP ${status}, body does not contain ${JSON.stringify(expectBody)}`;
+          finish({ ok, timedOut: false, status, message });
+        };
+        response.on('data', (chunk: Buffer) => {
+          body = Buffer.concat([body, chunk]).subarray(0, MAX_BODY_BYTES);
+          if (body.length >= MAX_BODY_BYTES || body.toString('utf8').includes(expectBody)) judge();
         });
+        response.on('end', judge);
       });
       // Stays attached after finish: destroying the request may emit a late error.
       request.on('error', (err) =>

@@ -81,6 +81,37 @@ describe('CheckRunner with an http check', () => {
     }
   });
 
+  it('with expectBody, is up only while the body contains it', async () => {
+    let body = 'status: ok, all good';
+    const server = createServer((_req, res) => res.writeHead(200).end(body));
+    const port = await listen(server);
+    const runner = new CheckRunner(
+      [
+        spec({
+          type: 'http',
+          name: 'body',
+          url: `http://127.0.0.1:${port}/`,
+          expectBody: 'ok',
+          intervalMs: 50,
+          rise: 1,
+          fall: 1,
+        }),
+      ],
+      { maxJitterMs: 0 },
+    );
+    runner.start();
+    try {
+      await waitUntil(() => runner.state('body') === 'up', 2000, 'body up');
+      assert.equal(runner.results('body')?.message, 'HTTP 200, body matched');
+      body = 'status: failing';
+      await waitUntil(() => runner.state('body') === 'down', 2000, 'body down');
+      assert.equal(runner.results('body')?.message, 'HTTP 200, body does not contain "ok"');
+    } finally {
+      await runner.stop();
+      await close(server);
+    }
+  });
+
   it('fails at timeoutMs when the server never answers', async () => {
     let requests = 0;
     const server = createServer(() => {

@@ -76,6 +76,8 @@ const httpSchema = z
       }
     }),
     expectStatus: z.number().int().min(100).max(599).default(DEFAULT_EXPECT_STATUS),
+    /** The body (its first MAX_BODY_BYTES) must contain this; unset: the body is never read. */
+    expectBody: z.string().min(1).max(1024).optional(),
   })
   .strict();
 

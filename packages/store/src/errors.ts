@@ -52,6 +52,23 @@ export class InvalidSpecError extends StoreError {
   }
 }
 
+/** A virtual service spec failed validation (services/<name>). */
+export class InvalidServiceSpecError extends StoreError {
+  readonly problems: string[];
+
+  constructor(
+    readonly service: string,
+    problems: string[],
+  ) {
+    const folded = problems.map((p) => clip(p.replace(/\s*[\r\n\u2028\u2029]\s*/g, ' '), 300));
+    super(`invalid service spec ${clip(JSON.stringify(service), 100)}: ${folded.slice(0, 10).join('; ')}`, {
+      transient: false,
+    });
+    this.problems = folded;
+    this.name = 'InvalidServiceSpecError';
+  }
+}
+
 /**
  * keys/beat holds something that is not a beat key. Final until an operator fixes it (deleting
  * the key lets the next vipd create a new one). Never carries the value: it is a secret.

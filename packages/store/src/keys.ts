@@ -42,6 +42,20 @@ export class Keys {
   get takeoversPrefix(): string {
     return `${this.root}takeovers/`;
   }
+  /** services/<name>: a virtual service (L4 load balancing) on a VIP (service-spec.ts). */
+  get servicesPrefix(): string {
+    return `${this.root}services/`;
+  }
+  service(name: string): string {
+    return this.servicesPrefix + name;
+  }
+  /** service-health/<name>: its backends' health, written by the director running its rules. */
+  get serviceHealthPrefix(): string {
+    return `${this.root}service-health/`;
+  }
+  serviceHealth(name: string): string {
+    return this.serviceHealthPrefix + name;
+  }
   /** keys/: the cluster's secrets (only `keys/beat` today). Read by vipd only, never logged. */
   get keysPrefix(): string {
     return `${this.root}keys/`;

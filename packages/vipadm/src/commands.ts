@@ -4,6 +4,7 @@
  */
 import type { AnnounceSettings__Output } from '@vipd/proto';
 import { UsageError } from './errors';
+import { SERVICE_ALIASES, SERVICE_COMMANDS, type ServiceCommand } from './service-commands';
 import type { VipChanges } from './spec';
 import { buildSpec } from './spec';
 import type { VipSpecInput } from './spec';
@@ -38,7 +39,8 @@ export type Command =
   | { kind: 'completion'; shell: 'bash' | 'zsh' }
   | { kind: 'config-view' }
   | { kind: 'apply'; file: string; dryRun: boolean; prune: boolean }
-  | { kind: 'export' };
+  | { kind: 'export' }
+  | ServiceCommand;
 
 export type OptionSpec = Record<string, { value: boolean; repeat?: boolean }>;
 
@@ -223,6 +225,7 @@ export const COMMANDS: Record<string, CommandDef> = {
       return { kind: 'completion', shell };
     },
   },
+  ...SERVICE_COMMANDS,
 };
 
 /** Other words for the same command. */
@@ -232,14 +235,17 @@ const ALIASES: Record<string, string> = {
   'vip remove': 'vip rm',
   'vip show': 'vip get',
   'node ls': 'node list',
+  ...SERVICE_ALIASES,
 };
 
 /** First words that need a second one. */
-export const GROUPS = ['vip', 'node', 'config'];
+export const GROUPS = ['vip', 'node', 'config', 'service'];
 
 /** The command the leading words name (longest match), with its canonical path. */
 export function resolveCommand(words: readonly string[]): { path: string; def: CommandDef } | undefined {
-  const candidates = GROUPS.includes(words[0] ?? '') ? [words.slice(0, 2).join(' ')] : [words[0] ?? ''];
+  const candidates = GROUPS.includes(words[0] ?? '')
+    ? [words.slice(0, 3).join(' '), words.slice(0, 2).join(' ')]
+    : [words[0] ?? ''];
   for (const typed of candidates) {
     const path = ALIASES[typed] ?? typed;
     const def = COMMANDS[path];

@@ -6,7 +6,7 @@
  *   zsh:  vipadm completion zsh > "${fpath[1]}/_vipadm"   (then restart zsh)
  */
 import { GLOBAL_OPTION_NAMES, OUTPUT_FORMATS } from './args';
-import { COMMANDS, GROUPS, type OptionSpec } from './commands';
+import { COMMANDS, type OptionSpec } from './commands';
 
 /** What to offer after the command words typed so far (joined by spaces; '' at the start). */
 interface Node {
@@ -28,20 +28,21 @@ export function completionTree(): Map<string, Node> {
   const global = GLOBAL_OPTION_NAMES.map((n) => `--${n}`).concat('-o');
   const tree = new Map<string, Node>();
   const top = new Set<string>(['help']);
+  const groups = new Map<string, Set<string>>();
   for (const path of Object.keys(COMMANDS)) {
-    const [first, second] = path.split(' ');
-    top.add(first!);
-    if (second !== undefined) {
-      const group = tree.get(first!) ?? { words: [], options: global };
-      group.words.push(second);
-      tree.set(first!, group);
+    const words = path.split(' ');
+    top.add(words[0]!);
+    // Each group on the way ("service", "service backend") offers the next word.
+    for (let i = 1; i < words.length; i++) {
+      const group = words.slice(0, i).join(' ');
+      groups.set(group, (groups.get(group) ?? new Set()).add(words[i]!));
     }
     const def = COMMANDS[path]!;
     tree.set(path, { words: ARG_VALUES[path] ?? [], options: [...optionNames(def.options), ...global] });
   }
+  for (const [group, next] of groups) tree.set(group, { words: [...next].sort(), options: global });
   tree.set('', { words: [...top].sort(), options: global });
   tree.set('help', { words: [...top].filter((w) => w !== 'help').sort(), options: [] });
-  for (const group of GROUPS) tree.get(group)?.words.sort();
   return tree;
 }
 

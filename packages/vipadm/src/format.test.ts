@@ -72,6 +72,8 @@ const acquired: Event__Output = {
   node: 'n1',
   fencing_revision: '57',
   detail: '',
+  service: '',
+  backend: '',
   revision: '61',
 };
 
@@ -388,6 +390,8 @@ describe('json output', () => {
       'node',
       'fencing_revision',
       'detail',
+      'service',
+      'backend',
       'revision',
     ]);
   });
@@ -407,6 +411,8 @@ describe('-o yaml', () => {
         'node: n1',
         'fencing_revision: "57"',
         'detail: ""',
+        'service: ""',
+        'backend: ""',
         'revision: "61"',
         '',
       ].join('\n'),

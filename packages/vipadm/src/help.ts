@@ -1,4 +1,5 @@
 /** Help texts, one per command path ('' is the top level). */
+import { SERVICE_HELP } from './service-help';
 
 const GLOBAL = `Global options (anywhere after "vipadm"); each beats its environment variable,
 which beats the context of the config file (vipadm help config):
@@ -60,6 +61,8 @@ Commands:
                                     make the cluster's VIPs what FILE says; --dry-run: the diff
   config view                       the server, context, token file and TLS files in use
   completion bash|zsh               shell completion script
+  service add|set|list|get|rm NAME  virtual services: L4 load balancing on a VIP
+  service backend add|rm|drain|weight NAME ADDR:PORT
   help [COMMAND]                    this text, or a command's; "help config": the config file
 
 ${GLOBAL}
@@ -292,6 +295,7 @@ Talks to nobody. See "vipadm help config" for the file.
 Examples:
   vipadm config view
   vipadm --context prod -o json config view`,
+  ...SERVICE_HELP,
 };
 
 export function helpText(topic: string): string {

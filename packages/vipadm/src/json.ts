@@ -117,6 +117,8 @@ export function eventJson(event: Event__Output) {
     node: event.node ?? '',
     fencing_revision: event.fencing_revision ?? '',
     detail: event.detail ?? '',
+    service: event.service ?? '',
+    backend: event.backend ?? '',
     revision: event.revision ?? '',
   };
 }

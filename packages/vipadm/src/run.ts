@@ -12,6 +12,8 @@ import { type FileSpec, fromStored, parseApplyFile, renderExport, toRequest } fr
 import { makePlan, type Plan, planJson, planText } from './apply-plan';
 import { CliError, UsageError } from './errors';
 import * as json from './json';
+import { isServiceCommand } from './service-commands';
+import { runServiceCommand } from './service-run';
 import { applyChanges, specInput } from './spec';
 import * as table from './table';
 import { explainText } from './explain';
@@ -44,6 +46,15 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
   const wide = global.output === 'wide';
   /** The json shape for -o json and -o yaml, the text for -o table and -o wide. */
   const show = (value: unknown, text: string) => ctx.write(render(global.output, value, text));
+  if (isServiceCommand(command)) {
+    const serviceRender = (value: unknown, text: string) => render(global.output, value, text);
+    return runServiceCommand(command, {
+      client,
+      render: serviceRender,
+      deadlineMs: deadline,
+      write: ctx.write,
+    });
+  }
 
   switch (command.kind) {
     case 'vip-add': {

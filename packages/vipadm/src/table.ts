@@ -179,6 +179,8 @@ export function drainText(node: Node__Output, drained: boolean): string {
 /** `TIME  TYPE  vip=… node=… fencing=…  detail`, one line, empty fields left out; wide adds rev=. */
 export function eventLine(event: Event__Output, wide = false): string {
   const fields = [
+    event.service && `service=${event.service}`,
+    event.backend && `backend=${event.backend}`,
     event.vip && `vip=${event.vip}`,
     event.node && `node=${event.node}`,
     event.fencing_revision && `fencing=${event.fencing_revision}`,

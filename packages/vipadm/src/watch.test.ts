@@ -38,6 +38,8 @@ const event = (type: string, vip: string, node: string) => ({
   node,
   fencing_revision: type === 'acquired' ? '57' : '',
   detail: '',
+  service: '',
+  backend: '',
   revision: '',
 });
 

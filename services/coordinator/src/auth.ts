@@ -26,6 +26,11 @@ export const METHOD_KINDS: Readonly<Record<string, 'read' | 'write'>> = {
   ListNodes: 'read',
   GetStatus: 'read',
   WatchEvents: 'read',
+  CreateService: 'write',
+  UpdateService: 'write',
+  DeleteService: 'write',
+  GetService: 'read',
+  ListServices: 'read',
 };
 
 export const isWrite = (method: string): boolean => METHOD_KINDS[method] !== 'read';

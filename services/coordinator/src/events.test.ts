@@ -24,6 +24,39 @@ const types = (c: KeyChange): string[] =>
   eventsFor(keys, c).map((e) => `${e.type} ${e.vip}/${e.node} ${e.detail}`.trim());
 
 describe('eventsFor', () => {
+  it('maps services/ to service_created/updated/deleted, naming the service and its VIP', () => {
+    const spec = { name: 'web', vip: 'front', port: 80, backends: [] };
+    const [c] = eventsFor(keys, put('services/web', spec, '7', '7'));
+    assert.deepEqual([c?.type, c?.service, c?.vip], ['service_created', 'web', 'front']);
+    const [u] = eventsFor(keys, put('services/web', spec, '7', '8', spec));
+    assert.equal(u?.type, 'service_updated');
+    const [d] = eventsFor(keys, del('services/web', spec));
+    assert.deepEqual([d?.type, d?.service], ['service_deleted', 'web']);
+  });
+
+  it("maps a director's health report to backend_up/backend_down, only for backends that changed", () => {
+    const before = {
+      node: 'n1',
+      serving: 'backends',
+      backends: { '203.0.113.10:80': { health: 'up' }, '203.0.113.11:80': { health: 'up' } },
+    };
+    const after = {
+      ...before,
+      backends: { ...before.backends, '203.0.113.11:80': { health: 'down', detail: 'connect ECONNREFUSED' } },
+    };
+    const events = eventsFor(keys, put('service-health/web', after, '7', '9', before));
+    assert.deepEqual(
+      events.map((e) => [e.type, e.service, e.backend, e.node, e.detail]),
+      [['backend_down', 'web', '203.0.113.11:80', 'n1', 'connect ECONNREFUSED']],
+    );
+    const fresh = eventsFor(keys, put('service-health/web', before, '10', '10'));
+    assert.deepEqual(
+      fresh.map((e) => e.type),
+      ['backend_up', 'backend_up'],
+      'a new director reports every backend',
+    );
+  });
+
   it('maps leader keys to acquired/released with the fencing revision', () => {
     const [acq] = eventsFor(keys, put('leaders/web', { node: 'n1' }, '7', '7'));
     assert.deepEqual([acq?.type, acq?.vip, acq?.node, acq?.fencing_revision], ['acquired', 'web', 'n1', '7']);

@@ -2,7 +2,15 @@
  * WatchEvents: one etcd watch on the cluster prefix per stream, each change turned into
  * Event messages by the pure eventsFor() below.
  */
-import { Keys, parseDrainRecord, parseLeaderValue, parseNodeInfo, parsePinRecord } from '@vipd/store';
+import {
+  Keys,
+  parseDrainRecord,
+  parseLeaderValue,
+  parseNodeInfo,
+  parsePinRecord,
+  parseServiceHealth,
+  parseServiceSpecJson,
+} from '@vipd/store';
 import type * as api from '@vipd/proto';
 
 /** One key change as the etcd watch reports it (with the previous value, when any). */
@@ -29,7 +37,12 @@ export type EventType =
   | 'node_undrained'
   | 'health_changed'
   | 'pinned'
-  | 'unpinned';
+  | 'unpinned'
+  | 'service_created'
+  | 'service_updated'
+  | 'service_deleted'
+  | 'backend_up'
+  | 'backend_down';
 
 /** An event but its time; its type is one of EventType. */
 export type EventBody = Omit<api.Event__Output, 'time' | 'type' | 'revision'> & { type: EventType };
@@ -40,6 +53,8 @@ const ev = (type: EventBody['type'], fields: Partial<Omit<EventBody, 'type'>>): 
   node: '',
   fencing_revision: '',
   detail: '',
+  service: '',
+  backend: '',
   ...fields,
 });
 
@@ -98,6 +113,36 @@ export function eventsFor(keys: Keys, c: KeyChange): EventBody[] {
     }
     const pin = parsePinRecord(c.value);
     return [ev('pinned', { vip: name, node: pin?.node ?? '', detail: pin?.by ? `by ${pin.by}` : '' })];
+  }
+  if ((name = under(keys.servicesPrefix)) !== undefined) {
+    if (c.kind === 'delete') return [ev('service_deleted', { service: name })];
+    let vip = '';
+    try {
+      vip = parseServiceSpecJson(c.value, name).vip;
+    } catch {
+      // An invalid value still changed the key; the event names no VIP.
+    }
+    const detail = `revision ${c.modRevision}`;
+    return [ev(created ? 'service_created' : 'service_updated', { service: name, vip, detail })];
+  }
+  if ((name = under(keys.serviceHealthPrefix)) !== undefined && c.kind === 'put') {
+    const now = parseServiceHealth(c.value);
+    if (!now) return [];
+    const before = c.prev ? parseServiceHealth(c.prev.value) : undefined;
+    const out: EventBody[] = [];
+    for (const [backend, b] of Object.entries(now.backends).sort(([a], [z]) => a.localeCompare(z))) {
+      if (b.health === 'unknown' || before?.backends[backend]?.health === b.health) continue;
+      // A new director's first report repeats what the old one said only when it differs.
+      out.push(
+        ev(b.health === 'up' ? 'backend_up' : 'backend_down', {
+          service: name,
+          backend,
+          node: now.node,
+          detail: b.detail,
+        }),
+      );
+    }
+    return out;
   }
   return [];
 }

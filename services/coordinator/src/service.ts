@@ -15,6 +15,7 @@ import { eventsFor, type KeyChange } from './events';
 import { ApiError, toServiceError } from './errors';
 import { moveVip } from './move';
 import { drainNode, listNodes, nodesFrom, undrainNode } from './nodes';
+import { createService, deleteService, getService, listServices, updateService } from './services';
 import { readSnapshot } from './state';
 import { checkStartRevision, parseStartRevision } from './watch-start';
 import { createVip, deleteVip, getVip, listFrom, listVips, updateVip } from './vips';
@@ -64,6 +65,14 @@ export class AdminService {
       UndrainNode: this.unary('UndrainNode', (req, call) => undrainNode(this.ctx, req.name, callerOf(call))),
       GetStatus: this.unary('GetStatus', () => this.status()),
       WatchEvents: (call) => void this.watch(call),
+      CreateService: this.unary('CreateService', (req) => createService(this.ctx, req.spec)),
+      UpdateService: this.unary('UpdateService', (req) => updateService(this.ctx, req)),
+      GetService: this.unary('GetService', (req) => getService(this.ctx, req.name)),
+      ListServices: this.unary('ListServices', async () => ({ services: await listServices(this.ctx) })),
+      DeleteService: this.unary('DeleteService', async (req) => {
+        await deleteService(this.ctx, req.name);
+        return {};
+      }),
     };
   }
 

@@ -16,9 +16,13 @@ import {
   parseLeader,
   parseNodeInfo,
   parsePinRecord,
+  parseServiceHealth,
+  parseServiceSpecJson,
   parseVipSpecJson,
   type PinRecord,
   readPrefixes,
+  type ServiceHealthRecord,
+  type ServiceSpec,
   type VipSpec,
 } from '@vipd/store';
 
@@ -33,6 +37,15 @@ export interface StoredVip {
   createRevision: string;
 }
 
+export interface StoredService {
+  name: string;
+  /** Undefined when the stored value is invalid (problem says why). */
+  spec?: ServiceSpec;
+  problem?: string;
+  value: string;
+  modRevision: string;
+}
+
 export interface StoredNode {
   info: NodeInfo;
   lease: string;
@@ -45,6 +58,8 @@ export interface Snapshot {
   leaders: Map<string, LeaderRecord>;
   drains: Map<string, DrainRecord>;
   pins: Map<string, PinRecord>;
+  services: Map<string, StoredService>;
+  serviceHealth: Map<string, ServiceHealthRecord>;
 }
 
 /** Runs one etcd call (a watch's start); whatever the client throws becomes a StoreError. */
@@ -56,9 +71,17 @@ export async function etcdCall<T>(operation: string, fn: () => Promise<T>): Prom
   }
 }
 
-/** Reads vips/, nodes/, leaders/, drain/ and pins/ at one revision. */
+/** Reads vips/, nodes/, leaders/, drain/, pins/, services/ and service-health/ at one revision. */
 export async function readSnapshot(client: Etcd3, keys: Keys): Promise<Snapshot> {
-  const prefixes = [keys.vipsPrefix, keys.nodesPrefix, keys.leadersPrefix, keys.drainPrefix, keys.pinsPrefix];
+  const prefixes = [
+    keys.vipsPrefix,
+    keys.nodesPrefix,
+    keys.leadersPrefix,
+    keys.drainPrefix,
+    keys.pinsPrefix,
+    keys.servicesPrefix,
+    keys.serviceHealthPrefix,
+  ];
   const read = await readPrefixes(client, prefixes, 'read cluster state');
   const entriesUnder = (i: number): [string, MirrorEntry][] =>
     (read.entries[i] ?? []).flatMap((entry) => {
@@ -72,6 +95,8 @@ export async function readSnapshot(client: Etcd3, keys: Keys): Promise<Snapshot>
     leaders: new Map(),
     drains: new Map(),
     pins: new Map(),
+    services: new Map(),
+    serviceHealth: new Map(),
   };
   for (const [name, e] of entriesUnder(0)) snap.vips.set(name, storedVip(name, e));
   for (const [name, e] of entriesUnder(1)) {
@@ -89,7 +114,21 @@ export async function readSnapshot(client: Etcd3, keys: Keys): Promise<Snapshot>
     const pin = parsePinRecord(e.value);
     if (pin) snap.pins.set(name, pin);
   }
+  for (const [name, e] of entriesUnder(5)) snap.services.set(name, storedService(name, e));
+  for (const [name, e] of entriesUnder(6)) {
+    const health = parseServiceHealth(e.value);
+    if (health) snap.serviceHealth.set(name, health);
+  }
   return snap;
+}
+
+export function storedService(name: string, e: MirrorEntry): StoredService {
+  const base = { name, value: e.value, modRevision: e.modRevision };
+  try {
+    return { ...base, spec: parseServiceSpecJson(e.value, name) };
+  } catch (err) {
+    return { ...base, problem: (err as Error).message };
+  }
 }
 
 export function storedVip(name: string, e: MirrorEntry): StoredVip {

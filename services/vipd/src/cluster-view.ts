@@ -1,6 +1,13 @@
 /** This node's copy of the cluster state in etcd: one mirror (range + watch) per key prefix. */
 import type { Logger } from '@vipd/log';
-import { type EtcdClient, type Keys, parsePinRecord, PrefixMirror, SpecWatcher } from '@vipd/store';
+import {
+  type EtcdClient,
+  type Keys,
+  parsePinRecord,
+  PrefixMirror,
+  ServiceWatcher,
+  SpecWatcher,
+} from '@vipd/store';
 
 export class ClusterView {
   readonly vips: SpecWatcher;
@@ -9,6 +16,8 @@ export class ClusterView {
   readonly drains: PrefixMirror;
   readonly pins: PrefixMirror;
   readonly alive: PrefixMirror;
+  /** Virtual services (services/): their rules follow the VIPs (virtual-services.ts). */
+  readonly services: ServiceWatcher;
 
   constructor(
     client: EtcdClient,
@@ -24,6 +33,7 @@ export class ClusterView {
     this.drains = new PrefixMirror(client, keys.drainPrefix, log);
     this.pins = new PrefixMirror(client, keys.pinsPrefix, log);
     this.alive = new PrefixMirror(client, keys.alivePrefix, log);
+    this.services = new ServiceWatcher(client, keys, log);
   }
 
   /** The node an operator pinned `vip` to (pins/<vip>), if any. */
@@ -40,6 +50,7 @@ export class ClusterView {
     await this.pins.start();
     await this.alive.start();
     await this.vips.start();
+    await this.services.start();
   }
 
   async stop(): Promise<void> {
@@ -50,6 +61,7 @@ export class ClusterView {
       this.drains.stop(),
       this.pins.stop(),
       this.alive.stop(),
+      this.services.stop(),
     ]);
   }
 }

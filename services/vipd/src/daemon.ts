@@ -6,6 +6,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { CheckRunner } from '@vipd/checks';
 import type { VipdConfig } from '@vipd/config';
 import type { MeshTls } from '@vipd/heartbeat';
+import type { LbDataPlane } from '@vipd/lb';
 import { type Clock, type Logger, monotonicClock } from '@vipd/log';
 import { type EtcdClient, createEtcdClient, Keys, type NodeSession } from '@vipd/store';
 import { BeatKeys } from './beat-keys';
@@ -28,6 +29,7 @@ import { Takeover } from './takeover';
 import { Tick } from './tick';
 import { VipController } from './vip-controller';
 import { VipControllers } from './vip-controllers';
+import { VirtualServices } from './virtual-services';
 
 export interface DaemonDeps {
   kernel: Kernel;
@@ -43,6 +45,8 @@ export interface DaemonDeps {
   server?: grpc.Server;
   /** metrics.listen: told of the daemon's parts, sessions and transitions (metrics.ts). */
   metrics?: VipdMetrics;
+  /** The virtual services' data plane (nftables); without it no service rules are installed. */
+  lb?: LbDataPlane;
 }
 
 export class Daemon {
@@ -62,6 +66,7 @@ export class Daemon {
   private readonly sessions: SessionSupervisor;
   private readonly hooks: HookRunner;
   private readonly tick: Tick;
+  private readonly services: VirtualServices | undefined;
   private aliveTimer: NodeJS.Timeout | undefined;
   private stopping = false;
   private ready = false;
@@ -101,6 +106,7 @@ export class Daemon {
       kernel,
       session,
       onChange: reconcileAll,
+      unready: () => this.services?.unready(),
       log,
     });
     const current = () => this.state.current;
@@ -189,6 +195,7 @@ export class Daemon {
         transition: (tr) => {
           this.hooks.notify(tr);
           deps.metrics?.transition(tr);
+          this.services?.changed();
         },
       },
       create: (spec, context, vipLog) => new VipController(spec, context, vipLog),
@@ -244,6 +251,21 @@ export class Daemon {
     // A peer stopped hearing us while we hear it: say we are alive through etcd now, before it
     // suspects us (the alive timer keeps it up while that lasts).
     if (config.takeover.enabled) peers.on('unheard', () => void takeover.touchAlive(session()));
+    if (deps.lb) {
+      this.services = new VirtualServices({
+        self,
+        client,
+        keys,
+        services: view.services,
+        vips: () => view.vips.specs(),
+        held: () => controllers.held.held(),
+        plane: deps.lb,
+        session,
+        onQuorumChange: () => void this.state.checkReadiness(),
+        log: deps.log.child({ component: 'services' }),
+        metrics: deps.metrics?.servicesSink(() => this.services?.backends() ?? []),
+      });
+    }
     const hookLog = deps.log.child({ component: 'hooks' });
     this.hooks = new HookRunner(config.hooks, { node: self, cluster: config.cluster, log: hookLog });
     deps.metrics?.attach({
@@ -278,7 +300,10 @@ export class Daemon {
       this.peers.setMembers(this.membership.members());
       this.guard.update();
     };
-    view.vips.on('changed', (name, spec) => controllers.specChanged(name, spec));
+    view.vips.on('changed', (name, spec) => {
+      controllers.specChanged(name, spec);
+      this.services?.changed();
+    });
     view.nodes.on('change', () => {
       this.membership.changed();
       updateMembers();
@@ -298,6 +323,8 @@ export class Daemon {
     for (const [name, spec] of view.vips.specs()) controllers.specChanged(name, spec);
     this.hooks.checkVipNames(view.vips.specs().keys());
     await this.state.checkReadiness();
+    // Stale rules of an earlier run go before any VIP is taken.
+    await this.services?.start();
     this.setReady(true);
     controllers.reconcileAll();
     this.tick.start();
@@ -334,6 +361,8 @@ export class Daemon {
     // Revoking the lease deletes our node key and every leader key in one revision; without etcd
     // (the revoke failed) the addresses go at once (VipControllers.handOverAll).
     await this.controllers.handOverAll(async () => (await this.sessions.current?.close(true)) ?? false);
+    // The VIPs are gone: so go their services' rules.
+    await this.services?.stop();
     // The handover's onBackup hooks run after the addresses are gone, bounded by the hook timeout.
     await Promise.all([
       this.view.stop(),

@@ -1,4 +1,5 @@
 /** `vipd`: the node daemon's command line. */
+import { hostname } from 'node:os';
 import * as grpc from '@grpc/grpc-js';
 import {
   ConfigError,
@@ -13,10 +14,12 @@ import {
   type VipdConfig,
 } from '@vipd/config';
 import { type MeshTls, meshServerCredentials, serverOptions } from '@vipd/heartbeat';
-import { createLogger, type Logger } from '@vipd/log';
+import { NftDataPlane } from '@vipd/lb';
+import { createLogger, errorLine, type Logger } from '@vipd/log';
 import { MetricsEndpoint } from '@vipd/metrics-http';
 import { VIPD_ADDR_METRIC, removeOwnedAddresses } from '@vipd/netif';
 import { Daemon } from './daemon';
+import { realserver } from './realserver';
 import { HealthServer } from './health';
 import { limitHeapGrowth } from './heap';
 import { applyNice } from './scheduling';
@@ -48,6 +51,8 @@ Options (each overrides the file; VIPD_* environment variables sit between the t
                             ExecStopPost after vipd died. Needs no etcd; touches no other address.
   --help, --version
 
+  vipd realserver --vip ADDR...   prepare this host as a DR real server (see vipd realserver --help)
+
 The etcd password comes only from etcd.auth.passwordFile or VIPD_ETCD_PASSWORD, never a flag.
 Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.`;
 
@@ -78,12 +83,23 @@ async function cleanup(argv: string[]): Promise<number> {
     if (error) log.error({ ...fields, err: error.message }, 'could not remove a VIP address');
     else if (removed) log.info(fields, 'removed a VIP address left by vipd');
   }
-  const failed = results.filter((r) => r.error).length;
+  let failed = results.filter((r) => r.error).length;
+  try {
+    await new NftDataPlane().clear();
+  } catch (err) {
+    failed++;
+    log.error({ err: errorLine(err) }, 'could not remove the virtual service rules');
+  }
   log.info({ removed: results.filter((r) => r.removed).length, failed }, 'cleanup done');
   return failed ? 1 : 0;
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'realserver') {
+    const log = createLogger({ base: { node: hostname() } }).child({ component: 'realserver' });
+    process.exitCode = await realserver(argv.slice(1), log);
+    return;
+  }
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return;
@@ -158,6 +174,7 @@ async function main(argv: string[]): Promise<void> {
     meshTls,
     server,
     metrics,
+    lb: new NftDataPlane(),
     onReady: (ready) => {
       metrics?.setReady(ready);
       health.setServing(ready);

@@ -12,6 +12,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { HookRunner, VipTransition } from './hooks';
 import type { Kernel } from './kernel';
 import type { Peers } from './peers';
+import type { BackendRow, ServiceMetricsSink } from './virtual-services';
 
 /** What the metrics read from the daemon on a scrape and listen to (Daemon builds it). */
 export interface DaemonParts {
@@ -201,6 +202,79 @@ export class VipdMetrics {
         }
       },
     );
+  }
+
+  private services: (() => BackendRow[]) | undefined;
+  private readonly backendUp = this.gauge(
+    'vipd_service_backend_up',
+    'A virtual service backend’s check verdict on this node: 1 up, 0 down or not yet known',
+    ['service', 'backend'],
+    (g) => this.eachBackend(g, (b) => (b.health === 'up' ? 1 : 0)),
+  );
+  private readonly backendServing = this.gauge(
+    'vipd_service_backend_serving',
+    'A virtual service backend taking new connections through this node (it directs the service)',
+    ['service', 'backend'],
+    (g) => this.eachBackend(g, (b) => (b.serving ? 1 : 0)),
+  );
+  private readonly backendWeight = this.gauge(
+    'vipd_service_backend_weight',
+    'A virtual service backend’s weight in its spec (0: drained)',
+    ['service', 'backend'],
+    (g) => this.eachBackend(g, (b) => b.weight),
+  );
+  private readonly backendConnections = this.gauge(
+    'vipd_service_backend_connections',
+    'Established connections through this node to a NAT virtual service backend (conntrack); absent for DR',
+    ['service', 'backend'],
+    (g) => this.eachBackend(g, (b) => b.connections),
+  );
+  private readonly backendChecks = this.counter(
+    'vipd_service_backend_checks_total',
+    'Health checks of virtual service backends run on this node',
+    ['service', 'result'],
+  );
+  private readonly backendCheckSeconds = new Histogram({
+    name: 'vipd_service_backend_check_seconds',
+    help: 'How long a virtual service backend’s health check took',
+    labelNames: ['service'],
+    buckets: ETCD_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly ruleApplies = this.counter(
+    'vipd_service_rules_applies_total',
+    'nft transactions that replaced the virtual service rules',
+    ['result'],
+  );
+  private readonly ruleApplySeconds = this.histogram(
+    'vipd_service_rules_apply_seconds',
+    'How long one nft transaction of the virtual service rules took',
+    ETCD_BUCKETS,
+  );
+
+  /** The virtual services' sink (VirtualServices reports to it) and their backends, read on a scrape. */
+  servicesSink(backends: () => BackendRow[]): ServiceMetricsSink {
+    this.services = backends;
+    return {
+      checked: (service, _backend, ok, ms) =>
+        this.safe(() => {
+          this.backendChecks.inc({ service, result: ok ? 'ok' : 'fail' });
+          this.backendCheckSeconds.observe({ service }, ms / 1000);
+        }),
+      applied: (ok, ms) =>
+        this.safe(() => {
+          this.ruleApplies.inc({ result: ok ? 'ok' : 'refused' });
+          if (ok) this.ruleApplySeconds.observe(ms / 1000);
+        }),
+    };
+  }
+
+  private eachBackend(g: Gauge<'service' | 'backend'>, value: (b: BackendRow) => number | undefined): void {
+    g.reset();
+    for (const b of this.services?.() ?? []) {
+      const v = value(b);
+      if (v !== undefined) g.set({ service: b.service, backend: b.backend }, v);
+    }
   }
 
   /** Starts listening to the daemon's parts (once, before the daemon starts). */

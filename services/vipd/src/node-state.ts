@@ -28,6 +28,8 @@ export interface NodeStateDeps {
   session: () => NodeSession | undefined;
   /** Eligibility changed: controllers must look again. */
   onChange: () => void;
+  /** VIPs unready for reasons of their own (a virtual service below its quorum), with why. */
+  unready?: () => ReadonlyMap<string, string> | undefined;
   log: Logger;
 }
 
@@ -112,8 +114,10 @@ export class NodeState {
       const failing = spec.track.filter(
         (name) => !checks.names().includes(name) || checks.state(name) !== 'up',
       );
+      const other = this.d.unready?.()?.get(spec.name);
       if (!link.ready) why[spec.name] = `${ifname}: ${link.reason ?? 'not ready'}`;
       else if (failing.length) why[spec.name] = `tracked checks not up: ${failing.join(', ')}`;
+      else if (other !== undefined) why[spec.name] = other;
       else continue;
       unready.push(spec.name);
     }

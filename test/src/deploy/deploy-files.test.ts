@@ -225,10 +225,17 @@ void describe('deploy/systemd', () => {
       try {
         // The units name the install tree /opt/vipd; verify checks that ExecStart binaries exist,
         // so the copies point at this checkout instead (the built vipd-agent).
-        const units = ['vipd.service', 'vipd-agent.service', 'vip-coordinator.service'].map((u) => {
+        const units = [
+          'vipd.service',
+          'vipd-agent.service',
+          'vip-coordinator.service',
+          'vipd-realserver@.service',
+        ].map((u) => {
           const text = readFileSync(join(SYSTEMD, u), 'utf8').replaceAll('/opt/vipd/', `${REPO_ROOT}/`);
-          writeFileSync(join(dir, u), text);
-          return join(dir, u);
+          // A template is verified as one of its instances.
+          const name = u.replace('@.', '@198.51.100.100.');
+          writeFileSync(join(dir, name), text);
+          return join(dir, name);
         });
         const res = spawnSync('systemd-analyze', ['verify', ...units], { encoding: 'utf8', timeout: 30_000 });
         assert.equal(res.status, 0, res.stderr);
@@ -282,6 +289,14 @@ void describe('deploy/systemd', () => {
       '--config',
       '/etc/vipd/coordinator.yaml',
     ]);
+  });
+
+  void it('vipd-realserver@: runs `vipd realserver --vip %i` with CAP_NET_ADMIN alone, not as root', () => {
+    const unit = readUnitFile(join(SYSTEMD, 'vipd-realserver@.service'));
+    assert.deepEqual(unitCommand(unit, 'ExecStart').slice(2), ['realserver', '--vip', '%i']);
+    assert.deepEqual(unitCapabilities(unit, 'CapabilityBoundingSet'), ['CAP_NET_ADMIN']);
+    assert.notEqual(unitValue(unit, 'Service', 'User') ?? 'root', 'root');
+    assert.notEqual(unitValue(unit, 'Service', 'ProtectKernelTunables'), 'yes', 'it writes arp_ignore');
   });
 
   void it('the users the units run as are the ones vipd.sysusers.conf creates', () => {

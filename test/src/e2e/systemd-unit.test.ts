@@ -100,8 +100,25 @@ void describe('deploy/systemd/vipd.service in a namespace lab', { skip }, () => 
         await lab.exec('n1', ['ip', 'addr', 'add', '198.51.100.200/24', 'dev', 'e0']);
         await lab.exec('n1', ['ip', 'addr', 'add', '198.51.100.201/24', 'dev', 'e0', 'label', 'e0:vip']);
         for (const s of specs) await cluster.putVip(s);
+        // A virtual service on db: its rules (nftables) must go with the unit too.
+        const service = {
+          name: 'svc',
+          vip: 'db',
+          port: 80,
+          check: { type: 'none' },
+          backends: [{ address: '198.51.100.21', port: 80 }],
+        };
+        await cluster.etcdctl(['put', '/vipd/lab/services/svc', JSON.stringify(service)]);
         const vipd = cluster.start('n1');
         for (const s of specs) await cluster.waitHolder(s.address, ['n1', 'n2'], 15_000, 'n1');
+        await pollUntil(
+          async () =>
+            (await lab.exec('n1', ['nft', 'list', 'tables'])).includes('vipd_svc') ? true : undefined,
+          {
+            timeoutMs: 5000,
+            what: 'the service rules on n1',
+          },
+        );
 
         // `systemctl kill -s KILL vipd` / the OOM killer: the whole unit at once, so not even the
         // dead-man's switch can act (it is frozen first, then both are killed).
@@ -131,6 +148,11 @@ void describe('deploy/systemd/vipd.service in a namespace lab', { skip }, () => 
         assert.equal(res.code, 0, res.stderr);
         const after = await lab.addresses('n1');
         for (const s of specs) assert.ok(!after.includes(s.address), `${s.address} removed by the cleanup`);
+        assert.doesNotMatch(
+          await lab.exec('n1', ['nft', 'list', 'tables']),
+          /vipd_svc/,
+          'service rules removed',
+        );
         assert.ok(tookMs < 5000, `cleanup took ${tookMs} ms`);
         for (const a of ['198.51.100.200/24', '198.51.100.201/24', '198.51.100.11/24', '2001:db8::11/64']) {
           assert.ok(after.includes(a), `${a} left alone`);

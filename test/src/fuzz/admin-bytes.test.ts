@@ -23,7 +23,17 @@ import { type Prng, withSeed } from './prng';
 const CLUSTER = 'fuzz';
 const CASES_PER_METHOD = 60;
 const Status = grpc.status;
-const WRITES = ['CreateVip', 'UpdateVip', 'DeleteVip', 'MoveVip', 'DrainNode', 'UndrainNode'];
+const WRITES = [
+  'CreateVip',
+  'UpdateVip',
+  'DeleteVip',
+  'MoveVip',
+  'DrainNode',
+  'UndrainNode',
+  'CreateService',
+  'UpdateService',
+  'DeleteService',
+];
 /** Codes a hostile request may get. OK only for reads. */
 const CLEAN = new Set([
   Status.OK,
@@ -96,7 +106,16 @@ describe('fuzz: hostile bytes at every admin call', { timeout: 300_000 }, () => 
 
   it('covers every method of admin.proto', () => {
     assert.deepEqual(Object.keys(service).sort(), [
-      ...[...WRITES, 'GetVip', 'ListVips', 'ListNodes', 'GetStatus', 'WatchEvents'].sort(),
+      ...[
+        ...WRITES,
+        'GetVip',
+        'ListVips',
+        'ListNodes',
+        'GetStatus',
+        'WatchEvents',
+        'GetService',
+        'ListServices',
+      ].sort(),
     ]);
   });
 

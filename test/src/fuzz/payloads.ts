@@ -63,6 +63,18 @@ function nasty(rng: Prng): string {
   return rng.pick(NASTY_STRINGS);
 }
 
+/** Never a backend address (an IP address without prefix). */
+const BAD_BACKENDS = [
+  '',
+  'x\ny',
+  '300.1.1.1',
+  '198.51.100.0/24',
+  '198.051.100.5',
+  'example.com',
+  '1.2.3',
+  ':::',
+];
+
 const u32 = (rng: Prng): number => rng.pick([0, 1, 255, 256, 65_535, 2 ** 31 - 1, 2 ** 32 - 1, rng.next()]);
 
 /** A well-formed request object with adversarial values; never a valid write. */
@@ -84,6 +96,43 @@ export function nastyRequest(method: string, rng: Prng): object {
         },
         expected_revision: rng.bool() ? nasty(rng) : String(u32(rng)),
       };
+    case 'CreateService':
+    case 'UpdateService': {
+      // One backend always has a bad address: never a valid spec, whatever else comes out.
+      const backend = () => ({
+        address: nasty(rng),
+        port: u32(rng),
+        weight: u32(rng),
+        weight_set: rng.bool(),
+      });
+      return {
+        spec: {
+          name: nasty(rng),
+          vip: rng.bool() ? 'web' : nasty(rng),
+          protocol: nasty(rng),
+          port: u32(rng),
+          scheduler: nasty(rng),
+          mode: nasty(rng),
+          snat: rng.bool(),
+          backends: [...(rng.bool() ? [backend()] : []), { ...backend(), address: rng.pick(BAD_BACKENDS) }],
+          check: {
+            type: nasty(rng),
+            interval_ms: u32(rng),
+            timeout_ms: u32(rng),
+            rise: u32(rng),
+            fall: u32(rng),
+            path: nasty(rng),
+            expect_status: u32(rng),
+            expect_body: nasty(rng),
+            port: u32(rng),
+            argv: rng.bool() ? [nasty(rng)] : [],
+          },
+          sorry: nasty(rng),
+          quorum: u32(rng),
+        },
+        expected_revision: rng.bool() ? nasty(rng) : String(u32(rng)),
+      };
+    }
     default:
       return { name: nasty(rng), to: nasty(rng), timeout_ms: u32(rng) };
   }

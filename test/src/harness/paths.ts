@@ -21,3 +21,5 @@ export const AGENT_BIN = join(REPO_ROOT, 'packages', 'netif', 'build', 'vipd-age
 export const TOOLS_DIR = join(REPO_ROOT, 'test', 'dist', 'tools');
 export const HEALTH_PROBE = join(TOOLS_DIR, 'health-probe.js');
 export const HTTP_GET = join(TOOLS_DIR, 'http-get.js');
+export const NAME_SERVER = join(TOOLS_DIR, 'name-server.js');
+export const HTTP_LOAD = join(TOOLS_DIR, 'http-load.js');

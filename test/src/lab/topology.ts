@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 export type NodeHost = 'n1' | 'n2' | 'n3';
 /** `etcd2`/`etcd3` exist only with `etcdMembers: 3` (a 3-member etcd cluster). */
 export type EtcdHost = 'etcd' | 'etcd2' | 'etcd3';
-export type HostName = NodeHost | EtcdHost | 'cli';
+/** Backends of virtual services (real servers), with `backends` in LabOptions. */
+export type BackendHost = 'b1' | 'b2' | 'b3';
+export type HostName = NodeHost | EtcdHost | BackendHost | 'cli';
 
 export interface LabOptions {
   nodes: 2 | 3;
@@ -12,6 +14,8 @@ export interface LabOptions {
   etcd?: boolean;
   /** With `etcd`: 3 adds the hosts etcd2 and etcd3 (198.51.100.3 and .4) for an etcd cluster. */
   etcdMembers?: 1 | 3;
+  /** Adds backend hosts b1..bN (198.51.100.21..) for virtual services. */
+  backends?: 1 | 2 | 3;
 }
 
 /** Only documentation ranges (RFC 5737 / RFC 3849), and only inside the lab's namespaces. */
@@ -25,6 +29,9 @@ const HOST_SUFFIX: Record<HostName, number> = {
   n1: 11,
   n2: 12,
   n3: 13,
+  b1: 21,
+  b2: 22,
+  b3: 23,
   cli: 50,
 };
 
@@ -50,7 +57,8 @@ export function vipV6(n = 0): string {
 export function labHosts(opts: LabOptions): HostName[] {
   const nodes: NodeHost[] = opts.nodes === 3 ? ['n1', 'n2', 'n3'] : ['n1', 'n2'];
   const etcd: EtcdHost[] = !opts.etcd ? [] : opts.etcdMembers === 3 ? ['etcd', 'etcd2', 'etcd3'] : ['etcd'];
-  return [...nodes, ...etcd, 'cli'];
+  const backends = (['b1', 'b2', 'b3'] as const).slice(0, opts.backends ?? 0);
+  return [...nodes, ...etcd, ...backends, 'cli'];
 }
 
 export interface LabNames {

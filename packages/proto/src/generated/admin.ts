@@ -10,13 +10,29 @@ import type {
   AnnounceSettings__Output as _vipd_v1_AnnounceSettings__Output,
 } from './vipd/v1/AnnounceSettings';
 import type {
+  BackendStatus as _vipd_v1_BackendStatus,
+  BackendStatus__Output as _vipd_v1_BackendStatus__Output,
+} from './vipd/v1/BackendStatus';
+import type {
   ClusterStatus as _vipd_v1_ClusterStatus,
   ClusterStatus__Output as _vipd_v1_ClusterStatus__Output,
 } from './vipd/v1/ClusterStatus';
 import type {
+  CreateServiceRequest as _vipd_v1_CreateServiceRequest,
+  CreateServiceRequest__Output as _vipd_v1_CreateServiceRequest__Output,
+} from './vipd/v1/CreateServiceRequest';
+import type {
   CreateVipRequest as _vipd_v1_CreateVipRequest,
   CreateVipRequest__Output as _vipd_v1_CreateVipRequest__Output,
 } from './vipd/v1/CreateVipRequest';
+import type {
+  DeleteServiceRequest as _vipd_v1_DeleteServiceRequest,
+  DeleteServiceRequest__Output as _vipd_v1_DeleteServiceRequest__Output,
+} from './vipd/v1/DeleteServiceRequest';
+import type {
+  DeleteServiceResponse as _vipd_v1_DeleteServiceResponse,
+  DeleteServiceResponse__Output as _vipd_v1_DeleteServiceResponse__Output,
+} from './vipd/v1/DeleteServiceResponse';
 import type {
   DeleteVipRequest as _vipd_v1_DeleteVipRequest,
   DeleteVipRequest__Output as _vipd_v1_DeleteVipRequest__Output,
@@ -30,6 +46,10 @@ import type {
   DrainNodeRequest__Output as _vipd_v1_DrainNodeRequest__Output,
 } from './vipd/v1/DrainNodeRequest';
 import type { Event as _vipd_v1_Event, Event__Output as _vipd_v1_Event__Output } from './vipd/v1/Event';
+import type {
+  GetServiceRequest as _vipd_v1_GetServiceRequest,
+  GetServiceRequest__Output as _vipd_v1_GetServiceRequest__Output,
+} from './vipd/v1/GetServiceRequest';
 import type {
   GetStatusRequest as _vipd_v1_GetStatusRequest,
   GetStatusRequest__Output as _vipd_v1_GetStatusRequest__Output,
@@ -50,6 +70,14 @@ import type {
   ListNodesResponse as _vipd_v1_ListNodesResponse,
   ListNodesResponse__Output as _vipd_v1_ListNodesResponse__Output,
 } from './vipd/v1/ListNodesResponse';
+import type {
+  ListServicesRequest as _vipd_v1_ListServicesRequest,
+  ListServicesRequest__Output as _vipd_v1_ListServicesRequest__Output,
+} from './vipd/v1/ListServicesRequest';
+import type {
+  ListServicesResponse as _vipd_v1_ListServicesResponse,
+  ListServicesResponse__Output as _vipd_v1_ListServicesResponse__Output,
+} from './vipd/v1/ListServicesResponse';
 import type {
   ListVipsRequest as _vipd_v1_ListVipsRequest,
   ListVipsRequest__Output as _vipd_v1_ListVipsRequest__Output,
@@ -72,9 +100,29 @@ import type {
   NodeEntry__Output as _vipd_v1_NodeEntry__Output,
 } from './vipd/v1/NodeEntry';
 import type {
+  Service as _vipd_v1_Service,
+  Service__Output as _vipd_v1_Service__Output,
+} from './vipd/v1/Service';
+import type {
+  ServiceBackend as _vipd_v1_ServiceBackend,
+  ServiceBackend__Output as _vipd_v1_ServiceBackend__Output,
+} from './vipd/v1/ServiceBackend';
+import type {
+  ServiceCheck as _vipd_v1_ServiceCheck,
+  ServiceCheck__Output as _vipd_v1_ServiceCheck__Output,
+} from './vipd/v1/ServiceCheck';
+import type {
+  ServiceSpec as _vipd_v1_ServiceSpec,
+  ServiceSpec__Output as _vipd_v1_ServiceSpec__Output,
+} from './vipd/v1/ServiceSpec';
+import type {
   UndrainNodeRequest as _vipd_v1_UndrainNodeRequest,
   UndrainNodeRequest__Output as _vipd_v1_UndrainNodeRequest__Output,
 } from './vipd/v1/UndrainNodeRequest';
+import type {
+  UpdateServiceRequest as _vipd_v1_UpdateServiceRequest,
+  UpdateServiceRequest__Output as _vipd_v1_UpdateServiceRequest__Output,
+} from './vipd/v1/UpdateServiceRequest';
 import type {
   UpdateVipRequest as _vipd_v1_UpdateVipRequest,
   UpdateVipRequest__Output as _vipd_v1_UpdateVipRequest__Output,
@@ -100,8 +148,21 @@ export interface ProtoGrpcType {
         service: _vipd_v1_AdminServiceDefinition;
       };
       AnnounceSettings: MessageTypeDefinition<_vipd_v1_AnnounceSettings, _vipd_v1_AnnounceSettings__Output>;
+      BackendStatus: MessageTypeDefinition<_vipd_v1_BackendStatus, _vipd_v1_BackendStatus__Output>;
       ClusterStatus: MessageTypeDefinition<_vipd_v1_ClusterStatus, _vipd_v1_ClusterStatus__Output>;
+      CreateServiceRequest: MessageTypeDefinition<
+        _vipd_v1_CreateServiceRequest,
+        _vipd_v1_CreateServiceRequest__Output
+      >;
       CreateVipRequest: MessageTypeDefinition<_vipd_v1_CreateVipRequest, _vipd_v1_CreateVipRequest__Output>;
+      DeleteServiceRequest: MessageTypeDefinition<
+        _vipd_v1_DeleteServiceRequest,
+        _vipd_v1_DeleteServiceRequest__Output
+      >;
+      DeleteServiceResponse: MessageTypeDefinition<
+        _vipd_v1_DeleteServiceResponse,
+        _vipd_v1_DeleteServiceResponse__Output
+      >;
       DeleteVipRequest: MessageTypeDefinition<_vipd_v1_DeleteVipRequest, _vipd_v1_DeleteVipRequest__Output>;
       DeleteVipResponse: MessageTypeDefinition<
         _vipd_v1_DeleteVipResponse,
@@ -110,6 +171,10 @@ export interface ProtoGrpcType {
       DrainNodeRequest: MessageTypeDefinition<_vipd_v1_DrainNodeRequest, _vipd_v1_DrainNodeRequest__Output>;
       Event: MessageTypeDefinition<_vipd_v1_Event, _vipd_v1_Event__Output>;
       Family: EnumTypeDefinition;
+      GetServiceRequest: MessageTypeDefinition<
+        _vipd_v1_GetServiceRequest,
+        _vipd_v1_GetServiceRequest__Output
+      >;
       GetStatusRequest: MessageTypeDefinition<_vipd_v1_GetStatusRequest, _vipd_v1_GetStatusRequest__Output>;
       GetVipRequest: MessageTypeDefinition<_vipd_v1_GetVipRequest, _vipd_v1_GetVipRequest__Output>;
       HeldVip: MessageTypeDefinition<_vipd_v1_HeldVip, _vipd_v1_HeldVip__Output>;
@@ -118,15 +183,31 @@ export interface ProtoGrpcType {
         _vipd_v1_ListNodesResponse,
         _vipd_v1_ListNodesResponse__Output
       >;
+      ListServicesRequest: MessageTypeDefinition<
+        _vipd_v1_ListServicesRequest,
+        _vipd_v1_ListServicesRequest__Output
+      >;
+      ListServicesResponse: MessageTypeDefinition<
+        _vipd_v1_ListServicesResponse,
+        _vipd_v1_ListServicesResponse__Output
+      >;
       ListVipsRequest: MessageTypeDefinition<_vipd_v1_ListVipsRequest, _vipd_v1_ListVipsRequest__Output>;
       ListVipsResponse: MessageTypeDefinition<_vipd_v1_ListVipsResponse, _vipd_v1_ListVipsResponse__Output>;
       MoveVipRequest: MessageTypeDefinition<_vipd_v1_MoveVipRequest, _vipd_v1_MoveVipRequest__Output>;
       MoveVipResponse: MessageTypeDefinition<_vipd_v1_MoveVipResponse, _vipd_v1_MoveVipResponse__Output>;
       Node: MessageTypeDefinition<_vipd_v1_Node, _vipd_v1_Node__Output>;
       NodeEntry: MessageTypeDefinition<_vipd_v1_NodeEntry, _vipd_v1_NodeEntry__Output>;
+      Service: MessageTypeDefinition<_vipd_v1_Service, _vipd_v1_Service__Output>;
+      ServiceBackend: MessageTypeDefinition<_vipd_v1_ServiceBackend, _vipd_v1_ServiceBackend__Output>;
+      ServiceCheck: MessageTypeDefinition<_vipd_v1_ServiceCheck, _vipd_v1_ServiceCheck__Output>;
+      ServiceSpec: MessageTypeDefinition<_vipd_v1_ServiceSpec, _vipd_v1_ServiceSpec__Output>;
       UndrainNodeRequest: MessageTypeDefinition<
         _vipd_v1_UndrainNodeRequest,
         _vipd_v1_UndrainNodeRequest__Output
+      >;
+      UpdateServiceRequest: MessageTypeDefinition<
+        _vipd_v1_UpdateServiceRequest,
+        _vipd_v1_UpdateServiceRequest__Output
       >;
       UpdateVipRequest: MessageTypeDefinition<_vipd_v1_UpdateVipRequest, _vipd_v1_UpdateVipRequest__Output>;
       Vip: MessageTypeDefinition<_vipd_v1_Vip, _vipd_v1_Vip__Output>;

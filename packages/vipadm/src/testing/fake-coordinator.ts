@@ -78,6 +78,7 @@ export class FakeCoordinator {
 
   private handlers(): AdminServiceHandlers {
     const err = (code: grpc.status, details: string) => ({ code, details, metadata: new grpc.Metadata() });
+    const unimplemented = err(grpc.status.UNIMPLEMENTED, 'not in the fake coordinator');
     return {
       CreateVip: this.unary('CreateVip', (request, cb) => {
         const spec = request.spec!;
@@ -158,6 +159,12 @@ export class FakeCoordinator {
           this.events.off('event', send);
         });
       },
+      // Services are tested against the real coordinator (test/src/coordinator/services.test.ts).
+      CreateService: this.unary('CreateService', (_r, cb) => cb(unimplemented)),
+      UpdateService: this.unary('UpdateService', (_r, cb) => cb(unimplemented)),
+      GetService: this.unary('GetService', (_r, cb) => cb(unimplemented)),
+      ListServices: this.unary('ListServices', (_r, cb) => cb(unimplemented)),
+      DeleteService: this.unary('DeleteService', (_r, cb) => cb(unimplemented)),
     };
   }
 

@@ -7,9 +7,21 @@ import type {
   ClusterStatus__Output as _vipd_v1_ClusterStatus__Output,
 } from '../../vipd/v1/ClusterStatus';
 import type {
+  CreateServiceRequest as _vipd_v1_CreateServiceRequest,
+  CreateServiceRequest__Output as _vipd_v1_CreateServiceRequest__Output,
+} from '../../vipd/v1/CreateServiceRequest';
+import type {
   CreateVipRequest as _vipd_v1_CreateVipRequest,
   CreateVipRequest__Output as _vipd_v1_CreateVipRequest__Output,
 } from '../../vipd/v1/CreateVipRequest';
+import type {
+  DeleteServiceRequest as _vipd_v1_DeleteServiceRequest,
+  DeleteServiceRequest__Output as _vipd_v1_DeleteServiceRequest__Output,
+} from '../../vipd/v1/DeleteServiceRequest';
+import type {
+  DeleteServiceResponse as _vipd_v1_DeleteServiceResponse,
+  DeleteServiceResponse__Output as _vipd_v1_DeleteServiceResponse__Output,
+} from '../../vipd/v1/DeleteServiceResponse';
 import type {
   DeleteVipRequest as _vipd_v1_DeleteVipRequest,
   DeleteVipRequest__Output as _vipd_v1_DeleteVipRequest__Output,
@@ -23,6 +35,10 @@ import type {
   DrainNodeRequest__Output as _vipd_v1_DrainNodeRequest__Output,
 } from '../../vipd/v1/DrainNodeRequest';
 import type { Event as _vipd_v1_Event, Event__Output as _vipd_v1_Event__Output } from '../../vipd/v1/Event';
+import type {
+  GetServiceRequest as _vipd_v1_GetServiceRequest,
+  GetServiceRequest__Output as _vipd_v1_GetServiceRequest__Output,
+} from '../../vipd/v1/GetServiceRequest';
 import type {
   GetStatusRequest as _vipd_v1_GetStatusRequest,
   GetStatusRequest__Output as _vipd_v1_GetStatusRequest__Output,
@@ -39,6 +55,14 @@ import type {
   ListNodesResponse as _vipd_v1_ListNodesResponse,
   ListNodesResponse__Output as _vipd_v1_ListNodesResponse__Output,
 } from '../../vipd/v1/ListNodesResponse';
+import type {
+  ListServicesRequest as _vipd_v1_ListServicesRequest,
+  ListServicesRequest__Output as _vipd_v1_ListServicesRequest__Output,
+} from '../../vipd/v1/ListServicesRequest';
+import type {
+  ListServicesResponse as _vipd_v1_ListServicesResponse,
+  ListServicesResponse__Output as _vipd_v1_ListServicesResponse__Output,
+} from '../../vipd/v1/ListServicesResponse';
 import type {
   ListVipsRequest as _vipd_v1_ListVipsRequest,
   ListVipsRequest__Output as _vipd_v1_ListVipsRequest__Output,
@@ -57,9 +81,17 @@ import type {
 } from '../../vipd/v1/MoveVipResponse';
 import type { Node as _vipd_v1_Node, Node__Output as _vipd_v1_Node__Output } from '../../vipd/v1/Node';
 import type {
+  Service as _vipd_v1_Service,
+  Service__Output as _vipd_v1_Service__Output,
+} from '../../vipd/v1/Service';
+import type {
   UndrainNodeRequest as _vipd_v1_UndrainNodeRequest,
   UndrainNodeRequest__Output as _vipd_v1_UndrainNodeRequest__Output,
 } from '../../vipd/v1/UndrainNodeRequest';
+import type {
+  UpdateServiceRequest as _vipd_v1_UpdateServiceRequest,
+  UpdateServiceRequest__Output as _vipd_v1_UpdateServiceRequest__Output,
+} from '../../vipd/v1/UpdateServiceRequest';
 import type {
   UpdateVipRequest as _vipd_v1_UpdateVipRequest,
   UpdateVipRequest__Output as _vipd_v1_UpdateVipRequest__Output,
@@ -71,6 +103,47 @@ import type {
 } from '../../vipd/v1/WatchEventsRequest';
 
 export interface AdminServiceClient extends grpc.Client {
+  CreateService(
+    argument: _vipd_v1_CreateServiceRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  CreateService(
+    argument: _vipd_v1_CreateServiceRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  CreateService(
+    argument: _vipd_v1_CreateServiceRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  CreateService(
+    argument: _vipd_v1_CreateServiceRequest,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  createService(
+    argument: _vipd_v1_CreateServiceRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  createService(
+    argument: _vipd_v1_CreateServiceRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  createService(
+    argument: _vipd_v1_CreateServiceRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  createService(
+    argument: _vipd_v1_CreateServiceRequest,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+
   CreateVip(
     argument: _vipd_v1_CreateVipRequest,
     metadata: grpc.Metadata,
@@ -110,6 +183,47 @@ export interface AdminServiceClient extends grpc.Client {
   createVip(
     argument: _vipd_v1_CreateVipRequest,
     callback: grpc.requestCallback<_vipd_v1_Vip__Output>,
+  ): grpc.ClientUnaryCall;
+
+  DeleteService(
+    argument: _vipd_v1_DeleteServiceRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_DeleteServiceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  DeleteService(
+    argument: _vipd_v1_DeleteServiceRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_DeleteServiceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  DeleteService(
+    argument: _vipd_v1_DeleteServiceRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_DeleteServiceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  DeleteService(
+    argument: _vipd_v1_DeleteServiceRequest,
+    callback: grpc.requestCallback<_vipd_v1_DeleteServiceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  deleteService(
+    argument: _vipd_v1_DeleteServiceRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_DeleteServiceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  deleteService(
+    argument: _vipd_v1_DeleteServiceRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_DeleteServiceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  deleteService(
+    argument: _vipd_v1_DeleteServiceRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_DeleteServiceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  deleteService(
+    argument: _vipd_v1_DeleteServiceRequest,
+    callback: grpc.requestCallback<_vipd_v1_DeleteServiceResponse__Output>,
   ): grpc.ClientUnaryCall;
 
   DeleteVip(
@@ -192,6 +306,47 @@ export interface AdminServiceClient extends grpc.Client {
   drainNode(
     argument: _vipd_v1_DrainNodeRequest,
     callback: grpc.requestCallback<_vipd_v1_Node__Output>,
+  ): grpc.ClientUnaryCall;
+
+  GetService(
+    argument: _vipd_v1_GetServiceRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  GetService(
+    argument: _vipd_v1_GetServiceRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  GetService(
+    argument: _vipd_v1_GetServiceRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  GetService(
+    argument: _vipd_v1_GetServiceRequest,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  getService(
+    argument: _vipd_v1_GetServiceRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  getService(
+    argument: _vipd_v1_GetServiceRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  getService(
+    argument: _vipd_v1_GetServiceRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  getService(
+    argument: _vipd_v1_GetServiceRequest,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
   ): grpc.ClientUnaryCall;
 
   GetStatus(
@@ -317,6 +472,47 @@ export interface AdminServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_vipd_v1_ListNodesResponse__Output>,
   ): grpc.ClientUnaryCall;
 
+  ListServices(
+    argument: _vipd_v1_ListServicesRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_ListServicesResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListServices(
+    argument: _vipd_v1_ListServicesRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_ListServicesResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListServices(
+    argument: _vipd_v1_ListServicesRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_ListServicesResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListServices(
+    argument: _vipd_v1_ListServicesRequest,
+    callback: grpc.requestCallback<_vipd_v1_ListServicesResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listServices(
+    argument: _vipd_v1_ListServicesRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_ListServicesResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listServices(
+    argument: _vipd_v1_ListServicesRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_ListServicesResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listServices(
+    argument: _vipd_v1_ListServicesRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_ListServicesResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listServices(
+    argument: _vipd_v1_ListServicesRequest,
+    callback: grpc.requestCallback<_vipd_v1_ListServicesResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
   ListVips(
     argument: _vipd_v1_ListVipsRequest,
     metadata: grpc.Metadata,
@@ -438,6 +634,47 @@ export interface AdminServiceClient extends grpc.Client {
   undrainNode(
     argument: _vipd_v1_UndrainNodeRequest,
     callback: grpc.requestCallback<_vipd_v1_Node__Output>,
+  ): grpc.ClientUnaryCall;
+
+  UpdateService(
+    argument: _vipd_v1_UpdateServiceRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  UpdateService(
+    argument: _vipd_v1_UpdateServiceRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  UpdateService(
+    argument: _vipd_v1_UpdateServiceRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  UpdateService(
+    argument: _vipd_v1_UpdateServiceRequest,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  updateService(
+    argument: _vipd_v1_UpdateServiceRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  updateService(
+    argument: _vipd_v1_UpdateServiceRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  updateService(
+    argument: _vipd_v1_UpdateServiceRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
+  ): grpc.ClientUnaryCall;
+  updateService(
+    argument: _vipd_v1_UpdateServiceRequest,
+    callback: grpc.requestCallback<_vipd_v1_Service__Output>,
   ): grpc.ClientUnaryCall;
 
   UpdateVip(
@@ -502,11 +739,17 @@ export interface AdminServiceClient extends grpc.Client {
 }
 
 export interface AdminServiceHandlers extends grpc.UntypedServiceImplementation {
+  CreateService: grpc.handleUnaryCall<_vipd_v1_CreateServiceRequest__Output, _vipd_v1_Service>;
+
   CreateVip: grpc.handleUnaryCall<_vipd_v1_CreateVipRequest__Output, _vipd_v1_Vip>;
+
+  DeleteService: grpc.handleUnaryCall<_vipd_v1_DeleteServiceRequest__Output, _vipd_v1_DeleteServiceResponse>;
 
   DeleteVip: grpc.handleUnaryCall<_vipd_v1_DeleteVipRequest__Output, _vipd_v1_DeleteVipResponse>;
 
   DrainNode: grpc.handleUnaryCall<_vipd_v1_DrainNodeRequest__Output, _vipd_v1_Node>;
+
+  GetService: grpc.handleUnaryCall<_vipd_v1_GetServiceRequest__Output, _vipd_v1_Service>;
 
   GetStatus: grpc.handleUnaryCall<_vipd_v1_GetStatusRequest__Output, _vipd_v1_ClusterStatus>;
 
@@ -514,11 +757,15 @@ export interface AdminServiceHandlers extends grpc.UntypedServiceImplementation 
 
   ListNodes: grpc.handleUnaryCall<_vipd_v1_ListNodesRequest__Output, _vipd_v1_ListNodesResponse>;
 
+  ListServices: grpc.handleUnaryCall<_vipd_v1_ListServicesRequest__Output, _vipd_v1_ListServicesResponse>;
+
   ListVips: grpc.handleUnaryCall<_vipd_v1_ListVipsRequest__Output, _vipd_v1_ListVipsResponse>;
 
   MoveVip: grpc.handleUnaryCall<_vipd_v1_MoveVipRequest__Output, _vipd_v1_MoveVipResponse>;
 
   UndrainNode: grpc.handleUnaryCall<_vipd_v1_UndrainNodeRequest__Output, _vipd_v1_Node>;
+
+  UpdateService: grpc.handleUnaryCall<_vipd_v1_UpdateServiceRequest__Output, _vipd_v1_Service>;
 
   UpdateVip: grpc.handleUnaryCall<_vipd_v1_UpdateVipRequest__Output, _vipd_v1_Vip>;
 
@@ -526,11 +773,23 @@ export interface AdminServiceHandlers extends grpc.UntypedServiceImplementation 
 }
 
 export interface AdminServiceDefinition extends grpc.ServiceDefinition {
+  CreateService: MethodDefinition<
+    _vipd_v1_CreateServiceRequest,
+    _vipd_v1_Service,
+    _vipd_v1_CreateServiceRequest__Output,
+    _vipd_v1_Service__Output
+  >;
   CreateVip: MethodDefinition<
     _vipd_v1_CreateVipRequest,
     _vipd_v1_Vip,
     _vipd_v1_CreateVipRequest__Output,
     _vipd_v1_Vip__Output
+  >;
+  DeleteService: MethodDefinition<
+    _vipd_v1_DeleteServiceRequest,
+    _vipd_v1_DeleteServiceResponse,
+    _vipd_v1_DeleteServiceRequest__Output,
+    _vipd_v1_DeleteServiceResponse__Output
   >;
   DeleteVip: MethodDefinition<
     _vipd_v1_DeleteVipRequest,
@@ -543,6 +802,12 @@ export interface AdminServiceDefinition extends grpc.ServiceDefinition {
     _vipd_v1_Node,
     _vipd_v1_DrainNodeRequest__Output,
     _vipd_v1_Node__Output
+  >;
+  GetService: MethodDefinition<
+    _vipd_v1_GetServiceRequest,
+    _vipd_v1_Service,
+    _vipd_v1_GetServiceRequest__Output,
+    _vipd_v1_Service__Output
   >;
   GetStatus: MethodDefinition<
     _vipd_v1_GetStatusRequest,
@@ -562,6 +827,12 @@ export interface AdminServiceDefinition extends grpc.ServiceDefinition {
     _vipd_v1_ListNodesRequest__Output,
     _vipd_v1_ListNodesResponse__Output
   >;
+  ListServices: MethodDefinition<
+    _vipd_v1_ListServicesRequest,
+    _vipd_v1_ListServicesResponse,
+    _vipd_v1_ListServicesRequest__Output,
+    _vipd_v1_ListServicesResponse__Output
+  >;
   ListVips: MethodDefinition<
     _vipd_v1_ListVipsRequest,
     _vipd_v1_ListVipsResponse,
@@ -579,6 +850,12 @@ export interface AdminServiceDefinition extends grpc.ServiceDefinition {
     _vipd_v1_Node,
     _vipd_v1_UndrainNodeRequest__Output,
     _vipd_v1_Node__Output
+  >;
+  UpdateService: MethodDefinition<
+    _vipd_v1_UpdateServiceRequest,
+    _vipd_v1_Service,
+    _vipd_v1_UpdateServiceRequest__Output,
+    _vipd_v1_Service__Output
   >;
   UpdateVip: MethodDefinition<
     _vipd_v1_UpdateVipRequest,

@@ -7,6 +7,8 @@ export interface Event {
   node?: string;
   fencing_revision?: string;
   detail?: string;
+  service?: string;
+  backend?: string;
   revision?: string;
 }
 
@@ -17,5 +19,7 @@ export interface Event__Output {
   node: string;
   fencing_revision: string;
   detail: string;
+  service: string;
+  backend: string;
   revision: string;
 }

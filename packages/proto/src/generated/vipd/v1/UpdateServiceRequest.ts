@@ -1,0 +1,16 @@
+// Original file: /work/main/proto/vipd/v1/admin.proto
+
+import type {
+  ServiceSpec as _vipd_v1_ServiceSpec,
+  ServiceSpec__Output as _vipd_v1_ServiceSpec__Output,
+} from '../../vipd/v1/ServiceSpec';
+
+export interface UpdateServiceRequest {
+  spec?: _vipd_v1_ServiceSpec | null;
+  expected_revision?: string;
+}
+
+export interface UpdateServiceRequest__Output {
+  spec: _vipd_v1_ServiceSpec__Output | null;
+  expected_revision: string;
+}
