@@ -53,9 +53,13 @@ export function fuzzSeed(): number {
   return given !== undefined && given !== '' ? Number(given) >>> 0 : randomInt(1, 2 ** 31);
 }
 
-/** Runs fn(prng); a failure is rethrown with the seed and how to repeat it. */
+/**
+ * Runs fn(prng); a failure is rethrown with the seed and how to repeat it. The seed is also
+ * printed first, so that a run whose process dies (a crash, the memory limit) still names it.
+ */
 export async function withSeed(what: string, fn: (rng: Prng) => Promise<void> | void): Promise<void> {
   const seed = fuzzSeed();
+  console.log(`${what}: seed ${seed} (repeat: VIPD_FUZZ_SEED=${seed})`);
   try {
     await fn(new Prng(seed));
   } catch (err) {
