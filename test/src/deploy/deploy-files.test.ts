@@ -212,6 +212,43 @@ void describe('docs/: vipd configs shown in the guides', () => {
   }
 });
 
+void describe('docs/quickstart.md: the configs it writes', () => {
+  const text = readFileSync(join(REPO_ROOT, 'docs', 'quickstart.md'), 'utf8');
+  const files = [...text.matchAll(/cat >(\/etc\/vipd\/[\w.-]+) <<'EOF'\n([\s\S]*?)\nEOF\n/g)].map((m) => ({
+    path: m[1]!,
+    body: `${m[2]!}\n`,
+  }));
+
+  void it('writes a vipd and a coordinator config', () => {
+    assert.deepEqual(
+      files.map((f) => f.path),
+      ['/etc/vipd/vipd.yaml', '/etc/vipd/coordinator.yaml'],
+    );
+  });
+
+  void it("host A's vipd.yaml, and host B's (name n2, its own address), pass vipd --check-config", () => {
+    const a = files.find((f) => f.path === '/etc/vipd/vipd.yaml')!.body;
+    const b = a.replace('name: n1', 'name: n2').replace('198.51.100.11:7400', '198.51.100.12:7400');
+    assert.notEqual(b, a, 'the quick start says host B differs by name and advertise');
+    for (const [body, name, advertise] of [
+      [a, 'n1', '198.51.100.11:7400'],
+      [b, 'n2', '198.51.100.12:7400'],
+    ] as const) {
+      const c = checkConfig(VIPD_BIN, body);
+      assert.deepEqual([obj(c.node).name, obj(c.node).advertise], [name, advertise]);
+      assert.deepEqual(obj(c.etcd).endpoints, ['http://198.51.100.11:2379']);
+    }
+  });
+
+  void it('coordinator.yaml passes vip-coordinator --check-config with its operator token file', () => {
+    const c = checkConfig(COORDINATOR_BIN, files.find((f) => f.path === '/etc/vipd/coordinator.yaml')!.body);
+    assert.deepEqual(
+      list(obj(c.auth).tokens).map((t) => [obj(t).name, obj(t).role]),
+      [['admin', 'operator']],
+    );
+  });
+});
+
 void describe('deploy/systemd', () => {
   const vipd = readUnitFile(join(SYSTEMD, 'vipd.service'));
   const coordinator = readUnitFile(join(SYSTEMD, 'vip-coordinator.service'));
