@@ -17,7 +17,8 @@
  * Parsing is pure: text in, specs out, or one UsageError naming the file, the VIP and the field.
  */
 import type { VipSpec__Output } from '@vipd/proto';
-import { parse, stringify } from 'yaml';
+import { parseYamlText } from '@vipd/config';
+import { stringify } from 'yaml';
 import { UsageError } from './errors';
 import { specJson } from './json';
 import type { VipSpecInput } from './spec';
@@ -61,7 +62,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 export function parseApplyFile(text: string, file: string): FileSpec[] {
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = parseYamlText(text);
   } catch (err) {
     throw new UsageError(`${file}: not valid YAML (${(err as Error).message.split('\n')[0]})`);
   }
