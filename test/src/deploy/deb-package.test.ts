@@ -23,8 +23,10 @@ import { after, before, describe, it } from 'node:test';
 import { createTestPki, type TestPki } from '../harness/certs';
 import { registerCleanup } from '../harness/cleanup';
 import { skipUnlessRoot } from '../harness/lab-skip';
+import { pollUntil } from '../harness/proc';
 import { REPO_ROOT } from '../harness/paths';
 import { withLab } from '../lab';
+import { LabCoordinator, runVipadm, vipAddArgs } from '../e2e/coordinator-harness';
 import { VipdCluster } from '../e2e/vipd-cluster';
 import { localExample } from './example-files';
 import { readUnitFile, unitCommand } from './unit-file';
@@ -182,23 +184,33 @@ function agentsOf(pid: number): string[] {
 
 const skip = skipUnlessRoot(__filename);
 void describe('the .deb in a namespace lab (real etcd, real interfaces)', { skip }, () => {
-  void it('two vipd nodes run from the unpacked package: one holds the VIP, and hands it over on SIGTERM', async () => {
+  void it('vipd on two nodes, vip-coordinator and vipadm, all from the unpacked package: a VIP added with vipadm is held, and handed over on SIGTERM', async () => {
     await withLab({ nodes: 2, etcd: true }, async (lab) => {
-      const cluster = new VipdCluster(lab, await lab.startEtcd(), {
-        vipdCommand: [join(ROOT, 'usr', 'bin', 'vipd')],
+      const endpoint = await lab.startEtcd();
+      const cluster = new VipdCluster(lab, endpoint, { vipdCommand: [join(ROOT, 'usr', 'bin', 'vipd')] });
+      const coordinator = new LabCoordinator(lab, endpoint, {
+        command: [join(ROOT, 'usr', 'bin', 'vip-coordinator')],
       });
+      const vipadm = async (args: string[]): Promise<Record<string, unknown>> => {
+        const r = await runVipadm(lab, coordinator, args, { command: [join(ROOT, 'usr', 'bin', 'vipadm')] });
+        assert.equal(r.code, 0, `vipadm ${args.join(' ')}: ${r.stderr}`);
+        return JSON.parse(r.stdout) as Record<string, unknown>;
+      };
       const address = '198.51.100.100/24';
       try {
-        await cluster.putVip({
-          name: 'web',
-          address,
-          interface: 'e0',
-          nodes: { n1: { priority: 150 }, n2: { priority: 100 } },
-        });
+        await coordinator.start();
         cluster.start('n1');
         cluster.start('n2');
-        await cluster.waitHolder(address, ['n1', 'n2'], 15_000, 'n1');
         await cluster.waitServing(['n1', 'n2']);
+        await vipadm(vipAddArgs('web', address, ['n1=150', 'n2=100']));
+        await cluster.waitHolder(address, ['n1', 'n2'], 15_000, 'n1');
+        await pollUntil(
+          async () => ((await vipadm(['vip', 'get', 'web'])).holder === 'n1' ? true : undefined),
+          {
+            timeoutMs: 5000,
+            what: 'vipadm vip get web to show n1 as holder',
+          },
+        );
         // The kernel agent vipd runs is the package's, found beside the bundle.
         const vipd = cluster.procs.get('n1');
         assert.ok(vipd?.pid);
@@ -207,9 +219,13 @@ void describe('the .deb in a namespace lab (real etcd, real interfaces)', { skip
         await cluster.waitHolder(address, ['n1', 'n2'], 10_000, 'n2');
       } catch (err) {
         cluster.printLogTails(['n1', 'n2']);
+        console.log(
+          `# --- vip-coordinator's log ---\n# ${coordinator.log().split('\n').slice(-15).join('\n# ')}`,
+        );
         throw err;
       } finally {
         await cluster.stopAll();
+        await coordinator.stop();
       }
     });
   });
