@@ -10,12 +10,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import {
   existsSync,
   lstatSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   readlinkSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -172,6 +174,29 @@ void describe('the .deb (npm run package), unpacked into a scratch root', () => 
     }
     assert.ok(existsSync(join(ROOT, 'usr', 'lib', 'sysusers.d', 'vipd.conf')));
   });
+
+  void it(
+    'systemd-analyze verify accepts its units, with their paths in the scratch root, without a warning',
+    { skip: spawnSync('systemd-analyze', ['--version']).status !== 0 && 'no systemd-analyze' },
+    () => {
+      // verify checks that programs and file: documentation exist: they must, in the package.
+      const dir = join(SCRATCH, 'units');
+      mkdirSync(dir);
+      const units = readdirSync(join(ROOT, 'usr', 'lib', 'systemd', 'system')).map((u) => {
+        const text = readFileSync(join(ROOT, 'usr', 'lib', 'systemd', 'system', u), 'utf8').replace(
+          /\/usr\/(bin\/vip[\w-]*|lib\/vipd\/|share\/doc\/vipd\/)/g,
+          `${ROOT}/usr/$1`,
+        );
+        // A template is verified as one of its instances.
+        const name = u.replace('@.', '@198.51.100.100.');
+        writeFileSync(join(dir, name), text);
+        return join(dir, name);
+      });
+      const res = spawnSync('systemd-analyze', ['verify', ...units], { encoding: 'utf8', timeout: 30_000 });
+      assert.equal(res.status, 0, res.stderr);
+      assert.equal(`${res.stdout}${res.stderr}`.trim(), '');
+    },
+  );
 });
 
 /** The programs (/proc/PID/exe) of the vipd-agent children of process `pid`. */
