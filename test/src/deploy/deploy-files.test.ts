@@ -6,8 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -15,6 +14,7 @@ import { readYamlFile } from '@vipd/config';
 import { COORDINATOR_BIN, REPO_ROOT, VIPADM_BIN, VIPD_BIN } from '../harness/paths';
 import { createTestPki, type TestPki } from '../harness/certs';
 import { readUnitFile, unitCapabilities, unitCommand, unitValue, unitValues } from './unit-file';
+import { localExample } from './example-files';
 
 const DEPLOY = join(REPO_ROOT, 'deploy');
 const K8S = join(DEPLOY, 'kubernetes');
@@ -36,18 +36,6 @@ before(async () => {
 });
 after(() => pki?.remove());
 
-/**
- * What a /etc/vipd/... file of an example holds here: PEM for TLS files, a fresh token (its
- * file mode 600, as the coordinator requires) for token files, a stand-in otherwise.
- */
-function placeholder(path: string): string {
-  if (path.includes('/tokens/')) return `${randomBytes(32).toString('hex')}\n`;
-  if (!pki || !path.endsWith('.pem')) return 'placeholder\n';
-  if (/ca\.pem$/.test(path)) return readFileSync(pki.ca.cert, 'utf8');
-  if (/key\.pem$/.test(path)) return readFileSync(pki.client.key, 'utf8');
-  return readFileSync(pki.client.cert, 'utf8');
-}
-
 let runs = 0;
 /**
  * `BIN --config FILE --check-config` as an operator runs it, on a copy of the config whose
@@ -55,15 +43,7 @@ let runs = 0;
  * effective config it prints; throws its one-line error otherwise.
  */
 function checkConfig(bin: string, text: string, env: NodeJS.ProcessEnv = {}): Record<string, unknown> {
-  const root = join(SCRATCH, String(++runs));
-  const local = text.replace(/\/etc\/vipd\/[\w./-]+/g, (path) => {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), placeholder(path), { mode: 0o600 });
-    return join(root, path);
-  });
-  const file = join(root, 'config.yaml');
-  mkdirSync(root, { recursive: true });
-  writeFileSync(file, local);
+  const file = localExample(text, join(SCRATCH, String(++runs)), pki);
   const res = spawnSync(process.execPath, [bin, '--config', file, '--check-config'], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH, ...env },
