@@ -106,8 +106,15 @@ describe('CheckRunner with a tcp check', () => {
     runner.start();
     try {
       await waitUntil(() => seen.length >= 5, 2000, '5 results');
-      const gaps = seen.slice(1).map((r, i) => r.at - (seen[i]?.at ?? 0));
-      for (const gap of gaps) assert.ok(gap >= 45, `results ${gap} ms apart`);
+      // Judged by when each probe started (finished minus its duration, rounded to 1 ms): a
+      // probe starts only after the previous one finished, and at least one interval after the
+      // previous one started. (The gaps between results also vary with each probe's duration.)
+      const started = seen.map((r) => r.at - r.ms);
+      for (let i = 1; i < seen.length; i++) {
+        assert.ok(started[i]! >= seen[i - 1]!.at - 1, `probe ${i} started before probe ${i - 1} finished`);
+        const gap = started[i]! - started[i - 1]!;
+        assert.ok(gap >= 48, `probes started ${gap} ms apart`);
+      }
     } finally {
       await runner.stop();
       await close(server);
