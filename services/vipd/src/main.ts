@@ -25,6 +25,9 @@ import { limitHeapGrowth } from './heap';
 import { applyNice } from './scheduling';
 import { createLinuxKernel } from './kernel-linux';
 import { VipdMetrics } from './metrics';
+import { statusCommand } from './status-command';
+import type { AgentStatus } from './status-report';
+import { StatusServer } from './status-socket';
 
 const USAGE = `Usage: vipd --config FILE [options]
 
@@ -51,6 +54,8 @@ Options (each overrides the file; VIPD_* environment variables sit between the t
                             ExecStopPost after vipd died. Needs no etcd; touches no other address.
   --help, --version
 
+  vipd status [-o json]           what the running vipd holds, its peers and deadlines
+                                  (see vipd status --help)
   vipd realserver --vip ADDR...   prepare this host as a DR real server (see vipd realserver --help)
 
 The etcd password comes only from etcd.auth.passwordFile or VIPD_ETCD_PASSWORD, never a flag.
@@ -100,6 +105,10 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = await realserver(argv.slice(1), log);
     return;
   }
+  if (argv[0] === 'status') {
+    process.exitCode = await statusCommand(argv.slice(1), process.env);
+    return;
+  }
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return;
@@ -147,10 +156,26 @@ async function main(argv: string[]): Promise<void> {
   const server = new grpc.Server(serverOptions());
   const health = new HealthServer(server);
   const lost = { daemon: undefined as Daemon | undefined };
+  const startedAt = new Date().toISOString();
+  // The kernel agent as `vipd status` shows it.
+  const agent: AgentStatus = {
+    mode: config.node.agentSocket ? 'service' : 'child',
+    socket: config.node.agentSocket ?? null,
+    restarts: 0,
+    fences: 0,
+    lastFence: null,
+  };
   const linux = createLinuxKernel(log.child({ component: 'kernel' }), {
-    onAgentLost: () => lost.daemon?.agentLost({ class: 'fence_switch', text: 'kernel agent restarted' }),
-    onFenced: (f) =>
-      lost.daemon?.agentLost({ class: 'fenced', text: `fenced by the kernel agent (${f.reason})` }),
+    onAgentLost: () => {
+      agent.restarts++;
+      lost.daemon?.agentLost({ class: 'fence_switch', text: 'kernel agent restarted' });
+    },
+    onFenced: (f) => {
+      agent.fences++;
+      const { reason, removed, failed } = f;
+      agent.lastFence = { at: new Date().toISOString(), reason, removed, failed };
+      lost.daemon?.agentLost({ class: 'fenced', text: `fenced by the kernel agent (${f.reason})` });
+    },
     agentSocket: config.node.agentSocket,
   });
   if (!(await linux.ready())) {
@@ -194,13 +219,20 @@ async function main(argv: string[]): Promise<void> {
       (err: unknown) => exitWith(PROGRAM, 1, (err as Error).message),
     );
   }
+  const vipdVersion = packageVersion(__dirname);
+  const status = new StatusServer(
+    config.node.statusSocket,
+    () => daemon.status({ pid: process.pid, vipdVersion, startedAt, agent }),
+    log.child({ component: 'status' }),
+  );
+  await status.listen();
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string): void => {
     if (stopping) return;
     log.info({ component: 'daemon', signal }, 'signal received');
     stopping = daemon
       .stop()
-      .then(() => Promise.all([health.close(), endpoint?.close()]))
+      .then(() => Promise.all([health.close(), endpoint?.close(), status.close()]))
       .then(() => process.exit(0))
       .catch((err: unknown) => {
         log.error({ component: 'daemon', err: String(err) }, 'shutdown failed');

@@ -58,6 +58,7 @@ export class VipdCluster {
       ...(this.options.drained ? ['  drained: true'] : []),
       ...(this.options.maintenanceFiles ? [`  maintenanceFile: ${this.maintenanceFile(host)}`] : []),
       ...(this.options.agentService ? [`  agentSocket: ${this.agentSocket(host)}`] : []),
+      `  statusSocket: ${this.statusSocket(host)}`,
       `cluster: ${CLUSTER}`,
       `etcd:`,
       `  endpoints: [${this.etcdEndpoint}]`,
@@ -81,6 +82,11 @@ export class VipdCluster {
   /** The maintenance file path of a node (with the maintenanceFiles option). */
   maintenanceFile(host: NodeHost): string {
     return join(this.lab.dir, `down-${host}`);
+  }
+
+  /** The host's `vipd status` socket (node.statusSocket), in the lab's directory. */
+  statusSocket(host: NodeHost): string {
+    return join(this.lab.dir, `status-${host}.sock`);
   }
 
   /** The socket of the host's kernel agent service (with agentService). */
