@@ -37,6 +37,7 @@ export const SETTINGS: Setting[] = [
   { path: ['metrics', 'listen'], kind: 'string', flag: '--metrics-listen', env: 'VIPD_METRICS_LISTEN' },
   { path: ['log', 'level'], kind: 'string', flag: '--log-level', env: 'VIPD_LOG_LEVEL' },
   { path: ['log', 'format'], kind: 'string', flag: '--log-format', env: 'VIPD_LOG_FORMAT' },
+  { path: ['log', 'levelNames'], kind: 'bool', flag: '--log-level-names', env: 'VIPD_LOG_LEVEL_NAMES' },
 ];
 
 export interface LoadInput extends LayerSources {

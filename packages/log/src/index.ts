@@ -24,6 +24,8 @@ export interface LoggerOptions {
   format?: LogFormat;
   /** Base fields added to every line (e.g. node name). */
   base?: Record<string, unknown>;
+  /** JSON lines carry `"level":"info"`, not pino's number (30). Default false: scripts read numbers. */
+  levelNames?: boolean;
 }
 
 /** Field names whose values are replaced by "[redacted]" wherever they appear. */
@@ -50,7 +52,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? 'info';
   const redact = { paths: REDACTED_PATHS, censor: '[redacted]' };
   if (transport) return pino({ level, base, redact, transport });
-  return pino({ level, base, redact, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2));
+  const formatters = options.levelNames ? { level: (label: string) => ({ level: label }) } : undefined;
+  return pino(
+    { level, base, redact, timestamp: pino.stdTimeFunctions.isoTime, formatters },
+    pino.destination(2),
+  );
 }
 
 /** A logger that drops everything; for tests and library defaults. */

@@ -48,6 +48,8 @@ Options (each overrides the file; VIPD_* environment variables sit between the t
                             default: no metrics endpoint)
   --log-level LEVEL         debug|info|warn|error (VIPD_LOG_LEVEL)
   --log-format FORMAT       json|pretty|auto     (VIPD_LOG_FORMAT)
+  --log-level-names         log.levelNames: "level":"info" in JSON lines, not 30
+                            (VIPD_LOG_LEVEL_NAMES; default off)
   --check-config            validate, print the effective config (secrets masked), exit
   --cleanup                 remove every address vipd added on this host (route metric
                             ${VIPD_ADDR_METRIC}, IPv4 label <if>:vip), log each one, exit; for systemd's
@@ -64,7 +66,8 @@ Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.`;
 const PROGRAM = 'vipd';
 
 function makeLogger(config: VipdConfig | undefined, nodeName: string | undefined): Logger {
-  return createLogger({ level: config?.log.level, format: config?.log.format, base: { node: nodeName } });
+  const { level, format, levelNames } = config?.log ?? {};
+  return createLogger({ level, format, levelNames, base: { node: nodeName } });
 }
 
 /**

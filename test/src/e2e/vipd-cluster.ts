@@ -27,6 +27,8 @@ export interface VipdNodeOptions {
   maintenanceFiles?: boolean;
   /** vipd's log level (default debug; benchmarks use info). */
   logLevel?: 'debug' | 'info';
+  /** Hosts whose vipd logs `"level":"info"` rather than 30 (log.levelNames). */
+  logLevelNames?: readonly NodeHost[];
   /** Options for node itself, before vipd's script (e.g. V8 heap flags for benchmarks). */
   nodeFlags?: readonly string[];
   /**
@@ -69,6 +71,7 @@ export class VipdCluster {
       `log:`,
       `  level: ${this.options.logLevel ?? 'debug'}`,
       `  format: json`,
+      ...(this.options.logLevelNames?.includes(host) ? ['  levelNames: true'] : []),
       ...(this.options.checks ? [`checks: ${JSON.stringify(this.options.checks)}`] : []),
       ...(typeof this.options.extraYaml === 'function'
         ? this.options.extraYaml(host)

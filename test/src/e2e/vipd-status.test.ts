@@ -4,6 +4,7 @@
  * Asserted: n1 reports the VIP it has up (the kernel agrees) with the fencing revision etcd
  * gives its leader key, and n2 as a live peer; n2 reports n1 holding it. A SIGKILLed daemon's
  * left-over socket and a stopped daemon's missing one each give exit 1 and one clear line.
+ * Beside it, log.levelNames: n2's JSON lines name their level, n1's keep pino's numbers.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -38,9 +39,10 @@ interface StatusJson {
 }
 
 describe('e2e: vipd status', { skip, timeout: 120_000 }, () => {
-  it('shows the VIP held on n1 and its peer n2; a daemon gone gives exit 1 and one line', async () => {
+  it('shows the VIP held on n1 and its peer n2; a daemon gone gives exit 1 and one line (n2 logs level names)', async () => {
     await withLab({ nodes: 2, etcd: true }, async (lab) => {
-      const c = new VipdCluster(lab, await lab.startEtcd(), { ttlSeconds: 3 });
+      // n2 names its log levels (log.levelNames); n1 keeps pino's numbers.
+      const c = new VipdCluster(lab, await lab.startEtcd(), { ttlSeconds: 3, logLevelNames: ['n2'] });
       const status = (host: NodeHost, args: string[] = ['-o', 'json']) =>
         lab.exec(host, [process.execPath, VIPD_BIN, 'status', '--config', c.configFile(host), ...args]);
       const json = async (host: NodeHost) => JSON.parse(await status(host)) as StatusJson;
@@ -117,6 +119,11 @@ describe('e2e: vipd status', { skip, timeout: 120_000 }, () => {
           new RegExp(`^ +web +198\\.51\\.100\\.100/24 +e0 +\\S+ \\(.* ago\\) +${revision}$`, 'm'),
         );
         assert.match(text, /^ +n2 +\S+:7400 +alive +\d+(ms|\.\ds) ago +ok +-$/m);
+
+        const levels = (host: NodeHost) => new Set(c.logs(host).map((l) => typeof l.level));
+        assert.deepEqual(levels('n1'), new Set(['number']));
+        assert.deepEqual(levels('n2'), new Set(['string']));
+        assert.ok(c.logs('n2').some((l) => l.level === 'info' && l.msg === 'vipd running'));
 
         // SIGKILL leaves the socket file behind with nobody on it.
         await c.signal('n2', 'SIGKILL');
