@@ -87,9 +87,12 @@ export class VipdCluster {
     return join(this.lab.dir, `down-${host}`);
   }
 
-  /** The host's `vipd status` socket (node.statusSocket), in the lab's directory. */
+  /**
+   * The host's `vipd status` socket (node.statusSocket), in a folder of its own under the lab's
+   * (as /run/vipd is vipd's own under systemd: RuntimeDirectory=vipd).
+   */
   statusSocket(host: NodeHost): string {
-    return join(this.lab.dir, `status-${host}.sock`);
+    return join(this.lab.dir, `run-${host}`, 'status.sock');
   }
 
   /** The socket of the host's kernel agent service (with agentService). */

@@ -137,9 +137,10 @@ describe('e2e: vipd status', { skip, timeout: 120_000 }, () => {
         await c.signal('n1', 'SIGTERM');
         const stopped = await failing('n1');
         assert.equal(stopped.code, 1);
-        assert.match(
+        assert.equal(
           stopped.stderr,
-          /^vipd status: no status socket at \S+status-n1\.sock: is vipd running\? [^\n]*\n$/,
+          `vipd status: no status socket at ${c.statusSocket('n1')}: is vipd running? ` +
+            '(node.statusSocket, or --socket PATH)\n',
         );
       } catch (err) {
         c.printLogTails(NODES);
