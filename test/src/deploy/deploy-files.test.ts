@@ -377,6 +377,14 @@ void describe('deploy/kubernetes', () => {
     const named = [...text.matchAll(/(?:ca|cert|key|passwordFile): (\S+)/g)].map((m) => m[1]!);
     assert.equal(named.length, 4);
     for (const f of named) assert.ok(f.startsWith(`${String(secretMount.mountPath)}/`), f);
+    // `vipd status` reads node.statusSocket: its folder is writable on a read-only root.
+    const socket = (config as { node: { statusSocket?: string } }).node.statusSocket ?? '';
+    const runMount = mounts.find((m) => m.mountPath === dirname(socket));
+    assert.ok(runMount, `a volume mounted at ${dirname(socket)} for ${socket}`);
+    const runVolume = list(pod.volumes)
+      .map(obj)
+      .find((v) => v.name === runMount.name);
+    assert.ok(runVolume?.emptyDir !== undefined, 'the status socket folder is an emptyDir');
     assert.ok(
       mounts.some((m) => m.mountPath === path),
       `${path} is mounted from the ConfigMap`,
