@@ -93,6 +93,8 @@ describe('vipd status: the report', () => {
 
   it('says when a deadline passed or does not apply, and names the last fence', () => {
     const s = sample();
+    const alone = formatStatus({ ...s, deadlines: { ...s.deadlines, contactLeftMs: null } });
+    assert.match(alone, /contact deadline +- \(not in force: takeover off, or no peers\)$/m);
     s.deadlines = { leaseId: null, etcdOk: false, leaseLeftMs: null, contactLeftMs: -1500, holdLeftMs: null };
     s.agent = {
       mode: 'service',

@@ -42,7 +42,10 @@ export interface DeadlineStatus {
   etcdOk: boolean;
   /** Lease deadline: the local fence point before the lease can expire in etcd. */
   leaseLeftMs: number | null;
-  /** Contact deadline of the fast fence (no etcd nor peer contact for takeover.holderFenceMs). */
+  /**
+   * Contact deadline of the fast fence (no etcd nor peer contact for takeover.holderFenceMs);
+   * null while that rule is not in force (takeover off, or no peers).
+   */
   contactLeftMs: number | null;
   /** The earlier of the two: until when this node may hold VIPs. */
   holdLeftMs: number | null;
@@ -253,7 +256,10 @@ export function formatStatus(s: NodeStatus): string {
     ...table([
       ['lease', d.leaseId === null ? 'no session' : `${d.leaseId}, etcd ${d.etcdOk ? 'ok' : 'failing'}`],
       ['lease deadline', left(d.leaseLeftMs)],
-      ['contact deadline', d.contactLeftMs === null ? '- (fast fence off)' : left(d.contactLeftMs)],
+      [
+        'contact deadline',
+        d.contactLeftMs === null ? '- (not in force: takeover off, or no peers)' : left(d.contactLeftMs),
+      ],
       ['may hold VIPs', left(d.holdLeftMs)],
     ]).map((l) => `  ${l}`),
   );
