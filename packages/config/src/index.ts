@@ -10,3 +10,4 @@ export * from './schema';
 export * from './secrets';
 export * from './takeover';
 export * from './tls-files';
+export * from './yaml-text';

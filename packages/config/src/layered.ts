@@ -5,9 +5,9 @@
  * inject them. Every failure is a ConfigError of one line.
  */
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { errorLine } from '@vipd/log';
 import { ConfigError } from './errors';
+import { parseYamlText } from './yaml-text';
 
 /** How a string from the environment or a flag becomes a config value. */
 export type SettingKind = 'string' | 'int' | 'bool' | 'list';
@@ -104,7 +104,7 @@ export function readYamlFile(file: string, readFile: (path: string) => string): 
   let doc: unknown;
   try {
     // Warnings (unknown tags, ambiguous aliases) would go to stderr as many lines: not here.
-    doc = parseYaml(text, { logLevel: 'error' });
+    doc = parseYamlText(text);
   } catch (err) {
     throw new ConfigError(`config ${file} is not valid YAML: ${errorLine(err)}`, undefined, { cause: err });
   }

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import pretty from 'pino-pretty';
 
 export * from './clock';
 export * from './host-port';
@@ -44,14 +45,18 @@ export const REDACTED_PATHS = [
 /** Builds the pino-backed logger used by the services. Writes to stderr. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const format = options.format ?? 'auto';
-  const pretty = format === 'auto' ? process.stderr.isTTY === true : format === 'pretty';
-  const transport = pretty
-    ? { target: 'pino-pretty', options: { destination: 2, translateTime: 'SYS:HH:MM:ss.l' } }
-    : undefined;
+  const usePretty = format === 'auto' ? process.stderr.isTTY === true : format === 'pretty';
   const base = { pid: process.pid, ...options.base };
   const level = options.level ?? 'info';
   const redact = { paths: REDACTED_PATHS, censor: '[redacted]' };
-  if (transport) return pino({ level, base, redact, transport });
+  // pino-pretty as a stream in this thread, not a worker-thread transport: a transport loads its
+  // target by name from node_modules at run time, which the bundled commands (.deb) do not have.
+  if (usePretty) {
+    return pino(
+      { level, base, redact },
+      pretty({ destination: 2, sync: true, translateTime: 'SYS:HH:MM:ss.l' }),
+    );
+  }
   const formatters = options.levelNames ? { level: (label: string) => ({ level: label }) } : undefined;
   return pino(
     { level, base, redact, timestamp: pino.stdTimeFunctions.isoTime, formatters },

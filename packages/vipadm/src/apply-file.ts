@@ -23,7 +23,8 @@
  * Parsing is pure: text in, specs out, or one UsageError naming the file, the VIP and the field.
  */
 import type { VipSpec__Output } from '@vipd/proto';
-import { parse, stringify } from 'yaml';
+import { parseYamlText } from '@vipd/config';
+import { stringify } from 'yaml';
 import { parseServices, type ServiceFileSpec } from './apply-services';
 import { UsageError } from './errors';
 import { specJson } from './json';
@@ -76,7 +77,7 @@ const TOP_KEYS = ['vips', 'services'];
 export function parseApplyDocument(text: string, file: string): ApplyDocument {
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = parseYamlText(text);
   } catch (err) {
     throw new UsageError(`${file}: not valid YAML (${(err as Error).message.split('\n')[0]})`);
   }

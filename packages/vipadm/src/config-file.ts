@@ -20,7 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parseYamlText } from '@vipd/config';
 import type { Env } from './args';
 import { UsageError } from './errors';
 
@@ -76,7 +76,7 @@ export function parseConfigFile(text: string, path: string, home: string): Confi
   const bad = (what: string) => new UsageError(`config file ${path}: ${what}`);
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = parseYamlText(text);
   } catch (err) {
     throw bad(`not valid YAML (${(err as Error).message.split('\n')[0]})`);
   }

@@ -63,7 +63,7 @@ export class VipReleases {
 
   /**
    * A planned release: delete the leader key first, keep the address until the successor's key
-   * appears (at most handoverMaxMs, DESIGN's handover overlap), then remove it. No client gap.
+   * appears (at most handoverMaxMs, docs/design.md's handover overlap), then remove it. No client gap.
    */
   async handover(revision: string, reason: Reason): Promise<void> {
     // A node handing many VIPs back at once (a preemption after a stall, a drain) would release

@@ -6,8 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -15,6 +14,7 @@ import { readYamlFile } from '@vipd/config';
 import { COORDINATOR_BIN, REPO_ROOT, VIPADM_BIN, VIPD_BIN } from '../harness/paths';
 import { createTestPki, type TestPki } from '../harness/certs';
 import { readUnitFile, unitCapabilities, unitCommand, unitValue, unitValues } from './unit-file';
+import { localExample } from './example-files';
 
 const DEPLOY = join(REPO_ROOT, 'deploy');
 const K8S = join(DEPLOY, 'kubernetes');
@@ -36,18 +36,6 @@ before(async () => {
 });
 after(() => pki?.remove());
 
-/**
- * What a /etc/vipd/... file of an example holds here: PEM for TLS files, a fresh token (its
- * file mode 600, as the coordinator requires) for token files, a stand-in otherwise.
- */
-function placeholder(path: string): string {
-  if (path.includes('/tokens/')) return `${randomBytes(32).toString('hex')}\n`;
-  if (!pki || !path.endsWith('.pem')) return 'placeholder\n';
-  if (/ca\.pem$/.test(path)) return readFileSync(pki.ca.cert, 'utf8');
-  if (/key\.pem$/.test(path)) return readFileSync(pki.client.key, 'utf8');
-  return readFileSync(pki.client.cert, 'utf8');
-}
-
 let runs = 0;
 /**
  * `BIN --config FILE --check-config` as an operator runs it, on a copy of the config whose
@@ -55,15 +43,7 @@ let runs = 0;
  * effective config it prints; throws its one-line error otherwise.
  */
 function checkConfig(bin: string, text: string, env: NodeJS.ProcessEnv = {}): Record<string, unknown> {
-  const root = join(SCRATCH, String(++runs));
-  const local = text.replace(/\/etc\/vipd\/[\w./-]+/g, (path) => {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), placeholder(path), { mode: 0o600 });
-    return join(root, path);
-  });
-  const file = join(root, 'config.yaml');
-  mkdirSync(root, { recursive: true });
-  writeFileSync(file, local);
+  const file = localExample(text, join(SCRATCH, String(++runs)), pki);
   const res = spawnSync(process.execPath, [bin, '--config', file, '--check-config'], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH, ...env },
@@ -214,6 +194,43 @@ void describe('docs/: vipd configs shown in the guides', () => {
       });
     });
   }
+});
+
+void describe('docs/quickstart.md: the configs it writes', () => {
+  const text = readFileSync(join(REPO_ROOT, 'docs', 'quickstart.md'), 'utf8');
+  const files = [...text.matchAll(/cat >(\/etc\/vipd\/[\w.-]+) <<'EOF'\n([\s\S]*?)\nEOF\n/g)].map((m) => ({
+    path: m[1]!,
+    body: `${m[2]!}\n`,
+  }));
+
+  void it('writes a vipd and a coordinator config', () => {
+    assert.deepEqual(
+      files.map((f) => f.path),
+      ['/etc/vipd/vipd.yaml', '/etc/vipd/coordinator.yaml'],
+    );
+  });
+
+  void it("host A's vipd.yaml, and host B's (name n2, its own address), pass vipd --check-config", () => {
+    const a = files.find((f) => f.path === '/etc/vipd/vipd.yaml')!.body;
+    const b = a.replace('name: n1', 'name: n2').replace('198.51.100.11:7400', '198.51.100.12:7400');
+    assert.notEqual(b, a, 'the quick start says host B differs by name and advertise');
+    for (const [body, name, advertise] of [
+      [a, 'n1', '198.51.100.11:7400'],
+      [b, 'n2', '198.51.100.12:7400'],
+    ] as const) {
+      const c = checkConfig(VIPD_BIN, body);
+      assert.deepEqual([obj(c.node).name, obj(c.node).advertise], [name, advertise]);
+      assert.deepEqual(obj(c.etcd).endpoints, ['http://198.51.100.11:2379']);
+    }
+  });
+
+  void it('coordinator.yaml passes vip-coordinator --check-config with its operator token file', () => {
+    const c = checkConfig(COORDINATOR_BIN, files.find((f) => f.path === '/etc/vipd/coordinator.yaml')!.body);
+    assert.deepEqual(
+      list(obj(c.auth).tokens).map((t) => [obj(t).name, obj(t).role]),
+      [['admin', 'operator']],
+    );
+  });
 });
 
 void describe('deploy/systemd', () => {

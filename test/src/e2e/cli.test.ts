@@ -335,10 +335,12 @@ describe('vipadm end to end (namespace lab: coordinator, etcd, vipd on n1 and n2
             assert.deepEqual(wa.otherLines, [], 'every line is one JSON event');
             for (const e of events) {
               assert.deepEqual(Object.keys(e).sort(), [
+                'backend',
                 'detail',
                 'fencing_revision',
                 'node',
                 'revision',
+                'service',
                 'time',
                 'type',
                 'vip',

@@ -19,6 +19,8 @@ export interface LabCoordinatorOptions {
   host?: HostName;
   /** Namespace health is probed from (default: the client host, across the bridge). */
   probeFrom?: HostName;
+  /** The command that runs the coordinator (before `--config FILE`); default: this node and COORDINATOR_BIN. */
+  command?: readonly string[];
 }
 
 /** Where vipadm goes: the coordinator's address and, if any, an operator token file. */
@@ -68,7 +70,8 @@ export class LabCoordinator implements VipadmTarget {
   /** Starts the coordinator; resolves once grpc.health.v1 answers SERVING across the lab. */
   async start(): Promise<void> {
     if (this.proc && !hasExited(this.proc)) throw new Error('coordinator already running');
-    const argv = [process.execPath, COORDINATOR_BIN, '--config', this.configFile()];
+    const command = this.options.command ?? [process.execPath, COORDINATOR_BIN];
+    const argv = [...command, '--config', this.configFile()];
     const proc = this.lab.spawn(this.host, argv, { logFile: this.logFile });
     this.proc = proc;
     const from = this.options.probeFrom ?? 'cli';
@@ -116,6 +119,8 @@ export interface VipadmOptions {
   /** Output format (default json). */
   output?: 'json' | 'table';
   timeoutMs?: number;
+  /** The command that runs vipadm; default: this node and VIPADM_BIN. */
+  command?: readonly string[];
 }
 
 /** The argv of vipadm talking to target (global options first, as an operator types them). */
@@ -123,11 +128,12 @@ export function vipadmArgv(
   target: string | VipadmTarget,
   args: readonly string[],
   output: 'json' | 'table',
+  command: readonly string[] = [process.execPath, VIPADM_BIN],
 ): string[] {
   const { address, tokenFile } =
     typeof target === 'string' ? { address: target, tokenFile: undefined } : target;
   const token = tokenFile === undefined ? [] : ['--token-file', tokenFile];
-  return [process.execPath, VIPADM_BIN, '--server', address, ...token, '-o', output, ...args];
+  return [...command, '--server', address, ...token, '-o', output, ...args];
 }
 
 /** `vip add NAME --address CIDR --interface e0 [--node NODE[=PRIORITY]]…` on the lab's interface. */
@@ -142,7 +148,7 @@ export async function runVipadm(
   args: readonly string[],
   opts: VipadmOptions = {},
 ): Promise<VipadmResult> {
-  const argv = vipadmArgv(target, args, opts.output ?? 'json');
+  const argv = vipadmArgv(target, args, opts.output ?? 'json', opts.command);
   try {
     const stdout = await lab.exec(opts.host ?? 'cli', argv, { timeoutMs: opts.timeoutMs ?? 30_000 });
     return { code: 0, stdout, stderr: '', argv };

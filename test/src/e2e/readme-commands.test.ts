@@ -5,6 +5,11 @@
  * changes: /etc/vipd/tokens/ is the lab's folder, the example's `cluster: default` is the lab's
  * cluster, and vipd "on every node" is the lab's vipd on n1 and n2. What is asserted is what the
  * kernel shows (which node has the VIP) beside each command's exit code.
+ *
+ * docs/quickstart.md's vipadm commands run the same way, in the order written, against the same
+ * lab and coordinator: its `export VIPADM_…` line with the lab's coordinator and token folder, and
+ * `--interface eth0` as the lab's e0. Its other lines (systemctl, etcd, ip link) are for real hosts
+ * and are not run here; the lab's tests of failover cover what they show.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -34,6 +39,22 @@ export function readmeCommands(readme: string): { line: string; comment: string 
     });
 }
 
+/** docs/quickstart.md's `export VIPADM_…` and `vipadm …` lines of its sh blocks, in order. */
+export function quickstartCommands(doc: string): { line: string; comment: string }[] {
+  const blocks = [...doc.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+  return blocks
+    .join('\n')
+    .replace(/\\\n\s*/g, '')
+    .split('\n')
+    .map((l) => {
+      const at = l.search(/\s#\s/);
+      return at === -1
+        ? { line: l.trim(), comment: '' }
+        : { line: l.slice(0, at).trim(), comment: l.slice(at).trim() };
+    })
+    .filter(({ line }) => /^(vipadm |export VIPADM_)/.test(line));
+}
+
 interface Shell {
   code: number;
   stdout: string;
@@ -58,6 +79,35 @@ async function bash(
   }
 }
 
+/**
+ * Starts the coordinator of deploy/coordinator.example.yaml on the lab's etcd host (where the
+ * example's 198.51.100.2 is), with the lab's cluster and token folder, and waits until it serves.
+ */
+async function startExampleCoordinator(lab: Lab, local: (text: string) => string): Promise<void> {
+  const example = readFileSync(join(REPO_ROOT, 'deploy', 'coordinator.example.yaml'), 'utf8');
+  assert.match(example, /^cluster: default$/m);
+  const config = join(lab.dir, 'coordinator.example.yaml');
+  writeFileSync(config, local(example).replace(/^cluster: default$/m, `cluster: ${CLUSTER}`));
+  const proc = lab.spawn('etcd', [process.execPath, COORDINATOR_BIN, '--config', config], {
+    logFile: join(lab.logDir, 'coordinator.log'),
+  });
+  await pollUntil(
+    async () =>
+      (await lab.exec('cli', [process.execPath, HEALTH_PROBE, '198.51.100.2:7500'])).trim() === 'SERVING'
+        ? true
+        : undefined,
+    {
+      timeoutMs: 20_000,
+      intervalMs: 100,
+      what: 'the coordinator of coordinator.example.yaml to serve',
+      fatal: () =>
+        hasExited(proc)
+          ? new Error(`it exited: ${readFileSync(join(lab.logDir, 'coordinator.log'), 'utf8')}`)
+          : undefined,
+    },
+  );
+}
+
 describe("README's commands against the example configs (namespace lab)", { skip }, () => {
   it('each one works as written', { timeout: 240_000 }, async () => {
     const commands = readmeCommands(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8'));
@@ -80,31 +130,10 @@ describe("README's commands against the example configs (namespace lab)", { skip
             // "on every node": the lab's vipd on n1 and n2 (their own configs, the same cluster).
             for (const h of ['n1', 'n2'] as const) cluster.start(h);
           } else if (line.startsWith('services/coordinator/bin/vip-coordinator')) {
-            const example = readFileSync(join(REPO_ROOT, 'deploy', 'coordinator.example.yaml'), 'utf8');
-            assert.match(example, /^cluster: default$/m);
-            const config = join(lab.dir, 'coordinator.example.yaml');
-            writeFileSync(config, local(example).replace(/^cluster: default$/m, `cluster: ${CLUSTER}`));
-            const argv = line.replace('deploy/coordinator.example.yaml', config).split(/\s+/);
+            const argv = line.split(/\s+/);
             assert.equal(join(REPO_ROOT, argv[0]!), COORDINATOR_BIN);
-            const proc = lab.spawn('etcd', [process.execPath, COORDINATOR_BIN, ...argv.slice(1)], {
-              logFile: join(lab.logDir, 'coordinator.log'),
-            });
-            await pollUntil(
-              async () =>
-                (await lab.exec('cli', [process.execPath, HEALTH_PROBE, '198.51.100.2:7500'])).trim() ===
-                'SERVING'
-                  ? true
-                  : undefined,
-              {
-                timeoutMs: 20_000,
-                intervalMs: 100,
-                what: 'the coordinator of coordinator.example.yaml to serve',
-                fatal: () =>
-                  hasExited(proc)
-                    ? new Error(`it exited: ${readFileSync(join(lab.logDir, 'coordinator.log'), 'utf8')}`)
-                    : undefined,
-              },
-            );
+            assert.deepEqual(argv.slice(1), ['--config', 'deploy/coordinator.example.yaml']);
+            await startExampleCoordinator(lab, local);
           } else if (line.startsWith('export ')) {
             exports.push(line);
           } else if (/vipadm -o json watch$/.test(line)) {
@@ -149,6 +178,90 @@ describe("README's commands against the example configs (namespace lab)", { skip
           done.push(written);
         }
         assert.ok(exports.length > 0 && done.length === commands.length);
+      } catch (err) {
+        cluster.printLogTails(['n1', 'n2']);
+        throw err;
+      } finally {
+        await cluster.stopAll();
+      }
+    });
+  });
+  it("docs/quickstart.md's vipadm commands work as written", { timeout: 240_000 }, async () => {
+    const commands = quickstartCommands(readFileSync(join(REPO_ROOT, 'docs', 'quickstart.md'), 'utf8'));
+    assert.ok(
+      commands.some((c) => c.line.startsWith('export VIPADM_')) && commands.length >= 10,
+      `found the commands: ${JSON.stringify(commands)}`,
+    );
+    await withLab({ nodes: 2, etcd: true }, async (lab) => {
+      const endpoint = await lab.startEtcd();
+      const cluster = new VipdCluster(lab, endpoint, { ttlSeconds: 3 });
+      const tokens = join(lab.dir, 'tokens');
+      const local = (text: string) => text.replaceAll('/etc/vipd/tokens/', `${tokens}/`);
+      const binDir = join(lab.dir, 'bin');
+      mkdirSync(binDir);
+      symlinkSync(VIPADM_BIN, join(binDir, 'vipadm'));
+      const VIP = '198.51.100.100/24';
+      const exports: string[] = [];
+      try {
+        for (const name of ['admin', 'dashboard']) {
+          const made = await bash(lab, binDir, [], `deploy/new-token.sh ${tokens}/${name}`);
+          assert.equal(made.code, 0, made.stderr);
+        }
+        await startExampleCoordinator(lab, local);
+        for (const h of ['n1', 'n2'] as const) cluster.start(h);
+        for (const { line: written, comment } of commands) {
+          // The quick start's coordinator listens on host A's loopback; the lab's is on the etcd host.
+          const line = local(written)
+            .replace('VIPADM_SERVER=127.0.0.1:7500', 'VIPADM_SERVER=198.51.100.2:7500')
+            .replace('--interface eth0', '--interface e0');
+          if (line.startsWith('export ')) {
+            exports.push(line);
+            continue;
+          }
+          if (/^vipadm (-o \w+ )?watch$/.test(line)) {
+            // Runs until Ctrl-C: meanwhile a move happens (the quick start's next step), and it prints it.
+            const watch = bash(lab, binDir, exports, `timeout --preserve-status -s INT 8 ${line}`, 20_000);
+            await new Promise((r) => setTimeout(r, 2000));
+            const move = await bash(lab, binDir, exports, 'vipadm vip move web --to n2');
+            assert.equal(move.code, 0, move.stderr);
+            const r = await watch;
+            assert.equal(r.code, 0, `${line}: ${r.stderr}`);
+            assert.match(r.stdout, /acquired +vip=web node=n2 fencing=\d+/, r.stdout);
+            continue;
+          }
+          const r = await bash(lab, binDir, exports, line);
+          assert.equal(r.code, 0, `quickstart.md: ${written}\nexit ${r.code}: ${r.stderr}${r.stdout}`);
+          if (/^vipadm node list$/.test(line)) {
+            // Both nodes are registered once their vipd is up; the line is run until they are.
+            await pollUntil(
+              async () => {
+                const again = await bash(lab, binDir, exports, line);
+                return /^n1 /m.test(again.stdout) && /^n2 /m.test(again.stdout) ? true : undefined;
+              },
+              { timeoutMs: 20_000, intervalMs: 200, what: 'vipadm node list to show n1 and n2' },
+            );
+          }
+          if (/vip add web/.test(line)) await cluster.waitHolder(VIP, ['n1', 'n2'], 20_000, 'n1');
+          const to = /vip move web --to (n[12])$/.exec(line)?.[1];
+          if (to) assert.deepEqual(await cluster.holders(VIP, ['n1', 'n2']), [to], comment);
+          if (/node drain n1$/.test(line)) assert.deepEqual(await cluster.holders(VIP, ['n1', 'n2']), ['n2']);
+          if (/node undrain n1$/.test(line)) {
+            const again = await bash(lab, binDir, exports, 'vipadm vip get web');
+            assert.doesNotMatch(again.stdout, /drained/, again.stdout);
+          }
+          if (/vip get web$/.test(line)) {
+            assert.match(r.stdout, /^why: /m, r.stdout);
+            if (/drained/.test(comment))
+              assert.match(r.stdout, /^n1 +150 +drained: takes no VIP \(vipadm node undrain n1\)$/m);
+          }
+          if (/^vipadm status$/.test(line)) assert.match(r.stdout, /^web +198\.51\.100\.100\/24 .* n1 /m);
+          if (/vip rm web$/.test(line)) {
+            await pollUntil(
+              async () => ((await cluster.holders(VIP, ['n1', 'n2'])).length === 0 ? true : undefined),
+              { timeoutMs: 5000, intervalMs: 50, what: 'the address to go from every node' },
+            );
+          }
+        }
       } catch (err) {
         cluster.printLogTails(['n1', 'n2']);
         throw err;

@@ -37,6 +37,11 @@ export interface VipdNodeOptions {
    * leaves the agent running. Started with the node's first vipd, kept across restarts.
    */
   agentService?: boolean;
+  /**
+   * The command that runs vipd (before `--config FILE`), e.g. an installed `/usr/bin/vipd`.
+   * Default: this node, `nodeFlags`, and VIPD_BIN (harness/paths.ts).
+   */
+  vipdCommand?: readonly string[];
 }
 
 export class VipdCluster {
@@ -134,9 +139,7 @@ export class VipdCluster {
 
   private spawnVipd(host: NodeHost): ChildProcess {
     const argv = [
-      process.execPath,
-      ...(this.options.nodeFlags ?? []),
-      VIPD_BIN,
+      ...(this.options.vipdCommand ?? [process.execPath, ...(this.options.nodeFlags ?? []), VIPD_BIN]),
       '--config',
       this.configFile(host),
     ];

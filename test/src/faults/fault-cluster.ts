@@ -94,8 +94,14 @@ export async function withFaultCluster(
         ([h, reach]) => [h as NodeHost, ETCD_MEMBER_HOSTS.filter((m) => !reach.includes(m))] as const,
       );
       for (const [h, members] of hidden) await lab.routeUnreachable(h, members);
-      for (const h of nodes) vipd.start(h);
-      await vipd.waitHolder(VIP_CIDR, nodes, 15_000, opts.firstHolder ?? 'n1');
+      // The expected first holder starts first and the others once it holds: with preempt off,
+      // whichever node comes up first keeps the VIP, and on a busy machine the node started
+      // first is not always the one whose daemon is up first (CI: n1's start ran 1 s late and
+      // n2 took the VIP for good).
+      const first = opts.firstHolder ?? 'n1';
+      vipd.start(first);
+      await vipd.waitHolder(VIP_CIDR, nodes, 15_000, first);
+      for (const h of nodes) if (h !== first) vipd.start(h);
       await vipd.waitServing(nodes);
       for (const [h, members] of hidden) await lab.routeReachable(h, members);
       monitor = await SafetyMonitor.start(lab, VIP, nodes);

@@ -230,11 +230,17 @@ describe('fault suite: forged heartbeats', { skip: skipUnlessRoot(__filename), c
         );
         assert.ok(rejected.get('unsigned')! >= 20, 'unsigned beats counted as rejected');
         assert.equal(rejected.get('address'), 0, 'with TLS the certificate binds, not the address');
-        // Without a certificate the TLS handshake fails: no beat leaves, and every attempt ends
-        // UNAVAILABLE (14), never with a refusal by vipd itself (7, 16), which would mean the
-        // stream got past the handshake.
+        // Without a certificate the TLS handshake fails: nothing is answered, and every attempt
+        // ends UNAVAILABLE (14), never with a refusal by vipd itself (7, 16), which would mean the
+        // stream got past the handshake. (The forger's own count of writes is no measure: a write
+        // on a stream still connecting is queued in the client and counted, then dropped with the
+        // failed handshake; CI saw 1 such write in 59 attempts.)
         const bare = results[0]!;
-        assert.equal(bare.sent, 0, `the forger without a certificate sent nothing: ${JSON.stringify(bare)}`);
+        assert.equal(
+          bare.answers,
+          0,
+          `the forger without a certificate got no answer: ${JSON.stringify(bare)}`,
+        );
         assert.match(
           bare.statuses,
           /^14:\d+$/,
