@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { silentLogger } from '@vipd/log';
+import { memoryLogger, type RecordedLine, silentLogger } from '@vipd/log';
 import { parseStatusArgs, readStatusSocket } from './status-command';
 import {
   formatDuration,
@@ -206,6 +206,15 @@ describe('vipd status: the socket', () => {
     assert.equal(await next.listen(), true);
     assert.equal(parseStatus(await readStatusSocket(path)).node.name, 'n1');
     await next.close();
+  });
+
+  it('never deletes a file that is not a socket (a statusSocket naming a file by mistake)', async () => {
+    const path = join(dir, 'vipd.yaml');
+    writeFileSync(path, 'node: { name: n1 }\n');
+    const lines: RecordedLine[] = [];
+    assert.equal(await new StatusServer(path, sample, memoryLogger(lines)).listen(), false);
+    assert.equal(readFileSync(path, 'utf8'), 'node: { name: n1 }\n');
+    assert.match(String(lines.at(-1)?.fields.err), /exists and is not a socket/);
   });
 
   it('`vipd status` exits 1 with one line when nothing listens, 2 on bad usage', async () => {

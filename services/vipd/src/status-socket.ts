@@ -3,7 +3,7 @@
  * connection with one JSON document (status-report.ts) and closes it. Nothing is read from the
  * client. The client side is status-command.ts.
  */
-import { chmodSync, mkdirSync, unlinkSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, type Stats, unlinkSync } from 'node:fs';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import { errorLine, type Logger } from '@vipd/log';
@@ -19,6 +19,15 @@ function listening(path: string): Promise<boolean> {
     });
     s.once('error', () => resolve(false));
   });
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
 }
 
 export class StatusServer {
@@ -45,11 +54,10 @@ export class StatusServer {
         );
         return false;
       }
-      try {
-        unlinkSync(path);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      }
+      // Only a socket is replaced: a path that names a file by mistake is never deleted.
+      const existing = lstatOrUndefined(path);
+      if (existing && !existing.isSocket()) throw new Error(`${path} exists and is not a socket`);
+      if (existing) unlinkSync(path);
       const server = createServer((socket) => this.answer(socket));
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
