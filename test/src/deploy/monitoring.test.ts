@@ -1,7 +1,7 @@
 /**
  * deploy/grafana/ and deploy/prometheus/: the dashboard and the alert rules an operator loads.
- * Both parse, and every metric name their queries use is one that vipd or the coordinator
- * really registers: read from the code that registers them (services/{vipd,coordinator}/src/
+ * Both parse, every query is valid PromQL (Prometheus's own grammar), and every metric name
+ * they use is one that vipd or the coordinator really registers: read from the code that registers them (services/{vipd,coordinator}/src/
  * metrics.ts) and, for prom-client's process metrics, from the prom-client the daemons run.
  * A renamed metric turns this red instead of leaving a blank panel or an alert that never fires.
  */
@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { parser } from '@prometheus-io/lezer-promql';
 import { readYamlFile } from '@vipd/config';
 import { REPO_ROOT, VIPD_DIR } from '../harness/paths';
 
@@ -59,41 +60,31 @@ async function defaultMetrics(): Promise<Map<string, Kind>> {
   return new Map(metrics.map((m) => [m.name, String(m.type) as Kind]));
 }
 
-const KEYWORDS = new Set([
-  'by',
-  'without',
-  'on',
-  'ignoring',
-  'group_left',
-  'group_right',
-  'bool',
-  'and',
-  'or',
-  'unless',
-  'offset',
-  'inf',
-  'nan',
-]);
+/** Grafana's variables, replaced by what they stand for before the PromQL is parsed. */
+function withoutVariables(expr: string): string {
+  return expr.replace(/\$__rate_interval|\$__interval|\$__range/g, '5m').replace(/\$\{?(\w+)\}?/g, 'x');
+}
 
 /**
- * The metric names a PromQL expression reads (pure). Grafana's variables ($instance,
- * $__rate_interval) are taken out first; then strings, label matchers, range selectors, the label
- * lists of by/without/on/ignoring/group_*, numbers and function names (a name before "(").
+ * The metric names a PromQL expression reads (its vector selectors), parsed with Prometheus's
+ * own PromQL grammar (@prometheus-io/lezer-promql); a syntax error throws. Grafana's variables are
+ * substituted first; `label_values(metric, label)` (a Grafana variable query) reads `metric`.
  */
 export function metricNames(expr: string): string[] {
+  const values = /^\s*label_values\(\s*([^,]+?)\s*,\s*\w+\s*\)\s*$/.exec(expr);
+  const promql = withoutVariables(values ? values[1]! : expr);
   const names = new Set<string>();
-  let e = expr
-    .replace(/\$\{[^}]*\}|\$\w+/g, '1m')
-    .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""')
-    .replace(/\{[^}]*\}/g, ' ')
-    .replace(/\[[^\]]*\]/g, ' ')
-    .replace(/\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, ' ');
-  // label_values(metric, label): its second argument is a label.
-  e = e.replace(/\blabel_values\s*\(\s*([a-zA-Z_:][\w:]*)\s*,\s*\w+\s*\)/g, ' $1 ');
-  for (const m of e.matchAll(/([a-zA-Z_:][\w:]*)(\s*\()?/g)) {
-    const [, name, call] = m;
-    if (call || KEYWORDS.has(name!.toLowerCase())) continue;
-    names.add(name!);
+  const errors: number[] = [];
+  parser.parse(promql).iterate({
+    enter: (n) => {
+      if (n.type.isError) errors.push(n.from);
+      if (n.name === 'Identifier' && n.node.parent?.name === 'VectorSelector') {
+        names.add(promql.slice(n.from, n.to));
+      }
+    },
+  });
+  if (errors.length > 0) {
+    throw new Error(`not valid PromQL at ${errors[0]}: ${JSON.stringify(promql)}`);
   }
   return [...names];
 }
@@ -171,7 +162,7 @@ function unknownNames(
 }
 
 describe('deploy/: monitoring', () => {
-  it('reads metric names out of PromQL, not functions, labels or variables', () => {
+  it('reads metric names out of PromQL, not functions, labels or variables, and refuses bad PromQL', () => {
     assert.deepEqual(
       metricNames(
         'histogram_quantile(0.99, sum by (instance, le) (rate(vipd_lease_renewal_seconds_bucket{instance=~"$instance"}[$__rate_interval])))',
@@ -185,6 +176,8 @@ describe('deploy/: monitoring', () => {
     assert.deepEqual(metricNames('up{job="vipd"} == 0 and on (instance) vipd_ready'), ['up', 'vipd_ready']);
     assert.deepEqual(metricNames('label_values(vipd_build_info, instance)'), ['vipd_build_info']);
     assert.deepEqual(metricNames('max by (peer) (vipd_heartbeat_peer_up) == 0'), ['vipd_heartbeat_peer_up']);
+    assert.throws(() => metricNames('sum(rate(vipd_fenced_total[5m])'), /not valid PromQL/);
+    assert.throws(() => metricNames('vipd_ready == = 0'), /not valid PromQL/);
   });
 
   it('finds the metrics the code registers', async () => {
