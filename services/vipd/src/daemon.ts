@@ -32,6 +32,9 @@ import { VipController } from './vip-controller';
 import { VipControllers } from './vip-controllers';
 import { VirtualServices } from './virtual-services';
 
+const byName = (a: { name: string }, b: { name: string }): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+
 export interface DaemonDeps {
   kernel: Kernel;
   log: Logger;
@@ -379,7 +382,7 @@ export class Daemon {
   }
 
   /**
-   * What `vipd status` shows (status-report.ts). `proc`: what main.ts knows (the version, the
+   * What `vipd status` shows (status-report.ts), VIPs and peers by name. `proc`: what main.ts knows (the version, the
    * start time, the kernel agent's state).
    */
   status(proc: { pid: number; vipdVersion: string; startedAt: string; agent: AgentStatus }): NodeStatus {
@@ -415,8 +418,8 @@ export class Daemon {
         unready: [...info.unready],
       },
       vipsKnown: this.controllers.all.size,
-      held,
-      peers: this.peers.statusView(),
+      held: held.sort(byName),
+      peers: this.peers.statusView().sort(byName),
       deadlines: {
         leaseId: session?.leaseId ?? null,
         etcdOk: session?.renewOk ?? false,
