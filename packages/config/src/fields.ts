@@ -38,6 +38,11 @@ export const logSchema = z
   .object({
     level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     format: z.enum(['json', 'pretty', 'auto']).default('auto'),
+    /**
+     * JSON lines say `"level":"info"` instead of pino's `"level":30`. Off by default: scripts
+     * read the numbers. (Pretty output names the level either way.)
+     */
+    levelNames: z.boolean().default(false),
   })
   .strict()
   .default({});

@@ -162,6 +162,25 @@ describe('vipd config', () => {
     assert.match(refused(['--config', 's.yaml'], {}, file(20)), /scheduling\.nice/);
   });
 
+  it('log.levelNames: off unless set; file, env and flag set it', () => {
+    assert.equal(load(['--config', 'vipd.yaml']).log.levelNames, false);
+    const file = { 'l.yaml': `${FILE}log: { levelNames: true }\n` };
+    assert.equal(load(['--config', 'l.yaml'], {}, file).log.levelNames, true);
+    assert.equal(load(['--config', 'vipd.yaml'], { VIPD_LOG_LEVEL_NAMES: 'true' }).log.levelNames, true);
+    assert.equal(load(['--config', 'vipd.yaml', '--log-level-names']).log.levelNames, true);
+    const bad = { 'b.yaml': `${FILE}log: { levelNames: "yes please" }\n` };
+    assert.match(refused(['--config', 'b.yaml'], {}, bad), /log\.levelNames/);
+  });
+
+  it('node.statusSocket: /run/vipd/status.sock unless set, an absolute path', () => {
+    assert.equal(load(['--config', 'vipd.yaml']).node.statusSocket, '/run/vipd/status.sock');
+    const flag = ['--config', 'vipd.yaml', '--status-socket', '/run/other/s.sock'];
+    assert.equal(load(flag).node.statusSocket, '/run/other/s.sock');
+    const env = { VIPD_NODE_STATUS_SOCKET: '/tmp/s.sock' };
+    assert.equal(load(['--config', 'vipd.yaml'], env).node.statusSocket, '/tmp/s.sock');
+    assert.match(refused(['--config', 'vipd.yaml', '--status-socket', 'rel.sock']), /node\.statusSocket/);
+  });
+
   it('has no flag for the password (it would show in ps)', () => {
     assert.match(refused(['--config', 'vipd.yaml', '--etcd-password', 'x']), /unknown argument/);
   });

@@ -17,6 +17,12 @@ export const SETTINGS: Setting[] = [
   { path: ['node', 'advertise'], kind: 'string', flag: '--advertise', env: 'VIPD_NODE_ADVERTISE' },
   { path: ['node', 'drained'], kind: 'bool', flag: '--drained', env: 'VIPD_NODE_DRAINED' },
   { path: ['node', 'agentSocket'], kind: 'string', flag: '--agent-socket', env: 'VIPD_NODE_AGENT_SOCKET' },
+  {
+    path: ['node', 'statusSocket'],
+    kind: 'string',
+    flag: '--status-socket',
+    env: 'VIPD_NODE_STATUS_SOCKET',
+  },
   { path: ['cluster'], kind: 'string', flag: '--cluster', env: 'VIPD_CLUSTER' },
   { path: ['etcd', 'endpoints'], kind: 'list', flag: '--etcd-endpoints', env: 'VIPD_ETCD_ENDPOINTS' },
   { path: ['etcd', 'auth', 'username'], kind: 'string', env: 'VIPD_ETCD_USERNAME' },
@@ -31,6 +37,7 @@ export const SETTINGS: Setting[] = [
   { path: ['metrics', 'listen'], kind: 'string', flag: '--metrics-listen', env: 'VIPD_METRICS_LISTEN' },
   { path: ['log', 'level'], kind: 'string', flag: '--log-level', env: 'VIPD_LOG_LEVEL' },
   { path: ['log', 'format'], kind: 'string', flag: '--log-format', env: 'VIPD_LOG_FORMAT' },
+  { path: ['log', 'levelNames'], kind: 'bool', flag: '--log-level-names', env: 'VIPD_LOG_LEVEL_NAMES' },
 ];
 
 export interface LoadInput extends LayerSources {

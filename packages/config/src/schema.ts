@@ -12,6 +12,9 @@ export const tlsFilesSchema = z
   .object({ ca: z.string().min(1), cert: z.string().min(1), key: z.string().min(1) })
   .strict();
 
+/** node.statusSocket's default. */
+export const DEFAULT_STATUS_SOCKET = '/run/vipd/status.sock';
+
 export const vipdConfigSchema = z
   .object({
     node: z
@@ -30,6 +33,8 @@ export const vipdConfigSchema = z
          * deploy/systemd/vipd-agent.service). Unset: vipd starts the agent as its child.
          */
         agentSocket: z.string().min(1).startsWith('/', 'an absolute path').optional(),
+        /** Where `vipd status` reads the running daemon (status-socket.ts in services/vipd), mode 0600. */
+        statusSocket: z.string().min(1).startsWith('/', 'an absolute path').default(DEFAULT_STATUS_SOCKET),
       })
       .strict(),
     cluster: z

@@ -25,6 +25,8 @@ export interface LoggerOptions {
   format?: LogFormat;
   /** Base fields added to every line (e.g. node name). */
   base?: Record<string, unknown>;
+  /** JSON lines carry `"level":"info"`, not pino's number (30). Default false: scripts read numbers. */
+  levelNames?: boolean;
 }
 
 /** Field names whose values are replaced by "[redacted]" wherever they appear. */
@@ -55,7 +57,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       pretty({ destination: 2, sync: true, translateTime: 'SYS:HH:MM:ss.l' }),
     );
   }
-  return pino({ level, base, redact, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2));
+  const formatters = options.levelNames ? { level: (label: string) => ({ level: label }) } : undefined;
+  return pino(
+    { level, base, redact, timestamp: pino.stdTimeFunctions.isoTime, formatters },
+    pino.destination(2),
+  );
 }
 
 /** A logger that drops everything; for tests and library defaults. */

@@ -1,7 +1,8 @@
 /**
- * The file `vipadm apply -f` reads and `vipadm export` writes: the cluster's desired VIPs, so
- * that a cluster can live in git. YAML (or JSON), the VIP specs in the shape of `-o json`'s
- * `spec` (admin.proto's field names):
+ * The file `vipadm apply -f` reads and `vipadm export` writes: the cluster's desired VIPs and
+ * virtual services, so that a cluster can live in git. YAML (or JSON), the VIP specs in the
+ * shape of `-o json`'s `spec` (admin.proto's field names), the services in theirs
+ * (apply-services.ts):
  *
  *   vips:
  *     - name: web
@@ -13,12 +14,18 @@
  *       announce: null                # or { count, interval_ms, refresh_ms, probe_ms }
  *       track: []
  *       on_etcd_loss: failsafe
+ *   services:                         # left out: apply leaves the services alone
+ *     - name: web
+ *       vip: web
+ *       port: 80
+ *       backends: [{ address: 203.0.113.10, port: 8080, weight: 1 }]
  *
  * Parsing is pure: text in, specs out, or one UsageError naming the file, the VIP and the field.
  */
 import type { VipSpec__Output } from '@vipd/proto';
 import { parseYamlText } from '@vipd/config';
 import { stringify } from 'yaml';
+import { parseServices, type ServiceFileSpec } from './apply-services';
 import { UsageError } from './errors';
 import { specJson } from './json';
 import type { VipSpecInput } from './spec';
@@ -58,17 +65,29 @@ const ANNOUNCE_LIMITS: Record<string, number> = {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** What the file says: its VIPs, and its services (undefined: no `services:` key, not managed). */
+export interface ApplyDocument {
+  vips: FileSpec[];
+  services: ServiceFileSpec[] | undefined;
+}
+
+const TOP_KEYS = ['vips', 'services'];
+
 /** Parses the file's text; `file` names it in messages. */
-export function parseApplyFile(text: string, file: string): FileSpec[] {
+export function parseApplyDocument(text: string, file: string): ApplyDocument {
   let doc: unknown;
   try {
     doc = parseYamlText(text);
   } catch (err) {
     throw new UsageError(`${file}: not valid YAML (${(err as Error).message.split('\n')[0]})`);
   }
-  if (!isObj(doc)) throw new UsageError(`${file}: must be a mapping with a "vips" list (see vipadm export)`);
+  if (!isObj(doc)) {
+    throw new UsageError(`${file}: must be a mapping with a "vips" list (see vipadm export)`);
+  }
   for (const key of Object.keys(doc)) {
-    if (key !== 'vips') throw new UsageError(`${file}: unknown key ${JSON.stringify(key)} (known: vips)`);
+    if (!TOP_KEYS.includes(key)) {
+      throw new UsageError(`${file}: unknown key ${JSON.stringify(key)} (known: ${TOP_KEYS.join(', ')})`);
+    }
   }
   const vips = doc.vips ?? [];
   if (!Array.isArray(vips)) throw new UsageError(`${file}: vips: must be a list`);
@@ -78,7 +97,14 @@ export function parseApplyFile(text: string, file: string): FileSpec[] {
     if (seen.has(s.name)) throw new UsageError(`${file}: VIP ${s.name} is listed twice`);
     seen.add(s.name);
   }
-  return specs;
+  // `services: null` (a YAML key with nothing under it) is an empty list: manage, and hold none.
+  const services = 'services' in doc ? parseServices(doc.services ?? [], file) : undefined;
+  return { vips: specs, services };
+}
+
+/** The file's VIPs (see parseApplyDocument). */
+export function parseApplyFile(text: string, file: string): FileSpec[] {
+  return parseApplyDocument(text, file).vips;
 }
 
 function fileSpec(v: unknown, at: string): FileSpec {
@@ -192,9 +218,12 @@ export function fromStored(spec: VipSpec__Output): FileSpec | undefined {
   return specJson(spec) ?? undefined;
 }
 
-/** What `vipadm export` writes: every VIP, by name, in the file's shape. */
-export function renderExport(specs: FileSpec[], cluster: string): string {
-  const sorted = [...specs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const head = `# vipadm export of cluster ${cluster || '-'}: the VIPs, as vipadm apply -f reads them.\n`;
-  return head + stringify({ vips: sorted }, { lineWidth: 0 });
+/** What `vipadm export` writes: every VIP and every service, by name, in the file's shape. */
+export function renderExport(specs: FileSpec[], cluster: string, services: ServiceFileSpec[] = []): string {
+  const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const head =
+    `# vipadm export of cluster ${cluster || '-'}: the VIPs and virtual services, ` +
+    'as vipadm apply -f reads them.\n';
+  const doc = { vips: [...specs].sort(byName), services: [...services].sort(byName) };
+  return head + stringify(doc, { lineWidth: 0 });
 }

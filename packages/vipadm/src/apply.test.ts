@@ -1,8 +1,9 @@
 /** apply -f: the file format (defaults, one-line errors) and the plan (what changes, shown as a diff). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Vip__Output } from '@vipd/proto';
-import { parseApplyFile, renderExport, toRequest } from './apply-file';
+import type { Service__Output, ServiceSpec__Output, Vip__Output } from '@vipd/proto';
+import { parseApplyDocument, parseApplyFile, renderExport, toRequest } from './apply-file';
+import { serviceToRequest } from './apply-services';
 import { makePlan, planJson, planText } from './apply-plan';
 import { UsageError } from './errors';
 
@@ -61,7 +62,7 @@ describe('apply -f FILE', () => {
         (e: unknown) => e instanceof UsageError && !e.message.includes('\n') && re.test(e.message),
       );
     bad('vips: [\n', /^c\.yaml: not valid YAML/);
-    bad('vip: []\n', /^c\.yaml: unknown key "vip" \(known: vips\)/);
+    bad('vip: []\n', /^c\.yaml: unknown key "vip" \(known: vips, services\)/);
     bad(
       FILE.replace('198.51.100.100/24', '198.51.100.100'),
       /^c\.yaml: vips\[0\] \(web\): address: must be ADDRESS\/PREFIX/,
@@ -134,5 +135,222 @@ describe('apply: an unset announce', () => {
     const defaults = { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 10000 };
     const plan = makePlan([web!], [stored('web', { announce: defaults })], false);
     assert.deepEqual(plan.unchanged, ['web']);
+  });
+});
+
+const SERVICES = [
+  'services:',
+  '  - name: www',
+  '    vip: web',
+  '    port: 80',
+  '    backends:',
+  '      - { address: 203.0.113.10, port: 8080 }',
+  '      - { address: 203.0.113.11, port: 8080, weight: 2 }',
+  '',
+].join('\n');
+
+/** A service as the coordinator answers it: every default spelled out (serviceToMsg). */
+const storedService = (name: string, over: Partial<ServiceSpec__Output> = {}): Service__Output => ({
+  spec: {
+    name,
+    vip: 'web',
+    protocol: 'tcp',
+    port: 80,
+    scheduler: 'rr',
+    mode: 'nat',
+    snat: false,
+    backends: [
+      { address: '203.0.113.10', port: 8080, weight: 1, weight_set: true },
+      { address: '203.0.113.11', port: 8080, weight: 2, weight_set: true },
+    ],
+    check: {
+      type: 'tcp',
+      interval_ms: 1000,
+      timeout_ms: 1000,
+      rise: 2,
+      fall: 2,
+      path: '',
+      expect_status: 0,
+      expect_body: '',
+      port: 0,
+      argv: [],
+    },
+    sorry: '',
+    quorum: 0,
+    ...over,
+  },
+  revision: '77',
+  holder: 'n1',
+  backends: [],
+  reported_by: 'n1',
+  serving: 'backends',
+});
+
+describe('apply -f FILE: services', () => {
+  it("fills in the coordinator's defaults, so a minimal file equals the stored service and export", () => {
+    const doc = parseApplyDocument(FILE + SERVICES, 'c.yaml');
+    const [www] = doc.services!;
+    assert.deepEqual(www, {
+      name: 'www',
+      vip: 'web',
+      protocol: 'tcp',
+      port: 80,
+      scheduler: 'rr',
+      mode: 'nat',
+      snat: false,
+      backends: [
+        { address: '203.0.113.10', port: 8080, weight: 1 },
+        { address: '203.0.113.11', port: 8080, weight: 2 },
+      ],
+      check: {
+        type: 'tcp',
+        interval_ms: 1000,
+        timeout_ms: 1000,
+        rise: 2,
+        fall: 2,
+        path: '',
+        expect_status: 0,
+        expect_body: '',
+        port: 0,
+        argv: [],
+      },
+      sorry: '',
+      quorum: 0,
+    });
+    const plan = makePlan(doc.vips, [stored('web')], false, doc.services, [storedService('www')]);
+    assert.deepEqual(plan.services?.unchanged, ['www']);
+    const exported = renderExport(doc.vips, 'lab', doc.services);
+    assert.match(exported, /^# vipadm export of cluster lab: the VIPs and virtual services/);
+    assert.deepEqual(parseApplyDocument(exported, 'export'), doc);
+    assert.deepEqual(serviceToRequest(www!).backends, [
+      { address: '203.0.113.10', port: 8080, weight: 1, weight_set: true },
+      { address: '203.0.113.11', port: 8080, weight: 2, weight_set: true },
+    ]);
+  });
+
+  it('an http check, a shorter interval and an IPv6 backend compare equal to what is stored', () => {
+    const text = [
+      'services:',
+      '  - name: api',
+      '    vip: web',
+      '    port: 443',
+      '    backends: [{ address: "2001:DB8:0:0::20", port: 8443 }]',
+      '    check: { type: http, path: /healthz, interval_ms: 500 }',
+      '    sorry: "[2001:db8:0::99]:80"',
+      '',
+    ].join('\n');
+    const [api] = parseApplyDocument(text, 'c.yaml').services!;
+    assert.equal(api!.backends[0]!.address, '2001:db8::20');
+    assert.equal(api!.sorry, '[2001:db8::99]:80');
+    const stored6 = storedService('api', {
+      port: 443,
+      backends: [{ address: '2001:db8::20', port: 8443, weight: 1, weight_set: true }],
+      check: {
+        type: 'http',
+        interval_ms: 500,
+        timeout_ms: 500,
+        rise: 2,
+        fall: 2,
+        path: '/healthz',
+        expect_status: 200,
+        expect_body: '',
+        port: 0,
+        argv: [],
+      },
+      sorry: '[2001:db8::99]:80',
+    });
+    assert.deepEqual(makePlan([], [], false, [api!], [stored6]).services?.unchanged, ['api']);
+    // The http-only fields go with an http check only.
+    const tcp = parseApplyDocument(
+      text.replace(', path: /healthz', '').replace('type: http', 'type: tcp'),
+      'c',
+    ).services![0]!;
+    assert.deepEqual(
+      [serviceToRequest(tcp).check?.path, serviceToRequest(tcp).check?.expect_status],
+      ['', 0],
+    );
+  });
+
+  it('refuses a bad service with one line naming the file, the service and the field', () => {
+    const bad = (text: string, re: RegExp) =>
+      assert.throws(
+        () => parseApplyDocument(text, 'c.yaml'),
+        (e: unknown) => e instanceof UsageError && !e.message.includes('\n') && re.test(e.message),
+      );
+    bad('services: {}\n', /^c\.yaml: services: must be a list/);
+    bad(
+      SERVICES.replace('port: 80', 'port: 0'),
+      /^c\.yaml: services\[0\] \(www\): port: must be a whole number from 1 to 65535/,
+    );
+    bad(
+      SERVICES.replace('weight: 2', 'weight: 1001'),
+      /services\[0\] \(www\): backends\[1\]\.weight: must be a whole number from 0 to 1000/,
+    );
+    bad(
+      SERVICES.replace('203.0.113.10', '203.0.113'),
+      /backends\[0\]\.address: must be an IP address, got "203\.0\.113"/,
+    );
+    bad(`${SERVICES}    scheduler: lc\n`, /scheduler: must be rr, wrr, sh, random/);
+    bad(`${SERVICES}    check: { type: http, colour: blue }\n`, /check\.colour: unknown key/);
+    bad(`${SERVICES}    sorry: 203.0.113.99\n`, /sorry: must be ADDR:PORT/);
+    bad(`${SERVICES}    weight: 3\n`, /\(www\): weight: unknown key/);
+    bad(SERVICES + SERVICES.replace('services:\n', ''), /service www is listed twice/);
+    bad('services:\n  - name: W\n', /services\[0\]: name: lower-case letters/);
+  });
+
+  it('plans services beside VIPs: the diff, --prune, and a file without services: leaves them alone', () => {
+    const wanted = parseApplyDocument(
+      FILE +
+        SERVICES.replace('weight: 2 }', 'weight: 0 }') +
+        '  - name: dns\n    vip: web\n    port: 53\n    protocol: udp\n    backends: [{ address: 203.0.113.53, port: 53 }]\n',
+      'c.yaml',
+    );
+    const current = [storedService('www'), storedService('old', { port: 8080 })];
+    const plan = makePlan(wanted.vips, [stored('web')], false, wanted.services, current);
+    assert.deepEqual(
+      plan.services?.update.map((u) => [u.name, u.revision, u.changes]),
+      [
+        [
+          'www',
+          '77',
+          [
+            {
+              field: 'backends',
+              from: '203.0.113.10:8080=1,203.0.113.11:8080=2',
+              to: '203.0.113.10:8080=1,203.0.113.11:8080=0',
+            },
+          ],
+        ],
+      ],
+    );
+    assert.equal(
+      planText(plan, true),
+      [
+        '= vip web',
+        '+ service dns: udp/53 on vip web, 1 backend',
+        '~ service www:',
+        '    backends: 203.0.113.10:8080=1,203.0.113.11:8080=2 → 203.0.113.10:8080=1,203.0.113.11:8080=0',
+        '  service old: not in the file, kept',
+        'dry run: would apply: VIPs: 0 to create, 0 to update, 0 not in the file (kept; --prune deletes them), 1 unchanged; ' +
+          'services: 1 to create, 1 to update, 1 not in the file (kept; --prune deletes them), 0 unchanged',
+        '',
+      ].join('\n'),
+    );
+    const pruned = makePlan(wanted.vips, [stored('web')], true, wanted.services, current);
+    assert.match(planText(pruned, false), /^- service old$/m);
+    assert.deepEqual(planJson(pruned, false).services, {
+      create: ['dns'],
+      update: [{ name: 'www', changes: plan.services!.update[0]!.changes }],
+      delete: ['old'],
+      kept: [],
+      unchanged: [],
+    });
+    // No services: key: not compared, never pruned, and the plan says nothing of them.
+    const vipsOnly = makePlan(parseApplyFile(FILE, 'c.yaml'), [stored('web')], true);
+    assert.equal(vipsOnly.services, undefined);
+    assert.equal('services' in planJson(vipsOnly, false), false);
+    assert.doesNotMatch(planText(vipsOnly, false), /service/);
+    assert.equal(parseApplyDocument(FILE, 'c.yaml').services, undefined);
+    assert.deepEqual(parseApplyDocument(`${FILE}services:\n`, 'c.yaml').services, []);
   });
 });

@@ -56,7 +56,7 @@ Commands:
   node undrain NODE                 NODE may hold VIPs again
   status                            cluster, etcd, VIPs and nodes at a glance
   watch                             one line per event until interrupted
-  export                            every VIP as YAML, the file apply reads (a cluster in git)
+  export                            VIPs and services as YAML, the file apply reads (a cluster in git)
   apply -f FILE [--dry-run] [--prune]
                                     make the cluster's VIPs what FILE says; --dry-run: the diff
   config view                       the server, context, token file and TLS files in use
@@ -258,9 +258,10 @@ context's value. The file holds no token itself, only where to read it.
 
   export: `Usage: vipadm export [-o yaml|json]
 
-Prints every VIP spec in the file format "vipadm apply -f" reads (YAML by default, -o json for
-JSON), every default explicit and everything sorted, so that the cluster's VIPs can live in git
-and a later export of the same cluster is byte for byte the same.
+Prints every VIP spec and every virtual service spec in the file format "vipadm apply -f" reads
+(YAML by default, -o json for JSON), every default explicit and everything sorted, so that the
+cluster's VIPs and services can live in git and a later export of the same cluster is byte for
+byte the same.
 
 Examples:
   vipadm export > cluster.yaml
@@ -268,18 +269,21 @@ Examples:
 
   apply: `Usage: vipadm apply -f FILE [--dry-run] [--prune]
 
-Makes the cluster's VIPs what FILE says (the format "vipadm export" writes; YAML or JSON; - for
-stdin): creates the VIPs it does not have, updates those that differ (each only if nobody
-changed it since it was read), and with --prune deletes the VIPs FILE does not list (without
-it they are kept and listed). Fields left out of a VIP in FILE take their defaults.
+Makes the cluster's VIPs and virtual services what FILE says (the format "vipadm export"
+writes; YAML or JSON; - for stdin): creates those it does not have, updates those that differ
+(each only if nobody changed it since it was read), and with --prune deletes those FILE does not
+list (without it they are kept and listed). Fields left out in FILE take their defaults.
+A FILE without a "services:" key leaves the services alone (--prune included): a file of VIPs
+only, or one exported before services existed, never deletes a service.
 
+VIPs are written first, then services; with --prune services are deleted before VIPs.
 Prints the plan as a diff: "+" create, "~" update (field: old -> new), "-" delete, "=" the same.
 Stops at the first refusal, saying how many changes were applied.
 
 Options:
-  -f, --file FILE   the desired VIPs
+  -f, --file FILE   the desired VIPs and services
   --dry-run         only show the diff; change nothing
-  --prune           also delete VIPs that FILE does not list
+  --prune           also delete VIPs (and, with "services:", services) that FILE does not list
 
 Examples:
   vipadm apply -f cluster.yaml --dry-run

@@ -8,7 +8,8 @@ import type { AdminClient } from './client';
 import type { Command } from './commands';
 import { readFileSync } from 'node:fs';
 import { stringify as yaml } from 'yaml';
-import { type FileSpec, fromStored, parseApplyFile, renderExport, toRequest } from './apply-file';
+import { type FileSpec, fromStored, parseApplyDocument, renderExport, toRequest } from './apply-file';
+import { type ServiceFileSpec, serviceFromStored, serviceToRequest } from './apply-services';
 import { makePlan, type Plan, planJson, planText } from './apply-plan';
 import { CliError, UsageError } from './errors';
 import * as json from './json';
@@ -122,17 +123,21 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
     case 'export': {
       const { vips } = await client.call('ListVips', {}, deadline);
       const specs = vips.flatMap((v) => (v.spec ? [fromStored(v.spec)!] : []));
-      if (global.output === 'json') return ctx.write(json.renderJson({ vips: specs }));
+      const listed = await client.call('ListServices', {}, deadline);
+      const services = listed.services.flatMap((s) => (s.spec ? [serviceFromStored(s.spec)] : []));
+      if (global.output === 'json') return ctx.write(json.renderJson({ vips: specs, services }));
       const { cluster } = await client.call('GetStatus', {}, deadline);
-      return ctx.write(renderExport(specs, cluster));
+      return ctx.write(renderExport(specs, cluster, services));
     }
     case 'apply': {
-      const wanted = parseApplyFile(
+      const wanted = parseApplyDocument(
         readApplyFile(command.file),
         command.file === '-' ? 'stdin' : command.file,
       );
       const { vips } = await client.call('ListVips', {}, deadline);
-      const plan = makePlan(wanted, vips, command.prune);
+      // A file without `services:` leaves the services alone: they are not even read.
+      const services = wanted.services ? (await client.call('ListServices', {}, deadline)).services : [];
+      const plan = makePlan(wanted.vips, vips, command.prune, wanted.services, services);
       if (!command.dryRun) await carryOut(plan, client, deadline);
       return show(planJson(plan, command.dryRun), planText(plan, command.dryRun));
     }
@@ -166,18 +171,42 @@ function readApplyFile(path: string): string {
   }
 }
 
-/** Updates, then creates, then (with --prune) deletes; stops at the first refusal, saying how far it got. */
+type Step = [string, () => Promise<unknown>];
+
+/**
+ * VIPs first (updated, created), then services (updated, created, and with --prune deleted), then
+ * with --prune the VIPs to delete: a service is written once its VIP exists, and goes before it.
+ * Stops at the first refusal, saying how far it got.
+ */
 async function carryOut(plan: Plan, client: AdminClient, deadline: number): Promise<void> {
-  const steps: [string, () => Promise<unknown>][] = [
-    ...plan.update.map((u): [string, () => Promise<unknown>] => [
+  const svc = plan.services;
+  const steps: Step[] = [
+    ...plan.update.map((u): Step => [
       `update ${u.name}`,
       () => client.call('UpdateVip', { spec: toRequest(u.spec), expected_revision: u.revision }, deadline),
     ]),
-    ...plan.create.map((s: FileSpec): [string, () => Promise<unknown>] => [
+    ...plan.create.map((s: FileSpec): Step => [
       `create ${s.name}`,
       () => client.call('CreateVip', { spec: toRequest(s) }, deadline),
     ]),
-    ...(plan.prune ? plan.remove : []).map((n): [string, () => Promise<unknown>] => [
+    ...(svc?.update ?? []).map((u): Step => [
+      `update service ${u.name}`,
+      () =>
+        client.call(
+          'UpdateService',
+          { spec: serviceToRequest(u.spec), expected_revision: u.revision },
+          deadline,
+        ),
+    ]),
+    ...(svc?.create ?? []).map((s: ServiceFileSpec): Step => [
+      `create service ${s.name}`,
+      () => client.call('CreateService', { spec: serviceToRequest(s) }, deadline),
+    ]),
+    ...(plan.prune ? (svc?.remove ?? []) : []).map((n): Step => [
+      `delete service ${n}`,
+      () => client.call('DeleteService', { name: n }, deadline),
+    ]),
+    ...(plan.prune ? plan.remove : []).map((n): Step => [
       `delete ${n}`,
       () => client.call('DeleteVip', { name: n }, deadline),
     ]),

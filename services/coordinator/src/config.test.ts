@@ -25,6 +25,18 @@ describe('coordinator config', () => {
     assert.deepEqual(config.etcd.endpoints, ['http://x:1', 'http://y:2']);
   });
 
+  it('log.levelNames: off unless the file, env or a flag sets it', () => {
+    const files: Record<string, string> = { '/c.yaml': 'etcd: { endpoints: [http://e:1] }\n' };
+    const load = (argv: string[], env: NodeJS.ProcessEnv = {}) =>
+      loadCoordinatorConfig({ argv: ['--config', '/c.yaml', ...argv], env, readFile: (p) => files[p] ?? '' })
+        .config.log.levelNames;
+    assert.equal(load([]), false);
+    assert.equal(load(['--log-level-names']), true);
+    assert.equal(load([], { VIPD_COORDINATOR_LOG_LEVEL_NAMES: 'true' }), true);
+    files['/c.yaml'] += 'log: { levelNames: true }\n';
+    assert.equal(load([]), true);
+  });
+
   it('refuses the sections of a later issue and mismatched etcd.tls/auth', () => {
     const r = validateCoordinatorConfig({
       etcd: {

@@ -113,6 +113,12 @@ export const SETTINGS: Setting[] = [
   },
   { path: ['log', 'level'], kind: 'string', flag: '--log-level', env: 'VIPD_COORDINATOR_LOG_LEVEL' },
   { path: ['log', 'format'], kind: 'string', flag: '--log-format', env: 'VIPD_COORDINATOR_LOG_FORMAT' },
+  {
+    path: ['log', 'levelNames'],
+    kind: 'bool',
+    flag: '--log-level-names',
+    env: 'VIPD_COORDINATOR_LOG_LEVEL_NAMES',
+  },
 ];
 
 export interface LoadInput extends LayerSources {

@@ -35,6 +35,8 @@ Options (each overrides the file; VIPD_COORDINATOR_* environment variables sit b
                             (VIPD_COORDINATOR_METRICS_LISTEN; default: no metrics endpoint)
   --log-level LEVEL         debug|info|warn|error (VIPD_COORDINATOR_LOG_LEVEL)
   --log-format FORMAT       json|pretty|auto     (VIPD_COORDINATOR_LOG_FORMAT)
+  --log-level-names         log.levelNames: "level":"info" in JSON lines, not 30
+                            (VIPD_COORDINATOR_LOG_LEVEL_NAMES; default off)
   --check-config            validate, print the effective config (secrets masked), exit
   --help, --version
 
@@ -76,7 +78,8 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify(printableConfig(config), null, 2)}\n`);
     return;
   }
-  const root: Logger = createLogger({ level: config.log.level, format: config.log.format });
+  const { level, format, levelNames } = config.log;
+  const root: Logger = createLogger({ level, format, levelNames });
   const log = root.child({ component: 'coordinator' });
   const auth = config.etcd.auth;
   const client = createEtcdClient({

@@ -25,11 +25,15 @@ import { retry } from './retry';
 import { SessionSupervisor } from './session-supervisor';
 import { cleanStaleAddresses } from './stale-addresses';
 import { StallMonitor, stallWarnMs } from './stall-monitor';
+import { type AgentStatus, type NodeStatus, STATUS_VERSION } from './status-report';
 import { Takeover } from './takeover';
 import { Tick } from './tick';
 import { VipController } from './vip-controller';
 import { VipControllers } from './vip-controllers';
 import { VirtualServices } from './virtual-services';
+
+const byName = (a: { name: string }, b: { name: string }): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
 export interface DaemonDeps {
   kernel: Kernel;
@@ -375,6 +379,56 @@ export class Daemon {
     await this.deps.kernel.close();
     this.client.close();
     this.log.info({}, 'stopped');
+  }
+
+  /**
+   * What `vipd status` shows (status-report.ts), VIPs and peers by name. `proc`: what main.ts knows (the version, the
+   * start time, the kernel agent's state).
+   */
+  status(proc: { pid: number; vipdVersion: string; startedAt: string; agent: AgentStatus }): NodeStatus {
+    const now = this.clock.now();
+    const session = this.sessions.current;
+    const left = (t: number | undefined): number | null =>
+      t === undefined || !Number.isFinite(t) ? null : Math.round(t - now);
+    const valid = session?.valid() ?? false;
+    const info = this.state.current;
+    const held: NodeStatus['held'] = [];
+    for (const c of this.controllers.all.values()) {
+      const up = c.upNow;
+      if (!up) continue;
+      held.push({
+        name: c.name,
+        address: `${up.spec.address}/${up.spec.prefixLen}`,
+        interface: up.ifname,
+        since: new Date(up.since).toISOString(),
+        revision: up.revision,
+      });
+    }
+    return {
+      version: STATUS_VERSION,
+      now: new Date().toISOString(),
+      node: {
+        name: this.config.node.name,
+        cluster: this.config.cluster,
+        pid: proc.pid,
+        vipdVersion: proc.vipdVersion,
+        startedAt: proc.startedAt,
+        ready: this.ready,
+        drained: info.drained,
+        unready: [...info.unready],
+      },
+      vipsKnown: this.controllers.all.size,
+      held: held.sort(byName),
+      peers: this.peers.statusView().sort(byName),
+      deadlines: {
+        leaseId: session?.leaseId ?? null,
+        etcdOk: session?.renewOk ?? false,
+        leaseLeftMs: valid && session ? Math.round(session.remainingMs()) : null,
+        contactLeftMs: left(this.guard.fastDeadline()),
+        holdLeftMs: valid ? left(this.guard.holdDeadline()) : null,
+      },
+      agent: proc.agent,
+    };
   }
 
   /**

@@ -25,6 +25,9 @@ import { limitHeapGrowth } from './heap';
 import { applyNice } from './scheduling';
 import { createLinuxKernel } from './kernel-linux';
 import { VipdMetrics } from './metrics';
+import { statusCommand } from './status-command';
+import type { AgentStatus } from './status-report';
+import { StatusServer } from './status-socket';
 
 const USAGE = `Usage: vipd --config FILE [options]
 
@@ -45,12 +48,16 @@ Options (each overrides the file; VIPD_* environment variables sit between the t
                             default: no metrics endpoint)
   --log-level LEVEL         debug|info|warn|error (VIPD_LOG_LEVEL)
   --log-format FORMAT       json|pretty|auto     (VIPD_LOG_FORMAT)
+  --log-level-names         log.levelNames: "level":"info" in JSON lines, not 30
+                            (VIPD_LOG_LEVEL_NAMES; default off)
   --check-config            validate, print the effective config (secrets masked), exit
   --cleanup                 remove every address vipd added on this host (route metric
                             ${VIPD_ADDR_METRIC}, IPv4 label <if>:vip), log each one, exit; for systemd's
                             ExecStopPost after vipd died. Needs no etcd; touches no other address.
   --help, --version
 
+  vipd status [-o json]           what the running vipd holds, its peers and deadlines
+                                  (see vipd status --help)
   vipd realserver --vip ADDR...   prepare this host as a DR real server (see vipd realserver --help)
 
 The etcd password comes only from etcd.auth.passwordFile or VIPD_ETCD_PASSWORD, never a flag.
@@ -59,7 +66,8 @@ Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.`;
 const PROGRAM = 'vipd';
 
 function makeLogger(config: VipdConfig | undefined, nodeName: string | undefined): Logger {
-  return createLogger({ level: config?.log.level, format: config?.log.format, base: { node: nodeName } });
+  const { level, format, levelNames } = config?.log ?? {};
+  return createLogger({ level, format, levelNames, base: { node: nodeName } });
 }
 
 /**
@@ -98,6 +106,10 @@ async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'realserver') {
     const log = createLogger({ base: { node: hostname() } }).child({ component: 'realserver' });
     process.exitCode = await realserver(argv.slice(1), log);
+    return;
+  }
+  if (argv[0] === 'status') {
+    process.exitCode = await statusCommand(argv.slice(1), process.env);
     return;
   }
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -147,10 +159,26 @@ async function main(argv: string[]): Promise<void> {
   const server = new grpc.Server(serverOptions());
   const health = new HealthServer(server);
   const lost = { daemon: undefined as Daemon | undefined };
+  const startedAt = new Date().toISOString();
+  // The kernel agent as `vipd status` shows it.
+  const agent: AgentStatus = {
+    mode: config.node.agentSocket ? 'service' : 'child',
+    socket: config.node.agentSocket ?? null,
+    restarts: 0,
+    fences: 0,
+    lastFence: null,
+  };
   const linux = createLinuxKernel(log.child({ component: 'kernel' }), {
-    onAgentLost: () => lost.daemon?.agentLost({ class: 'fence_switch', text: 'kernel agent restarted' }),
-    onFenced: (f) =>
-      lost.daemon?.agentLost({ class: 'fenced', text: `fenced by the kernel agent (${f.reason})` }),
+    onAgentLost: () => {
+      agent.restarts++;
+      lost.daemon?.agentLost({ class: 'fence_switch', text: 'kernel agent restarted' });
+    },
+    onFenced: (f) => {
+      agent.fences++;
+      const { reason, removed, failed } = f;
+      agent.lastFence = { at: new Date().toISOString(), reason, removed, failed };
+      lost.daemon?.agentLost({ class: 'fenced', text: `fenced by the kernel agent (${f.reason})` });
+    },
     agentSocket: config.node.agentSocket,
   });
   if (!(await linux.ready())) {
@@ -194,13 +222,20 @@ async function main(argv: string[]): Promise<void> {
       (err: unknown) => exitWith(PROGRAM, 1, (err as Error).message),
     );
   }
+  const vipdVersion = packageVersion(__dirname);
+  const status = new StatusServer(
+    config.node.statusSocket,
+    () => daemon.status({ pid: process.pid, vipdVersion, startedAt, agent }),
+    log.child({ component: 'status' }),
+  );
+  await status.listen();
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string): void => {
     if (stopping) return;
     log.info({ component: 'daemon', signal }, 'signal received');
     stopping = daemon
       .stop()
-      .then(() => Promise.all([health.close(), endpoint?.close()]))
+      .then(() => Promise.all([health.close(), endpoint?.close(), status.close()]))
       .then(() => process.exit(0))
       .catch((err: unknown) => {
         log.error({ component: 'daemon', err: String(err) }, 'shutdown failed');

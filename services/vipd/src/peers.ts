@@ -18,6 +18,7 @@ import {
 import type { Clock, Logger } from '@vipd/log';
 import { BeatStats } from './beat-stats';
 import type { PeerReport } from './fast-takeover';
+import type { PeerStatus } from './status-report';
 
 export interface Member {
   advertise: string;
@@ -298,6 +299,28 @@ export class Peers extends EventEmitter<PeersEvents> {
       else if (d.unknown || d.held.has(vip)) out.push(node);
     }
     return out;
+  }
+
+  /** Every member as the mesh sees it now, for `vipd status` (status-report.ts). */
+  statusView(): PeerStatus[] {
+    const view = this.mesh.view();
+    return [...this.members].map(([name, m]) => {
+      const s = view.get(name);
+      const beat = s?.lastBeat;
+      return {
+        name,
+        address: m.advertise,
+        connected: s?.connected ?? false,
+        suspect: s?.suspect ?? false,
+        lastBeatMsAgo: s?.lastSeenMsAgo === undefined ? null : Math.round(s.lastSeenMsAgo),
+        health: beat ? String(beat.health) : null,
+        etcdOk: beat ? beat.etcdOk : null,
+        held:
+          !beat || beat.heldKnown === false || this.heldUnknown.has(name)
+            ? null
+            : beat.held.map((h) => ({ name: h.name, revision: h.revision })),
+      };
+    });
   }
 
   /** What a heard (non-suspect) member's latest beat says it holds. */

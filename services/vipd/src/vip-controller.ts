@@ -55,6 +55,8 @@ export class VipController {
   private wakeTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private lastDecision = '';
+  /** Date.now() when the address went up (shown only, never compared: timers are monotonic). */
+  private upSince = 0;
   /** The failsafe holders last logged as the reason not to add (see applyAddress). */
   private waitedFor = '';
   /** This VIP's leadership: who holds it, acquire, release, hand over. */
@@ -111,6 +113,12 @@ export class VipController {
   /** The fencing revision while this node has the address up. */
   get holding(): string | undefined {
     return this.applied?.revision;
+  }
+
+  /** The address this node has up, and since when (wall clock, for people: `vipd status`). */
+  get upNow(): { ifname: string; spec: VipSpec; revision: string; since: number } | undefined {
+    const a = this.applied;
+    return a ? { ifname: a.ifname, spec: a.spec, revision: a.revision, since: this.upSince } : undefined;
   }
 
   /** A new spec for the same VIP: an address or interface change takes the old address down first. */
@@ -447,6 +455,7 @@ export class VipController {
       await this.removeAddress({ class: 'other', text: 'removal retried before adding again' });
     await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.settings.addressLifetimeSec);
     this.applied = { ifname, spec: this.spec, revision };
+    this.upSince = Date.now();
     const from = this.leadership.lastHolderElsewhere;
     this.log.info(
       {

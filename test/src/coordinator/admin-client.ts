@@ -102,6 +102,8 @@ export async function startCoordinator(opts: {
   anonymous?: 'none' | 'viewer';
   /** reflection (default: the coordinator's, on). */
   reflection?: boolean;
+  /** log.levelNames: "level":"info" rather than 30 (default: the coordinator's, off). */
+  logLevelNames?: boolean;
 }): Promise<Coordinator> {
   const dir = mkdtempSync(join(tmpdir(), 'vipd-coord-'));
   const port = await freePort();
@@ -127,7 +129,7 @@ export async function startCoordinator(opts: {
       `    - { name: op, role: operator, file: ${tokenFiles.op} }`,
       `    - { name: view, role: viewer, file: ${tokenFiles.view} }`,
       ...(opts.reflection === undefined ? [] : [`reflection: ${opts.reflection}`]),
-      'log: { level: debug, format: json }',
+      `log: { level: debug, format: json${opts.logLevelNames ? ', levelNames: true' : ''} }`,
       ...(opts.extraYaml ?? []),
       '',
     ].join('\n'),

@@ -82,9 +82,9 @@ describe('vipadm export and apply -f', { timeout: 120_000 }, () => {
     const noop = await ok(['apply', '-f', same, '--dry-run']);
     assert.match(
       noop,
-      /^= vip db\n= vip web\ndry run: would apply: 0 to create, 0 to update, 0 not in the file .*, 2 unchanged\n$/,
+      /^= vip db\n= vip web\ndry run: would apply: VIPs: 0 to create, 0 to update, 0 not in the file .*, 2 unchanged; services: 0 to create, .*, 0 unchanged\n$/,
     );
-    assert.match(await ok(['apply', '-f', same]), /applied: 0 to create, 0 to update/);
+    assert.match(await ok(['apply', '-f', same]), /applied: VIPs: 0 to create, 0 to update/);
 
     // The file as a team would change it: web's priorities, a new VIP, db left out.
     const wanted = JSON.parse(await ok(['-o', 'json', 'export'])) as { vips: ExportedVip[] };
@@ -126,18 +126,116 @@ describe('vipadm export and apply -f', { timeout: 120_000 }, () => {
       kept: [],
       unchanged: [],
     });
-    const after = JSON.parse(await ok(['-o', 'json', 'export'])) as { vips: ExportedVip[] };
+    const after = JSON.parse(await ok(['-o', 'json', 'export'])) as {
+      vips: ExportedVip[];
+      services: unknown[];
+    };
     // An unset announce is stored as the defaults, and exported so.
     const defaults = { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 10000 };
     assert.deepEqual(
       after,
-      { vips: [{ ...api, announce: defaults }, web] },
+      { vips: [{ ...api, announce: defaults }, web], services: [] },
       'the cluster is what the file says',
     );
     assert.match(
       await ok(['apply', '-f', path, '--prune', '--dry-run']),
       /0 to create, 0 to update, 0 to delete, 2 unchanged/,
     );
+  });
+
+  it('services: export, apply --dry-run, apply --prune, export again; a file without services: leaves them', async () => {
+    await ok(['vip', 'add', 'front', '--address', '198.51.100.120/24', '--interface', 'e0']);
+    await ok(['service', 'add', 'www', '--vip', 'front', '--port', '80', '--backend', '203.0.113.10:8080']);
+    await ok([
+      'service',
+      'add',
+      'old',
+      '--vip',
+      'front',
+      '--port',
+      '8080',
+      '--backend',
+      '203.0.113.20:8080',
+      '--check',
+      'http:/healthz',
+      '--sorry',
+      '203.0.113.99:80',
+    ]);
+    const exported = await ok(['export']);
+    assert.match(exported, /^services:\n {2}- name: old\n/m);
+    const same = file('services-same.yaml', exported);
+    const noop = await ok(['apply', '-f', same, '--dry-run']);
+    assert.match(noop, /^= service old\n= service www\n/m);
+    assert.match(noop, /services: 0 to create, 0 to update, 0 not in the file .*, 2 unchanged\n$/);
+
+    // The file as a team would change it: www gets a second backend and a check, dns is new,
+    // old is left out.
+    interface ExportedService {
+      name: string;
+      backends: { address: string; port: number; weight: number }[];
+      check: Record<string, unknown>;
+      [field: string]: unknown;
+    }
+    const wanted = JSON.parse(await ok(['-o', 'json', 'export'])) as {
+      vips: ExportedVip[];
+      services: ExportedService[];
+    };
+    const www = wanted.services.find((s) => s.name === 'www')!;
+    www.backends.push({ address: '203.0.113.11', port: 8080, weight: 3 });
+    www.check = { type: 'http', path: '/ready' };
+    const dns = {
+      name: 'dns',
+      vip: 'front',
+      port: 53,
+      protocol: 'udp',
+      backends: [{ address: '203.0.113.53', port: 53 }],
+    };
+    const path = file('services.json', JSON.stringify({ vips: wanted.vips, services: [www, dns] }));
+    const diff = await ok(['apply', '-f', path, '--dry-run', '--prune']);
+    assert.match(diff, /^\+ service dns: udp\/53 on vip front, 1 backend$/m);
+    assert.match(
+      diff,
+      /^~ service www:\n {4}backends: 203\.0\.113\.10:8080=1 → 203\.0\.113\.10:8080=1,203\.0\.113\.11:8080=3\n {4}check: tcp, every 1000ms, .* → http path \/ready status 200, every 1000ms/m,
+    );
+    assert.match(diff, /^- service old$/m);
+    assert.equal(await ok(['export']), exported, 'a dry run changes nothing');
+
+    const applied = JSON.parse(await ok(['-o', 'json', 'apply', '-f', path, '--prune'])) as {
+      services: { create: string[]; update: { name: string }[]; delete: string[] };
+    };
+    assert.deepEqual(applied.services.create, ['dns']);
+    assert.deepEqual(
+      applied.services.update.map((u) => u.name),
+      ['www'],
+    );
+    assert.deepEqual(applied.services.delete, ['old']);
+    const after = JSON.parse(await ok(['-o', 'json', 'export'])) as { services: ExportedService[] };
+    assert.deepEqual(
+      after.services.map((s) => s.name),
+      ['dns', 'www'],
+    );
+    const wwwAfter = after.services.find((s) => s.name === 'www')!;
+    assert.deepEqual(wwwAfter.backends, [
+      { address: '203.0.113.10', port: 8080, weight: 1 },
+      { address: '203.0.113.11', port: 8080, weight: 3 },
+    ]);
+    assert.equal(wwwAfter.check.path, '/ready');
+    assert.match(
+      await ok(['apply', '-f', path, '--prune', '--dry-run']),
+      /services: 0 to create, 0 to update, 0 to delete, 2 unchanged/,
+    );
+    // What export wrote applies as nothing to do: the round trip is exact.
+    assert.match(
+      await ok(['apply', '-f', file('again.yaml', await ok(['export'])), '--dry-run']),
+      /services: .* 2 unchanged\n$/,
+    );
+
+    // A file with VIPs only: --prune leaves every service alone.
+    const vipsOnly = file('vips-only.json', JSON.stringify({ vips: wanted.vips }));
+    const plan = await ok(['apply', '-f', vipsOnly, '--prune']);
+    assert.doesNotMatch(plan, /service/);
+    const still = JSON.parse(await ok(['-o', 'json', 'service', 'list'])) as { services: { name: string }[] };
+    assert.deepEqual(still.services.map((s) => s.name).sort(), ['dns', 'www']);
   });
 
   it('a bad file is one line and exit 2; a refused change says how far it got', async () => {

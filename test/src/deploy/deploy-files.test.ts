@@ -55,6 +55,8 @@ function checkConfig(bin: string, text: string, env: NodeJS.ProcessEnv = {}): Re
 
 const isCoordinatorFile = (file: string) => basename(file).includes('coordinator');
 const isVipadmFile = (file: string) => basename(file).startsWith('vipadm');
+/** Prometheus rule files (deploy/prometheus/): monitoring.test.ts checks them. */
+const isPrometheusFile = (file: string) => file.startsWith(join(DEPLOY, 'prometheus') + '/');
 const binFor = (file: string) => (isCoordinatorFile(file) ? COORDINATOR_BIN : VIPD_BIN);
 
 type Obj = Record<string, unknown>;
@@ -79,7 +81,9 @@ function configMapData(name: string, key: string): string {
 }
 
 void describe('deploy/: example configs', () => {
-  const files = yamlFiles(DEPLOY).filter((f) => !f.startsWith(`${K8S}/`) && !isVipadmFile(f));
+  const files = yamlFiles(DEPLOY).filter(
+    (f) => !f.startsWith(`${K8S}/`) && !isVipadmFile(f) && !isPrometheusFile(f),
+  );
 
   void it('there are examples for vipd and the coordinator', () => {
     assert.ok(files.filter((f) => !isCoordinatorFile(f)).length >= 5);
@@ -390,6 +394,14 @@ void describe('deploy/kubernetes', () => {
     const named = [...text.matchAll(/(?:ca|cert|key|passwordFile): (\S+)/g)].map((m) => m[1]!);
     assert.equal(named.length, 4);
     for (const f of named) assert.ok(f.startsWith(`${String(secretMount.mountPath)}/`), f);
+    // `vipd status` reads node.statusSocket: its folder is writable on a read-only root.
+    const socket = (config as { node: { statusSocket?: string } }).node.statusSocket ?? '';
+    const runMount = mounts.find((m) => m.mountPath === dirname(socket));
+    assert.ok(runMount, `a volume mounted at ${dirname(socket)} for ${socket}`);
+    const runVolume = list(pod.volumes)
+      .map(obj)
+      .find((v) => v.name === runMount.name);
+    assert.ok(runVolume?.emptyDir !== undefined, 'the status socket folder is an emptyDir');
     assert.ok(
       mounts.some((m) => m.mountPath === path),
       `${path} is mounted from the ConfigMap`,

@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { execFile, type ChildProcess } from 'node:child_process';
-import { chmodSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, chownSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep } from '../harness/proc';
@@ -185,6 +185,12 @@ void describe('deploy/systemd/vipd.service in a namespace lab', { skip }, () => 
         const file = cluster.configFile('n1');
         chmodSync(lab.dir, 0o755); // user nobody reads the config
         chmodSync(file, 0o644);
+        // What RuntimeDirectory= makes: the status socket's folder, the unit's User='s own.
+        assert.equal(unitValue(UNIT, 'Service', 'RuntimeDirectory'), 'vipd');
+        const runDir = dirname(cluster.statusSocket('n1'));
+        const mode = parseInt(unitValue(UNIT, 'Service', 'RuntimeDirectoryMode') ?? '755', 8);
+        mkdirSync(runDir, { mode });
+        chownSync(runDir, 65534, 65534);
         const logFile = join(lab.logDir, 'vipd-n1-nobody.log');
         // What systemd does with Nice= (as root, before it drops privileges), User= (here
         // nobody), the capability settings and NoNewPrivileges.
@@ -216,6 +222,20 @@ void describe('deploy/systemd/vipd.service in a namespace lab', { skip }, () => 
         if (Number(nice) !== 0) {
           assert.ok(logs().some((l) => l.msg === 'CPU priority set' && l.nice === Number(nice)));
         }
+        // `vipd status` (as root) reads the unprivileged daemon's socket, which only it and root may.
+        assert.equal(statSync(cluster.statusSocket('n1')).mode & 0o777, 0o600);
+        const held = await runOnN1(lab, [
+          process.execPath,
+          VIPD_BIN,
+          'status',
+          '--config',
+          file,
+          '-o',
+          'json',
+        ]);
+        assert.equal(held.code, 0, held.stderr);
+        const names = (JSON.parse(held.stdout) as { held: { name: string }[] }).held.map((h) => h.name);
+        assert.deepEqual(names.sort(), ['db', 'db6']);
 
         // The dead-man's switch inherits the capabilities: a killed vipd's VIPs go at once.
         await lab.kill(vipd, 'SIGKILL');

@@ -27,6 +27,8 @@ export interface VipdNodeOptions {
   maintenanceFiles?: boolean;
   /** vipd's log level (default debug; benchmarks use info). */
   logLevel?: 'debug' | 'info';
+  /** Hosts whose vipd logs `"level":"info"` rather than 30 (log.levelNames). */
+  logLevelNames?: readonly NodeHost[];
   /** Options for node itself, before vipd's script (e.g. V8 heap flags for benchmarks). */
   nodeFlags?: readonly string[];
   /**
@@ -63,6 +65,7 @@ export class VipdCluster {
       ...(this.options.drained ? ['  drained: true'] : []),
       ...(this.options.maintenanceFiles ? [`  maintenanceFile: ${this.maintenanceFile(host)}`] : []),
       ...(this.options.agentService ? [`  agentSocket: ${this.agentSocket(host)}`] : []),
+      `  statusSocket: ${this.statusSocket(host)}`,
       `cluster: ${CLUSTER}`,
       `etcd:`,
       `  endpoints: [${this.etcdEndpoint}]`,
@@ -73,6 +76,7 @@ export class VipdCluster {
       `log:`,
       `  level: ${this.options.logLevel ?? 'debug'}`,
       `  format: json`,
+      ...(this.options.logLevelNames?.includes(host) ? ['  levelNames: true'] : []),
       ...(this.options.checks ? [`checks: ${JSON.stringify(this.options.checks)}`] : []),
       ...(typeof this.options.extraYaml === 'function'
         ? this.options.extraYaml(host)
@@ -86,6 +90,14 @@ export class VipdCluster {
   /** The maintenance file path of a node (with the maintenanceFiles option). */
   maintenanceFile(host: NodeHost): string {
     return join(this.lab.dir, `down-${host}`);
+  }
+
+  /**
+   * The host's `vipd status` socket (node.statusSocket), in a folder of its own under the lab's
+   * (as /run/vipd is vipd's own under systemd: RuntimeDirectory=vipd).
+   */
+  statusSocket(host: NodeHost): string {
+    return join(this.lab.dir, `run-${host}`, 'status.sock');
   }
 
   /** The socket of the host's kernel agent service (with agentService). */
