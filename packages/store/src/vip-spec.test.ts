@@ -138,4 +138,32 @@ describe('VIP spec writes', () => {
       failure: [],
     });
   });
+
+  it('accepts weighted tracking and refuses a bad weight with one line each', () => {
+    const spec = parseVipSpec({ ...base, track: ['db'], trackWeighted: [{ check: 'svc', weight: -20 }] });
+    assert.deepEqual(spec.trackWeighted, [{ check: 'svc', weight: -20 }]);
+    assert.deepEqual(parseVipSpec(base).trackWeighted, []);
+    assert.deepEqual(parseVipSpecJson(serializeVipSpec(spec), 'web'), spec);
+    const refused = (trackWeighted: unknown, track: string[] = []): string => {
+      const message = problems({ ...base, track, trackWeighted });
+      assert.doesNotMatch(message, /\n/);
+      return message;
+    };
+    assert.match(
+      refused([{ check: 'svc', weight: -254 }]),
+      /trackWeighted\.0\.weight: must be between -253 and 253/,
+    );
+    assert.match(refused([{ check: 'svc', weight: 300 }]), /must be between -253 and 253/);
+    assert.match(refused([{ check: 'svc', weight: 1.5 }]), /weight: must be a whole number/);
+    assert.match(refused([{ check: 'svc', weight: 0 }]), /must not be 0/);
+    assert.match(refused([{ check: 'svc' }]), /weight: Required/);
+    assert.match(
+      refused([
+        { check: 'svc', weight: -1 },
+        { check: 'svc', weight: -2 },
+      ]),
+      /check svc given twice/,
+    );
+    assert.match(refused([{ check: 'svc', weight: -1 }], ['svc']), /check svc is also in track/);
+  });
 });

@@ -37,6 +37,23 @@ const announce = z
   })
   .strict();
 
+const checkName = z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'check names are letters, digits, "-", "_"');
+
+/** keepalived's range for a track_script / track_process weight. */
+export const MAX_TRACK_WEIGHT = 253;
+
+const trackWeight = z
+  .object({
+    check: checkName,
+    weight: z
+      .number()
+      .int('must be a whole number')
+      .min(-MAX_TRACK_WEIGHT, `must be between -${MAX_TRACK_WEIGHT} and ${MAX_TRACK_WEIGHT}`)
+      .max(MAX_TRACK_WEIGHT, `must be between -${MAX_TRACK_WEIGHT} and ${MAX_TRACK_WEIGHT}`)
+      .refine((w) => w !== 0, 'must not be 0 (put the check in track to make the node ineligible instead)'),
+  })
+  .strict();
+
 const rawSpec = z
   .object({
     name: z.string().regex(VIP_NAME_RE, 'must be lower-case letters, digits and "-", at most 63 characters'),
@@ -49,9 +66,13 @@ const rawSpec = z
     preemptDelayMs: z.number().int().min(0).max(3_600_000).default(0),
     announce: announce.default({}),
     /** Names of node health checks (vipd config `checks[]`) this VIP depends on. */
-    track: z
-      .array(z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'check names are letters, digits, "-", "_"'))
-      .default([]),
+    track: z.array(checkName).default([]),
+    /**
+     * Checks that change a node's priority instead of its eligibility (keepalived's
+     * track_script / track_process with a weight): a negative weight is added while the check
+     * is not up on the node, a positive one while it is up (ranking.ts, effectivePriority).
+     */
+    trackWeighted: z.array(trackWeight).default([]),
     /**
      * failsafe (the default): keep the VIP past the etcd deadline while every peer confirms over
      * heartbeats that none of them reaches etcd or holds it (docs/safety.md); fence: drop at the
@@ -63,6 +84,7 @@ const rawSpec = z
 
 export type NodeEntry = z.infer<typeof nodeEntry>;
 export type AnnounceSettings = z.infer<typeof announce>;
+export type TrackWeight = z.infer<typeof trackWeight>;
 
 export interface VipSpec {
   name: string;
@@ -79,6 +101,8 @@ export interface VipSpec {
   announce: AnnounceSettings;
   /** Checks that must be up on a node for it to hold this VIP. */
   track: string[];
+  /** Checks that raise or lower a node's priority (see effectivePriority). */
+  trackWeighted: TrackWeight[];
   onEtcdLoss: 'fence' | 'failsafe';
 }
 
@@ -137,6 +161,13 @@ export function parseVipSpec(raw: unknown, keyName?: string): VipSpec {
   if (spec.nodes !== undefined && Object.keys(spec.nodes).length === 0) {
     problems.push('nodes: empty; leave it out to allow every node');
   }
+  const weighted = new Set<string>();
+  for (const { check } of spec.trackWeighted) {
+    if (weighted.has(check)) problems.push(`trackWeighted: check ${check} given twice`);
+    else if (spec.track.includes(check))
+      problems.push(`trackWeighted: check ${check} is also in track; give it once`);
+    weighted.add(check);
+  }
   if (problems.length || 'problem' in addr) throw new InvalidSpecError(label, problems);
   return {
     name: spec.name,
@@ -149,6 +180,7 @@ export function parseVipSpec(raw: unknown, keyName?: string): VipSpec {
     preemptDelayMs: spec.preemptDelayMs,
     announce: spec.announce,
     track: spec.track,
+    trackWeighted: spec.trackWeighted,
     onEtcdLoss: spec.onEtcdLoss,
   };
 }
