@@ -42,6 +42,9 @@ export function specFromMsg(
   if (msg.preempt_delay_ms) raw.preemptDelayMs = msg.preempt_delay_ms;
   if (msg.announce) raw.announce = announceFromMsg(msg.announce);
   if (msg.track && msg.track.length > 0) raw.track = msg.track;
+  if (msg.track_weighted && msg.track_weighted.length > 0) {
+    raw.trackWeighted = msg.track_weighted.map((t) => ({ check: t.check ?? '', weight: t.weight ?? 0 }));
+  }
   if (msg.on_etcd_loss) raw.onEtcdLoss = msg.on_etcd_loss;
   return parseVipSpec(raw);
 }
@@ -65,6 +68,7 @@ const API_FIELDS = new Set([
   'preemptDelayMs',
   'announce',
   'track',
+  'trackWeighted',
   'onEtcdLoss',
 ]);
 
@@ -98,6 +102,7 @@ export function specToMsg(spec: VipSpec): api.VipSpec__Output {
       probe_ms: spec.announce.probeMs,
     },
     track: [...spec.track],
+    track_weighted: spec.trackWeighted.map((t) => ({ check: t.check, weight: t.weight })),
     on_etcd_loss: spec.onEtcdLoss,
   };
 }
