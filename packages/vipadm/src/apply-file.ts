@@ -11,7 +11,8 @@
  *       preempt: true                 # the rest may be left out: these are the defaults
  *       preempt_delay_ms: 0
  *       announce: null                # or { count, interval_ms, refresh_ms, probe_ms }
- *       track: []
+ *       track: []                     # checks the VIP needs up on a node
+ *       track_weighted: []            # or [{ check: svc, weight: -20 }]: the priority changes instead
  *       on_etcd_loss: failsafe
  *
  * Parsing is pure: text in, specs out, or one UsageError naming the file, the VIP and the field.
@@ -23,6 +24,7 @@ import { specJson } from './json';
 import type { VipSpecInput } from './spec';
 import {
   CHECK_NAME_RE,
+  MAX_TRACK_WEIGHT,
   DEFAULT_ANNOUNCE,
   DEFAULT_ON_ETCD_LOSS,
   DEFAULT_PRIORITY,
@@ -45,6 +47,7 @@ const SPEC_KEYS = [
   'preempt_delay_ms',
   'announce',
   'track',
+  'track_weighted',
   'on_etcd_loss',
 ];
 const ANNOUNCE_LIMITS: Record<string, number> = {
@@ -154,6 +157,24 @@ function fileSpec(v: unknown, at: string): FileSpec {
     throw bad('track', 'must be a list of check names (letters, digits, "-", "_")');
   }
   if (new Set(track).size !== track.length) throw bad('track', 'names a check twice');
+  const weighted = v.track_weighted ?? [];
+  const weightRule = `must be a list of { check, weight } (weight -${MAX_TRACK_WEIGHT}..${MAX_TRACK_WEIGHT}, not 0)`;
+  if (!Array.isArray(weighted)) throw bad('track_weighted', weightRule);
+  const trackWeighted = weighted.map((t: unknown, i) => {
+    if (!isObj(t) || typeof t.check !== 'string' || !CHECK_NAME_RE.test(t.check)) {
+      throw bad(`track_weighted[${i}]`, weightRule);
+    }
+    const w = t.weight;
+    if (typeof w !== 'number' || !Number.isInteger(w) || w === 0 || Math.abs(w) > MAX_TRACK_WEIGHT) {
+      throw bad(`track_weighted[${i}].weight`, weightRule);
+    }
+    if (Object.keys(t).some((k) => k !== 'check' && k !== 'weight'))
+      throw bad(`track_weighted[${i}]`, weightRule);
+    return { check: t.check, weight: w };
+  });
+  const allChecks = [...(track as string[]), ...trackWeighted.map((t) => t.check)];
+  if (new Set(allChecks).size !== allChecks.length)
+    throw bad('track_weighted', 'names a check twice (or one in track too)');
   const onLoss = v.on_etcd_loss ?? DEFAULT_ON_ETCD_LOSS;
   if (typeof onLoss !== 'string' || !(ON_ETCD_LOSS as readonly string[]).includes(onLoss)) {
     throw bad('on_etcd_loss', `must be ${ON_ETCD_LOSS.join(' or ')}`);
@@ -167,6 +188,7 @@ function fileSpec(v: unknown, at: string): FileSpec {
     preempt_delay_ms: delay as number,
     announce,
     track: [...(track as string[])].sort(),
+    track_weighted: trackWeighted.sort((a, b) => (a.check < b.check ? -1 : a.check > b.check ? 1 : 0)),
     on_etcd_loss: onLoss,
   };
 }
@@ -182,6 +204,7 @@ export function toRequest(s: FileSpec): VipSpecInput {
     preempt_delay_ms: s.preempt_delay_ms,
     ...(s.announce && { announce: { ...s.announce } }),
     track: [...s.track],
+    track_weighted: s.track_weighted.map((t) => ({ ...t })),
     on_etcd_loss: s.on_etcd_loss,
   };
 }

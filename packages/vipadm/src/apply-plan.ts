@@ -38,6 +38,10 @@ function show(field: keyof FileSpec, s: FileSpec): string {
         : 'defaults';
     case 'track':
       return s.track.length === 0 ? 'none' : s.track.join(',');
+    case 'track_weighted':
+      return s.track_weighted.length === 0
+        ? 'none'
+        : s.track_weighted.map((t) => `${t.check}:${t.weight}`).join(',');
     default:
       return String(s[field]);
   }
@@ -56,6 +60,7 @@ const FIELDS: (keyof FileSpec)[] = [
   'preempt_delay_ms',
   'announce',
   'track',
+  'track_weighted',
   'on_etcd_loss',
 ];
 

@@ -25,6 +25,7 @@ const stored = (name: string, over: Partial<NonNullable<Vip__Output['spec']>> = 
     preempt_delay_ms: 0,
     announce: null,
     track: [],
+    track_weighted: [],
     on_etcd_loss: '',
     ...over,
   },
@@ -32,6 +33,7 @@ const stored = (name: string, over: Partial<NonNullable<Vip__Output['spec']>> = 
   holder: 'n1',
   fencing_revision: '57',
   pinned_to: '',
+  priorities: [],
 });
 
 describe('apply -f FILE', () => {
@@ -46,6 +48,7 @@ describe('apply -f FILE', () => {
       preempt_delay_ms: 0,
       announce: null,
       track: [],
+      track_weighted: [],
       on_etcd_loss: 'failsafe',
     });
     const exported = renderExport([web!], 'lab');
@@ -71,6 +74,14 @@ describe('apply -f FILE', () => {
       /vips\[0\] \(web\): nodes\.n1\.priority: must be a whole number from 1 to 255/,
     );
     bad(`${FILE}    preempt: "yes"\n`, /preempt: must be true or false/);
+    bad(
+      `${FILE}    track_weighted: [{ check: svc, weight: -254 }]\n`,
+      /track_weighted\[0\]\.weight: must be .*-253\.\.253, not 0/,
+    );
+    bad(
+      `${FILE}    track: [svc]\n    track_weighted: [{ check: svc, weight: -20 }]\n`,
+      /names a check twice/,
+    );
     bad(`${FILE}    colour: blue\n`, /vips\[0\] \(web\): colour: unknown key/);
     bad(`${FILE}    announce: { count: 0 }\n`, /announce\.count: must be a whole number from 1 to 100/);
     bad(`${FILE}    on_etcd_loss: drop\n`, /on_etcd_loss: must be fence or failsafe/);

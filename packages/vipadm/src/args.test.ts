@@ -71,6 +71,7 @@ describe('vip add', () => {
         preempt_delay_ms: 0,
         announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 },
         track: ['b', 'a_1', '-x'],
+        track_weighted: [],
         on_etcd_loss: 'failsafe',
       },
     });
@@ -146,9 +147,24 @@ describe('vip set', () => {
     assert.deepEqual(set('--track nginx --track uplink'), {
       kind: 'vip-set',
       name: 'web',
-      changes: { track: ['nginx', 'uplink'] },
+      changes: { track: ['nginx', 'uplink'], trackWeighted: [] },
     });
-    assert.deepEqual(set('--no-track'), { kind: 'vip-set', name: 'web', changes: { track: [] } });
+    assert.deepEqual(set('--track nginx --track svc:-20 --track up:+5'), {
+      kind: 'vip-set',
+      name: 'web',
+      changes: {
+        track: ['nginx'],
+        trackWeighted: [
+          { check: 'svc', weight: -20 },
+          { check: 'up', weight: 5 },
+        ],
+      },
+    });
+    assert.deepEqual(set('--no-track'), {
+      kind: 'vip-set',
+      name: 'web',
+      changes: { track: [], trackWeighted: [] },
+    });
     assert.deepEqual(set('--on-etcd-loss fence'), {
       kind: 'vip-set',
       name: 'web',
@@ -166,6 +182,13 @@ describe('vip set', () => {
     usage('vip set web --no-track --no-track', /^--no-track given twice$/);
     usage('vip set web --no-track=yes', /^--no-track takes no value$/);
     usage('vip set web --track a/b', /bad --track check name "a\/b"/);
+    usage(
+      'vip set web --track svc:-254',
+      /^bad --track svc:-254: the weight must be a whole number from -253 to 253, not 0/,
+    );
+    usage('vip set web --track svc:0', /not 0 \(CHECK:WEIGHT, e\.g\. svc:-20\)$/);
+    usage('vip set web --track svc:x', /the weight must be a whole number/);
+    usage('vip set web --track svc:-20 --track svc', /^--track svc given twice$/);
     usage('vip set web --on-etcd-loss keep', /must be fence or failsafe/);
     usage('vip set web --announce-probe 0', /got 0: the coordinator reads 0 as "the default" \(10000\)/);
   });

@@ -10,7 +10,7 @@ import { buildSpec } from './spec';
 import type { VipSpecInput } from './spec';
 import {
   announceSetting,
-  checkName,
+  trackEntry,
   DEFAULT_ANNOUNCE,
   interfaceName,
   nodeInterface,
@@ -119,14 +119,23 @@ function specChanges(options: Map<string, string[]>): VipChanges {
   if (Object.keys(announce).length > 0) changes.announce = announce;
   const track = options.get('track');
   if (track && options.has('no-track')) throw new UsageError('give --track or --no-track, not both');
-  if (options.has('no-track')) changes.track = [];
-  if (track) {
+  if (options.has('no-track')) {
     changes.track = [];
+    changes.trackWeighted = [];
+  }
+  if (track) {
+    const hard: string[] = [];
+    const weighted: { check: string; weight: number }[] = [];
     for (const text of track) {
-      const check = checkName(text);
-      if (changes.track.includes(check)) throw new UsageError(`--track ${check} given twice`);
-      changes.track.push(check);
+      const { check, weight } = trackEntry(text);
+      if (hard.includes(check) || weighted.some((t) => t.check === check)) {
+        throw new UsageError(`--track ${check} given twice`);
+      }
+      if (weight === undefined) hard.push(check);
+      else weighted.push({ check, weight });
     }
+    changes.track = hard;
+    changes.trackWeighted = weighted;
   }
   const onLoss = one('on-etcd-loss');
   if (onLoss !== undefined) changes.onEtcdLoss = onEtcdLoss(onLoss);

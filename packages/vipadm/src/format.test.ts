@@ -23,12 +23,14 @@ const web: Vip__Output = {
     preempt_delay_ms: 0,
     announce: null,
     track: [],
+    track_weighted: [],
     on_etcd_loss: '',
   },
   revision: '41',
   holder: 'n1',
   fencing_revision: '57',
   pinned_to: '',
+  priorities: [],
 };
 const db: Vip__Output = {
   spec: {
@@ -40,12 +42,14 @@ const db: Vip__Output = {
     preempt_delay_ms: 0,
     announce: { count: 5, interval_ms: 100, refresh_ms: 0, probe_ms: 0 },
     track: ['uplink', 'nginx'],
+    track_weighted: [],
     on_etcd_loss: 'failsafe',
   },
   revision: '7',
   holder: '',
   fencing_revision: '',
   pinned_to: 'n2',
+  priorities: [],
 };
 const n1: Node__Output = {
   name: 'n1',
@@ -56,6 +60,8 @@ const n1: Node__Output = {
   health: 'SERVING',
   unready: [],
   held: [{ name: 'web', revision: '57' }],
+  checks: {},
+  priorities: [],
 };
 const n2: Node__Output = {
   ...n1,
@@ -119,6 +125,7 @@ describe('table output', () => {
         'on etcd loss:  failsafe',
         'holder:        n1 (fencing revision 57)',
         'pinned to:     -',
+        'priorities:    -',
         'revision:      41',
       ),
     );
@@ -155,9 +162,9 @@ describe('table output', () => {
     assert.equal(
       nodesTable([n2, n1]),
       lines(
-        'NAME  ADVERTISE           ALIVE  DRAINED  HEALTH   HOLDS   UNREADY',
-        'n1    198.51.100.11:7400  yes    no       SERVING  web@57  -',
-        'n2    198.51.100.12:7400  yes    yes      SERVING  -       db',
+        'NAME  ADVERTISE           ALIVE  DRAINED  HEALTH   HOLDS   UNREADY  WEIGHTED',
+        'n1    198.51.100.11:7400  yes    no       SERVING  web@57  -        -',
+        'n2    198.51.100.12:7400  yes    yes      SERVING  -       db       -',
       ),
     );
   });
@@ -218,7 +225,7 @@ describe('table output', () => {
     assert.match(vips[0]!, /PINNED +FENCING +TRACK +ON-ETCD-LOSS +REVISION$/);
     assert.match(vips[1]!, new RegExp(`n1 +- +${web.fencing_revision} .*${web.revision}$`));
     const nodes = nodesTable([{ ...n1, labels: { zone: 'a', rack: '7' } }], true).split('\n');
-    assert.match(nodes[0]!, /UNREADY +LABELS$/);
+    assert.match(nodes[0]!, /UNREADY +WEIGHTED +LABELS$/);
     assert.match(nodes[1]!, /rack=7,zone=a$/);
     assert.equal(
       eventLine(acquired, true),
@@ -268,12 +275,14 @@ describe('json output', () => {
             preempt_delay_ms: 0,
             announce: { count: 5, interval_ms: 100, refresh_ms: 0, probe_ms: 10000 },
             track: ['nginx', 'uplink'],
+            track_weighted: [],
             on_etcd_loss: 'failsafe',
           },
           revision: '7',
           holder: '',
           fencing_revision: '',
           pinned_to: 'n2',
+          priorities: [],
         },
         {
           spec: {
@@ -285,12 +294,14 @@ describe('json output', () => {
             preempt_delay_ms: 0,
             announce: null,
             track: [],
+            track_weighted: [],
             on_etcd_loss: 'failsafe',
           },
           revision: '41',
           holder: 'n1',
           fencing_revision: '57',
           pinned_to: '',
+          priorities: [],
         },
       ],
     });
@@ -324,6 +335,7 @@ describe('json output', () => {
       'preempt_delay_ms',
       'announce',
       'track',
+      'track_weighted',
       'on_etcd_loss',
     ]);
     // The input is not sorted in place.
@@ -343,6 +355,7 @@ describe('json output', () => {
       'holder',
       'fencing_revision',
       'pinned_to',
+      'priorities',
     ]);
     assert.ok(text.indexOf('"n1"') < text.indexOf('"n2"'));
     assert.ok(text.endsWith('}\n'));
@@ -358,6 +371,8 @@ describe('json output', () => {
       health: 'SERVING',
       unready: [],
       held: [{ name: 'web', revision: '57' }],
+      checks: {},
+      priorities: [],
     });
     assert.deepEqual(Object.keys(nodesJson([n1]).nodes[0]!.labels), ['rack', 'zone']);
     const status = statusJson({

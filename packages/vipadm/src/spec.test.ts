@@ -13,6 +13,7 @@ const stored: VipSpec__Output = {
   preempt_delay_ms: 0,
   announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 },
   track: ['nginx', 'uplink'],
+  track_weighted: [{ check: 'svc', weight: -20 }],
   on_etcd_loss: 'failsafe',
 };
 

@@ -27,6 +27,8 @@ export interface VipChanges {
   announce?: Partial<AnnounceSettings__Output>;
   /** Replaces the tracked checks; [] clears them (`vip set --no-track`). */
   track?: string[];
+  /** Replaces the weighted checks (`--track CHECK:WEIGHT`), always given with `track`. */
+  trackWeighted?: { check: string; weight: number }[];
   onEtcdLoss?: OnEtcdLoss;
 }
 
@@ -61,6 +63,7 @@ export function specInput(spec: VipSpec__Output): VipSpecInput {
     preempt_delay_ms: spec.preempt_delay_ms,
     ...(spec.announce && { announce: { ...spec.announce } }),
     track: [...(spec.track ?? [])],
+    track_weighted: (spec.track_weighted ?? []).map((t) => ({ check: t.check, weight: t.weight })),
     on_etcd_loss: spec.on_etcd_loss ?? '',
   };
 }
@@ -84,6 +87,7 @@ export function applyChanges(base: VipSpecInput, changes: VipChanges): VipSpecIn
   if (changes.preemptDelayMs !== undefined) spec.preempt_delay_ms = changes.preemptDelayMs;
   if (changes.announce) spec.announce = { ...(base.announce ?? DEFAULT_ANNOUNCE), ...changes.announce };
   if (changes.track !== undefined) spec.track = [...changes.track];
+  if (changes.trackWeighted !== undefined) spec.track_weighted = changes.trackWeighted.map((t) => ({ ...t }));
   if (changes.onEtcdLoss !== undefined) spec.on_etcd_loss = changes.onEtcdLoss;
   return spec;
 }

@@ -41,6 +41,27 @@ export function announceSetting(option: string, text: string, max: number, fallb
 }
 
 /** `--track CHECK`: the name of one of the nodes' health checks. */
+/** keepalived's range for a weight, as @vipd/store's spec takes it. */
+export const MAX_TRACK_WEIGHT = 253;
+
+/**
+ * One --track value: `CHECK` (the VIP needs it up) or `CHECK:WEIGHT` (keepalived's weight: the
+ * node's priority changes by WEIGHT, -253..253 and not 0, instead of the node leaving).
+ */
+export function trackEntry(text: string): { check: string; weight?: number } {
+  const colon = text.indexOf(':');
+  if (colon < 0) return { check: checkName(text) };
+  const check = checkName(text.slice(0, colon));
+  const w = text.slice(colon + 1);
+  const weight = /^[+-]?\d{1,4}$/.test(w) ? Number(w) : NaN;
+  if (!Number.isInteger(weight) || weight === 0 || Math.abs(weight) > MAX_TRACK_WEIGHT) {
+    throw new UsageError(
+      `bad --track ${text}: the weight must be a whole number from -${MAX_TRACK_WEIGHT} to ${MAX_TRACK_WEIGHT}, not 0 (CHECK:WEIGHT, e.g. ${check}:-20)`,
+    );
+  }
+  return { check, weight };
+}
+
 export function checkName(text: string): string {
   if (!CHECK_NAME_RE.test(text)) {
     throw new UsageError(
