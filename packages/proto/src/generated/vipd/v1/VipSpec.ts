@@ -24,6 +24,10 @@ export interface VipSpec {
   track?: string[];
   on_etcd_loss?: string;
   track_weighted?: _vipd_v1_TrackWeight[];
+  label?: string;
+  no_prefix_route?: boolean;
+  scope?: string;
+  broadcast?: string;
   _preempt?: 'preempt';
 }
 
@@ -38,5 +42,9 @@ export interface VipSpec__Output {
   track: string[];
   on_etcd_loss: string;
   track_weighted: _vipd_v1_TrackWeight__Output[];
+  label: string;
+  no_prefix_route: boolean;
+  scope: string;
+  broadcast: string;
   _preempt?: 'preempt';
 }
