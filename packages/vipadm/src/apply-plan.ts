@@ -34,7 +34,10 @@ function show(field: keyof FileSpec, s: FileSpec): string {
     }
     case 'announce':
       return s.announce
-        ? `count ${s.announce.count}, interval ${s.announce.interval_ms}ms, refresh ${s.announce.refresh_ms}ms, probe ${s.announce.probe_ms}ms`
+        ? `count ${s.announce.count}, interval ${s.announce.interval_ms}ms, refresh ${s.announce.refresh_ms}ms, probe ${s.announce.probe_ms}ms` +
+            (s.announce.second_burst_delay_ms > 0
+              ? `, second burst after ${s.announce.second_burst_delay_ms}ms`
+              : '')
         : 'defaults';
     case 'track':
       return s.track.length === 0 ? 'none' : s.track.join(',');
@@ -62,6 +65,10 @@ const FIELDS: (keyof FileSpec)[] = [
   'track',
   'track_weighted',
   'on_etcd_loss',
+  'label',
+  'no_prefix_route',
+  'scope',
+  'broadcast',
 ];
 
 export function makePlan(wanted: FileSpec[], current: Vip__Output[], prune: boolean): Plan {

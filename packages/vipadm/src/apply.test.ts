@@ -27,6 +27,10 @@ const stored = (name: string, over: Partial<NonNullable<Vip__Output['spec']>> = 
     track: [],
     track_weighted: [],
     on_etcd_loss: '',
+    label: '',
+    no_prefix_route: false,
+    scope: '',
+    broadcast: '',
     ...over,
   },
   revision: '41',
@@ -50,6 +54,10 @@ describe('apply -f FILE', () => {
       track: [],
       track_weighted: [],
       on_etcd_loss: 'failsafe',
+      label: '',
+      no_prefix_route: false,
+      scope: 'global',
+      broadcast: '',
     });
     const exported = renderExport([web!], 'lab');
     assert.match(exported, /^# vipadm export of cluster lab/);
@@ -142,7 +150,13 @@ describe('apply -f FILE', () => {
 describe('apply: an unset announce', () => {
   it('equals the stored defaults (no update every time)', () => {
     const [web] = parseApplyFile(FILE, 'c.yaml');
-    const defaults = { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 10000 };
+    const defaults = {
+      count: 3,
+      interval_ms: 100,
+      refresh_ms: 30000,
+      probe_ms: 10000,
+      second_burst_delay_ms: 0,
+    };
     const plan = makePlan([web!], [stored('web', { announce: defaults })], false);
     assert.deepEqual(plan.unchanged, ['web']);
   });

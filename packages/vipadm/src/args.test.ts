@@ -47,7 +47,13 @@ describe('vip add', () => {
     assert.equal(c.spec.preempt, false);
     assert.equal(c.spec.preempt_delay_ms, 5000);
     assert.deepEqual(c.spec.nodes, { n1: { priority: 100, interface: 'bond0' } });
-    assert.deepEqual(c.spec.announce, { count: 5, interval_ms: 100, refresh_ms: 30000, probe_ms: 10000 });
+    assert.deepEqual(c.spec.announce, {
+      count: 5,
+      interval_ms: 100,
+      refresh_ms: 30000,
+      probe_ms: 10000,
+      second_burst_delay_ms: 0,
+    });
   });
 
   it('without --node leaves the node list empty (every node) and announce unset', () => {
@@ -69,7 +75,7 @@ describe('vip add', () => {
         nodes: {},
         preempt: true,
         preempt_delay_ms: 0,
-        announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 },
+        announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000, second_burst_delay_ms: 0 },
         track: ['b', 'a_1', '-x'],
         track_weighted: [],
         on_etcd_loss: 'failsafe',
@@ -175,6 +181,35 @@ describe('vip set', () => {
       name: 'web',
       changes: { announce: { probe_ms: 60000 } },
     });
+  });
+
+  it('takes the address options and the second burst (0: none)', () => {
+    assert.deepEqual(
+      set('--label web --no-prefix-route --scope link --broadcast + --announce-second-burst 5000'),
+      {
+        kind: 'vip-set',
+        name: 'web',
+        changes: {
+          announce: { second_burst_delay_ms: 5000 },
+          label: 'web',
+          noPrefixRoute: true,
+          scope: 'link',
+          broadcast: '+',
+        },
+      },
+    );
+    assert.deepEqual(set('--prefix-route --label= --announce-second-burst 0'), {
+      kind: 'vip-set',
+      name: 'web',
+      changes: { announce: { second_burst_delay_ms: 0 }, label: '', noPrefixRoute: false },
+    });
+    usage('vip set web --label a/b', /^bad --label "a\/b": 1-14 letters/);
+    usage('vip set web --scope universe', /^bad --scope "universe": global, site, link, host$/);
+    usage(
+      'vip set web --prefix-route --no-prefix-route',
+      /^give --no-prefix-route or --prefix-route, not both$/,
+    );
+    usage('vip set web --announce-second-burst -1', /--announce-second-burst/);
   });
 
   it('refuses bad or contradicting options with one line', () => {

@@ -79,15 +79,27 @@ describe('vipadm against a gRPC AdminService', () => {
     const spec = sent.request.spec as VipSpec__Output;
     assert.deepEqual(spec.track, ['a', 'b']);
     assert.equal(spec.on_etcd_loss, 'failsafe');
-    assert.deepEqual(spec.announce, { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 });
+    assert.deepEqual(spec.announce, {
+      count: 3,
+      interval_ms: 100,
+      refresh_ms: 30000,
+      probe_ms: 5000,
+      second_burst_delay_ms: 0,
+    });
 
     const j = await vipadm('-o json vip get web');
     assert.equal(j.code, 0, j.stderr);
     const got = JSON.parse(j.stdout).spec;
     assert.deepEqual(got.track, ['a', 'b']);
     assert.equal(got.on_etcd_loss, 'failsafe');
-    assert.deepEqual(got.announce, { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 });
-    assert.deepEqual(Object.keys(got).slice(-4), ['announce', 'track', 'track_weighted', 'on_etcd_loss']);
+    assert.deepEqual(got.announce, {
+      count: 3,
+      interval_ms: 100,
+      refresh_ms: 30000,
+      probe_ms: 5000,
+      second_burst_delay_ms: 0,
+    });
+    assert.deepEqual(Object.keys(got).slice(-8, -4), ['announce', 'track', 'track_weighted', 'on_etcd_loss']);
 
     // vip set writes back what it read: another change keeps them all.
     assert.equal((await vipadm('vip set web --no-preempt')).code, 0);

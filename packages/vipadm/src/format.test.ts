@@ -25,6 +25,10 @@ const web: Vip__Output = {
     track: [],
     track_weighted: [],
     on_etcd_loss: '',
+    label: '',
+    no_prefix_route: false,
+    scope: '',
+    broadcast: '',
   },
   revision: '41',
   holder: 'n1',
@@ -40,10 +44,14 @@ const db: Vip__Output = {
     nodes: {},
     preempt: false,
     preempt_delay_ms: 0,
-    announce: { count: 5, interval_ms: 100, refresh_ms: 0, probe_ms: 0 },
+    announce: { count: 5, interval_ms: 100, refresh_ms: 0, probe_ms: 0, second_burst_delay_ms: 0 },
     track: ['uplink', 'nginx'],
     track_weighted: [],
     on_etcd_loss: 'failsafe',
+    label: '',
+    no_prefix_route: false,
+    scope: '',
+    broadcast: '',
   },
   revision: '7',
   holder: '',
@@ -121,6 +129,7 @@ describe('table output', () => {
         'nodes:         n1=150(bond0),n2=100',
         'preempt:       yes',
         'announce:      defaults',
+        'addr options:  -',
         'track:         -',
         'on etcd loss:  failsafe',
         'holder:        n1 (fencing revision 57)',
@@ -140,7 +149,10 @@ describe('table output', () => {
   it('vip get: tracked checks sorted, on etcd loss spelled out, announce probe', () => {
     const text = vipDetail({
       ...db,
-      spec: { ...db.spec!, announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 } },
+      spec: {
+        ...db.spec!,
+        announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000, second_burst_delay_ms: 0 },
+      },
     });
     assert.match(text, /^track: {9}nginx,uplink$/m);
     assert.match(text, /^on etcd loss: {2}failsafe$/m);
@@ -150,6 +162,28 @@ describe('table output', () => {
     delete (old.spec as Partial<NonNullable<Vip__Output['spec']>>).track;
     delete (old.spec as Partial<NonNullable<Vip__Output['spec']>>).on_etcd_loss;
     assert.match(vipDetail(old), /^track: {9}-\non etcd loss: {2}failsafe$/m);
+  });
+
+  it('vip get: address options and the second burst when set', () => {
+    const text = vipDetail({
+      ...web,
+      spec: {
+        ...web.spec!,
+        announce: { count: 2, interval_ms: 50, refresh_ms: 0, probe_ms: 0, second_burst_delay_ms: 5000 },
+        label: 'web',
+        no_prefix_route: true,
+        scope: 'link',
+        broadcast: '198.51.100.255',
+      },
+    });
+    assert.match(
+      text,
+      /^announce: {6}count 2, interval 50ms, refresh 0ms, probe 10000ms, second burst after 5000ms$/m,
+    );
+    assert.match(
+      text,
+      /^addr options: {2}label web, noprefixroute, scope link, broadcast 198\.51\.100\.255$/m,
+    );
   });
 
   it('vip list keeps its columns: no TRACK (vip get and -o json have it)', () => {
@@ -273,10 +307,20 @@ describe('json output', () => {
             nodes: {},
             preempt: false,
             preempt_delay_ms: 0,
-            announce: { count: 5, interval_ms: 100, refresh_ms: 0, probe_ms: 10000 },
+            announce: {
+              count: 5,
+              interval_ms: 100,
+              refresh_ms: 0,
+              probe_ms: 10000,
+              second_burst_delay_ms: 0,
+            },
             track: ['nginx', 'uplink'],
             track_weighted: [],
             on_etcd_loss: 'failsafe',
+            label: '',
+            no_prefix_route: false,
+            scope: 'global',
+            broadcast: '',
           },
           revision: '7',
           holder: '',
@@ -296,6 +340,10 @@ describe('json output', () => {
             track: [],
             track_weighted: [],
             on_etcd_loss: 'failsafe',
+            label: '',
+            no_prefix_route: false,
+            scope: 'global',
+            broadcast: '',
           },
           revision: '41',
           holder: 'n1',
@@ -317,15 +365,25 @@ describe('json output', () => {
     assert.equal(spec(web).announce, null);
     const probed: Vip__Output = {
       ...web,
-      spec: { ...web.spec!, announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 } },
+      spec: {
+        ...web.spec!,
+        announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000, second_burst_delay_ms: 0 },
+      },
     };
     assert.deepEqual(spec(probed).announce, {
       count: 3,
       interval_ms: 100,
       refresh_ms: 30000,
       probe_ms: 5000,
+      second_burst_delay_ms: 0,
     });
-    assert.deepEqual(Object.keys(spec(probed).announce!), ['count', 'interval_ms', 'refresh_ms', 'probe_ms']);
+    assert.deepEqual(Object.keys(spec(probed).announce!), [
+      'count',
+      'interval_ms',
+      'refresh_ms',
+      'probe_ms',
+      'second_burst_delay_ms',
+    ]);
     assert.deepEqual(Object.keys(spec(web)), [
       'name',
       'address',
@@ -337,6 +395,10 @@ describe('json output', () => {
       'track',
       'track_weighted',
       'on_etcd_loss',
+      'label',
+      'no_prefix_route',
+      'scope',
+      'broadcast',
     ]);
     // The input is not sorted in place.
     assert.deepEqual(db.spec!.track, ['uplink', 'nginx']);

@@ -38,6 +38,13 @@ const SPEC_OPTIONS = `  --address ADDR/PREFIX      IPv4 or IPv6 address with pre
                              stays eligible, its priority changes by WEIGHT (-253..253, not
                              0): a negative weight while the check is not up there, a
                              positive one while it is up; the sum is kept within 1..255
+  --announce-second-burst MS a second burst this long after the VIP came up (keepalived's
+                             garp_master_delay); 0: none (default)
+  --label SUFFIX             IPv4 address label IF:SUFFIX (default IF:vip; IPaddr2's iflabel)
+  --no-prefix-route          the kernel adds no prefix route for it (--prefix-route: undo)
+  --scope SCOPE              global (default), site, link or host (IPv4; the kernel wants one
+                             scope per subnet on an interface)
+  --broadcast ADDR|+         IPv4 broadcast address; + is the prefix's own
   --on-etcd-loss MODE        when the holder cannot reach etcd: failsafe (default) keeps
                              the VIP while every peer confirms over heartbeats that none of
                              them reaches etcd or holds it; fence drops it at its lease

@@ -44,6 +44,7 @@ export function specJson(spec: VipSpec__Output | null) {
           refresh_ms: spec.announce.refresh_ms,
           // admin.proto: 0 is the default (and what a coordinator older than the field sends).
           probe_ms: spec.announce.probe_ms || DEFAULT_ANNOUNCE.probe_ms,
+          second_burst_delay_ms: spec.announce.second_burst_delay_ms ?? 0,
         }
       : null,
     track: [...(spec.track ?? [])].sort(),
@@ -51,6 +52,10 @@ export function specJson(spec: VipSpec__Output | null) {
       .map((t) => ({ check: t.check, weight: t.weight }))
       .sort((a, b) => (a.check < b.check ? -1 : a.check > b.check ? 1 : 0)),
     on_etcd_loss: spec.on_etcd_loss || DEFAULT_ON_ETCD_LOSS,
+    label: spec.label ?? '',
+    no_prefix_route: spec.no_prefix_route ?? false,
+    scope: spec.scope || 'global',
+    broadcast: spec.broadcast ?? '',
   };
 }
 

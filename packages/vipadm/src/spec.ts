@@ -30,6 +30,11 @@ export interface VipChanges {
   /** Replaces the weighted checks (`--track CHECK:WEIGHT`), always given with `track`. */
   trackWeighted?: { check: string; weight: number }[];
   onEtcdLoss?: OnEtcdLoss;
+  /** Address options (IPaddr2); '' clears label and broadcast, 'global' is the default scope. */
+  label?: string;
+  noPrefixRoute?: boolean;
+  scope?: string;
+  broadcast?: string;
 }
 
 /** A new spec: `vip add`. */
@@ -65,6 +70,10 @@ export function specInput(spec: VipSpec__Output): VipSpecInput {
     track: [...(spec.track ?? [])],
     track_weighted: (spec.track_weighted ?? []).map((t) => ({ check: t.check, weight: t.weight })),
     on_etcd_loss: spec.on_etcd_loss ?? '',
+    label: spec.label ?? '',
+    no_prefix_route: spec.no_prefix_route ?? false,
+    scope: spec.scope ?? '',
+    broadcast: spec.broadcast ?? '',
   };
 }
 
@@ -89,5 +98,9 @@ export function applyChanges(base: VipSpecInput, changes: VipChanges): VipSpecIn
   if (changes.track !== undefined) spec.track = [...changes.track];
   if (changes.trackWeighted !== undefined) spec.track_weighted = changes.trackWeighted.map((t) => ({ ...t }));
   if (changes.onEtcdLoss !== undefined) spec.on_etcd_loss = changes.onEtcdLoss;
+  if (changes.label !== undefined) spec.label = changes.label;
+  if (changes.noPrefixRoute !== undefined) spec.no_prefix_route = changes.noPrefixRoute;
+  if (changes.scope !== undefined) spec.scope = changes.scope;
+  if (changes.broadcast !== undefined) spec.broadcast = changes.broadcast;
   return spec;
 }

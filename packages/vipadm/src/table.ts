@@ -105,8 +105,19 @@ export function vipDetail(vip: Vip__Output): string {
   const spec = specJson(vip.spec);
   const announce = spec?.announce
     ? `count ${spec.announce.count}, interval ${spec.announce.interval_ms}ms, ` +
-      `refresh ${spec.announce.refresh_ms}ms, probe ${spec.announce.probe_ms}ms`
+      `refresh ${spec.announce.refresh_ms}ms, probe ${spec.announce.probe_ms}ms` +
+      (spec.announce.second_burst_delay_ms > 0
+        ? `, second burst after ${spec.announce.second_burst_delay_ms}ms`
+        : '')
     : 'defaults';
+  const options = spec
+    ? [
+        ...(spec.label ? [`label ${spec.label}`] : []),
+        ...(spec.no_prefix_route ? ['noprefixroute'] : []),
+        ...(spec.scope !== 'global' ? [`scope ${spec.scope}`] : []),
+        ...(spec.broadcast ? [`broadcast ${spec.broadcast}`] : []),
+      ]
+    : [];
   const holder = vip.holder
     ? `${vip.holder}${vip.fencing_revision ? ` (fencing revision ${vip.fencing_revision})` : ''}`
     : '- (nobody holds it)';
@@ -117,6 +128,7 @@ export function vipDetail(vip: Vip__Output): string {
     ['nodes', nodesCell(vip)],
     ['preempt', preemptCell(vip)],
     ['announce', announce],
+    ['addr options', dash(options.join(', '))],
     ['track', trackCell(vip)],
     ['on etcd loss', dash(spec?.on_etcd_loss)],
     ['holder', holder],
