@@ -1,6 +1,7 @@
 // The dispatch from a spec to its probe.
 import { probeExec } from './probe-exec';
 import { probeHttp } from './probe-http';
+import { probeProcess } from './probe-process';
 import { probeTcp } from './probe-tcp';
 import type { ProbeOptions, ProbeOutcome } from './outcome';
 import type { CheckSpec } from './spec';
@@ -14,5 +15,7 @@ export function runProbe(spec: CheckSpec, options: ProbeOptions = {}): Promise<P
       return probeHttp(spec, options);
     case 'exec':
       return probeExec(spec, options);
+    case 'process':
+      return probeProcess(spec, options);
   }
 }

@@ -15,6 +15,10 @@
  * - exec `argv` is the command and its arguments as separate strings, run without a shell.
  *   argv[0] is a path or a command name found on PATH; it may not contain white space (that
  *   is almost always a shell string in disguise). `env` is added to the daemon's environment.
+ * - process (keepalived's `track_process`): up while a process runs, found in /proc either by
+ *   `process` (its name: /proc/PID/comm, or the base name of argv[0] for names longer than the
+ *   kernel's 15-character comm) or by `pidFile` (an absolute path holding the PID); exactly one
+ *   of the two. A zombie does not count.
  */
 import { z } from 'zod';
 import { oneLine, parseHostPort } from '@vipd/log';
@@ -115,9 +119,32 @@ const execSchema = z
   })
   .strict();
 
+const processSchema = z
+  .object({
+    type: z.literal('process'),
+    ...common,
+    process: z
+      .string()
+      .min(1)
+      .max(255)
+      .refine((n) => !n.includes('/') && !n.includes('\0'), 'a process name has no "/" or NUL')
+      .optional(),
+    pidFile: z
+      .string()
+      .refine((f) => f.startsWith('/') && !f.includes('\0'), 'must be an absolute path')
+      .optional(),
+  })
+  .strict();
+
 export const checkSpecSchema = z
-  .discriminatedUnion('type', [tcpSchema, httpSchema, execSchema])
+  .discriminatedUnion('type', [tcpSchema, httpSchema, execSchema, processSchema])
   .superRefine((spec, ctx) => {
+    if (spec.type === 'process' && (spec.process === undefined) === (spec.pidFile === undefined)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: 'give exactly one of process (a process name) or pidFile',
+      });
+    }
     if (spec.timeoutMs !== undefined && spec.timeoutMs > spec.intervalMs) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -138,6 +165,7 @@ export type CheckSpecInput = z.input<typeof checkSpecSchema>;
 export type TcpCheckSpec = Extract<CheckSpec, { type: 'tcp' }>;
 export type HttpCheckSpec = Extract<CheckSpec, { type: 'http' }>;
 export type ExecCheckSpec = Extract<CheckSpec, { type: 'exec' }>;
+export type ProcessCheckSpec = Extract<CheckSpec, { type: 'process' }>;
 export type CheckType = CheckSpec['type'];
 
 /** `checks[1].argv[0]` from `[1, 'argv', 0]`. */

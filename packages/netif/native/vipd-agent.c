@@ -3,8 +3,10 @@
 // The protocol, the reasoning and the client are in packages/netif/src/kernel-agent.ts.
 //
 // Commands in (one ASCII line each, at most 255 bytes):
-//   A <id> <epoch> <ifname> <addr>/<plen> <valid_lft> [<label>]   add or replace, and track
-//   R <id> <epoch> <ifname> <addr>/<plen> <valid_lft>             refresh a tracked address
+//   A <id> <epoch> <ifname> <addr>/<plen> <valid_lft> [<label>] [<option>…]   add or replace, and track
+//   R <id> <epoch> <ifname> <addr>/<plen> <valid_lft> [<option>…]             refresh a tracked address
+//     options (Pacemaker IPaddr2's): noprefixroute | scope=<0..255> | brd=<IPv4> (scope and brd:
+//     IPv4 only). An IPv6 refresh replaces the address's flags, so R repeats noprefixroute.
 //   D <id> <ifname> <addr>/<plen>                                 remove and untrack
 //   B <ms>        deadline = now + ms (CLOCK_MONOTONIC, 1..600000)
 //   T <ms>        deadline = <ms> on CLOCK_MONOTONIC (absolute; at most now + 600000): a beat
@@ -90,6 +92,10 @@ struct cmd {
   struct entry e;
   unsigned int valid;
   char label[IF_NAMESIZE];
+  uint32_t flags; // IFA_F_NOPREFIXROUTE when asked
+  int scope; // -1: RT_SCOPE_UNIVERSE
+  int has_brd;
+  unsigned char brd[4];
   int ifindex;
   int result; // 0, -errno, or one of ABSENT, STALE, UNTRACKED below
   const char *why; // for a refused command: what was wrong with it
@@ -238,11 +244,11 @@ static size_t build_msg(char *buf, const struct cmd *c, unsigned int seq) {
   }
   n->nlmsg_type = RTM_NEWADDR;
   n->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_REPLACE;
-  ifa->ifa_scope = RT_SCOPE_UNIVERSE;
+  ifa->ifa_scope = c->scope >= 0 ? (unsigned char)c->scope : RT_SCOPE_UNIVERSE;
   // preferred 0: deprecated at once, never picked as a source address; IPv6 without DAD.
   struct ifa_cacheinfo ci = {.ifa_prefered = 0, .ifa_valid = c->valid};
   add_attr(n, IFA_CACHEINFO, &ci, sizeof ci);
-  uint32_t flags = (c->e.family == AF_INET6 ? IFA_F_NODAD : 0);
+  uint32_t flags = (c->e.family == AF_INET6 ? IFA_F_NODAD : 0) | c->flags;
   ifa->ifa_flags = (unsigned char)flags;
   add_attr(n, IFA_FLAGS, &flags, sizeof flags);
   uint32_t metric = VIPD_ADDR_METRIC;
@@ -250,6 +256,7 @@ static size_t build_msg(char *buf, const struct cmd *c, unsigned int seq) {
   uint8_t proto = VIPD_ADDR_PROTO;
   add_attr(n, IFA_PROTO, &proto, sizeof proto);
   if (c->label[0]) add_attr(n, IFA_LABEL, c->label, strlen(c->label) + 1);
+  if (c->has_brd) add_attr(n, IFA_BROADCAST, c->brd, sizeof c->brd);
   return n->nlmsg_len;
 }
 
@@ -427,6 +434,24 @@ static int valid_ifname(const char *s) {
   return n > 0 && n < IF_NAMESIZE && !strpbrk(s, "/:") && strcmp(s, ".") && strcmp(s, "..");
 }
 
+// One option of A or R into c: 0 when it was one (and valid), -1 otherwise.
+static int parse_option(struct cmd *c, const char *t) {
+  unsigned long long v;
+  if (!strcmp(t, "noprefixroute")) {
+    c->flags |= IFA_F_NOPREFIXROUTE;
+    return 0;
+  }
+  if (!strncmp(t, "scope=", 6) && c->e.family == AF_INET && parse_num(t + 6, 255, &v) == 0) {
+    c->scope = (int)v;
+    return 0;
+  }
+  if (!strncmp(t, "brd=", 4) && c->e.family == AF_INET && inet_pton(AF_INET, t + 4, c->brd) == 1) {
+    c->has_brd = 1;
+    return 0;
+  }
+  return -1;
+}
+
 static int parse_entry(const char *ifname, const char *cidr, struct entry *e) {
   if (!valid_ifname(ifname)) return -1;
   const char *slash = strchr(cidr, '/');
@@ -467,10 +492,10 @@ static void set_absolute_deadline(unsigned long long ms) {
 }
 
 static void handle_line(char *line) {
-  char orig[MAX_LINE + 1], *save = NULL, *tok[8] = {0};
+  char orig[MAX_LINE + 1], *save = NULL, *tok[12] = {0};
   snprintf(orig, sizeof orig, "%s", line);
   int n = 0;
-  for (char *t = strtok_r(line, " ", &save); t && n < 8; t = strtok_r(NULL, " ", &save)) tok[n++] = t;
+  for (char *t = strtok_r(line, " ", &save); t && n < 12; t = strtok_r(NULL, " ", &save)) tok[n++] = t;
   if (n == 0) return;
   unsigned long long v;
   if (!strcmp(tok[0], "B")) {
@@ -491,6 +516,7 @@ static void handle_line(char *line) {
   }
   struct cmd c;
   memset(&c, 0, sizeof c);
+  c.scope = -1;
   c.kind = tok[0][0];
   if (tok[0][1] != '\0' || (c.kind != 'A' && c.kind != 'R' && c.kind != 'D'))
     return bad_line("unknown command", orig, NULL);
@@ -498,14 +524,17 @@ static void handle_line(char *line) {
   if (c.kind == 'D') {
     if (n != 4 || parse_entry(tok[2], tok[3], &c.e) < 0) return bad_line("bad remove", orig, tok[1]);
   } else {
-    if ((n != 6 && !(c.kind == 'A' && n == 7)) || parse_num(tok[2], ~0ULL, &c.epoch) < 0 ||
-        parse_entry(tok[3], tok[4], &c.e) < 0 || parse_num(tok[5], 0xfffffffeULL, &v) < 0 || v < 1)
+    if (n < 6 || parse_num(tok[2], ~0ULL, &c.epoch) < 0 || parse_entry(tok[3], tok[4], &c.e) < 0 ||
+        parse_num(tok[5], 0xfffffffeULL, &v) < 0 || v < 1)
       return bad_line(c.kind == 'A' ? "bad add" : "bad refresh", orig, tok[1]);
     c.valid = (unsigned int)v;
-    if (n == 7) {
-      size_t ll = strlen(tok[6]);
-      if (c.e.family != AF_INET || ll >= IF_NAMESIZE) return bad_line("bad label", orig, tok[1]);
-      memcpy(c.label, tok[6], strlen(tok[6]) + 1);
+    for (int i = 6; i < n; i++) {
+      if (parse_option(&c, tok[i]) == 0) continue;
+      // Not an option: the label, on an add of an IPv4 address, right after the lifetime.
+      size_t ll = strlen(tok[i]);
+      if (c.kind != 'A' || i != 6 || c.e.family != AF_INET || ll >= IF_NAMESIZE)
+        return bad_line(i == 6 && c.kind == 'A' ? "bad label" : "bad option", orig, tok[1]);
+      memcpy(c.label, tok[i], ll + 1);
     }
   }
   batch[nbatch++] = c;

@@ -5,6 +5,7 @@ import {
   VIPD_ADDR_METRIC,
   buildDeleteArgs,
   buildReplaceArgs,
+  agentOptionTokens,
   defaultLabel,
   isOwned,
   normalizeKey,
@@ -14,6 +15,24 @@ import type { AddressInfo } from './parse';
 
 const v4 = { ifname: 'eth0', address: '198.51.100.7', prefixLen: 24, family: 4, validLftSec: 10 } as const;
 const v6 = { ifname: 'eth0', address: '2001:DB8:0::0:7', prefixLen: 64, family: 6, validLftSec: 10 } as const;
+
+void describe('address options (IPaddr2)', () => {
+  void it('become agent tokens and ip arguments; scope and broadcast are IPv4 only', () => {
+    const o = { noPrefixRoute: true, scope: 253, broadcast: '198.51.100.255' };
+    assert.deepEqual(agentOptionTokens({ ...v4, ...o }), [
+      'noprefixroute',
+      'scope=253',
+      'brd=198.51.100.255',
+    ]);
+    assert.deepEqual(buildReplaceArgs({ ...v4, ...o, label: 'eth0:web' }, false).slice(-7), [
+      ...['label', 'eth0:web', 'noprefixroute', 'scope', '253', 'broadcast', '198.51.100.255'],
+    ]);
+    assert.deepEqual(agentOptionTokens({ ...v4, scope: 0 }), [], 'global is the default: nothing sent');
+    assert.deepEqual(agentOptionTokens({ ...v6, noPrefixRoute: true }), ['noprefixroute']);
+    assert.throws(() => agentOptionTokens({ ...v6, scope: 253 }), InvalidArgumentError);
+    assert.throws(() => agentOptionTokens({ ...v4, broadcast: '2001:db8::1' }), InvalidArgumentError);
+  });
+});
 
 void describe('buildReplaceArgs', () => {
   void it('IPv4: lifetime, never preferred, metric mark, <ifname>:vip label', () => {

@@ -39,6 +39,50 @@ export interface AddressSpec extends AddressKey {
   readonly validLftSec: number;
   /** IPv4 only; default `<ifname>:vip` when that fits in 15 characters, else no label. */
   readonly label?: string;
+  /** The kernel adds no prefix route for the address (IFA_F_NOPREFIXROUTE). */
+  readonly noPrefixRoute?: boolean;
+  /** IPv4 only: rtnetlink scope 0..255 (0 global, 200 site, 253 link, 254 host); default 0. */
+  readonly scope?: number;
+  /** IPv4 only: the broadcast address (IFA_BROADCAST). */
+  readonly broadcast?: string;
+}
+
+/**
+ * The options after the label of the agent's A and R commands and of `ip address replace`:
+ * `noprefixroute`, `scope=N`, `brd=A` (the agent's spelling; see vipd-agent.c). Refused
+ * (InvalidArgumentError) when they cannot apply: scope or broadcast on IPv6, a bad value.
+ */
+export function addressOptions(spec: AddressSpec): {
+  noPrefixRoute: boolean;
+  scope?: number;
+  broadcast?: string;
+} {
+  const context = { ifname: spec.ifname, address: spec.address };
+  const { scope, broadcast } = spec;
+  if (scope !== undefined && (spec.family !== 4 || !Number.isInteger(scope) || scope < 0 || scope > 255)) {
+    throw new InvalidArgumentError(`scope ${scope}: an integer 0..255, IPv4 only`, context);
+  }
+  if (broadcast !== undefined && (spec.family !== 4 || !isIPv4(broadcast))) {
+    throw new InvalidArgumentError(
+      `broadcast ${JSON.stringify(broadcast)}: an IPv4 address, IPv4 only`,
+      context,
+    );
+  }
+  return {
+    noPrefixRoute: spec.noPrefixRoute === true,
+    ...(scope !== undefined && scope !== 0 && { scope }),
+    ...(broadcast !== undefined && { broadcast }),
+  };
+}
+
+/** The agent's option tokens for an add or refresh (see addressOptions). */
+export function agentOptionTokens(spec: AddressSpec): string[] {
+  const o = addressOptions(spec);
+  return [
+    ...(o.noPrefixRoute ? ['noprefixroute'] : []),
+    ...(o.scope !== undefined ? [`scope=${o.scope}`] : []),
+    ...(o.broadcast !== undefined ? [`brd=${o.broadcast}`] : []),
+  ];
 }
 
 export function validateIfname(ifname: string): void {
@@ -125,6 +169,10 @@ export function buildReplaceArgs(input: AddressSpec, withProto: boolean): string
   const args = ['address', 'replace', `${spec.address}/${spec.prefixLen}`, 'dev', spec.ifname];
   args.push('valid_lft', String(validLftSec), 'preferred_lft', '0', 'metric', String(VIPD_ADDR_METRIC));
   if (label !== undefined) args.push('label', label);
+  const o = addressOptions(spec);
+  if (o.noPrefixRoute) args.push('noprefixroute');
+  if (o.scope !== undefined) args.push('scope', String(o.scope));
+  if (o.broadcast !== undefined) args.push('broadcast', o.broadcast);
   // No duplicate address detection: a VIP must answer at once, and a DAD failure (the old holder
   // still answering) would leave it unusable rather than contested.
   if (spec.family === 6) args.push('nodad');

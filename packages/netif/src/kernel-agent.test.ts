@@ -177,6 +177,61 @@ void describe('kernel agent on real interfaces in a network namespace', { skip: 
     }
   });
 
+  void it('adds with IPaddr2-style options: label, noprefixroute, scope, broadcast; a refresh keeps them', async () => {
+    type Raw = {
+      local: string;
+      label?: string;
+      scope: string;
+      broadcast?: string;
+      noprefixroute?: boolean;
+    };
+    const raw = (address: string): Raw | undefined =>
+      (JSON.parse(ipNs('-json', 'address', 'show', 'dev', 'veth0')) as { addr_info: Raw[] }[])
+        .flatMap((l) => l.addr_info)
+        .find((a) => a.local === address);
+    const routes = (family: '-4' | '-6') => ipNs(family, 'route', 'show', 'dev', 'veth0');
+    const agent = new KernelAgent({ binaryPath: WRAPPER });
+    try {
+      assert.equal(await agent.ready, true);
+      // Prefixes of their own: an IPv6 address with a lifetime leaves its prefix route behind
+      // until the route expires (the kernel cleans it at removal only for permanent addresses).
+      const a4 = {
+        ...v4(60),
+        address: '203.0.113.60',
+        label: 'veth0:web',
+        noPrefixRoute: true,
+        scope: 253,
+        broadcast: '203.0.113.255',
+      };
+      const a6 = { ...v6(0x60), address: '2001:db8:60::60', noPrefixRoute: true };
+      await Promise.all([agent.add(a4), agent.add(a6)]);
+      assert.deepEqual(
+        (({ label, scope, broadcast, noprefixroute }) => ({ label, scope, broadcast, noprefixroute }))(
+          raw('203.0.113.60')!,
+        ),
+        { label: 'veth0:web', scope: 'link', broadcast: '203.0.113.255', noprefixroute: true },
+      );
+      assert.equal(raw('2001:db8:60::60')?.noprefixroute, true);
+      assert.doesNotMatch(routes('-4'), /203\.0\.113\.0\/24/, 'no prefix route for the IPv4 VIP');
+      assert.doesNotMatch(routes('-6'), /2001:db8:60::\/64/, 'no prefix route for the IPv6 VIP');
+      // IPv6 replaces the flags on every refresh: the client says noprefixroute again.
+      assert.deepEqual(await agent.refresh([a4, a6]), []);
+      assert.equal(raw('2001:db8:60::60')?.noprefixroute, true);
+      assert.doesNotMatch(routes('-6'), /2001:db8:60::\/64/, 'still none after a refresh');
+      assert.equal(raw('203.0.113.60')?.label, 'veth0:web');
+      // Without the options: the defaults as before (label <if>:vip, global scope, a prefix route).
+      await agent.add(v4(61));
+      assert.deepEqual([raw('198.51.100.61')?.label, raw('198.51.100.61')?.scope], ['veth0:vip', 'global']);
+      await assert.rejects(
+        agent.add({ ...v6(0x61), scope: 253 }),
+        /scope 253: an integer 0\.\.255, IPv4 only/,
+      );
+      for (const a of [a4, a6, v4(61)]) await agent.remove(a);
+    } finally {
+      await agent.close();
+    }
+  });
+
   void it('refuses bad and truncated commands with an answer, keeps going, leaves nothing untracked', async () => {
     const raw = rawAgent();
     raw.write('A 1 1 veth0 198.51.100.40/24 30\n');
@@ -187,11 +242,13 @@ void describe('kernel agent on real interfaces in a network namespace', { skip: 
     raw.write('Q\nA\n\x01\x02\n' + 'A 6 1 veth0 '.padEnd(400, 'x') + '\nB -5\nB 0\n');
     raw.write('A 7 1 veth0 2001:db8::44/64 30 label6\n'); // a label on IPv6: refused
     raw.write('A 8 1 veth0 198.51.100.45/24 0\n'); // lifetime 0 ("forever" is never allowed)
-    await until('answers to 1..8', () => raw.lines.some((l) => l.startsWith('err 8 ')));
+    raw.write('A 10 1 veth0 2001:db8::46/64 30 scope=253\n'); // scope on IPv6: refused
+    raw.write('A 11 1 veth0 198.51.100.47/24 30 veth0:x brd=198.51.100\n'); // bad broadcast
+    await until('answers to 1..11', () => raw.lines.some((l) => l.startsWith('err 11 ')));
     const answers = raw.lines
       .filter((l) => /^(ok|err|absent|stale|untracked) /.test(l))
       .map((l) => l.split(' ')[0]);
-    assert.deepEqual(answers, ['ok', 'err', 'untracked', 'stale', 'absent', 'err', 'err']);
+    assert.deepEqual(answers, ['ok', 'err', 'untracked', 'stale', 'absent', 'err', 'err', 'err', 'err']);
     assert.ok(raw.lines.filter((l) => l.startsWith('log error')).length >= 5, raw.lines.join('\n'));
     assert.deepEqual(
       addrs().map((a) => a.address),

@@ -34,6 +34,7 @@ import type { Readable, Writable } from 'node:stream';
 import { type Logger, silentLogger } from '@vipd/log';
 import {
   normalizeKey,
+  agentOptionTokens,
   resolveLabel,
   validateLifetime,
   type AddressKey,
@@ -231,10 +232,8 @@ export class KernelAgent extends EventEmitter {
     const lft = validateLifetime(key);
     const label = resolveLabel(key);
     const cidr = `${key.address}/${key.prefixLen}`;
-    await this.command(
-      key,
-      (id, e) => `A ${id} ${e} ${key.ifname} ${cidr} ${lft}${label ? ` ${label}` : ''}`,
-    );
+    const tail = [...(label ? [label] : []), ...agentOptionTokens(key)].map((t) => ` ${t}`).join('');
+    await this.command(key, (id, e) => `A ${id} ${e} ${key.ifname} ${cidr} ${lft}${tail}`);
   }
 
   /**
@@ -246,9 +245,13 @@ export class KernelAgent extends EventEmitter {
       specs.map((s) => {
         const key = normalizeKey(s);
         const lft = validateLifetime(key);
+        // IPv6 replaces the address's flags on every refresh: noprefixroute must be said again.
+        const tail = agentOptionTokens(key)
+          .map((t) => ` ${t}`)
+          .join('');
         return this.command(
           key,
-          (id, e) => `R ${id} ${e} ${key.ifname} ${key.address}/${key.prefixLen} ${lft}`,
+          (id, e) => `R ${id} ${e} ${key.ifname} ${key.address}/${key.prefixLen} ${lft}${tail}`,
           true,
         );
       }),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isEligible, outranks, rankCandidates, type NodeInfo } from './ranking';
+import { effectivePriority, isEligible, outranks, rankCandidates, type NodeInfo } from './ranking';
 import { parseVipSpec } from './vip-spec';
 
 const node = (name: string, extra: Partial<NodeInfo> = {}): NodeInfo => ({
@@ -69,5 +69,74 @@ describe('candidate ranking', () => {
     assert.equal(outranks({ name: 'b', priority: 100 }, { name: 'a', priority: 100 }), false);
     assert.equal(outranks({ name: 'a', priority: 100 }, { name: 'a', priority: 100 }), false);
     assert.equal(outranks({ name: 'z', priority: 101 }, { name: 'a', priority: 100 }), true);
+  });
+
+  describe('weighted tracking', () => {
+    const weighted = parseVipSpec({
+      name: 'web',
+      address: '198.51.100.100/24',
+      interface: 'e0',
+      nodes: { n1: { priority: 150 }, n2: { priority: 140 } },
+      trackWeighted: [{ check: 'svc', weight: -20 }],
+    });
+
+    it('a failing check of weight -20 puts the 150 node below the 140 one; up again, it leads', () => {
+      const up = [node('n1', { checks: { svc: 'up' } }), node('n2', { checks: { svc: 'up' } })];
+      assert.deepEqual(rankCandidates(weighted, up), [
+        { name: 'n1', priority: 150 },
+        { name: 'n2', priority: 140 },
+      ]);
+      const n1Down = [node('n1', { checks: { svc: 'down' } }), node('n2', { checks: { svc: 'up' } })];
+      assert.deepEqual(rankCandidates(weighted, n1Down), [
+        { name: 'n2', priority: 140 },
+        { name: 'n1', priority: 130 },
+      ]);
+      assert.deepEqual(effectivePriority(weighted, n1Down[0]!), {
+        priority: 130,
+        base: 150,
+        reasons: ['svc down: -20'],
+      });
+      // Still eligible: a weight moves the node down the ranking, never out of it.
+      assert.equal(isEligible(weighted, n1Down[0]!), true);
+    });
+
+    it('unknown and not configured count as not up', () => {
+      assert.deepEqual(effectivePriority(weighted, node('n1', { checks: { svc: 'unknown' } }))?.reasons, [
+        'svc unknown: -20',
+      ]);
+      assert.deepEqual(effectivePriority(weighted, node('n1'))?.reasons, ['svc not configured: -20']);
+    });
+
+    it('a positive weight is added while the check is up; sums are kept within 1..255', () => {
+      const plus = parseVipSpec({
+        name: 'web',
+        address: '198.51.100.100/24',
+        interface: 'e0',
+        nodes: { n1: { priority: 250 }, n2: { priority: 5 } },
+        trackWeighted: [
+          { check: 'a', weight: 10 },
+          { check: 'b', weight: -10 },
+        ],
+      });
+      assert.deepEqual(effectivePriority(plus, node('n1', { checks: { a: 'up', b: 'up' } })), {
+        priority: 255,
+        base: 250,
+        reasons: ['a up: +10', 'clamped to 255'],
+      });
+      assert.deepEqual(effectivePriority(plus, node('n2', { checks: { a: 'down', b: 'down' } })), {
+        priority: 1,
+        base: 5,
+        reasons: ['b down: -10', 'clamped to 1'],
+      });
+      assert.equal(effectivePriority(plus, node('n3')), undefined, 'a node the spec leaves out');
+    });
+
+    it('a pin still comes first whatever the weights', () => {
+      const n1Down = [node('n1', { checks: { svc: 'down' } }), node('n2', { checks: { svc: 'down' } })];
+      assert.deepEqual(
+        rankCandidates(weighted, n1Down, 'n1').map((c) => c.name),
+        ['n1', 'n2'],
+      );
+    });
   });
 });

@@ -11,6 +11,12 @@ export interface NodeInfo {
   drained: boolean;
   /** VIPs this node cannot serve right now (interface missing or down, failing checks). */
   unready: string[];
+  /**
+   * The state of each of the node's health checks (vipd `checks[]`): up, down or unknown.
+   * Weighted tracking reads it (effectivePriority); absent from a registration written by a
+   * vipd older than weighted tracking.
+   */
+  checks?: Record<string, string>;
 }
 
 export interface Candidate {
@@ -24,20 +30,58 @@ export function priorityOf(spec: VipSpec, node: string): number | undefined {
   return spec.nodes[node]?.priority;
 }
 
+export const MIN_PRIORITY = 1;
+export const MAX_PRIORITY = 255;
+
+/** A node's priority for one VIP after its weighted checks, and why it differs from its base. */
+export interface EffectivePriority {
+  priority: number;
+  /** The spec's priority for the node. */
+  base: number;
+  /** One per weight applied (`nginx down: -20`), then `clamped to N` when the sum left 1..255. */
+  reasons: string[];
+}
+
+/**
+ * The priority `node` ranks with for this VIP: its base priority plus each weighted check's
+ * weight that applies (keepalived's rule: a negative weight while the check is not up there, a
+ * positive one while it is up; a check the node does not run counts as not up), kept within
+ * 1..255. Undefined when the spec does not allow the node.
+ */
+export function effectivePriority(
+  spec: VipSpec,
+  node: Pick<NodeInfo, 'name' | 'checks'>,
+): EffectivePriority | undefined {
+  const base = priorityOf(spec, node.name);
+  if (base === undefined) return undefined;
+  let sum = base;
+  const reasons: string[] = [];
+  for (const { check, weight } of spec.trackWeighted) {
+    const state = node.checks?.[check] ?? 'not configured';
+    if (weight > 0 !== (state === 'up')) continue;
+    sum += weight;
+    reasons.push(`${check} ${state}: ${weight > 0 ? '+' : ''}${weight}`);
+  }
+  const priority = Math.min(MAX_PRIORITY, Math.max(MIN_PRIORITY, sum));
+  if (priority !== sum) reasons.push(`clamped to ${priority}`);
+  return { priority, base, reasons };
+}
+
 /** True when `node` is allowed to and able to hold this VIP. */
 export function isEligible(spec: VipSpec, node: NodeInfo): boolean {
   return priorityOf(spec, node.name) !== undefined && !node.drained && !node.unready.includes(spec.name);
 }
 
 /**
- * Eligible live nodes, best first: higher priority, then name (so every node computes the same
+ * Eligible live nodes, best first: higher effective priority (effectivePriority), then name (so every node computes the same
  * order). A node the VIP is pinned to (`vip move`) comes first while it is eligible.
  */
 export function rankCandidates(spec: VipSpec, nodes: Iterable<NodeInfo>, pinned?: string): Candidate[] {
   const out: Candidate[] = [];
   for (const node of nodes) {
-    const priority = priorityOf(spec, node.name);
-    if (priority !== undefined && isEligible(spec, node)) out.push({ name: node.name, priority });
+    const effective = effectivePriority(spec, node);
+    if (effective !== undefined && isEligible(spec, node))
+      out.push({ name: node.name, priority: effective.priority });
   }
   return out.sort(
     (a, b) =>

@@ -38,6 +38,7 @@ export function parseNodeInfo(name: string, value: string): NodeInfo | undefined
     labels: isStringRecord(v.labels) ? v.labels : {},
     drained: v.drained === true,
     unready: Array.isArray(v.unready) ? v.unready.filter((x): x is string => typeof x === 'string') : [],
+    ...(isStringRecord(v.checks) ? { checks: v.checks } : {}),
   };
 }
 

@@ -36,7 +36,17 @@ describe('VIP spec', () => {
     assert.equal(spec.nodes?.n1?.priority, 150);
     assert.equal(spec.preempt, true);
     assert.equal(spec.preemptDelayMs, 0);
-    assert.deepEqual(spec.announce, { count: 3, intervalMs: 100, refreshMs: 30000, probeMs: 10000 });
+    assert.deepEqual(spec.announce, {
+      count: 3,
+      intervalMs: 100,
+      refreshMs: 30000,
+      probeMs: 10000,
+      secondBurstDelayMs: 0,
+    });
+    assert.deepEqual(
+      [spec.label, spec.noPrefixRoute, spec.scope, spec.broadcast],
+      [undefined, false, 'global', undefined],
+    );
     assert.equal(spec.onEtcdLoss, 'failsafe');
   });
 
@@ -137,5 +147,103 @@ describe('VIP spec writes', () => {
       ],
       failure: [],
     });
+  });
+
+  it('accepts weighted tracking and refuses a bad weight with one line each', () => {
+    const spec = parseVipSpec({ ...base, track: ['db'], trackWeighted: [{ check: 'svc', weight: -20 }] });
+    assert.deepEqual(spec.trackWeighted, [{ check: 'svc', weight: -20 }]);
+    assert.deepEqual(parseVipSpec(base).trackWeighted, []);
+    assert.deepEqual(parseVipSpecJson(serializeVipSpec(spec), 'web'), spec);
+    const refused = (trackWeighted: unknown, track: string[] = []): string => {
+      const message = problems({ ...base, track, trackWeighted });
+      assert.doesNotMatch(message, /\n/);
+      return message;
+    };
+    assert.match(
+      refused([{ check: 'svc', weight: -254 }]),
+      /trackWeighted\.0\.weight: must be between -253 and 253/,
+    );
+    assert.match(refused([{ check: 'svc', weight: 300 }]), /must be between -253 and 253/);
+    assert.match(refused([{ check: 'svc', weight: 1.5 }]), /weight: must be a whole number/);
+    assert.match(refused([{ check: 'svc', weight: 0 }]), /must not be 0/);
+    assert.match(refused([{ check: 'svc' }]), /weight: Required/);
+    assert.match(
+      refused([
+        { check: 'svc', weight: -1 },
+        { check: 'svc', weight: -2 },
+      ]),
+      /check svc given twice/,
+    );
+    assert.match(refused([{ check: 'svc', weight: -1 }], ['svc']), /check svc is also in track/);
+  });
+
+  it('stores the fields newer than the first release only when set (older daemons read the rest)', () => {
+    const plain = JSON.parse(serializeVipSpec(parseVipSpec(base))) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(plain).sort(), [
+      'address',
+      'announce',
+      'interface',
+      'name',
+      'onEtcdLoss',
+      'preempt',
+      'preemptDelayMs',
+      'track',
+    ]);
+    assert.deepEqual(Object.keys(plain.announce as object).sort(), [
+      'count',
+      'intervalMs',
+      'probeMs',
+      'refreshMs',
+    ]);
+  });
+
+  it('takes IPaddr2-style address options and the second burst, and round-trips them', () => {
+    const spec = parseVipSpec({
+      ...base,
+      label: 'web',
+      noPrefixRoute: true,
+      scope: 'link',
+      broadcast: '+',
+      announce: { secondBurstDelayMs: 5000 },
+    });
+    assert.deepEqual(
+      [spec.label, spec.noPrefixRoute, spec.scope, spec.broadcast],
+      ['web', true, 'link', '198.51.100.255'],
+    );
+    assert.equal(spec.announce.secondBurstDelayMs, 5000);
+    assert.deepEqual(parseVipSpecJson(serializeVipSpec(spec), 'web'), spec);
+    assert.equal(parseVipSpec({ ...base, broadcast: '198.51.100.127' }).broadcast, '198.51.100.127');
+    const v6 = parseVipSpec({ ...base, address: '2001:db8::100/64', noPrefixRoute: true });
+    assert.equal(v6.noPrefixRoute, true);
+  });
+
+  it('refuses bad address options with one line each', () => {
+    const refused = (extra: Record<string, unknown>): string => {
+      const message = problems({ ...base, ...extra });
+      assert.doesNotMatch(message, /\n/);
+      return message;
+    };
+    assert.match(refused({ label: 'a b' }), /label: must be 1-14 letters/);
+    assert.match(refused({ label: 'abcdefghijklm' }), /label: e0:abcdefghijklm is longer than 15 characters/);
+    assert.match(
+      refused({ label: 'abcdefghijk', nodes: { n1: { interface: 'bond0.100' } } }),
+      /label: bond0\.100:abcdefghijk is longer than 15/,
+    );
+    assert.match(refused({ scope: 'universe' }), /scope: Invalid enum value/);
+    assert.match(
+      refused({ broadcast: '198.51.100' }),
+      /broadcast: "198\.51\.100" is not an IPv4 address or "\+"/,
+    );
+    assert.match(
+      refused({ address: '198.51.100.100/32', broadcast: '+' }),
+      /a \/32 has no broadcast address/,
+    );
+    assert.match(refused({ address: '2001:db8::1/64', label: 'web' }), /IPv6 addresses carry no label/);
+    assert.match(
+      refused({ address: '2001:db8::1/64', scope: 'link' }),
+      /scope: IPv6 addresses take their scope/,
+    );
+    assert.match(refused({ address: '2001:db8::1/64', broadcast: '+' }), /IPv6 has no broadcast/);
+    assert.match(refused({ announce: { secondBurstDelayMs: -1 } }), /announce\.secondBurstDelayMs/);
   });
 });

@@ -34,6 +34,28 @@ const announce = z
     refreshMs: z.number().int().min(0).max(86_400_000).default(30_000),
     /** How often the holder probes (ARP/NDP) for a second host answering; 0 = never. */
     probeMs: z.number().int().min(0).max(86_400_000).default(10_000),
+    /**
+     * keepalived's garp_master_delay: a second burst (`count` frames, `intervalMs` apart) this
+     * long after the VIP came up, for switches and hosts that missed the first; 0 = none.
+     */
+    secondBurstDelayMs: z.number().int().min(0).max(3_600_000).default(0),
+  })
+  .strict();
+
+const checkName = z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'check names are letters, digits, "-", "_"');
+
+/** keepalived's range for a track_script / track_process weight. */
+export const MAX_TRACK_WEIGHT = 253;
+
+const trackWeight = z
+  .object({
+    check: checkName,
+    weight: z
+      .number()
+      .int('must be a whole number')
+      .min(-MAX_TRACK_WEIGHT, `must be between -${MAX_TRACK_WEIGHT} and ${MAX_TRACK_WEIGHT}`)
+      .max(MAX_TRACK_WEIGHT, `must be between -${MAX_TRACK_WEIGHT} and ${MAX_TRACK_WEIGHT}`)
+      .refine((w) => w !== 0, 'must not be 0 (put the check in track to make the node ineligible instead)'),
   })
   .strict();
 
@@ -49,20 +71,38 @@ const rawSpec = z
     preemptDelayMs: z.number().int().min(0).max(3_600_000).default(0),
     announce: announce.default({}),
     /** Names of node health checks (vipd config `checks[]`) this VIP depends on. */
-    track: z
-      .array(z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'check names are letters, digits, "-", "_"'))
-      .default([]),
+    track: z.array(checkName).default([]),
+    /**
+     * Checks that change a node's priority instead of its eligibility (keepalived's
+     * track_script / track_process with a weight): a negative weight is added while the check
+     * is not up on the node, a positive one while it is up (ranking.ts, effectivePriority).
+     */
+    trackWeighted: z.array(trackWeight).default([]),
     /**
      * failsafe (the default): keep the VIP past the etcd deadline while every peer confirms over
      * heartbeats that none of them reaches etcd or holds it (docs/safety.md); fence: drop at the
      * lease deadline whenever etcd is unreachable.
      */
     onEtcdLoss: z.enum(['fence', 'failsafe']).default('failsafe'),
+    /**
+     * How the address is added (Pacemaker IPaddr2's options; IPv4 only except noPrefixRoute):
+     * the label is the part after `<interface>:` (default `vip`, IPaddr2's iflabel);
+     * noPrefixRoute: the kernel adds no prefix route for it; scope (default global); broadcast:
+     * an IPv4 address, or "+" for the prefix's own (host bits all ones).
+     */
+    label: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,14}$/, 'must be 1-14 letters, digits, ".", "_" or "-" (the part after "IF:")')
+      .optional(),
+    noPrefixRoute: z.boolean().default(false),
+    scope: z.enum(['global', 'site', 'link', 'host']).default('global'),
+    broadcast: z.string().optional(),
   })
   .strict();
 
 export type NodeEntry = z.infer<typeof nodeEntry>;
 export type AnnounceSettings = z.infer<typeof announce>;
+export type TrackWeight = z.infer<typeof trackWeight>;
 
 export interface VipSpec {
   name: string;
@@ -79,10 +119,31 @@ export interface VipSpec {
   announce: AnnounceSettings;
   /** Checks that must be up on a node for it to hold this VIP. */
   track: string[];
+  /** The address label after `<interface>:` (IPv4); undefined: `vip`. */
+  label?: string;
+  /** The kernel adds no prefix route for the address. */
+  noPrefixRoute: boolean;
+  /** The address scope (IPv4; IPv6 addresses take theirs from the address). */
+  scope: AddressScope;
+  /** IPv4 broadcast address, canonical ("+" resolved); undefined: none. */
+  broadcast?: string;
+  /** Checks that raise or lower a node's priority (see effectivePriority). */
+  trackWeighted: TrackWeight[];
   onEtcdLoss: 'fence' | 'failsafe';
 }
 
 export const DEFAULT_PRIORITY = 100;
+
+export type AddressScope = 'global' | 'site' | 'link' | 'host';
+/** rtnetlink's values for the scope names (`ip addr ... scope NAME`). */
+export const SCOPE_VALUES: Record<AddressScope, number> = { global: 0, site: 200, link: 253, host: 254 };
+/** Linux interface names and labels: at most 15 bytes. */
+const MAX_LABEL_BYTES = 15;
+
+/** The full IPv4 label on `ifname`: `<ifname>:<suffix>` (default suffix `vip`). */
+export function labelOn(spec: Pick<VipSpec, 'label'>, ifname: string): string {
+  return `${ifname}:${spec.label ?? 'vip'}`;
+}
 
 /** Parses `ADDR/PREFIX` and refuses what cannot be a host address. Returns problems, or the parts. */
 export function parseVipAddress(
@@ -137,6 +198,44 @@ export function parseVipSpec(raw: unknown, keyName?: string): VipSpec {
   if (spec.nodes !== undefined && Object.keys(spec.nodes).length === 0) {
     problems.push('nodes: empty; leave it out to allow every node');
   }
+  let broadcast: string | undefined;
+  if (!('problem' in addr)) {
+    const v6 = addr.family === 6;
+    if (v6 && spec.label !== undefined) problems.push('label: IPv6 addresses carry no label');
+    if (v6 && spec.scope !== 'global')
+      problems.push(`scope: IPv6 addresses take their scope from the address; leave it global`);
+    if (v6 && spec.broadcast !== undefined) problems.push('broadcast: IPv6 has no broadcast address');
+    if (!v6 && spec.label !== undefined) {
+      const ifnames = new Set([
+        spec.interface,
+        ...Object.values(spec.nodes ?? {}).flatMap((e) => e.interface ?? []),
+      ]);
+      for (const ifname of ifnames) {
+        const full = `${ifname}:${spec.label}`;
+        if (Buffer.byteLength(full) > MAX_LABEL_BYTES) {
+          problems.push(`label: ${full} is longer than ${MAX_LABEL_BYTES} characters; shorten the label`);
+        }
+      }
+    }
+    if (!v6 && spec.broadcast !== undefined) {
+      if (spec.broadcast === '+') {
+        if (addr.prefixLen >= 31)
+          problems.push(`broadcast: a /${addr.prefixLen} has no broadcast address; leave "+" out`);
+        else broadcast = ipaddr.IPv4.broadcastAddressFromCIDR(spec.address).toString();
+      } else if (ipaddr.IPv4.isValidFourPartDecimal(spec.broadcast)) {
+        broadcast = ipaddr.IPv4.parse(spec.broadcast).toString();
+      } else {
+        problems.push(`broadcast: ${JSON.stringify(spec.broadcast)} is not an IPv4 address or "+"`);
+      }
+    }
+  }
+  const weighted = new Set<string>();
+  for (const { check } of spec.trackWeighted) {
+    if (weighted.has(check)) problems.push(`trackWeighted: check ${check} given twice`);
+    else if (spec.track.includes(check))
+      problems.push(`trackWeighted: check ${check} is also in track; give it once`);
+    weighted.add(check);
+  }
   if (problems.length || 'problem' in addr) throw new InvalidSpecError(label, problems);
   return {
     name: spec.name,
@@ -149,7 +248,12 @@ export function parseVipSpec(raw: unknown, keyName?: string): VipSpec {
     preemptDelayMs: spec.preemptDelayMs,
     announce: spec.announce,
     track: spec.track,
+    trackWeighted: spec.trackWeighted,
     onEtcdLoss: spec.onEtcdLoss,
+    ...(spec.label !== undefined && { label: spec.label }),
+    noPrefixRoute: spec.noPrefixRoute,
+    scope: spec.scope,
+    ...(broadcast !== undefined && { broadcast }),
   };
 }
 
@@ -180,10 +284,22 @@ export function storedSpecFields(value: string): Record<string, unknown> {
   }
 }
 
-/** The spec as stored: the inverse of parseVipSpec. */
+/**
+ * The spec as stored: the inverse of parseVipSpec. Fields newer than the first release are left
+ * out while at their defaults, so that a daemon older than them (its schema is strict) still
+ * reads every spec that does not use them, in a rolling upgrade.
+ */
 export function serializeVipSpec(spec: VipSpec): string {
-  const { address, prefixLen, family: _family, ...rest } = spec;
-  return JSON.stringify({ ...rest, address: `${address}/${prefixLen}` });
+  const { address, prefixLen, family: _family, trackWeighted, noPrefixRoute, scope, ...rest } = spec;
+  const { secondBurstDelayMs, ...announce } = rest.announce;
+  return JSON.stringify({
+    ...rest,
+    announce: secondBurstDelayMs > 0 ? rest.announce : announce,
+    ...(trackWeighted.length > 0 && { trackWeighted }),
+    ...(noPrefixRoute && { noPrefixRoute }),
+    ...(scope !== 'global' && { scope }),
+    address: `${address}/${prefixLen}`,
+  });
 }
 
 /** What a spec write expects of the key itself: absent, or unchanged since it was read. */

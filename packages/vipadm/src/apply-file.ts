@@ -12,7 +12,8 @@
  *       preempt: true                 # the rest may be left out: these are the defaults
  *       preempt_delay_ms: 0
  *       announce: null                # or { count, interval_ms, refresh_ms, probe_ms }
- *       track: []
+ *       track: []                     # checks the VIP needs up on a node
+ *       track_weighted: []            # or [{ check: svc, weight: -20 }]: the priority changes instead
  *       on_etcd_loss: failsafe
  *   services:                         # left out: apply leaves the services alone
  *     - name: web
@@ -31,8 +32,12 @@ import { specJson } from './json';
 import type { VipSpecInput } from './spec';
 import {
   CHECK_NAME_RE,
+  MAX_TRACK_WEIGHT,
   DEFAULT_ANNOUNCE,
   DEFAULT_ON_ETCD_LOSS,
+  LABEL_RE,
+  prefixBroadcast,
+  SCOPES,
   DEFAULT_PRIORITY,
   IFNAME_RE,
   NODE_NAME_RE,
@@ -53,13 +58,19 @@ const SPEC_KEYS = [
   'preempt_delay_ms',
   'announce',
   'track',
+  'track_weighted',
   'on_etcd_loss',
+  'label',
+  'no_prefix_route',
+  'scope',
+  'broadcast',
 ];
 const ANNOUNCE_LIMITS: Record<string, number> = {
   count: 100,
   interval_ms: 60_000,
   refresh_ms: 86_400_000,
   probe_ms: 86_400_000,
+  second_burst_delay_ms: 3_600_000,
 };
 
 type Obj = Record<string, unknown>;
@@ -164,8 +175,10 @@ function fileSpec(v: unknown, at: string): FileSpec {
     for (const [k, x] of Object.entries(v.announce)) {
       const max = ANNOUNCE_LIMITS[k];
       if (max === undefined) throw bad(`announce.${k}`, 'unknown key');
-      if (!Number.isInteger(x) || (x as number) < 1 || (x as number) > max) {
-        throw bad(`announce.${k}`, `must be a whole number from 1 to ${max}`);
+      // A second burst of 0 is "none", the default; every other 0 would read as "the default".
+      const min = k === 'second_burst_delay_ms' ? 0 : 1;
+      if (!Number.isInteger(x) || (x as number) < min || (x as number) > max) {
+        throw bad(`announce.${k}`, `must be a whole number from ${min} to ${max}`);
       }
       a[k] = x as number;
     }
@@ -174,6 +187,7 @@ function fileSpec(v: unknown, at: string): FileSpec {
       interval_ms: a.interval_ms!,
       refresh_ms: a.refresh_ms!,
       probe_ms: a.probe_ms!,
+      second_burst_delay_ms: a.second_burst_delay_ms!,
     };
   }
   const track = v.track ?? [];
@@ -181,10 +195,43 @@ function fileSpec(v: unknown, at: string): FileSpec {
     throw bad('track', 'must be a list of check names (letters, digits, "-", "_")');
   }
   if (new Set(track).size !== track.length) throw bad('track', 'names a check twice');
+  const weighted = v.track_weighted ?? [];
+  const weightRule = `must be a list of { check, weight } (weight -${MAX_TRACK_WEIGHT}..${MAX_TRACK_WEIGHT}, not 0)`;
+  if (!Array.isArray(weighted)) throw bad('track_weighted', weightRule);
+  const trackWeighted = weighted.map((t: unknown, i) => {
+    if (!isObj(t) || typeof t.check !== 'string' || !CHECK_NAME_RE.test(t.check)) {
+      throw bad(`track_weighted[${i}]`, weightRule);
+    }
+    const w = t.weight;
+    if (typeof w !== 'number' || !Number.isInteger(w) || w === 0 || Math.abs(w) > MAX_TRACK_WEIGHT) {
+      throw bad(`track_weighted[${i}].weight`, weightRule);
+    }
+    if (Object.keys(t).some((k) => k !== 'check' && k !== 'weight'))
+      throw bad(`track_weighted[${i}]`, weightRule);
+    return { check: t.check, weight: w };
+  });
+  const allChecks = [...(track as string[]), ...trackWeighted.map((t) => t.check)];
+  if (new Set(allChecks).size !== allChecks.length)
+    throw bad('track_weighted', 'names a check twice (or one in track too)');
   const onLoss = v.on_etcd_loss ?? DEFAULT_ON_ETCD_LOSS;
   if (typeof onLoss !== 'string' || !(ON_ETCD_LOSS as readonly string[]).includes(onLoss)) {
     throw bad('on_etcd_loss', `must be ${ON_ETCD_LOSS.join(' or ')}`);
   }
+  const label = v.label ?? '';
+  if (typeof label !== 'string' || (label !== '' && !LABEL_RE.test(label))) {
+    throw bad('label', 'must be 1-14 letters, digits, ".", "_" or "-" (the part after "IF:"), or ""');
+  }
+  const noPrefixRoute = v.no_prefix_route ?? false;
+  if (typeof noPrefixRoute !== 'boolean') throw bad('no_prefix_route', 'must be true or false');
+  const scope = v.scope ?? 'global';
+  if (typeof scope !== 'string' || !(SCOPES as readonly string[]).includes(scope)) {
+    throw bad('scope', `must be ${SCOPES.join(', ')}`);
+  }
+  const given = v.broadcast ?? '';
+  if (typeof given !== 'string') throw bad('broadcast', 'must be an IPv4 address, "+" or ""');
+  // "+" is resolved here as the coordinator resolves it: the file and the stored spec compare equal.
+  const broadcast = given === '+' ? prefixBroadcast(address) : given;
+  if (broadcast === undefined) throw bad('broadcast', `"+": ${address} has no broadcast address`);
   return {
     name,
     address,
@@ -194,7 +241,12 @@ function fileSpec(v: unknown, at: string): FileSpec {
     preempt_delay_ms: delay as number,
     announce,
     track: [...(track as string[])].sort(),
+    track_weighted: trackWeighted.sort((a, b) => (a.check < b.check ? -1 : a.check > b.check ? 1 : 0)),
     on_etcd_loss: onLoss,
+    label,
+    no_prefix_route: noPrefixRoute,
+    scope,
+    broadcast,
   };
 }
 
@@ -209,7 +261,12 @@ export function toRequest(s: FileSpec): VipSpecInput {
     preempt_delay_ms: s.preempt_delay_ms,
     ...(s.announce && { announce: { ...s.announce } }),
     track: [...s.track],
+    track_weighted: s.track_weighted.map((t) => ({ ...t })),
     on_etcd_loss: s.on_etcd_loss,
+    label: s.label,
+    no_prefix_route: s.no_prefix_route,
+    scope: s.scope,
+    broadcast: s.broadcast,
   };
 }
 

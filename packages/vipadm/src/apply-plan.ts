@@ -41,10 +41,17 @@ function show(field: keyof FileSpec, s: FileSpec): string {
     }
     case 'announce':
       return s.announce
-        ? `count ${s.announce.count}, interval ${s.announce.interval_ms}ms, refresh ${s.announce.refresh_ms}ms, probe ${s.announce.probe_ms}ms`
+        ? `count ${s.announce.count}, interval ${s.announce.interval_ms}ms, refresh ${s.announce.refresh_ms}ms, probe ${s.announce.probe_ms}ms` +
+            (s.announce.second_burst_delay_ms > 0
+              ? `, second burst after ${s.announce.second_burst_delay_ms}ms`
+              : '')
         : 'defaults';
     case 'track':
       return s.track.length === 0 ? 'none' : s.track.join(',');
+    case 'track_weighted':
+      return s.track_weighted.length === 0
+        ? 'none'
+        : s.track_weighted.map((t) => `${t.check}:${t.weight}`).join(',');
     default:
       return String(s[field]);
   }
@@ -63,7 +70,12 @@ const FIELDS: (keyof FileSpec)[] = [
   'preempt_delay_ms',
   'announce',
   'track',
+  'track_weighted',
   'on_etcd_loss',
+  'label',
+  'no_prefix_route',
+  'scope',
+  'broadcast',
 ];
 
 /** Compares the file's specs with the stored ones, field by field (`fields`, as `show` prints them). */

@@ -26,13 +26,19 @@ const stored = (name: string, over: Partial<NonNullable<Vip__Output['spec']>> = 
     preempt_delay_ms: 0,
     announce: null,
     track: [],
+    track_weighted: [],
     on_etcd_loss: '',
+    label: '',
+    no_prefix_route: false,
+    scope: '',
+    broadcast: '',
     ...over,
   },
   revision: '41',
   holder: 'n1',
   fencing_revision: '57',
   pinned_to: '',
+  priorities: [],
 });
 
 describe('apply -f FILE', () => {
@@ -47,7 +53,12 @@ describe('apply -f FILE', () => {
       preempt_delay_ms: 0,
       announce: null,
       track: [],
+      track_weighted: [],
       on_etcd_loss: 'failsafe',
+      label: '',
+      no_prefix_route: false,
+      scope: 'global',
+      broadcast: '',
     });
     const exported = renderExport([web!], 'lab');
     assert.match(exported, /^# vipadm export of cluster lab/);
@@ -72,6 +83,14 @@ describe('apply -f FILE', () => {
       /vips\[0\] \(web\): nodes\.n1\.priority: must be a whole number from 1 to 255/,
     );
     bad(`${FILE}    preempt: "yes"\n`, /preempt: must be true or false/);
+    bad(
+      `${FILE}    track_weighted: [{ check: svc, weight: -254 }]\n`,
+      /track_weighted\[0\]\.weight: must be .*-253\.\.253, not 0/,
+    );
+    bad(
+      `${FILE}    track: [svc]\n    track_weighted: [{ check: svc, weight: -20 }]\n`,
+      /names a check twice/,
+    );
     bad(`${FILE}    colour: blue\n`, /vips\[0\] \(web\): colour: unknown key/);
     bad(`${FILE}    announce: { count: 0 }\n`, /announce\.count: must be a whole number from 1 to 100/);
     bad(`${FILE}    on_etcd_loss: drop\n`, /on_etcd_loss: must be fence or failsafe/);
@@ -132,7 +151,13 @@ describe('apply -f FILE', () => {
 describe('apply: an unset announce', () => {
   it('equals the stored defaults (no update every time)', () => {
     const [web] = parseApplyFile(FILE, 'c.yaml');
-    const defaults = { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 10000 };
+    const defaults = {
+      count: 3,
+      interval_ms: 100,
+      refresh_ms: 30000,
+      probe_ms: 10000,
+      second_burst_delay_ms: 0,
+    };
     const plan = makePlan([web!], [stored('web', { announce: defaults })], false);
     assert.deepEqual(plan.unchanged, ['web']);
   });

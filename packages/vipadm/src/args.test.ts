@@ -47,7 +47,13 @@ describe('vip add', () => {
     assert.equal(c.spec.preempt, false);
     assert.equal(c.spec.preempt_delay_ms, 5000);
     assert.deepEqual(c.spec.nodes, { n1: { priority: 100, interface: 'bond0' } });
-    assert.deepEqual(c.spec.announce, { count: 5, interval_ms: 100, refresh_ms: 30000, probe_ms: 10000 });
+    assert.deepEqual(c.spec.announce, {
+      count: 5,
+      interval_ms: 100,
+      refresh_ms: 30000,
+      probe_ms: 10000,
+      second_burst_delay_ms: 0,
+    });
   });
 
   it('without --node leaves the node list empty (every node) and announce unset', () => {
@@ -69,8 +75,9 @@ describe('vip add', () => {
         nodes: {},
         preempt: true,
         preempt_delay_ms: 0,
-        announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 },
+        announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000, second_burst_delay_ms: 0 },
         track: ['b', 'a_1', '-x'],
+        track_weighted: [],
         on_etcd_loss: 'failsafe',
       },
     });
@@ -146,9 +153,24 @@ describe('vip set', () => {
     assert.deepEqual(set('--track nginx --track uplink'), {
       kind: 'vip-set',
       name: 'web',
-      changes: { track: ['nginx', 'uplink'] },
+      changes: { track: ['nginx', 'uplink'], trackWeighted: [] },
     });
-    assert.deepEqual(set('--no-track'), { kind: 'vip-set', name: 'web', changes: { track: [] } });
+    assert.deepEqual(set('--track nginx --track svc:-20 --track up:+5'), {
+      kind: 'vip-set',
+      name: 'web',
+      changes: {
+        track: ['nginx'],
+        trackWeighted: [
+          { check: 'svc', weight: -20 },
+          { check: 'up', weight: 5 },
+        ],
+      },
+    });
+    assert.deepEqual(set('--no-track'), {
+      kind: 'vip-set',
+      name: 'web',
+      changes: { track: [], trackWeighted: [] },
+    });
     assert.deepEqual(set('--on-etcd-loss fence'), {
       kind: 'vip-set',
       name: 'web',
@@ -161,11 +183,47 @@ describe('vip set', () => {
     });
   });
 
+  it('takes the address options and the second burst (0: none)', () => {
+    assert.deepEqual(
+      set('--label web --no-prefix-route --scope link --broadcast + --announce-second-burst 5000'),
+      {
+        kind: 'vip-set',
+        name: 'web',
+        changes: {
+          announce: { second_burst_delay_ms: 5000 },
+          label: 'web',
+          noPrefixRoute: true,
+          scope: 'link',
+          broadcast: '+',
+        },
+      },
+    );
+    assert.deepEqual(set('--prefix-route --label= --announce-second-burst 0'), {
+      kind: 'vip-set',
+      name: 'web',
+      changes: { announce: { second_burst_delay_ms: 0 }, label: '', noPrefixRoute: false },
+    });
+    usage('vip set web --label a/b', /^bad --label "a\/b": 1-14 letters/);
+    usage('vip set web --scope universe', /^bad --scope "universe": global, site, link, host$/);
+    usage(
+      'vip set web --prefix-route --no-prefix-route',
+      /^give --no-prefix-route or --prefix-route, not both$/,
+    );
+    usage('vip set web --announce-second-burst -1', /--announce-second-burst/);
+  });
+
   it('refuses bad or contradicting options with one line', () => {
     usage('vip set web --track nginx --no-track', /^give --track or --no-track, not both$/);
     usage('vip set web --no-track --no-track', /^--no-track given twice$/);
     usage('vip set web --no-track=yes', /^--no-track takes no value$/);
     usage('vip set web --track a/b', /bad --track check name "a\/b"/);
+    usage(
+      'vip set web --track svc:-254',
+      /^bad --track svc:-254: the weight must be a whole number from -253 to 253, not 0/,
+    );
+    usage('vip set web --track svc:0', /not 0 \(CHECK:WEIGHT, e\.g\. svc:-20\)$/);
+    usage('vip set web --track svc:x', /the weight must be a whole number/);
+    usage('vip set web --track svc:-20 --track svc', /^--track svc given twice$/);
     usage('vip set web --on-etcd-loss keep', /must be fence or failsafe/);
     usage('vip set web --announce-probe 0', /got 0: the coordinator reads 0 as "the default" \(10000\)/);
   });

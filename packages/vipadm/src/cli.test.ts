@@ -56,7 +56,14 @@ describe('vipadm against a gRPC AdminService', () => {
     const j = await vipadm('-o json vip get web');
     assert.equal(j.code, 0, j.stderr);
     const vip = JSON.parse(j.stdout);
-    assert.deepEqual(Object.keys(vip), ['spec', 'revision', 'holder', 'fencing_revision', 'pinned_to']);
+    assert.deepEqual(Object.keys(vip), [
+      'spec',
+      'revision',
+      'holder',
+      'fencing_revision',
+      'pinned_to',
+      'priorities',
+    ]);
     assert.equal(vip.spec.preempt, true);
     assert.equal(vip.spec.nodes.n1.priority, 150);
   });
@@ -72,15 +79,27 @@ describe('vipadm against a gRPC AdminService', () => {
     const spec = sent.request.spec as VipSpec__Output;
     assert.deepEqual(spec.track, ['a', 'b']);
     assert.equal(spec.on_etcd_loss, 'failsafe');
-    assert.deepEqual(spec.announce, { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 });
+    assert.deepEqual(spec.announce, {
+      count: 3,
+      interval_ms: 100,
+      refresh_ms: 30000,
+      probe_ms: 5000,
+      second_burst_delay_ms: 0,
+    });
 
     const j = await vipadm('-o json vip get web');
     assert.equal(j.code, 0, j.stderr);
     const got = JSON.parse(j.stdout).spec;
     assert.deepEqual(got.track, ['a', 'b']);
     assert.equal(got.on_etcd_loss, 'failsafe');
-    assert.deepEqual(got.announce, { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 });
-    assert.deepEqual(Object.keys(got).slice(-3), ['announce', 'track', 'on_etcd_loss']);
+    assert.deepEqual(got.announce, {
+      count: 3,
+      interval_ms: 100,
+      refresh_ms: 30000,
+      probe_ms: 5000,
+      second_burst_delay_ms: 0,
+    });
+    assert.deepEqual(Object.keys(got).slice(-8, -4), ['announce', 'track', 'track_weighted', 'on_etcd_loss']);
 
     // vip set writes back what it read: another change keeps them all.
     assert.equal((await vipadm('vip set web --no-preempt')).code, 0);
@@ -177,7 +196,7 @@ describe('vipadm against a gRPC AdminService', () => {
     const nodes = await vipadm('node ls');
     assert.match(
       nodes.stdout,
-      /^NAME {2}ADVERTISE +ALIVE {2}DRAINED {2}HEALTH +HOLDS {2}UNREADY\nn1 {4}198\.51\.100\.10:7400 {2}yes/,
+      /^NAME {2}ADVERTISE +ALIVE {2}DRAINED {2}HEALTH +HOLDS {2}UNREADY {2}WEIGHTED\nn1 {4}198\.51\.100\.10:7400 {2}yes/,
     );
     const statusJson = JSON.parse((await vipadm('status', { VIPADM_OUTPUT: 'json' })).stdout);
     assert.deepEqual(Object.keys(statusJson), [
@@ -203,7 +222,7 @@ describe('vipadm against a gRPC AdminService', () => {
       wide.stdout,
       /^NAME +ADDRESS .* PINNED +FENCING +TRACK +ON-ETCD-LOSS +REVISION\nweb .* nginx +failsafe +\d+\n$/,
     );
-    assert.match((await vipadm('-o wide node list')).stdout, /UNREADY +LABELS\n/);
+    assert.match((await vipadm('-o wide node list')).stdout, /UNREADY +WEIGHTED +LABELS\n/);
   });
 
   it('status exits 1 and says "unknown" when the coordinator cannot read etcd', async () => {

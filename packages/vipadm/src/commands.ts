@@ -10,14 +10,16 @@ import { buildSpec } from './spec';
 import type { VipSpecInput } from './spec';
 import {
   announceSetting,
-  checkName,
+  trackEntry,
   DEFAULT_ANNOUNCE,
   interfaceName,
+  LABEL_RE,
   nodeInterface,
   nodeName,
   nodePriority,
   onEtcdLoss,
   parseInteger,
+  SCOPES,
   vipAddress,
   vipName,
 } from './values';
@@ -69,7 +71,13 @@ const SPEC_OPTIONS: OptionSpec = {
   'announce-interval': { value: true },
   'announce-refresh': { value: true },
   'announce-probe': { value: true },
+  'announce-second-burst': { value: true },
   track: { value: true, repeat: true },
+  label: { value: true },
+  'no-prefix-route': { value: false },
+  'prefix-route': { value: false },
+  scope: { value: true },
+  broadcast: { value: true },
   'on-etcd-loss': { value: true },
 };
 
@@ -116,17 +124,53 @@ function specChanges(options: Map<string, string[]>): VipChanges {
     if (text !== undefined)
       announce[field] = announceSetting(`--${option}`, text, max, DEFAULT_ANNOUNCE[field]);
   }
+  const second = one('announce-second-burst');
+  // 0 is "none" here, which is also the default: the one announce option that takes it.
+  if (second !== undefined)
+    announce.second_burst_delay_ms = parseInteger('--announce-second-burst', second, 0, 3_600_000);
   if (Object.keys(announce).length > 0) changes.announce = announce;
+  const label = one('label');
+  if (label !== undefined) {
+    if (label !== '' && !LABEL_RE.test(label)) {
+      throw new UsageError(
+        `bad --label ${JSON.stringify(label)}: 1-14 letters, digits, ".", "_" or "-" (the part after "IF:"), or "" for the default`,
+      );
+    }
+    changes.label = label;
+  }
+  if (options.has('no-prefix-route') && options.has('prefix-route')) {
+    throw new UsageError('give --no-prefix-route or --prefix-route, not both');
+  }
+  if (options.has('no-prefix-route')) changes.noPrefixRoute = true;
+  if (options.has('prefix-route')) changes.noPrefixRoute = false;
+  const scope = one('scope');
+  if (scope !== undefined) {
+    if (!(SCOPES as readonly string[]).includes(scope)) {
+      throw new UsageError(`bad --scope ${JSON.stringify(scope)}: ${SCOPES.join(', ')}`);
+    }
+    changes.scope = scope;
+  }
+  const broadcast = one('broadcast');
+  if (broadcast !== undefined) changes.broadcast = broadcast;
   const track = options.get('track');
   if (track && options.has('no-track')) throw new UsageError('give --track or --no-track, not both');
-  if (options.has('no-track')) changes.track = [];
-  if (track) {
+  if (options.has('no-track')) {
     changes.track = [];
+    changes.trackWeighted = [];
+  }
+  if (track) {
+    const hard: string[] = [];
+    const weighted: { check: string; weight: number }[] = [];
     for (const text of track) {
-      const check = checkName(text);
-      if (changes.track.includes(check)) throw new UsageError(`--track ${check} given twice`);
-      changes.track.push(check);
+      const { check, weight } = trackEntry(text);
+      if (hard.includes(check) || weighted.some((t) => t.check === check)) {
+        throw new UsageError(`--track ${check} given twice`);
+      }
+      if (weight === undefined) hard.push(check);
+      else weighted.push({ check, weight });
     }
+    changes.track = hard;
+    changes.trackWeighted = weighted;
   }
   const onLoss = one('on-etcd-loss');
   if (onLoss !== undefined) changes.onEtcdLoss = onEtcdLoss(onLoss);

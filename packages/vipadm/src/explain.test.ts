@@ -13,6 +13,8 @@ const node = (name: string, over: Partial<Node__Output> = {}): Node__Output => (
   health: 'SERVING',
   unready: [],
   held: [],
+  checks: {},
+  priorities: [],
   ...over,
 });
 
@@ -34,13 +36,19 @@ const vip = (
     preempt_delay_ms: 0,
     announce: null,
     track: ['nginx'],
+    track_weighted: [],
     on_etcd_loss: '',
+    label: '',
+    no_prefix_route: false,
+    scope: '',
+    broadcast: '',
     ...spec,
   },
   revision: '41',
   holder: '',
   fencing_revision: '',
   pinned_to: '',
+  priorities: [],
   ...over,
 });
 
@@ -99,5 +107,28 @@ describe('vip get: why it is (not) where it is', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('ranks by the effective priority the coordinator reports, with the weights that apply', () => {
+    const weighted = vip(
+      {
+        holder: 'n2',
+        priorities: [
+          { node: 'n2', vip: 'web', priority: 140, base_priority: 140, reasons: [], eligible: true },
+          {
+            node: 'n1',
+            vip: 'web',
+            priority: 130,
+            base_priority: 150,
+            reasons: ['svc down: -20'],
+            eligible: true,
+          },
+        ],
+      },
+      { nodes: { n1: { priority: 150, interface: '' }, n2: { priority: 140, interface: '' } } },
+    );
+    const text = explainText(weighted, [node('n1'), node('n2')]);
+    assert.match(text, /^NODE +PRIORITY +STATE\nn2 +140 +holds it\nn1 +130 \(150; svc down: -20\) +ready\n/m);
+    assert.match(text, /why: held by its preferred node n2/);
   });
 });

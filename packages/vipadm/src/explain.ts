@@ -1,7 +1,8 @@
 /**
  * `vip get`: why a VIP is (not) held where it is. From the VIP and the node list alone: every
  * eligible node, best first, with what keeps it from holding the VIP (not registered, drained,
- * cannot serve it: interface or tracked check), then one sentence on the holder. Pure.
+ * cannot serve it: interface or tracked check), then one sentence on the holder. Priorities
+ * are the effective ones the coordinator reports (weighted checks applied), with the reasons. Pure.
  */
 import type { Node__Output, Vip__Output } from '@vipd/proto';
 import { alignTable } from './table';
@@ -9,7 +10,10 @@ import { DEFAULT_PRIORITY } from './values';
 
 export interface Candidate {
   node: string;
+  /** Effective: the spec's priority with the node's weighted checks applied. */
   priority: number;
+  /** `PRIORITY (BASE; REASON, …)` when a weight applies, else the number. */
+  shown: string;
   /** `holds it`, `ready`, or what keeps it from holding the VIP. */
   state: string;
   ready: boolean;
@@ -24,8 +28,14 @@ export function candidates(vip: Vip__Output, nodes: Node__Output[]): Candidate[]
       ? listed.map(([n, e]) => [n, e.priority || DEFAULT_PRIORITY])
       : nodes.map((n) => [n.name, DEFAULT_PRIORITY]);
   const byName = new Map(nodes.map((n) => [n.name, n]));
-  const out = eligible.map(([node, priority]): Candidate => {
+  const effective = new Map((vip.priorities ?? []).map((p) => [p.node, p]));
+  const out = eligible.map(([node, base]): Candidate => {
     const n = byName.get(node);
+    const e = effective.get(node);
+    const priority = e?.priority ?? base;
+    const shown = e?.reasons.length
+      ? `${priority} (${e.base_priority}; ${e.reasons.join(', ')})`
+      : String(priority);
     let state: string;
     if (vip.holder === node) state = 'holds it';
     else if (!n?.alive) state = 'not registered: vipd is not running there or cannot reach etcd';
@@ -36,7 +46,7 @@ export function candidates(vip: Vip__Output, nodes: Node__Output[]): Candidate[]
         : '';
       state = `cannot serve it: its interface is missing or down${track} (its vipd log says which)`;
     } else state = 'ready';
-    return { node, priority, state, ready: state === 'ready' || state === 'holds it' };
+    return { node, priority, shown, state, ready: state === 'ready' || state === 'holds it' };
   });
   const pin = vip.pinned_to;
   return out.sort(
@@ -76,7 +86,7 @@ export function verdict(vip: Vip__Output, list: Candidate[]): string {
 /** The section `vip get` prints below the VIP. */
 export function explainText(vip: Vip__Output, nodes: Node__Output[]): string {
   const list = candidates(vip, nodes);
-  const rows = list.map((c) => [c.node, String(c.priority), c.state]);
+  const rows = list.map((c) => [c.node, c.shown, c.state]);
   const table = rows.length === 0 ? 'no nodes registered\n' : alignTable(['NODE', 'PRIORITY', 'STATE'], rows);
   return `\nCANDIDATES (best first)\n${table}why: ${verdict(vip, list)}\n`;
 }

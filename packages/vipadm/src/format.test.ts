@@ -23,12 +23,18 @@ const web: Vip__Output = {
     preempt_delay_ms: 0,
     announce: null,
     track: [],
+    track_weighted: [],
     on_etcd_loss: '',
+    label: '',
+    no_prefix_route: false,
+    scope: '',
+    broadcast: '',
   },
   revision: '41',
   holder: 'n1',
   fencing_revision: '57',
   pinned_to: '',
+  priorities: [],
 };
 const db: Vip__Output = {
   spec: {
@@ -38,14 +44,20 @@ const db: Vip__Output = {
     nodes: {},
     preempt: false,
     preempt_delay_ms: 0,
-    announce: { count: 5, interval_ms: 100, refresh_ms: 0, probe_ms: 0 },
+    announce: { count: 5, interval_ms: 100, refresh_ms: 0, probe_ms: 0, second_burst_delay_ms: 0 },
     track: ['uplink', 'nginx'],
+    track_weighted: [],
     on_etcd_loss: 'failsafe',
+    label: '',
+    no_prefix_route: false,
+    scope: '',
+    broadcast: '',
   },
   revision: '7',
   holder: '',
   fencing_revision: '',
   pinned_to: 'n2',
+  priorities: [],
 };
 const n1: Node__Output = {
   name: 'n1',
@@ -56,6 +68,8 @@ const n1: Node__Output = {
   health: 'SERVING',
   unready: [],
   held: [{ name: 'web', revision: '57' }],
+  checks: {},
+  priorities: [],
 };
 const n2: Node__Output = {
   ...n1,
@@ -115,10 +129,12 @@ describe('table output', () => {
         'nodes:         n1=150(bond0),n2=100',
         'preempt:       yes',
         'announce:      defaults',
+        'addr options:  -',
         'track:         -',
         'on etcd loss:  failsafe',
         'holder:        n1 (fencing revision 57)',
         'pinned to:     -',
+        'priorities:    -',
         'revision:      41',
       ),
     );
@@ -133,7 +149,10 @@ describe('table output', () => {
   it('vip get: tracked checks sorted, on etcd loss spelled out, announce probe', () => {
     const text = vipDetail({
       ...db,
-      spec: { ...db.spec!, announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 } },
+      spec: {
+        ...db.spec!,
+        announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000, second_burst_delay_ms: 0 },
+      },
     });
     assert.match(text, /^track: {9}nginx,uplink$/m);
     assert.match(text, /^on etcd loss: {2}failsafe$/m);
@@ -143,6 +162,28 @@ describe('table output', () => {
     delete (old.spec as Partial<NonNullable<Vip__Output['spec']>>).track;
     delete (old.spec as Partial<NonNullable<Vip__Output['spec']>>).on_etcd_loss;
     assert.match(vipDetail(old), /^track: {9}-\non etcd loss: {2}failsafe$/m);
+  });
+
+  it('vip get: address options and the second burst when set', () => {
+    const text = vipDetail({
+      ...web,
+      spec: {
+        ...web.spec!,
+        announce: { count: 2, interval_ms: 50, refresh_ms: 0, probe_ms: 0, second_burst_delay_ms: 5000 },
+        label: 'web',
+        no_prefix_route: true,
+        scope: 'link',
+        broadcast: '198.51.100.255',
+      },
+    });
+    assert.match(
+      text,
+      /^announce: {6}count 2, interval 50ms, refresh 0ms, probe 10000ms, second burst after 5000ms$/m,
+    );
+    assert.match(
+      text,
+      /^addr options: {2}label web, noprefixroute, scope link, broadcast 198\.51\.100\.255$/m,
+    );
   });
 
   it('vip list keeps its columns: no TRACK (vip get and -o json have it)', () => {
@@ -155,9 +196,9 @@ describe('table output', () => {
     assert.equal(
       nodesTable([n2, n1]),
       lines(
-        'NAME  ADVERTISE           ALIVE  DRAINED  HEALTH   HOLDS   UNREADY',
-        'n1    198.51.100.11:7400  yes    no       SERVING  web@57  -',
-        'n2    198.51.100.12:7400  yes    yes      SERVING  -       db',
+        'NAME  ADVERTISE           ALIVE  DRAINED  HEALTH   HOLDS   UNREADY  WEIGHTED',
+        'n1    198.51.100.11:7400  yes    no       SERVING  web@57  -        -',
+        'n2    198.51.100.12:7400  yes    yes      SERVING  -       db       -',
       ),
     );
   });
@@ -218,7 +259,7 @@ describe('table output', () => {
     assert.match(vips[0]!, /PINNED +FENCING +TRACK +ON-ETCD-LOSS +REVISION$/);
     assert.match(vips[1]!, new RegExp(`n1 +- +${web.fencing_revision} .*${web.revision}$`));
     const nodes = nodesTable([{ ...n1, labels: { zone: 'a', rack: '7' } }], true).split('\n');
-    assert.match(nodes[0]!, /UNREADY +LABELS$/);
+    assert.match(nodes[0]!, /UNREADY +WEIGHTED +LABELS$/);
     assert.match(nodes[1]!, /rack=7,zone=a$/);
     assert.equal(
       eventLine(acquired, true),
@@ -266,14 +307,26 @@ describe('json output', () => {
             nodes: {},
             preempt: false,
             preempt_delay_ms: 0,
-            announce: { count: 5, interval_ms: 100, refresh_ms: 0, probe_ms: 10000 },
+            announce: {
+              count: 5,
+              interval_ms: 100,
+              refresh_ms: 0,
+              probe_ms: 10000,
+              second_burst_delay_ms: 0,
+            },
             track: ['nginx', 'uplink'],
+            track_weighted: [],
             on_etcd_loss: 'failsafe',
+            label: '',
+            no_prefix_route: false,
+            scope: 'global',
+            broadcast: '',
           },
           revision: '7',
           holder: '',
           fencing_revision: '',
           pinned_to: 'n2',
+          priorities: [],
         },
         {
           spec: {
@@ -285,12 +338,18 @@ describe('json output', () => {
             preempt_delay_ms: 0,
             announce: null,
             track: [],
+            track_weighted: [],
             on_etcd_loss: 'failsafe',
+            label: '',
+            no_prefix_route: false,
+            scope: 'global',
+            broadcast: '',
           },
           revision: '41',
           holder: 'n1',
           fencing_revision: '57',
           pinned_to: '',
+          priorities: [],
         },
       ],
     });
@@ -306,15 +365,25 @@ describe('json output', () => {
     assert.equal(spec(web).announce, null);
     const probed: Vip__Output = {
       ...web,
-      spec: { ...web.spec!, announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 } },
+      spec: {
+        ...web.spec!,
+        announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000, second_burst_delay_ms: 0 },
+      },
     };
     assert.deepEqual(spec(probed).announce, {
       count: 3,
       interval_ms: 100,
       refresh_ms: 30000,
       probe_ms: 5000,
+      second_burst_delay_ms: 0,
     });
-    assert.deepEqual(Object.keys(spec(probed).announce!), ['count', 'interval_ms', 'refresh_ms', 'probe_ms']);
+    assert.deepEqual(Object.keys(spec(probed).announce!), [
+      'count',
+      'interval_ms',
+      'refresh_ms',
+      'probe_ms',
+      'second_burst_delay_ms',
+    ]);
     assert.deepEqual(Object.keys(spec(web)), [
       'name',
       'address',
@@ -324,7 +393,12 @@ describe('json output', () => {
       'preempt_delay_ms',
       'announce',
       'track',
+      'track_weighted',
       'on_etcd_loss',
+      'label',
+      'no_prefix_route',
+      'scope',
+      'broadcast',
     ]);
     // The input is not sorted in place.
     assert.deepEqual(db.spec!.track, ['uplink', 'nginx']);
@@ -343,6 +417,7 @@ describe('json output', () => {
       'holder',
       'fencing_revision',
       'pinned_to',
+      'priorities',
     ]);
     assert.ok(text.indexOf('"n1"') < text.indexOf('"n2"'));
     assert.ok(text.endsWith('}\n'));
@@ -358,6 +433,8 @@ describe('json output', () => {
       health: 'SERVING',
       unready: [],
       held: [{ name: 'web', revision: '57' }],
+      checks: {},
+      priorities: [],
     });
     assert.deepEqual(Object.keys(nodesJson([n1]).nodes[0]!.labels), ['rack', 'zone']);
     const status = statusJson({

@@ -34,6 +34,17 @@ const SPEC_OPTIONS = `  --address ADDR/PREFIX      IPv4 or IPv6 address with pre
   --track CHECK              a node health check (vipd checks[]) the VIP depends on: a node
                              holds the VIP only while the check passes; repeat for each
                              (default: none)
+  --track CHECK:WEIGHT       a weighted check (keepalived's track_script weight): the node
+                             stays eligible, its priority changes by WEIGHT (-253..253, not
+                             0): a negative weight while the check is not up there, a
+                             positive one while it is up; the sum is kept within 1..255
+  --announce-second-burst MS a second burst this long after the VIP came up (keepalived's
+                             garp_master_delay); 0: none (default)
+  --label SUFFIX             IPv4 address label IF:SUFFIX (default IF:vip; IPaddr2's iflabel)
+  --no-prefix-route          the kernel adds no prefix route for it (--prefix-route: undo)
+  --scope SCOPE              global (default), site, link or host (IPv4; the kernel wants one
+                             scope per subnet on an interface)
+  --broadcast ADDR|+         IPv4 broadcast address; + is the prefix's own
   --on-etcd-loss MODE        when the holder cannot reach etcd: failsafe (default) keeps
                              the VIP while every peer confirms over heartbeats that none of
                              them reaches etcd or holds it; fence drops it at its lease
@@ -134,14 +145,17 @@ Examples:
   'vip get': `Usage: vipadm vip get NAME      (alias: vip show)
 
 Shows one VIP in full: spec (with tracked checks and the etcd-loss mode), revision,
-holder with its fencing revision, pin. Below it (table output): every node that may hold it,
-best first, with what keeps it from holding it (not registered, drained, cannot serve it: its
-interface or a tracked check), and one line on why it is held where it is, or not at all.
+holder with its fencing revision, pin, and each node's effective priority (the spec's
+priority with its weighted checks applied, and which did: "130 (150; svc down: -20)").
+Below it (table output): every node that may hold it, best first by effective priority, with
+what keeps it from holding it (not registered, drained, cannot serve it: its interface or a
+tracked check), and one line on why it is held where it is, or not at all.
 
 Examples:
   vipadm vip get web
   vipadm -o json vip get web | jq -r .holder
-  vipadm -o json vip get web | jq -r '.spec.track[]'`,
+  vipadm -o json vip get web | jq -r '.spec.track[]'
+  vipadm -o json vip get web | jq -r '.priorities[] | "\\(.node) \\(.priority) \\(.reasons)"'`,
 
   'vip rm': `Usage: vipadm vip rm NAME      (aliases: vip delete, vip remove)
 
@@ -176,7 +190,9 @@ See "vipadm node COMMAND --help" for each.`,
   'node list': `Usage: vipadm node list      (alias: node ls)
 
 Lists nodes: advertised address, alive (live lease), drained, health, the VIPs each holds
-(with fencing revisions) and the VIPs it cannot serve now (unready).
+(with fencing revisions), the VIPs it cannot serve now (unready), and the VIPs whose priority
+its weighted checks change now (WEIGHTED: "web=130 (150; svc down: -20)"); -o json adds the
+state of each of its checks.
 
 Examples:
   vipadm node list

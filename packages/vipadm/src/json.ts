@@ -7,6 +7,7 @@
  */
 import type {
   ClusterStatus__Output,
+  EffectivePriority__Output,
   Event__Output,
   MoveVipResponse__Output,
   Node__Output,
@@ -43,10 +44,18 @@ export function specJson(spec: VipSpec__Output | null) {
           refresh_ms: spec.announce.refresh_ms,
           // admin.proto: 0 is the default (and what a coordinator older than the field sends).
           probe_ms: spec.announce.probe_ms || DEFAULT_ANNOUNCE.probe_ms,
+          second_burst_delay_ms: spec.announce.second_burst_delay_ms ?? 0,
         }
       : null,
     track: [...(spec.track ?? [])].sort(),
+    track_weighted: [...(spec.track_weighted ?? [])]
+      .map((t) => ({ check: t.check, weight: t.weight }))
+      .sort((a, b) => (a.check < b.check ? -1 : a.check > b.check ? 1 : 0)),
     on_etcd_loss: spec.on_etcd_loss || DEFAULT_ON_ETCD_LOSS,
+    label: spec.label ?? '',
+    no_prefix_route: spec.no_prefix_route ?? false,
+    scope: spec.scope || 'global',
+    broadcast: spec.broadcast ?? '',
   };
 }
 
@@ -57,6 +66,20 @@ export function vipJson(vip: Vip__Output) {
     holder: vip.holder ?? '',
     fencing_revision: vip.fencing_revision ?? '',
     pinned_to: vip.pinned_to ?? '',
+    // In the coordinator's order: eligible first, then by effective priority (the daemons' ranking).
+    priorities: (vip.priorities ?? []).map(priorityJson),
+  };
+}
+
+/** A node's effective priority for a VIP (weighted tracking). */
+export function priorityJson(p: EffectivePriority__Output) {
+  return {
+    node: p.node,
+    vip: p.vip,
+    priority: p.priority,
+    base_priority: p.base_priority,
+    reasons: [...(p.reasons ?? [])],
+    eligible: p.eligible ?? false,
   };
 }
 
@@ -74,6 +97,10 @@ export function nodeJson(node: Node__Output) {
     health: node.health ?? '',
     unready: [...(node.unready ?? [])].sort(),
     held: [...(node.held ?? [])].sort(byName).map((h) => ({ name: h.name, revision: h.revision })),
+    checks: Object.fromEntries(sortedEntries(node.checks)),
+    priorities: [...(node.priorities ?? [])]
+      .sort((a, b) => (a.vip < b.vip ? -1 : a.vip > b.vip ? 1 : 0))
+      .map(priorityJson),
   };
 }
 

@@ -11,9 +11,14 @@ const stored: VipSpec__Output = {
   nodes: { n1: { priority: 150, interface: '' } },
   preempt: true,
   preempt_delay_ms: 0,
-  announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 },
+  announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000, second_burst_delay_ms: 0 },
   track: ['nginx', 'uplink'],
+  track_weighted: [{ check: 'svc', weight: -20 }],
   on_etcd_loss: 'failsafe',
+  label: '',
+  no_prefix_route: false,
+  scope: '',
+  broadcast: '',
 };
 
 describe('vip set spec changes', () => {
@@ -21,7 +26,13 @@ describe('vip set spec changes', () => {
     const spec = applyChanges(specInput(stored), { preempt: false });
     assert.deepEqual(spec.track, ['nginx', 'uplink']);
     assert.equal(spec.on_etcd_loss, 'failsafe');
-    assert.deepEqual(spec.announce, { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000 });
+    assert.deepEqual(spec.announce, {
+      count: 3,
+      interval_ms: 100,
+      refresh_ms: 30000,
+      probe_ms: 5000,
+      second_burst_delay_ms: 0,
+    });
     assert.equal(spec.preempt, false);
   });
 
@@ -36,21 +47,29 @@ describe('vip set spec changes', () => {
 
   it('--announce-probe changes the probe only; other announce options keep the probe', () => {
     const base = specInput(stored);
-    assert.deepEqual(applyChanges(base, { announce: { probe_ms: 60000 } }).announce, {
-      count: 3,
-      interval_ms: 100,
-      refresh_ms: 30000,
-      probe_ms: 60000,
-    });
+    assert.deepEqual(
+      applyChanges(base, { announce: { probe_ms: 60000, second_burst_delay_ms: 0 } }).announce,
+      {
+        count: 3,
+        interval_ms: 100,
+        refresh_ms: 30000,
+        probe_ms: 60000,
+        second_burst_delay_ms: 0,
+      },
+    );
     assert.equal(applyChanges(base, { announce: { count: 5 } }).announce?.probe_ms, 5000);
     // Unset announce (the coordinator's defaults): the README defaults fill the rest.
     const bare = specInput({ ...stored, announce: null });
-    assert.deepEqual(applyChanges(bare, { announce: { probe_ms: 2000 } }).announce, {
-      count: 3,
-      interval_ms: 100,
-      refresh_ms: 30000,
-      probe_ms: 2000,
-    });
+    assert.deepEqual(
+      applyChanges(bare, { announce: { probe_ms: 2000, second_burst_delay_ms: 0 } }).announce,
+      {
+        count: 3,
+        interval_ms: 100,
+        refresh_ms: 30000,
+        probe_ms: 2000,
+        second_burst_delay_ms: 0,
+      },
+    );
   });
 
   it('a spec from a coordinator older than the fields is written back with their defaults', () => {

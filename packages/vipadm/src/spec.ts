@@ -27,7 +27,14 @@ export interface VipChanges {
   announce?: Partial<AnnounceSettings__Output>;
   /** Replaces the tracked checks; [] clears them (`vip set --no-track`). */
   track?: string[];
+  /** Replaces the weighted checks (`--track CHECK:WEIGHT`), always given with `track`. */
+  trackWeighted?: { check: string; weight: number }[];
   onEtcdLoss?: OnEtcdLoss;
+  /** Address options (IPaddr2); '' clears label and broadcast, 'global' is the default scope. */
+  label?: string;
+  noPrefixRoute?: boolean;
+  scope?: string;
+  broadcast?: string;
 }
 
 /** A new spec: `vip add`. */
@@ -61,7 +68,12 @@ export function specInput(spec: VipSpec__Output): VipSpecInput {
     preempt_delay_ms: spec.preempt_delay_ms,
     ...(spec.announce && { announce: { ...spec.announce } }),
     track: [...(spec.track ?? [])],
+    track_weighted: (spec.track_weighted ?? []).map((t) => ({ check: t.check, weight: t.weight })),
     on_etcd_loss: spec.on_etcd_loss ?? '',
+    label: spec.label ?? '',
+    no_prefix_route: spec.no_prefix_route ?? false,
+    scope: spec.scope ?? '',
+    broadcast: spec.broadcast ?? '',
   };
 }
 
@@ -84,6 +96,11 @@ export function applyChanges(base: VipSpecInput, changes: VipChanges): VipSpecIn
   if (changes.preemptDelayMs !== undefined) spec.preempt_delay_ms = changes.preemptDelayMs;
   if (changes.announce) spec.announce = { ...(base.announce ?? DEFAULT_ANNOUNCE), ...changes.announce };
   if (changes.track !== undefined) spec.track = [...changes.track];
+  if (changes.trackWeighted !== undefined) spec.track_weighted = changes.trackWeighted.map((t) => ({ ...t }));
   if (changes.onEtcdLoss !== undefined) spec.on_etcd_loss = changes.onEtcdLoss;
+  if (changes.label !== undefined) spec.label = changes.label;
+  if (changes.noPrefixRoute !== undefined) spec.no_prefix_route = changes.noPrefixRoute;
+  if (changes.scope !== undefined) spec.scope = changes.scope;
+  if (changes.broadcast !== undefined) spec.broadcast = changes.broadcast;
   return spec;
 }

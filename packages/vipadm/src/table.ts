@@ -12,7 +12,7 @@ import type {
   Vip__Output,
 } from '@vipd/proto';
 import type { GlobalOptions } from './args';
-import { configJson, nodeJson, sortVips, specJson, statusUnknown } from './json';
+import { configJson, nodeJson, sortVips, specJson, statusUnknown, vipJson } from './json';
 
 const dash = (text: string | undefined | null) => (text ? oneLine(text) : '-');
 
@@ -46,6 +46,29 @@ export function nodesCell(vip: Vip__Output): string {
   return parts.length === 0 ? 'all' : parts.join(',');
 }
 
+/** `svc,db:-20`: the checks a VIP needs up, then the weighted ones as CHECK:WEIGHT. */
+function trackCell(vip: Vip__Output): string {
+  const spec = specJson(vip.spec);
+  if (!spec) return '-';
+  const weighted = spec.track_weighted.map((t) => `${t.check}:${t.weight > 0 ? '+' : ''}${t.weight}`);
+  return dash([...spec.track, ...weighted].join(','));
+}
+
+/** `130 (150; svc down: -20)`, or just `150` when no weight applies. */
+function effectiveCell(p: { priority: number; base_priority: number; reasons: string[] }): string {
+  return p.reasons.length === 0
+    ? String(p.priority)
+    : `${p.priority} (${p.base_priority}; ${p.reasons.join(', ')})`;
+}
+
+/** `n2 140, n1 130 (150; svc down: -20), n3 drained`: the ranking every node computes. */
+function prioritiesCell(vip: Vip__Output): string {
+  const parts = vipJson(vip).priorities.map(
+    (p) => `${p.node} ${effectiveCell(p)}${p.eligible ? '' : ' [not eligible]'}`,
+  );
+  return dash(parts.join(', '));
+}
+
 function preemptCell(vip: Vip__Output): string {
   const spec = specJson(vip.spec);
   if (!spec) return '-';
@@ -72,13 +95,7 @@ export function vipsTable(vips: Vip__Output[], wide = false): string {
     ];
     if (!wide) return row;
     const spec = specJson(v.spec);
-    return [
-      ...row,
-      dash(v.fencing_revision),
-      dash(spec?.track.join(',')),
-      dash(spec?.on_etcd_loss),
-      dash(v.revision),
-    ];
+    return [...row, dash(v.fencing_revision), trackCell(v), dash(spec?.on_etcd_loss), dash(v.revision)];
   });
   const header = ['NAME', 'ADDRESS', 'INTERFACE', 'NODES', 'PREEMPT', 'HOLDER', 'PINNED'];
   return alignTable(wide ? [...header, 'FENCING', 'TRACK', 'ON-ETCD-LOSS', 'REVISION'] : header, rows);
@@ -88,8 +105,19 @@ export function vipDetail(vip: Vip__Output): string {
   const spec = specJson(vip.spec);
   const announce = spec?.announce
     ? `count ${spec.announce.count}, interval ${spec.announce.interval_ms}ms, ` +
-      `refresh ${spec.announce.refresh_ms}ms, probe ${spec.announce.probe_ms}ms`
+      `refresh ${spec.announce.refresh_ms}ms, probe ${spec.announce.probe_ms}ms` +
+      (spec.announce.second_burst_delay_ms > 0
+        ? `, second burst after ${spec.announce.second_burst_delay_ms}ms`
+        : '')
     : 'defaults';
+  const options = spec
+    ? [
+        ...(spec.label ? [`label ${spec.label}`] : []),
+        ...(spec.no_prefix_route ? ['noprefixroute'] : []),
+        ...(spec.scope !== 'global' ? [`scope ${spec.scope}`] : []),
+        ...(spec.broadcast ? [`broadcast ${spec.broadcast}`] : []),
+      ]
+    : [];
   const holder = vip.holder
     ? `${vip.holder}${vip.fencing_revision ? ` (fencing revision ${vip.fencing_revision})` : ''}`
     : '- (nobody holds it)';
@@ -100,10 +128,12 @@ export function vipDetail(vip: Vip__Output): string {
     ['nodes', nodesCell(vip)],
     ['preempt', preemptCell(vip)],
     ['announce', announce],
-    ['track', dash(spec?.track.join(','))],
+    ['addr options', dash(options.join(', '))],
+    ['track', trackCell(vip)],
     ['on etcd loss', dash(spec?.on_etcd_loss)],
     ['holder', holder],
     ['pinned to', dash(vip.pinned_to)],
+    ['priorities', prioritiesCell(vip)],
     ['revision', dash(vip.revision)],
   ]);
 }
@@ -125,6 +155,7 @@ export function nodesTable(nodes: Node__Output[], wide = false): string {
         ? '-'
         : n.held.map((h) => (h.revision ? `${h.name}@${h.revision}` : h.name)).join(','),
       n.unready.length === 0 ? '-' : n.unready.join(','),
+      dash(n.priorities.map((p) => `${p.vip}=${effectiveCell(p)}`).join(', ')),
       ...(wide
         ? [
             dash(
@@ -135,7 +166,7 @@ export function nodesTable(nodes: Node__Output[], wide = false): string {
           ]
         : []),
     ]);
-  const header = ['NAME', 'ADVERTISE', 'ALIVE', 'DRAINED', 'HEALTH', 'HOLDS', 'UNREADY'];
+  const header = ['NAME', 'ADVERTISE', 'ALIVE', 'DRAINED', 'HEALTH', 'HOLDS', 'UNREADY', 'WEIGHTED'];
   return alignTable(wide ? [...header, 'LABELS'] : header, rows);
 }
 

@@ -10,7 +10,34 @@ export const CHECK_NAME_RE = /^[A-Za-z0-9_-]{1,63}$/;
 
 export const DEFAULT_PRIORITY = 100;
 /** README defaults, sent whole when any --announce-* option is given. */
-export const DEFAULT_ANNOUNCE = { count: 3, interval_ms: 100, refresh_ms: 30_000, probe_ms: 10_000 };
+export const DEFAULT_ANNOUNCE = {
+  count: 3,
+  interval_ms: 100,
+  refresh_ms: 30_000,
+  probe_ms: 10_000,
+  second_burst_delay_ms: 0,
+};
+
+/** Address scopes a VIP may have (IPv4); '' in admin.proto means global. */
+export const SCOPES = ['global', 'site', 'link', 'host'] as const;
+/**
+ * `--broadcast +`: the broadcast address of an IPv4 ADDR/PREFIX (host bits all ones), as the
+ * coordinator stores it; undefined when there is none (IPv6, /31, /32, not an address).
+ */
+export function prefixBroadcast(cidr: string): string | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
+  if (!m) return undefined;
+  const octets = m.slice(1, 5).map(Number);
+  const prefix = Number(m[5]);
+  if (octets.some((o) => o > 255) || prefix > 30) return undefined;
+  const ip = octets.reduce((acc, o) => acc * 256 + o, 0);
+  const host = 2 ** (32 - prefix) - 1;
+  const b = ip - (ip % (host + 1)) + host;
+  return [24, 16, 8, 0].map((shift) => Math.floor(b / 2 ** shift) % 256).join('.');
+}
+
+/** The label part after "IF:" (IPaddr2's iflabel). */
+export const LABEL_RE = /^[A-Za-z0-9_.-]{1,14}$/;
 
 /** What the VIP's holder does when it cannot reach etcd; '' in admin.proto means "failsafe". */
 export const ON_ETCD_LOSS = ['fence', 'failsafe'] as const;
@@ -41,6 +68,27 @@ export function announceSetting(option: string, text: string, max: number, fallb
 }
 
 /** `--track CHECK`: the name of one of the nodes' health checks. */
+/** keepalived's range for a weight, as @vipd/store's spec takes it. */
+export const MAX_TRACK_WEIGHT = 253;
+
+/**
+ * One --track value: `CHECK` (the VIP needs it up) or `CHECK:WEIGHT` (keepalived's weight: the
+ * node's priority changes by WEIGHT, -253..253 and not 0, instead of the node leaving).
+ */
+export function trackEntry(text: string): { check: string; weight?: number } {
+  const colon = text.indexOf(':');
+  if (colon < 0) return { check: checkName(text) };
+  const check = checkName(text.slice(0, colon));
+  const w = text.slice(colon + 1);
+  const weight = /^[+-]?\d{1,4}$/.test(w) ? Number(w) : NaN;
+  if (!Number.isInteger(weight) || weight === 0 || Math.abs(weight) > MAX_TRACK_WEIGHT) {
+    throw new UsageError(
+      `bad --track ${text}: the weight must be a whole number from -${MAX_TRACK_WEIGHT} to ${MAX_TRACK_WEIGHT}, not 0 (CHECK:WEIGHT, e.g. ${check}:-20)`,
+    );
+  }
+  return { check, weight };
+}
+
 export function checkName(text: string): string {
   if (!CHECK_NAME_RE.test(text)) {
     throw new UsageError(

@@ -9,6 +9,7 @@ import { deleteDrain, NODE_NAME_RE, putDrain } from '@vipd/store';
 import type * as api from '@vipd/proto';
 import type { Context } from './context';
 import { notFound } from './errors';
+import { nodePriorities } from './priorities';
 import { checkName } from './spec-convert';
 import { readSnapshot, type Snapshot } from './state';
 
@@ -63,6 +64,8 @@ function nodeFrom(snap: Snapshot, name: string): api.Node__Output {
     health: 'UNREACHABLE',
     unready: reg?.unready ?? [],
     held,
+    checks: reg?.checks ?? {},
+    priorities: nodePriorities(name, snap),
   };
 }
 

@@ -15,10 +15,43 @@ describe('spec conversion', () => {
     assert.equal(spec.address, '2001:db8::1');
     assert.equal(spec.preempt, true);
     assert.deepEqual(spec.nodes, { n1: { priority: 100 }, n2: { priority: 150, interface: 'e1' } });
-    assert.deepEqual(spec.announce, { count: 3, intervalMs: 250, refreshMs: 30000, probeMs: 10000 });
+    assert.deepEqual(spec.announce, {
+      count: 3,
+      intervalMs: 250,
+      refreshMs: 30000,
+      probeMs: 10000,
+      secondBurstDelayMs: 0,
+    });
     const msg = specToMsg(spec);
     assert.equal(msg.address, '2001:db8::1/64');
     assert.deepEqual(specFromMsg(msg), spec);
+  });
+
+  it('carries the address options and the second burst both ways; "+" becomes the broadcast address', () => {
+    const spec = specFromMsg({
+      name: 'web',
+      address: '198.51.100.100/24',
+      interface: 'e0',
+      label: 'web',
+      no_prefix_route: true,
+      scope: 'link',
+      broadcast: '+',
+      announce: { second_burst_delay_ms: 5000 },
+    });
+    assert.deepEqual(
+      [spec.label, spec.noPrefixRoute, spec.scope, spec.broadcast, spec.announce.secondBurstDelayMs],
+      ['web', true, 'link', '198.51.100.255', 5000],
+    );
+    const msg = specToMsg(spec);
+    assert.deepEqual(
+      [msg.label, msg.no_prefix_route, msg.scope, msg.broadcast, msg.announce?.second_burst_delay_ms],
+      ['web', true, 'link', '198.51.100.255', 5000],
+    );
+    assert.deepEqual(specFromMsg(msg), spec);
+    assert.throws(
+      () => specFromMsg({ name: 'v6', address: '2001:db8::1/64', interface: 'e0', label: 'web' }),
+      /label: IPv6 addresses carry no label/,
+    );
   });
 
   it('keeps an explicit preempt false; an empty nodes map means every node', () => {

@@ -42,7 +42,14 @@ export function specFromMsg(
   if (msg.preempt_delay_ms) raw.preemptDelayMs = msg.preempt_delay_ms;
   if (msg.announce) raw.announce = announceFromMsg(msg.announce);
   if (msg.track && msg.track.length > 0) raw.track = msg.track;
+  if (msg.track_weighted && msg.track_weighted.length > 0) {
+    raw.trackWeighted = msg.track_weighted.map((t) => ({ check: t.check ?? '', weight: t.weight ?? 0 }));
+  }
   if (msg.on_etcd_loss) raw.onEtcdLoss = msg.on_etcd_loss;
+  if (msg.label) raw.label = msg.label;
+  if (msg.no_prefix_route) raw.noPrefixRoute = true;
+  if (msg.scope) raw.scope = msg.scope;
+  if (msg.broadcast) raw.broadcast = msg.broadcast;
   return parseVipSpec(raw);
 }
 
@@ -52,6 +59,7 @@ function announceFromMsg(a: api.AnnounceSettings): Record<string, number> {
   if (a.interval_ms) out.intervalMs = a.interval_ms;
   if (a.refresh_ms) out.refreshMs = a.refresh_ms;
   if (a.probe_ms) out.probeMs = a.probe_ms;
+  if (a.second_burst_delay_ms) out.secondBurstDelayMs = a.second_burst_delay_ms;
   return out;
 }
 
@@ -65,7 +73,12 @@ const API_FIELDS = new Set([
   'preemptDelayMs',
   'announce',
   'track',
+  'trackWeighted',
   'onEtcdLoss',
+  'label',
+  'noPrefixRoute',
+  'scope',
+  'broadcast',
 ]);
 
 /**
@@ -96,9 +109,15 @@ export function specToMsg(spec: VipSpec): api.VipSpec__Output {
       interval_ms: spec.announce.intervalMs,
       refresh_ms: spec.announce.refreshMs,
       probe_ms: spec.announce.probeMs,
+      second_burst_delay_ms: spec.announce.secondBurstDelayMs,
     },
     track: [...spec.track],
+    track_weighted: spec.trackWeighted.map((t) => ({ check: t.check, weight: t.weight })),
     on_etcd_loss: spec.onEtcdLoss,
+    label: spec.label ?? '',
+    no_prefix_route: spec.noPrefixRoute,
+    scope: spec.scope,
+    broadcast: spec.broadcast ?? '',
   };
 }
 

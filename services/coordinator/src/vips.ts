@@ -13,6 +13,7 @@ import { deleteVipSpec, VIP_NAME_RE, type VipSpec, writeVipSpec } from '@vipd/st
 import type * as api from '@vipd/proto';
 import type { Context } from './context';
 import { ApiError, notFound, precondition } from './errors';
+import { vipPriorities } from './priorities';
 import {
   checkAgainstCluster,
   checkName,
@@ -42,6 +43,7 @@ export function vipMsg(spec: VipSpec, revision: string, snap: Snapshot): api.Vip
     holder: leader?.node ?? '',
     fencing_revision: leader?.revision ?? '',
     pinned_to: snap.pins.get(spec.name)?.node ?? '',
+    priorities: vipPriorities(spec, snap),
   };
 }
 

@@ -9,7 +9,7 @@ import {
   KernelAgent,
   listOwnedAddresses,
 } from '@vipd/netif';
-import type { VipSpec } from '@vipd/store';
+import { labelOn, SCOPE_VALUES, type VipSpec } from '@vipd/store';
 import type { Kernel, LinkState } from './kernel';
 
 const LINK_CACHE_MS = 1000;
@@ -44,7 +44,12 @@ function addressSpec(ifname: string, spec: VipSpec, lifetimeSec: number): Addres
     prefixLen: spec.prefixLen,
     family: spec.family,
     validLftSec: lifetimeSec,
-    label: spec.family === 4 ? defaultLabel(ifname) : undefined,
+    // The spec's label was checked against every interface it names (parseVipSpec).
+    label:
+      spec.family !== 4 ? undefined : spec.label !== undefined ? labelOn(spec, ifname) : defaultLabel(ifname),
+    noPrefixRoute: spec.noPrefixRoute,
+    ...(spec.family === 4 && { scope: SCOPE_VALUES[spec.scope] }),
+    ...(spec.broadcast !== undefined && { broadcast: spec.broadcast }),
   };
 }
 

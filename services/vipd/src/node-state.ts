@@ -1,7 +1,8 @@
 /**
  * This node's registration as peers see it (nodes/<self>): drained (config, maintenance file,
- * an operator's drain key) and the VIPs it cannot serve now (interface missing or down, a
- * tracked check not up). Republished under the node lease whenever it changes.
+ * an operator's drain key), the VIPs it cannot serve now (interface missing or down, a
+ * tracked check not up) and the state of each health check (weighted tracking: every node
+ * ranks this one by its effective priority, @vipd/store's effectivePriority). Republished under the node lease whenever it changes.
  */
 import { existsSync } from 'node:fs';
 import type { CheckRunner } from '@vipd/checks';
@@ -95,8 +96,9 @@ export class NodeState {
 
   /**
    * Marks the VIPs this node cannot serve now: interface missing or down, or a tracked check
-   * not up (unknown counts as not up). Publishes the list when it changes; the holder of such
-   * a VIP then hands it over at once.
+   * not up (unknown counts as not up), and takes the state of every check. Publishes both when
+   * either changes; the holder of such a VIP then hands it over at once, and a weighted check
+   * that changed reorders the candidates everywhere.
    */
   async checkReadiness(): Promise<void> {
     const unready: string[] = [];
@@ -122,14 +124,18 @@ export class NodeState {
       unready.push(spec.name);
     }
     unready.sort();
-    if (unready.join(',') === this.info.unready.join(',')) return;
-    this.d.log.warn({ unready, why }, 'VIPs this node cannot serve changed');
-    this.info = { ...this.info, unready };
+    const states = Object.fromEntries(checks.names().map((name) => [name, checks.state(name)]));
+    const checksChanged = JSON.stringify(states) !== JSON.stringify(this.info.checks ?? {});
+    const unreadyChanged = unready.join(',') !== this.info.unready.join(',');
+    if (!unreadyChanged && !checksChanged) return;
+    if (unreadyChanged) this.d.log.warn({ unready, why }, 'VIPs this node cannot serve changed');
+    if (checksChanged) this.d.log.info({ checks: states }, 'check states published');
+    this.info = { ...this.info, unready, checks: states };
     try {
       await this.d.session()?.update(this.info);
     } catch (err) {
       this.d.log.warn({ err: errorLine(err) }, 'could not publish readiness; will retry');
-      this.info = { ...this.info, unready: [] };
+      this.info = { ...this.info, unready: [], checks: undefined };
     }
     this.d.onChange();
   }

@@ -5,7 +5,7 @@
  * or a lost lease makes the node unready and its controllers drop their VIPs.
  */
 import type { VipdConfig } from '@vipd/config';
-import type { Clock, Logger } from '@vipd/log';
+import { type Clock, errorLine, type Logger } from '@vipd/log';
 import { type EtcdClient, type Keys, type NodeInfo, NodeSession } from '@vipd/store';
 import type { HolderGuard } from './holder-guard';
 import type { LifetimeRefresher } from './lifetime-refresh';
@@ -55,10 +55,11 @@ export class SessionSupervisor {
   /** Opens a session (a new lease, our node key under it); rejects if that fails. */
   async open(): Promise<void> {
     const l = this.o.lease;
+    const registered = this.o.current();
     const session = await NodeSession.open(
       this.o.client,
       this.o.keys,
-      this.o.current(),
+      registered,
       {
         ttlSeconds: l.ttlSeconds,
         renewIntervalMs: l.renewIntervalMs,
@@ -69,6 +70,17 @@ export class SessionSupervisor {
       this.o.log.child({ component: 'session' }),
     );
     this.session = session;
+    // Our record changed while the lease was granted (a check rose before there was a session
+    // to publish it through): the key holds the older one, and NodeState will not publish the
+    // same record again. Put the current one now.
+    if (this.o.current() !== registered) {
+      await session.update(this.o.current()).catch((err: unknown) => {
+        this.o.log.warn(
+          { err: errorLine(err) },
+          'could not publish the node record; the next change retries',
+        );
+      });
+    }
     this.o.metrics?.watchSession(session);
     this.renewing = false;
     // A fresh lease: the hold deadline (and the kernel agent's) moves now, not at the first

@@ -42,4 +42,37 @@ void describe('VipAnnouncer', () => {
       );
     }
   });
+
+  void it('sends a second burst after announce.secondBurstDelayMs, and none once stopped', async () => {
+    const withDelay = parseVipSpec({
+      name: 'web',
+      address: '198.51.100.10/24',
+      interface: 'e0',
+      announce: { count: 2, secondBurstDelayMs: 50 },
+    });
+    const bursts: number[] = [];
+    const kernel = {
+      announce: (_if: string, _s: unknown, count: number) => {
+        bursts.push(count);
+        return Promise.resolve(count);
+      },
+    } as Partial<Kernel> as Kernel;
+    const log = memoryLogger();
+    const held = { ifname: 'e0', spec: withDelay, revision: '11' };
+    const announcer = new VipAnnouncer(kernel, monotonicClock, log);
+    announcer.tookOver(held, 2, 0);
+    assert.deepEqual(bursts, [2], 'the first burst at once');
+    await new Promise((r) => setTimeout(r, 120));
+    assert.deepEqual(bursts, [2, 2], 'the second burst after the delay');
+    assert.ok(log.lines.some((l) => l.msg === 'announced' && l.fields.why === 'second burst'));
+    // Released before the delay: no second burst.
+    announcer.tookOver(held, 2, 0);
+    announcer.stop();
+    await new Promise((r) => setTimeout(r, 120));
+    assert.deepEqual(bursts, [2, 2, 2]);
+    // Without the setting: one burst only.
+    announcer.tookOver({ ...held, spec }, 3, 0);
+    await new Promise((r) => setTimeout(r, 120));
+    assert.deepEqual(bursts, [2, 2, 2, 3]);
+  });
 });

@@ -1,6 +1,8 @@
 /**
  * What one VIP's holder sends on the wire besides holding the address: gratuitous ARP / NA on
- * takeover and periodically, and the duplicate-owner probe (a second MAC answering for it).
+ * takeover (and a second burst after announce.secondBurstDelayMs, keepalived's
+ * garp_master_delay) and periodically, and the duplicate-owner probe (a second MAC answering
+ * for it).
  */
 import { SendError } from '@vipd/announce';
 import { type Clock, errorLine, type Logger } from '@vipd/log';
@@ -16,6 +18,8 @@ export interface HeldAddress {
 
 export class VipAnnouncer {
   private announcing: AbortController | undefined;
+  /** The takeover's second burst, due (stop() cancels it). */
+  private secondBurst: NodeJS.Timeout | undefined;
   private lastAnnounceAt = -Infinity;
   private lastProbeAt = -Infinity;
   private probing = false;
@@ -36,6 +40,16 @@ export class VipAnnouncer {
     const every = Math.max(a.spec.announce.probeMs, probeSpacingMs);
     this.lastProbeAt = this.clock.now() - Math.random() * every;
     this.start(a, count, 'took over');
+    clearTimeout(this.secondBurst);
+    this.secondBurst = undefined;
+    const delay = a.spec.announce.secondBurstDelayMs;
+    if (delay > 0 && count > 0) {
+      this.secondBurst = setTimeout(() => {
+        this.secondBurst = undefined;
+        this.start(a, count, 'second burst');
+      }, delay);
+      this.secondBurst.unref();
+    }
   }
 
   /** Sends `count` announcements now (aborting any in flight). */
@@ -67,8 +81,10 @@ export class VipAnnouncer {
     if (this.clock.now() - this.lastAnnounceAt >= every) this.start(a, 1, 'periodic refresh');
   }
 
-  /** Stops announcing (the address is going away). */
+  /** Stops announcing (the address is going away), the second burst included. */
   stop(): void {
+    clearTimeout(this.secondBurst);
+    this.secondBurst = undefined;
     this.announcing?.abort();
     this.announcing = undefined;
   }

@@ -45,6 +45,10 @@ import type {
   DrainNodeRequest as _vipd_v1_DrainNodeRequest,
   DrainNodeRequest__Output as _vipd_v1_DrainNodeRequest__Output,
 } from './vipd/v1/DrainNodeRequest';
+import type {
+  EffectivePriority as _vipd_v1_EffectivePriority,
+  EffectivePriority__Output as _vipd_v1_EffectivePriority__Output,
+} from './vipd/v1/EffectivePriority';
 import type { Event as _vipd_v1_Event, Event__Output as _vipd_v1_Event__Output } from './vipd/v1/Event';
 import type {
   GetServiceRequest as _vipd_v1_GetServiceRequest,
@@ -116,6 +120,10 @@ import type {
   ServiceSpec__Output as _vipd_v1_ServiceSpec__Output,
 } from './vipd/v1/ServiceSpec';
 import type {
+  TrackWeight as _vipd_v1_TrackWeight,
+  TrackWeight__Output as _vipd_v1_TrackWeight__Output,
+} from './vipd/v1/TrackWeight';
+import type {
   UndrainNodeRequest as _vipd_v1_UndrainNodeRequest,
   UndrainNodeRequest__Output as _vipd_v1_UndrainNodeRequest__Output,
 } from './vipd/v1/UndrainNodeRequest';
@@ -169,6 +177,10 @@ export interface ProtoGrpcType {
         _vipd_v1_DeleteVipResponse__Output
       >;
       DrainNodeRequest: MessageTypeDefinition<_vipd_v1_DrainNodeRequest, _vipd_v1_DrainNodeRequest__Output>;
+      EffectivePriority: MessageTypeDefinition<
+        _vipd_v1_EffectivePriority,
+        _vipd_v1_EffectivePriority__Output
+      >;
       Event: MessageTypeDefinition<_vipd_v1_Event, _vipd_v1_Event__Output>;
       Family: EnumTypeDefinition;
       GetServiceRequest: MessageTypeDefinition<
@@ -201,6 +213,7 @@ export interface ProtoGrpcType {
       ServiceBackend: MessageTypeDefinition<_vipd_v1_ServiceBackend, _vipd_v1_ServiceBackend__Output>;
       ServiceCheck: MessageTypeDefinition<_vipd_v1_ServiceCheck, _vipd_v1_ServiceCheck__Output>;
       ServiceSpec: MessageTypeDefinition<_vipd_v1_ServiceSpec, _vipd_v1_ServiceSpec__Output>;
+      TrackWeight: MessageTypeDefinition<_vipd_v1_TrackWeight, _vipd_v1_TrackWeight__Output>;
       UndrainNodeRequest: MessageTypeDefinition<
         _vipd_v1_UndrainNodeRequest,
         _vipd_v1_UndrainNodeRequest__Output

@@ -59,6 +59,8 @@ export class FakeCoordinator {
       health: 'SERVING',
       unready: [],
       held: [],
+      checks: {},
+      priorities: [],
       ...extra,
     });
   }
@@ -93,6 +95,7 @@ export class FakeCoordinator {
           holder: '',
           fencing_revision: '',
           pinned_to: '',
+          priorities: [],
         };
         this.vips.set(spec.name, created);
         cb(null, created);

@@ -5,6 +5,7 @@ export interface AnnounceSettings {
   interval_ms?: number;
   refresh_ms?: number;
   probe_ms?: number;
+  second_burst_delay_ms?: number;
 }
 
 export interface AnnounceSettings__Output {
@@ -12,4 +13,5 @@ export interface AnnounceSettings__Output {
   interval_ms: number;
   refresh_ms: number;
   probe_ms: number;
+  second_burst_delay_ms: number;
 }

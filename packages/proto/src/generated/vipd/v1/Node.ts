@@ -4,6 +4,10 @@ import type {
   HeldVip as _vipd_v1_HeldVip,
   HeldVip__Output as _vipd_v1_HeldVip__Output,
 } from '../../vipd/v1/HeldVip';
+import type {
+  EffectivePriority as _vipd_v1_EffectivePriority,
+  EffectivePriority__Output as _vipd_v1_EffectivePriority__Output,
+} from '../../vipd/v1/EffectivePriority';
 
 export interface Node {
   name?: string;
@@ -14,6 +18,8 @@ export interface Node {
   health?: string;
   unready?: string[];
   held?: _vipd_v1_HeldVip[];
+  checks?: { [key: string]: string };
+  priorities?: _vipd_v1_EffectivePriority[];
 }
 
 export interface Node__Output {
@@ -25,4 +31,6 @@ export interface Node__Output {
   health: string;
   unready: string[];
   held: _vipd_v1_HeldVip__Output[];
+  checks: { [key: string]: string };
+  priorities: _vipd_v1_EffectivePriority__Output[];
 }

@@ -4,6 +4,10 @@ import type {
   VipSpec as _vipd_v1_VipSpec,
   VipSpec__Output as _vipd_v1_VipSpec__Output,
 } from '../../vipd/v1/VipSpec';
+import type {
+  EffectivePriority as _vipd_v1_EffectivePriority,
+  EffectivePriority__Output as _vipd_v1_EffectivePriority__Output,
+} from '../../vipd/v1/EffectivePriority';
 
 export interface Vip {
   spec?: _vipd_v1_VipSpec | null;
@@ -11,6 +15,7 @@ export interface Vip {
   holder?: string;
   fencing_revision?: string;
   pinned_to?: string;
+  priorities?: _vipd_v1_EffectivePriority[];
 }
 
 export interface Vip__Output {
@@ -19,4 +24,5 @@ export interface Vip__Output {
   holder: string;
   fencing_revision: string;
   pinned_to: string;
+  priorities: _vipd_v1_EffectivePriority__Output[];
 }

@@ -8,6 +8,10 @@ import type {
   AnnounceSettings as _vipd_v1_AnnounceSettings,
   AnnounceSettings__Output as _vipd_v1_AnnounceSettings__Output,
 } from '../../vipd/v1/AnnounceSettings';
+import type {
+  TrackWeight as _vipd_v1_TrackWeight,
+  TrackWeight__Output as _vipd_v1_TrackWeight__Output,
+} from '../../vipd/v1/TrackWeight';
 
 export interface VipSpec {
   name?: string;
@@ -19,6 +23,11 @@ export interface VipSpec {
   announce?: _vipd_v1_AnnounceSettings | null;
   track?: string[];
   on_etcd_loss?: string;
+  track_weighted?: _vipd_v1_TrackWeight[];
+  label?: string;
+  no_prefix_route?: boolean;
+  scope?: string;
+  broadcast?: string;
   _preempt?: 'preempt';
 }
 
@@ -32,5 +41,10 @@ export interface VipSpec__Output {
   announce: _vipd_v1_AnnounceSettings__Output | null;
   track: string[];
   on_etcd_loss: string;
+  track_weighted: _vipd_v1_TrackWeight__Output[];
+  label: string;
+  no_prefix_route: boolean;
+  scope: string;
+  broadcast: string;
   _preempt?: 'preempt';
 }
