@@ -130,11 +130,19 @@ describe('vipadm export and apply -f', { timeout: 120_000 }, () => {
       vips: ExportedVip[];
       services: unknown[];
     };
-    // An unset announce is stored as the defaults, and exported so.
-    const defaults = { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 10000 };
+    // An unset announce is stored as the defaults, and exported so; so are the fields the file
+    // left out (address options, weighted tracking).
+    const defaults = {
+      count: 3,
+      interval_ms: 100,
+      refresh_ms: 30000,
+      probe_ms: 10000,
+      second_burst_delay_ms: 0,
+    };
+    const unset = { label: '', no_prefix_route: false, scope: 'global', broadcast: '', track_weighted: [] };
     assert.deepEqual(
       after,
-      { vips: [{ ...api, announce: defaults }, web], services: [] },
+      { vips: [{ ...api, ...unset, announce: defaults }, web], services: [] },
       'the cluster is what the file says',
     );
     assert.match(

@@ -52,6 +52,7 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
       interval_ms: 100,
       refresh_ms: 30000,
       probe_ms: 10000,
+      second_burst_delay_ms: 0,
     });
     assert.deepEqual(created.spec!.track, []);
     assert.equal(created.spec!.on_etcd_loss, 'failsafe');
