@@ -248,6 +248,7 @@ describe('other commands', () => {
       to: 'n2',
       timeoutMs: 30000,
     });
+    assert.deepEqual(command('vip unpin web'), { kind: 'vip-unpin', name: 'web' });
     assert.deepEqual(command('node list'), { kind: 'node-list' });
     assert.deepEqual(command('node drain n1'), { kind: 'node-drain', name: 'n1' });
     assert.deepEqual(command('node undrain n1'), { kind: 'node-undrain', name: 'n1' });
@@ -270,6 +271,8 @@ describe('other commands', () => {
     usage('vip get', /needs NAME/);
     usage('vip rm', /needs NAME/);
     usage('vip move web', /needs --to NODE/);
+    usage('vip unpin', /NAME/);
+    usage('vip unpin Web!', /name/);
     usage('vip move web --to n2 --timeout soon', /--timeout must be a whole number/);
     usage('vip move web --to n2!', /bad --to node "n2!"/);
     usage('node drain', /needs NODE/);

@@ -33,6 +33,7 @@ export type Command =
   | { kind: 'vip-get'; name: string }
   | { kind: 'vip-rm'; name: string }
   | { kind: 'vip-move'; name: string; to: string; timeoutMs: number }
+  | { kind: 'vip-unpin'; name: string }
   | { kind: 'node-list' }
   | { kind: 'node-drain'; name: string }
   | { kind: 'node-undrain'; name: string }
@@ -220,6 +221,11 @@ export const COMMANDS: Record<string, CommandDef> = {
           : parseInteger('--timeout', timeout, 1, MAX_MOVE_TIMEOUT_MS);
       return { kind: 'vip-move', name: vipName(name!), to: nodeName(to, '--to node'), timeoutMs };
     },
+  },
+  'vip unpin': {
+    options: none,
+    args: ['NAME'],
+    build: ([name]) => ({ kind: 'vip-unpin', name: vipName(name!) }),
   },
   'node list': { options: none, args: [], build: () => ({ kind: 'node-list' }) },
   'node drain': {

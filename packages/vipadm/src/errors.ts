@@ -53,6 +53,7 @@ const COMMAND_WORDS: Record<string, string> = {
   ListVips: 'vip list',
   DeleteVip: 'vip rm',
   MoveVip: 'vip move',
+  UnpinVip: 'vip unpin',
   ListNodes: 'node list',
   DrainNode: 'node drain',
   UndrainNode: 'node undrain',

@@ -62,6 +62,7 @@ Commands:
   vip get NAME                      one VIP in full
   vip rm NAME                       delete a VIP; its holder releases it
   vip move NAME --to NODE           planned switchover, waits until NODE holds it
+  vip unpin NAME                    remove the pin vip move left; the VIP stays where it is
   node list                         nodes, liveness, health and what they hold
   node drain NODE                   NODE gives up its VIPs and takes none
   node undrain NODE                 NODE may hold VIPs again
@@ -88,7 +89,7 @@ Examples:
   vipadm -o json status | jq '.vips[] | {name: .spec.name, holder}'
   VIPADM_SERVER=coord.example:7500 vipadm --token-file /etc/vipd/token node list`,
 
-  vip: `Usage: vipadm vip add|set|list|get|rm|move ...
+  vip: `Usage: vipadm vip add|set|list|get|rm|move|unpin ...
 
   vip add NAME --address ADDR/PREFIX --interface IF [--node NODE[=PRIORITY]]... [--no-preempt]
   vip set NAME [spec options]
@@ -96,6 +97,7 @@ Examples:
   vip get NAME
   vip rm NAME
   vip move NAME --to NODE [--timeout MS]
+  vip unpin NAME
 
 See "vipadm vip COMMAND --help" for each.`,
 
@@ -168,7 +170,8 @@ Example:
 
 Planned switchover: pins NAME to NODE and waits until NODE holds it. The current holder
 lets go only once NODE is registered and ready, so clients see no gap. The pin stays:
-NODE takes the VIP back after a failure until the VIP is moved again.
+NODE takes the VIP back after a failure until the VIP is moved again or unpinned
+(vipadm vip unpin NAME).
 
 Options:
   --to NODE       the node to move to
@@ -178,6 +181,17 @@ Options:
 Examples:
   vipadm vip move web --to n2
   vipadm vip move web --to n2 --timeout 30000 && echo moved`,
+
+  'vip unpin': `Usage: vipadm vip unpin NAME
+
+Removes the pin "vip move" left on NAME, and nothing else: the VIP and its holder stay,
+and from now on the VIP's own ranking decides (priorities and preempt: with --no-preempt
+the holder keeps it; with preempt the best-ranked node takes it). A VIP without a pin is
+not an error: "NAME is not pinned; nothing changed".
+
+Examples:
+  vipadm vip unpin web
+  vipadm -o json vip unpin web | jq -r .unpinned_from`,
 
   node: `Usage: vipadm node list|drain|undrain ...
 

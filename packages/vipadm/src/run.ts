@@ -88,6 +88,10 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
       const moved = await client.call('MoveVip', request, command.timeoutMs + MOVE_DEADLINE_MARGIN_MS);
       return show(json.moveJson(moved), table.moveText(command.name, command.to, moved));
     }
+    case 'vip-unpin': {
+      const res = await client.call('UnpinVip', { name: command.name }, deadline);
+      return show(json.unpinJson(command.name, res), table.unpinText(command.name, res));
+    }
     case 'node-list': {
       const { nodes } = await client.call('ListNodes', {}, deadline);
       return show(json.nodesJson(nodes), table.nodesTable(nodes, wide));

@@ -44,6 +44,7 @@ export function requestFields(method: string, request: unknown): Record<string, 
       break;
     }
     case 'DeleteVip':
+    case 'UnpinVip':
       out.vip = field(req.name);
       break;
     case 'MoveVip':

@@ -19,6 +19,7 @@ export const METHOD_KINDS: Readonly<Record<string, 'read' | 'write'>> = {
   UpdateVip: 'write',
   DeleteVip: 'write',
   MoveVip: 'write',
+  UnpinVip: 'write',
   DrainNode: 'write',
   UndrainNode: 'write',
   GetVip: 'read',

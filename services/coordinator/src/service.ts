@@ -13,7 +13,7 @@ import { type Context, withTimeout } from './context';
 import { requireDecoded } from './decode';
 import { eventsFor, type KeyChange } from './events';
 import { ApiError, toServiceError } from './errors';
-import { moveVip } from './move';
+import { moveVip, unpinVip } from './move';
 import { drainNode, listNodes, nodesFrom, undrainNode } from './nodes';
 import { createService, deleteService, getService, listServices, updateService } from './services';
 import { readSnapshot } from './state';
@@ -60,6 +60,7 @@ export class AdminService {
         call.on('cancelled', () => abort.abort());
         return moveVip(this.ctx, req, { by: callerOf(call), signal: abort.signal });
       }),
+      UnpinVip: this.unary('UnpinVip', (req, call) => unpinVip(this.ctx, req, callerOf(call))),
       ListNodes: this.unary('ListNodes', async () => ({ nodes: await listNodes(this.ctx) })),
       DrainNode: this.unary('DrainNode', (req, call) => drainNode(this.ctx, req.name, callerOf(call))),
       UndrainNode: this.unary('UndrainNode', (req, call) => undrainNode(this.ctx, req.name, callerOf(call))),

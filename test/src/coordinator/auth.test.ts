@@ -68,6 +68,12 @@ const WRITES: WriteCase[] = [
     done: async (d) => ((await d.get('pins/web')) as { node?: string } | undefined)?.node === 'n2',
   },
   {
+    method: 'UnpinVip',
+    request: { name: 'web' },
+    fields: { vip: 'web' },
+    done: async (d) => (await d.get('pins/web')) === undefined,
+  },
+  {
     method: 'DrainNode',
     request: { name: 'n1' },
     fields: { node: 'n1' },

@@ -28,6 +28,7 @@ const WRITES = [
   'UpdateVip',
   'DeleteVip',
   'MoveVip',
+  'UnpinVip',
   'DrainNode',
   'UndrainNode',
   'CreateService',

@@ -128,6 +128,14 @@ import type {
   UndrainNodeRequest__Output as _vipd_v1_UndrainNodeRequest__Output,
 } from './vipd/v1/UndrainNodeRequest';
 import type {
+  UnpinVipRequest as _vipd_v1_UnpinVipRequest,
+  UnpinVipRequest__Output as _vipd_v1_UnpinVipRequest__Output,
+} from './vipd/v1/UnpinVipRequest';
+import type {
+  UnpinVipResponse as _vipd_v1_UnpinVipResponse,
+  UnpinVipResponse__Output as _vipd_v1_UnpinVipResponse__Output,
+} from './vipd/v1/UnpinVipResponse';
+import type {
   UpdateServiceRequest as _vipd_v1_UpdateServiceRequest,
   UpdateServiceRequest__Output as _vipd_v1_UpdateServiceRequest__Output,
 } from './vipd/v1/UpdateServiceRequest';
@@ -218,6 +226,8 @@ export interface ProtoGrpcType {
         _vipd_v1_UndrainNodeRequest,
         _vipd_v1_UndrainNodeRequest__Output
       >;
+      UnpinVipRequest: MessageTypeDefinition<_vipd_v1_UnpinVipRequest, _vipd_v1_UnpinVipRequest__Output>;
+      UnpinVipResponse: MessageTypeDefinition<_vipd_v1_UnpinVipResponse, _vipd_v1_UnpinVipResponse__Output>;
       UpdateServiceRequest: MessageTypeDefinition<
         _vipd_v1_UpdateServiceRequest,
         _vipd_v1_UpdateServiceRequest__Output

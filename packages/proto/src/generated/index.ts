@@ -38,6 +38,8 @@ export type * from './vipd/v1/ServiceCheck';
 export type * from './vipd/v1/ServiceSpec';
 export type * from './vipd/v1/TrackWeight';
 export type * from './vipd/v1/UndrainNodeRequest';
+export type * from './vipd/v1/UnpinVipRequest';
+export type * from './vipd/v1/UnpinVipResponse';
 export type * from './vipd/v1/UpdateServiceRequest';
 export type * from './vipd/v1/UpdateVipRequest';
 export type * from './vipd/v1/Vip';

@@ -89,6 +89,14 @@ import type {
   UndrainNodeRequest__Output as _vipd_v1_UndrainNodeRequest__Output,
 } from '../../vipd/v1/UndrainNodeRequest';
 import type {
+  UnpinVipRequest as _vipd_v1_UnpinVipRequest,
+  UnpinVipRequest__Output as _vipd_v1_UnpinVipRequest__Output,
+} from '../../vipd/v1/UnpinVipRequest';
+import type {
+  UnpinVipResponse as _vipd_v1_UnpinVipResponse,
+  UnpinVipResponse__Output as _vipd_v1_UnpinVipResponse__Output,
+} from '../../vipd/v1/UnpinVipResponse';
+import type {
   UpdateServiceRequest as _vipd_v1_UpdateServiceRequest,
   UpdateServiceRequest__Output as _vipd_v1_UpdateServiceRequest__Output,
 } from '../../vipd/v1/UpdateServiceRequest';
@@ -636,6 +644,47 @@ export interface AdminServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_vipd_v1_Node__Output>,
   ): grpc.ClientUnaryCall;
 
+  UnpinVip(
+    argument: _vipd_v1_UnpinVipRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_UnpinVipResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  UnpinVip(
+    argument: _vipd_v1_UnpinVipRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_UnpinVipResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  UnpinVip(
+    argument: _vipd_v1_UnpinVipRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_UnpinVipResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  UnpinVip(
+    argument: _vipd_v1_UnpinVipRequest,
+    callback: grpc.requestCallback<_vipd_v1_UnpinVipResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  unpinVip(
+    argument: _vipd_v1_UnpinVipRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_UnpinVipResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  unpinVip(
+    argument: _vipd_v1_UnpinVipRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_UnpinVipResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  unpinVip(
+    argument: _vipd_v1_UnpinVipRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_UnpinVipResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  unpinVip(
+    argument: _vipd_v1_UnpinVipRequest,
+    callback: grpc.requestCallback<_vipd_v1_UnpinVipResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
   UpdateService(
     argument: _vipd_v1_UpdateServiceRequest,
     metadata: grpc.Metadata,
@@ -765,6 +814,8 @@ export interface AdminServiceHandlers extends grpc.UntypedServiceImplementation 
 
   UndrainNode: grpc.handleUnaryCall<_vipd_v1_UndrainNodeRequest__Output, _vipd_v1_Node>;
 
+  UnpinVip: grpc.handleUnaryCall<_vipd_v1_UnpinVipRequest__Output, _vipd_v1_UnpinVipResponse>;
+
   UpdateService: grpc.handleUnaryCall<_vipd_v1_UpdateServiceRequest__Output, _vipd_v1_Service>;
 
   UpdateVip: grpc.handleUnaryCall<_vipd_v1_UpdateVipRequest__Output, _vipd_v1_Vip>;
@@ -850,6 +901,12 @@ export interface AdminServiceDefinition extends grpc.ServiceDefinition {
     _vipd_v1_Node,
     _vipd_v1_UndrainNodeRequest__Output,
     _vipd_v1_Node__Output
+  >;
+  UnpinVip: MethodDefinition<
+    _vipd_v1_UnpinVipRequest,
+    _vipd_v1_UnpinVipResponse,
+    _vipd_v1_UnpinVipRequest__Output,
+    _vipd_v1_UnpinVipResponse__Output
   >;
   UpdateService: MethodDefinition<
     _vipd_v1_UpdateServiceRequest,
