@@ -53,12 +53,15 @@ describe('vipadm completion', () => {
       'export',
       'help',
       'node',
+      'pool',
       'service',
       'status',
       'vip',
       'watch',
     ]);
     assert.deepEqual(complete(file, 'vipadm config '), ['view']);
+    assert.deepEqual(complete(file, 'vipadm pool '), ['add', 'get', 'list', 'rm']);
+    assert.deepEqual(complete(file, 'vipadm vip add web --po'), ['--pool']);
     assert.deepEqual(complete(file, 'vipadm service '), ['add', 'backend', 'get', 'list', 'rm', 'set']);
     assert.deepEqual(complete(file, 'vipadm service backend '), ['add', 'drain', 'rm', 'weight']);
     assert.deepEqual(complete(file, 'vipadm vip '), ['add', 'get', 'list', 'move', 'rm', 'set', 'unpin']);

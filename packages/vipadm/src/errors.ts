@@ -59,6 +59,10 @@ const COMMAND_WORDS: Record<string, string> = {
   UndrainNode: 'node undrain',
   GetStatus: 'status',
   WatchEvents: 'watch',
+  CreatePool: 'pool add',
+  GetPool: 'pool get',
+  ListPools: 'pool list',
+  DeletePool: 'pool rm',
 };
 
 /**

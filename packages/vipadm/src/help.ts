@@ -1,4 +1,5 @@
 /** Help texts, one per command path ('' is the top level). */
+import { POOL_HELP } from './pool-commands';
 import { SERVICE_HELP } from './service-help';
 
 const GLOBAL = `Global options (anywhere after "vipadm"); each beats its environment variable,
@@ -75,6 +76,7 @@ Commands:
   completion bash|zsh               shell completion script
   service add|set|list|get|rm NAME  virtual services: L4 load balancing on a VIP
   service backend add|rm|drain|weight NAME ADDR:PORT
+  pool add|list|get|rm NAME         address pools; vip add NAME --pool POOL takes the lowest free
   help [COMMAND]                    this text, or a command's; "help config": the config file
 
 ${GLOBAL}
@@ -102,8 +104,12 @@ Examples:
 See "vipadm vip COMMAND --help" for each.`,
 
   'vip add': `Usage: vipadm vip add NAME --address ADDR/PREFIX --interface IF [options]
+       vipadm vip add NAME --pool POOL [--family ipv4|ipv6] --interface IF [options]
 
 Creates a VIP. NAME is lower-case letters, digits and "-". Fails if NAME exists.
+With --pool, the VIP takes the lowest free address of POOL (vipadm pool add), IPv4 before
+IPv6 unless --family says, with the pool's prefix length, in the transaction that creates
+it: concurrent adds never get the same address. A full pool is refused and nothing is written.
 
 ${SPEC_OPTIONS}
 
@@ -114,7 +120,8 @@ Examples:
       --node-interface n2=bond0 --preempt-delay 5000 --announce-count 5
   vipadm vip add web --address 198.51.100.100/24 --interface eth0 --track nginx --track uplink
   vipadm vip add db --address 198.51.100.102/24 --interface eth0 --on-etcd-loss failsafe
-  vipadm vip add web --address 198.51.100.100/24 --interface eth0 --announce-probe 2000`,
+  vipadm vip add web --address 198.51.100.100/24 --interface eth0 --announce-probe 2000
+  vipadm vip add web --pool public --interface eth0 --node n1 --node n2`,
 
   'vip set': `Usage: vipadm vip set NAME [options]
 
@@ -330,6 +337,7 @@ Examples:
   vipadm config view
   vipadm --context prod -o json config view`,
   ...SERVICE_HELP,
+  ...POOL_HELP,
 };
 
 export function helpText(topic: string): string {

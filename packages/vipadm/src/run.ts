@@ -13,6 +13,8 @@ import { type ServiceFileSpec, serviceFromStored, serviceToRequest } from './app
 import { makePlan, type Plan, planJson, planText } from './apply-plan';
 import { CliError, UsageError } from './errors';
 import * as json from './json';
+import { isPoolCommand } from './pool-commands';
+import { runPoolCommand } from './pool-run';
 import { isServiceCommand } from './service-commands';
 import { runServiceCommand } from './service-run';
 import { applyChanges, specInput } from './spec';
@@ -57,9 +59,22 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
     });
   }
 
+  if (isPoolCommand(command)) {
+    return runPoolCommand(command, {
+      client,
+      render: (value, text) => render(global.output, value, text),
+      deadlineMs: deadline,
+      write: ctx.write,
+    });
+  }
+
   switch (command.kind) {
     case 'vip-add': {
-      const vip = await client.call('CreateVip', { spec: command.spec }, deadline);
+      const request = {
+        spec: command.spec,
+        ...(command.pool !== undefined && { pool: command.pool, pool_family: command.family ?? '' }),
+      };
+      const vip = await client.call('CreateVip', request, deadline);
       return show(json.vipJson(vip), `created ${command.spec.name}\n${table.vipDetail(vip)}`);
     }
     case 'vip-set': {

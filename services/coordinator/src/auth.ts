@@ -32,6 +32,10 @@ export const METHOD_KINDS: Readonly<Record<string, 'read' | 'write'>> = {
   DeleteService: 'write',
   GetService: 'read',
   ListServices: 'read',
+  CreatePool: 'write',
+  DeletePool: 'write',
+  GetPool: 'read',
+  ListPools: 'read',
 };
 
 export const isWrite = (method: string): boolean => METHOD_KINDS[method] !== 'read';

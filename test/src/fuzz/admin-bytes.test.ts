@@ -34,6 +34,8 @@ const WRITES = [
   'CreateService',
   'UpdateService',
   'DeleteService',
+  'CreatePool',
+  'DeletePool',
 ];
 /** Codes a hostile request may get. OK only for reads. */
 const CLEAN = new Set([
@@ -116,6 +118,8 @@ describe('fuzz: hostile bytes at every admin call', { timeout: 300_000 }, () => 
         'WatchEvents',
         'GetService',
         'ListServices',
+        'GetPool',
+        'ListPools',
       ].sort(),
     ]);
   });

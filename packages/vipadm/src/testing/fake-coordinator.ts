@@ -175,6 +175,10 @@ export class FakeCoordinator {
       GetService: this.unary('GetService', (_r, cb) => cb(unimplemented)),
       ListServices: this.unary('ListServices', (_r, cb) => cb(unimplemented)),
       DeleteService: this.unary('DeleteService', (_r, cb) => cb(unimplemented)),
+      CreatePool: this.unary('CreatePool', (_r, cb) => cb(unimplemented)),
+      GetPool: this.unary('GetPool', (_r, cb) => cb(unimplemented)),
+      ListPools: this.unary('ListPools', (_r, cb) => cb(unimplemented)),
+      DeletePool: this.unary('DeletePool', (_r, cb) => cb(unimplemented)),
     };
   }
 
