@@ -267,6 +267,11 @@ describe('other commands', () => {
       },
     );
     assert.deepEqual(command('pool ls'), { kind: 'pool-list' });
+    assert.deepEqual(command('import-keepalived k.conf --node db1'), {
+      kind: 'import-keepalived',
+      file: 'k.conf',
+      node: 'db1',
+    });
     assert.deepEqual(command('pool get public'), { kind: 'pool-get', name: 'public' });
     assert.deepEqual(command('pool delete public'), { kind: 'pool-rm', name: 'public' });
     assert.deepEqual(command('node list'), { kind: 'node-list' });

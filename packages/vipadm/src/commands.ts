@@ -45,6 +45,7 @@ export type Command =
   | { kind: 'config-view' }
   | { kind: 'apply'; file: string; dryRun: boolean; prune: boolean }
   | { kind: 'export' }
+  | { kind: 'import-keepalived'; file: string; node?: string }
   | ServiceCommand
   | PoolCommand;
 
@@ -282,6 +283,19 @@ export const COMMANDS: Record<string, CommandDef> = {
     },
   },
   export: { options: none, args: [], build: () => ({ kind: 'export' }) },
+  'import-keepalived': {
+    options: { node: { value: true } },
+    args: ['FILE'],
+    local: true,
+    build: ([file], options) => {
+      const node = options.get('node')?.[0];
+      return {
+        kind: 'import-keepalived',
+        file: file!,
+        ...(node !== undefined && { node: nodeName(node, '--node') }),
+      };
+    },
+  },
   completion: {
     options: none,
     args: ['SHELL'],

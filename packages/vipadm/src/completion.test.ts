@@ -52,6 +52,7 @@ describe('vipadm completion', () => {
       'config',
       'export',
       'help',
+      'import-keepalived',
       'node',
       'pool',
       'service',

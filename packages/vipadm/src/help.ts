@@ -72,6 +72,8 @@ Commands:
   export                            VIPs and services as YAML, the file apply reads (a cluster in git)
   apply -f FILE [--dry-run] [--prune]
                                     make the cluster's VIPs what FILE says; --dry-run: the diff
+  import-keepalived FILE [--node NAME]
+                                    a keepalived.conf as the YAML apply reads (no coordinator)
   config view                       the server, context, token file and TLS files in use
   completion bash|zsh               shell completion script
   service add|set|list|get|rm NAME  virtual services: L4 load balancing on a VIP
@@ -188,6 +190,21 @@ Options:
 Examples:
   vipadm vip move web --to n2
   vipadm vip move web --to n2 --timeout 30000 && echo moved`,
+
+  'import-keepalived': `Usage: vipadm import-keepalived FILE [--node NAME]
+
+Reads one node's keepalived.conf (FILE, or - for stdin) and prints the VIP specs it implies as
+the YAML "vipadm apply -f" reads: one VIP per virtual_ipaddress address of each vrrp_instance,
+with this node (--node NAME, else global_defs router_id, else node1) at the instance's priority;
+nopreempt, preempt_delay, track_script / track_process (and their weights), garp_master_*,
+dev, label, scope, brd and noprefixroute are carried. vrrp_script, vrrp_track_process and
+notify_master|backup|fault follow as comments: the checks and hooks for the node's vipd.yaml.
+Each option that cannot be carried (vrrp_sync_group, virtual_routes, advert_int, ...) is one
+line on stderr saying why; the exit code is still 0. Needs no coordinator.
+
+Examples:
+  vipadm import-keepalived /etc/keepalived/keepalived.conf > vips.yaml
+  vipadm import-keepalived db1.conf --node db1 > vips.yaml && vipadm apply -f vips.yaml --dry-run`,
 
   'vip unpin': `Usage: vipadm vip unpin NAME
 

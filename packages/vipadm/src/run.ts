@@ -163,6 +163,7 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
     case 'help':
     case 'version':
     case 'completion':
+    case 'import-keepalived':
     case 'config-view':
       throw new Error(`${command.kind} is handled before connecting`);
   }
