@@ -6,8 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Event__Output } from '@vipd/proto';
 import { type LocalEtcd, startLocalEtcd } from '../harness/etcd-local';
-import { pollUntil, runScript, type ScriptResult } from '../harness/proc';
+import { pollUntil, runScript, type ScriptResult, sleep } from '../harness/proc';
 import { VIPADM_BIN } from '../harness/paths';
 import { type Coordinator, FakeDaemons, startCoordinator } from './admin-client';
 
@@ -65,6 +66,11 @@ describe('vipadm vip unpin', { timeout: 120_000 }, () => {
     assert.equal(move.code, 0, move.stderr);
     assert.equal(((await daemons.get('pins/web')) as { node: string }).node, 'n2');
     const before = await daemons.get('vips/web');
+    const events: Event__Output[] = [];
+    const stream = coord.client.WatchEvents({});
+    stream.on('data', (e: Event__Output) => events.push(e));
+    stream.on('error', () => undefined); // cancelled below
+    await new Promise((resolve) => stream.once('metadata', resolve));
 
     const unpin = await vipadm(['vip', 'unpin', 'web']);
     assert.equal(unpin.code, 0, unpin.stderr);
@@ -79,6 +85,18 @@ describe('vipadm vip unpin', { timeout: 120_000 }, () => {
     assert.equal(got.code, 0, got.stderr);
     const vip = JSON.parse(got.stdout) as { holder: string; pinned_to: string };
     assert.deepEqual([vip.holder, vip.pinned_to], ['n2', '']);
+    await pollUntil(async () => (events.length > 0 ? true : undefined), {
+      timeoutMs: 5000,
+      intervalMs: 20,
+      what: 'the unpinned event',
+    });
+    await sleep(300); // anything that would follow (a release, an acquire) arrives by then
+    stream.cancel();
+    assert.deepEqual(
+      events.map((e) => [e.type, e.vip, e.node]),
+      [['unpinned', 'web', 'n2']],
+      'watchers see one event: unpinned, and nothing released or acquired',
+    );
   });
 
   it('unpinning an unpinned VIP changes nothing and says so in one line (exit 0)', async () => {
