@@ -69,6 +69,23 @@ export class InvalidServiceSpecError extends StoreError {
   }
 }
 
+/** An address pool spec failed validation (pools/<name>). */
+export class InvalidPoolSpecError extends StoreError {
+  readonly problems: string[];
+
+  constructor(
+    readonly pool: string,
+    problems: string[],
+  ) {
+    const folded = problems.map((p) => clip(p.replace(/\s*[\r\n\u2028\u2029]\s*/g, ' '), 300));
+    super(`invalid pool spec ${clip(JSON.stringify(pool), 100)}: ${folded.slice(0, 10).join('; ')}`, {
+      transient: false,
+    });
+    this.problems = folded;
+    this.name = 'InvalidPoolSpecError';
+  }
+}
+
 /**
  * keys/beat holds something that is not a beat key. Final until an operator fixes it (deleting
  * the key lets the next vipd create a new one). Never carries the value: it is a secret.

@@ -7,6 +7,7 @@ export * from './keys';
 export * from './leadership';
 export * from './leadership-bulk';
 export * from './node-session';
+export * from './pool-spec';
 export * from './prefix-mirror';
 export * from './ranking';
 export * from './records';

@@ -56,6 +56,13 @@ export class Keys {
   serviceHealth(name: string): string {
     return this.serviceHealthPrefix + name;
   }
+  /** pools/<name>: an address pool that `vip add --pool` allocates from (pool-spec.ts). */
+  get poolsPrefix(): string {
+    return `${this.root}pools/`;
+  }
+  pool(name: string): string {
+    return this.poolsPrefix + name;
+  }
   /** keys/: the cluster's secrets (only `keys/beat` today). Read by vipd only, never logged. */
   get keysPrefix(): string {
     return `${this.root}keys/`;

@@ -11,6 +11,7 @@ import {
   parseNodeInfo,
   parsePinRecord,
   pinTxn,
+  unpinTxn,
 } from './records';
 
 const keys = new Keys('c1');
@@ -44,6 +45,16 @@ describe('records', () => {
     assert.deepEqual(drainTxn(keys, 'n1', { at: 't', by: 'ann' }), {
       compare: [{ key, target: 'Create', result: 'Equal', create_revision: 0 }],
       success: [{ request_put: { key, value: Buffer.from('{"at":"t","by":"ann"}') } }],
+      failure: [],
+    });
+  });
+
+  it('an unpin deletes only the pin, and only while the VIP exists', () => {
+    assert.deepEqual(unpinTxn(keys, 'web'), {
+      compare: [
+        { key: Buffer.from('/vipd/c1/vips/web'), target: 'Create', result: 'Greater', create_revision: 0 },
+      ],
+      success: [{ request_delete_range: { key: Buffer.from('/vipd/c1/pins/web'), prev_kv: true } }],
       failure: [],
     });
   });

@@ -129,6 +129,38 @@ export async function putPin(
   }
 }
 
+/**
+ * Deletes pins/<vip> while vips/<vip> exists, returning the deleted pin (prev_kv). The VIP's spec
+ * and leader key are not touched: the holder keeps it, and ranking without the pin decides.
+ */
+export function unpinTxn(keys: Keys, vip: string): ITxnRequest {
+  return {
+    compare: [{ key: Buffer.from(keys.vip(vip)), target: 'Create', result: 'Greater', create_revision: 0 }],
+    success: [{ request_delete_range: { key: Buffer.from(keys.pin(vip)), prev_kv: true } }],
+    failure: [],
+  };
+}
+
+/**
+ * Unpins a VIP (unpinTxn). `found` false when vips/<vip> does not exist; `pin` the record
+ * deleted (undefined: there was none, or it was not a valid pin).
+ */
+export async function deletePin(
+  client: Etcd3,
+  keys: Keys,
+  vip: string,
+): Promise<{ found: false } | { found: true; pin: PinRecord | undefined; revision: string }> {
+  try {
+    const res = await client.kv.txn(unpinTxn(keys, vip));
+    if (!res.succeeded) return { found: false };
+    const prev = res.responses[0]?.response_delete_range?.prev_kvs?.[0];
+    const pin = prev ? parsePinRecord(prev.value.toString()) : undefined;
+    return { found: true, pin, revision: String(res.header.revision) };
+  } catch (err) {
+    throw fromEtcdError(`unpin ${vip}`, err);
+  }
+}
+
 function parseObject(value: string): Record<string, unknown> | undefined {
   try {
     const v: unknown = JSON.parse(value);

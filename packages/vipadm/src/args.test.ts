@@ -248,6 +248,32 @@ describe('other commands', () => {
       to: 'n2',
       timeoutMs: 30000,
     });
+    assert.deepEqual(command('vip unpin web'), { kind: 'vip-unpin', name: 'web' });
+    assert.deepEqual(command('vip add web --pool public --interface e0'), {
+      kind: 'vip-add',
+      spec: { name: 'web', address: '', interface: 'e0', nodes: {}, preempt: true, preempt_delay_ms: 0 },
+      pool: 'public',
+    });
+    const v6 = command('vip add web --pool public --family ipv6 --interface e0');
+    assert.equal(v6.kind === 'vip-add' && v6.family, 'ipv6');
+    assert.deepEqual(
+      command('pool add public --address 198.51.100.16/28,198.51.100.40-198.51.100.49 --vip-prefix4 24'),
+      {
+        kind: 'pool-add',
+        name: 'public',
+        addresses: ['198.51.100.16/28', '198.51.100.40-198.51.100.49'],
+        prefix4: 24,
+        prefix6: 128,
+      },
+    );
+    assert.deepEqual(command('pool ls'), { kind: 'pool-list' });
+    assert.deepEqual(command('import-keepalived k.conf --node db1'), {
+      kind: 'import-keepalived',
+      file: 'k.conf',
+      node: 'db1',
+    });
+    assert.deepEqual(command('pool get public'), { kind: 'pool-get', name: 'public' });
+    assert.deepEqual(command('pool delete public'), { kind: 'pool-rm', name: 'public' });
     assert.deepEqual(command('node list'), { kind: 'node-list' });
     assert.deepEqual(command('node drain n1'), { kind: 'node-drain', name: 'n1' });
     assert.deepEqual(command('node undrain n1'), { kind: 'node-undrain', name: 'n1' });
@@ -270,6 +296,15 @@ describe('other commands', () => {
     usage('vip get', /needs NAME/);
     usage('vip rm', /needs NAME/);
     usage('vip move web', /needs --to NODE/);
+    usage('vip unpin', /NAME/);
+    usage('vip add web --interface e0', /needs --address ADDR\/PREFIX \(or --pool POOL\)/);
+    usage('vip add web --pool p --address 198.51.100.1/24 --interface e0', /--address or --pool, not both/);
+    usage('vip add web --pool p --family ipv5 --interface e0', /bad --family "ipv5"/);
+    usage('vip add web --address 198.51.100.1/24 --family ipv4 --interface e0', /--family goes with --pool/);
+    usage('pool add public', /needs --address CIDR\|FIRST-LAST/);
+    usage('pool add public --address 198.51.100.0/28 --vip-prefix4 33', /--vip-prefix4/);
+    usage('pool add Public --address 198.51.100.0/28', /bad pool name "Public"/);
+    usage('vip unpin Web!', /name/);
     usage('vip move web --to n2 --timeout soon', /--timeout must be a whole number/);
     usage('vip move web --to n2!', /bad --to node "n2!"/);
     usage('node drain', /needs NODE/);

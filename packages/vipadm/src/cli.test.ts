@@ -253,6 +253,13 @@ describe('vipadm against a gRPC AdminService', () => {
     const move = await vipadm('vip move web --to n2 --timeout 30000');
     assert.equal(move.stdout, 'moved web to n2 in 42 ms\n');
     assert.equal(fake.requests.at(-1)!.request.timeout_ms, 30000);
+    assert.equal(
+      (await vipadm('vip unpin web')).stdout,
+      'unpinned web from n2: n2 holds it; normal ranking (preempt, priorities) applies\n',
+    );
+    assert.equal((await vipadm('vip unpin web')).stdout, 'web is not pinned; nothing changed\n');
+    assert.equal(JSON.parse((await vipadm('-o json vip unpin web')).stdout).unpinned_from, '');
+    failed(await vipadm('vip unpin nope'), 1, /^vipadm: VIP nope not found\n$/);
     assert.equal((await vipadm('node drain n1')).stdout, 'drained n1: it holds no VIP\n');
     assert.equal(fake.nodes.get('n1')!.drained, true);
     assert.equal(JSON.parse((await vipadm('-o json node undrain n1')).stdout).drained, false);

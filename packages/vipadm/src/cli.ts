@@ -11,6 +11,7 @@ import { bashCompletion, zshCompletion } from './completion';
 import { readConfigFile } from './config-file';
 import { CliError, UsageError } from './errors';
 import { helpText } from './help';
+import { importKeepalivedFile } from './keepalived-file';
 import * as json from './json';
 import { render, runCommand } from './run';
 import * as table from './table';
@@ -40,6 +41,12 @@ export async function main(argv: string[], env: Env, io: Io, interrupted: Promis
     }
     if (command.kind === 'completion') {
       io.stdout(command.shell === 'bash' ? bashCompletion() : zshCompletion());
+      return 0;
+    }
+    if (command.kind === 'import-keepalived') {
+      const result = importKeepalivedFile(command.file, command.node);
+      io.stdout(result.yaml);
+      for (const line of result.dropped) io.stderr(`vipadm: not carried: ${oneLine(line)}\n`);
       return 0;
     }
     if (command.kind === 'config-view') {

@@ -4,6 +4,7 @@
  */
 import type { AnnounceSettings__Output } from '@vipd/proto';
 import { UsageError } from './errors';
+import { POOL_ALIASES, POOL_COMMANDS, type PoolCommand } from './pool-commands';
 import { SERVICE_ALIASES, SERVICE_COMMANDS, type ServiceCommand } from './service-commands';
 import type { VipChanges } from './spec';
 import { buildSpec } from './spec';
@@ -22,17 +23,19 @@ import {
   SCOPES,
   vipAddress,
   vipName,
+  VIP_NAME_RE,
 } from './values';
 
 export type Command =
   | { kind: 'help'; topic: string }
   | { kind: 'version' }
-  | { kind: 'vip-add'; spec: VipSpecInput }
+  | { kind: 'vip-add'; spec: VipSpecInput; pool?: string; family?: 'ipv4' | 'ipv6' }
   | { kind: 'vip-set'; name: string; changes: VipChanges }
   | { kind: 'vip-list' }
   | { kind: 'vip-get'; name: string }
   | { kind: 'vip-rm'; name: string }
   | { kind: 'vip-move'; name: string; to: string; timeoutMs: number }
+  | { kind: 'vip-unpin'; name: string }
   | { kind: 'node-list' }
   | { kind: 'node-drain'; name: string }
   | { kind: 'node-undrain'; name: string }
@@ -42,7 +45,9 @@ export type Command =
   | { kind: 'config-view' }
   | { kind: 'apply'; file: string; dryRun: boolean; prune: boolean }
   | { kind: 'export' }
-  | ServiceCommand;
+  | { kind: 'import-keepalived'; file: string; node?: string }
+  | ServiceCommand
+  | PoolCommand;
 
 export type OptionSpec = Record<string, { value: boolean; repeat?: boolean }>;
 
@@ -181,12 +186,27 @@ const none: OptionSpec = {};
 
 export const COMMANDS: Record<string, CommandDef> = {
   'vip add': {
-    options: SPEC_OPTIONS,
+    options: { ...SPEC_OPTIONS, pool: { value: true }, family: { value: true } },
     args: ['NAME'],
     build: ([name], options) => {
-      if (!options.has('address')) throw new UsageError('"vip add" needs --address ADDR/PREFIX');
+      const pool = options.get('pool')?.[0];
+      const family = options.get('family')?.[0];
+      if (pool !== undefined && options.has('address')) {
+        throw new UsageError('"vip add" takes --address or --pool, not both');
+      }
+      if (pool === undefined && !options.has('address')) {
+        throw new UsageError('"vip add" needs --address ADDR/PREFIX (or --pool POOL)');
+      }
+      if (family !== undefined && pool === undefined) throw new UsageError('--family goes with --pool');
+      if (family !== undefined && family !== 'ipv4' && family !== 'ipv6') {
+        throw new UsageError(`bad --family ${JSON.stringify(family)}: ipv4 or ipv6`);
+      }
       if (!options.has('interface')) throw new UsageError('"vip add" needs --interface IF');
-      return { kind: 'vip-add', spec: buildSpec(vipName(name!), specChanges(options)) };
+      const spec = buildSpec(vipName(name!), specChanges(options));
+      if (pool === undefined) return { kind: 'vip-add', spec };
+      if (!VIP_NAME_RE.test(pool))
+        throw new UsageError(`bad --pool ${JSON.stringify(pool)}: not a pool name`);
+      return { kind: 'vip-add', spec, pool, ...(family !== undefined && { family }) };
     },
   },
   'vip set': {
@@ -220,6 +240,11 @@ export const COMMANDS: Record<string, CommandDef> = {
           : parseInteger('--timeout', timeout, 1, MAX_MOVE_TIMEOUT_MS);
       return { kind: 'vip-move', name: vipName(name!), to: nodeName(to, '--to node'), timeoutMs };
     },
+  },
+  'vip unpin': {
+    options: none,
+    args: ['NAME'],
+    build: ([name]) => ({ kind: 'vip-unpin', name: vipName(name!) }),
   },
   'node list': { options: none, args: [], build: () => ({ kind: 'node-list' }) },
   'node drain': {
@@ -258,6 +283,19 @@ export const COMMANDS: Record<string, CommandDef> = {
     },
   },
   export: { options: none, args: [], build: () => ({ kind: 'export' }) },
+  'import-keepalived': {
+    options: { node: { value: true } },
+    args: ['FILE'],
+    local: true,
+    build: ([file], options) => {
+      const node = options.get('node')?.[0];
+      return {
+        kind: 'import-keepalived',
+        file: file!,
+        ...(node !== undefined && { node: nodeName(node, '--node') }),
+      };
+    },
+  },
   completion: {
     options: none,
     args: ['SHELL'],
@@ -270,6 +308,7 @@ export const COMMANDS: Record<string, CommandDef> = {
     },
   },
   ...SERVICE_COMMANDS,
+  ...POOL_COMMANDS,
 };
 
 /** Other words for the same command. */
@@ -280,10 +319,11 @@ const ALIASES: Record<string, string> = {
   'vip show': 'vip get',
   'node ls': 'node list',
   ...SERVICE_ALIASES,
+  ...POOL_ALIASES,
 };
 
 /** First words that need a second one. */
-export const GROUPS = ['vip', 'node', 'config', 'service'];
+export const GROUPS = ['vip', 'node', 'config', 'service', 'pool'];
 
 /** The command the leading words name (longest match), with its canonical path. */
 export function resolveCommand(words: readonly string[]): { path: string; def: CommandDef } | undefined {

@@ -52,16 +52,21 @@ describe('vipadm completion', () => {
       'config',
       'export',
       'help',
+      'import-keepalived',
       'node',
+      'pool',
       'service',
       'status',
       'vip',
       'watch',
     ]);
     assert.deepEqual(complete(file, 'vipadm config '), ['view']);
+    assert.deepEqual(complete(file, 'vipadm pool '), ['add', 'get', 'list', 'rm']);
+    assert.deepEqual(complete(file, 'vipadm vip add web --po'), ['--pool']);
     assert.deepEqual(complete(file, 'vipadm service '), ['add', 'backend', 'get', 'list', 'rm', 'set']);
     assert.deepEqual(complete(file, 'vipadm service backend '), ['add', 'drain', 'rm', 'weight']);
-    assert.deepEqual(complete(file, 'vipadm vip '), ['add', 'get', 'list', 'move', 'rm', 'set']);
+    assert.deepEqual(complete(file, 'vipadm vip '), ['add', 'get', 'list', 'move', 'rm', 'set', 'unpin']);
+    assert.deepEqual(complete(file, 'vipadm vip u'), ['unpin']);
     assert.deepEqual(complete(file, 'vipadm --server a:1 -o json vip m'), ['move']);
     assert.deepEqual(complete(file, 'vipadm vip move web --t'), [
       '--to',

@@ -53,11 +53,16 @@ const COMMAND_WORDS: Record<string, string> = {
   ListVips: 'vip list',
   DeleteVip: 'vip rm',
   MoveVip: 'vip move',
+  UnpinVip: 'vip unpin',
   ListNodes: 'node list',
   DrainNode: 'node drain',
   UndrainNode: 'node undrain',
   GetStatus: 'status',
   WatchEvents: 'watch',
+  CreatePool: 'pool add',
+  GetPool: 'pool get',
+  ListPools: 'pool list',
+  DeletePool: 'pool rm',
 };
 
 /**

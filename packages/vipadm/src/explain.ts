@@ -72,7 +72,7 @@ export function verdict(vip: Vip__Output, list: Candidate[]): string {
       : `held by its preferred node ${vip.holder}`;
   }
   if (vip.pinned_to === vip.holder) {
-    return `pinned to ${vip.holder} (vip move): it stays there while ${vip.holder} can serve it (vipadm vip move ${name} --to ${best.node} to change)`;
+    return `pinned to ${vip.holder} (vip move): it stays there while ${vip.holder} can serve it (vipadm vip move ${name} --to ${best.node} to change, vipadm vip unpin ${name} to let ranking decide)`;
   }
   if (vip.spec?.preempt === false) {
     return `preempt is off: it stays on ${vip.holder} although ${best.node} ranks higher (vipadm vip move ${name} --to ${best.node})`;

@@ -1,4 +1,5 @@
 /** Help texts, one per command path ('' is the top level). */
+import { POOL_HELP } from './pool-commands';
 import { SERVICE_HELP } from './service-help';
 
 const GLOBAL = `Global options (anywhere after "vipadm"); each beats its environment variable,
@@ -62,6 +63,7 @@ Commands:
   vip get NAME                      one VIP in full
   vip rm NAME                       delete a VIP; its holder releases it
   vip move NAME --to NODE           planned switchover, waits until NODE holds it
+  vip unpin NAME                    remove the pin vip move left; the VIP stays where it is
   node list                         nodes, liveness, health and what they hold
   node drain NODE                   NODE gives up its VIPs and takes none
   node undrain NODE                 NODE may hold VIPs again
@@ -70,10 +72,13 @@ Commands:
   export                            VIPs and services as YAML, the file apply reads (a cluster in git)
   apply -f FILE [--dry-run] [--prune]
                                     make the cluster's VIPs what FILE says; --dry-run: the diff
+  import-keepalived FILE [--node NAME]
+                                    a keepalived.conf as the YAML apply reads (no coordinator)
   config view                       the server, context, token file and TLS files in use
   completion bash|zsh               shell completion script
   service add|set|list|get|rm NAME  virtual services: L4 load balancing on a VIP
   service backend add|rm|drain|weight NAME ADDR:PORT
+  pool add|list|get|rm NAME         address pools; vip add NAME --pool POOL takes the lowest free
   help [COMMAND]                    this text, or a command's; "help config": the config file
 
 ${GLOBAL}
@@ -88,7 +93,7 @@ Examples:
   vipadm -o json status | jq '.vips[] | {name: .spec.name, holder}'
   VIPADM_SERVER=coord.example:7500 vipadm --token-file /etc/vipd/token node list`,
 
-  vip: `Usage: vipadm vip add|set|list|get|rm|move ...
+  vip: `Usage: vipadm vip add|set|list|get|rm|move|unpin ...
 
   vip add NAME --address ADDR/PREFIX --interface IF [--node NODE[=PRIORITY]]... [--no-preempt]
   vip set NAME [spec options]
@@ -96,12 +101,17 @@ Examples:
   vip get NAME
   vip rm NAME
   vip move NAME --to NODE [--timeout MS]
+  vip unpin NAME
 
 See "vipadm vip COMMAND --help" for each.`,
 
   'vip add': `Usage: vipadm vip add NAME --address ADDR/PREFIX --interface IF [options]
+       vipadm vip add NAME --pool POOL [--family ipv4|ipv6] --interface IF [options]
 
 Creates a VIP. NAME is lower-case letters, digits and "-". Fails if NAME exists.
+With --pool, the VIP takes the lowest free address of POOL (vipadm pool add), IPv4 before
+IPv6 unless --family says, with the pool's prefix length, in the transaction that creates
+it: concurrent adds never get the same address. A full pool is refused and nothing is written.
 
 ${SPEC_OPTIONS}
 
@@ -112,7 +122,8 @@ Examples:
       --node-interface n2=bond0 --preempt-delay 5000 --announce-count 5
   vipadm vip add web --address 198.51.100.100/24 --interface eth0 --track nginx --track uplink
   vipadm vip add db --address 198.51.100.102/24 --interface eth0 --on-etcd-loss failsafe
-  vipadm vip add web --address 198.51.100.100/24 --interface eth0 --announce-probe 2000`,
+  vipadm vip add web --address 198.51.100.100/24 --interface eth0 --announce-probe 2000
+  vipadm vip add web --pool public --interface eth0 --node n1 --node n2`,
 
   'vip set': `Usage: vipadm vip set NAME [options]
 
@@ -168,7 +179,8 @@ Example:
 
 Planned switchover: pins NAME to NODE and waits until NODE holds it. The current holder
 lets go only once NODE is registered and ready, so clients see no gap. The pin stays:
-NODE takes the VIP back after a failure until the VIP is moved again.
+NODE takes the VIP back after a failure until the VIP is moved again or unpinned
+(vipadm vip unpin NAME).
 
 Options:
   --to NODE       the node to move to
@@ -178,6 +190,32 @@ Options:
 Examples:
   vipadm vip move web --to n2
   vipadm vip move web --to n2 --timeout 30000 && echo moved`,
+
+  'import-keepalived': `Usage: vipadm import-keepalived FILE [--node NAME]
+
+Reads one node's keepalived.conf (FILE, or - for stdin) and prints the VIP specs it implies as
+the YAML "vipadm apply -f" reads: one VIP per virtual_ipaddress address of each vrrp_instance,
+with this node (--node NAME, else global_defs router_id, else node1) at the instance's priority;
+nopreempt, preempt_delay, track_script / track_process (and their weights), garp_master_*,
+dev, label, scope, brd and noprefixroute are carried. vrrp_script, vrrp_track_process and
+notify_master|backup|fault follow as comments: the checks and hooks for the node's vipd.yaml.
+Each option that cannot be carried (vrrp_sync_group, virtual_routes, advert_int, ...) is one
+line on stderr saying why; the exit code is still 0. Needs no coordinator.
+
+Examples:
+  vipadm import-keepalived /etc/keepalived/keepalived.conf > vips.yaml
+  vipadm import-keepalived db1.conf --node db1 > vips.yaml && vipadm apply -f vips.yaml --dry-run`,
+
+  'vip unpin': `Usage: vipadm vip unpin NAME
+
+Removes the pin "vip move" left on NAME, and nothing else: the VIP and its holder stay,
+and from now on the VIP's own ranking decides (priorities and preempt: with --no-preempt
+the holder keeps it; with preempt the best-ranked node takes it). A VIP without a pin is
+not an error: "NAME is not pinned; nothing changed".
+
+Examples:
+  vipadm vip unpin web
+  vipadm -o json vip unpin web | jq -r .unpinned_from`,
 
   node: `Usage: vipadm node list|drain|undrain ...
 
@@ -316,6 +354,7 @@ Examples:
   vipadm config view
   vipadm --context prod -o json config view`,
   ...SERVICE_HELP,
+  ...POOL_HELP,
 };
 
 export function helpText(topic: string): string {

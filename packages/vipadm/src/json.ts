@@ -10,6 +10,7 @@ import type {
   EffectivePriority__Output,
   Event__Output,
   MoveVipResponse__Output,
+  UnpinVipResponse__Output,
   Node__Output,
   VipSpec__Output,
   Vip__Output,
@@ -113,6 +114,14 @@ export function moveJson(move: MoveVipResponse__Output) {
     vip: move.vip ? vipJson(move.vip) : null,
     from: move.from ?? '',
     elapsed_ms: move.elapsed_ms ?? 0,
+  };
+}
+
+export function unpinJson(name: string, res: UnpinVipResponse__Output) {
+  return {
+    name,
+    unpinned_from: res.unpinned_from ?? '',
+    vip: res.vip ? vipJson(res.vip) : null,
   };
 }
 

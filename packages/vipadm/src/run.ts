@@ -13,6 +13,8 @@ import { type ServiceFileSpec, serviceFromStored, serviceToRequest } from './app
 import { makePlan, type Plan, planJson, planText } from './apply-plan';
 import { CliError, UsageError } from './errors';
 import * as json from './json';
+import { isPoolCommand } from './pool-commands';
+import { runPoolCommand } from './pool-run';
 import { isServiceCommand } from './service-commands';
 import { runServiceCommand } from './service-run';
 import { applyChanges, specInput } from './spec';
@@ -57,9 +59,22 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
     });
   }
 
+  if (isPoolCommand(command)) {
+    return runPoolCommand(command, {
+      client,
+      render: (value, text) => render(global.output, value, text),
+      deadlineMs: deadline,
+      write: ctx.write,
+    });
+  }
+
   switch (command.kind) {
     case 'vip-add': {
-      const vip = await client.call('CreateVip', { spec: command.spec }, deadline);
+      const request = {
+        spec: command.spec,
+        ...(command.pool !== undefined && { pool: command.pool, pool_family: command.family ?? '' }),
+      };
+      const vip = await client.call('CreateVip', request, deadline);
       return show(json.vipJson(vip), `created ${command.spec.name}\n${table.vipDetail(vip)}`);
     }
     case 'vip-set': {
@@ -87,6 +102,10 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
       const request = { name: command.name, to: command.to, timeout_ms: command.timeoutMs };
       const moved = await client.call('MoveVip', request, command.timeoutMs + MOVE_DEADLINE_MARGIN_MS);
       return show(json.moveJson(moved), table.moveText(command.name, command.to, moved));
+    }
+    case 'vip-unpin': {
+      const res = await client.call('UnpinVip', { name: command.name }, deadline);
+      return show(json.unpinJson(command.name, res), table.unpinText(command.name, res));
     }
     case 'node-list': {
       const { nodes } = await client.call('ListNodes', {}, deadline);
@@ -144,6 +163,7 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
     case 'help':
     case 'version':
     case 'completion':
+    case 'import-keepalived':
     case 'config-view':
       throw new Error(`${command.kind} is handled before connecting`);
   }

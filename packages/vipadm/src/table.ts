@@ -8,6 +8,7 @@ import type {
   ClusterStatus__Output,
   Event__Output,
   MoveVipResponse__Output,
+  UnpinVipResponse__Output,
   Node__Output,
   Vip__Output,
 } from '@vipd/proto';
@@ -198,6 +199,13 @@ export function statusText(status: ClusterStatus__Output, wide = false): string 
 export function moveText(name: string, to: string, move: MoveVipResponse__Output): string {
   const from = move.from ? `from ${move.from} ` : '';
   return `moved ${name} ${from}to ${move.vip?.holder || to} in ${move.elapsed_ms} ms\n`;
+}
+
+/** One line: the pin removed and who holds the VIP now, or that there was none. */
+export function unpinText(name: string, res: UnpinVipResponse__Output): string {
+  if (!res.unpinned_from) return `${name} is not pinned; nothing changed\n`;
+  const holder = res.vip?.holder ? `${res.vip.holder} holds it` : 'no node holds it';
+  return `unpinned ${name} from ${res.unpinned_from}: ${holder}; normal ranking (preempt, priorities) applies\n`;
 }
 
 export function drainText(node: Node__Output, drained: boolean): string {

@@ -40,11 +40,19 @@ export function requestFields(method: string, request: unknown): Record<string, 
       const spec = objectAt(req, 'spec');
       out.vip = field(spec.name);
       out.address = field(spec.address);
+      out.pool = field(req.pool) || undefined;
       out.expectedRevision = field(req.expected_revision) || undefined;
       break;
     }
     case 'DeleteVip':
+    case 'UnpinVip':
       out.vip = field(req.name);
+      break;
+    case 'CreatePool':
+      out.pool = field(objectAt(req, 'spec').name);
+      break;
+    case 'DeletePool':
+      out.pool = field(req.name);
       break;
     case 'MoveVip':
       out.vip = field(req.name);

@@ -188,6 +188,7 @@ describe('requestFields', () => {
       vip: 'a b',
       address: `${'x'.repeat(128)}…`,
     });
+    assert.deepEqual(requestFields('UnpinVip', { name: 'web' }), { vip: 'web' });
     assert.deepEqual(requestFields('DrainNode', null), {});
     assert.deepEqual(requestFields('UpdateVip', { spec: 'nope', expected_revision: '7' }), {
       expectedRevision: '7',

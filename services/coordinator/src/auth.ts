@@ -19,6 +19,7 @@ export const METHOD_KINDS: Readonly<Record<string, 'read' | 'write'>> = {
   UpdateVip: 'write',
   DeleteVip: 'write',
   MoveVip: 'write',
+  UnpinVip: 'write',
   DrainNode: 'write',
   UndrainNode: 'write',
   GetVip: 'read',
@@ -31,6 +32,10 @@ export const METHOD_KINDS: Readonly<Record<string, 'read' | 'write'>> = {
   DeleteService: 'write',
   GetService: 'read',
   ListServices: 'read',
+  CreatePool: 'write',
+  DeletePool: 'write',
+  GetPool: 'read',
+  ListPools: 'read',
 };
 
 export const isWrite = (method: string): boolean => METHOD_KINDS[method] !== 'read';

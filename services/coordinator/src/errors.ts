@@ -6,7 +6,7 @@
  */
 import { status as Status, type ServiceError, Metadata } from '@grpc/grpc-js';
 import { errorLine, oneLine } from '@vipd/log';
-import { InvalidServiceSpecError, InvalidSpecError, StoreError } from '@vipd/store';
+import { InvalidPoolSpecError, InvalidServiceSpecError, InvalidSpecError, StoreError } from '@vipd/store';
 
 /** A refusal with a gRPC code and a one-line message naming the field or object. */
 export class ApiError extends Error {
@@ -36,6 +36,9 @@ export function toServiceError(err: unknown, operation: string): Partial<Service
   } else if (err instanceof InvalidServiceSpecError) {
     code = Status.INVALID_ARGUMENT;
     message = `service spec: ${err.problems.join('; ')}`;
+  } else if (err instanceof InvalidPoolSpecError) {
+    code = Status.INVALID_ARGUMENT;
+    message = `pool: ${err.problems.join('; ')}`;
   } else if (err instanceof StoreError) {
     code = err.transient ? Status.UNAVAILABLE : Status.INTERNAL;
     message = err.message;

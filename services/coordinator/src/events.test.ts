@@ -102,6 +102,8 @@ describe('eventsFor', () => {
     assert.deepEqual(types(del('drain/n1')), ['node_undrained /n1']);
     assert.deepEqual(types(put('pins/web', { node: 'n2', by: 'bo' }, '4', '4')), ['pinned web/n2 by bo']);
     assert.deepEqual(types(del('pins/web', { node: 'n2' })), ['unpinned web/n2']);
+    assert.deepEqual(types(put('pools/public', { addresses: [] }, '4', '4')), ['pool_created / pool public']);
+    assert.deepEqual(types(del('pools/public')), ['pool_deleted / pool public']);
     assert.deepEqual(types(put('status/web', {}, '4', '4')), []);
     assert.deepEqual(types(put('vips/a/b', {}, '4', '4')), []);
   });

@@ -42,7 +42,9 @@ export type EventType =
   | 'service_updated'
   | 'service_deleted'
   | 'backend_up'
-  | 'backend_down';
+  | 'backend_down'
+  | 'pool_created'
+  | 'pool_deleted';
 
 /** An event but its time; its type is one of EventType. */
 export type EventBody = Omit<api.Event__Output, 'time' | 'type' | 'revision'> & { type: EventType };
@@ -124,6 +126,11 @@ export function eventsFor(keys: Keys, c: KeyChange): EventBody[] {
     }
     const detail = `revision ${c.modRevision}`;
     return [ev(created ? 'service_created' : 'service_updated', { service: name, vip, detail })];
+  }
+  if ((name = under(keys.poolsPrefix)) !== undefined) {
+    // No Event field names a pool: the detail does ("pool public").
+    if (c.kind === 'delete') return [ev('pool_deleted', { detail: `pool ${name}` })];
+    return created ? [ev('pool_created', { detail: `pool ${name}` })] : [];
   }
   if ((name = under(keys.serviceHealthPrefix)) !== undefined && c.kind === 'put') {
     const now = parseServiceHealth(c.value);

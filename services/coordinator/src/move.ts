@@ -5,10 +5,10 @@
  */
 import { status as Status } from '@grpc/grpc-js';
 import type { Watcher } from 'etcd3';
-import { fromEtcdError, parseLeader, priorityOf, putPin, toEntry } from '@vipd/store';
+import { deletePin, fromEtcdError, parseLeader, priorityOf, putPin, toEntry } from '@vipd/store';
 import type * as api from '@vipd/proto';
 import { type Context, withTimeout } from './context';
-import { ApiError, precondition } from './errors';
+import { ApiError, notFound, precondition } from './errors';
 import { nodeName } from './nodes';
 import { etcdCall, readSnapshot } from './state';
 import { requireVip, vipMsg, vipName } from './vips';
@@ -60,6 +60,26 @@ export async function moveVip(
   snap.leaders.set(name, { vip: name, node: to, lease: '', revision: fencing });
   ctx.log.info({ vip: name, from, to, fencingRevision: fencing, elapsedMs: elapsed }, 'vip moved');
   return { vip: vipMsg(stored.spec, stored.modRevision, snap), from, elapsed_ms: elapsed };
+}
+
+/**
+ * Deletes the pin of `vip move` (pins/<vip>) and nothing else: the holder keeps the VIP until
+ * normal ranking says otherwise (with preempt off, it keeps it). Unpinning a VIP that has no
+ * pin changes nothing and says so (unpinned_from empty), so scripts may call it blindly.
+ */
+export async function unpinVip(
+  ctx: Context,
+  req: api.UnpinVipRequest,
+  by: string,
+): Promise<api.UnpinVipResponse__Output> {
+  const name = vipName(req.name);
+  const res = await deletePin(ctx.client, ctx.keys, name);
+  if (!res.found) throw notFound(`vip ${name} not found`);
+  const from = res.pin?.node ?? '';
+  if (from !== '') ctx.log.info({ vip: name, from, by, revision: res.revision }, 'vip unpinned');
+  const snap = await readSnapshot(ctx.client, ctx.keys);
+  const stored = requireVip(snap, name);
+  return { vip: vipMsg(stored.spec, stored.modRevision, snap), unpinned_from: from };
 }
 
 /**

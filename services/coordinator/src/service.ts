@@ -13,7 +13,9 @@ import { type Context, withTimeout } from './context';
 import { requireDecoded } from './decode';
 import { eventsFor, type KeyChange } from './events';
 import { ApiError, toServiceError } from './errors';
-import { moveVip } from './move';
+import { createVipFromPool } from './allocate';
+import { moveVip, unpinVip } from './move';
+import { createPool, deletePool, getPool, listPools } from './pools';
 import { drainNode, listNodes, nodesFrom, undrainNode } from './nodes';
 import { createService, deleteService, getService, listServices, updateService } from './services';
 import { readSnapshot } from './state';
@@ -47,7 +49,9 @@ export class AdminService {
   /** The handler map for server.addService(AdminService.service, …). */
   handlers(): api.AdminServiceHandlers {
     return {
-      CreateVip: this.unary('CreateVip', (req) => createVip(this.ctx, req.spec)),
+      CreateVip: this.unary('CreateVip', (req) =>
+        req.pool ? createVipFromPool(this.ctx, req) : createVip(this.ctx, req.spec),
+      ),
       UpdateVip: this.unary('UpdateVip', (req) => updateVip(this.ctx, req)),
       GetVip: this.unary('GetVip', (req) => getVip(this.ctx, req.name)),
       ListVips: this.unary('ListVips', async () => ({ vips: await listVips(this.ctx) })),
@@ -60,6 +64,7 @@ export class AdminService {
         call.on('cancelled', () => abort.abort());
         return moveVip(this.ctx, req, { by: callerOf(call), signal: abort.signal });
       }),
+      UnpinVip: this.unary('UnpinVip', (req, call) => unpinVip(this.ctx, req, callerOf(call))),
       ListNodes: this.unary('ListNodes', async () => ({ nodes: await listNodes(this.ctx) })),
       DrainNode: this.unary('DrainNode', (req, call) => drainNode(this.ctx, req.name, callerOf(call))),
       UndrainNode: this.unary('UndrainNode', (req, call) => undrainNode(this.ctx, req.name, callerOf(call))),
@@ -71,6 +76,13 @@ export class AdminService {
       ListServices: this.unary('ListServices', async () => ({ services: await listServices(this.ctx) })),
       DeleteService: this.unary('DeleteService', async (req) => {
         await deleteService(this.ctx, req.name);
+        return {};
+      }),
+      CreatePool: this.unary('CreatePool', (req) => createPool(this.ctx, req.spec)),
+      GetPool: this.unary('GetPool', (req) => getPool(this.ctx, req.name)),
+      ListPools: this.unary('ListPools', async () => ({ pools: await listPools(this.ctx) })),
+      DeletePool: this.unary('DeletePool', async (req) => {
+        await deletePool(this.ctx, req.name);
         return {};
       }),
     };

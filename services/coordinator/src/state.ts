@@ -19,6 +19,8 @@ import {
   parseServiceHealth,
   parseServiceSpecJson,
   parseVipSpecJson,
+  parsePoolSpecJson,
+  type PoolSpec,
   type PinRecord,
   readPrefixes,
   type ServiceHealthRecord,
@@ -46,6 +48,14 @@ export interface StoredService {
   modRevision: string;
 }
 
+export interface StoredPool {
+  name: string;
+  /** Undefined when the stored value is invalid (problem says why). */
+  spec?: PoolSpec;
+  problem?: string;
+  modRevision: string;
+}
+
 export interface StoredNode {
   info: NodeInfo;
   lease: string;
@@ -60,6 +70,7 @@ export interface Snapshot {
   pins: Map<string, PinRecord>;
   services: Map<string, StoredService>;
   serviceHealth: Map<string, ServiceHealthRecord>;
+  pools: Map<string, StoredPool>;
 }
 
 /** Runs one etcd call (a watch's start); whatever the client throws becomes a StoreError. */
@@ -71,7 +82,7 @@ export async function etcdCall<T>(operation: string, fn: () => Promise<T>): Prom
   }
 }
 
-/** Reads vips/, nodes/, leaders/, drain/, pins/, services/ and service-health/ at one revision. */
+/** Reads vips/, nodes/, leaders/, drain/, pins/, services/, service-health/ and pools/ at one revision. */
 export async function readSnapshot(client: Etcd3, keys: Keys): Promise<Snapshot> {
   const prefixes = [
     keys.vipsPrefix,
@@ -81,6 +92,7 @@ export async function readSnapshot(client: Etcd3, keys: Keys): Promise<Snapshot>
     keys.pinsPrefix,
     keys.servicesPrefix,
     keys.serviceHealthPrefix,
+    keys.poolsPrefix,
   ];
   const read = await readPrefixes(client, prefixes, 'read cluster state');
   const entriesUnder = (i: number): [string, MirrorEntry][] =>
@@ -97,6 +109,7 @@ export async function readSnapshot(client: Etcd3, keys: Keys): Promise<Snapshot>
     pins: new Map(),
     services: new Map(),
     serviceHealth: new Map(),
+    pools: new Map(),
   };
   for (const [name, e] of entriesUnder(0)) snap.vips.set(name, storedVip(name, e));
   for (const [name, e] of entriesUnder(1)) {
@@ -119,7 +132,16 @@ export async function readSnapshot(client: Etcd3, keys: Keys): Promise<Snapshot>
     const health = parseServiceHealth(e.value);
     if (health) snap.serviceHealth.set(name, health);
   }
+  for (const [name, e] of entriesUnder(7)) snap.pools.set(name, storedPool(name, e));
   return snap;
+}
+
+export function storedPool(name: string, e: MirrorEntry): StoredPool {
+  try {
+    return { name, modRevision: e.modRevision, spec: parsePoolSpecJson(e.value, name) };
+  } catch (err) {
+    return { name, modRevision: e.modRevision, problem: (err as Error).message };
+  }
 }
 
 export function storedService(name: string, e: MirrorEntry): StoredService {

@@ -68,6 +68,24 @@ const WRITES: WriteCase[] = [
     done: async (d) => ((await d.get('pins/web')) as { node?: string } | undefined)?.node === 'n2',
   },
   {
+    method: 'CreatePool',
+    request: { spec: { name: 'p1', addresses: ['203.0.113.0/30'] } },
+    fields: { pool: 'p1' },
+    done: async (d) => (await d.get('pools/p1')) !== undefined,
+  },
+  {
+    method: 'DeletePool',
+    request: { name: 'p1' },
+    fields: { pool: 'p1' },
+    done: async (d) => (await d.get('pools/p1')) === undefined,
+  },
+  {
+    method: 'UnpinVip',
+    request: { name: 'web' },
+    fields: { vip: 'web' },
+    done: async (d) => (await d.get('pins/web')) === undefined,
+  },
+  {
     method: 'DrainNode',
     request: { name: 'n1' },
     fields: { node: 'n1' },

@@ -28,11 +28,14 @@ const WRITES = [
   'UpdateVip',
   'DeleteVip',
   'MoveVip',
+  'UnpinVip',
   'DrainNode',
   'UndrainNode',
   'CreateService',
   'UpdateService',
   'DeleteService',
+  'CreatePool',
+  'DeletePool',
 ];
 /** Codes a hostile request may get. OK only for reads. */
 const CLEAN = new Set([
@@ -115,6 +118,8 @@ describe('fuzz: hostile bytes at every admin call', { timeout: 300_000 }, () => 
         'WatchEvents',
         'GetService',
         'ListServices',
+        'GetPool',
+        'ListPools',
       ].sort(),
     ]);
   });

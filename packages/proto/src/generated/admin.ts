@@ -18,6 +18,10 @@ import type {
   ClusterStatus__Output as _vipd_v1_ClusterStatus__Output,
 } from './vipd/v1/ClusterStatus';
 import type {
+  CreatePoolRequest as _vipd_v1_CreatePoolRequest,
+  CreatePoolRequest__Output as _vipd_v1_CreatePoolRequest__Output,
+} from './vipd/v1/CreatePoolRequest';
+import type {
   CreateServiceRequest as _vipd_v1_CreateServiceRequest,
   CreateServiceRequest__Output as _vipd_v1_CreateServiceRequest__Output,
 } from './vipd/v1/CreateServiceRequest';
@@ -25,6 +29,14 @@ import type {
   CreateVipRequest as _vipd_v1_CreateVipRequest,
   CreateVipRequest__Output as _vipd_v1_CreateVipRequest__Output,
 } from './vipd/v1/CreateVipRequest';
+import type {
+  DeletePoolRequest as _vipd_v1_DeletePoolRequest,
+  DeletePoolRequest__Output as _vipd_v1_DeletePoolRequest__Output,
+} from './vipd/v1/DeletePoolRequest';
+import type {
+  DeletePoolResponse as _vipd_v1_DeletePoolResponse,
+  DeletePoolResponse__Output as _vipd_v1_DeletePoolResponse__Output,
+} from './vipd/v1/DeletePoolResponse';
 import type {
   DeleteServiceRequest as _vipd_v1_DeleteServiceRequest,
   DeleteServiceRequest__Output as _vipd_v1_DeleteServiceRequest__Output,
@@ -51,6 +63,10 @@ import type {
 } from './vipd/v1/EffectivePriority';
 import type { Event as _vipd_v1_Event, Event__Output as _vipd_v1_Event__Output } from './vipd/v1/Event';
 import type {
+  GetPoolRequest as _vipd_v1_GetPoolRequest,
+  GetPoolRequest__Output as _vipd_v1_GetPoolRequest__Output,
+} from './vipd/v1/GetPoolRequest';
+import type {
   GetServiceRequest as _vipd_v1_GetServiceRequest,
   GetServiceRequest__Output as _vipd_v1_GetServiceRequest__Output,
 } from './vipd/v1/GetServiceRequest';
@@ -74,6 +90,14 @@ import type {
   ListNodesResponse as _vipd_v1_ListNodesResponse,
   ListNodesResponse__Output as _vipd_v1_ListNodesResponse__Output,
 } from './vipd/v1/ListNodesResponse';
+import type {
+  ListPoolsRequest as _vipd_v1_ListPoolsRequest,
+  ListPoolsRequest__Output as _vipd_v1_ListPoolsRequest__Output,
+} from './vipd/v1/ListPoolsRequest';
+import type {
+  ListPoolsResponse as _vipd_v1_ListPoolsResponse,
+  ListPoolsResponse__Output as _vipd_v1_ListPoolsResponse__Output,
+} from './vipd/v1/ListPoolsResponse';
 import type {
   ListServicesRequest as _vipd_v1_ListServicesRequest,
   ListServicesRequest__Output as _vipd_v1_ListServicesRequest__Output,
@@ -103,6 +127,11 @@ import type {
   NodeEntry as _vipd_v1_NodeEntry,
   NodeEntry__Output as _vipd_v1_NodeEntry__Output,
 } from './vipd/v1/NodeEntry';
+import type { Pool as _vipd_v1_Pool, Pool__Output as _vipd_v1_Pool__Output } from './vipd/v1/Pool';
+import type {
+  PoolSpec as _vipd_v1_PoolSpec,
+  PoolSpec__Output as _vipd_v1_PoolSpec__Output,
+} from './vipd/v1/PoolSpec';
 import type {
   Service as _vipd_v1_Service,
   Service__Output as _vipd_v1_Service__Output,
@@ -127,6 +156,14 @@ import type {
   UndrainNodeRequest as _vipd_v1_UndrainNodeRequest,
   UndrainNodeRequest__Output as _vipd_v1_UndrainNodeRequest__Output,
 } from './vipd/v1/UndrainNodeRequest';
+import type {
+  UnpinVipRequest as _vipd_v1_UnpinVipRequest,
+  UnpinVipRequest__Output as _vipd_v1_UnpinVipRequest__Output,
+} from './vipd/v1/UnpinVipRequest';
+import type {
+  UnpinVipResponse as _vipd_v1_UnpinVipResponse,
+  UnpinVipResponse__Output as _vipd_v1_UnpinVipResponse__Output,
+} from './vipd/v1/UnpinVipResponse';
 import type {
   UpdateServiceRequest as _vipd_v1_UpdateServiceRequest,
   UpdateServiceRequest__Output as _vipd_v1_UpdateServiceRequest__Output,
@@ -158,11 +195,23 @@ export interface ProtoGrpcType {
       AnnounceSettings: MessageTypeDefinition<_vipd_v1_AnnounceSettings, _vipd_v1_AnnounceSettings__Output>;
       BackendStatus: MessageTypeDefinition<_vipd_v1_BackendStatus, _vipd_v1_BackendStatus__Output>;
       ClusterStatus: MessageTypeDefinition<_vipd_v1_ClusterStatus, _vipd_v1_ClusterStatus__Output>;
+      CreatePoolRequest: MessageTypeDefinition<
+        _vipd_v1_CreatePoolRequest,
+        _vipd_v1_CreatePoolRequest__Output
+      >;
       CreateServiceRequest: MessageTypeDefinition<
         _vipd_v1_CreateServiceRequest,
         _vipd_v1_CreateServiceRequest__Output
       >;
       CreateVipRequest: MessageTypeDefinition<_vipd_v1_CreateVipRequest, _vipd_v1_CreateVipRequest__Output>;
+      DeletePoolRequest: MessageTypeDefinition<
+        _vipd_v1_DeletePoolRequest,
+        _vipd_v1_DeletePoolRequest__Output
+      >;
+      DeletePoolResponse: MessageTypeDefinition<
+        _vipd_v1_DeletePoolResponse,
+        _vipd_v1_DeletePoolResponse__Output
+      >;
       DeleteServiceRequest: MessageTypeDefinition<
         _vipd_v1_DeleteServiceRequest,
         _vipd_v1_DeleteServiceRequest__Output
@@ -183,6 +232,7 @@ export interface ProtoGrpcType {
       >;
       Event: MessageTypeDefinition<_vipd_v1_Event, _vipd_v1_Event__Output>;
       Family: EnumTypeDefinition;
+      GetPoolRequest: MessageTypeDefinition<_vipd_v1_GetPoolRequest, _vipd_v1_GetPoolRequest__Output>;
       GetServiceRequest: MessageTypeDefinition<
         _vipd_v1_GetServiceRequest,
         _vipd_v1_GetServiceRequest__Output
@@ -194,6 +244,11 @@ export interface ProtoGrpcType {
       ListNodesResponse: MessageTypeDefinition<
         _vipd_v1_ListNodesResponse,
         _vipd_v1_ListNodesResponse__Output
+      >;
+      ListPoolsRequest: MessageTypeDefinition<_vipd_v1_ListPoolsRequest, _vipd_v1_ListPoolsRequest__Output>;
+      ListPoolsResponse: MessageTypeDefinition<
+        _vipd_v1_ListPoolsResponse,
+        _vipd_v1_ListPoolsResponse__Output
       >;
       ListServicesRequest: MessageTypeDefinition<
         _vipd_v1_ListServicesRequest,
@@ -209,6 +264,8 @@ export interface ProtoGrpcType {
       MoveVipResponse: MessageTypeDefinition<_vipd_v1_MoveVipResponse, _vipd_v1_MoveVipResponse__Output>;
       Node: MessageTypeDefinition<_vipd_v1_Node, _vipd_v1_Node__Output>;
       NodeEntry: MessageTypeDefinition<_vipd_v1_NodeEntry, _vipd_v1_NodeEntry__Output>;
+      Pool: MessageTypeDefinition<_vipd_v1_Pool, _vipd_v1_Pool__Output>;
+      PoolSpec: MessageTypeDefinition<_vipd_v1_PoolSpec, _vipd_v1_PoolSpec__Output>;
       Service: MessageTypeDefinition<_vipd_v1_Service, _vipd_v1_Service__Output>;
       ServiceBackend: MessageTypeDefinition<_vipd_v1_ServiceBackend, _vipd_v1_ServiceBackend__Output>;
       ServiceCheck: MessageTypeDefinition<_vipd_v1_ServiceCheck, _vipd_v1_ServiceCheck__Output>;
@@ -218,6 +275,8 @@ export interface ProtoGrpcType {
         _vipd_v1_UndrainNodeRequest,
         _vipd_v1_UndrainNodeRequest__Output
       >;
+      UnpinVipRequest: MessageTypeDefinition<_vipd_v1_UnpinVipRequest, _vipd_v1_UnpinVipRequest__Output>;
+      UnpinVipResponse: MessageTypeDefinition<_vipd_v1_UnpinVipResponse, _vipd_v1_UnpinVipResponse__Output>;
       UpdateServiceRequest: MessageTypeDefinition<
         _vipd_v1_UpdateServiceRequest,
         _vipd_v1_UpdateServiceRequest__Output

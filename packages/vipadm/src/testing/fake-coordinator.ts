@@ -138,6 +138,13 @@ export class FakeCoordinator {
         this.vips.set(found.spec!.name, moved.vip!);
         cb(null, moved);
       }),
+      UnpinVip: this.unary('UnpinVip', (request, cb) => {
+        const found = this.vips.get(request.name);
+        if (!found) return cb(err(grpc.status.NOT_FOUND, `VIP ${request.name} not found`));
+        const vip = { ...found, pinned_to: '' };
+        this.vips.set(found.spec!.name, vip);
+        cb(null, { vip, unpinned_from: found.pinned_to });
+      }),
       ListNodes: this.unary('ListNodes', (_request, cb) => cb(null, { nodes: [...this.nodes.values()] })),
       DrainNode: this.unary('DrainNode', (request, cb) => this.setDrained(request.name, true, cb)),
       UndrainNode: this.unary('UndrainNode', (request, cb) => this.setDrained(request.name, false, cb)),
@@ -168,6 +175,10 @@ export class FakeCoordinator {
       GetService: this.unary('GetService', (_r, cb) => cb(unimplemented)),
       ListServices: this.unary('ListServices', (_r, cb) => cb(unimplemented)),
       DeleteService: this.unary('DeleteService', (_r, cb) => cb(unimplemented)),
+      CreatePool: this.unary('CreatePool', (_r, cb) => cb(unimplemented)),
+      GetPool: this.unary('GetPool', (_r, cb) => cb(unimplemented)),
+      ListPools: this.unary('ListPools', (_r, cb) => cb(unimplemented)),
+      DeletePool: this.unary('DeletePool', (_r, cb) => cb(unimplemented)),
     };
   }
 

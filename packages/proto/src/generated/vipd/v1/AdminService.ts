@@ -7,6 +7,10 @@ import type {
   ClusterStatus__Output as _vipd_v1_ClusterStatus__Output,
 } from '../../vipd/v1/ClusterStatus';
 import type {
+  CreatePoolRequest as _vipd_v1_CreatePoolRequest,
+  CreatePoolRequest__Output as _vipd_v1_CreatePoolRequest__Output,
+} from '../../vipd/v1/CreatePoolRequest';
+import type {
   CreateServiceRequest as _vipd_v1_CreateServiceRequest,
   CreateServiceRequest__Output as _vipd_v1_CreateServiceRequest__Output,
 } from '../../vipd/v1/CreateServiceRequest';
@@ -14,6 +18,14 @@ import type {
   CreateVipRequest as _vipd_v1_CreateVipRequest,
   CreateVipRequest__Output as _vipd_v1_CreateVipRequest__Output,
 } from '../../vipd/v1/CreateVipRequest';
+import type {
+  DeletePoolRequest as _vipd_v1_DeletePoolRequest,
+  DeletePoolRequest__Output as _vipd_v1_DeletePoolRequest__Output,
+} from '../../vipd/v1/DeletePoolRequest';
+import type {
+  DeletePoolResponse as _vipd_v1_DeletePoolResponse,
+  DeletePoolResponse__Output as _vipd_v1_DeletePoolResponse__Output,
+} from '../../vipd/v1/DeletePoolResponse';
 import type {
   DeleteServiceRequest as _vipd_v1_DeleteServiceRequest,
   DeleteServiceRequest__Output as _vipd_v1_DeleteServiceRequest__Output,
@@ -36,6 +48,10 @@ import type {
 } from '../../vipd/v1/DrainNodeRequest';
 import type { Event as _vipd_v1_Event, Event__Output as _vipd_v1_Event__Output } from '../../vipd/v1/Event';
 import type {
+  GetPoolRequest as _vipd_v1_GetPoolRequest,
+  GetPoolRequest__Output as _vipd_v1_GetPoolRequest__Output,
+} from '../../vipd/v1/GetPoolRequest';
+import type {
   GetServiceRequest as _vipd_v1_GetServiceRequest,
   GetServiceRequest__Output as _vipd_v1_GetServiceRequest__Output,
 } from '../../vipd/v1/GetServiceRequest';
@@ -55,6 +71,14 @@ import type {
   ListNodesResponse as _vipd_v1_ListNodesResponse,
   ListNodesResponse__Output as _vipd_v1_ListNodesResponse__Output,
 } from '../../vipd/v1/ListNodesResponse';
+import type {
+  ListPoolsRequest as _vipd_v1_ListPoolsRequest,
+  ListPoolsRequest__Output as _vipd_v1_ListPoolsRequest__Output,
+} from '../../vipd/v1/ListPoolsRequest';
+import type {
+  ListPoolsResponse as _vipd_v1_ListPoolsResponse,
+  ListPoolsResponse__Output as _vipd_v1_ListPoolsResponse__Output,
+} from '../../vipd/v1/ListPoolsResponse';
 import type {
   ListServicesRequest as _vipd_v1_ListServicesRequest,
   ListServicesRequest__Output as _vipd_v1_ListServicesRequest__Output,
@@ -80,6 +104,7 @@ import type {
   MoveVipResponse__Output as _vipd_v1_MoveVipResponse__Output,
 } from '../../vipd/v1/MoveVipResponse';
 import type { Node as _vipd_v1_Node, Node__Output as _vipd_v1_Node__Output } from '../../vipd/v1/Node';
+import type { Pool as _vipd_v1_Pool, Pool__Output as _vipd_v1_Pool__Output } from '../../vipd/v1/Pool';
 import type {
   Service as _vipd_v1_Service,
   Service__Output as _vipd_v1_Service__Output,
@@ -88,6 +113,14 @@ import type {
   UndrainNodeRequest as _vipd_v1_UndrainNodeRequest,
   UndrainNodeRequest__Output as _vipd_v1_UndrainNodeRequest__Output,
 } from '../../vipd/v1/UndrainNodeRequest';
+import type {
+  UnpinVipRequest as _vipd_v1_UnpinVipRequest,
+  UnpinVipRequest__Output as _vipd_v1_UnpinVipRequest__Output,
+} from '../../vipd/v1/UnpinVipRequest';
+import type {
+  UnpinVipResponse as _vipd_v1_UnpinVipResponse,
+  UnpinVipResponse__Output as _vipd_v1_UnpinVipResponse__Output,
+} from '../../vipd/v1/UnpinVipResponse';
 import type {
   UpdateServiceRequest as _vipd_v1_UpdateServiceRequest,
   UpdateServiceRequest__Output as _vipd_v1_UpdateServiceRequest__Output,
@@ -103,6 +136,47 @@ import type {
 } from '../../vipd/v1/WatchEventsRequest';
 
 export interface AdminServiceClient extends grpc.Client {
+  CreatePool(
+    argument: _vipd_v1_CreatePoolRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Pool__Output>,
+  ): grpc.ClientUnaryCall;
+  CreatePool(
+    argument: _vipd_v1_CreatePoolRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_Pool__Output>,
+  ): grpc.ClientUnaryCall;
+  CreatePool(
+    argument: _vipd_v1_CreatePoolRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Pool__Output>,
+  ): grpc.ClientUnaryCall;
+  CreatePool(
+    argument: _vipd_v1_CreatePoolRequest,
+    callback: grpc.requestCallback<_vipd_v1_Pool__Output>,
+  ): grpc.ClientUnaryCall;
+  createPool(
+    argument: _vipd_v1_CreatePoolRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Pool__Output>,
+  ): grpc.ClientUnaryCall;
+  createPool(
+    argument: _vipd_v1_CreatePoolRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_Pool__Output>,
+  ): grpc.ClientUnaryCall;
+  createPool(
+    argument: _vipd_v1_CreatePoolRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Pool__Output>,
+  ): grpc.ClientUnaryCall;
+  createPool(
+    argument: _vipd_v1_CreatePoolRequest,
+    callback: grpc.requestCallback<_vipd_v1_Pool__Output>,
+  ): grpc.ClientUnaryCall;
+
   CreateService(
     argument: _vipd_v1_CreateServiceRequest,
     metadata: grpc.Metadata,
@@ -183,6 +257,47 @@ export interface AdminServiceClient extends grpc.Client {
   createVip(
     argument: _vipd_v1_CreateVipRequest,
     callback: grpc.requestCallback<_vipd_v1_Vip__Output>,
+  ): grpc.ClientUnaryCall;
+
+  DeletePool(
+    argument: _vipd_v1_DeletePoolRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_DeletePoolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  DeletePool(
+    argument: _vipd_v1_DeletePoolRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_DeletePoolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  DeletePool(
+    argument: _vipd_v1_DeletePoolRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_DeletePoolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  DeletePool(
+    argument: _vipd_v1_DeletePoolRequest,
+    callback: grpc.requestCallback<_vipd_v1_DeletePoolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  deletePool(
+    argument: _vipd_v1_DeletePoolRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_DeletePoolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  deletePool(
+    argument: _vipd_v1_DeletePoolRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_DeletePoolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  deletePool(
+    argument: _vipd_v1_DeletePoolRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_DeletePoolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  deletePool(
+    argument: _vipd_v1_DeletePoolRequest,
+    callback: grpc.requestCallback<_vipd_v1_DeletePoolResponse__Output>,
   ): grpc.ClientUnaryCall;
 
   DeleteService(
@@ -306,6 +421,47 @@ export interface AdminServiceClient extends grpc.Client {
   drainNode(
     argument: _vipd_v1_DrainNodeRequest,
     callback: grpc.requestCallback<_vipd_v1_Node__Output>,
+  ): grpc.ClientUnaryCall;
+
+  GetPool(
+    argument: _vipd_v1_GetPoolRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Pool__Output>,
+  ): grpc.ClientUnaryCall;
+  GetPool(
+    argument: _vipd_v1_GetPoolRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_Pool__Output>,
+  ): grpc.ClientUnaryCall;
+  GetPool(
+    argument: _vipd_v1_GetPoolRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Pool__Output>,
+  ): grpc.ClientUnaryCall;
+  GetPool(
+    argument: _vipd_v1_GetPoolRequest,
+    callback: grpc.requestCallback<_vipd_v1_Pool__Output>,
+  ): grpc.ClientUnaryCall;
+  getPool(
+    argument: _vipd_v1_GetPoolRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Pool__Output>,
+  ): grpc.ClientUnaryCall;
+  getPool(
+    argument: _vipd_v1_GetPoolRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_Pool__Output>,
+  ): grpc.ClientUnaryCall;
+  getPool(
+    argument: _vipd_v1_GetPoolRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_Pool__Output>,
+  ): grpc.ClientUnaryCall;
+  getPool(
+    argument: _vipd_v1_GetPoolRequest,
+    callback: grpc.requestCallback<_vipd_v1_Pool__Output>,
   ): grpc.ClientUnaryCall;
 
   GetService(
@@ -472,6 +628,47 @@ export interface AdminServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_vipd_v1_ListNodesResponse__Output>,
   ): grpc.ClientUnaryCall;
 
+  ListPools(
+    argument: _vipd_v1_ListPoolsRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_ListPoolsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListPools(
+    argument: _vipd_v1_ListPoolsRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_ListPoolsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListPools(
+    argument: _vipd_v1_ListPoolsRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_ListPoolsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListPools(
+    argument: _vipd_v1_ListPoolsRequest,
+    callback: grpc.requestCallback<_vipd_v1_ListPoolsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listPools(
+    argument: _vipd_v1_ListPoolsRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_ListPoolsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listPools(
+    argument: _vipd_v1_ListPoolsRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_ListPoolsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listPools(
+    argument: _vipd_v1_ListPoolsRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_ListPoolsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listPools(
+    argument: _vipd_v1_ListPoolsRequest,
+    callback: grpc.requestCallback<_vipd_v1_ListPoolsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
   ListServices(
     argument: _vipd_v1_ListServicesRequest,
     metadata: grpc.Metadata,
@@ -634,6 +831,47 @@ export interface AdminServiceClient extends grpc.Client {
   undrainNode(
     argument: _vipd_v1_UndrainNodeRequest,
     callback: grpc.requestCallback<_vipd_v1_Node__Output>,
+  ): grpc.ClientUnaryCall;
+
+  UnpinVip(
+    argument: _vipd_v1_UnpinVipRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_UnpinVipResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  UnpinVip(
+    argument: _vipd_v1_UnpinVipRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_UnpinVipResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  UnpinVip(
+    argument: _vipd_v1_UnpinVipRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_UnpinVipResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  UnpinVip(
+    argument: _vipd_v1_UnpinVipRequest,
+    callback: grpc.requestCallback<_vipd_v1_UnpinVipResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  unpinVip(
+    argument: _vipd_v1_UnpinVipRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_UnpinVipResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  unpinVip(
+    argument: _vipd_v1_UnpinVipRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_vipd_v1_UnpinVipResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  unpinVip(
+    argument: _vipd_v1_UnpinVipRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_vipd_v1_UnpinVipResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  unpinVip(
+    argument: _vipd_v1_UnpinVipRequest,
+    callback: grpc.requestCallback<_vipd_v1_UnpinVipResponse__Output>,
   ): grpc.ClientUnaryCall;
 
   UpdateService(
@@ -739,15 +977,21 @@ export interface AdminServiceClient extends grpc.Client {
 }
 
 export interface AdminServiceHandlers extends grpc.UntypedServiceImplementation {
+  CreatePool: grpc.handleUnaryCall<_vipd_v1_CreatePoolRequest__Output, _vipd_v1_Pool>;
+
   CreateService: grpc.handleUnaryCall<_vipd_v1_CreateServiceRequest__Output, _vipd_v1_Service>;
 
   CreateVip: grpc.handleUnaryCall<_vipd_v1_CreateVipRequest__Output, _vipd_v1_Vip>;
+
+  DeletePool: grpc.handleUnaryCall<_vipd_v1_DeletePoolRequest__Output, _vipd_v1_DeletePoolResponse>;
 
   DeleteService: grpc.handleUnaryCall<_vipd_v1_DeleteServiceRequest__Output, _vipd_v1_DeleteServiceResponse>;
 
   DeleteVip: grpc.handleUnaryCall<_vipd_v1_DeleteVipRequest__Output, _vipd_v1_DeleteVipResponse>;
 
   DrainNode: grpc.handleUnaryCall<_vipd_v1_DrainNodeRequest__Output, _vipd_v1_Node>;
+
+  GetPool: grpc.handleUnaryCall<_vipd_v1_GetPoolRequest__Output, _vipd_v1_Pool>;
 
   GetService: grpc.handleUnaryCall<_vipd_v1_GetServiceRequest__Output, _vipd_v1_Service>;
 
@@ -757,6 +1001,8 @@ export interface AdminServiceHandlers extends grpc.UntypedServiceImplementation 
 
   ListNodes: grpc.handleUnaryCall<_vipd_v1_ListNodesRequest__Output, _vipd_v1_ListNodesResponse>;
 
+  ListPools: grpc.handleUnaryCall<_vipd_v1_ListPoolsRequest__Output, _vipd_v1_ListPoolsResponse>;
+
   ListServices: grpc.handleUnaryCall<_vipd_v1_ListServicesRequest__Output, _vipd_v1_ListServicesResponse>;
 
   ListVips: grpc.handleUnaryCall<_vipd_v1_ListVipsRequest__Output, _vipd_v1_ListVipsResponse>;
@@ -764,6 +1010,8 @@ export interface AdminServiceHandlers extends grpc.UntypedServiceImplementation 
   MoveVip: grpc.handleUnaryCall<_vipd_v1_MoveVipRequest__Output, _vipd_v1_MoveVipResponse>;
 
   UndrainNode: grpc.handleUnaryCall<_vipd_v1_UndrainNodeRequest__Output, _vipd_v1_Node>;
+
+  UnpinVip: grpc.handleUnaryCall<_vipd_v1_UnpinVipRequest__Output, _vipd_v1_UnpinVipResponse>;
 
   UpdateService: grpc.handleUnaryCall<_vipd_v1_UpdateServiceRequest__Output, _vipd_v1_Service>;
 
@@ -773,6 +1021,12 @@ export interface AdminServiceHandlers extends grpc.UntypedServiceImplementation 
 }
 
 export interface AdminServiceDefinition extends grpc.ServiceDefinition {
+  CreatePool: MethodDefinition<
+    _vipd_v1_CreatePoolRequest,
+    _vipd_v1_Pool,
+    _vipd_v1_CreatePoolRequest__Output,
+    _vipd_v1_Pool__Output
+  >;
   CreateService: MethodDefinition<
     _vipd_v1_CreateServiceRequest,
     _vipd_v1_Service,
@@ -784,6 +1038,12 @@ export interface AdminServiceDefinition extends grpc.ServiceDefinition {
     _vipd_v1_Vip,
     _vipd_v1_CreateVipRequest__Output,
     _vipd_v1_Vip__Output
+  >;
+  DeletePool: MethodDefinition<
+    _vipd_v1_DeletePoolRequest,
+    _vipd_v1_DeletePoolResponse,
+    _vipd_v1_DeletePoolRequest__Output,
+    _vipd_v1_DeletePoolResponse__Output
   >;
   DeleteService: MethodDefinition<
     _vipd_v1_DeleteServiceRequest,
@@ -802,6 +1062,12 @@ export interface AdminServiceDefinition extends grpc.ServiceDefinition {
     _vipd_v1_Node,
     _vipd_v1_DrainNodeRequest__Output,
     _vipd_v1_Node__Output
+  >;
+  GetPool: MethodDefinition<
+    _vipd_v1_GetPoolRequest,
+    _vipd_v1_Pool,
+    _vipd_v1_GetPoolRequest__Output,
+    _vipd_v1_Pool__Output
   >;
   GetService: MethodDefinition<
     _vipd_v1_GetServiceRequest,
@@ -827,6 +1093,12 @@ export interface AdminServiceDefinition extends grpc.ServiceDefinition {
     _vipd_v1_ListNodesRequest__Output,
     _vipd_v1_ListNodesResponse__Output
   >;
+  ListPools: MethodDefinition<
+    _vipd_v1_ListPoolsRequest,
+    _vipd_v1_ListPoolsResponse,
+    _vipd_v1_ListPoolsRequest__Output,
+    _vipd_v1_ListPoolsResponse__Output
+  >;
   ListServices: MethodDefinition<
     _vipd_v1_ListServicesRequest,
     _vipd_v1_ListServicesResponse,
@@ -850,6 +1122,12 @@ export interface AdminServiceDefinition extends grpc.ServiceDefinition {
     _vipd_v1_Node,
     _vipd_v1_UndrainNodeRequest__Output,
     _vipd_v1_Node__Output
+  >;
+  UnpinVip: MethodDefinition<
+    _vipd_v1_UnpinVipRequest,
+    _vipd_v1_UnpinVipResponse,
+    _vipd_v1_UnpinVipRequest__Output,
+    _vipd_v1_UnpinVipResponse__Output
   >;
   UpdateService: MethodDefinition<
     _vipd_v1_UpdateServiceRequest,

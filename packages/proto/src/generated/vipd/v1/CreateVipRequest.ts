@@ -7,8 +7,12 @@ import type {
 
 export interface CreateVipRequest {
   spec?: _vipd_v1_VipSpec | null;
+  pool?: string;
+  pool_family?: string;
 }
 
 export interface CreateVipRequest__Output {
   spec: _vipd_v1_VipSpec__Output | null;
+  pool: string;
+  pool_family: string;
 }

@@ -1,0 +1,22 @@
+// Original file: /work/main/proto/vipd/v1/admin.proto
+
+import type {
+  PoolSpec as _vipd_v1_PoolSpec,
+  PoolSpec__Output as _vipd_v1_PoolSpec__Output,
+} from '../../vipd/v1/PoolSpec';
+
+export interface Pool {
+  spec?: _vipd_v1_PoolSpec | null;
+  revision?: string;
+  size?: string;
+  vips?: string[];
+  next?: string;
+}
+
+export interface Pool__Output {
+  spec: _vipd_v1_PoolSpec__Output | null;
+  revision: string;
+  size: string;
+  vips: string[];
+  next: string;
+}

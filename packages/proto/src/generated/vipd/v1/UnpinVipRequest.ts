@@ -1,0 +1,9 @@
+// Original file: /work/main/proto/vipd/v1/admin.proto
+
+export interface UnpinVipRequest {
+  name?: string;
+}
+
+export interface UnpinVipRequest__Output {
+  name: string;
+}

@@ -1,0 +1,306 @@
+/**
+ * `vipadm import-keepalived FILE`: one node's keepalived.conf as the YAML `vipadm apply -f`
+ * reads (one VIP spec per virtual_ipaddress address of each vrrp_instance), followed by the node
+ * config it implies (vrrp_script / vrrp_track_process → checks[], notify_* → hooks) as YAML
+ * comments, and one line for each option that cannot be carried, saying why
+ * (docs/migrating-from-keepalived.md). Pure: parsed statements in, text out.
+ */
+import { stringify } from 'yaml';
+import type { ConfStatement } from './keepalived-parse';
+import { CHECK_NAME_RE, IFNAME_RE, LABEL_RE, NODE_NAME_RE, SCOPES, VIP_NAME_RE } from './values';
+
+export interface ImportResult {
+  /** The YAML for `vipadm apply -f`, with the node config hints as comments. */
+  yaml: string;
+  /** One line per option not carried: `FILE:LINE: what: why`. */
+  dropped: string[];
+}
+
+type Obj = Record<string, unknown>;
+
+/** Options with no counterpart, and why (the guide's rows in a few words). */
+const NOT_NEEDED: Record<string, string> = {
+  state: 'no initial state in vipd: priorities decide',
+  virtual_router_id: 'not needed: clusters are separated by their etcd prefix (cluster)',
+  advert_int: 'not needed: heartbeats follow takeover.profile in the node config',
+  authentication: 'not needed: heartbeats are signed with the cluster key in etcd (docs/security.md)',
+  unicast_peer: 'not needed: nodes find each other in etcd',
+  unicast_src_ip: 'not needed: set node.advertise in the node config',
+  mcast_src_ip: 'not needed: nothing is multicast',
+  vrrp_version: 'not needed: vipd does not speak VRRP',
+  dont_track_primary: 'not needed: only the VIP interface is tracked',
+  smtp_alert: 'not carried: use vipadm -o json watch or hooks',
+  use_vmac: 'not carried: vipd has no virtual MAC yet',
+  vmac_xmit_base: 'not carried: vipd has no virtual MAC yet',
+  native_ipv6: 'not needed',
+  virtual_rules: 'not carried: vipd adds no rules with a VIP',
+  notify: 'not carried: hooks get VIPD_STATE in their environment; use notify_master/backup/fault',
+  notify_stop: 'not carried: no hook on stop',
+};
+
+const nameOf = (text: string, re: RegExp): string | undefined => {
+  const n = text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return re.test(n) ? n : undefined;
+};
+const seconds = (text: string | undefined): number | undefined => {
+  const n = Number(text);
+  return text !== undefined && Number.isFinite(n) && n >= 0 ? Math.round(n * 1000) : undefined;
+};
+const int = (text: string | undefined): number | undefined =>
+  text !== undefined && /^-?\d+$/.test(text) ? Number(text) : undefined;
+
+interface Check {
+  name: string;
+  line: number;
+  config: Obj;
+  weight?: number;
+}
+
+class Converter {
+  readonly dropped: string[] = [];
+  readonly checks = new Map<string, Check>();
+  readonly hooks: Record<string, Obj> = {};
+  readonly vips: Obj[] = [];
+  node: string;
+
+  constructor(
+    private readonly file: string,
+    node: string | undefined,
+  ) {
+    this.node = node ?? 'node1';
+  }
+
+  drop(s: ConfStatement, why: string, what = s.words.join(' ')): void {
+    this.dropped.push(`${this.file}:${s.line}: ${what}: ${why}`);
+  }
+
+  run(tree: ConfStatement[], nodeGiven: boolean): void {
+    for (const s of tree.filter((t) => t.words[0] === 'global_defs')) this.globalDefs(s, nodeGiven);
+    for (const s of tree) {
+      const [key, name] = s.words;
+      if (key === 'global_defs') continue;
+      if (key === 'vrrp_script' || key === 'vrrp_track_process') this.checkDef(s, key, name);
+      else if (key !== 'vrrp_instance' && key !== 'vrrp_sync_group') this.topLevel(s);
+    }
+    for (const s of tree.filter((t) => t.words[0] === 'vrrp_instance')) this.instance(s);
+    for (const s of tree.filter((t) => t.words[0] === 'vrrp_sync_group')) this.syncGroup(s);
+  }
+
+  private globalDefs(s: ConfStatement, nodeGiven: boolean): void {
+    for (const d of s.block ?? []) {
+      if (d.words[0] === 'router_id' && d.words[1] !== undefined) {
+        if (nodeGiven) continue;
+        const n = d.words[1];
+        if (NODE_NAME_RE.test(n)) this.node = n;
+        else this.drop(d, `not a vipd node name; using ${this.node} (give --node NAME)`);
+      } else {
+        this.drop(d, 'global_defs: not carried (vipd has no global settings of keepalived)');
+      }
+    }
+  }
+
+  private topLevel(s: ConfStatement): void {
+    const key = s.words[0] ?? '';
+    if (key === 'virtual_server' || key === 'virtual_server_group') {
+      this.drop(s, 'not converted: make a virtual service with vipadm service add (docs/services.md)', key);
+    } else if (key === 'include') {
+      this.drop(s, 'not followed: import each included file by itself');
+    } else {
+      this.drop(s, 'unknown to vipadm import-keepalived; not carried', key);
+    }
+  }
+
+  private checkDef(s: ConfStatement, key: string, raw: string | undefined): void {
+    const name = raw !== undefined && CHECK_NAME_RE.test(raw) ? raw : undefined;
+    if (!name) return this.drop(s, 'not a check name (letters, digits, "-", "_")', `${key} ${raw ?? ''}`);
+    const config: Obj = { name };
+    let weight: number | undefined;
+    for (const d of s.block ?? []) {
+      const [k, v] = d.words;
+      const ms = seconds(v);
+      if (key === 'vrrp_script' && k === 'script' && v !== undefined) {
+        config.type = 'exec';
+        config.argv = v.split(/\s+/).filter((w) => w !== '');
+      } else if (key === 'vrrp_track_process' && k === 'process' && v !== undefined) {
+        config.type = 'process';
+        config.process = v;
+      } else if (k === 'interval' && ms !== undefined) config.intervalMs = ms;
+      else if (k === 'timeout' && ms !== undefined) config.timeoutMs = ms;
+      else if ((k === 'rise' || k === 'fall') && int(v) !== undefined) config[k] = int(v);
+      else if (k === 'weight' && int(v) !== undefined) weight = int(v);
+      else
+        this.drop(
+          d,
+          `${key} ${name}: not carried (checks[] has type, argv, intervalMs, timeoutMs, rise, fall)`,
+        );
+    }
+    if (config.type === undefined)
+      return this.drop(s, 'has no script (or process); no check made', `${key} ${name}`);
+    this.checks.set(name, { name, line: s.line, config, weight });
+  }
+
+  private instance(s: ConfStatement): void {
+    const instName = s.words[1] ?? '';
+    const base = nameOf(instName, VIP_NAME_RE);
+    if (!base) return this.drop(s, 'no VIP name can be made of it', `vrrp_instance ${instName}`);
+    let iface = '';
+    let priority = 100;
+    let preempt = true;
+    let delayMs = 0;
+    const announce: Obj = {};
+    const track: string[] = [];
+    const weighted: Obj[] = [];
+    const addresses: ConfStatement[] = [];
+    for (const d of s.block ?? []) {
+      const [k, v] = d.words;
+      const key = k ?? '';
+      if (key === 'interface' && v !== undefined) iface = v;
+      else if (key === 'priority' && int(v) !== undefined && int(v)! >= 1 && int(v)! <= 255)
+        priority = int(v)!;
+      else if (key === 'nopreempt') preempt = false;
+      else if (key === 'preempt_delay' && seconds(v) !== undefined) delayMs = seconds(v)!;
+      else if (key === 'garp_master_repeat' && int(v)! >= 1) announce.count = int(v);
+      else if (key === 'garp_master_refresh' && seconds(v)! >= 1) announce.refresh_ms = seconds(v);
+      else if (key === 'garp_master_delay' && seconds(v) !== undefined)
+        announce.second_burst_delay_ms = seconds(v);
+      else if (key === 'garp_interval' && seconds(v)! >= 1) announce.interval_ms = seconds(v);
+      else if (key === 'virtual_ipaddress' || key === 'virtual_ipaddress_excluded')
+        addresses.push(...(d.block ?? []));
+      else if (key === 'track_script' || key === 'track_process') this.tracks(d, instName, track, weighted);
+      else if (key === 'track_interface') {
+        for (const t of d.block ?? []) {
+          this.drop(
+            t,
+            'not carried: the VIP interface is tracked by itself; another needs an exec check',
+            `track_interface ${t.words.join(' ')}`,
+          );
+        }
+      } else if (key === 'virtual_routes') {
+        for (const r of d.block ?? [])
+          this.drop(r, 'not carried: vipd adds no routes with a VIP', `virtual_routes ${r.words.join(' ')}`);
+      } else if (
+        key.startsWith('notify_') &&
+        ['notify_master', 'notify_backup', 'notify_fault'].includes(key) &&
+        v
+      ) {
+        const hook = { notify_master: 'onMaster', notify_backup: 'onBackup', notify_fault: 'onFault' }[key]!;
+        (this.hooks[base] ??= {})[hook] = v.split(/\s+/).filter((w) => w !== '');
+      } else if (NOT_NEEDED[key] !== undefined)
+        this.drop(d, NOT_NEEDED[key], `vrrp_instance ${instName}: ${key}`);
+      else this.drop(d, 'not carried', `vrrp_instance ${instName}: ${d.words.join(' ')}`);
+    }
+    if (!IFNAME_RE.test(iface))
+      return this.drop(s, 'has no interface; no VIP made', `vrrp_instance ${instName}`);
+    const specs = addresses.flatMap((a) => this.address(a, instName, iface));
+    if (specs.length === 0)
+      this.drop(s, 'has no virtual_ipaddress; no VIP made', `vrrp_instance ${instName}`);
+    for (const [i, fields] of specs.entries()) {
+      const name = specs.length === 1 ? base : `${base.slice(0, 60)}-${i + 1}`;
+      this.vips.push({
+        name,
+        ...fields,
+        nodes: { [this.node]: { priority } },
+        preempt,
+        preempt_delay_ms: delayMs,
+        ...(Object.keys(announce).length > 0 && { announce }),
+        track,
+        track_weighted: weighted,
+      });
+    }
+  }
+
+  private tracks(d: ConfStatement, inst: string, track: string[], weighted: Obj[]): void {
+    for (const t of d.block ?? []) {
+      const [check, w, n] = t.words;
+      const def = check === undefined ? undefined : this.checks.get(check);
+      if (!def) {
+        this.drop(
+          t,
+          'no vrrp_script or vrrp_track_process of that name here; not tracked',
+          `${inst}: ${d.words[0]} ${check ?? ''}`,
+        );
+        continue;
+      }
+      const weight = w === 'weight' ? int(n) : def.weight;
+      if (weight === undefined || weight === 0) track.push(def.name);
+      else if (Math.abs(weight) > 253)
+        this.drop(t, 'weight beyond -253..253; not tracked', `${inst}: ${check}`);
+      else weighted.push({ check: def.name, weight });
+    }
+  }
+
+  /** One virtual_ipaddress line: ADDR[/PREFIX] [dev IF] [label IF:L] [scope S] [brd B] [noprefixroute]. */
+  private address(a: ConfStatement, inst: string, iface: string): Obj[] {
+    const [addr, ...rest] = a.words;
+    if (addr === undefined) return [];
+    const v6 = addr.includes(':');
+    const spec: Obj = { address: addr.includes('/') ? addr : `${addr}/${v6 ? 128 : 32}`, interface: iface };
+    for (let i = 0; i < rest.length; i++) {
+      const k = rest[i];
+      const v = rest[i + 1];
+      if (k === 'dev' && v !== undefined && IFNAME_RE.test(v)) spec.interface = v;
+      else if (k === 'label' && v !== undefined) {
+        const label = v.includes(':') ? v.slice(v.indexOf(':') + 1) : v;
+        if (LABEL_RE.test(label)) spec.label = label;
+        else
+          this.drop(
+            a,
+            'label not carried (1-14 letters, digits, ".", "_", "-" after "IF:")',
+            `${inst}: label ${v}`,
+          );
+      } else if (k === 'scope' && v !== undefined && (SCOPES as readonly string[]).includes(v))
+        spec.scope = v;
+      else if ((k === 'brd' || k === 'broadcast') && v !== undefined) spec.broadcast = v;
+      else if (k === 'noprefixroute') {
+        spec.no_prefix_route = true;
+        continue;
+      } else {
+        this.drop(a, 'not carried', `${inst}: virtual_ipaddress ${addr} ${k ?? ''}`);
+        continue;
+      }
+      i++;
+    }
+    return [spec];
+  }
+
+  private syncGroup(s: ConfStatement): void {
+    const members = (s.block ?? []).find((d) => d.words[0] === 'group')?.block?.map((m) => m.words[0]) ?? [];
+    this.drop(
+      s,
+      `not carried: vipd has no VIP groups; its members (${members.join(', ')}) are separate VIPs, which share a node while their nodes, priorities and checks agree, but may move apart`,
+      `vrrp_sync_group ${s.words[1] ?? ''}`,
+    );
+  }
+}
+
+/** Converts a parsed keepalived.conf; `node` overrides global_defs router_id as the node name. */
+export function importKeepalived(tree: ConfStatement[], file: string, node?: string): ImportResult {
+  const c = new Converter(file, node);
+  c.run(tree, node !== undefined);
+  const used = new Set(
+    c.vips.flatMap((v) => [
+      ...(v.track as string[]),
+      ...(v.track_weighted as Obj[]).map((t) => t.check as string),
+    ]),
+  );
+  const checks = [...c.checks.values()].filter((k) => used.has(k.name)).map((k) => k.config);
+  for (const k of c.checks.values()) {
+    if (!used.has(k.name)) c.dropped.push(`${file}:${k.line}: ${k.name}: no VIP tracks it; no check made`);
+  }
+  const head = `# vipadm import-keepalived ${file}: VIP specs for "vipadm apply -f" (node ${c.node}; merge the\n# nodes of each node's file, then review).\n`;
+  let nodeConfig = '';
+  const hints: Obj = {};
+  if (checks.length > 0) hints.checks = checks;
+  if (Object.keys(c.hooks).length > 0) hints.hooks = { vips: c.hooks };
+  if (Object.keys(hints).length > 0) {
+    const text = stringify(hints, { lineWidth: 0 }).trimEnd();
+    nodeConfig = `\n# Node config for ${c.node} (add to its vipd.yaml):\n${text
+      .split('\n')
+      .map((l) => `#   ${l}`)
+      .join('\n')}\n`;
+  }
+  return { yaml: head + stringify({ vips: c.vips }, { lineWidth: 0 }) + nodeConfig, dropped: c.dropped };
+}

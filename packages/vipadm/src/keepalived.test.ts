@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { parseApplyFile } from './apply-file';
+import { UsageError } from './errors';
+import { importKeepalived } from './keepalived-convert';
+import { parseKeepalivedConf } from './keepalived-parse';
+
+const GUIDE = join(__dirname, '..', '..', '..', 'docs', 'migrating-from-keepalived.md');
+
+/** The guide's keepalived.conf examples: its fenced blocks with a vrrp_instance. */
+function guideExamples(): string[] {
+  const text = readFileSync(GUIDE, 'utf8');
+  return [...text.matchAll(/```\n([\s\S]*?)```/g)]
+    .map((m) => m[1]!)
+    .filter((b) => b.includes('vrrp_instance'));
+}
+
+const convert = (text: string, node?: string) =>
+  importKeepalived(parseKeepalivedConf(text, 'k.conf'), 'k.conf', node);
+
+describe('vipadm import-keepalived', () => {
+  it('the guide has its two examples', () => {
+    assert.equal(guideExamples().length, 2);
+  });
+
+  it("converts the guide's PostgreSQL example into specs apply -f reads, and says what it drops", () => {
+    const out = convert(
+      guideExamples().find((b) => b.includes('PG'))!,
+      'db1',
+    );
+    const [pg, ...more] = parseApplyFile(out.yaml, 'out.yaml');
+    assert.equal(more.length, 0);
+    assert.deepEqual(
+      [pg!.name, pg!.address, pg!.interface, pg!.label, pg!.preempt, pg!.nodes, pg!.track],
+      ['pg', '198.51.100.100/24', 'eth0', 'pg', false, { db1: { priority: 150, interface: '' } }, ['chk_pg']],
+    );
+    assert.deepEqual([pg!.announce?.count, pg!.announce?.refresh_ms], [5, 60000]);
+    assert.match(out.yaml, /^# {3}checks:\n# {5}- name: chk_pg\n# {7}type: exec$/m);
+    assert.match(out.yaml, /^# {9}onMaster:\n# {11}- \/usr\/local\/bin\/pg-promote$/m);
+    for (const option of [
+      'state',
+      'virtual_router_id',
+      'advert_int',
+      'unicast_src_ip',
+      'unicast_peer',
+      'authentication',
+    ]) {
+      assert.equal(out.dropped.filter((l) => l.includes(`PG: ${option}:`)).length, 1, option);
+    }
+    assert.equal(out.dropped.length, 6, out.dropped.join('\n'));
+    for (const line of out.dropped) assert.match(line, /^k\.conf:\d+: [^\n]+: [^\n]+$/);
+  });
+
+  it("converts the guide's dual-stack example: weights, second burst; reports group and route", () => {
+    const out = convert(guideExamples().find((b) => b.includes('WEB_V4'))!);
+    const specs = parseApplyFile(out.yaml, 'out.yaml');
+    assert.deepEqual(
+      specs.map((s) => [s.name, s.address, Object.keys(s.nodes), s.track_weighted]),
+      [
+        ['web-v4', '203.0.113.10/24', ['web1'], [{ check: 'chk_nginx', weight: -20 }]],
+        ['web-v6', '2001:db8:10::10/64', ['web1'], [{ check: 'chk_nginx', weight: -20 }]],
+      ],
+    );
+    assert.equal(specs[0]!.announce?.second_burst_delay_ms, 5000);
+    assert.equal(out.dropped.filter((l) => /vrrp_sync_group WEB: .*WEB_V4, WEB_V6/.test(l)).length, 1);
+    assert.equal(
+      out.dropped.filter((l) => /virtual_routes 198\.51\.100\.0\/24 via 203\.0\.113\.1/.test(l)).length,
+      1,
+    );
+  });
+
+  it('several addresses make several VIPs; address options carried; unknowns reported', () => {
+    const out = convert(`
+vrrp_instance VI_1 {
+  interface e0
+  priority 90
+  preempt_delay 3
+  virtual_ipaddress {
+    198.51.100.10 dev e1 label e1:a scope link brd 198.51.100.255
+    2001:db8::10/64 noprefixroute
+  }
+  track_script { missing }
+  frobnicate yes
+}
+virtual_server 198.51.100.10 80 { }
+`);
+    const specs = parseApplyFile(out.yaml, 'out.yaml');
+    assert.deepEqual(
+      specs.map((s) => [
+        s.name,
+        s.address,
+        s.interface,
+        s.label,
+        s.scope,
+        s.broadcast,
+        s.no_prefix_route,
+        s.preempt_delay_ms,
+      ]),
+      [
+        ['vi-1-1', '198.51.100.10/32', 'e1', 'a', 'link', '198.51.100.255', false, 3000],
+        ['vi-1-2', '2001:db8::10/64', 'e0', '', 'global', '', true, 3000],
+      ],
+    );
+    assert.deepEqual(Object.keys(specs[0]!.nodes), ['node1']);
+    assert.match(out.dropped.join('\n'), /k\.conf:10: VI_1: track_script missing: no vrrp_script/);
+    assert.match(out.dropped.join('\n'), /k\.conf:11: vrrp_instance VI_1: frobnicate yes: not carried/);
+    assert.match(out.dropped.join('\n'), /k\.conf:13: virtual_server: not converted/);
+  });
+
+  it('refuses a file it cannot read as keepalived.conf in one line naming the line', () => {
+    for (const [text, re] of [
+      ['vrrp_instance A {\n  interface e0\n', /^k\.conf:1: "\{" is never closed$/],
+      ['}\n', /^k\.conf:1: "\}" without a "\{"$/],
+      ['vrrp_script x {\n script "/bin/true\n}\n', /^k\.conf:2: a quote is not closed$/],
+    ] as const) {
+      assert.throws(
+        () => parseKeepalivedConf(text, 'k.conf'),
+        (err: unknown) => err instanceof UsageError && re.test(err.message),
+      );
+    }
+  });
+});
