@@ -8,13 +8,14 @@ import type { Etcd3, ITxnRequest } from 'etcd3';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { fromEtcdError, InvalidSpecError } from './errors';
+import { IFNAME_RE } from './ifname';
+import { checkRoutesAndRules, vipRoute, vipRule, type VipRoute, type VipRule } from './vip-routes';
 import type { Keys } from './keys';
 import { prefixEnd } from './prefix-mirror';
 
 export const VIP_NAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 export const NODE_NAME_RE = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
-/** Linux interface names: 1–15 bytes, no '/', ':' or white space. */
-export const IFNAME_RE = /^[A-Za-z0-9_.-][A-Za-z0-9_.@-]{0,14}$/;
+export { IFNAME_RE };
 
 const ifname = z
   .string()
@@ -97,6 +98,12 @@ const rawSpec = z
     noPrefixRoute: z.boolean().default(false),
     scope: z.enum(['global', 'site', 'link', 'host']).default('global'),
     broadcast: z.string().optional(),
+    /**
+     * keepalived's virtual_routes and virtual_rules: added by the holder with the address,
+     * removed with it, and by its kernel agent's fence (vip-routes.ts).
+     */
+    routes: z.array(vipRoute).default([]),
+    rules: z.array(vipRule).default([]),
   })
   .strict();
 
@@ -129,6 +136,10 @@ export interface VipSpec {
   broadcast?: string;
   /** Checks that raise or lower a node's priority (see effectivePriority). */
   trackWeighted: TrackWeight[];
+  /** Routes added with the address (canonical prefixes; dev undefined: the VIP's interface). */
+  routes: VipRoute[];
+  /** Policy rules added with the address. */
+  rules: VipRule[];
   onEtcdLoss: 'fence' | 'failsafe';
 }
 
@@ -199,7 +210,11 @@ export function parseVipSpec(raw: unknown, keyName?: string): VipSpec {
     problems.push('nodes: empty; leave it out to allow every node');
   }
   let broadcast: string | undefined;
+  let routing: { routes: VipRoute[]; rules: VipRule[] } = { routes: [], rules: [] };
   if (!('problem' in addr)) {
+    const checked = checkRoutesAndRules(spec.routes, spec.rules, addr.family);
+    problems.push(...checked.problems);
+    routing = checked;
     const v6 = addr.family === 6;
     if (v6 && spec.label !== undefined) problems.push('label: IPv6 addresses carry no label');
     if (v6 && spec.scope !== 'global')
@@ -254,6 +269,8 @@ export function parseVipSpec(raw: unknown, keyName?: string): VipSpec {
     noPrefixRoute: spec.noPrefixRoute,
     scope: spec.scope,
     ...(broadcast !== undefined && { broadcast }),
+    routes: routing.routes,
+    rules: routing.rules,
   };
 }
 
@@ -290,7 +307,17 @@ export function storedSpecFields(value: string): Record<string, unknown> {
  * reads every spec that does not use them, in a rolling upgrade.
  */
 export function serializeVipSpec(spec: VipSpec): string {
-  const { address, prefixLen, family: _family, trackWeighted, noPrefixRoute, scope, ...rest } = spec;
+  const {
+    address,
+    prefixLen,
+    family: _family,
+    trackWeighted,
+    noPrefixRoute,
+    scope,
+    routes,
+    rules,
+    ...rest
+  } = spec;
   const { secondBurstDelayMs, ...announce } = rest.announce;
   return JSON.stringify({
     ...rest,
@@ -298,6 +325,8 @@ export function serializeVipSpec(spec: VipSpec): string {
     ...(trackWeighted.length > 0 && { trackWeighted }),
     ...(noPrefixRoute && { noPrefixRoute }),
     ...(scope !== 'global' && { scope }),
+    ...(routes.length > 0 && { routes }),
+    ...(rules.length > 0 && { rules }),
     address: `${address}/${prefixLen}`,
   });
 }
