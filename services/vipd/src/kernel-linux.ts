@@ -8,6 +8,8 @@ import {
   getLink,
   KernelAgent,
   listOwnedAddresses,
+  type RouteSpec,
+  type RuleSpec,
 } from '@vipd/netif';
 import { labelOn, SCOPE_VALUES, type VipSpec } from '@vipd/store';
 import type { Kernel, LinkState } from './kernel';
@@ -51,6 +53,34 @@ function addressSpec(ifname: string, spec: VipSpec, lifetimeSec: number): Addres
     ...(spec.family === 4 && { scope: SCOPE_VALUES[spec.scope] }),
     ...(spec.broadcast !== undefined && { broadcast: spec.broadcast }),
   };
+}
+
+/** The VIP's routes as the agent takes them: dev defaults to the VIP's interface on this node. */
+function routeSpecs(ifname: string, spec: VipSpec): RouteSpec[] {
+  return spec.routes.map((r) => ({
+    family: spec.family,
+    to: r.to,
+    dev: r.dev ?? ifname,
+    table: r.table,
+    metric: r.metric,
+    ...(r.via !== undefined && { via: r.via }),
+  }));
+}
+
+function ruleSpecs(spec: VipSpec): RuleSpec[] {
+  return spec.rules.map((r) => ({ family: spec.family, ...r }));
+}
+
+/** Removes the VIP's routes and rules, then its address (queued in this order); true when the address was there. */
+async function removeAll(a: KernelAgent, ifname: string, spec: VipSpec): Promise<boolean> {
+  const extras = [
+    ...routeSpecs(ifname, spec).map((r) => a.removeRoute(r)),
+    ...ruleSpecs(spec).map((r) => a.removeRule(r)),
+  ];
+  const address = a.remove({ ifname, address: spec.address, prefixLen: spec.prefixLen, family: spec.family });
+  const failed = (await Promise.allSettled([...extras, address])).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return address;
 }
 
 export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): Kernel {
@@ -135,7 +165,19 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
       return { ready: true };
     },
     async addVip(ifname: string, spec: VipSpec, lifetimeSec: number): Promise<void> {
-      await agent.add(addressSpec(ifname, spec, lifetimeSec));
+      // Queued together, the address first: a route's gateway may be reachable only through the
+      // VIP's own subnet. A route replaces itself; a rule the agent tracks is not added twice.
+      const a = agent;
+      const results = await Promise.allSettled([
+        a.add(addressSpec(ifname, spec, lifetimeSec)),
+        ...routeSpecs(ifname, spec).map((r) => a.addRoute(r)),
+        ...ruleSpecs(spec).map((r) => a.addRule(r)),
+      ]);
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed === undefined) return;
+      // All or nothing: the caller takes a failed add as "not up", so nothing of it may stay.
+      await removeAll(a, ifname, spec).catch(() => undefined);
+      throw failed.reason;
     },
     async refreshVips(entries, lifetimeSec) {
       // The agent refreshes only what it tracks, in this epoch: a fence in between makes these
@@ -150,7 +192,7 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
       });
     },
     async removeVip(ifname: string, spec: VipSpec): Promise<boolean> {
-      return agent.remove({ ifname, address: spec.address, prefixLen: spec.prefixLen, family: spec.family });
+      return removeAll(agent, ifname, spec);
     },
     async probeOwners(ifname, spec, timeoutMs): Promise<string[]> {
       const link = await recentLink(ifname);
