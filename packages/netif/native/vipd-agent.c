@@ -18,6 +18,14 @@
 //     protocol 0x76 (vipd's) and are tracked like addresses: the fence removes them too, newest
 //     first (so a route goes before the address it came with). They have no kernel lifetime.
 //     A rule the agent tracks already is not added twice (the kernel would duplicate it).
+//   vmac-add <id> <epoch> <parent> <name> <mac>   a macvlan (private mode) named <name> on
+//                                                 <parent> with <mac>, up; an existing one (a
+//                                                 macvlan) is updated; tracked (untracked again
+//                                                 when the kernel refuses: a fence never deletes
+//                                                 an interface that is not vipd's)
+//   vmac-del <id> <name>                          delete it and untrack
+//     keepalived's use_vmac: the fence deletes a tracked macvlan (after the addresses on it),
+//     so a fenced node no longer answers for the virtual MAC.
 //   B <ms>        deadline = now + ms (CLOCK_MONOTONIC, 1..600000)
 //   T <ms>        deadline = <ms> on CLOCK_MONOTONIC (absolute; at most now + 600000): a beat
 //                 that waited in the pipe cannot move the deadline later than vipd meant
@@ -47,6 +55,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/fib_rules.h>
+#include <linux/if_link.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <net/if.h>
@@ -98,6 +107,7 @@
 #define T_ADDR 0
 #define T_ROUTE 1
 #define T_RULE 2
+#define T_LINK 3 // a virtual-MAC macvlan: ifname its name (the rest zero)
 struct entry {
   char ifname[IF_NAMESIZE];
   unsigned char family, plen, type, plen2;
@@ -119,6 +129,8 @@ struct cmd {
   int ifindex;
   int result; // 0, -errno, or one of ABSENT, STALE, UNTRACKED below
   const char *why; // for a refused command: what was wrong with it
+  char parent[IF_NAMESIZE]; // vmac-add: the interface it goes on
+  unsigned char mac[6];     // vmac-add: its MAC
 };
 
 // ---------------------------------------------------------------- output, never blocking
@@ -276,6 +288,45 @@ static size_t build_route(char *buf, const struct cmd *c) {
   return n->nlmsg_len;
 }
 
+static struct rtattr *nest_start(struct nlmsghdr *n, unsigned short type) {
+  struct rtattr *nest = (struct rtattr *)((char *)n + NLMSG_ALIGN(n->nlmsg_len));
+  add_attr(n, type, NULL, 0);
+  return nest;
+}
+
+static void nest_end(struct nlmsghdr *n, struct rtattr *nest) {
+  nest->rta_len = (unsigned short)((char *)n + n->nlmsg_len - (char *)nest);
+}
+
+// RTM_NEWLINK (NLM_F_CREATE: creates, or updates a macvlan of that name) or RTM_DELLINK by name.
+static size_t build_link(char *buf, const struct cmd *c) {
+  struct nlmsghdr *n = (struct nlmsghdr *)buf;
+  struct ifinfomsg *ifi = NLMSG_DATA(n);
+  n->nlmsg_len = NLMSG_LENGTH(sizeof *ifi);
+  ifi->ifi_family = AF_UNSPEC;
+  add_attr(n, IFLA_IFNAME, c->e.ifname, strlen(c->e.ifname) + 1);
+  if (c->kind == 'D') {
+    n->nlmsg_type = RTM_DELLINK;
+    n->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+    return n->nlmsg_len;
+  }
+  n->nlmsg_type = RTM_NEWLINK;
+  n->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE;
+  ifi->ifi_flags = IFF_UP;
+  ifi->ifi_change = IFF_UP;
+  uint32_t link = (uint32_t)c->ifindex;
+  add_attr(n, IFLA_LINK, &link, sizeof link);
+  add_attr(n, IFLA_ADDRESS, c->mac, sizeof c->mac);
+  struct rtattr *info = nest_start(n, IFLA_LINKINFO);
+  add_attr(n, IFLA_INFO_KIND, "macvlan", 7);
+  struct rtattr *data = nest_start(n, IFLA_INFO_DATA);
+  uint32_t mode = MACVLAN_MODE_PRIVATE;
+  add_attr(n, IFLA_MACVLAN_MODE, &mode, sizeof mode);
+  nest_end(n, data);
+  nest_end(n, info);
+  return n->nlmsg_len;
+}
+
 // RTM_NEWRULE (NLM_F_CREATE|NLM_F_EXCL: EEXIST when the very rule is there) or RTM_DELRULE.
 static size_t build_rule(char *buf, const struct cmd *c) {
   struct nlmsghdr *n = (struct nlmsghdr *)buf;
@@ -305,6 +356,7 @@ static size_t build_msg(char *buf, const struct cmd *c, unsigned int seq) {
   ((struct nlmsghdr *)buf)->nlmsg_seq = seq;
   if (c->e.type == T_ROUTE) return build_route(buf, c);
   if (c->e.type == T_RULE) return build_rule(buf, c);
+  if (c->e.type == T_LINK) return build_link(buf, c);
   struct nlmsghdr *n = (struct nlmsghdr *)buf;
   struct ifaddrmsg *ifa = NLMSG_DATA(n);
   size_t alen = c->e.family == AF_INET ? 4 : 16;
@@ -382,9 +434,10 @@ static void run_batch(struct cmd *cmds, int n) {
                                                                          : -EPROTO;
         c->result = err;
         // A removal that found nothing; a rule added already (by an agent before this one).
-        if (c->kind == 'D' && (c->e.type == T_ADDR ? err == -EADDRNOTAVAIL
+        if (c->kind == 'D' && (c->e.type == T_ADDR    ? err == -EADDRNOTAVAIL
                                : c->e.type == T_ROUTE ? err == -ESRCH
-                                                       : err == -ENOENT))
+                               : c->e.type == T_LINK  ? err == -ENODEV
+                                                      : err == -ENOENT))
           c->result = ABSENT;
         else if (c->kind == 'A' && c->e.type == T_RULE && err == -EEXIST)
           c->result = 0;
@@ -413,7 +466,7 @@ static void fence(const char *reason, long long ref) {
     memset(&dels[i], 0, sizeof dels[i]);
     dels[i].kind = 'D';
     dels[i].e = tracked[n - 1 - i];
-    if (!dels[i].e.ifname[0]) continue; // a rule, or a route without a dev
+    if (!dels[i].e.ifname[0] || dels[i].e.type == T_LINK) continue; // a rule, a route without a dev, a vmac (by name)
     if (last_name == NULL || strcmp(last_name, dels[i].e.ifname) != 0) {
       last_name = dels[i].e.ifname;
       last_index = (int)if_nametoindex(last_name);
@@ -495,8 +548,10 @@ static void flush_batch(void) {
       answer(c, 0); // the kernel would add a second copy
       continue;
     }
-    c->ifindex = c->e.ifname[0] ? (int)if_nametoindex(c->e.ifname) : 0;
-    if (c->e.ifname[0] && c->ifindex == 0) answer(c, -ENODEV);
+    // The interface it acts on: a vmac's parent (a removal goes by name).
+    const char *dev = c->e.type != T_LINK ? c->e.ifname : c->kind == 'A' ? c->parent : "";
+    c->ifindex = dev[0] ? (int)if_nametoindex(dev) : 0;
+    if (dev[0] && c->ifindex == 0) answer(c, -ENODEV);
     // Tracked before the kernel has it: a fence from here on removes it.
     else if (c->kind != 'D' && track(&c->e) < 0) answer(c, -ENOSPC);
   }
@@ -504,6 +559,8 @@ static void flush_batch(void) {
   run_batch(batch, nbatch);
   int changes = 0;
   for (int i = 0; i < nbatch; i++) {
+    // A route, rule or vmac the kernel refused is not vipd's to remove at a fence.
+    if (batch[i].kind == 'A' && batch[i].e.type != T_ADDR && batch[i].result != 0) untrack(&batch[i].e);
     reply(&batch[i]);
     if (batch[i].kind != 'X') changes++;
   }
@@ -618,6 +675,29 @@ static int parse_route_rule(struct cmd *c, int route, int add, char **tok, int n
   return 0;
 }
 
+// vmac-add / vmac-del (see the header) into c; 0, or -1.
+static int parse_vmac(struct cmd *c, int add, char **tok, int n) {
+  if (n != (add ? 6 : 3)) return -1;
+  c->e.type = T_LINK;
+  c->kind = add ? 'A' : 'D';
+  if (!add) {
+    if (!valid_ifname(tok[2])) return -1;
+    memcpy(c->e.ifname, tok[2], strlen(tok[2]) + 1);
+    return 0;
+  }
+  unsigned int m[6];
+  char tail;
+  if (parse_num(tok[2], ~0ULL, &c->epoch) < 0 || !valid_ifname(tok[3]) || !valid_ifname(tok[4]) ||
+      !strcmp(tok[3], tok[4]) || strlen(tok[5]) != 17 ||
+      sscanf(tok[5], "%2x:%2x:%2x:%2x:%2x:%2x%c", &m[0], &m[1], &m[2], &m[3], &m[4], &m[5], &tail) != 6)
+    return -1;
+  if (m[0] & 1) return -1; // a multicast MAC
+  for (int i = 0; i < 6; i++) c->mac[i] = (unsigned char)m[i];
+  memcpy(c->parent, tok[3], strlen(tok[3]) + 1);
+  memcpy(c->e.ifname, tok[4], strlen(tok[4]) + 1);
+  return 0;
+}
+
 static void flush_batch(void);
 
 // A command with an id is answered in its turn; without one, it can only be logged.
@@ -666,6 +746,15 @@ static void handle_line(char *line) {
   struct cmd c;
   memset(&c, 0, sizeof c);
   c.scope = -1;
+  if (!strcmp(tok[0], "vmac-add") || !strcmp(tok[0], "vmac-del")) {
+    if (n < 2 || parse_num(tok[1], ~0ULL, &c.id) < 0) return bad_line("no id", orig, NULL);
+    if (parse_vmac(&c, tok[0][5] == 'a', tok, n) < 0)
+      return bad_line(tok[0][5] == 'a' ? "bad vmac add" : "bad vmac remove", orig, tok[1]);
+    batch[nbatch++] = c;
+    // At once: the commands after it look the interface up (an address on it, in this batch).
+    flush_batch();
+    return;
+  }
   int route = !strcmp(tok[0], "route-add") || !strcmp(tok[0], "route-del");
   if (route || !strcmp(tok[0], "rule-add") || !strcmp(tok[0], "rule-del")) {
     const char *why;

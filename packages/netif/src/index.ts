@@ -37,6 +37,7 @@ export {
   type KernelAgentOptions,
 } from './kernel-agent';
 export { type NetifOptions } from './ip-runner';
+export { vmacAddress, vmacName, vmacSpec, type VmacSpec } from './vmac';
 export {
   MAIN_TABLE,
   describeRoute,

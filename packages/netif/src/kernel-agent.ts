@@ -24,7 +24,8 @@
 // remove() removes and untracks, beat(ms left until its own deadline) after every renewal,
 // fenceNow() on its own fence paths. addRoute()/addRule() and removeRoute()/removeRule() do the
 // same for the routes and rules that come with a VIP (keepalived's virtual_routes and
-// virtual_rules): tracked like addresses, so the fence removes them too. 'fenced' tells it the agent removed everything (its
+// virtual_rules): tracked like addresses, so the fence removes them too. addVmac()/removeVmac():
+// the macvlan of a virtual MAC (keepalived's use_vmac), deleted by the fence as well. 'fenced' tells it the agent removed everything (its
 // addresses are gone: drop them). A clean shutdown removes its addresses, then close()s.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { EventEmitter } from 'node:events';
@@ -50,11 +51,13 @@ import {
   type RouteSpec,
   type RuleSpec,
 } from './route-args';
+import type { VmacSpec } from './vmac';
 import {
   AgentFencedError,
   AgentGoneError,
   AgentNotBuiltError,
   InterfaceNotFoundError,
+  InvalidArgumentError,
   NetifError,
 } from './errors';
 
@@ -274,6 +277,31 @@ export class KernelAgent extends EventEmitter {
   async removeRule(rule: RuleSpec): Promise<boolean> {
     const args = ruleArgs(rule);
     return (await this.command(ruleContext(rule), (id) => `rule-del ${id} ${args}`)) === 'ok';
+  }
+
+  /**
+   * Creates the macvlan of a virtual MAC (or updates one of that name), up, and tracks it: the
+   * fence deletes it. Rejects with a NetifError (an interface of that name that is not a
+   * macvlan: EOPNOTSUPP).
+   */
+  async addVmac(vmac: VmacSpec): Promise<void> {
+    if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(vmac.mac)) {
+      throw new InvalidArgumentError(`virtual MAC ${JSON.stringify(vmac.mac)} is malformed`, {
+        ifname: vmac.name,
+      });
+    }
+    await this.command(
+      { ifname: vmac.parent, address: `vmac ${vmac.name} (${vmac.mac})` },
+      (id, e) => `vmac-add ${id} ${e} ${vmac.parent} ${vmac.name} ${vmac.mac}`,
+    );
+  }
+
+  /** Deletes the macvlan (with whatever addresses are on it) and untracks it: true when it was there. */
+  async removeVmac(name: string): Promise<boolean> {
+    return (
+      (await this.command({ ifname: name, address: `vmac ${name}` }, (id) => `vmac-del ${id} ${name}`)) ===
+      'ok'
+    );
   }
 
   /**
