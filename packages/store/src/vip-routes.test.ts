@@ -66,4 +66,18 @@ void describe('VIP spec: routes and rules (virtual_routes, virtual_rules)', () =
     ];
     for (const [extra, re] of cases) assert.match(problems({ ...base, ...(extra as object) }), re);
   });
+
+  void it('vmac: an id 1..255, stored when set; a label must fit beside the macvlan name', () => {
+    assert.equal(parseVipSpec(base).vmac, undefined);
+    const spec = parseVipSpec({ ...base, vmac: 51 });
+    assert.equal(spec.vmac, 51);
+    assert.deepEqual(parseVipSpecJson(serializeVipSpec(spec), 'web'), spec);
+    assert.match(problems({ ...base, vmac: 0 }), /vmac: must be 1\.\.255/);
+    assert.match(problems({ ...base, vmac: 256 }), /vmac: must be 1\.\.255/);
+    assert.match(problems({ ...base, vmac: 1.5 }), /vmac: must be a whole number/);
+    assert.match(
+      problems({ ...base, vmac: 200, label: 'abcdef' }),
+      /label: vmac4\.200:abcdef is longer than 15/,
+    );
+  });
 });

@@ -103,6 +103,17 @@ const rawSpec = z
      * removed with it, and by its kernel agent's fence (vip-routes.ts).
      */
     routes: z.array(vipRoute).default([]),
+    /**
+     * keepalived's use_vmac: the VIP sits on a macvlan of its interface with the VRRP MAC
+     * 00:00:5e:00:01:<vmac> (IPv6 00:00:5e:00:02:<vmac>), named vmac4.<vmac> / vmac6.<vmac>,
+     * which moves with it: a client's neighbour entry never has to change.
+     */
+    vmac: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be 1..255')
+      .max(255, 'must be 1..255')
+      .optional(),
     rules: z.array(vipRule).default([]),
   })
   .strict();
@@ -140,6 +151,8 @@ export interface VipSpec {
   routes: VipRoute[];
   /** Policy rules added with the address. */
   rules: VipRule[];
+  /** The virtual MAC's id (1..255): the VIP goes on the macvlan vmac<family>.<id>. */
+  vmac?: number;
   onEtcdLoss: 'fence' | 'failsafe';
 }
 
@@ -221,10 +234,12 @@ export function parseVipSpec(raw: unknown, keyName?: string): VipSpec {
       problems.push(`scope: IPv6 addresses take their scope from the address; leave it global`);
     if (v6 && spec.broadcast !== undefined) problems.push('broadcast: IPv6 has no broadcast address');
     if (!v6 && spec.label !== undefined) {
-      const ifnames = new Set([
-        spec.interface,
-        ...Object.values(spec.nodes ?? {}).flatMap((e) => e.interface ?? []),
-      ]);
+      // With a virtual MAC the address (and its label) is on the macvlan.
+      const ifnames = new Set(
+        spec.vmac !== undefined
+          ? [`vmac4.${spec.vmac}`]
+          : [spec.interface, ...Object.values(spec.nodes ?? {}).flatMap((e) => e.interface ?? [])],
+      );
       for (const ifname of ifnames) {
         const full = `${ifname}:${spec.label}`;
         if (Buffer.byteLength(full) > MAX_LABEL_BYTES) {
@@ -271,6 +286,7 @@ export function parseVipSpec(raw: unknown, keyName?: string): VipSpec {
     ...(broadcast !== undefined && { broadcast }),
     routes: routing.routes,
     rules: routing.rules,
+    ...(spec.vmac !== undefined && { vmac: spec.vmac }),
   };
 }
 
