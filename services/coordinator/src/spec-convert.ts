@@ -50,6 +50,24 @@ export function specFromMsg(
   if (msg.no_prefix_route) raw.noPrefixRoute = true;
   if (msg.scope) raw.scope = msg.scope;
   if (msg.broadcast) raw.broadcast = msg.broadcast;
+  if (msg.routes && msg.routes.length > 0) {
+    raw.routes = msg.routes.map((r) => ({
+      to: r.to ?? '',
+      ...(r.via ? { via: r.via } : {}),
+      ...(r.dev ? { dev: r.dev } : {}),
+      ...(r.table ? { table: r.table } : {}),
+      ...(r.metric ? { metric: r.metric } : {}),
+    }));
+  }
+  if (msg.rules && msg.rules.length > 0) {
+    raw.rules = msg.rules.map((r) => ({
+      ...(r.from ? { from: r.from } : {}),
+      ...(r.to ? { to: r.to } : {}),
+      table: r.table ?? 0,
+      ...(r.priority ? { priority: r.priority } : {}),
+    }));
+  }
+  if (msg.vmac) raw.vmac = msg.vmac;
   return parseVipSpec(raw);
 }
 
@@ -79,6 +97,9 @@ const API_FIELDS = new Set([
   'noPrefixRoute',
   'scope',
   'broadcast',
+  'routes',
+  'rules',
+  'vmac',
 ]);
 
 /**
@@ -118,6 +139,20 @@ export function specToMsg(spec: VipSpec): api.VipSpec__Output {
     no_prefix_route: spec.noPrefixRoute,
     scope: spec.scope,
     broadcast: spec.broadcast ?? '',
+    routes: spec.routes.map((r) => ({
+      to: r.to,
+      via: r.via ?? '',
+      dev: r.dev ?? '',
+      table: r.table,
+      metric: r.metric,
+    })),
+    rules: spec.rules.map((r) => ({
+      from: r.from ?? '',
+      to: r.to ?? '',
+      table: r.table,
+      priority: r.priority ?? 0,
+    })),
+    vmac: spec.vmac ?? 0,
   };
 }
 
