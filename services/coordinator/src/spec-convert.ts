@@ -170,6 +170,7 @@ export function advertiseHost(advertise: string): string | undefined {
  * Checks that depend on the cluster, all FAILED_PRECONDITION (the spec itself is valid):
  * - the address is not another VIP's (same address, whatever the prefix length);
  * - the address is not a registered node's own (its advertise host);
+ * - its virtual MAC id (vmac) is not another VIP's of the same family;
  * - every node the spec names newly is registered, unless no node is registered at all
  *   (a fresh cluster may get its VIPs before its daemons). Names already in the stored
  *   spec may stay while their node is down.
@@ -179,6 +180,21 @@ export function checkAgainstCluster(spec: VipSpec, snap: Snapshot, previous?: Vi
     if (other.name !== spec.name && other.spec?.address === spec.address) {
       throw precondition(
         `address ${spec.address} is already used by vip ${other.name} (${other.spec.address}/${other.spec.prefixLen})`,
+      );
+    }
+  }
+  for (const other of snap.vips.values()) {
+    // One macvlan per id and family on a node: a second VIP on it would lose it when the first
+    // lets go.
+    const o = other.spec;
+    if (
+      spec.vmac !== undefined &&
+      other.name !== spec.name &&
+      o?.vmac === spec.vmac &&
+      o.family === spec.family
+    ) {
+      throw precondition(
+        `vmac ${spec.vmac} is already used by vip ${other.name} (IPv${spec.family}); give each VIP its own`,
       );
     }
   }
