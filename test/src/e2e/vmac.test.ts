@@ -6,6 +6,8 @@
  * VIP across a graceful failover (SIGTERM), a preemption back, and a SIGKILL of the holder's
  * vipd, whose kernel agent fences: the macvlan is gone from the killed node at once. The
  * outage is the normal failover time, and the client's entry never changes.
+ * IPv6 too: the VIP on vmac6.ID with 00:00:5e:00:02:ID, the same client reaching it across a
+ * SIGTERM failover.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -180,3 +182,70 @@ describe(
     );
   },
 );
+
+describe('virtual MAC, IPv6 (namespace lab, real etcd, a permanent neighbour entry)', { skip }, () => {
+  it(
+    'the client keeps reaching the VIP on 00:00:5e:00:02:ID across a failover',
+    { timeout: 120_000 },
+    async () => {
+      await withLab({ nodes: 2, etcd: true, ipv6: true }, async (lab) => {
+        const endpoint = await lab.startEtcd();
+        const cluster = new VipdCluster(lab, endpoint, { ttlSeconds: 3 });
+        const vip6 = '2001:db8::100';
+        const mac6 = '00:00:5e:00:02:34';
+        const on = async (h: NodeHost): Promise<LinkRow | undefined> =>
+          (JSON.parse(await lab.exec(h, ['ip', '-json', 'address', 'show'])) as LinkRow[]).find(
+            (r) => r.ifname === 'vmac6.52' && r.addr_info?.some((a) => a.local === vip6),
+          );
+        try {
+          await cluster.putVip({
+            name: 'web6',
+            address: `${vip6}/64`,
+            interface: 'e0',
+            nodes: { n1: { priority: 150 }, n2: { priority: 100 } },
+            vmac: 52,
+          });
+          for (const h of NODES) cluster.start(h);
+          await pollUntil(async () => ((await on('n1')) ? true : undefined), {
+            timeoutMs: 15_000,
+            intervalMs: 10,
+            what: 'the VIP on vmac6.52 on n1',
+          });
+          assert.equal((await on('n1'))?.address, mac6);
+          await lab.exec('cli', [
+            'ip',
+            '-6',
+            'neigh',
+            'replace',
+            vip6,
+            'lladdr',
+            mac6,
+            'nud',
+            'permanent',
+            'dev',
+            'e0',
+          ]);
+          const ping = lab.startPing('cli', vip6, { intervalMs: 10 });
+          await ping.waitForReply(5000);
+          await sleep(200);
+          await cluster.signal('n1', 'SIGTERM');
+          await pollUntil(async () => ((await on('n2')) && !(await on('n1')) ? true : undefined), {
+            timeoutMs: 10_000,
+            intervalMs: 10,
+            what: 'the VIP on vmac6.52 on n2 alone',
+          });
+          const stats = await settle(ping);
+          console.log(
+            `# virtual MAC (IPv6), permanent neighbour entry: SIGTERM outage ${Math.round(stats.outageMs)} ms`,
+          );
+          assert.ok(stats.outageMs < 1000, `outage ${stats.outageMs} ms`);
+        } catch (err) {
+          cluster.printLogTails(NODES);
+          throw err;
+        } finally {
+          await cluster.stopAll();
+        }
+      });
+    },
+  );
+});
