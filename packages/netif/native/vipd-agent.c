@@ -8,6 +8,24 @@
 //     options (Pacemaker IPaddr2's): noprefixroute | scope=<0..255> | brd=<IPv4> (scope and brd:
 //     IPv4 only). An IPv6 refresh replaces the address's flags, so R repeats noprefixroute.
 //   D <id> <ifname> <addr>/<plen>                                 remove and untrack
+//   route-add <id> <epoch> <dst>/<plen> <dev|-> <via|-> <table> <metric>   add or replace, and track
+//   route-del <id> <dst>/<plen> <dev|-> <via|-> <table> <metric>           remove and untrack
+//   rule-add <id> <epoch> <from>/<plen>|- <to>/<plen>|- <table> <priority> add, and track
+//   rule-del <id> <from>/<plen>|- <to>/<plen>|- <table> <priority>         remove and untrack
+//     keepalived's virtual_routes and virtual_rules. A route needs a dev or a via (or both); a
+//     rule a from or a to; table 1..4294967295, metric 0..4294967295, priority 0 (the kernel
+//     picks) ..4294967295; every address of one command in one family. Routes and rules carry
+//     protocol 0x76 (vipd's) and are tracked like addresses: the fence removes them too, newest
+//     first (so a route goes before the address it came with). They have no kernel lifetime.
+//     A rule the agent tracks already is not added twice (the kernel would duplicate it).
+//   vmac-add <id> <epoch> <parent> <name> <mac>   a macvlan (private mode) named <name> on
+//                                                 <parent> with <mac>, up; an existing one (a
+//                                                 macvlan) is updated; tracked (untracked again
+//                                                 when the kernel refuses: a fence never deletes
+//                                                 an interface that is not vipd's)
+//   vmac-del <id> <name>                          delete it and untrack
+//     keepalived's use_vmac: the fence deletes a tracked macvlan (after the addresses on it),
+//     so a fenced node no longer answers for the virtual MAC.
 //   B <ms>        deadline = now + ms (CLOCK_MONOTONIC, 1..600000)
 //   T <ms>        deadline = <ms> on CLOCK_MONOTONIC (absolute; at most now + 600000): a beat
 //                 that waited in the pipe cannot move the deadline later than vipd meant
@@ -36,6 +54,8 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/fib_rules.h>
+#include <linux/if_link.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <net/if.h>
@@ -80,10 +100,20 @@
 #define VIPD_ADDR_METRIC 0x7669 // see address-args.ts: the mark `ip -json addr` shows
 #define VIPD_ADDR_PROTO 0x76
 
+// One tracked thing. An address: ifname, addr/plen. A route: addr/plen the destination, ifname
+// the dev ("" none), addr2 the gateway (plen2 1: given), table, num the metric. A rule: addr/plen
+// from, addr2/plen2 to (plen 0 and all zero: any), table, num the priority. No padding: the
+// hash and the comparisons read every byte.
+#define T_ADDR 0
+#define T_ROUTE 1
+#define T_RULE 2
+#define T_LINK 3 // a virtual-MAC macvlan: ifname its name (the rest zero)
 struct entry {
   char ifname[IF_NAMESIZE];
-  unsigned char family, plen;
+  unsigned char family, plen, type, plen2;
   unsigned char addr[16];
+  unsigned char addr2[16];
+  uint32_t table, num;
 };
 
 struct cmd {
@@ -99,6 +129,8 @@ struct cmd {
   int ifindex;
   int result; // 0, -errno, or one of ABSENT, STALE, UNTRACKED below
   const char *why; // for a refused command: what was wrong with it
+  char parent[IF_NAMESIZE]; // vmac-add: the interface it goes on
+  unsigned char mac[6];     // vmac-add: its MAC
 };
 
 // ---------------------------------------------------------------- output, never blocking
@@ -224,9 +256,107 @@ static void add_attr(struct nlmsghdr *n, unsigned short type, const void *data, 
 
 #define MSG_ROOM 256 // largest message we build (an add with every attribute: ~140 bytes)
 
-// One RTM_NEWADDR (add/refresh: NLM_F_CREATE|NLM_F_REPLACE) or RTM_DELADDR into buf.
+// RTM_NEWROUTE (NLM_F_CREATE|NLM_F_REPLACE) or RTM_DELROUTE: only routes of vipd's protocol
+// match a removal.
+static size_t build_route(char *buf, const struct cmd *c) {
+  struct nlmsghdr *n = (struct nlmsghdr *)buf;
+  struct rtmsg *rt = NLMSG_DATA(n);
+  size_t alen = c->e.family == AF_INET ? 4 : 16;
+  n->nlmsg_len = NLMSG_LENGTH(sizeof *rt);
+  rt->rtm_family = c->e.family;
+  rt->rtm_dst_len = c->e.plen;
+  rt->rtm_table = c->e.table < 256 ? (unsigned char)c->e.table : RT_TABLE_UNSPEC;
+  rt->rtm_protocol = VIPD_ADDR_PROTO;
+  rt->rtm_type = RTN_UNICAST;
+  add_attr(n, RTA_DST, c->e.addr, alen);
+  if (c->e.plen2) add_attr(n, RTA_GATEWAY, c->e.addr2, alen);
+  if (c->ifindex > 0) {
+    uint32_t oif = (uint32_t)c->ifindex;
+    add_attr(n, RTA_OIF, &oif, sizeof oif);
+  }
+  add_attr(n, RTA_TABLE, &c->e.table, sizeof c->e.table);
+  add_attr(n, RTA_PRIORITY, &c->e.num, sizeof c->e.num);
+  if (c->kind == 'D') {
+    n->nlmsg_type = RTM_DELROUTE;
+    n->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+    rt->rtm_scope = RT_SCOPE_NOWHERE; // any scope
+  } else {
+    n->nlmsg_type = RTM_NEWROUTE;
+    n->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_REPLACE;
+    rt->rtm_scope = c->e.plen2 ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK;
+  }
+  return n->nlmsg_len;
+}
+
+static struct rtattr *nest_start(struct nlmsghdr *n, unsigned short type) {
+  struct rtattr *nest = (struct rtattr *)((char *)n + NLMSG_ALIGN(n->nlmsg_len));
+  add_attr(n, type, NULL, 0);
+  return nest;
+}
+
+static void nest_end(struct nlmsghdr *n, struct rtattr *nest) {
+  nest->rta_len = (unsigned short)((char *)n + n->nlmsg_len - (char *)nest);
+}
+
+// RTM_NEWLINK (NLM_F_CREATE: creates, or updates a macvlan of that name) or RTM_DELLINK by name.
+static size_t build_link(char *buf, const struct cmd *c) {
+  struct nlmsghdr *n = (struct nlmsghdr *)buf;
+  struct ifinfomsg *ifi = NLMSG_DATA(n);
+  n->nlmsg_len = NLMSG_LENGTH(sizeof *ifi);
+  ifi->ifi_family = AF_UNSPEC;
+  add_attr(n, IFLA_IFNAME, c->e.ifname, strlen(c->e.ifname) + 1);
+  if (c->kind == 'D') {
+    n->nlmsg_type = RTM_DELLINK;
+    n->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+    return n->nlmsg_len;
+  }
+  n->nlmsg_type = RTM_NEWLINK;
+  n->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE;
+  ifi->ifi_flags = IFF_UP;
+  ifi->ifi_change = IFF_UP;
+  uint32_t link = (uint32_t)c->ifindex;
+  add_attr(n, IFLA_LINK, &link, sizeof link);
+  add_attr(n, IFLA_ADDRESS, c->mac, sizeof c->mac);
+  struct rtattr *info = nest_start(n, IFLA_LINKINFO);
+  add_attr(n, IFLA_INFO_KIND, "macvlan", 7);
+  struct rtattr *data = nest_start(n, IFLA_INFO_DATA);
+  uint32_t mode = MACVLAN_MODE_PRIVATE;
+  add_attr(n, IFLA_MACVLAN_MODE, &mode, sizeof mode);
+  nest_end(n, data);
+  nest_end(n, info);
+  return n->nlmsg_len;
+}
+
+// RTM_NEWRULE (NLM_F_CREATE|NLM_F_EXCL: EEXIST when the very rule is there) or RTM_DELRULE.
+static size_t build_rule(char *buf, const struct cmd *c) {
+  struct nlmsghdr *n = (struct nlmsghdr *)buf;
+  struct fib_rule_hdr *fr = NLMSG_DATA(n);
+  size_t alen = c->e.family == AF_INET ? 4 : 16;
+  n->nlmsg_len = NLMSG_LENGTH(sizeof *fr);
+  fr->family = c->e.family;
+  fr->src_len = c->e.plen;
+  fr->dst_len = c->e.plen2;
+  fr->table = c->e.table < 256 ? (unsigned char)c->e.table : RT_TABLE_UNSPEC;
+  fr->action = FR_ACT_TO_TBL;
+  if (c->e.plen) add_attr(n, FRA_SRC, c->e.addr, alen);
+  if (c->e.plen2) add_attr(n, FRA_DST, c->e.addr2, alen);
+  add_attr(n, FRA_TABLE, &c->e.table, sizeof c->e.table);
+  if (c->e.num) add_attr(n, FRA_PRIORITY, &c->e.num, sizeof c->e.num);
+  uint8_t proto = VIPD_ADDR_PROTO;
+  add_attr(n, FRA_PROTOCOL, &proto, sizeof proto);
+  n->nlmsg_type = c->kind == 'D' ? RTM_DELRULE : RTM_NEWRULE;
+  n->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | (c->kind == 'D' ? 0 : NLM_F_CREATE | NLM_F_EXCL);
+  return n->nlmsg_len;
+}
+
+// One RTM_NEWADDR (add/refresh: NLM_F_CREATE|NLM_F_REPLACE) or RTM_DELADDR into buf, or a
+// route's or rule's message.
 static size_t build_msg(char *buf, const struct cmd *c, unsigned int seq) {
   memset(buf, 0, MSG_ROOM);
+  ((struct nlmsghdr *)buf)->nlmsg_seq = seq;
+  if (c->e.type == T_ROUTE) return build_route(buf, c);
+  if (c->e.type == T_RULE) return build_rule(buf, c);
+  if (c->e.type == T_LINK) return build_link(buf, c);
   struct nlmsghdr *n = (struct nlmsghdr *)buf;
   struct ifaddrmsg *ifa = NLMSG_DATA(n);
   size_t alen = c->e.family == AF_INET ? 4 : 16;
@@ -302,7 +432,15 @@ static void run_batch(struct cmd *cmds, int n) {
         if (c->result != -ETIMEDOUT) continue;
         int err = h->nlmsg_len >= NLMSG_LENGTH(sizeof(struct nlmsgerr)) ? ((struct nlmsgerr *)NLMSG_DATA(h))->error
                                                                          : -EPROTO;
-        c->result = (c->kind == 'D' && err == -EADDRNOTAVAIL) ? ABSENT : err;
+        c->result = err;
+        // A removal that found nothing; a rule added already (by an agent before this one).
+        if (c->kind == 'D' && (c->e.type == T_ADDR    ? err == -EADDRNOTAVAIL
+                               : c->e.type == T_ROUTE ? err == -ESRCH
+                               : c->e.type == T_LINK  ? err == -ENODEV
+                                                      : err == -ENOENT))
+          c->result = ABSENT;
+        else if (c->kind == 'A' && c->e.type == T_RULE && err == -EEXIST)
+          c->result = 0;
         pending--;
       }
     }
@@ -328,6 +466,7 @@ static void fence(const char *reason, long long ref) {
     memset(&dels[i], 0, sizeof dels[i]);
     dels[i].kind = 'D';
     dels[i].e = tracked[n - 1 - i];
+    if (!dels[i].e.ifname[0] || dels[i].e.type == T_LINK) continue; // a rule, a route without a dev, a vmac (by name)
     if (last_name == NULL || strcmp(last_name, dels[i].e.ifname) != 0) {
       last_name = dels[i].e.ifname;
       last_index = (int)if_nametoindex(last_name);
@@ -351,7 +490,7 @@ static void fence(const char *reason, long long ref) {
   char line[160];
   snprintf(line, sizeof line, "fenced %s %llu %d %d %d %.3f", reason, epoch, removed, absent, failed, ms);
   emit("%s", line);
-  if (failed > 0) emit("log error fence (%s): %d addresses could not be removed", reason, failed);
+  if (failed > 0) emit("log error fence (%s): %d addresses, routes or rules could not be removed", reason, failed);
   char err[200];
   snprintf(err, sizeof err, "vipd-agent: %s\n", line);
   to_stderr(err);
@@ -371,6 +510,10 @@ static void reply(const struct cmd *c) {
                      : c->result == -EADDRNOTAVAIL ? "EADDRNOTAVAIL"
                      : c->result == -EPERM ? "EPERM"
                      : c->result == -ENOSPC ? "ENOSPC"
+                     : c->result == -ENETUNREACH ? "ENETUNREACH"
+                     : c->result == -ESRCH ? "ESRCH"
+                     : c->result == -ENOENT ? "ENOENT"
+                     : c->result == -ERANGE ? "ERANGE"
                                             : "EOTHER";
   emit("err %llu %s %s", c->id, name, c->why ? c->why : strerror(-c->result));
 }
@@ -401,8 +544,14 @@ static void flush_batch(void) {
       answer(c, UNTRACKED);
       continue;
     }
-    c->ifindex = (int)if_nametoindex(c->e.ifname);
-    if (c->ifindex == 0) answer(c, -ENODEV);
+    if (c->kind == 'A' && c->e.type == T_RULE && is_tracked(&c->e)) {
+      answer(c, 0); // the kernel would add a second copy
+      continue;
+    }
+    // The interface it acts on: a vmac's parent (a removal goes by name).
+    const char *dev = c->e.type != T_LINK ? c->e.ifname : c->kind == 'A' ? c->parent : "";
+    c->ifindex = dev[0] ? (int)if_nametoindex(dev) : 0;
+    if (dev[0] && c->ifindex == 0) answer(c, -ENODEV);
     // Tracked before the kernel has it: a fence from here on removes it.
     else if (c->kind != 'D' && track(&c->e) < 0) answer(c, -ENOSPC);
   }
@@ -410,6 +559,8 @@ static void flush_batch(void) {
   run_batch(batch, nbatch);
   int changes = 0;
   for (int i = 0; i < nbatch; i++) {
+    // A route, rule or vmac the kernel refused is not vipd's to remove at a fence.
+    if (batch[i].kind == 'A' && batch[i].e.type != T_ADDR && batch[i].result != 0) untrack(&batch[i].e);
     reply(&batch[i]);
     if (batch[i].kind != 'X') changes++;
   }
@@ -469,6 +620,84 @@ static int parse_entry(const char *ifname, const char *cidr, struct entry *e) {
   return 0;
 }
 
+// "<addr>/<plen>" into addr and plen, its family into *family (checked against a non-zero one).
+static int parse_cidr(const char *cidr, unsigned char *family, unsigned char *addr, unsigned char *plen) {
+  const char *slash = strchr(cidr, '/');
+  char text[INET6_ADDRSTRLEN];
+  unsigned long long v;
+  if (!slash || (size_t)(slash - cidr) >= sizeof text) return -1;
+  memcpy(text, cidr, (size_t)(slash - cidr));
+  text[slash - cidr] = '\0';
+  unsigned char f = strchr(text, ':') ? AF_INET6 : AF_INET;
+  if (*family && *family != f) return -1;
+  if (inet_pton(f, text, addr) != 1) return -1;
+  if (parse_num(slash + 1, f == AF_INET ? 32 : 128, &v) < 0) return -1;
+  *family = f;
+  *plen = (unsigned char)v;
+  return 0;
+}
+
+// route-add / route-del / rule-add / rule-del (see the header) into c; 0, or -1 with *why set.
+static int parse_route_rule(struct cmd *c, int route, int add, char **tok, int n, const char **why) {
+  unsigned long long v;
+  int i = 2;
+  *why = route ? (add ? "bad route add" : "bad route remove") : (add ? "bad rule add" : "bad rule remove");
+  if (n != (route ? 7 : 6) + add) return -1;
+  if (add && parse_num(tok[i++], ~0ULL, &c->epoch) < 0) return -1;
+  struct entry *e = &c->e;
+  e->type = route ? T_ROUTE : T_RULE;
+  if (route) {
+    unsigned char flag = 0;
+    if (parse_cidr(tok[i++], &e->family, e->addr, &e->plen) < 0) return -1;
+    const char *dev = tok[i++];
+    if (strcmp(dev, "-")) {
+      if (!valid_ifname(dev)) return -1;
+      memcpy(e->ifname, dev, strlen(dev) + 1);
+    }
+    const char *via = tok[i++];
+    if (strcmp(via, "-")) {
+      if (!strchr(via, '/') && inet_pton(e->family, via, e->addr2) == 1) flag = 1;
+      else return -1;
+    }
+    e->plen2 = flag;
+    if (!e->ifname[0] && !flag) return -1;
+  } else {
+    const char *from = tok[i++], *to = tok[i++];
+    if (strcmp(from, "-") && parse_cidr(from, &e->family, e->addr, &e->plen) < 0) return -1;
+    if (strcmp(to, "-") && parse_cidr(to, &e->family, e->addr2, &e->plen2) < 0) return -1;
+    if (!e->family) return -1; // neither: a rule for everything is not vipd's to add
+  }
+  if (parse_num(tok[i++], 0xffffffffULL, &v) < 0 || v == 0) return -1;
+  e->table = (uint32_t)v;
+  if (parse_num(tok[i++], 0xffffffffULL, &v) < 0) return -1;
+  e->num = (uint32_t)v;
+  c->kind = add ? 'A' : 'D';
+  return 0;
+}
+
+// vmac-add / vmac-del (see the header) into c; 0, or -1.
+static int parse_vmac(struct cmd *c, int add, char **tok, int n) {
+  if (n != (add ? 6 : 3)) return -1;
+  c->e.type = T_LINK;
+  c->kind = add ? 'A' : 'D';
+  if (!add) {
+    if (!valid_ifname(tok[2])) return -1;
+    memcpy(c->e.ifname, tok[2], strlen(tok[2]) + 1);
+    return 0;
+  }
+  unsigned int m[6];
+  char tail;
+  if (parse_num(tok[2], ~0ULL, &c->epoch) < 0 || !valid_ifname(tok[3]) || !valid_ifname(tok[4]) ||
+      !strcmp(tok[3], tok[4]) || strlen(tok[5]) != 17 ||
+      sscanf(tok[5], "%2x:%2x:%2x:%2x:%2x:%2x%c", &m[0], &m[1], &m[2], &m[3], &m[4], &m[5], &tail) != 6)
+    return -1;
+  if (m[0] & 1) return -1; // a multicast MAC
+  for (int i = 0; i < 6; i++) c->mac[i] = (unsigned char)m[i];
+  memcpy(c->parent, tok[3], strlen(tok[3]) + 1);
+  memcpy(c->e.ifname, tok[4], strlen(tok[4]) + 1);
+  return 0;
+}
+
 static void flush_batch(void);
 
 // A command with an id is answered in its turn; without one, it can only be logged.
@@ -517,6 +746,25 @@ static void handle_line(char *line) {
   struct cmd c;
   memset(&c, 0, sizeof c);
   c.scope = -1;
+  if (!strcmp(tok[0], "vmac-add") || !strcmp(tok[0], "vmac-del")) {
+    if (n < 2 || parse_num(tok[1], ~0ULL, &c.id) < 0) return bad_line("no id", orig, NULL);
+    if (parse_vmac(&c, tok[0][5] == 'a', tok, n) < 0)
+      return bad_line(tok[0][5] == 'a' ? "bad vmac add" : "bad vmac remove", orig, tok[1]);
+    batch[nbatch++] = c;
+    // At once: the commands after it look the interface up (an address on it, in this batch).
+    flush_batch();
+    return;
+  }
+  int route = !strcmp(tok[0], "route-add") || !strcmp(tok[0], "route-del");
+  if (route || !strcmp(tok[0], "rule-add") || !strcmp(tok[0], "rule-del")) {
+    const char *why;
+    if (n < 2 || parse_num(tok[1], ~0ULL, &c.id) < 0) return bad_line("no id", orig, NULL);
+    if (parse_route_rule(&c, route, !strcmp(tok[0] + strlen(tok[0]) - 3, "add"), tok, n, &why) < 0)
+      return bad_line(why, orig, tok[1]);
+    batch[nbatch++] = c;
+    if (nbatch == MAX_BATCH) flush_batch();
+    return;
+  }
   c.kind = tok[0][0];
   if (tok[0][1] != '\0' || (c.kind != 'A' && c.kind != 'R' && c.kind != 'D'))
     return bad_line("unknown command", orig, NULL);

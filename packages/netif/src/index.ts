@@ -37,6 +37,16 @@ export {
   type KernelAgentOptions,
 } from './kernel-agent';
 export { type NetifOptions } from './ip-runner';
+export { vmacAddress, vmacName, vmacSpec, type VmacSpec } from './vmac';
+export {
+  MAIN_TABLE,
+  describeRoute,
+  describeRule,
+  routeArgs,
+  ruleArgs,
+  type RouteSpec,
+  type RuleSpec,
+} from './route-args';
 export { getLink, listLinks } from './links';
 export {
   parseAddresses,

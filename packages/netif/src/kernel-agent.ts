@@ -22,7 +22,10 @@
 //
 // How vipd uses it: add() tracks and adds, refresh() pushes lifetimes of held addresses forward,
 // remove() removes and untracks, beat(ms left until its own deadline) after every renewal,
-// fenceNow() on its own fence paths. 'fenced' tells it the agent removed everything (its
+// fenceNow() on its own fence paths. addRoute()/addRule() and removeRoute()/removeRule() do the
+// same for the routes and rules that come with a VIP (keepalived's virtual_routes and
+// virtual_rules): tracked like addresses, so the fence removes them too. addVmac()/removeVmac():
+// the macvlan of a virtual MAC (keepalived's use_vmac), deleted by the fence as well. 'fenced' tells it the agent removed everything (its
 // addresses are gone: drop them). A clean shutdown removes its addresses, then close()s.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { EventEmitter } from 'node:events';
@@ -41,10 +44,20 @@ import {
   type AddressSpec,
 } from './address-args';
 import {
+  describeRoute,
+  describeRule,
+  routeArgs,
+  ruleArgs,
+  type RouteSpec,
+  type RuleSpec,
+} from './route-args';
+import type { VmacSpec } from './vmac';
+import {
   AgentFencedError,
   AgentGoneError,
   AgentNotBuiltError,
   InterfaceNotFoundError,
+  InvalidArgumentError,
   NetifError,
 } from './errors';
 
@@ -125,6 +138,9 @@ function monotonicMs(): number {
 }
 
 const noop = (): void => undefined;
+/** Error context of a route or rule: `address` says which (the agent's errors name it). */
+const routeContext = (r: RouteSpec) => ({ ifname: r.dev ?? '', address: `route ${describeRoute(r)}` });
+const ruleContext = (r: RuleSpec) => ({ ifname: '', address: `rule ${describeRule(r)}` });
 const refreshKey = (k: { ifname: string; address: string }): string => `${k.ifname} ${k.address}`;
 
 /**
@@ -234,6 +250,58 @@ export class KernelAgent extends EventEmitter {
     const cidr = `${key.address}/${key.prefixLen}`;
     const tail = [...(label ? [label] : []), ...agentOptionTokens(key)].map((t) => ` ${t}`).join('');
     await this.command(key, (id, e) => `A ${id} ${e} ${key.ifname} ${cidr} ${lft}${tail}`);
+  }
+
+  /**
+   * Adds (or replaces) a route and tracks it: the fence removes it with the addresses. Rejects
+   * with a NetifError (InvalidArgumentError for a bad spec, before anything is written).
+   */
+  async addRoute(route: RouteSpec): Promise<void> {
+    const args = routeArgs(route);
+    await this.command(routeContext(route), (id, e) => `route-add ${id} ${e} ${args}`);
+  }
+
+  /** Removes a route of vipd's and untracks it: true when it was there. */
+  async removeRoute(route: RouteSpec): Promise<boolean> {
+    const args = routeArgs(route);
+    return (await this.command(routeContext(route), (id) => `route-del ${id} ${args}`)) === 'ok';
+  }
+
+  /** Adds a rule (once: a tracked one is not added again) and tracks it. */
+  async addRule(rule: RuleSpec): Promise<void> {
+    const args = ruleArgs(rule);
+    await this.command(ruleContext(rule), (id, e) => `rule-add ${id} ${e} ${args}`);
+  }
+
+  /** Removes a rule of vipd's and untracks it: true when it was there. */
+  async removeRule(rule: RuleSpec): Promise<boolean> {
+    const args = ruleArgs(rule);
+    return (await this.command(ruleContext(rule), (id) => `rule-del ${id} ${args}`)) === 'ok';
+  }
+
+  /**
+   * Creates the macvlan of a virtual MAC (or updates one of that name), up, and tracks it: the
+   * fence deletes it. Rejects with a NetifError (an interface of that name that is not a
+   * macvlan: EOPNOTSUPP).
+   */
+  async addVmac(vmac: VmacSpec): Promise<void> {
+    if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(vmac.mac)) {
+      throw new InvalidArgumentError(`virtual MAC ${JSON.stringify(vmac.mac)} is malformed`, {
+        ifname: vmac.name,
+      });
+    }
+    await this.command(
+      { ifname: vmac.parent, address: `vmac ${vmac.name} (${vmac.mac})` },
+      (id, e) => `vmac-add ${id} ${e} ${vmac.parent} ${vmac.name} ${vmac.mac}`,
+    );
+  }
+
+  /** Deletes the macvlan (with whatever addresses are on it) and untracks it: true when it was there. */
+  async removeVmac(name: string): Promise<boolean> {
+    return (
+      (await this.command({ ifname: name, address: `vmac ${name}` }, (id) => `vmac-del ${id} ${name}`)) ===
+      'ok'
+    );
   }
 
   /**
@@ -584,7 +652,11 @@ export class KernelAgent extends EventEmitter {
   private failure(p: Pending, code: string, message: string): NetifError {
     if (code === 'ENODEV')
       return new InterfaceNotFoundError(p.context.ifname, { address: p.context.address });
-    return new NetifError(`${p.context.address} dev ${p.context.ifname}: ${message || code}`, {
+    // A route's or rule's context names it whole (`route 203.0.113.0/24 via …`).
+    const what = p.context.address.includes(' ')
+      ? p.context.address
+      : `${p.context.address} dev ${p.context.ifname}`;
+    return new NetifError(`${what}: ${message || code}`, {
       ...p.context,
       stderr: message,
       transient: code === 'ETIMEDOUT' || code === 'EOTHER',

@@ -8,13 +8,14 @@ import type { Etcd3, ITxnRequest } from 'etcd3';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { fromEtcdError, InvalidSpecError } from './errors';
+import { IFNAME_RE } from './ifname';
+import { checkRoutesAndRules, vipRoute, vipRule, type VipRoute, type VipRule } from './vip-routes';
 import type { Keys } from './keys';
 import { prefixEnd } from './prefix-mirror';
 
 export const VIP_NAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 export const NODE_NAME_RE = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
-/** Linux interface names: 1–15 bytes, no '/', ':' or white space. */
-export const IFNAME_RE = /^[A-Za-z0-9_.-][A-Za-z0-9_.@-]{0,14}$/;
+export { IFNAME_RE };
 
 const ifname = z
   .string()
@@ -97,6 +98,23 @@ const rawSpec = z
     noPrefixRoute: z.boolean().default(false),
     scope: z.enum(['global', 'site', 'link', 'host']).default('global'),
     broadcast: z.string().optional(),
+    /**
+     * keepalived's virtual_routes and virtual_rules: added by the holder with the address,
+     * removed with it, and by its kernel agent's fence (vip-routes.ts).
+     */
+    routes: z.array(vipRoute).default([]),
+    /**
+     * keepalived's use_vmac: the VIP sits on a macvlan of its interface with the VRRP MAC
+     * 00:00:5e:00:01:<vmac> (IPv6 00:00:5e:00:02:<vmac>), named vmac4.<vmac> / vmac6.<vmac>,
+     * which moves with it: a client's neighbour entry never has to change.
+     */
+    vmac: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be 1..255')
+      .max(255, 'must be 1..255')
+      .optional(),
+    rules: z.array(vipRule).default([]),
   })
   .strict();
 
@@ -129,6 +147,12 @@ export interface VipSpec {
   broadcast?: string;
   /** Checks that raise or lower a node's priority (see effectivePriority). */
   trackWeighted: TrackWeight[];
+  /** Routes added with the address (canonical prefixes; dev undefined: the VIP's interface). */
+  routes: VipRoute[];
+  /** Policy rules added with the address. */
+  rules: VipRule[];
+  /** The virtual MAC's id (1..255): the VIP goes on the macvlan vmac<family>.<id>. */
+  vmac?: number;
   onEtcdLoss: 'fence' | 'failsafe';
 }
 
@@ -199,17 +223,23 @@ export function parseVipSpec(raw: unknown, keyName?: string): VipSpec {
     problems.push('nodes: empty; leave it out to allow every node');
   }
   let broadcast: string | undefined;
+  let routing: { routes: VipRoute[]; rules: VipRule[] } = { routes: [], rules: [] };
   if (!('problem' in addr)) {
+    const checked = checkRoutesAndRules(spec.routes, spec.rules, addr.family);
+    problems.push(...checked.problems);
+    routing = checked;
     const v6 = addr.family === 6;
     if (v6 && spec.label !== undefined) problems.push('label: IPv6 addresses carry no label');
     if (v6 && spec.scope !== 'global')
       problems.push(`scope: IPv6 addresses take their scope from the address; leave it global`);
     if (v6 && spec.broadcast !== undefined) problems.push('broadcast: IPv6 has no broadcast address');
     if (!v6 && spec.label !== undefined) {
-      const ifnames = new Set([
-        spec.interface,
-        ...Object.values(spec.nodes ?? {}).flatMap((e) => e.interface ?? []),
-      ]);
+      // With a virtual MAC the address (and its label) is on the macvlan.
+      const ifnames = new Set(
+        spec.vmac !== undefined
+          ? [`vmac4.${spec.vmac}`]
+          : [spec.interface, ...Object.values(spec.nodes ?? {}).flatMap((e) => e.interface ?? [])],
+      );
       for (const ifname of ifnames) {
         const full = `${ifname}:${spec.label}`;
         if (Buffer.byteLength(full) > MAX_LABEL_BYTES) {
@@ -254,6 +284,9 @@ export function parseVipSpec(raw: unknown, keyName?: string): VipSpec {
     noPrefixRoute: spec.noPrefixRoute,
     scope: spec.scope,
     ...(broadcast !== undefined && { broadcast }),
+    routes: routing.routes,
+    rules: routing.rules,
+    ...(spec.vmac !== undefined && { vmac: spec.vmac }),
   };
 }
 
@@ -290,7 +323,17 @@ export function storedSpecFields(value: string): Record<string, unknown> {
  * reads every spec that does not use them, in a rolling upgrade.
  */
 export function serializeVipSpec(spec: VipSpec): string {
-  const { address, prefixLen, family: _family, trackWeighted, noPrefixRoute, scope, ...rest } = spec;
+  const {
+    address,
+    prefixLen,
+    family: _family,
+    trackWeighted,
+    noPrefixRoute,
+    scope,
+    routes,
+    rules,
+    ...rest
+  } = spec;
   const { secondBurstDelayMs, ...announce } = rest.announce;
   return JSON.stringify({
     ...rest,
@@ -298,6 +341,8 @@ export function serializeVipSpec(spec: VipSpec): string {
     ...(trackWeighted.length > 0 && { trackWeighted }),
     ...(noPrefixRoute && { noPrefixRoute }),
     ...(scope !== 'global' && { scope }),
+    ...(routes.length > 0 && { routes }),
+    ...(rules.length > 0 && { rules }),
     address: `${address}/${prefixLen}`,
   });
 }

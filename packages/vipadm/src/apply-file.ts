@@ -23,7 +23,7 @@
  *
  * Parsing is pure: text in, specs out, or one UsageError naming the file, the VIP and the field.
  */
-import type { VipSpec__Output } from '@vipd/proto';
+import type { VipRoute__Output, VipRule__Output, VipSpec__Output } from '@vipd/proto';
 import { parseYamlText } from '@vipd/config';
 import { stringify } from 'yaml';
 import { parseServices, type ServiceFileSpec } from './apply-services';
@@ -64,6 +64,9 @@ const SPEC_KEYS = [
   'no_prefix_route',
   'scope',
   'broadcast',
+  'routes',
+  'rules',
+  'vmac',
 ];
 const ANNOUNCE_LIMITS: Record<string, number> = {
   count: 100,
@@ -232,6 +235,11 @@ function fileSpec(v: unknown, at: string): FileSpec {
   // "+" is resolved here as the coordinator resolves it: the file and the stored spec compare equal.
   const broadcast = given === '+' ? prefixBroadcast(address) : given;
   if (broadcast === undefined) throw bad('broadcast', `"+": ${address} has no broadcast address`);
+  const { routes, rules } = fileRoutesAndRules(v, address, bad);
+  const vmac = v.vmac ?? 0;
+  if (typeof vmac !== 'number' || !Number.isInteger(vmac) || vmac < 0 || vmac > 255) {
+    throw bad('vmac', 'must be an id 1..255, or 0 for none');
+  }
   return {
     name,
     address,
@@ -247,7 +255,66 @@ function fileSpec(v: unknown, at: string): FileSpec {
     no_prefix_route: noPrefixRoute,
     scope,
     broadcast,
+    routes,
+    rules,
+    vmac,
   };
+}
+
+/**
+ * routes and rules of a file's VIP, in the stored spec's shape (defaults explicit: table 254,
+ * "default" as the family's 0/0) so that the file and the stored spec compare equal.
+ */
+function fileRoutesAndRules(
+  v: Record<string, unknown>,
+  address: string,
+  bad: (field: string, why: string) => Error,
+): { routes: VipRoute__Output[]; rules: VipRule__Output[] } {
+  const str = (o: Record<string, unknown>, k: string, field: string): string => {
+    const x = o[k] ?? '';
+    if (typeof x !== 'string') throw bad(field, 'must be a string');
+    return x;
+  };
+  const num = (o: Record<string, unknown>, k: string, field: string, dflt: number, min: number): number => {
+    const x = o[k] ?? dflt;
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > 0xffffffff) {
+      throw bad(field, `must be a whole number ${min}..4294967295`);
+    }
+    return x;
+  };
+  const zero = address.includes(':') ? '::/0' : '0.0.0.0/0';
+  const list = (k: string): Record<string, unknown>[] => {
+    const x = v[k] ?? [];
+    if (!Array.isArray(x) || !x.every(isObj)) throw bad(k, 'must be a list of objects');
+    return x;
+  };
+  const routes = list('routes').map((r, i) => {
+    const f = `routes[${i}]`;
+    const extra = Object.keys(r).find((k) => !['to', 'via', 'dev', 'table', 'metric'].includes(k));
+    if (extra) throw bad(f, `unknown field ${extra} (to, via, dev, table, metric)`);
+    const to = str(r, 'to', `${f}.to`);
+    if (!to) throw bad(`${f}.to`, 'is required');
+    return {
+      to: to === 'default' ? zero : to,
+      via: str(r, 'via', `${f}.via`),
+      dev: str(r, 'dev', `${f}.dev`),
+      table: num(r, 'table', `${f}.table`, 254, 1),
+      metric: num(r, 'metric', `${f}.metric`, 0, 0),
+    };
+  });
+  const rules = list('rules').map((r, i) => {
+    const f = `rules[${i}]`;
+    const extra = Object.keys(r).find((k) => !['from', 'to', 'table', 'priority'].includes(k));
+    if (extra) throw bad(f, `unknown field ${extra} (from, to, table, priority)`);
+    if (r.table === undefined) throw bad(`${f}.table`, 'is required');
+    return {
+      from: str(r, 'from', `${f}.from`),
+      to: str(r, 'to', `${f}.to`),
+      table: num(r, 'table', `${f}.table`, 0, 1),
+      priority: num(r, 'priority', `${f}.priority`, 0, 0),
+    };
+  });
+  return { routes, rules };
 }
 
 /** The request spec for CreateVip / UpdateVip. */
@@ -267,6 +334,9 @@ export function toRequest(s: FileSpec): VipSpecInput {
     no_prefix_route: s.no_prefix_route,
     scope: s.scope,
     broadcast: s.broadcast,
+    routes: s.routes.map((r) => ({ ...r })),
+    rules: s.rules.map((r) => ({ ...r })),
+    vmac: s.vmac,
   };
 }
 

@@ -76,6 +76,9 @@ const FIELDS: (keyof FileSpec)[] = [
   'no_prefix_route',
   'scope',
   'broadcast',
+  'routes',
+  'rules',
+  'vmac',
 ];
 
 /** Compares the file's specs with the stored ones, field by field (`fields`, as `show` prints them). */

@@ -32,6 +32,9 @@ const stored = (name: string, over: Partial<NonNullable<Vip__Output['spec']>> = 
     no_prefix_route: false,
     scope: '',
     broadcast: '',
+    routes: [],
+    rules: [],
+    vmac: 0,
     ...over,
   },
   revision: '41',
@@ -59,6 +62,9 @@ describe('apply -f FILE', () => {
       no_prefix_route: false,
       scope: 'global',
       broadcast: '',
+      routes: [],
+      rules: [],
+      vmac: 0,
     });
     const exported = renderExport([web!], 'lab');
     assert.match(exported, /^# vipadm export of cluster lab/);

@@ -5,6 +5,7 @@
 import type { AnnounceSettings__Output } from '@vipd/proto';
 import { UsageError } from './errors';
 import { POOL_ALIASES, POOL_COMMANDS, type PoolCommand } from './pool-commands';
+import { parseRouteFlag, parseRuleFlag, parseVmacFlag } from './route-flags';
 import { SERVICE_ALIASES, SERVICE_COMMANDS, type ServiceCommand } from './service-commands';
 import type { VipChanges } from './spec';
 import { buildSpec } from './spec';
@@ -83,11 +84,19 @@ const SPEC_OPTIONS: OptionSpec = {
   'prefix-route': { value: false },
   scope: { value: true },
   broadcast: { value: true },
+  route: { value: true, repeat: true },
+  rule: { value: true, repeat: true },
+  vmac: { value: true },
   'on-etcd-loss': { value: true },
 };
 
 /** `vip set` can also clear the tracked checks (an empty list cannot be given as --track). */
-const SET_OPTIONS: OptionSpec = { ...SPEC_OPTIONS, 'no-track': { value: false } };
+const SET_OPTIONS: OptionSpec = {
+  ...SPEC_OPTIONS,
+  'no-track': { value: false },
+  'no-routes': { value: false },
+  'no-rules': { value: false },
+};
 
 /** --announce-* option → AnnounceSettings field and its maximum (the minimum is 1, see announceSetting). */
 const ANNOUNCE_OPTIONS: [string, keyof AnnounceSettings__Output, number][] = [
@@ -179,6 +188,16 @@ function specChanges(options: Map<string, string[]>): VipChanges {
   }
   const onLoss = one('on-etcd-loss');
   if (onLoss !== undefined) changes.onEtcdLoss = onEtcdLoss(onLoss);
+  const routes = options.get('route');
+  if (routes && options.has('no-routes')) throw new UsageError('give --route or --no-routes, not both');
+  if (routes) changes.routes = routes.map(parseRouteFlag);
+  if (options.has('no-routes')) changes.routes = [];
+  const rules = options.get('rule');
+  if (rules && options.has('no-rules')) throw new UsageError('give --rule or --no-rules, not both');
+  if (rules) changes.rules = rules.map(parseRuleFlag);
+  if (options.has('no-rules')) changes.rules = [];
+  const vmac = one('vmac');
+  if (vmac !== undefined) changes.vmac = parseVmacFlag(vmac);
   return changes;
 }
 

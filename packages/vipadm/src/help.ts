@@ -46,6 +46,15 @@ const SPEC_OPTIONS = `  --address ADDR/PREFIX      IPv4 or IPv6 address with pre
   --scope SCOPE              global (default), site, link or host (IPv4; the kernel wants one
                              scope per subnet on an interface)
   --broadcast ADDR|+         IPv4 broadcast address; + is the prefix's own
+  --route 'TO [via GW] [dev IF] [table N] [metric N]'
+                             a route the holder adds with the VIP (keepalived's
+                             virtual_routes; TO: ADDR/PREFIX or default; dev: the VIP's
+                             interface, table: main unless given); repeatable
+  --rule '[from P] [to P] table N [priority N]'
+                             a policy rule the holder adds with the VIP (virtual_rules);
+                             repeatable
+  --vmac ID                  virtual MAC 1..255 (keepalived's use_vmac): the VIP goes on a
+                             macvlan with 00:00:5e:00:01:ID (IPv6 00:00:5e:00:02:ID); 0: none
   --on-etcd-loss MODE        when the holder cannot reach etcd: failsafe (default) keeps
                              the VIP while every peer confirms over heartbeats that none of
                              them reaches etcd or holds it; fence drops it at its lease
@@ -133,6 +142,7 @@ meanwhile (otherwise: "conflict: ..., try again"). Options not given keep their 
 
 ${SPEC_OPTIONS}
   --no-track                 track no check any more
+  --no-routes, --no-rules    add no route / no rule with the VIP any more
 
 Examples:
   vipadm vip set web --node n1=150 --node n2=120 --node n3

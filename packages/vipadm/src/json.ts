@@ -57,6 +57,9 @@ export function specJson(spec: VipSpec__Output | null) {
     no_prefix_route: spec.no_prefix_route ?? false,
     scope: spec.scope || 'global',
     broadcast: spec.broadcast ?? '',
+    routes: (spec.routes ?? []).map((r) => ({ ...r })),
+    rules: (spec.rules ?? []).map((r) => ({ ...r })),
+    vmac: spec.vmac ?? 0,
   };
 }
 

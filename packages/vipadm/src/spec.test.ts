@@ -19,6 +19,9 @@ const stored: VipSpec__Output = {
   no_prefix_route: false,
   scope: '',
   broadcast: '',
+  routes: [],
+  rules: [],
+  vmac: 0,
 };
 
 describe('vip set spec changes', () => {

@@ -1,5 +1,11 @@
 /** Pure building of VIP specs from command-line changes (`vip add`, `vip set`). */
-import type { AnnounceSettings__Output, VipSpec, VipSpec__Output } from '@vipd/proto';
+import type {
+  AnnounceSettings__Output,
+  VipRoute__Output,
+  VipRule__Output,
+  VipSpec,
+  VipSpec__Output,
+} from '@vipd/proto';
 import { UsageError } from './errors';
 import { DEFAULT_ANNOUNCE, type OnEtcdLoss } from './values';
 
@@ -35,6 +41,11 @@ export interface VipChanges {
   noPrefixRoute?: boolean;
   scope?: string;
   broadcast?: string;
+  /** Replace the routes / rules (keepalived's virtual_routes, virtual_rules); [] clears them. */
+  routes?: VipRoute__Output[];
+  rules?: VipRule__Output[];
+  /** The virtual MAC's id; 0: none. */
+  vmac?: number;
 }
 
 /** A new spec: `vip add`. */
@@ -74,6 +85,9 @@ export function specInput(spec: VipSpec__Output): VipSpecInput {
     no_prefix_route: spec.no_prefix_route ?? false,
     scope: spec.scope ?? '',
     broadcast: spec.broadcast ?? '',
+    routes: (spec.routes ?? []).map((r) => ({ ...r })),
+    rules: (spec.rules ?? []).map((r) => ({ ...r })),
+    vmac: spec.vmac ?? 0,
   };
 }
 
@@ -102,5 +116,8 @@ export function applyChanges(base: VipSpecInput, changes: VipChanges): VipSpecIn
   if (changes.noPrefixRoute !== undefined) spec.no_prefix_route = changes.noPrefixRoute;
   if (changes.scope !== undefined) spec.scope = changes.scope;
   if (changes.broadcast !== undefined) spec.broadcast = changes.broadcast;
+  if (changes.routes !== undefined) spec.routes = changes.routes.map((r) => ({ ...r }));
+  if (changes.rules !== undefined) spec.rules = changes.rules.map((r) => ({ ...r }));
+  if (changes.vmac !== undefined) spec.vmac = changes.vmac;
   return spec;
 }

@@ -4,6 +4,7 @@
  * scripts use -o json.
  */
 import { oneLine } from '@vipd/log';
+import { routeText, ruleText } from './route-flags';
 import type {
   ClusterStatus__Output,
   Event__Output,
@@ -102,6 +103,11 @@ export function vipsTable(vips: Vip__Output[], wide = false): string {
   return alignTable(wide ? [...header, 'FENCING', 'TRACK', 'ON-ETCD-LOSS', 'REVISION'] : header, rows);
 }
 
+/** The virtual MAC of a spec: 00:00:5e:00:01:ID (IPv6 00:00:5e:00:02:ID). */
+function vmacMac(spec: { address: string; vmac: number }): string {
+  return `00:00:5e:00:0${spec.address.includes(':') ? 2 : 1}:${spec.vmac.toString(16).padStart(2, '0')}`;
+}
+
 export function vipDetail(vip: Vip__Output): string {
   const spec = specJson(vip.spec);
   const announce = spec?.announce
@@ -130,6 +136,10 @@ export function vipDetail(vip: Vip__Output): string {
     ['preempt', preemptCell(vip)],
     ['announce', announce],
     ['addr options', dash(options.join(', '))],
+    // Shown only when set (keepalived's use_vmac, virtual_routes, virtual_rules).
+    ...(spec?.vmac ? [['vmac', `${spec.vmac} (${vmacMac(spec)})`] as [string, string]] : []),
+    ...(spec?.routes.length ? [['routes', spec.routes.map(routeText).join('; ')] as [string, string]] : []),
+    ...(spec?.rules.length ? [['rules', spec.rules.map(ruleText).join('; ')] as [string, string]] : []),
     ['track', trackCell(vip)],
     ['on etcd loss', dash(spec?.on_etcd_loss)],
     ['holder', holder],

@@ -50,6 +50,24 @@ export function specFromMsg(
   if (msg.no_prefix_route) raw.noPrefixRoute = true;
   if (msg.scope) raw.scope = msg.scope;
   if (msg.broadcast) raw.broadcast = msg.broadcast;
+  if (msg.routes && msg.routes.length > 0) {
+    raw.routes = msg.routes.map((r) => ({
+      to: r.to ?? '',
+      ...(r.via ? { via: r.via } : {}),
+      ...(r.dev ? { dev: r.dev } : {}),
+      ...(r.table ? { table: r.table } : {}),
+      ...(r.metric ? { metric: r.metric } : {}),
+    }));
+  }
+  if (msg.rules && msg.rules.length > 0) {
+    raw.rules = msg.rules.map((r) => ({
+      ...(r.from ? { from: r.from } : {}),
+      ...(r.to ? { to: r.to } : {}),
+      table: r.table ?? 0,
+      ...(r.priority ? { priority: r.priority } : {}),
+    }));
+  }
+  if (msg.vmac) raw.vmac = msg.vmac;
   return parseVipSpec(raw);
 }
 
@@ -79,6 +97,9 @@ const API_FIELDS = new Set([
   'noPrefixRoute',
   'scope',
   'broadcast',
+  'routes',
+  'rules',
+  'vmac',
 ]);
 
 /**
@@ -118,6 +139,20 @@ export function specToMsg(spec: VipSpec): api.VipSpec__Output {
     no_prefix_route: spec.noPrefixRoute,
     scope: spec.scope,
     broadcast: spec.broadcast ?? '',
+    routes: spec.routes.map((r) => ({
+      to: r.to,
+      via: r.via ?? '',
+      dev: r.dev ?? '',
+      table: r.table,
+      metric: r.metric,
+    })),
+    rules: spec.rules.map((r) => ({
+      from: r.from ?? '',
+      to: r.to ?? '',
+      table: r.table,
+      priority: r.priority ?? 0,
+    })),
+    vmac: spec.vmac ?? 0,
   };
 }
 
@@ -135,6 +170,7 @@ export function advertiseHost(advertise: string): string | undefined {
  * Checks that depend on the cluster, all FAILED_PRECONDITION (the spec itself is valid):
  * - the address is not another VIP's (same address, whatever the prefix length);
  * - the address is not a registered node's own (its advertise host);
+ * - its virtual MAC id (vmac) is not another VIP's of the same family;
  * - every node the spec names newly is registered, unless no node is registered at all
  *   (a fresh cluster may get its VIPs before its daemons). Names already in the stored
  *   spec may stay while their node is down.
@@ -144,6 +180,21 @@ export function checkAgainstCluster(spec: VipSpec, snap: Snapshot, previous?: Vi
     if (other.name !== spec.name && other.spec?.address === spec.address) {
       throw precondition(
         `address ${spec.address} is already used by vip ${other.name} (${other.spec.address}/${other.spec.prefixLen})`,
+      );
+    }
+  }
+  for (const other of snap.vips.values()) {
+    // One macvlan per id and family on a node: a second VIP on it would lose it when the first
+    // lets go.
+    const o = other.spec;
+    if (
+      spec.vmac !== undefined &&
+      other.name !== spec.name &&
+      o?.vmac === spec.vmac &&
+      o.family === spec.family
+    ) {
+      throw precondition(
+        `vmac ${spec.vmac} is already used by vip ${other.name} (IPv${spec.family}); give each VIP its own`,
       );
     }
   }

@@ -8,6 +8,10 @@ import {
   getLink,
   KernelAgent,
   listOwnedAddresses,
+  type RouteSpec,
+  type RuleSpec,
+  vmacName,
+  vmacSpec,
 } from '@vipd/netif';
 import { labelOn, SCOPE_VALUES, type VipSpec } from '@vipd/store';
 import type { Kernel, LinkState } from './kernel';
@@ -51,6 +55,55 @@ function addressSpec(ifname: string, spec: VipSpec, lifetimeSec: number): Addres
     ...(spec.family === 4 && { scope: SCOPE_VALUES[spec.scope] }),
     ...(spec.broadcast !== undefined && { broadcast: spec.broadcast }),
   };
+}
+
+/**
+ * The interface the address goes on: the VIP's own, or with a virtual MAC (spec.vmac, keepalived's
+ * use_vmac) the macvlan on it that carries the MAC. Announcements go out there too (source MAC:
+ * the virtual one, so switches learn the port); takeover and duplicate probes stay on the parent
+ * (a former holder's macvlan answers with the virtual MAC, which is not the parent's).
+ */
+export function addressInterface(ifname: string, spec: VipSpec): string {
+  return spec.vmac === undefined ? ifname : vmacName(spec.family, spec.vmac);
+}
+
+/** The VIP's routes as the agent takes them: dev defaults to the VIP's interface on this node. */
+function routeSpecs(ifname: string, spec: VipSpec): RouteSpec[] {
+  return spec.routes.map((r) => ({
+    family: spec.family,
+    to: r.to,
+    dev: r.dev ?? ifname,
+    table: r.table,
+    metric: r.metric,
+    ...(r.via !== undefined && { via: r.via }),
+  }));
+}
+
+function ruleSpecs(spec: VipSpec): RuleSpec[] {
+  return spec.rules.map((r) => ({ family: spec.family, ...r }));
+}
+
+/**
+ * Removes the VIP's routes and rules, then its address, then its virtual MAC's macvlan (queued in
+ * this order); true when the address was there.
+ */
+async function removeAll(a: KernelAgent, ifname: string, spec: VipSpec): Promise<boolean> {
+  const extras = [
+    ...routeSpecs(ifname, spec).map((r) => a.removeRoute(r)),
+    ...ruleSpecs(spec).map((r) => a.removeRule(r)),
+  ];
+  const address = a.remove({
+    ifname: addressInterface(ifname, spec),
+    address: spec.address,
+    prefixLen: spec.prefixLen,
+    family: spec.family,
+  });
+  const vmac = spec.vmac !== undefined ? [a.removeVmac(vmacName(spec.family, spec.vmac))] : [];
+  const failed = (await Promise.allSettled([...extras, address, ...vmac])).find(
+    (r) => r.status === 'rejected',
+  );
+  if (failed) throw failed.reason;
+  return address;
 }
 
 export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): Kernel {
@@ -135,12 +188,28 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
       return { ready: true };
     },
     async addVip(ifname: string, spec: VipSpec, lifetimeSec: number): Promise<void> {
-      await agent.add(addressSpec(ifname, spec, lifetimeSec));
+      // Queued together, the address first: a route's gateway may be reachable only through the
+      // VIP's own subnet. A route replaces itself; a rule the agent tracks is not added twice.
+      const a = agent;
+      const results = await Promise.allSettled([
+        // The macvlan first: the agent creates it before it looks up the address's interface.
+        ...(spec.vmac !== undefined ? [a.addVmac(vmacSpec(ifname, spec.family, spec.vmac))] : []),
+        a.add(addressSpec(addressInterface(ifname, spec), spec, lifetimeSec)),
+        ...routeSpecs(ifname, spec).map((r) => a.addRoute(r)),
+        ...ruleSpecs(spec).map((r) => a.addRule(r)),
+      ]);
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed === undefined) return;
+      // All or nothing: the caller takes a failed add as "not up", so nothing of it may stay.
+      await removeAll(a, ifname, spec).catch(() => undefined);
+      throw failed.reason;
     },
     async refreshVips(entries, lifetimeSec) {
       // The agent refreshes only what it tracks, in this epoch: a fence in between makes these
       // fail, never re-creates an address.
-      const requests = entries.map((e) => addressSpec(e.ifname, e.spec, lifetimeSec));
+      const requests = entries.map((e) =>
+        addressSpec(addressInterface(e.ifname, e.spec), e.spec, lifetimeSec),
+      );
       const failed = await agent.refresh(requests);
       // refresh hands back the very spec objects it was given.
       const byRequest = new Map(requests.map((r, i) => [r, entries[i]!]));
@@ -150,7 +219,7 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
       });
     },
     async removeVip(ifname: string, spec: VipSpec): Promise<boolean> {
-      return agent.remove({ ifname, address: spec.address, prefixLen: spec.prefixLen, family: spec.family });
+      return removeAll(agent, ifname, spec);
     },
     async probeOwners(ifname, spec, timeoutMs): Promise<string[]> {
       const link = await recentLink(ifname);
@@ -171,10 +240,12 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
       await agent.close();
     },
     async announce(ifname, spec, count, intervalMs, signal): Promise<number> {
-      const link = await recentLink(ifname);
-      if (!link?.mac) throw new Error(`cannot announce on ${ifname}: no such interface or no MAC`);
+      // A macvlan is made anew on every take (a new index): never from the cache.
+      const on = addressInterface(ifname, spec);
+      const link = spec.vmac === undefined ? await recentLink(ifname) : await getLink(on);
+      if (!link?.mac) throw new Error(`cannot announce on ${on}: no such interface or no MAC`);
       return announcer.announce(
-        { ifname, ifindex: link.index, mac: link.mac, address: spec.address, family: spec.family },
+        { ifname: on, ifindex: link.index, mac: link.mac, address: spec.address, family: spec.family },
         { count, intervalMs },
         signal,
       );

@@ -121,14 +121,19 @@ export class VipController {
     return a ? { ifname: a.ifname, spec: a.spec, revision: a.revision, since: this.upSince } : undefined;
   }
 
-  /** A new spec for the same VIP: an address or interface change takes the old address down first. */
+  /**
+   * A new spec for the same VIP: an address or interface change takes the old address down first,
+   * and so does a change of its routes or rules (the old ones go with the old spec; the add that
+   * follows brings the new ones).
+   */
   updateSpec(spec: VipSpec): void {
     const before = this.spec;
     this.spec = spec;
     const moved =
       before.address !== spec.address ||
       before.prefixLen !== spec.prefixLen ||
-      interfaceFor(before, this.ctx.self) !== interfaceFor(spec, this.ctx.self);
+      interfaceFor(before, this.ctx.self) !== interfaceFor(spec, this.ctx.self) ||
+      JSON.stringify([before.routes, before.rules]) !== JSON.stringify([spec.routes, spec.rules]);
     if (moved && this.applied) {
       void this.kernelLock
         .run(() => this.removeAddress({ class: 'spec_changed', text: 'spec changed' }))

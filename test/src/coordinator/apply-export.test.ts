@@ -139,7 +139,16 @@ describe('vipadm export and apply -f', { timeout: 120_000 }, () => {
       probe_ms: 10000,
       second_burst_delay_ms: 0,
     };
-    const unset = { label: '', no_prefix_route: false, scope: 'global', broadcast: '', track_weighted: [] };
+    const unset = {
+      label: '',
+      no_prefix_route: false,
+      scope: 'global',
+      broadcast: '',
+      track_weighted: [],
+      routes: [],
+      rules: [],
+      vmac: 0,
+    };
     assert.deepEqual(
       after,
       { vips: [{ ...api, ...unset, announce: defaults }, web], services: [] },

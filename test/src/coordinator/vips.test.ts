@@ -55,6 +55,7 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
       second_burst_delay_ms: 0,
     });
     assert.deepEqual(created.spec!.track, []);
+    assert.deepEqual([created.spec!.routes, created.spec!.rules, created.spec!.vmac], [[], [], 0]);
     assert.equal(created.spec!.on_etcd_loss, 'failsafe');
     const stored = (await daemons.get('vips/web')) as Record<string, unknown>;
     assert.deepEqual(
@@ -187,6 +188,21 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
       assert.equal(now.revision, winner.revision);
       assert.equal(now.spec!.interface, winner.spec!.interface);
     }
+  });
+
+  it("a virtual MAC id is one VIP's per family", async () => {
+    await call(coord.client, 'CreateVip', { spec: spec('vm1', '198.51.100.40/24', { vmac: 7 }) });
+    const err = await callError(coord.client, 'CreateVip', {
+      spec: spec('vm2', '198.51.100.41/24', { vmac: 7 }),
+    });
+    assertError(err, Status.FAILED_PRECONDITION, /vmac 7 is already used by vip vm1 \(IPv4\)/);
+    await call(coord.client, 'CreateVip', { spec: spec('vm3', '2001:db8::40/64', { vmac: 7 }) });
+    const got = await call(coord.client, 'GetVip', { name: 'vm1' });
+    assert.equal(got.spec?.vmac, 7);
+    await call(coord.client, 'UpdateVip', {
+      spec: spec('vm1', '198.51.100.40/24', { vmac: 7, interface: 'e1' }),
+    });
+    for (const name of ['vm1', 'vm3']) await call(coord.client, 'DeleteVip', { name });
   });
 
   it('two CreateVip with one address at once: exactly one succeeds', async () => {

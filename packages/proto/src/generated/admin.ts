@@ -174,6 +174,14 @@ import type {
 } from './vipd/v1/UpdateVipRequest';
 import type { Vip as _vipd_v1_Vip, Vip__Output as _vipd_v1_Vip__Output } from './vipd/v1/Vip';
 import type {
+  VipRoute as _vipd_v1_VipRoute,
+  VipRoute__Output as _vipd_v1_VipRoute__Output,
+} from './vipd/v1/VipRoute';
+import type {
+  VipRule as _vipd_v1_VipRule,
+  VipRule__Output as _vipd_v1_VipRule__Output,
+} from './vipd/v1/VipRule';
+import type {
   VipSpec as _vipd_v1_VipSpec,
   VipSpec__Output as _vipd_v1_VipSpec__Output,
 } from './vipd/v1/VipSpec';
@@ -283,6 +291,8 @@ export interface ProtoGrpcType {
       >;
       UpdateVipRequest: MessageTypeDefinition<_vipd_v1_UpdateVipRequest, _vipd_v1_UpdateVipRequest__Output>;
       Vip: MessageTypeDefinition<_vipd_v1_Vip, _vipd_v1_Vip__Output>;
+      VipRoute: MessageTypeDefinition<_vipd_v1_VipRoute, _vipd_v1_VipRoute__Output>;
+      VipRule: MessageTypeDefinition<_vipd_v1_VipRule, _vipd_v1_VipRule__Output>;
       VipSpec: MessageTypeDefinition<_vipd_v1_VipSpec, _vipd_v1_VipSpec__Output>;
       WatchEventsRequest: MessageTypeDefinition<
         _vipd_v1_WatchEventsRequest,

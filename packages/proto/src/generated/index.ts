@@ -51,6 +51,8 @@ export type * from './vipd/v1/UnpinVipResponse';
 export type * from './vipd/v1/UpdateServiceRequest';
 export type * from './vipd/v1/UpdateVipRequest';
 export type * from './vipd/v1/Vip';
+export type * from './vipd/v1/VipRoute';
+export type * from './vipd/v1/VipRule';
 export type * from './vipd/v1/VipSpec';
 export type * from './vipd/v1/WatchEventsRequest';
 export type { ProtoGrpcType as AdminGrpcType } from './admin';

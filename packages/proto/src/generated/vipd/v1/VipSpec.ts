@@ -12,6 +12,14 @@ import type {
   TrackWeight as _vipd_v1_TrackWeight,
   TrackWeight__Output as _vipd_v1_TrackWeight__Output,
 } from '../../vipd/v1/TrackWeight';
+import type {
+  VipRoute as _vipd_v1_VipRoute,
+  VipRoute__Output as _vipd_v1_VipRoute__Output,
+} from '../../vipd/v1/VipRoute';
+import type {
+  VipRule as _vipd_v1_VipRule,
+  VipRule__Output as _vipd_v1_VipRule__Output,
+} from '../../vipd/v1/VipRule';
 
 export interface VipSpec {
   name?: string;
@@ -28,6 +36,9 @@ export interface VipSpec {
   no_prefix_route?: boolean;
   scope?: string;
   broadcast?: string;
+  routes?: _vipd_v1_VipRoute[];
+  rules?: _vipd_v1_VipRule[];
+  vmac?: number;
   _preempt?: 'preempt';
 }
 
@@ -46,5 +57,8 @@ export interface VipSpec__Output {
   no_prefix_route: boolean;
   scope: string;
   broadcast: string;
+  routes: _vipd_v1_VipRoute__Output[];
+  rules: _vipd_v1_VipRule__Output[];
+  vmac: number;
   _preempt?: 'preempt';
 }
