@@ -14,8 +14,14 @@ describe('stale addresses', () => {
           { ifname: 'eth0', address: '10.0.0.10', prefixLen: 24, family: 4 as const },
           { ifname: 'eth1', address: '2001:db8::10', prefixLen: 64, family: 6 as const },
         ]),
-      removeVip: async (ifname: string, spec: { address: string; prefixLen: number; family: 4 | 6 }) => {
+      removeVip: async (
+        ifname: string,
+        spec: { address: string; prefixLen: number; family: 4 | 6; routes: unknown[]; rules: unknown[] },
+      ) => {
         assert.equal(removing++, 0, 'one removal at a time');
+        // The Linux kernel's removal walks the VIP's routes and rules: a stale address has none,
+        // given as empty lists (missing ones made vipd exit at start with an address left over).
+        assert.deepEqual([spec.routes, spec.rules], [[], []]);
         events.push(`rm ${ifname} ${spec.address}/${spec.prefixLen} v${spec.family}`);
         await new Promise((r) => setImmediate(r));
         removing--;

@@ -12,7 +12,15 @@ export async function cleanStaleAddresses(
 ): Promise<void> {
   const owned = await kernel.listOwned();
   for (const a of owned) {
-    const spec = { address: a.address, prefixLen: a.prefixLen, family: a.family } as VipSpec;
+    // Only the address is known: no routes, rules or virtual MAC go with it (the kernel's
+    // removal walks those lists, so they must be there, empty).
+    const spec = {
+      address: a.address,
+      prefixLen: a.prefixLen,
+      family: a.family,
+      routes: [],
+      rules: [],
+    } as Pick<VipSpec, 'address' | 'prefixLen' | 'family' | 'routes' | 'rules'> as VipSpec;
     await kernel.removeVip(a.ifname, spec);
     log.warn(
       { address: `${a.address}/${a.prefixLen}`, interface: a.ifname },
