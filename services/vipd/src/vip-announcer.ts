@@ -90,6 +90,22 @@ export class VipAnnouncer {
   }
 
   /**
+   * In how many ms the next refresh or probe falls due (Infinity: neither is configured). The
+   * holder's controller wakes then: its other wake-ups (renewals, events) are too sparse to keep
+   * `probeMs` and `refreshMs`.
+   */
+  nextDueMs(a: HeldAddress, minProbeEveryMs: number): number {
+    const now = this.clock.now();
+    const refresh = a.spec.announce.refreshMs;
+    const probe = a.spec.announce.probeMs > 0 ? Math.max(a.spec.announce.probeMs, minProbeEveryMs) : 0;
+    const dues = [
+      refresh > 0 ? this.lastAnnounceAt + refresh - now : Infinity,
+      probe > 0 ? this.lastProbeAt + probe - now : Infinity,
+    ];
+    return Math.max(0, Math.min(...dues));
+  }
+
+  /**
    * Now and then: does a second host answer for our VIP? Reported and counted; `onDuplicate`
    * gets the peers that say they hold it, so the caller can yield to a newer revision.
    */

@@ -40,6 +40,9 @@ class FlakyKernel {
   removeCalls = 0;
   /** MACs that answer a takeover probe. */
   answering: string[] = [];
+  /** Duplicate-owner probes, and announcement bursts, sent while held. */
+  probes = 0;
+  bursts = 0;
   constructor(public failRemovals: number) {}
   readonly kernel: Kernel = {
     link: () => Promise.resolve({ ready: true }),
@@ -56,10 +59,16 @@ class FlakyKernel {
         );
       return Promise.resolve(this.up.delete(`${ifname} ${spec.address}`));
     },
-    announce: (_i, _s, count) => Promise.resolve(count),
+    announce: (_i, _s, count) => {
+      this.bursts++;
+      return Promise.resolve(count);
+    },
     listOwned: () => Promise.resolve([]),
     guard: () => undefined,
-    probeOwners: () => Promise.resolve([]),
+    probeOwners: () => {
+      this.probes++;
+      return Promise.resolve([]);
+    },
     probeBeforeAdd: () => Promise.resolve(this.answering),
     ready: () => Promise.resolve(true),
     close: () => Promise.resolve(),
@@ -152,6 +161,8 @@ interface SetUpOptions {
   spec?: Record<string, unknown>;
   /** The node an operator pinned the VIP to (pins/web), read on every reconcile. */
   pin?: { node?: string };
+  /** The node's probe spacing (60 s unless set). */
+  probeSpacingMs?: number;
 }
 
 function setUp(o: SetUpOptions = {}) {
@@ -194,7 +205,11 @@ function setUp(o: SetUpOptions = {}) {
     },
     peers: { holdersOf: () => o.peers ?? [], failsafeHoldersOf: () => o.keeping ?? [] },
     takeover: o.takeover ?? { notBefore: () => 0, takenOver: () => false },
-    pacing: { turns: new Turns(), handovers: new Semaphore(4), probeSpacingMs: () => 60_000 },
+    pacing: {
+      turns: new Turns(),
+      handovers: new Semaphore(4),
+      probeSpacingMs: () => o.probeSpacingMs ?? 60_000,
+    },
     transition: (t) => transitions.push(t),
   };
   const log = memoryLogger();
@@ -275,6 +290,27 @@ describe('VipController: a removal that fails', () => {
     assert.equal(await c.stop(false), false);
     assert.equal(k.removeCalls, 3);
     assert.equal(lines('could not remove the VIP while stopping; its kernel lifetime ends it'), 1);
+  });
+});
+
+describe('VipController: a holder left alone', () => {
+  it('probes every announce.probeMs and refreshes every announce.refreshMs with no other wake-up', async () => {
+    const { c, k, setLeader } = setUp({
+      spec: { announce: { count: 1, probeMs: 100, refreshMs: 150 } },
+      probeSpacingMs: 0,
+    });
+    setLeader('n1', LEASE);
+    c.reconcile();
+    await until('the VIP up', () => k.up.size === 1);
+    const [probes, bursts] = [k.probes, k.bursts];
+    await new Promise((r) => setTimeout(r, 620));
+    // 6 probe periods and 4 refresh periods passed; a loaded machine may lose one of each.
+    assert.ok(k.probes - probes >= 5, `${k.probes - probes} probes in 620 ms`);
+    assert.ok(k.bursts - bursts >= 3, `${k.bursts - bursts} refreshes in 620 ms`);
+    await c.stop(false);
+    const after = k.probes;
+    await new Promise((r) => setTimeout(r, 250));
+    assert.equal(k.probes, after, 'no probe once stopped');
   });
 });
 

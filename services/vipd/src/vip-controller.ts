@@ -29,6 +29,8 @@ const EARLY_PROBE_LEAD_MS = 40;
 const CARRY_RECHECK_MS = 50;
 /** While a peer keeps the VIP under failsafe, how often to look again. */
 const FAILSAFE_HOLDER_RECHECK_MS = 100;
+/** A holder's wake-up for its next probe or refresh comes no sooner than this. */
+const HOLD_RECHECK_MIN_MS = 20;
 /** After a failed removal, how soon it is tried again. */
 const REMOVE_RETRY_MS = 250;
 /** A stopping controller tries its removal this many times before leaving it to the lifetime. */
@@ -344,19 +346,24 @@ export class VipController {
         await this.kernelLock.run(() =>
           this.applyAddress(d.revision, { class: 'reapplied', text: 'holds the leadership' }),
         );
+        let nextMs = Infinity;
         if (this.applied) {
           const a = this.applied;
+          const spacingMs = this.ctx.pacing.probeSpacingMs();
           this.announcer.maybeRefresh(a);
           this.announcer.maybeProbe(
             a,
-            this.ctx.pacing.probeSpacingMs(),
+            spacingMs,
             () => this.ctx.peers.holdersOf(this.spec.name),
             () => this.reconcile(),
           );
+          // A probe or refresh in flight is looked at again no sooner than HOLD_RECHECK_MIN_MS.
+          nextMs = Math.max(HOLD_RECHECK_MIN_MS, this.announcer.nextDueMs(a, spacingMs));
         }
         if (this.betterSince !== undefined && this.spec.preempt) {
-          this.wake(this.betterSince + this.spec.preemptDelayMs - now);
+          nextMs = Math.min(nextMs, this.betterSince + this.spec.preemptDelayMs - now);
         }
+        if (nextMs !== Infinity) this.wake(nextMs);
         return;
       }
       case 'fenced': {
