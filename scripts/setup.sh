@@ -4,16 +4,17 @@
 #
 # It never touches a running service: Debian packages are installed with a temporary
 # /usr/sbin/policy-rc.d that exits 101 (Debian's "action forbidden" convention, honoured by
-# invoke-rc.d and deb-systemd-invoke), so installing etcd-server or keepalived starts nothing;
-# the file is removed afterwards, also when apt-get fails, and one the host already had is put
-# back as it was. Nothing here stops, disables or restarts a service.
+# invoke-rc.d and deb-systemd-invoke), so installing etcd-server, keepalived, gobgpd or bird2
+# starts nothing; the file is removed afterwards, also when apt-get fails, and one the host
+# already had is put back as it was. Nothing here stops, disables or restarts a service.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Node.js first: package.json's engines.node is the requirement, checked the way every program checks it.
 command -v node >/dev/null || { echo "setup: no node on PATH; install Node.js (package.json engines.node) first" >&2; exit 1; }
 node -e 'require("./packages/log/node-version").requireSupportedNode("setup")'
 PNPM_VERSION="$(node -p 'require("./package.json").packageManager.split("@")[1]')"
-DEBS=(etcd-server etcd-client iproute2 nftables iputils-ping keepalived python3 make g++)
+# gobgpd is the BGP speaker vipd drives in BGP mode; bird2 is the lab's router (docs/bgp.md).
+DEBS=(etcd-server etcd-client iproute2 nftables iputils-ping keepalived gobgpd bird2 python3 make g++)
 # The path is fixed by Debian; the variable exists so that the test can point it elsewhere.
 POLICY_RC_D="${VIPD_SETUP_POLICY_RC_D:-/usr/sbin/policy-rc.d}"
 
@@ -52,8 +53,11 @@ if ((${#missing[@]})); then
   trap - EXIT INT TERM HUP
   for pkg in "${missing[@]}"; do
     case "$pkg" in
-      etcd-server | keepalived)
+      etcd-server | keepalived | gobgpd)
         echo "setup: $pkg installed but not started (the tests run their own); Debian enables it at boot: 'systemctl disable ${pkg%-server}' if you do not want that" >&2
+        ;;
+      bird2)
+        echo "setup: bird2 installed but not started (the BGP lab runs its own); Debian enables it at boot: 'systemctl disable bird' if you do not want that" >&2
         ;;
     esac
   done

@@ -126,6 +126,24 @@ describe('scripts/setup.sh touches no service', () => {
     assert.ok(r.log.includes('build.sh'), 'then it builds');
   });
 
+  it('installs gobgpd and bird2 (BGP mode, its lab) the same way, starting neither', () => {
+    const r = runSetup({ missing: ['gobgpd', 'bird2'] });
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(
+      r.log.some((l) => /^apt-get .*install .*gobgpd bird2/.test(l)),
+      r.log.join('\n'),
+    );
+    assert.ok(r.log.includes('policy-rc.d etcd start: 101'), r.log.join('\n'));
+    assert.equal(existsSync(r.policy), false, 'policy-rc.d removed afterwards');
+    assert.deepEqual(
+      r.log.filter((l) => SERVICE_TOOLS.includes(l.split(' ')[0]!)),
+      [],
+      'no service manager called',
+    );
+    assert.match(r.stderr, /gobgpd installed but not started/);
+    assert.match(r.stderr, /bird2 installed but not started/);
+  });
+
   it('removes its policy-rc.d when apt-get fails, and fails itself', () => {
     const r = runSetup({ missing: ['etcd-server'], aptExit: 100 });
     assert.notEqual(r.code, 0);
