@@ -1,0 +1,5 @@
+// Original file: proto/gobgp/attribute.proto
+
+export interface AtomicAggregateAttribute {}
+
+export interface AtomicAggregateAttribute__Output {}

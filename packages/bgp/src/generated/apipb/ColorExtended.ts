@@ -1,0 +1,9 @@
+// Original file: proto/gobgp/attribute.proto
+
+export interface ColorExtended {
+  color?: number;
+}
+
+export interface ColorExtended__Output {
+  color: number;
+}

@@ -1,0 +1,5 @@
+// Original file: proto/gobgp/attribute.proto
+
+export interface DefaultGatewayExtended {}
+
+export interface DefaultGatewayExtended__Output {}

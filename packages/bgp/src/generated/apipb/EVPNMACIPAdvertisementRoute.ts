@@ -1,0 +1,28 @@
+// Original file: proto/gobgp/attribute.proto
+
+import type {
+  Any as _google_protobuf_Any,
+  Any__Output as _google_protobuf_Any__Output,
+} from '../google/protobuf/Any';
+import type {
+  EthernetSegmentIdentifier as _apipb_EthernetSegmentIdentifier,
+  EthernetSegmentIdentifier__Output as _apipb_EthernetSegmentIdentifier__Output,
+} from '../apipb/EthernetSegmentIdentifier';
+
+export interface EVPNMACIPAdvertisementRoute {
+  rd?: _google_protobuf_Any | null;
+  esi?: _apipb_EthernetSegmentIdentifier | null;
+  ethernet_tag?: number;
+  mac_address?: string;
+  ip_address?: string;
+  labels?: number[];
+}
+
+export interface EVPNMACIPAdvertisementRoute__Output {
+  rd: _google_protobuf_Any__Output | null;
+  esi: _apipb_EthernetSegmentIdentifier__Output | null;
+  ethernet_tag: number;
+  mac_address: string;
+  ip_address: string;
+  labels: number[];
+}

@@ -1,0 +1,5 @@
+// Original file: proto/gobgp/gobgp.proto
+
+export interface GetBgpRequest {}
+
+export interface GetBgpRequest__Output {}

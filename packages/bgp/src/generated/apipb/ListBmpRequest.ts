@@ -1,0 +1,5 @@
+// Original file: proto/gobgp/gobgp.proto
+
+export interface ListBmpRequest {}
+
+export interface ListBmpRequest__Output {}

@@ -1,0 +1,9 @@
+// Original file: proto/gobgp/gobgp.proto
+
+export interface ListDynamicNeighborRequest {
+  peer_group?: string;
+}
+
+export interface ListDynamicNeighborRequest__Output {
+  peer_group: string;
+}

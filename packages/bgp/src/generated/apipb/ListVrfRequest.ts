@@ -1,0 +1,9 @@
+// Original file: proto/gobgp/gobgp.proto
+
+export interface ListVrfRequest {
+  name?: string;
+}
+
+export interface ListVrfRequest__Output {
+  name: string;
+}

@@ -1,0 +1,9 @@
+// Original file: proto/gobgp/gobgp.proto
+
+export interface LocalPrefAction {
+  value?: number;
+}
+
+export interface LocalPrefAction__Output {
+  value: number;
+}

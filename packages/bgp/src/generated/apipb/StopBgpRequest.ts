@@ -1,0 +1,5 @@
+// Original file: proto/gobgp/gobgp.proto
+
+export interface StopBgpRequest {}
+
+export interface StopBgpRequest__Output {}

@@ -1,0 +1,9 @@
+// Original file: proto/gobgp/attribute.proto
+
+export interface TrafficRemarkExtended {
+  dscp?: number;
+}
+
+export interface TrafficRemarkExtended__Output {
+  dscp: number;
+}

@@ -1,0 +1,9 @@
+// Original file: proto/gobgp/attribute.proto
+
+export interface TunnelEncapSubTLVColor {
+  color?: number;
+}
+
+export interface TunnelEncapSubTLVColor__Output {
+  color: number;
+}

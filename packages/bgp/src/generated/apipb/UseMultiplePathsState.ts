@@ -1,0 +1,9 @@
+// Original file: proto/gobgp/gobgp.proto
+
+export interface UseMultiplePathsState {
+  enabled?: boolean;
+}
+
+export interface UseMultiplePathsState__Output {
+  enabled: boolean;
+}

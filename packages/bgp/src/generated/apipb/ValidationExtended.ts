@@ -1,0 +1,9 @@
+// Original file: proto/gobgp/attribute.proto
+
+export interface ValidationExtended {
+  state?: number;
+}
+
+export interface ValidationExtended__Output {
+  state: number;
+}

@@ -1,0 +1,52 @@
+/**
+ * The one kind of path vipd announces: a VIP as a host route (/32 or /128) with this node's
+ * address as next hop, origin IGP. Pure (given the vendored protos), unit-tested by decoding.
+ */
+import { isIPv4, isIPv6 } from 'node:net';
+import { packAny } from './api';
+import type { Family } from './generated/apipb/Family';
+import type { Path } from './generated/apipb/Path';
+
+export interface HostRoute {
+  /** The VIP, without prefix. */
+  address: string;
+  /** This node's address the router should forward to (same family as the VIP). */
+  nextHop: string;
+}
+
+export function familyOf(address: string): 4 | 6 {
+  if (isIPv4(address)) return 4;
+  if (isIPv6(address)) return 6;
+  throw new Error(`${JSON.stringify(address)} is not an IP address`);
+}
+
+export function bgpFamily(family: 4 | 6): Family {
+  return { afi: family === 4 ? 'AFI_IP' : 'AFI_IP6', safi: 'SAFI_UNICAST' };
+}
+
+/** "198.51.100.10/32" or "2001:db8::10/128": how logs and errors name the route. */
+export function routeName(route: Pick<HostRoute, 'address'>): string {
+  return `${route.address}/${familyOf(route.address) === 4 ? 32 : 128}`;
+}
+
+/**
+ * The GoBGP Path for a host route. IPv4 carries its next hop in NEXT_HOP; IPv6 in
+ * MP_REACH_NLRI (RFC 4760), as GoBGP expects for AFI_IP6.
+ */
+export function hostRoutePath(route: HostRoute): Path {
+  const family = familyOf(route.address);
+  if (familyOf(route.nextHop) !== family) {
+    throw new Error(`next hop ${route.nextHop} is not of the family of ${route.address}`);
+  }
+  const nlri = packAny('IPAddressPrefix', { prefix: route.address, prefix_len: family === 4 ? 32 : 128 });
+  const origin = packAny('OriginAttribute', { origin: 0 });
+  const nextHop =
+    family === 4
+      ? packAny('NextHopAttribute', { next_hop: route.nextHop })
+      : packAny('MpReachNLRIAttribute', {
+          family: { afi: 2, safi: 1 },
+          next_hops: [route.nextHop],
+          nlris: [nlri],
+        });
+  return { family: bgpFamily(family), nlri, pattrs: [origin, nextHop] };
+}
