@@ -1,3 +1,4 @@
+export * from './bgp';
 export * from './command-line';
 export * from './errors';
 export * from './etcd-client';

@@ -1,6 +1,7 @@
 /** The vipd configuration: shape, defaults and pure validation. */
 import { type CheckSpec, parseChecks } from '@vipd/checks';
 import { z } from 'zod';
+import { bgpProblems, bgpSchema } from './bgp';
 import { etcdClientProblems, etcdClientSchema } from './etcd-client';
 import { hostPort, logSchema, metricsListenProblem, metricsSchema, zodProblems } from './fields';
 import { hooksSchema } from './hooks';
@@ -108,6 +109,8 @@ export const vipdConfigSchema = z
       .default({}),
     /** Commands run when this node's hold of a VIP changes (docs/hooks.md). */
     hooks: hooksSchema,
+    /** BGP mode (docs/bgp.md): the gobgpd vipd starts, this node's AS, router id and peers. */
+    bgp: bgpSchema.optional(),
     /** Prometheus GET /metrics (docs/metrics.md); off unless `listen` is set. */
     metrics: metricsSchema,
     log: logSchema,
@@ -155,6 +158,7 @@ export function validateVipdConfig(raw: unknown): { config: VipdConfig } | { pro
     }),
   );
   problems.push(...etcdClientProblems(c.etcd));
+  problems.push(...bgpProblems(c.bgp));
   problems.push(...metricsListenProblem(c.metrics.listen, c.node.listen, 'node.listen'));
   const base = PROFILES[c.takeover.profile];
   const timings: TakeoverTimings = {

@@ -42,6 +42,7 @@ describe('VIP spec', () => {
       refreshMs: 30000,
       probeMs: 10000,
       secondBurstDelayMs: 0,
+      mode: 'arp',
     });
     assert.deepEqual(
       [spec.label, spec.noPrefixRoute, spec.scope, spec.broadcast],
@@ -245,5 +246,19 @@ describe('VIP spec writes', () => {
     );
     assert.match(refused({ address: '2001:db8::1/64', broadcast: '+' }), /IPv6 has no broadcast/);
     assert.match(refused({ announce: { secondBurstDelayMs: -1 } }), /announce\.secondBurstDelayMs/);
+  });
+
+  it('announce.mode: arp by default (stored only when not), bgp or both; anything else one clear line', () => {
+    assert.equal(parseVipSpec(base).announce.mode, 'arp');
+    for (const mode of ['bgp', 'both'] as const) {
+      const spec = parseVipSpec({ ...base, address: '203.0.113.10/32', announce: { mode } });
+      assert.equal(spec.announce.mode, mode);
+      assert.deepEqual(parseVipSpecJson(serializeVipSpec(spec), 'web'), spec);
+      assert.match(serializeVipSpec(spec), new RegExp(`"mode":"${mode}"`));
+    }
+    assert.doesNotMatch(serializeVipSpec(parseVipSpec(base)), /"mode"/);
+    const message = problems({ ...base, announce: { mode: 'ospf' } });
+    assert.match(message, /announce\.mode: must be arp, bgp or both/);
+    assert.doesNotMatch(message, /\n/);
   });
 });

@@ -40,6 +40,14 @@ const announce = z
      * long after the VIP came up, for switches and hosts that missed the first; 0 = none.
      */
     secondBurstDelayMs: z.number().int().min(0).max(3_600_000).default(0),
+    /**
+     * How the holder makes the network send it the VIP's traffic: arp (gratuitous ARP /
+     * unsolicited NA on the link, the default), bgp (a host route through the node's gobgpd,
+     * docs/bgp.md), or both.
+     */
+    mode: z
+      .enum(['arp', 'bgp', 'both'], { errorMap: () => ({ message: 'must be arp, bgp or both' }) })
+      .default('arp'),
   })
   .strict();
 
@@ -334,10 +342,14 @@ export function serializeVipSpec(spec: VipSpec): string {
     rules,
     ...rest
   } = spec;
-  const { secondBurstDelayMs, ...announce } = rest.announce;
+  const { secondBurstDelayMs, mode, ...announce } = rest.announce;
   return JSON.stringify({
     ...rest,
-    announce: secondBurstDelayMs > 0 ? rest.announce : announce,
+    announce: {
+      ...announce,
+      ...(secondBurstDelayMs > 0 && { secondBurstDelayMs }),
+      ...(mode !== 'arp' && { mode }),
+    },
     ...(trackWeighted.length > 0 && { trackWeighted }),
     ...(noPrefixRoute && { noPrefixRoute }),
     ...(scope !== 'global' && { scope }),

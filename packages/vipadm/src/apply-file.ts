@@ -31,9 +31,11 @@ import { UsageError } from './errors';
 import { specJson } from './json';
 import type { VipSpecInput } from './spec';
 import {
+  ANNOUNCE_MODES,
   CHECK_NAME_RE,
   MAX_TRACK_WEIGHT,
   DEFAULT_ANNOUNCE,
+  DEFAULT_ANNOUNCE_MODE,
   DEFAULT_ON_ETCD_LOSS,
   LABEL_RE,
   prefixBroadcast,
@@ -174,8 +176,11 @@ function fileSpec(v: unknown, at: string): FileSpec {
   if (v.announce !== undefined && v.announce !== null) {
     if (!isObj(v.announce))
       throw bad('announce', 'must be null or { count, interval_ms, refresh_ms, probe_ms }');
+    const { mode = DEFAULT_ANNOUNCE_MODE, ...numbers } = v.announce;
+    if (typeof mode !== 'string' || !(ANNOUNCE_MODES as readonly string[]).includes(mode))
+      throw bad('announce.mode', 'must be arp, bgp or both');
     const a: Record<string, number> = { ...DEFAULT_ANNOUNCE };
-    for (const [k, x] of Object.entries(v.announce)) {
+    for (const [k, x] of Object.entries(numbers)) {
       const max = ANNOUNCE_LIMITS[k];
       if (max === undefined) throw bad(`announce.${k}`, 'unknown key');
       // A second burst of 0 is "none", the default; every other 0 would read as "the default".
@@ -191,6 +196,7 @@ function fileSpec(v: unknown, at: string): FileSpec {
       refresh_ms: a.refresh_ms!,
       probe_ms: a.probe_ms!,
       second_burst_delay_ms: a.second_burst_delay_ms!,
+      mode,
     };
   }
   const track = v.track ?? [];

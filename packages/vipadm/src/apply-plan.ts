@@ -5,7 +5,7 @@
 import type { Service__Output, Vip__Output } from '@vipd/proto';
 import { type FileSpec, fromStored } from './apply-file';
 import { SERVICE_FIELDS, type ServiceFileSpec, serviceFromStored, showServiceField } from './apply-services';
-import { DEFAULT_ANNOUNCE } from './values';
+import { DEFAULT_ANNOUNCE, DEFAULT_ANNOUNCE_MODE } from './values';
 
 export interface Update<S = FileSpec> {
   name: string;
@@ -44,7 +44,8 @@ function show(field: keyof FileSpec, s: FileSpec): string {
         ? `count ${s.announce.count}, interval ${s.announce.interval_ms}ms, refresh ${s.announce.refresh_ms}ms, probe ${s.announce.probe_ms}ms` +
             (s.announce.second_burst_delay_ms > 0
               ? `, second burst after ${s.announce.second_burst_delay_ms}ms`
-              : '')
+              : '') +
+            (s.announce.mode !== 'arp' ? `, mode ${s.announce.mode}` : '')
         : 'defaults';
     case 'track':
       return s.track.length === 0 ? 'none' : s.track.join(',');
@@ -59,7 +60,9 @@ function show(field: keyof FileSpec, s: FileSpec): string {
 
 /** A field for comparing: an unset announce (null) is the defaults the coordinator fills in. */
 function canonical(s: FileSpec, f: keyof FileSpec): string {
-  return JSON.stringify(f === 'announce' && s.announce === null ? DEFAULT_ANNOUNCE : s[f]);
+  return JSON.stringify(
+    f === 'announce' && s.announce === null ? { ...DEFAULT_ANNOUNCE, mode: DEFAULT_ANNOUNCE_MODE } : s[f],
+  );
 }
 
 const FIELDS: (keyof FileSpec)[] = [

@@ -163,6 +163,7 @@ describe('apply: an unset announce', () => {
       refresh_ms: 30000,
       probe_ms: 10000,
       second_burst_delay_ms: 0,
+      mode: 'arp',
     };
     const plan = makePlan([web!], [stored('web', { announce: defaults })], false);
     assert.deepEqual(plan.unchanged, ['web']);

@@ -56,6 +56,24 @@ describe('vip add', () => {
     });
   });
 
+  it('--announce-mode arp|bgp|both sets announce.mode (other announce settings defaulted)', () => {
+    const c = command('vip add web --address 203.0.113.10/32 --interface e0 --announce-mode bgp');
+    assert.equal(c.kind, 'vip-add');
+    if (c.kind !== 'vip-add') return;
+    assert.deepEqual(c.spec.announce, {
+      count: 3,
+      interval_ms: 100,
+      refresh_ms: 30000,
+      probe_ms: 10000,
+      second_burst_delay_ms: 0,
+      mode: 'bgp',
+    });
+    usage(
+      'vip add web --address 203.0.113.10/32 --interface e0 --announce-mode ospf',
+      /--announce-mode "ospf": arp, bgp or both/,
+    );
+  });
+
   it('without --node leaves the node list empty (every node) and announce unset', () => {
     const c = command('vip add web --address 198.51.100.100/24 --interface e0');
     assert.ok(c.kind === 'vip-add' && Object.keys(c.spec.nodes).length === 0 && !('announce' in c.spec));

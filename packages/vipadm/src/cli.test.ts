@@ -85,6 +85,7 @@ describe('vipadm against a gRPC AdminService', () => {
       refresh_ms: 30000,
       probe_ms: 5000,
       second_burst_delay_ms: 0,
+      mode: '',
     });
 
     const j = await vipadm('-o json vip get web');
@@ -98,6 +99,7 @@ describe('vipadm against a gRPC AdminService', () => {
       refresh_ms: 30000,
       probe_ms: 5000,
       second_burst_delay_ms: 0,
+      mode: 'arp',
     });
     assert.deepEqual(Object.keys(got).slice(-11, -7), [
       'announce',

@@ -13,6 +13,7 @@ import type { VipSpecInput } from './spec';
 import {
   announceSetting,
   trackEntry,
+  ANNOUNCE_MODES,
   DEFAULT_ANNOUNCE,
   interfaceName,
   LABEL_RE,
@@ -78,6 +79,7 @@ const SPEC_OPTIONS: OptionSpec = {
   'announce-refresh': { value: true },
   'announce-probe': { value: true },
   'announce-second-burst': { value: true },
+  'announce-mode': { value: true },
   track: { value: true, repeat: true },
   label: { value: true },
   'no-prefix-route': { value: false },
@@ -99,7 +101,7 @@ const SET_OPTIONS: OptionSpec = {
 };
 
 /** --announce-* option → AnnounceSettings field and its maximum (the minimum is 1, see announceSetting). */
-const ANNOUNCE_OPTIONS: [string, keyof AnnounceSettings__Output, number][] = [
+const ANNOUNCE_OPTIONS: [string, Exclude<keyof AnnounceSettings__Output, 'mode'>, number][] = [
   ['announce-count', 'count', 100],
   ['announce-interval', 'interval_ms', 60_000],
   ['announce-refresh', 'refresh_ms', 86_400_000],
@@ -142,6 +144,12 @@ function specChanges(options: Map<string, string[]>): VipChanges {
   // 0 is "none" here, which is also the default: the one announce option that takes it.
   if (second !== undefined)
     announce.second_burst_delay_ms = parseInteger('--announce-second-burst', second, 0, 3_600_000);
+  const mode = one('announce-mode');
+  if (mode !== undefined) {
+    if (!(ANNOUNCE_MODES as readonly string[]).includes(mode))
+      throw new UsageError(`bad --announce-mode ${JSON.stringify(mode)}: arp, bgp or both`);
+    announce.mode = mode;
+  }
   if (Object.keys(announce).length > 0) changes.announce = announce;
   const label = one('label');
   if (label !== undefined) {

@@ -47,7 +47,14 @@ const db: Vip__Output = {
     nodes: {},
     preempt: false,
     preempt_delay_ms: 0,
-    announce: { count: 5, interval_ms: 100, refresh_ms: 0, probe_ms: 0, second_burst_delay_ms: 0 },
+    announce: {
+      count: 5,
+      interval_ms: 100,
+      refresh_ms: 0,
+      probe_ms: 0,
+      second_burst_delay_ms: 0,
+      mode: 'arp',
+    },
     track: ['uplink', 'nginx'],
     track_weighted: [],
     on_etcd_loss: 'failsafe',
@@ -157,7 +164,14 @@ describe('table output', () => {
       ...db,
       spec: {
         ...db.spec!,
-        announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000, second_burst_delay_ms: 0 },
+        announce: {
+          count: 3,
+          interval_ms: 100,
+          refresh_ms: 30000,
+          probe_ms: 5000,
+          second_burst_delay_ms: 0,
+          mode: 'arp',
+        },
       },
     });
     assert.match(text, /^track: {9}nginx,uplink$/m);
@@ -175,7 +189,14 @@ describe('table output', () => {
       ...web,
       spec: {
         ...web.spec!,
-        announce: { count: 2, interval_ms: 50, refresh_ms: 0, probe_ms: 0, second_burst_delay_ms: 5000 },
+        announce: {
+          count: 2,
+          interval_ms: 50,
+          refresh_ms: 0,
+          probe_ms: 0,
+          second_burst_delay_ms: 5000,
+          mode: 'arp',
+        },
         label: 'web',
         no_prefix_route: true,
         scope: 'link',
@@ -319,6 +340,7 @@ describe('json output', () => {
               refresh_ms: 0,
               probe_ms: 10000,
               second_burst_delay_ms: 0,
+              mode: 'arp',
             },
             track: ['nginx', 'uplink'],
             track_weighted: [],
@@ -379,7 +401,14 @@ describe('json output', () => {
       ...web,
       spec: {
         ...web.spec!,
-        announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000, second_burst_delay_ms: 0 },
+        announce: {
+          count: 3,
+          interval_ms: 100,
+          refresh_ms: 30000,
+          probe_ms: 5000,
+          second_burst_delay_ms: 0,
+          mode: 'arp',
+        },
       },
     };
     assert.deepEqual(spec(probed).announce, {
@@ -388,6 +417,7 @@ describe('json output', () => {
       refresh_ms: 30000,
       probe_ms: 5000,
       second_burst_delay_ms: 0,
+      mode: 'arp',
     });
     assert.deepEqual(Object.keys(spec(probed).announce!), [
       'count',
@@ -395,6 +425,7 @@ describe('json output', () => {
       'refresh_ms',
       'probe_ms',
       'second_burst_delay_ms',
+      'mode',
     ]);
     assert.deepEqual(Object.keys(spec(web)), [
       'name',

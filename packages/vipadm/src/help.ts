@@ -41,6 +41,8 @@ const SPEC_OPTIONS = `  --address ADDR/PREFIX      IPv4 or IPv6 address with pre
                              positive one while it is up; the sum is kept within 1..255
   --announce-second-burst MS a second burst this long after the VIP came up (keepalived's
                              garp_master_delay); 0: none (default)
+  --announce-mode MODE       arp (default): gratuitous ARP / NA on the link; bgp: a host
+                             route from the holder's gobgpd (docs/bgp.md); both
   --label SUFFIX             IPv4 address label IF:SUFFIX (default IF:vip; IPaddr2's iflabel)
   --no-prefix-route          the kernel adds no prefix route for it (--prefix-route: undo)
   --scope SCOPE              global (default), site, link or host (IPv4; the kernel wants one

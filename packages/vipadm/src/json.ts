@@ -16,7 +16,7 @@ import type {
   Vip__Output,
 } from '@vipd/proto';
 import { type GlobalOptions, tokenLabel } from './args';
-import { DEFAULT_ANNOUNCE, DEFAULT_ON_ETCD_LOSS, DEFAULT_PRIORITY } from './values';
+import { DEFAULT_ANNOUNCE, DEFAULT_ANNOUNCE_MODE, DEFAULT_ON_ETCD_LOSS, DEFAULT_PRIORITY } from './values';
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
@@ -46,6 +46,7 @@ export function specJson(spec: VipSpec__Output | null) {
           // admin.proto: 0 is the default (and what a coordinator older than the field sends).
           probe_ms: spec.announce.probe_ms || DEFAULT_ANNOUNCE.probe_ms,
           second_burst_delay_ms: spec.announce.second_burst_delay_ms ?? 0,
+          mode: spec.announce.mode || DEFAULT_ANNOUNCE_MODE,
         }
       : null,
     track: [...(spec.track ?? [])].sort(),

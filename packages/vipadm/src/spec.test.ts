@@ -11,7 +11,14 @@ const stored: VipSpec__Output = {
   nodes: { n1: { priority: 150, interface: '' } },
   preempt: true,
   preempt_delay_ms: 0,
-  announce: { count: 3, interval_ms: 100, refresh_ms: 30000, probe_ms: 5000, second_burst_delay_ms: 0 },
+  announce: {
+    count: 3,
+    interval_ms: 100,
+    refresh_ms: 30000,
+    probe_ms: 5000,
+    second_burst_delay_ms: 0,
+    mode: 'arp',
+  },
   track: ['nginx', 'uplink'],
   track_weighted: [{ check: 'svc', weight: -20 }],
   on_etcd_loss: 'failsafe',
@@ -35,6 +42,7 @@ describe('vip set spec changes', () => {
       refresh_ms: 30000,
       probe_ms: 5000,
       second_burst_delay_ms: 0,
+      mode: 'arp',
     });
     assert.equal(spec.preempt, false);
   });
@@ -58,6 +66,7 @@ describe('vip set spec changes', () => {
         refresh_ms: 30000,
         probe_ms: 60000,
         second_burst_delay_ms: 0,
+        mode: 'arp',
       },
     );
     assert.equal(applyChanges(base, { announce: { count: 5 } }).announce?.probe_ms, 5000);

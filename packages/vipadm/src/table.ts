@@ -115,7 +115,8 @@ export function vipDetail(vip: Vip__Output): string {
       `refresh ${spec.announce.refresh_ms}ms, probe ${spec.announce.probe_ms}ms` +
       (spec.announce.second_burst_delay_ms > 0
         ? `, second burst after ${spec.announce.second_burst_delay_ms}ms`
-        : '')
+        : '') +
+      (spec.announce.mode && spec.announce.mode !== 'arp' ? `, mode ${spec.announce.mode}` : '')
     : 'defaults';
   const options = spec
     ? [

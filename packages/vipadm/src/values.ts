@@ -17,6 +17,11 @@ export const DEFAULT_ANNOUNCE = {
   probe_ms: 10_000,
   second_burst_delay_ms: 0,
 };
+/** announce.mode when unset ('' in admin.proto). */
+export const DEFAULT_ANNOUNCE_MODE = 'arp';
+
+/** announce.mode (docs/bgp.md): ARP/NA on the link, a BGP host route, or both. */
+export const ANNOUNCE_MODES = ['arp', 'bgp', 'both'] as const;
 
 /** Address scopes a VIP may have (IPv4); '' in admin.proto means global. */
 export const SCOPES = ['global', 'site', 'link', 'host'] as const;

@@ -21,6 +21,7 @@ describe('spec conversion', () => {
       refreshMs: 30000,
       probeMs: 10000,
       secondBurstDelayMs: 0,
+      mode: 'arp',
     });
     const msg = specToMsg(spec);
     assert.equal(msg.address, '2001:db8::1/64');

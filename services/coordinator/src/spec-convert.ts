@@ -71,13 +71,14 @@ export function specFromMsg(
   return parseVipSpec(raw);
 }
 
-function announceFromMsg(a: api.AnnounceSettings): Record<string, number> {
-  const out: Record<string, number> = {};
+function announceFromMsg(a: api.AnnounceSettings): Record<string, number | string> {
+  const out: Record<string, number | string> = {};
   if (a.count) out.count = a.count;
   if (a.interval_ms) out.intervalMs = a.interval_ms;
   if (a.refresh_ms) out.refreshMs = a.refresh_ms;
   if (a.probe_ms) out.probeMs = a.probe_ms;
   if (a.second_burst_delay_ms) out.secondBurstDelayMs = a.second_burst_delay_ms;
+  if (a.mode) out.mode = a.mode;
   return out;
 }
 
@@ -131,6 +132,7 @@ export function specToMsg(spec: VipSpec): api.VipSpec__Output {
       refresh_ms: spec.announce.refreshMs,
       probe_ms: spec.announce.probeMs,
       second_burst_delay_ms: spec.announce.secondBurstDelayMs,
+      mode: spec.announce.mode,
     },
     track: [...spec.track],
     track_weighted: spec.trackWeighted.map((t) => ({ check: t.check, weight: t.weight })),

@@ -6,6 +6,7 @@ export interface AnnounceSettings {
   refresh_ms?: number;
   probe_ms?: number;
   second_burst_delay_ms?: number;
+  mode?: string;
 }
 
 export interface AnnounceSettings__Output {
@@ -14,4 +15,5 @@ export interface AnnounceSettings__Output {
   refresh_ms: number;
   probe_ms: number;
   second_burst_delay_ms: number;
+  mode: string;
 }
