@@ -26,6 +26,12 @@
 //   vmac-del <id> <name>                          delete it and untrack
 //     keepalived's use_vmac: the fence deletes a tracked macvlan (after the addresses on it),
 //     so a fenced node no longer answers for the virtual MAC.
+//   kill-on-fence <id> <pid>                      the next fence SIGKILLs this process first
+//                                                 (BGP mode: vipd's gobgpd, whose sessions then
+//                                                 close, so the routers withdraw its routes).
+//                                                 Held by a pidfd from this moment, so a
+//                                                 recycled PID is never hit; replaces an earlier
+//                                                 one; pid 0 forgets it. Answered at once.
 //   B <ms>        deadline = now + ms (CLOCK_MONOTONIC, 1..600000)
 //   T <ms>        deadline = <ms> on CLOCK_MONOTONIC (absolute; at most now + 600000): a beat
 //                 that waited in the pipe cannot move the deadline later than vipd meant
@@ -70,6 +76,7 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
@@ -453,9 +460,26 @@ static long long deadline; // 0: none (before the first beat, after a deadline f
 static struct cmd batch[MAX_BATCH];
 static int nbatch;
 
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+#ifndef SYS_pidfd_send_signal
+#define SYS_pidfd_send_signal 424
+#endif
+// kill-on-fence: the process a fence kills (a pidfd; -1 none).
+static int kill_pidfd = -1;
+
 static void fence(const char *reason, long long ref) {
   static struct cmd dels[MAX_TRACKED];
   int n = ntracked;
+  // First: the BGP speaker's sessions end with it, and the routers stop sending traffic here
+  // while the addresses go.
+  if (kill_pidfd >= 0) {
+    if (syscall(SYS_pidfd_send_signal, kill_pidfd, SIGKILL, NULL, 0) < 0 && errno != ESRCH)
+      emit("log error fence (%s): could not kill the kill-on-fence process: %s", reason, strerror(errno));
+    close(kill_pidfd);
+    kill_pidfd = -1;
+  }
   // Newest first: the kernel keeps an interface's IPv6 addresses and multicast groups (one
   // solicited-node group per VIP) in lists with the newest in front and looks a removal's up
   // from the front (2000 IPv6 addresses by `ip -batch`, 2026-12-07: 472 ms oldest first, 374 ms
@@ -746,6 +770,19 @@ static void handle_line(char *line) {
   struct cmd c;
   memset(&c, 0, sizeof c);
   c.scope = -1;
+  if (!strcmp(tok[0], "kill-on-fence")) {
+    if (n < 2 || parse_num(tok[1], ~0ULL, &c.id) < 0) return bad_line("no id", orig, NULL);
+    if (n != 3 || parse_num(tok[2], 4194304, &v) < 0) return bad_line("bad kill-on-fence", orig, tok[1]);
+    flush_batch(); // in order: what came before it is answered first
+    int fd = v == 0 ? -1 : (int)syscall(SYS_pidfd_open, (pid_t)v, 0);
+    answer(&c, v != 0 && fd < 0 ? -errno : 0);
+    if (v == 0 || fd >= 0) {
+      if (kill_pidfd >= 0) close(kill_pidfd);
+      kill_pidfd = fd;
+    }
+    reply(&c);
+    return;
+  }
   if (!strcmp(tok[0], "vmac-add") || !strcmp(tok[0], "vmac-del")) {
     if (n < 2 || parse_num(tok[1], ~0ULL, &c.id) < 0) return bad_line("no id", orig, NULL);
     if (parse_vmac(&c, tok[0][5] == 'a', tok, n) < 0)

@@ -305,6 +305,19 @@ export class KernelAgent extends EventEmitter {
   }
 
   /**
+   * The next fence SIGKILLs this process before it removes anything (BGP mode: vipd's gobgpd,
+   * so that its sessions close and the routers withdraw its routes while vipd is frozen or
+   * dead). The agent holds it by a pidfd from the answer on; 0 forgets it. Rejects with a
+   * NetifError when the process is gone (ESRCH).
+   */
+  async killOnFence(pid: number): Promise<void> {
+    if (!Number.isInteger(pid) || pid < 0) {
+      throw new InvalidArgumentError(`kill-on-fence: ${pid} is not a PID`, { ifname: '' });
+    }
+    await this.command({ ifname: '', address: `process ${pid}` }, (id) => `kill-on-fence ${id} ${pid}`);
+  }
+
+  /**
    * Pushes the lifetimes of tracked addresses forward, all in this tick's batch. Resolves with
    * those that failed (fenced, untracked, gone), each with the reason.
    */
