@@ -14,6 +14,7 @@ import { ClusterView } from './cluster-view';
 import { EtcdLeadership } from './etcd-leadership';
 import { HolderGuard } from './holder-guard';
 import { HookRunner } from './hooks';
+import { bgpUnready } from './kernel-bgp';
 import type { Kernel } from './kernel';
 import { LifetimeRefresher } from './lifetime-refresh';
 import { Membership } from './membership';
@@ -110,7 +111,12 @@ export class Daemon {
       kernel,
       session,
       onChange: reconcileAll,
-      unready: () => this.services?.unready(),
+      unready: () => {
+        const bgp = bgpUnready(view.vips.specs().values(), config.bgp);
+        const services = this.services?.unready();
+        if (bgp.size === 0) return services;
+        return new Map([...(services ?? []), ...bgp]);
+      },
       log,
     });
     const current = () => this.state.current;

@@ -111,6 +111,8 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
   // Every address change and the fence go through one kernel agent (see @vipd/netif's
   // kernel-agent.ts): changes made before a fence can never run after it.
   let agent = startAgent();
+  /** kill-on-fence's process, named again to an agent started anew. */
+  let fencePid: number | undefined;
   function startAgent(): KernelAgent {
     const a = new KernelAgent({ logger: log, socketPath: opts.agentSocket });
     // A fence that found nothing to remove took no VIP down (the changes it cancelled fail on
@@ -121,6 +123,11 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
     a.on('unexpectedExit', () => {
       log.error({}, 'kernel agent gone: VIPs are unguarded; dropping them and starting it again');
       agent = startAgent();
+      if (fencePid !== undefined) {
+        agent.killOnFence(fencePid).catch((err: unknown) => {
+          log.error({ pid: fencePid, err: String(err) }, 'could not name gobgpd to the new kernel agent');
+        });
+      }
       opts.onAgentLost?.();
     });
     return a;
@@ -228,6 +235,10 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
         { ifname, ifindex: link.index, mac: link.mac, address: spec.address, family: spec.family },
         { timeoutMs },
       );
+    },
+    async killOnFence(pid: number): Promise<void> {
+      fencePid = pid;
+      await agent.killOnFence(pid);
     },
     guard(budgetMs: number): void {
       agent.beat(budgetMs);

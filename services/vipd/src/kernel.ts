@@ -47,6 +47,11 @@ export interface Kernel {
   probeBeforeAdd(ifname: string, spec: VipSpec): Promise<string[]>;
   /** MACs other than ours that answer ARP/NDP for the VIP on that interface. */
   probeOwners(ifname: string, spec: VipSpec, timeoutMs: number): Promise<string[]>;
+  /**
+   * The kernel agent's next fence SIGKILLs this process first (BGP mode: the gobgpd vipd
+   * started); kept across an agent restart. Absent on kernels without an agent.
+   */
+  killOnFence?(pid: number): Promise<void>;
   /** Resolves true once the agent that changes addresses is ready, false if it could not start. */
   ready(): Promise<boolean>;
   /** Stops the agent (after the daemon removed its addresses itself). */

@@ -23,6 +23,8 @@ import { realserver } from './realserver';
 import { HealthServer } from './health';
 import { limitHeapGrowth } from './heap';
 import { applyNice } from './scheduling';
+import { BgpSpeaker } from './bgp-speaker';
+import { withBgp } from './kernel-bgp';
 import { createLinuxKernel } from './kernel-linux';
 import { VipdMetrics } from './metrics';
 import { statusCommand } from './status-command';
@@ -158,7 +160,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const server = new grpc.Server(serverOptions());
   const health = new HealthServer(server);
-  const lost = { daemon: undefined as Daemon | undefined };
+  const lost = { daemon: undefined as Daemon | undefined, bgp: undefined as BgpSpeaker | undefined };
   const startedAt = new Date().toISOString();
   // The kernel agent as `vipd status` shows it.
   const agent: AgentStatus = {
@@ -177,6 +179,8 @@ async function main(argv: string[]): Promise<void> {
       agent.fences++;
       const { reason, removed, failed } = f;
       agent.lastFence = { at: new Date().toISOString(), reason, removed, failed };
+      // The fence killed gobgpd with the addresses: no route is wanted until a VIP is up again.
+      lost.bgp?.forgetAll();
       lost.daemon?.agentLost({ class: 'fenced', text: `fenced by the kernel agent (${f.reason})` });
     },
     agentSocket: config.node.agentSocket,
@@ -190,11 +194,28 @@ async function main(argv: string[]): Promise<void> {
         : 'kernel agent (vipd-agent) did not start',
     );
   }
+  // BGP mode (docs/bgp.md): vipd's own gobgpd, which the kernel agent's fence kills.
+  let bgp: BgpSpeaker | undefined;
+  if (config.bgp) {
+    bgp = new BgpSpeaker({
+      config: config.bgp,
+      log: log.child({ component: 'bgp' }),
+      killOnFence: (pid) => linux.killOnFence?.(pid) ?? Promise.resolve(),
+    });
+    lost.bgp = bgp;
+    try {
+      await bgp.start();
+    } catch (err) {
+      await linux.close();
+      exitWith(PROGRAM, 1, `BGP: cannot start gobgpd (${config.bgp.gobgpd}): ${(err as Error).message}`);
+    }
+  }
   const metricsLog = log.child({ component: 'metrics' });
   const metrics = config.metrics.listen
     ? new VipdMetrics(metricsLog, { version: packageVersion(__dirname) })
     : undefined;
-  const kernel = metrics ? metrics.countingKernel(linux) : linux;
+  const routed = bgp ? withBgp(linux, bgp) : linux;
+  const kernel = metrics ? metrics.countingKernel(routed) : routed;
   const daemon = new Daemon(config, {
     kernel,
     log,
@@ -235,7 +256,7 @@ async function main(argv: string[]): Promise<void> {
     log.info({ component: 'daemon', signal }, 'signal received');
     stopping = daemon
       .stop()
-      .then(() => Promise.all([health.close(), endpoint?.close(), status.close()]))
+      .then(() => Promise.all([health.close(), endpoint?.close(), status.close(), bgp?.stop()]))
       .then(() => process.exit(0))
       .catch((err: unknown) => {
         log.error({ component: 'daemon', err: String(err) }, 'shutdown failed');

@@ -1,0 +1,228 @@
+/**
+ * BGP mode (docs/bgp.md): the gobgpd this vipd starts and drives. It starts gobgpd (API on
+ * loopback only), configures this node's AS, router id and peers through the API, and names
+ * gobgpd's PID to the kernel agent, whose fence kills it (docs/safety.md, "BGP mode"). The
+ * routes it should announce (one host route per held VIP in bgp or both mode) are kept here and
+ * put back whenever gobgpd had to be started again; a route is given up at once on release and
+ * at a fence. Errors never throw into the VIP controllers: a holder whose route could not be
+ * announced logs it, and the next look (every RECONCILE_MS) tries again.
+ */
+import type { BgpConfig } from '@vipd/config';
+import { GobgpClient, type GobgpdProcess, type HostRoute, routeName, startGobgpd } from '@vipd/bgp';
+import { errorLine, type Logger } from '@vipd/log';
+import type { VipSpec } from '@vipd/store';
+
+/** How often the announced routes are compared with gobgpd's (and gobgpd's health looked at). */
+const RECONCILE_MS = 2000;
+/** After gobgpd ended on its own (or was killed by a fence), how soon it is started again. */
+const RESTART_MS = 1000;
+/** How long a fresh gobgpd may take to answer its API. */
+const START_TIMEOUT_MS = 10_000;
+
+export interface BgpSpeakerDeps {
+  config: BgpConfig;
+  log: Logger;
+  /** Names gobgpd's PID to the kernel agent: its fence kills it (kill-on-fence). */
+  killOnFence: (pid: number) => Promise<void>;
+}
+
+export interface BgpStatus {
+  running: boolean;
+  peers: { address: string; asn: number; state: string }[];
+  announced: string[];
+}
+
+export class BgpSpeaker {
+  private proc: GobgpdProcess | undefined;
+  private client: GobgpClient | undefined;
+  /** The routes held VIPs want announced, by VIP address. */
+  private readonly wanted = new Map<string, HostRoute>();
+  private timer: NodeJS.Timeout | undefined;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private starting: Promise<void> | undefined;
+  private readonly log: Logger;
+  private problemLogged = new Set<string>();
+
+  constructor(private readonly d: BgpSpeakerDeps) {
+    this.log = d.log;
+  }
+
+  /** Starts gobgpd and configures it; rejects (one line) when gobgpd cannot be started. */
+  async start(): Promise<void> {
+    await this.launch();
+    this.timer = setInterval(() => void this.reconcile(), RECONCILE_MS);
+    this.timer.unref();
+  }
+
+  /** The route of a VIP in bgp/both mode on this node, or why there is none. */
+  routeFor(spec: VipSpec): HostRoute | { problem: string } {
+    const nextHop =
+      spec.family === 4 ? (this.d.config.nextHop ?? this.d.config.routerId) : this.d.config.nextHop6;
+    if (nextHop === undefined) return { problem: 'an IPv6 VIP in BGP mode needs bgp.nextHop6 on this node' };
+    return { address: spec.address, nextHop };
+  }
+
+  /** The VIP is up here: announce its host route (now, and again whenever gobgpd restarts). */
+  async announce(spec: VipSpec): Promise<void> {
+    const route = this.routeFor(spec);
+    if ('problem' in route) {
+      this.log.error({ vip: spec.name, problem: route.problem }, 'cannot announce the VIP over BGP');
+      return;
+    }
+    const known = this.wanted.get(route.address);
+    this.wanted.set(route.address, route);
+    if (known?.nextHop === route.nextHop) return; // a lifetime refresh: already announced
+    await this.send('announce', route, spec.name);
+  }
+
+  /** The VIP is going down here: withdraw its host route. */
+  async withdraw(spec: VipSpec): Promise<void> {
+    const route = this.wanted.get(spec.address);
+    if (!route) return;
+    this.wanted.delete(spec.address);
+    await this.send('withdraw', route, spec.name);
+  }
+
+  /** A fence removed every address: nothing is announced any more (gobgpd was killed with it). */
+  forgetAll(): void {
+    this.wanted.clear();
+  }
+
+  async status(): Promise<BgpStatus> {
+    const c = this.client;
+    if (!c || !this.proc) return { running: false, peers: [], announced: [] };
+    try {
+      const [peers, v4, v6] = await Promise.all([c.peers(), c.announced(4), c.announced(6)]);
+      return {
+        running: true,
+        peers: peers.map((p) => ({ address: p.address, asn: p.asn, state: p.state })),
+        announced: [...v4, ...v6],
+      };
+    } catch {
+      return { running: true, peers: [], announced: [] };
+    }
+  }
+
+  /** Stops gobgpd (its sessions end with a NOTIFICATION: the routers withdraw at once). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    clearTimeout(this.restartTimer);
+    await this.starting?.catch(() => undefined);
+    this.client?.close();
+    await this.proc?.stop();
+  }
+
+  private async send(kind: 'announce' | 'withdraw', route: HostRoute, vip: string): Promise<void> {
+    const c = this.client;
+    if (!c) return; // starting again: announced from `wanted` once it runs
+    try {
+      await (kind === 'announce' ? c.announce(route) : c.withdraw(route));
+      this.log.info(
+        { vip, route: routeName(route), nextHop: route.nextHop },
+        `BGP route ${kind === 'announce' ? 'announced' : 'withdrawn'}`,
+      );
+    } catch (err) {
+      this.log.error(
+        { vip, route: routeName(route), err: errorLine(err) },
+        `BGP ${kind} failed; retried within ${RECONCILE_MS} ms`,
+      );
+    }
+  }
+
+  private launch(): Promise<void> {
+    this.starting = this.launchOnce().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async launchOnce(): Promise<void> {
+    const cfg = this.d.config;
+    const proc = await startGobgpd({
+      binary: cfg.gobgpd,
+      apiAddress: cfg.api,
+      onLine: (line) => this.log.warn({ gobgpd: line.slice(0, 500) }, 'gobgpd says'),
+    });
+    const client = new GobgpClient({ address: cfg.api });
+    try {
+      // Named to the agent before any route exists: a fence from now on ends it.
+      await this.d.killOnFence(proc.pid);
+      await client.waitReady(START_TIMEOUT_MS);
+      await client.startBgp({ asn: cfg.asn, routerId: cfg.routerId });
+      for (const p of cfg.peers) {
+        await client.addPeer({
+          address: p.address,
+          asn: p.asn,
+          holdTimeSec: p.holdTimeSec,
+          connectRetrySec: p.connectRetrySec,
+          ...(p.password !== undefined && { password: p.password }),
+        });
+      }
+    } catch (err) {
+      client.close();
+      await proc.stop(500);
+      throw err;
+    }
+    this.proc = proc;
+    this.client = client;
+    this.log.info(
+      {
+        pid: proc.pid,
+        api: cfg.api,
+        asn: cfg.asn,
+        routerId: cfg.routerId,
+        peers: cfg.peers.map((p) => `${p.address} AS${p.asn}`),
+      },
+      'gobgpd started',
+    );
+    void proc.exited.then((how) => this.onExit(proc, how));
+    for (const [, route] of this.wanted) await this.send('announce', route, '');
+  }
+
+  private onExit(proc: GobgpdProcess, how: number | string): void {
+    if (this.proc !== proc) return;
+    this.client?.close();
+    this.proc = undefined;
+    this.client = undefined;
+    if (this.stopped) return;
+    this.log.error(
+      { exit: how, restartInMs: RESTART_MS },
+      'gobgpd ended (killed by a fence, or failed); starting it again',
+    );
+    this.scheduleRestart();
+  }
+
+  private scheduleRestart(): void {
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => {
+      if (this.stopped || this.proc) return;
+      this.launch().catch((err: unknown) => {
+        this.log.error({ err: errorLine(err) }, 'gobgpd did not start; trying again');
+        this.scheduleRestart();
+      });
+    }, RESTART_MS);
+  }
+
+  /** What gobgpd announces against what the held VIPs want: adds what is missing, drops the rest. */
+  private async reconcile(): Promise<void> {
+    const c = this.client;
+    if (!c || this.starting) return;
+    try {
+      const have = new Set([...(await c.announced(4)), ...(await c.announced(6))]);
+      const want = new Map([...this.wanted.values()].map((r) => [routeName(r), r]));
+      for (const [name, route] of want) if (!have.has(name)) await this.send('announce', route, '');
+      for (const name of have) {
+        if (want.has(name)) continue;
+        const address = name.slice(0, name.lastIndexOf('/'));
+        await c
+          .withdraw({ address, nextHop: address.includes(':') ? '::' : '0.0.0.0' })
+          .catch(() => undefined);
+      }
+      this.problemLogged.clear();
+    } catch (err) {
+      const line = errorLine(err);
+      if (!this.problemLogged.has(line)) this.log.warn({ err: line }, 'cannot read gobgpd’s routes');
+      this.problemLogged.add(line);
+    }
+  }
+}

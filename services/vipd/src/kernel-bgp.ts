@@ -1,0 +1,55 @@
+/**
+ * BGP mode on the kernel path (docs/bgp.md): a Kernel that also announces a VIP in bgp or both
+ * mode through the node's gobgpd once its address is up, withdraws it before the address goes,
+ * and sends no gratuitous ARP / NA for a VIP in bgp mode. Everything else is the inner kernel's.
+ */
+import type { VipSpec } from '@vipd/store';
+import type { Kernel } from './kernel';
+
+/** What the wrapper needs of the speaker (bgp-speaker.ts). */
+export interface RouteAnnouncer {
+  announce(spec: VipSpec): Promise<void>;
+  withdraw(spec: VipSpec): Promise<void>;
+}
+
+export const usesBgp = (spec: VipSpec): boolean => spec.announce.mode !== 'arp';
+export const usesArp = (spec: VipSpec): boolean => spec.announce.mode !== 'bgp';
+
+export function withBgp(kernel: Kernel, speaker: RouteAnnouncer): Kernel {
+  const wrapped = Object.create(kernel) as Kernel;
+  wrapped.addVip = async (ifname, spec, lifetimeSec) => {
+    await kernel.addVip(ifname, spec, lifetimeSec);
+    // After the address: traffic the route attracts finds it here.
+    if (usesBgp(spec)) await speaker.announce(spec);
+  };
+  wrapped.removeVip = async (ifname, spec) => {
+    // Before the address: the routers stop sending here first.
+    if (usesBgp(spec)) await speaker.withdraw(spec);
+    return kernel.removeVip(ifname, spec);
+  };
+  wrapped.announce = async (ifname, spec, count, intervalMs, signal) =>
+    usesArp(spec) ? kernel.announce(ifname, spec, count, intervalMs, signal) : 0;
+  return wrapped;
+}
+
+/**
+ * Pure: the VIPs this node may not hold because of BGP mode, with why: a VIP in bgp or both mode
+ * on a node without `bgp:`, or an IPv6 one without bgp.nextHop6 (never a silent black hole).
+ */
+export function bgpUnready(
+  specs: Iterable<VipSpec>,
+  bgp: { nextHop6?: string } | undefined,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const spec of specs) {
+    if (!usesBgp(spec)) continue;
+    if (!bgp)
+      out.set(
+        spec.name,
+        `announce.mode ${spec.announce.mode} but this node has no bgp: section (docs/bgp.md)`,
+      );
+    else if (spec.family === 6 && bgp.nextHop6 === undefined)
+      out.set(spec.name, `announce.mode ${spec.announce.mode} on an IPv6 VIP but bgp.nextHop6 is not set`);
+  }
+  return out;
+}
