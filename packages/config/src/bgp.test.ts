@@ -39,14 +39,14 @@ describe('vipd config, bgp:', () => {
     assert.equal(load(BASE).bgp, undefined);
   });
 
-  it('fills defaults: the API on loopback, Debian gobgpd, hold time 9 s, connect retry 5 s', () => {
+  it('fills defaults: the API on loopback, Debian gobgpd, hold time 9 s, connect retry 2 s', () => {
     const b = load(BGP).bgp;
     assert.ok(b);
     assert.equal(b.api, '127.0.0.1:50051');
     assert.equal(b.gobgpd, 'gobgpd');
     assert.equal(b.asn, 64512);
     assert.deepEqual(b.peers, [
-      { address: '198.51.100.1', asn: 64500, password: 's3cret-md5', holdTimeSec: 9, connectRetrySec: 5 },
+      { address: '198.51.100.1', asn: 64500, password: 's3cret-md5', holdTimeSec: 9, connectRetrySec: 2 },
     ]);
   });
 

@@ -27,7 +27,7 @@ const peer = z
     /** BGP hold time in seconds (keepalives every third of it); 0 is not allowed: no keepalives. */
     holdTimeSec: z.number().int().min(3, 'at least 3 s (RFC 4271)').max(65535).default(9),
     /** Seconds between attempts to connect to the peer. */
-    connectRetrySec: z.number().int().min(1).max(3600).default(5),
+    connectRetrySec: z.number().int().min(1).max(3600).default(2),
   })
   .strict();
 

@@ -12,8 +12,10 @@ import { GobgpClient, type GobgpdProcess, type HostRoute, routeName, startGobgpd
 import { errorLine, type Logger } from '@vipd/log';
 import type { VipSpec } from '@vipd/store';
 
-/** How often the announced routes are compared with gobgpd's (and gobgpd's health looked at). */
+/** How often the announced routes are compared with gobgpd's. */
 const RECONCILE_MS = 2000;
+/** How often the sessions' state is read (a node without one may not hold a BGP VIP). */
+const SESSIONS_MS = 250;
 /** After gobgpd ended on its own (or was killed by a fence), how soon it is started again. */
 const RESTART_MS = 1000;
 /** How long a fresh gobgpd may take to answer its API. */
@@ -24,6 +26,8 @@ export interface BgpSpeakerDeps {
   log: Logger;
   /** Names gobgpd's PID to the kernel agent: its fence kills it (kill-on-fence). */
   killOnFence: (pid: number) => Promise<void>;
+  /** At least one session became established, or none is any more. */
+  onSessionChange?: (up: boolean) => void;
 }
 
 export interface BgpStatus {
@@ -38,6 +42,9 @@ export class BgpSpeaker {
   /** The routes held VIPs want announced, by VIP address. */
   private readonly wanted = new Map<string, HostRoute>();
   private timer: NodeJS.Timeout | undefined;
+  private sessionTimer: NodeJS.Timeout | undefined;
+  /** At least one peer's session is established (as last read). */
+  private up = false;
   private restartTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private starting: Promise<void> | undefined;
@@ -53,6 +60,35 @@ export class BgpSpeaker {
     await this.launch();
     this.timer = setInterval(() => void this.reconcile(), RECONCILE_MS);
     this.timer.unref();
+    this.sessionTimer = setInterval(() => void this.readSessions(), SESSIONS_MS);
+    this.sessionTimer.unref();
+  }
+
+  /** Whether at least one BGP session is established: without one a route attracts nothing. */
+  get sessionUp(): boolean {
+    return this.up;
+  }
+
+  private setUp(up: boolean, peers: string): void {
+    if (up === this.up) return;
+    this.up = up;
+    if (up) this.log.info({ peers }, 'BGP session established: this node can hold BGP VIPs');
+    else this.log.warn({ peers }, 'no BGP session established: this node cannot hold BGP VIPs');
+    this.d.onSessionChange?.(up);
+  }
+
+  private async readSessions(): Promise<void> {
+    const c = this.client;
+    if (!c) return this.setUp(false, 'gobgpd not running');
+    try {
+      const peers = await c.peers();
+      this.setUp(
+        peers.some((p) => p.state === 'ESTABLISHED'),
+        peers.map((p) => `${p.address} ${p.state}`).join(', '),
+      );
+    } catch (err) {
+      this.setUp(false, errorLine(err));
+    }
   }
 
   /** The route of a VIP in bgp/both mode on this node, or why there is none. */
@@ -108,6 +144,7 @@ export class BgpSpeaker {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearInterval(this.sessionTimer);
     clearTimeout(this.restartTimer);
     await this.starting?.catch(() => undefined);
     this.client?.close();
@@ -185,6 +222,7 @@ export class BgpSpeaker {
     this.proc = undefined;
     this.client = undefined;
     if (this.stopped) return;
+    this.setUp(false, 'gobgpd ended');
     this.log.error(
       { exit: how, restartInMs: RESTART_MS },
       'gobgpd ended (killed by a fence, or failed); starting it again',

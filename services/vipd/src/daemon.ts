@@ -52,6 +52,8 @@ export interface DaemonDeps {
   metrics?: VipdMetrics;
   /** The virtual services' data plane (nftables); without it no service rules are installed. */
   lb?: LbDataPlane;
+  /** BGP mode: whether a BGP session is established (bgp-speaker.ts); absent: no BGP here. */
+  bgpSessionUp?: () => boolean;
 }
 
 export class Daemon {
@@ -112,7 +114,7 @@ export class Daemon {
       session,
       onChange: reconcileAll,
       unready: () => {
-        const bgp = bgpUnready(view.vips.specs().values(), config.bgp);
+        const bgp = bgpUnready(view.vips.specs().values(), config.bgp, deps.bgpSessionUp?.() ?? false);
         const services = this.services?.unready();
         if (bgp.size === 0) return services;
         return new Map([...(services ?? []), ...bgp]);
@@ -292,6 +294,11 @@ export class Daemon {
   }
 
   /** Cleans stale addresses, joins etcd, loads state and starts reconciling. */
+  /** Something readiness depends on changed outside the daemon (a BGP session): look again. */
+  recheckReadiness(): void {
+    this.state.checkReadinessSoon();
+  }
+
   async start(): Promise<void> {
     this.startupGraceUntil = this.clock.now() + this.config.reconcile.startupGraceMs;
     this.checks.start();

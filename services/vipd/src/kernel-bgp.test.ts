@@ -75,5 +75,10 @@ describe('bgpUnready', () => {
       [['c', 'announce.mode both on an IPv6 VIP but bgp.nextHop6 is not set']],
     );
     assert.deepEqual([...bgpUnready(specs, { nextHop6: '2001:db8::11' })], []);
+    // Without a session a bgp VIP would attract nothing; one in both mode still has ARP.
+    assert.deepEqual(
+      [...bgpUnready(specs, { nextHop6: '2001:db8::11' }, false)],
+      [['b', 'no BGP session established']],
+    );
   });
 });

@@ -33,12 +33,15 @@ export function withBgp(kernel: Kernel, speaker: RouteAnnouncer): Kernel {
 }
 
 /**
- * Pure: the VIPs this node may not hold because of BGP mode, with why: a VIP in bgp or both mode
- * on a node without `bgp:`, or an IPv6 one without bgp.nextHop6 (never a silent black hole).
+ * Pure: the VIPs this node may not hold because of BGP mode, with why: a VIP in bgp mode on a
+ * node without `bgp:` or without an established BGP session (its route would reach no router),
+ * or an IPv6 one without bgp.nextHop6 (never a silent black hole). A VIP in both mode still
+ * reaches its link by ARP, so only a missing `bgp:` or nextHop6 stops it.
  */
 export function bgpUnready(
   specs: Iterable<VipSpec>,
   bgp: { nextHop6?: string } | undefined,
+  sessionUp = true,
 ): Map<string, string> {
   const out = new Map<string, string>();
   for (const spec of specs) {
@@ -50,6 +53,7 @@ export function bgpUnready(
       );
     else if (spec.family === 6 && bgp.nextHop6 === undefined)
       out.set(spec.name, `announce.mode ${spec.announce.mode} on an IPv6 VIP but bgp.nextHop6 is not set`);
+    else if (!sessionUp && spec.announce.mode === 'bgp') out.set(spec.name, 'no BGP session established');
   }
   return out;
 }

@@ -201,6 +201,7 @@ async function main(argv: string[]): Promise<void> {
       config: config.bgp,
       log: log.child({ component: 'bgp' }),
       killOnFence: (pid) => linux.killOnFence?.(pid) ?? Promise.resolve(),
+      onSessionChange: () => lost.daemon?.recheckReadiness(),
     });
     lost.bgp = bgp;
     try {
@@ -224,6 +225,7 @@ async function main(argv: string[]): Promise<void> {
     server,
     metrics,
     lb: new NftDataPlane(),
+    ...(bgp && { bgpSessionUp: () => bgp.sessionUp }),
     onReady: (ready) => {
       metrics?.setReady(ready);
       health.setServing(ready);
