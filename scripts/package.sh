@@ -82,7 +82,7 @@ Priority: optional
 Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
 Depends: nodejs (>= $node_major), libc6 (>= $glibc), iproute2
 Recommends: nftables
-Suggests: etcd-client
+Suggests: etcd-client, gobgpd
 Description: floating virtual IPs over etcd leadership, without multicast VRRP
  vipd holds one leadership lock per VIP in etcd; the holder adds the VIP to its
  interface and announces it with gratuitous ARP or unsolicited NA. Ships vipd

@@ -7,7 +7,8 @@
  *                      in syntax an old Node still parses), then require('../dist/<cmd>.js')
  *   dist/<cmd>.js      the command, with every dependency; no node_modules tree
  *   package.json       name and version only (--version reads ../package.json from dist/)
- *   proto/             vipd's .proto files (@vipd/proto looks in ../proto from dist/)
+ *   proto/             vipd's .proto files (@vipd/proto looks in ../proto from dist/), and
+ *                      proto/gobgp/, GoBGP's (@vipd/bgp looks in ../proto/gobgp)
  *   build/             the native helpers (the netif kernel agent, announce's AF_PACKET addon),
  *                      copied by scripts/package.sh, found at ../build from dist/ as in the repo
  *   vendor/<package>/  the files that dependencies read next to their own code at run time
@@ -142,6 +143,8 @@ for (const [name, dirs] of Object.entries(VENDOR)) {
   for (const d of dirs) cpSync(join(used.get(name), d), join(OUT, 'vendor', name, d), { recursive: true });
 }
 cpSync(join(ROOT, 'proto'), join(OUT, 'proto'), { recursive: true });
+// GoBGP's API (BGP mode): @vipd/bgp looks in ../proto/gobgp from dist/.
+cpSync(join(ROOT, 'packages', 'bgp', 'proto', 'gobgp'), join(OUT, 'proto', 'gobgp'), { recursive: true });
 writeFileSync(
   join(OUT, 'package.json'),
   JSON.stringify({ name: 'vipd', version: rootPackage.version, private: true }, null, 2) + '\n',
