@@ -24,6 +24,11 @@ export function bgpFamily(family: 4 | 6): Family {
   return { afi: family === 4 ? 'AFI_IP' : 'AFI_IP6', safi: 'SAFI_UNICAST' };
 }
 
+/** Loads and parses the vendored protos now (the first path built otherwise pays for it). */
+export function warmUp(): void {
+  hostRoutePath({ address: '192.0.2.1', nextHop: '192.0.2.2' });
+}
+
 /** "198.51.100.10/32" or "2001:db8::10/128": how logs and errors name the route. */
 export function routeName(route: Pick<HostRoute, 'address'>): string {
   return `${route.address}/${familyOf(route.address) === 4 ? 32 : 128}`;

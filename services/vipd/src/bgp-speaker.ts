@@ -8,7 +8,7 @@
  * announced logs it, and the next look (every RECONCILE_MS) tries again.
  */
 import type { BgpConfig } from '@vipd/config';
-import { GobgpClient, type GobgpdProcess, type HostRoute, routeName, startGobgpd } from '@vipd/bgp';
+import { GobgpClient, type GobgpdProcess, type HostRoute, routeName, startGobgpd, warmUp } from '@vipd/bgp';
 import { errorLine, type Logger } from '@vipd/log';
 import type { VipSpec } from '@vipd/store';
 
@@ -120,9 +120,22 @@ export class BgpSpeaker {
     await this.send('withdraw', route, spec.name);
   }
 
-  /** A fence removed every address: nothing is announced any more (gobgpd was killed with it). */
+  /**
+   * A fence removed every address and killed gobgpd: nothing is announced any more, and no
+   * session is up (said at once: the exit of gobgpd may be noticed later than the fence).
+   */
   forgetAll(): void {
     this.wanted.clear();
+    this.setUp(false, 'fenced: the kernel agent killed gobgpd');
+  }
+
+  /**
+   * Why a VIP in bgp mode may not be added now (undefined: it may): without an established
+   * session its route would reach no router. A VIP already announced keeps its refreshes.
+   */
+  cannotAdd(spec: VipSpec): string | undefined {
+    if (this.wanted.has(spec.address)) return undefined;
+    return this.up ? undefined : 'no BGP session established';
   }
 
   async status(): Promise<BgpStatus> {
@@ -181,6 +194,8 @@ export class BgpSpeaker {
       onLine: (line) => this.log.warn({ gobgpd: line.slice(0, 500) }, 'gobgpd says'),
     });
     const client = new GobgpClient({ address: cfg.api });
+    // Parses GoBGP's protos now, not on a takeover's first announcement (~80 ms once).
+    warmUp();
     try {
       // Named to the agent before any route exists: a fence from now on ends it.
       await this.d.killOnFence(proc.pid);

@@ -2,17 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseVipSpec, type VipSpec } from '@vipd/store';
 import type { Kernel } from './kernel';
-import { bgpUnready, withBgp } from './kernel-bgp';
+import { bgpUnready, type RouteAnnouncer, withBgp } from './kernel-bgp';
 
 const spec = (mode: 'arp' | 'bgp' | 'both', address = '203.0.113.10/32', name = 'web'): VipSpec =>
   parseVipSpec({ name, address, interface: 'e0', announce: { mode } });
 
 /** Records the order of kernel and speaker calls. */
-function recording(): {
-  kernel: Kernel;
-  calls: string[];
-  speaker: { announce(s: VipSpec): Promise<void>; withdraw(s: VipSpec): Promise<void> };
-} {
+function recording(session = true): { kernel: Kernel; calls: string[]; speaker: RouteAnnouncer } {
   const calls: string[] = [];
   const kernel = {
     addVip: async (_i: string, s: VipSpec) => void calls.push(`add ${s.address}`),
@@ -22,6 +18,7 @@ function recording(): {
   const speaker = {
     announce: async (s: VipSpec) => void calls.push(`bgp+ ${s.address}`),
     withdraw: async (s: VipSpec) => void calls.push(`bgp- ${s.address}`),
+    cannotAdd: () => (session ? undefined : 'no BGP session established'),
   };
   return { kernel, calls, speaker };
 }
@@ -40,6 +37,18 @@ describe('withBgp', () => {
       'bgp- 203.0.113.10',
       'remove 203.0.113.10',
     ]);
+  });
+
+  it('without a BGP session a bgp VIP is not added (a both VIP is: ARP reaches the link)', async () => {
+    const r = recording(false);
+    const k = withBgp(r.kernel, r.speaker);
+    await assert.rejects(
+      k.addVip('e0', spec('bgp'), 3),
+      /not adding 203\.0\.113\.10 \(announce\.mode bgp\): no BGP session/,
+    );
+    assert.deepEqual(r.calls, []);
+    await k.addVip('e0', spec('both'), 3);
+    assert.deepEqual(r.calls, ['add 203.0.113.10', 'bgp+ 203.0.113.10']);
   });
 
   it('arp mode is untouched; both does both', async () => {

@@ -10,6 +10,8 @@ import type { Kernel } from './kernel';
 export interface RouteAnnouncer {
   announce(spec: VipSpec): Promise<void>;
   withdraw(spec: VipSpec): Promise<void>;
+  /** Why a VIP in bgp mode may not be added now (no session), or undefined. */
+  cannotAdd(spec: VipSpec): string | undefined;
 }
 
 export const usesBgp = (spec: VipSpec): boolean => spec.announce.mode !== 'arp';
@@ -18,6 +20,10 @@ export const usesArp = (spec: VipSpec): boolean => spec.announce.mode !== 'bgp';
 export function withBgp(kernel: Kernel, speaker: RouteAnnouncer): Kernel {
   const wrapped = Object.create(kernel) as Kernel;
   wrapped.addVip = async (ifname, spec, lifetimeSec) => {
+    // A route nobody receives would only make the VIP vanish (the readiness check makes the node
+    // ineligible as well; this closes the moment before it has).
+    const problem = spec.announce.mode === 'bgp' ? speaker.cannotAdd(spec) : undefined;
+    if (problem !== undefined) throw new Error(`not adding ${spec.address} (announce.mode bgp): ${problem}`);
     await kernel.addVip(ifname, spec, lifetimeSec);
     // After the address: traffic the route attracts finds it here.
     if (usesBgp(spec)) await speaker.announce(spec);

@@ -8,7 +8,9 @@
  *      closes, BIRD withdraws n1's route), through n2;
  *   3. n1 back: preempt hands the VIP over (n2 withdraws, n1 announces), through n1 again;
  *   4. n1's vipd frozen with SIGSTOP, its gobgpd left running: the agent's fence must kill that
- *      gobgpd, or the router would keep sending to n1. The route leaves n1 and ends on n2.
+ *      gobgpd, or the router would keep sending to n1. The route leaves n1 and ends on n2;
+ *   5. n1 resumed (SIGCONT): it takes the VIP back only with gobgpd running again and its
+ *      session up, through a planned handover, not into a black hole.
  * Needs root (namespaces) and Debian's gobgpd and bird2 (scripts/setup.sh installs both); it
  * skips with one line naming what is missing, and with CI=true it fails instead.
  */
@@ -152,6 +154,17 @@ describe('BGP mode, active-standby (namespace lab: BIRD router, gobgpd on two vi
           } finally {
             signalPid(frozen, 'SIGCONT');
           }
+
+          // 5. n1 resumes: its gobgpd is gone, so it takes the VIP back only once gobgpd runs
+          // again and its session is up (a planned handover), never into a black hole.
+          t0 = Date.now();
+          routed = await router.waitRouteTo(VIP, 'n1', 30_000);
+          await clientReaches(ping, routed);
+          const resumeOutage = outageSince(ping, t0);
+          report.push(
+            `SIGCONT, preempt back to n1: route via n1 after ${routed - t0} ms, client outage ${resumeOutage} ms`,
+          );
+          assert.ok(resumeOutage < 1000, `outage after the frozen node resumed: ${resumeOutage} ms`);
           console.log(`# BGP lab: ${report.join('; ')}`);
         } catch (err) {
           console.log(`# BGP lab so far: ${report.join('; ') || 'nothing'}`);
