@@ -17,10 +17,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { skipUnlessRoot } from '../harness/lab-skip';
-import { pollUntil, signalPid, sleep } from '../harness/proc';
+import { CommandError, pollUntil, signalPid, sleep } from '../harness/proc';
 import { BEHIND, BgpRouter, bgpToolsMissing, NODE_AS, ROUTER_AS, ROUTER_V4 } from '../lab/bgp-router';
 import { ipv4Of, type NodeHost, parsePingLine, type Pinger, withLab } from '../lab';
 import { pingGaps } from '../faults/monitor';
+import { VIPD_BIN } from '../harness/paths';
 import { VipdCluster } from './vipd-cluster';
 
 const NODES: NodeHost[] = ['n1', 'n2'];
@@ -181,4 +182,25 @@ describe('BGP mode, active-standby (namespace lab: BIRD router, gobgpd on two vi
       });
     },
   );
+
+  it('a gobgpd that cannot be started ends vipd with one line, exit 1', { timeout: 60_000 }, async () => {
+    await withLab({ nodes: 2, etcd: true }, async (lab) => {
+      const endpoint = await lab.startEtcd();
+      const vipd = new VipdCluster(lab, endpoint, {
+        extraYaml: (h) => [...bgpYaml(h), '  gobgpd: /nonexistent/gobgpd'],
+      });
+      const err = await lab
+        .exec('n1', [process.execPath, VIPD_BIN, '--config', vipd.configFile('n1')], { timeoutMs: 20_000 })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      assert.ok(err instanceof CommandError, `vipd did not fail: ${String(err)}`);
+      assert.equal(err.code, 1);
+      // Beside vipd's JSON log lines (and the agent's fence line), one line for a person.
+      const lines = err.stderr.split('\n').filter((l) => l.startsWith('vipd: '));
+      assert.equal(lines.length, 1, err.stderr);
+      assert.match(lines[0]!, /^vipd: BGP: cannot start gobgpd \(\/nonexistent\/gobgpd\): .*ENOENT$/);
+    });
+  });
 });
