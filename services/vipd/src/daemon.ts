@@ -296,6 +296,13 @@ export class Daemon {
   /** Cleans stale addresses, joins etcd, loads state and starts reconciling. */
   /** Something readiness depends on changed outside the daemon (a BGP session): look again. */
   recheckReadiness(): void {
+    // Lost BGP: marked at once (a fence, then a registration anew, must not publish it ready).
+    const bgp = bgpUnready(
+      this.view.vips.specs().values(),
+      this.config.bgp,
+      this.deps.bgpSessionUp?.() ?? false,
+    );
+    if (bgp.size > 0) this.state.markUnreadyNow(bgp);
     this.state.checkReadinessSoon();
   }
 

@@ -82,6 +82,26 @@ export class NodeState {
     this.d.onChange();
   }
 
+  /**
+   * Marks VIPs unready at once, without the full check's waits (a BGP session lost at a fence):
+   * what this node ranks by and what a registration it opens next publishes must say so before
+   * anything else runs. Only adds; the next full check (checkReadiness) recomputes every reason.
+   */
+  markUnreadyNow(why: ReadonlyMap<string, string>): void {
+    const added = [...why.keys()].filter((n) => !this.info.unready.includes(n));
+    if (added.length === 0) return;
+    const unready = [...this.info.unready, ...added].sort();
+    this.info = { ...this.info, unready };
+    this.d.log.warn({ unready, why: Object.fromEntries(why) }, 'VIPs this node cannot serve changed');
+    this.d
+      .session()
+      ?.update(this.info)
+      .catch((err: unknown) =>
+        this.d.log.warn({ err: errorLine(err) }, 'could not publish readiness; will retry'),
+      );
+    this.d.onChange();
+  }
+
   /** One readiness check for a burst of new specs (it looks at every spec and the links). */
   checkReadinessSoon(): void {
     if (this.readinessPending) return;

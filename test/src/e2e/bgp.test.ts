@@ -10,7 +10,8 @@
  *   4. n1's vipd frozen with SIGSTOP, its gobgpd left running: the agent's fence must kill that
  *      gobgpd, or the router would keep sending to n1. The route leaves n1 and ends on n2;
  *   5. n1 resumed (SIGCONT): it takes the VIP back only with gobgpd running again and its
- *      session up, through a planned handover, not into a black hole.
+ *      session up, through a planned handover, not into a black hole;
+ *   6. `vipadm vip move web --to n2` (the real coordinator and vipadm): through n2.
  * Needs root (namespaces) and Debian's gobgpd and bird2 (scripts/setup.sh installs both); it
  * skips with one line naming what is missing, and with CI=true it fails instead.
  */
@@ -22,6 +23,7 @@ import { BEHIND, BgpRouter, bgpToolsMissing, NODE_AS, ROUTER_AS, ROUTER_V4 } fro
 import { ipv4Of, type NodeHost, parsePingLine, type Pinger, withLab } from '../lab';
 import { pingGaps } from '../faults/monitor';
 import { VIPD_BIN } from '../harness/paths';
+import { LabCoordinator, runVipadm } from './coordinator-harness';
 import { VipdCluster } from './vipd-cluster';
 
 const NODES: NodeHost[] = ['n1', 'n2'];
@@ -93,6 +95,7 @@ describe('BGP mode, active-standby (namespace lab: BIRD router, gobgpd on two vi
         const endpoint = await lab.startEtcd();
         const router = await BgpRouter.start(lab, NODES);
         const vipd = new VipdCluster(lab, endpoint, { ttlSeconds: 3, extraYaml: bgpYaml });
+        const coordinator = new LabCoordinator(lab, endpoint);
         let ping: Pinger | undefined;
         const report: string[] = [];
         try {
@@ -166,6 +169,22 @@ describe('BGP mode, active-standby (namespace lab: BIRD router, gobgpd on two vi
             `SIGCONT, preempt back to n1: route via n1 after ${routed - t0} ms, client outage ${resumeOutage} ms`,
           );
           assert.ok(resumeOutage < 1000, `outage after the frozen node resumed: ${resumeOutage} ms`);
+
+          // 6. `vipadm vip move` through the coordinator: a planned move, the mode kept.
+          await coordinator.start();
+          const got = await runVipadm(lab, coordinator, ['vip', 'get', 'web']);
+          assert.equal(got.code, 0, got.stderr);
+          assert.equal(JSON.parse(got.stdout).spec.announce.mode, 'bgp');
+          t0 = Date.now();
+          const moved = await runVipadm(lab, coordinator, ['vip', 'move', 'web', '--to', 'n2']);
+          assert.equal(moved.code, 0, moved.stderr);
+          routed = await router.waitRouteTo(VIP, 'n2', 15_000);
+          await clientReaches(ping, routed);
+          const moveOutage = outageSince(ping, t0);
+          report.push(
+            `vipadm vip move to n2: route via n2 after ${routed - t0} ms, client outage ${moveOutage} ms`,
+          );
+          assert.ok(moveOutage < 1000, `vip move outage ${moveOutage} ms`);
           console.log(`# BGP lab: ${report.join('; ')}`);
         } catch (err) {
           console.log(`# BGP lab so far: ${report.join('; ') || 'nothing'}`);
@@ -175,6 +194,7 @@ describe('BGP mode, active-standby (namespace lab: BIRD router, gobgpd on two vi
           throw err;
         } finally {
           await ping?.stop().catch(() => undefined);
+          await coordinator.stop().catch(() => undefined);
           await vipd.stopAll();
           // Let the SIGCONTed vipd and every gobgpd go before the lab's teardown looks for strays.
           await sleep(200);
