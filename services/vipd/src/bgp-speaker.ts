@@ -30,9 +30,13 @@ export interface BgpSpeakerDeps {
   onSessionChange?: (up: boolean) => void;
 }
 
+/** What `vipd status` and the metrics show (as last read; no call to gobgpd). */
 export interface BgpStatus {
+  /** gobgpd runs and answered. */
   running: boolean;
+  /** Each configured peer's session state as gobgpd last said (ESTABLISHED, ACTIVE, …). */
   peers: { address: string; asn: number; state: string }[];
+  /** Host routes of held VIPs this node announces (ADDR/LEN). */
   announced: string[];
 }
 
@@ -45,6 +49,8 @@ export class BgpSpeaker {
   private sessionTimer: NodeJS.Timeout | undefined;
   /** At least one peer's session is established (as last read). */
   private up = false;
+  /** The peers as last read (see snapshot). */
+  private lastPeers: BgpStatus['peers'] = [];
   private restartTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private starting: Promise<void> | undefined;
@@ -82,6 +88,7 @@ export class BgpSpeaker {
     if (!c) return this.setUp(false, 'gobgpd not running');
     try {
       const peers = await c.peers();
+      this.lastPeers = peers.map((p) => ({ address: p.address, asn: p.asn, state: p.state }));
       this.setUp(
         peers.some((p) => p.state === 'ESTABLISHED'),
         peers.map((p) => `${p.address} ${p.state}`).join(', '),
@@ -138,19 +145,16 @@ export class BgpSpeaker {
     return this.up ? undefined : 'no BGP session established';
   }
 
-  async status(): Promise<BgpStatus> {
-    const c = this.client;
-    if (!c || !this.proc) return { running: false, peers: [], announced: [] };
-    try {
-      const [peers, v4, v6] = await Promise.all([c.peers(), c.announced(4), c.announced(6)]);
-      return {
-        running: true,
-        peers: peers.map((p) => ({ address: p.address, asn: p.asn, state: p.state })),
-        announced: [...v4, ...v6],
-      };
-    } catch {
-      return { running: true, peers: [], announced: [] };
-    }
+  /** The state as last read (every SESSIONS_MS): for `vipd status` and the metrics. */
+  snapshot(): BgpStatus {
+    const running = this.client !== undefined;
+    return {
+      running,
+      peers: running
+        ? this.lastPeers
+        : this.d.config.peers.map((p) => ({ address: p.address, asn: p.asn, state: 'DOWN' })),
+      announced: [...this.wanted.values()].map(routeName).sort(),
+    };
   }
 
   /** Stops gobgpd (its sessions end with a NOTIFICATION: the routers withdraw at once). */

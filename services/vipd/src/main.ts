@@ -217,6 +217,10 @@ async function main(argv: string[]): Promise<void> {
     : undefined;
   const routed = bgp ? withBgp(linux, bgp) : linux;
   const kernel = metrics ? metrics.countingKernel(routed) : routed;
+  if (metrics && bgp) {
+    const speaker = bgp;
+    metrics.watchBgp(() => speaker.snapshot());
+  }
   const daemon = new Daemon(config, {
     kernel,
     log,
@@ -248,7 +252,10 @@ async function main(argv: string[]): Promise<void> {
   const vipdVersion = packageVersion(__dirname);
   const status = new StatusServer(
     config.node.statusSocket,
-    () => daemon.status({ pid: process.pid, vipdVersion, startedAt, agent }),
+    () => ({
+      ...daemon.status({ pid: process.pid, vipdVersion, startedAt, agent }),
+      bgp: bgp?.snapshot() ?? null,
+    }),
     log.child({ component: 'status' }),
   );
   await status.listen();

@@ -96,6 +96,30 @@ describe('vipd metrics', () => {
     assert.equal(sample(text, 'vipd_etcd_connected'), 0);
   });
 
+  it('BGP mode: session up per peer, routes announced, gobgpd running', async () => {
+    const m = new VipdMetrics(silentLogger(), { version: '1', defaultMetrics: false });
+    let snap = {
+      running: true,
+      peers: [
+        { address: '198.51.100.1', state: 'ESTABLISHED' },
+        { address: '198.51.100.2', state: 'ACTIVE' },
+      ],
+      announced: ['203.0.113.200/32'],
+    };
+    m.watchBgp(() => snap);
+    let text = await scrape(m);
+    assert.equal(sample(text, 'vipd_bgp_session_up{peer="198.51.100.1"}'), 1);
+    assert.equal(sample(text, 'vipd_bgp_session_up{peer="198.51.100.2"}'), 0);
+    assert.equal(sample(text, 'vipd_bgp_routes_announced'), 1);
+    assert.equal(sample(text, 'vipd_bgp_speaker_running'), 1);
+    snap = { running: false, peers: [{ address: '198.51.100.1', state: 'DOWN' }], announced: [] };
+    text = await scrape(m);
+    assert.equal(sample(text, 'vipd_bgp_session_up{peer="198.51.100.1"}'), 0);
+    assert.equal(sample(text, 'vipd_bgp_session_up{peer="198.51.100.2"}'), undefined);
+    assert.equal(sample(text, 'vipd_bgp_routes_announced'), 0);
+    assert.equal(sample(text, 'vipd_bgp_speaker_running'), 0);
+  });
+
   it('transitions by state and reason class, never the free-text reason', async () => {
     const f = fakes();
     const m = new VipdMetrics(silentLogger(), { version: '0', defaultMetrics: false });

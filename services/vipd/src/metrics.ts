@@ -393,6 +393,33 @@ export class VipdMetrics {
     }
   }
 
+  /** BGP mode: session state per peer and the routes announced (bgp-speaker.ts's snapshot). */
+  watchBgp(
+    snapshot: () => { running: boolean; peers: { address: string; state: string }[]; announced: string[] },
+  ): void {
+    this.gauge(
+      'vipd_bgp_session_up',
+      'Per BGP peer: 1 while its session is established, else 0',
+      ['peer'],
+      (g) => {
+        g.reset();
+        for (const p of snapshot().peers) g.set({ peer: p.address }, p.state === 'ESTABLISHED' ? 1 : 0);
+      },
+    );
+    this.gauge(
+      'vipd_bgp_routes_announced',
+      'Host routes of held VIPs this node announces over BGP',
+      [],
+      (g) => g.set(snapshot().announced.length),
+    );
+    this.gauge(
+      'vipd_bgp_speaker_running',
+      'Whether the gobgpd vipd started runs and answers (1) or not (0)',
+      [],
+      (g) => g.set(snapshot().running ? 1 : 0),
+    );
+  }
+
   private counter<L extends string>(name: string, help: string, labelNames: L[]): Counter<L> {
     return new Counter({ name, help, labelNames, registers: [this.registry] });
   }

@@ -91,6 +91,20 @@ describe('vipd status: the report', () => {
     assert.doesNotMatch(text, / $/m, 'no trailing blanks');
   });
 
+  it('shows BGP mode: gobgpd, the routes announced and each session; nothing without bgp:', () => {
+    const text = formatStatus({
+      ...sample(),
+      bgp: {
+        running: true,
+        announced: ['203.0.113.200/32'],
+        peers: [{ address: '198.51.100.1', asn: 64500, state: 'ESTABLISHED' }],
+      },
+    });
+    assert.match(text, /^bgp: gobgpd running; announced: 203\.0\.113\.200\/32$/m);
+    assert.match(text, /^ {2}198\.51\.100\.1 +64500 +ESTABLISHED$/m);
+    assert.doesNotMatch(formatStatus({ ...sample(), bgp: null }), /^bgp:/m);
+  });
+
   it('says when a deadline passed or does not apply, and names the last fence', () => {
     const s = sample();
     const alone = formatStatus({ ...s, deadlines: { ...s.deadlines, contactLeftMs: null } });

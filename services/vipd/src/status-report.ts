@@ -89,6 +89,12 @@ export interface NodeStatus {
   peers: PeerStatus[];
   deadlines: DeadlineStatus;
   agent: AgentStatus;
+  /** BGP mode (docs/bgp.md): absent or null when the node has no `bgp:` section. */
+  bgp?: {
+    running: boolean;
+    peers: { address: string; asn: number; state: string }[];
+    announced: string[];
+  } | null;
 }
 
 export class StatusFormatError extends Error {
@@ -263,6 +269,16 @@ export function formatStatus(s: NodeStatus): string {
       ['may hold VIPs', left(d.holdLeftMs)],
     ]).map((l) => `  ${l}`),
   );
+  if (s.bgp) {
+    const b = s.bgp;
+    out.push(
+      '',
+      `bgp: gobgpd ${b.running ? 'running' : 'not running'}; announced: ${b.announced.join(', ') || 'none'}`,
+      ...table([['PEER', 'AS', 'SESSION'], ...b.peers.map((p) => [p.address, String(p.asn), p.state])]).map(
+        (l) => `  ${l}`,
+      ),
+    );
+  }
   const a = s.agent;
   const fence = a.lastFence
     ? `last ${age(a.lastFence.at)}, ${a.lastFence.reason}, ${a.lastFence.removed} removed` +

@@ -185,6 +185,26 @@ describe('BGP mode, active-standby (namespace lab: BIRD router, gobgpd on two vi
             `vipadm vip move to n2: route via n2 after ${routed - t0} ms, client outage ${moveOutage} ms`,
           );
           assert.ok(moveOutage < 1000, `vip move outage ${moveOutage} ms`);
+          // `vipd status` on the holder: its session and the route it announces.
+          const status = JSON.parse(
+            await lab.exec('n2', [
+              process.execPath,
+              VIPD_BIN,
+              'status',
+              '--socket',
+              vipd.statusSocket('n2'),
+              '-o',
+              'json',
+            ]),
+          ) as {
+            bgp: { running: boolean; announced: string[]; peers: { address: string; state: string }[] };
+          };
+          assert.equal(status.bgp.running, true);
+          assert.deepEqual(status.bgp.announced, [VIP_CIDR]);
+          assert.deepEqual(
+            status.bgp.peers.map((p) => [p.address, p.state]),
+            [[ROUTER_V4, 'ESTABLISHED']],
+          );
           console.log(`# BGP lab: ${report.join('; ')}`);
         } catch (err) {
           console.log(`# BGP lab so far: ${report.join('; ') || 'nothing'}`);
