@@ -138,6 +138,7 @@ describe('vipadm export and apply -f', { timeout: 120_000 }, () => {
       refresh_ms: 30000,
       probe_ms: 10000,
       second_burst_delay_ms: 0,
+      mode: 'arp',
     };
     const unset = {
       label: '',

@@ -53,6 +53,7 @@ describe('vip-coordinator: VIPs', { timeout: 120_000 }, () => {
       refresh_ms: 30000,
       probe_ms: 10000,
       second_burst_delay_ms: 0,
+      mode: 'arp',
     });
     assert.deepEqual(created.spec!.track, []);
     assert.deepEqual([created.spec!.routes, created.spec!.rules, created.spec!.vmac], [[], [], 0]);
