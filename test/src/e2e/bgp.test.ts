@@ -11,7 +11,8 @@
  *      gobgpd, or the router would keep sending to n1. The route leaves n1 and ends on n2;
  *   5. n1 resumed (SIGCONT): it takes the VIP back only with gobgpd running again and its
  *      session up, through a planned handover, not into a black hole;
- *   6. `vipadm vip move web --to n2` (the real coordinator and vipadm): through n2.
+ *   6. `vipadm vip move web --to n2` (the real coordinator and vipadm): through n2;
+ *   7. SIGTERM of n2's vipd: it hands the VIP over and withdraws; through n1.
  * Needs root (namespaces) and Debian's gobgpd and bird2 (scripts/setup.sh installs both); it
  * skips with one line naming what is missing, and with CI=true it fails instead.
  */
@@ -205,6 +206,15 @@ describe('BGP mode, active-standby (namespace lab: BIRD router, gobgpd on two vi
             status.bgp.peers.map((p) => [p.address, p.state]),
             [[ROUTER_V4, 'ESTABLISHED']],
           );
+
+          // 7. SIGTERM of the holder: it hands over before it goes (make before break).
+          t0 = Date.now();
+          await vipd.signal('n2', 'SIGTERM');
+          routed = await router.waitRouteTo(VIP, 'n1', 15_000);
+          await clientReaches(ping, routed);
+          const termOutage = outageSince(ping, t0);
+          report.push(`SIGTERM of n2: route via n1 after ${routed - t0} ms, client outage ${termOutage} ms`);
+          assert.ok(termOutage < 1000, `SIGTERM outage ${termOutage} ms`);
           console.log(`# BGP lab: ${report.join('; ')}`);
         } catch (err) {
           console.log(`# BGP lab so far: ${report.join('; ') || 'nothing'}`);
