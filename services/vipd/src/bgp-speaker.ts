@@ -44,7 +44,7 @@ export class BgpSpeaker {
   private proc: GobgpdProcess | undefined;
   private client: GobgpClient | undefined;
   /** The routes held VIPs want announced, by VIP address. */
-  private readonly wanted = new Map<string, HostRoute>();
+  private readonly wanted = new Map<string, HostRoute & { vip: string }>();
   private timer: NodeJS.Timeout | undefined;
   private sessionTimer: NodeJS.Timeout | undefined;
   /** At least one peer's session is established (as last read). */
@@ -114,7 +114,7 @@ export class BgpSpeaker {
       return;
     }
     const known = this.wanted.get(route.address);
-    this.wanted.set(route.address, route);
+    this.wanted.set(route.address, { ...route, vip: spec.name });
     if (known?.nextHop === route.nextHop) return; // a lifetime refresh: already announced
     await this.send('announce', route, spec.name);
   }
@@ -195,7 +195,7 @@ export class BgpSpeaker {
     const proc = await startGobgpd({
       binary: cfg.gobgpd,
       apiAddress: cfg.api,
-      onLine: (line) => this.log.warn({ gobgpd: line.slice(0, 500) }, 'gobgpd says'),
+      onLine: (line) => this.gobgpdSays(line),
     });
     const client = new GobgpClient({ address: cfg.api });
     // Parses GoBGP's protos now, not on a takeover's first announcement (~80 ms once).
@@ -232,7 +232,18 @@ export class BgpSpeaker {
       'gobgpd started',
     );
     void proc.exited.then((how) => this.onExit(proc, how));
-    for (const [, route] of this.wanted) await this.send('announce', route, '');
+    for (const [, route] of this.wanted) await this.send('announce', route, route.vip);
+  }
+
+  /** gobgpd's own log line, at its own level (logrus `level=…`; unknown: warn). */
+  private gobgpdSays(line: string): void {
+    const level = /\blevel=(\w+)/.exec(line)?.[1];
+    const fields = { gobgpd: line.slice(0, 500) };
+    if (level === 'debug' || level === 'trace') this.log.debug(fields, 'gobgpd says');
+    else if (level === 'info') this.log.info(fields, 'gobgpd says');
+    else if (level === 'error' || level === 'fatal' || level === 'panic')
+      this.log.error(fields, 'gobgpd says');
+    else this.log.warn(fields, 'gobgpd says');
   }
 
   private onExit(proc: GobgpdProcess, how: number | string): void {
@@ -267,7 +278,7 @@ export class BgpSpeaker {
     try {
       const have = new Set([...(await c.announced(4)), ...(await c.announced(6))]);
       const want = new Map([...this.wanted.values()].map((r) => [routeName(r), r]));
-      for (const [name, route] of want) if (!have.has(name)) await this.send('announce', route, '');
+      for (const [name, route] of want) if (!have.has(name)) await this.send('announce', route, route.vip);
       for (const name of have) {
         if (want.has(name)) continue;
         const address = name.slice(0, name.lastIndexOf('/'));
