@@ -30,6 +30,11 @@ export interface PeerSettings {
   connectRetrySec?: number;
   /** Only wait for the peer to connect, never connect out. */
   passive?: boolean;
+  /**
+   * Address families carried on the session (multiprotocol BGP): default the peer address's own.
+   * IPv6 host routes over an IPv4 session need [4, 6].
+   */
+  families?: readonly (4 | 6)[];
 }
 
 export type SessionState =
@@ -93,7 +98,7 @@ export class GobgpClient {
     const family = familyOf(p.address);
     const peer: Peer = {
       conf: { neighbor_address: p.address, peer_asn: p.asn, auth_password: p.password ?? '' },
-      afi_safis: [{ config: { family: bgpFamily(family), enabled: true } }],
+      afi_safis: (p.families ?? [family]).map((f) => ({ config: { family: bgpFamily(f), enabled: true } })),
       ...(p.passive === true && { transport: { passive_mode: true } }),
       ...((p.holdTimeSec !== undefined || p.connectRetrySec !== undefined) && {
         timers: {

@@ -208,6 +208,8 @@ export class BgpSpeaker {
       for (const p of cfg.peers) {
         await client.addPeer({
           address: p.address,
+          // IPv6 VIPs travel over every session once this node has an IPv6 next hop.
+          families: cfg.nextHop6 !== undefined ? [4, 6] : p.address.includes(':') ? [6] : [4],
           asn: p.asn,
           holdTimeSec: p.holdTimeSec,
           connectRetrySec: p.connectRetrySec,

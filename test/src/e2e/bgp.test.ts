@@ -21,7 +21,7 @@ import { describe, it } from 'node:test';
 import { skipUnlessRoot } from '../harness/lab-skip';
 import { CommandError, pollUntil, signalPid, sleep } from '../harness/proc';
 import { BEHIND, BgpRouter, bgpToolsMissing, NODE_AS, ROUTER_AS, ROUTER_V4 } from '../lab/bgp-router';
-import { ipv4Of, type NodeHost, parsePingLine, type Pinger, withLab } from '../lab';
+import { ipv4Of, ipv6Of, type NodeHost, parsePingLine, type Pinger, withLab } from '../lab';
 import { pingGaps } from '../faults/monitor';
 import { VIPD_BIN } from '../harness/paths';
 import { LabCoordinator, runVipadm } from './coordinator-harness';
@@ -227,6 +227,58 @@ describe('BGP mode, active-standby (namespace lab: BIRD router, gobgpd on two vi
           await coordinator.stop().catch(() => undefined);
           await vipd.stopAll();
           // Let the SIGCONTed vipd and every gobgpd go before the lab's teardown looks for strays.
+          await sleep(200);
+        }
+      });
+    },
+  );
+
+  it(
+    'IPv6: a /128 VIP in bgp mode over the IPv4 sessions; the route and the client follow a SIGKILL',
+    { timeout: 180_000 },
+    async () => {
+      const vip6 = '2001:db8:2::200';
+      await withLab({ nodes: 2, etcd: true, ipv6: true }, async (lab) => {
+        const endpoint = await lab.startEtcd();
+        const router = await BgpRouter.start(lab, NODES);
+        const vipd = new VipdCluster(lab, endpoint, {
+          ttlSeconds: 3,
+          extraYaml: (h) => [...bgpYaml(h), `  nextHop6: "${ipv6Of(h)}"`],
+        });
+        let ping: Pinger | undefined;
+        try {
+          await vipd.putVip({ ...SPEC, address: `${vip6}/128` });
+          vipd.start('n1');
+          await vipd.waitHolder(`${vip6}/128`, NODES, 20_000, 'n1');
+          vipd.start('n2');
+          await vipd.waitServing(NODES);
+          await pollUntil(
+            async () => {
+              const st = await router.sessions();
+              return st.n1 === 'Established' && st.n2 === 'Established' ? true : undefined;
+            },
+            { timeoutMs: 20_000, intervalMs: 100, what: 'BGP sessions with n1 and n2 established' },
+          );
+          await router.waitRouteTo(vip6, 'n1', 20_000);
+          ping = lab.startPing(BEHIND, vip6);
+          await ping.waitForReply(5000);
+          await clientReaches(ping, Date.now());
+          const t0 = Date.now();
+          await vipd.signal('n1', 'SIGKILL');
+          const routed = await router.waitRouteTo(vip6, 'n2', 15_000);
+          await clientReaches(ping, routed);
+          const outage = outageSince(ping, t0);
+          console.log(
+            `# BGP lab, IPv6: SIGKILL: route via n2 after ${routed - t0} ms, client outage ${outage} ms`,
+          );
+          assert.ok(outage < 5000, `IPv6 SIGKILL outage ${outage} ms`);
+        } catch (err) {
+          console.log(`# router: ${await router.birdc('show route all').catch((e: Error) => e.message)}`);
+          vipd.printLogTails(NODES, 30);
+          throw err;
+        } finally {
+          await ping?.stop().catch(() => undefined);
+          await vipd.stopAll();
           await sleep(200);
         }
       });

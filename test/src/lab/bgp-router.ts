@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { pollUntil, run } from '../harness/proc';
 import type { Lab } from './lab';
 import { LAB_IFNAME } from './lab-network';
-import { ipv4Of, type HostName, type NodeHost } from './topology';
+import { ipv4Of, ipv6Of, type HostName, type NodeHost } from './topology';
 
 export const ROUTER_V4 = '198.51.100.1';
+export const ROUTER_V6 = '2001:db8::1';
 export const ROUTER_AS = 64500;
 export const NODE_AS = 64512;
 /** The client's link behind the router; VIPs in BGP mode are taken from 203.0.113.128/25. */
@@ -23,6 +24,8 @@ export const CLIENT_LINK = {
   prefixLen: 25,
   net: '203.0.113.0/25',
 };
+/** The same link's IPv6 (in a lab built with ipv6); IPv6 VIPs in BGP mode from 2001:db8:2::/64. */
+export const CLIENT_LINK6 = { router: '2001:db8:1::1', client: '2001:db8:1::2', net: '2001:db8:1::/64' };
 
 /**
  * The extra hosts' names. lab.exec/spawn take any name its namespaces are made of; these two
@@ -43,13 +46,14 @@ export function bgpToolsMissing(): string | undefined {
     : undefined;
 }
 
-export function birdConfig(nodes: readonly NodeHost[]): string {
+export function birdConfig(nodes: readonly NodeHost[], ipv6 = false): string {
   return [
     `router id ${ROUTER_V4};`,
     'log stderr all;',
     'protocol device { scan time 1; }',
     // What BGP learns goes into the router's kernel table: that is what forwards the client's packets.
     'protocol kernel { ipv4 { import none; export all; }; }',
+    ...(ipv6 ? ['protocol kernel { ipv6 { import none; export all; }; }'] : []),
     ...nodes.map((n) =>
       [
         `protocol bgp ${n} {`,
@@ -60,6 +64,8 @@ export function birdConfig(nodes: readonly NodeHost[]): string {
         '  error wait time 1, 2;',
         '  hold time 9;',
         '  ipv4 { import all; export none; };',
+        // IPv6 host routes over the same (IPv4) session, their next hop in MP_REACH_NLRI.
+        ...(ipv6 ? ['  ipv6 { import all; export none; };'] : []),
         '}',
       ].join('\n'),
     ),
@@ -75,6 +81,7 @@ export class BgpRouter {
 
   /** Builds the router and the client behind it, and starts BIRD peering with `nodes`. */
   static async start(lab: Lab, nodes: readonly NodeHost[]): Promise<BgpRouter> {
+    const ipv6 = lab.options.ipv6 ?? false;
     const rt = lab.nsName(ROUTER);
     const bc = lab.nsName(BEHIND);
     for (const ns of [rt, bc]) {
@@ -99,11 +106,31 @@ export class BgpRouter {
       ['ip', 'netns', 'exec', rt, 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1'],
       // The nodes answer the client through the router.
       ...nodes.map((n) => ['ip', '-n', lab.nsName(n), 'route', 'add', CLIENT_LINK.net, 'via', ROUTER_V4]),
+      ...(ipv6
+        ? [
+            ['ip', 'netns', 'exec', rt, 'sysctl', '-q', '-w', 'net.ipv6.conf.all.forwarding=1'],
+            ['ip', '-n', rt, 'addr', 'add', `${ROUTER_V6}/64`, 'dev', LAB_IFNAME, 'nodad'],
+            ['ip', '-n', rt, 'addr', 'add', `${CLIENT_LINK6.router}/64`, 'dev', 'e1', 'nodad'],
+            ['ip', '-n', bc, 'addr', 'add', `${CLIENT_LINK6.client}/64`, 'dev', 'e0', 'nodad'],
+            ['ip', '-n', bc, '-6', 'route', 'add', 'default', 'via', CLIENT_LINK6.router],
+            ...nodes.map((n) => [
+              'ip',
+              '-n',
+              lab.nsName(n),
+              '-6',
+              'route',
+              'add',
+              CLIENT_LINK6.net,
+              'via',
+              ROUTER_V6,
+            ]),
+          ]
+        : []),
     ])
       await run(argv);
     const conf = join(lab.dir, 'bird.conf');
     const socket = join(lab.dir, 'bird.ctl');
-    writeFileSync(conf, birdConfig(nodes));
+    writeFileSync(conf, birdConfig(nodes, ipv6));
     lab.spawn(ROUTER, ['bird', '-f', '-c', conf, '-s', socket, '-P', join(lab.dir, 'bird.pid')], {
       logFile: join(lab.logDir, 'bird.log'),
     });
@@ -137,9 +164,11 @@ export class BgpRouter {
     return states;
   }
 
-  /** The gateways the router's kernel forwards `address` to (its /32), [] when it has no route. */
+  /** The gateways the router's kernel forwards `address` to (its /32 or /128), [] when it has no route. */
   async nextHops(address: string): Promise<string[]> {
-    const out = await this.lab.exec(ROUTER, ['ip', '-json', 'route', 'show', `${address}/32`]);
+    const v6 = address.includes(':');
+    const prefix = `${address}/${v6 ? 128 : 32}`;
+    const out = await this.lab.exec(ROUTER, ['ip', v6 ? '-6' : '-4', '-json', 'route', 'show', prefix]);
     const rows = (out.trim() ? JSON.parse(out) : []) as {
       gateway?: string;
       nexthops?: { gateway: string }[];
@@ -149,7 +178,7 @@ export class BgpRouter {
 
   /** Waits until the router forwards `address` to `host` only; resolves with the time (epoch ms). */
   async waitRouteTo(address: string, host: NodeHost, timeoutMs: number): Promise<number> {
-    const want = ipv4Of(host);
+    const want = address.includes(':') ? ipv6Of(host) : ipv4Of(host);
     return pollUntil(
       async () => {
         const hops = await this.nextHops(address);
