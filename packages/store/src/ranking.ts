@@ -17,6 +17,8 @@ export interface NodeInfo {
    * vipd older than weighted tracking.
    */
   checks?: Record<string, string>;
+  /** BGP mode: each BGP peer's session state (docs/bgp.md); absent on a node without BGP. */
+  bgp?: Record<string, string>;
 }
 
 export interface Candidate {

@@ -21,6 +21,9 @@ describe('records', () => {
     const info = { name: 'n1', advertise: 'n1:7400', labels: { zone: 'a' }, drained: true, unready: ['web'] };
     assert.deepEqual(parseNodeInfo('n1', encodeNodeInfo(info)), info);
     assert.equal(parseNodeInfo('n1', '[]'), undefined);
+    // BGP mode: each peer's session state travels with the registration.
+    const bgp = { ...info, bgp: { '198.51.100.1': 'ESTABLISHED' } };
+    assert.deepEqual(parseNodeInfo('n1', encodeNodeInfo(bgp)), bgp);
     assert.deepEqual(parseNodeInfo('n1', '{}'), {
       name: 'n1',
       advertise: '',

@@ -39,6 +39,7 @@ export function parseNodeInfo(name: string, value: string): NodeInfo | undefined
     drained: v.drained === true,
     unready: Array.isArray(v.unready) ? v.unready.filter((x): x is string => typeof x === 'string') : [],
     ...(isStringRecord(v.checks) ? { checks: v.checks } : {}),
+    ...(isStringRecord(v.bgp) ? { bgp: v.bgp } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ const node = (name: string, over: Partial<Node__Output> = {}): Node__Output => (
   held: [],
   checks: {},
   priorities: [],
+  bgp: {},
   ...over,
 });
 

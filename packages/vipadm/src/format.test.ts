@@ -83,6 +83,7 @@ const n1: Node__Output = {
   held: [{ name: 'web', revision: '57' }],
   checks: {},
   priorities: [],
+  bgp: {},
 };
 const n2: Node__Output = {
   ...n1,
@@ -226,6 +227,18 @@ describe('table output', () => {
         'NAME  ADVERTISE           ALIVE  DRAINED  HEALTH   HOLDS   UNREADY  WEIGHTED',
         'n1    198.51.100.11:7400  yes    no       SERVING  web@57  -        -',
         'n2    198.51.100.12:7400  yes    yes      SERVING  -       db       -',
+      ),
+    );
+  });
+
+  it('node list: a BGP column (PEER=STATE) only when some node speaks BGP', () => {
+    const bgp = { ...n1, bgp: { '198.51.100.1': 'ESTABLISHED' } };
+    assert.equal(
+      nodesTable([n2, bgp]),
+      lines(
+        'NAME  ADVERTISE           ALIVE  DRAINED  HEALTH   HOLDS   UNREADY  WEIGHTED  BGP',
+        'n1    198.51.100.11:7400  yes    no       SERVING  web@57  -        -         198.51.100.1=ESTABLISHED',
+        'n2    198.51.100.12:7400  yes    yes      SERVING  -       db       -         -',
       ),
     );
   });
@@ -481,6 +494,7 @@ describe('json output', () => {
       held: [{ name: 'web', revision: '57' }],
       checks: {},
       priorities: [],
+      bgp: {},
     });
     assert.deepEqual(Object.keys(nodesJson([n1]).nodes[0]!.labels), ['rack', 'zone']);
     const status = statusJson({

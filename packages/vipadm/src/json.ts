@@ -103,6 +103,7 @@ export function nodeJson(node: Node__Output) {
     unready: [...(node.unready ?? [])].sort(),
     held: [...(node.held ?? [])].sort(byName).map((h) => ({ name: h.name, revision: h.revision })),
     checks: Object.fromEntries(sortedEntries(node.checks)),
+    bgp: Object.fromEntries(sortedEntries(node.bgp)),
     priorities: [...(node.priorities ?? [])]
       .sort((a, b) => (a.vip < b.vip ? -1 : a.vip > b.vip ? 1 : 0))
       .map(priorityJson),

@@ -154,6 +154,8 @@ const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
 export function nodesTable(nodes: Node__Output[], wide = false): string {
   if (nodes.length === 0) return 'no nodes registered\n';
+  // BGP mode: a column only when some node speaks BGP (PEER=STATE of each session).
+  const bgp = nodes.some((n) => Object.keys(n.bgp ?? {}).length > 0);
   const rows = [...nodes]
     .map(nodeJson)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -168,6 +170,15 @@ export function nodesTable(nodes: Node__Output[], wide = false): string {
         : n.held.map((h) => (h.revision ? `${h.name}@${h.revision}` : h.name)).join(','),
       n.unready.length === 0 ? '-' : n.unready.join(','),
       dash(n.priorities.map((p) => `${p.vip}=${effectiveCell(p)}`).join(', ')),
+      ...(bgp
+        ? [
+            dash(
+              Object.entries(n.bgp)
+                .map(([peer, state]) => `${peer}=${state}`)
+                .join(','),
+            ),
+          ]
+        : []),
       ...(wide
         ? [
             dash(
@@ -178,7 +189,17 @@ export function nodesTable(nodes: Node__Output[], wide = false): string {
           ]
         : []),
     ]);
-  const header = ['NAME', 'ADVERTISE', 'ALIVE', 'DRAINED', 'HEALTH', 'HOLDS', 'UNREADY', 'WEIGHTED'];
+  const header = [
+    'NAME',
+    'ADVERTISE',
+    'ALIVE',
+    'DRAINED',
+    'HEALTH',
+    'HOLDS',
+    'UNREADY',
+    'WEIGHTED',
+    ...(bgp ? ['BGP'] : []),
+  ];
   return alignTable(wide ? [...header, 'LABELS'] : header, rows);
 }
 

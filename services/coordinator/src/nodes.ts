@@ -66,6 +66,7 @@ function nodeFrom(snap: Snapshot, name: string): api.Node__Output {
     held,
     checks: reg?.checks ?? {},
     priorities: nodePriorities(name, snap),
+    bgp: reg?.bgp ?? {},
   };
 }
 

@@ -88,7 +88,10 @@ export class BgpSpeaker {
     if (!c) return this.setUp(false, 'gobgpd not running');
     try {
       const peers = await c.peers();
+      const before = JSON.stringify(this.lastPeers);
       this.lastPeers = peers.map((p) => ({ address: p.address, asn: p.asn, state: p.state }));
+      // Any session's change is published (vipadm node list), not only "some up" / "none up".
+      if (JSON.stringify(this.lastPeers) !== before) this.d.onSessionChange?.(this.up);
       this.setUp(
         peers.some((p) => p.state === 'ESTABLISHED'),
         peers.map((p) => `${p.address} ${p.state}`).join(', '),

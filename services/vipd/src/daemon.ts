@@ -54,6 +54,8 @@ export interface DaemonDeps {
   lb?: LbDataPlane;
   /** BGP mode: whether a BGP session is established (bgp-speaker.ts); absent: no BGP here. */
   bgpSessionUp?: () => boolean;
+  /** BGP mode: each peer's session state, published with the node's registration. */
+  bgpPeers?: () => Record<string, string>;
 }
 
 export class Daemon {
@@ -119,6 +121,7 @@ export class Daemon {
         if (bgp.size === 0) return services;
         return new Map([...(services ?? []), ...bgp]);
       },
+      ...(deps.bgpPeers && { bgp: deps.bgpPeers }),
       log,
     });
     const current = () => this.state.current;

@@ -229,7 +229,10 @@ async function main(argv: string[]): Promise<void> {
     server,
     metrics,
     lb: new NftDataPlane(),
-    ...(bgp && { bgpSessionUp: () => bgp.sessionUp }),
+    ...(bgp && {
+      bgpSessionUp: () => bgp.sessionUp,
+      bgpPeers: () => Object.fromEntries(bgp.snapshot().peers.map((p) => [p.address, p.state])),
+    }),
     onReady: (ready) => {
       metrics?.setReady(ready);
       health.setServing(ready);

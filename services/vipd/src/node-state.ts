@@ -31,6 +31,8 @@ export interface NodeStateDeps {
   onChange: () => void;
   /** VIPs unready for reasons of their own (a virtual service below its quorum), with why. */
   unready?: () => ReadonlyMap<string, string> | undefined;
+  /** BGP mode: each peer's session state, published with the registration (vipadm node list). */
+  bgp?: () => Record<string, string>;
   log: Logger;
 }
 
@@ -147,10 +149,12 @@ export class NodeState {
     const states = Object.fromEntries(checks.names().map((name) => [name, checks.state(name)]));
     const checksChanged = JSON.stringify(states) !== JSON.stringify(this.info.checks ?? {});
     const unreadyChanged = unready.join(',') !== this.info.unready.join(',');
-    if (!unreadyChanged && !checksChanged) return;
+    const bgp = this.d.bgp?.();
+    const bgpChanged = JSON.stringify(bgp) !== JSON.stringify(this.info.bgp);
+    if (!unreadyChanged && !checksChanged && !bgpChanged) return;
     if (unreadyChanged) this.d.log.warn({ unready, why }, 'VIPs this node cannot serve changed');
     if (checksChanged) this.d.log.info({ checks: states }, 'check states published');
-    this.info = { ...this.info, unready, checks: states };
+    this.info = { ...this.info, unready, checks: states, ...(bgp !== undefined && { bgp }) };
     try {
       await this.d.session()?.update(this.info);
     } catch (err) {

@@ -188,6 +188,16 @@ describe('BGP mode, active-standby (namespace lab: BIRD router, gobgpd on two vi
             `vipadm vip move to n2: route via n2 after ${routed - t0} ms, client outage ${moveOutage} ms`,
           );
           assert.ok(moveOutage < 1000, `vip move outage ${moveOutage} ms`);
+          // vipadm node list: each node's BGP sessions, as the nodes published them.
+          const listed = await runVipadm(lab, coordinator, ['node', 'list']);
+          assert.equal(listed.code, 0, listed.stderr);
+          const byName = new Map(
+            (
+              JSON.parse(listed.stdout) as { nodes: { name: string; bgp: Record<string, string> }[] }
+            ).nodes.map((n) => [n.name, n.bgp]),
+          );
+          for (const n of NODES)
+            assert.deepEqual(byName.get(n), { [ROUTER_V4]: 'ESTABLISHED' }, `${n}'s BGP state`);
           // `vipd status` on the holder: its session and the route it announces.
           const status = JSON.parse(
             await lab.exec('n2', [

@@ -61,6 +61,7 @@ export class FakeCoordinator {
       held: [],
       checks: {},
       priorities: [],
+      bgp: {},
       ...extra,
     });
   }

@@ -20,6 +20,7 @@ export interface Node {
   held?: _vipd_v1_HeldVip[];
   checks?: { [key: string]: string };
   priorities?: _vipd_v1_EffectivePriority[];
+  bgp?: { [key: string]: string };
 }
 
 export interface Node__Output {
@@ -33,4 +34,5 @@ export interface Node__Output {
   held: _vipd_v1_HeldVip__Output[];
   checks: { [key: string]: string };
   priorities: _vipd_v1_EffectivePriority__Output[];
+  bgp: { [key: string]: string };
 }
