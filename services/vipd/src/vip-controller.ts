@@ -7,10 +7,10 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errorLine, type Logger } from '@vipd/log';
-import { interfaceFor, rankCandidates, type VipSpec } from '@vipd/store';
+import { groupPin, interfaceFor, rankGroup, type VipSpec } from '@vipd/store';
 import type { HookState } from '@vipd/config';
 import { AgentFencedError } from '@vipd/netif';
-import type { ControllerContext, LeaseSession } from './controller-context';
+import type { ControllerContext, GroupLead, LeaseSession } from './controller-context';
 import { betterPresent, decide, type Decision, startupGraceWait } from './decide';
 import { FailsafeKeep } from './failsafe-keep';
 import type { Holder, VipLeadership } from './leadership-port';
@@ -59,6 +59,10 @@ export class VipController {
   private lastDecision = '';
   /** Date.now() when the address went up (shown only, never compared: timers are monotonic). */
   private upSince = 0;
+  /** A group's lead: the revision it is adding its address (and its followers') under now. */
+  private coming: string | undefined;
+  /** A group's lead: its address (and its followers') is on its way down. */
+  private leaving = false;
   /** The failsafe holders last logged as the reason not to add (see applyAddress). */
   private waitedFor = '';
   /** This VIP's leadership: who holds it, acquire, release, hand over. */
@@ -115,6 +119,14 @@ export class VipController {
   /** The fencing revision while this node has the address up. */
   get holding(): string | undefined {
     return this.applied?.revision;
+  }
+
+  /**
+   * A group's lead: the revision its followers are up under here (GroupLead): its own while it is
+   * up or on its way up, none while it is on its way down.
+   */
+  get groupRevision(): string | undefined {
+    return this.leaving ? undefined : (this.coming ?? this.applied?.revision);
   }
 
   /** The address this node has up, and since when (wall clock, for people: `vipd status`). */
@@ -212,7 +224,13 @@ export class VipController {
    */
   async leaseLost(reason: Reason): Promise<void> {
     const a = this.applied;
-    if (a && !this.stopped) {
+    const lead = this.ctx.groups.leadOf(this.spec.name);
+    if (lead && a && !this.stopped && lead.keptUnderFailsafe) {
+      // The lead carries itself (and so this member) or drops itself (and this member with it).
+      this.wake(CARRY_RECHECK_MS);
+      return;
+    }
+    if (a && !this.stopped && !lead) {
       const now = this.ctx.clock.now();
       const carryMs = this.failsafeKeep.carryOver(a.revision, this.heldUnderFailsafeSpec, now);
       if (carryMs !== undefined) {
@@ -231,7 +249,10 @@ export class VipController {
 
   /** Waits (at most maxMs) until the successor holds the VIP; see VipLeadership.awaitSuccessor. */
   awaitSuccessor(rev: string, maxMs: number): Promise<number> {
-    return this.leadership.awaitSuccessor(rev, maxMs);
+    // A group's follower is up under its lead's key: that key's successor is its successor.
+    const lead = this.ctx.groups.leadOf(this.spec.name);
+    const port = lead ? this.ctx.leadership.forVip(lead.name) : this.leadership;
+    return port.awaitSuccessor(rev, maxMs);
   }
 
   /**
@@ -291,9 +312,16 @@ export class VipController {
   private async runOnce(): Promise<void> {
     const session = this.ctx.standing.session();
     if (await this.releases.releaseStaleMark(session)) return;
+    const lead = this.ctx.groups.leadOf(this.spec.name);
+    if (lead) {
+      await this.followLead(lead, session);
+      return;
+    }
     const leader = this.leaderView();
-    const pinned = this.ctx.candidates.pinOf(this.spec.name);
-    const ranked = rankCandidates(this.spec, this.ctx.candidates.liveNodes(), pinned);
+    // A group's lead decides for every member: eligible only where all are (rankGroup).
+    const members = this.ctx.groups.membersOf(this.spec.name) ?? [this.spec];
+    const pinned = groupPin(members, (vip) => this.ctx.candidates.pinOf(vip));
+    const ranked = rankGroup(members, this.ctx.candidates.liveNodes(), pinned);
     const now = this.ctx.clock.now();
     const mine = leader !== undefined && leader.node === this.ctx.self && leader.lease === session?.leaseId;
     this.vacantSince = leader ? undefined : (this.vacantSince ?? now);
@@ -419,6 +447,55 @@ export class VipController {
     }
   }
 
+  /**
+   * A member of a group led by another VIP: up here exactly while the lead is up here, under the
+   * lead's fencing revision (the lead adds and removes it in its own kernel batch; this is the
+   * safety net for anything that batch missed). A leader key of its own (from before it joined
+   * the group, or from when it led it) is let go: only the lead's key decides.
+   */
+  private async followLead(lead: GroupLead, session: LeaseSession | undefined): Promise<void> {
+    const own = this.leadership.holder();
+    if (own && own.node === this.ctx.self && own.lease === session?.leaseId && session.valid()) {
+      await this.releases.release(own.revision, `group ${this.spec.group}: led by ${lead.name}`);
+    }
+    const revision = lead.groupRevision;
+    if (revision === undefined) {
+      this.note({
+        kind: 'idle',
+        reason: { class: 'lost_leadership', text: `group lead ${lead.name} not up here` },
+      });
+      await this.dropLocal({ class: 'lost_leadership', text: `group lead ${lead.name} is not up here` });
+      return;
+    }
+    this.note({ kind: 'hold', revision });
+    await this.follow(revision);
+    if (!this.applied) return;
+    const a = this.applied;
+    const spacingMs = this.ctx.pacing.probeSpacingMs();
+    this.announcer.maybeRefresh(a);
+    this.announcer.maybeProbe(
+      a,
+      spacingMs,
+      () => this.ctx.peers.holdersOf(this.spec.name),
+      () => this.reconcile(),
+    );
+    this.wake(Math.max(HOLD_RECHECK_MIN_MS, this.announcer.nextDueMs(a, spacingMs)));
+  }
+
+  /** Up under the group lead's `revision` (GroupFollower): the lead went up here. */
+  async follow(revision: string): Promise<void> {
+    if (this.stopped) return;
+    await this.kernelLock.run(async () => {
+      // Looked at again under the lock: a removal queued before this one may have taken it down.
+      const lead = this.ctx.groups.leadOf(this.spec.name);
+      if (lead?.groupRevision !== revision) return;
+      await this.applyAddress(revision, {
+        class: 'acquired',
+        text: `group ${this.spec.group}: with ${lead.name}`,
+      });
+    });
+  }
+
   private async acquire(session: LeaseSession | undefined, rank: number, fromSilent: boolean): Promise<void> {
     if (!session?.valid()) return;
     const res = await this.leadership.acquire(session.leaseId);
@@ -465,7 +542,26 @@ export class VipController {
     // A removal that failed earlier is finished first, so that every "up" follows its "down".
     if (this.unremoved)
       await this.removeAddress({ class: 'other', text: 'removal retried before adding again' });
-    await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.settings.addressLifetimeSec);
+    // A group's lead brings its followers up in the same tick, so in the same kernel batch: a
+    // node has all of the group or none of it (their failures are theirs to retry). Not awaited:
+    // a lead never waits for a follower's lock.
+    const followers = this.ctx.groups.followersOf(this.spec.name);
+    this.coming = revision;
+    try {
+      for (const f of followers) {
+        f.follow(revision).catch((err) =>
+          this.log.warn({ rev: revision, member: f.name, err: errorLine(err) }, 'group member not added'),
+        );
+      }
+      await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.settings.addressLifetimeSec);
+    } catch (err) {
+      this.coming = undefined;
+      // Not up: the followers that went up without it look again (and go).
+      for (const f of followers) f.reconcile();
+      throw err;
+    } finally {
+      this.coming = undefined;
+    }
     this.applied = { ifname, spec: this.spec, revision };
     this.upSince = Date.now();
     const from = this.leadership.lastHolderElsewhere;
@@ -490,6 +586,13 @@ export class VipController {
     this.announcer.stop();
     const a = this.applied ?? this.unremoved;
     if (!a) return;
+    // A group's followers go down with the lead, in the same kernel batch (see applyAddress).
+    this.leaving = true;
+    for (const f of this.ctx.groups.followersOf(this.spec.name)) {
+      f.dropLocal(reason, state === 'master' ? undefined : state).catch((err) =>
+        this.log.warn({ rev: a.revision, member: f.name, err: errorLine(err) }, 'group member not removed'),
+      );
+    }
     let present: boolean;
     try {
       // Still held (in our beats' held list too) until the address is gone: a peer that waits
@@ -502,6 +605,7 @@ export class VipController {
       throw err;
     } finally {
       if (this.applied === a) this.applied = undefined;
+      this.leaving = false;
     }
     this.unremoved = undefined;
     this.log.info(
@@ -535,18 +639,32 @@ export class VipController {
     });
   }
 
-  /** Until when this VIP is carried over a lost lease (see leaseLost); -Infinity: it is not. */
+  /**
+   * Until when this VIP is carried over a lost lease (see leaseLost); -Infinity: it is not. A
+   * group's follower is kept, carried and refreshed as its lead is.
+   */
   get carriedUntil(): number {
+    const lead = this.ctx.groups.leadOf(this.spec.name);
+    if (lead) return this.applied ? lead.carriedUntil : -Infinity;
     return this.failsafeKeep.carriedUntil;
   }
 
-  /** Held now, and its spec says onEtcdLoss: failsafe. */
+  /** Held now, and its spec (a follower: its lead's) says onEtcdLoss: failsafe. */
   get heldUnderFailsafeSpec(): boolean {
+    const lead = this.ctx.groups.leadOf(this.spec.name);
+    if (lead) return this.applied !== undefined && lead.heldUnderFailsafeSpec;
     return this.spec.onEtcdLoss === 'failsafe' && this.applied !== undefined;
+  }
+
+  /** Kept under onEtcdLoss: failsafe now (GroupLead). */
+  get keptUnderFailsafe(): boolean {
+    return this.failsafeKeep.active;
   }
 
   /** Until when onEtcdLoss: failsafe keeps this VIP (-Infinity: not failsafe, or not held). */
   failsafeUntil(): number {
+    const lead = this.ctx.groups.leadOf(this.spec.name);
+    if (lead) return this.applied ? lead.failsafeUntil() : -Infinity;
     return this.failsafeKeep.until(this.heldUnderFailsafeSpec);
   }
 
