@@ -45,6 +45,7 @@ const vip = (
     routes: [],
     rules: [],
     vmac: 0,
+    group: '',
     ...spec,
   },
   revision: '41',

@@ -32,6 +32,7 @@ const web: Vip__Output = {
     routes: [],
     rules: [],
     vmac: 0,
+    group: '',
   },
   revision: '41',
   holder: 'n1',
@@ -58,6 +59,7 @@ const db: Vip__Output = {
     routes: [],
     rules: [],
     vmac: 0,
+    group: '',
   },
   revision: '7',
   holder: '',
@@ -330,6 +332,7 @@ describe('json output', () => {
             routes: [],
             rules: [],
             vmac: 0,
+            group: '',
           },
           revision: '7',
           holder: '',
@@ -356,6 +359,7 @@ describe('json output', () => {
             routes: [],
             rules: [],
             vmac: 0,
+            group: '',
           },
           revision: '41',
           holder: 'n1',
@@ -414,6 +418,7 @@ describe('json output', () => {
       'routes',
       'rules',
       'vmac',
+      'group',
     ]);
     // The input is not sorted in place.
     assert.deepEqual(db.spec!.track, ['uplink', 'nginx']);

@@ -55,6 +55,8 @@ const SPEC_OPTIONS = `  --address ADDR/PREFIX      IPv4 or IPv6 address with pre
                              repeatable
   --vmac ID                  virtual MAC 1..255 (keepalived's use_vmac): the VIP goes on a
                              macvlan with 00:00:5e:00:01:ID (IPv6 00:00:5e:00:02:ID); 0: none
+  --group NAME               VIP group (keepalived's vrrp_sync_group): the VIPs of one group
+                             live on one node and move together (vip set --no-group: leave it)
   --on-etcd-loss MODE        when the holder cannot reach etcd: failsafe (default) keeps
                              the VIP while every peer confirms over heartbeats that none of
                              them reaches etcd or holds it; fence drops it at its lease
@@ -143,6 +145,7 @@ meanwhile (otherwise: "conflict: ..., try again"). Options not given keep their 
 ${SPEC_OPTIONS}
   --no-track                 track no check any more
   --no-routes, --no-rules    add no route / no rule with the VIP any more
+  --no-group                 leave its VIP group: it moves on its own again
 
 Examples:
   vipadm vip set web --node n1=150 --node n2=120 --node n3

@@ -64,6 +64,10 @@ class Converter {
   readonly checks = new Map<string, Check>();
   readonly hooks: Record<string, Obj> = {};
   readonly vips: Obj[] = [];
+  /** The VIPs each vrrp_instance made, by instance name (for vrrp_sync_group). */
+  private readonly byInstance = new Map<string, Obj[]>();
+  /** Instances already in a vrrp_sync_group, and its name. */
+  private readonly grouped = new Map<string, string>();
   node: string;
 
   constructor(
@@ -197,9 +201,10 @@ class Converter {
     const specs = addresses.flatMap((a) => this.address(a, instName, iface));
     if (specs.length === 0)
       this.drop(s, 'has no virtual_ipaddress; no VIP made', `vrrp_instance ${instName}`);
+    const made: Obj[] = [];
     for (const [i, fields] of specs.entries()) {
       const name = specs.length === 1 ? base : `${base.slice(0, 60)}-${i + 1}`;
-      this.vips.push({
+      made.push({
         name,
         ...fields,
         nodes: { [this.node]: { priority } },
@@ -208,8 +213,13 @@ class Converter {
         ...(Object.keys(announce).length > 0 && { announce }),
         track,
         track_weighted: weighted,
+        // The addresses of one instance move as one in keepalived: one VIP group (a sync group
+        // the instance is in names it instead).
+        ...(specs.length > 1 && { group: base }),
       });
     }
+    this.vips.push(...made);
+    this.byInstance.set(instName, made);
   }
 
   private tracks(d: ConfStatement, inst: string, track: string[], weighted: Obj[]): void {
@@ -266,13 +276,40 @@ class Converter {
     return [spec];
   }
 
+  /** vrrp_sync_group: the VIPs of its member instances get its name as their `group`. */
   private syncGroup(s: ConfStatement): void {
-    const members = (s.block ?? []).find((d) => d.words[0] === 'group')?.block?.map((m) => m.words[0]) ?? [];
-    this.drop(
-      s,
-      `not carried: vipd has no VIP groups; its members (${members.join(', ')}) are separate VIPs, which share a node while their nodes, priorities and checks agree, but may move apart`,
-      `vrrp_sync_group ${s.words[1] ?? ''}`,
-    );
+    const groupName = s.words[1] ?? '';
+    const group = nameOf(groupName, VIP_NAME_RE);
+    const what = `vrrp_sync_group ${groupName}`;
+    if (!group) return this.drop(s, 'no VIP group name can be made of it; its members stay apart', what);
+    for (const d of s.block ?? []) {
+      if (d.words[0] !== 'group') {
+        this.drop(
+          d,
+          'not carried (a group has no notify or track of its own: put them on its VIPs)',
+          `${what}: ${d.words.join(' ')}`,
+        );
+        continue;
+      }
+      for (const m of d.block ?? []) {
+        const inst = m.words[0] ?? '';
+        const vips = this.byInstance.get(inst);
+        if (!vips) {
+          this.drop(m, 'no vrrp_instance of that name made a VIP here; not grouped', `${what}: ${inst}`);
+          continue;
+        }
+        if (this.grouped.has(inst)) {
+          this.drop(
+            m,
+            `already in vrrp_sync_group ${this.grouped.get(inst)!}; an instance is in one group`,
+            `${what}: ${inst}`,
+          );
+          continue;
+        }
+        this.grouped.set(inst, groupName);
+        for (const v of vips) v.group = group;
+      }
+    }
   }
 }
 

@@ -53,7 +53,7 @@ describe('vipadm import-keepalived', () => {
     for (const line of out.dropped) assert.match(line, /^k\.conf:\d+: [^\n]+: [^\n]+$/);
   });
 
-  it("converts the guide's dual-stack example: weights, second burst; reports group and route", () => {
+  it("converts the guide's dual-stack example: weights, second burst, the sync group as a VIP group", () => {
     const out = convert(guideExamples().find((b) => b.includes('WEB_V4'))!);
     const specs = parseApplyFile(out.yaml, 'out.yaml');
     assert.deepEqual(
@@ -64,7 +64,11 @@ describe('vipadm import-keepalived', () => {
       ],
     );
     assert.equal(specs[0]!.announce?.second_burst_delay_ms, 5000);
-    assert.equal(out.dropped.filter((l) => /vrrp_sync_group WEB: .*WEB_V4, WEB_V6/.test(l)).length, 1);
+    assert.deepEqual(
+      specs.map((s) => s.group),
+      ['web', 'web'],
+    );
+    assert.equal(out.dropped.filter((l) => l.includes('vrrp_sync_group')).length, 0, out.dropped.join('\n'));
     assert.equal(
       out.dropped.filter((l) => /virtual_routes 198\.51\.100\.0\/24 via 203\.0\.113\.1/.test(l)).length,
       1,
@@ -104,9 +108,62 @@ virtual_server 198.51.100.10 80 { }
       ],
     );
     assert.deepEqual(Object.keys(specs[0]!.nodes), ['node1']);
+    // One instance's addresses move as one in keepalived: one VIP group.
+    assert.deepEqual(
+      specs.map((s) => s.group),
+      ['vi-1', 'vi-1'],
+    );
     assert.match(out.dropped.join('\n'), /k\.conf:10: VI_1: track_script missing: no vrrp_script/);
     assert.match(out.dropped.join('\n'), /k\.conf:11: vrrp_instance VI_1: frobnicate yes: not carried/);
     assert.match(out.dropped.join('\n'), /k\.conf:13: virtual_server: not converted/);
+  });
+
+  it('vrrp_sync_group: members grouped; an unknown member, a second group and group options reported', () => {
+    const out = convert(`
+vrrp_instance A {
+  interface e0
+  virtual_ipaddress { 198.51.100.10/24 }
+}
+vrrp_instance B {
+  interface e0
+  virtual_ipaddress { 198.51.100.11/24 }
+}
+vrrp_instance C {
+  interface e0
+  virtual_ipaddress { 198.51.100.12/24 }
+}
+vrrp_sync_group G1 {
+  group {
+    A
+    B
+    NOPE
+  }
+  notify_master /bin/true
+}
+vrrp_sync_group G2 {
+  group {
+    B
+    C
+  }
+}
+`);
+    const specs = parseApplyFile(out.yaml, 'out.yaml');
+    assert.deepEqual(
+      specs.map((s) => [s.name, s.group]),
+      [
+        ['a', 'g1'],
+        ['b', 'g1'],
+        ['c', 'g2'],
+      ],
+    );
+    const dropped = out.dropped.join('\n');
+    assert.match(
+      dropped,
+      /k\.conf:18: vrrp_sync_group G1: NOPE: no vrrp_instance of that name made a VIP here/,
+    );
+    assert.match(dropped, /k\.conf:20: vrrp_sync_group G1: notify_master \/bin\/true: not carried/);
+    assert.match(dropped, /k\.conf:24: vrrp_sync_group G2: B: already in vrrp_sync_group G1/);
+    assert.equal(out.dropped.length, 3, dropped);
   });
 
   it('refuses a file it cannot read as keepalived.conf in one line naming the line', () => {

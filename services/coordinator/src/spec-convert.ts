@@ -68,6 +68,7 @@ export function specFromMsg(
     }));
   }
   if (msg.vmac) raw.vmac = msg.vmac;
+  if (msg.group) raw.group = msg.group;
   return parseVipSpec(raw);
 }
 
@@ -100,6 +101,7 @@ const API_FIELDS = new Set([
   'routes',
   'rules',
   'vmac',
+  'group',
 ]);
 
 /**
@@ -153,6 +155,7 @@ export function specToMsg(spec: VipSpec): api.VipSpec__Output {
       priority: r.priority ?? 0,
     })),
     vmac: spec.vmac ?? 0,
+    group: spec.group ?? '',
   };
 }
 
