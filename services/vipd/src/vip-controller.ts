@@ -17,7 +17,7 @@ import type { Holder, VipLeadership } from './leadership-port';
 import { Mutex } from './mutex';
 import { PeerClaimCheck } from './peer-claim';
 import type { Reason } from './reason-class';
-import { TakeoverProbe } from './takeover-probe';
+import { type ProbeTarget, TakeoverProbe } from './takeover-probe';
 import { type HeldAddress, VipAnnouncer } from './vip-announcer';
 import { VipReleases } from './vip-release';
 
@@ -429,7 +429,7 @@ export class VipController {
         // costs the takeover nothing when nobody answers (takeover-probe.ts).
         const left = d.untilMs - now;
         if (this.ctx.takeover.takenOver(this.spec.name) && left <= EARLY_PROBE_LEAD_MS)
-          this.probe.startEarly(now, interfaceFor(this.spec, this.ctx.self), this.spec);
+          this.probe.startEarly(now, this.probeTargets());
         this.wake(left > EARLY_PROBE_LEAD_MS ? left - EARLY_PROBE_LEAD_MS : left);
         return;
       }
@@ -538,7 +538,7 @@ export class VipController {
       return;
     }
     this.waitedFor = '';
-    if (this.probe.armedFor(revision) && !(await this.probe.free(ifname, this.spec, revision))) return;
+    if (this.probe.armedFor(revision) && !(await this.probe.free(this.probeTargets(), revision))) return;
     // A removal that failed earlier is finished first, so that every "up" follows its "down".
     if (this.unremoved)
       await this.removeAddress({ class: 'other', text: 'removal retried before adding again' });
@@ -579,6 +579,12 @@ export class VipController {
     );
     this.announcer.tookOver(this.applied, this.spec.announce.count, this.ctx.pacing.probeSpacingMs());
     this.hook('master', this.applied, reason);
+  }
+
+  /** The addresses a takeover probe looks for: this VIP's, and its followers' when it leads a group. */
+  private probeTargets(): ProbeTarget[] {
+    const members = this.ctx.groups.membersOf(this.spec.name) ?? [this.spec];
+    return members.map((spec) => ({ ifname: interfaceFor(spec, this.ctx.self), spec }));
   }
 
   /** Called under kernelLock. */

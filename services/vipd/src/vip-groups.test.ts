@@ -18,6 +18,8 @@ const LEASE = '7';
 class BatchingKernel {
   readonly up = new Set<string>();
   readonly batches: string[][] = [];
+  /** Addresses another host still answers ARP/NDP for (a takeover probe sees them). */
+  readonly answering = new Set<string>();
   private open: string[] | undefined;
   private record(what: string): void {
     if (!this.open) {
@@ -44,7 +46,8 @@ class BatchingKernel {
     listOwned: () => Promise.resolve([]),
     guard: () => undefined,
     probeOwners: () => Promise.resolve([]),
-    probeBeforeAdd: () => Promise.resolve([]),
+    probeBeforeAdd: (_ifname, spec) =>
+      Promise.resolve(this.answering.has(spec.address) ? ['02:00:00:00:00:99'] : []),
     ready: () => Promise.resolve(true),
     close: () => Promise.resolve(),
   };
@@ -106,7 +109,7 @@ function member(name: string, address: string, group = 'pair'): VipSpec {
   });
 }
 
-function setUp() {
+function setUp(o: { takenOver?: (vip: string) => boolean } = {}) {
   const k = new BatchingKernel();
   const leaders = new FakeLeaders();
   let nodes = [node('n1'), node('n2')];
@@ -134,7 +137,7 @@ function setUp() {
         seenSinceStart: () => true,
       },
       peers: { holdersOf: () => [], failsafeHoldersOf: () => [] },
-      takeover: { notBefore: () => 0, takenOver: () => false },
+      takeover: { notBefore: () => 0, takenOver: o.takenOver ?? (() => false) },
       transition: () => undefined,
     },
     create: (s, context, l) => new VipController(s, context, l),
@@ -187,6 +190,23 @@ describe('VIP groups: one decision, one kernel batch', () => {
       const removals = t.k.batches.filter((b) => b.some((x) => x.startsWith('-')));
       assert.equal(removals.length, 1, JSON.stringify(t.k.batches));
       assert.deepEqual(removals[0]!.sort(), ['-a', '-b', '-c']);
+    } finally {
+      await t.stopAll();
+    }
+  });
+
+  it('taken from a silent holder, the group is added only once no host answers for any member', async () => {
+    const t = setUp({ takenOver: (vip) => vip === 'a' });
+    t.k.answering.add('2001:db8::10');
+    t.registry.specChanged('a', member('a', '198.51.100.10/24'));
+    t.registry.specChanged('b', member('b', '198.51.100.11/24'));
+    t.registry.specChanged('c', member('c', '2001:db8::10/64'));
+    try {
+      await until(() => t.leaders.keys.has('a'), 'the lead took its key');
+      await sleep(150);
+      assert.equal(t.k.up.size, 0, 'nothing added while a member is answered for');
+      t.k.answering.clear();
+      await until(() => t.k.up.size === 3, 'all three up once the wire is free');
     } finally {
       await t.stopAll();
     }
