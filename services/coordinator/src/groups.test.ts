@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseVipSpec } from '@vipd/store';
-import { groupMembers, leaderKeyVip } from './groups';
+import { groupMembers, heldBy, leaderKeyVip } from './groups';
 import { specFromMsg, specToMsg } from './spec-convert';
 import type { Snapshot } from './state';
 
@@ -39,6 +39,10 @@ describe('VIP groups in the admin API', () => {
       groupMembers(api, snap).map((s) => s.name),
       ['api'],
     );
+    // node list: the lead's key holds the whole group; a follower's stray key only itself.
+    assert.deepEqual(heldBy('web4', snap), ['web4', 'web6']);
+    assert.deepEqual(heldBy('web6', snap), ['web6']);
+    assert.deepEqual(heldBy('api', snap), ['api']);
   });
 
   it('the group goes through admin.proto both ways; empty is none', () => {

@@ -16,6 +16,16 @@ export function groupMembers(spec: VipSpec, snap: Snapshot): VipSpec[] {
   return [...members.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/**
+ * The VIPs a leader key holds: its own, and when it is a group's lead, every other member of the
+ * group (up where the lead is, under its revision).
+ */
+export function heldBy(vip: string, snap: Snapshot): string[] {
+  const spec = snap.vips.get(vip)?.spec;
+  if (spec?.group === undefined || leaderKeyVip(spec, snap) !== vip) return [vip];
+  return groupMembers(spec, snap).map((s) => s.name);
+}
+
 /** The VIP whose leader key decides for `spec`: its group's lead, or itself when in no group. */
 export function leaderKeyVip(spec: VipSpec, snap: Snapshot): string {
   if (spec.group === undefined) return spec.name;
