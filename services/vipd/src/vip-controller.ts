@@ -485,15 +485,12 @@ export class VipController {
   /** Up under the group lead's `revision` (GroupFollower): the lead went up here. */
   async follow(revision: string): Promise<void> {
     if (this.stopped) return;
-    await this.kernelLock.run(async () => {
-      // Looked at again under the lock: a removal queued before this one may have taken it down.
-      const lead = this.ctx.groups.leadOf(this.spec.name);
-      if (lead?.groupRevision !== revision) return;
-      await this.applyAddress(revision, {
-        class: 'acquired',
-        text: `group ${this.spec.group}: with ${lead.name}`,
-      });
-    });
+    // Under the lock applyAddress looks at the lead again: a removal queued before this add may
+    // have taken the group down.
+    const lead = this.ctx.groups.leadOf(this.spec.name)?.name ?? 'its lead';
+    await this.kernelLock.run(() =>
+      this.applyAddress(revision, { class: 'acquired', text: `group ${this.spec.group}: with ${lead}` }),
+    );
   }
 
   private async acquire(session: LeaseSession | undefined, rank: number, fromSilent: boolean): Promise<void> {
@@ -523,6 +520,10 @@ export class VipController {
     const ifname = interfaceFor(this.spec, this.ctx.self);
     if (this.applied && this.applied.revision === revision && this.applied.ifname === ifname) return;
     if (!this.ctx.standing.session()?.valid() || !this.ctx.standing.canHold() || this.stopped) return;
+    // A group's follower is up only under its lead's revision here: an add begun under a key of
+    // its own before it joined the group (or under an earlier lead's) is not made.
+    const lead = this.ctx.groups.leadOf(this.spec.name);
+    if (lead && lead.groupRevision !== revision) return;
     // A peer cut from etcd may still keep it under failsafe (after a long etcd outage its lease
     // has expired, and we could take the key): wait until it says it let the VIP go.
     const keeping = this.ctx.peers.failsafeHoldersOf(this.spec.name);
