@@ -4,7 +4,8 @@
  * cut: all three move. (b) A tracked check fails on the holder for one member only: all three
  * move. In both, the event-driven address record (every add and removal on every node, to the
  * microsecond) never shows the group split over two nodes, and no member is held by two reachable
- * nodes for longer than the handover overlap.
+ * nodes for longer than the handover overlap. (c) The holder is stopped (SIGTERM): the shutdown's
+ * handover takes all three across without a client gap.
  */
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
@@ -101,6 +102,24 @@ describe('fault suite: VIP groups', { skip: skipUnlessRoot(__filename), concurre
       const n2First = Math.min(...MEMBERS.map((ip) => r.timeline.firstHeld('n2', ip)!));
       assert.ok(n1Last <= n2First, `n1 dropped its last member ${n1Last - n2First} ms after n2 added one`);
       await c.monitor.restore('n1');
+    });
+  });
+
+  it('groups c. the holder is stopped (SIGTERM): all three are handed over with no client gap, never split', async () => {
+    await withFaultCluster({ spec: lead, moreSpecs: [v4b, v6] }, async (c) => {
+      await waitGroupOn(c, 'n1', 5000);
+      const stoppedAt = Date.now();
+      await c.vipd.signal('n1', 'SIGTERM');
+      await waitGroupOn(c, 'n2', 5000);
+      const stats = await clientFollows(c, 'n2');
+      const r = await c.monitor.check();
+      const overlap = assertTogether(r);
+      const moved = MEMBERS.map((ip) => Math.round(r.timeline.firstHeld('n2', ip)! - stoppedAt));
+      report('groups c SIGTERM', stats.outageMs, overlap, `members up on n2 at +${moved.join('/')} ms`);
+      // The followers went with their lead's successor (its key), not after a wait of their own.
+      const dropped = MEMBERS.map((ip) => r.timeline.lastHeld('n1', ip)!);
+      assert.ok(Math.max(...dropped) - Math.min(...dropped) < 50, `n1 dropped them apart: ${dropped}`);
+      assert.ok(stats.outageMs < 100, `client outage ${stats.outageMs} ms`);
     });
   });
 
