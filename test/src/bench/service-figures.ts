@@ -6,47 +6,62 @@ import { median } from './stats';
 /** One request as http-load reports it: [start, end, body or `!error`]. */
 export type TimedRequest = readonly [start: number, end: number, body: string];
 
-const isFailure = (r: TimedRequest): boolean => r[2].startsWith('!');
-
 export interface Outage {
   /** Requests that ended after the fault and failed (a new connection each). */
   failed: number;
   /**
-   * From the fault to the start of the first answered request after the last failed one: from
-   * then on every new connection was answered. 0 when none failed; undefined when the load
-   * ended still failing.
+   * The longest stretch in which every new connection failed: from the start of the first of a
+   * run of failed requests (in order of start) to the start of the answered one that ended the
+   * run. 0 when none failed; undefined when the load ended still failing.
    */
-  backMs: number | undefined;
-  /** From the first failed request's start to that first answered one's start (0: none failed). */
-  failingMs: number | undefined;
+  outageMs: number | undefined;
+  /**
+   * From the fault to the start of the first answered request after the last failed one: from
+   * then on every new connection was answered. 0 when none failed; undefined when the load ended
+   * still failing. Larger than outageMs when answers came between failures.
+   */
+  settledMs: number | undefined;
   /** Answered requests that started before the fault: the load was running when it struck. */
   answeredBefore: number;
   /** Requests that started after the fault. */
   startedAfter: number;
   /**
    * The widest gap between consecutive request starts from the last start before the fault to
-   * the recovery (or the load's end): the figures are exact to within this.
+   * the first start after it and on to the recovery: the figures are exact to within this.
    */
   resolutionMs: number;
 }
+
+const isFailure = (r: TimedRequest): boolean => r[2].startsWith('!');
 
 /** What new connections saw of a fault at `faultAt`, from the requests of a load running through it. */
 export function outageAfter(timeline: readonly TimedRequest[], faultAt: number): Outage {
   const reqs = [...timeline].sort((a, b) => a[0] - b[0]);
   const affected = reqs.filter((r) => r[1] >= faultAt);
   const failures = affected.filter(isFailure);
+  let outageMs: number | undefined = 0;
+  let runStart: number | undefined;
+  for (const r of affected) {
+    if (isFailure(r)) runStart ??= r[0];
+    else if (runStart !== undefined) {
+      outageMs = Math.max(outageMs, r[0] - runStart);
+      runStart = undefined;
+    }
+  }
+  if (runStart !== undefined) outageMs = undefined;
   const lastFail = failures.at(-1);
   const back = lastFail === undefined ? undefined : reqs.find((r) => r[0] > lastFail[0] && !isFailure(r));
   const backStart = lastFail === undefined ? faultAt : back?.[0];
   const lastBefore = reqs.filter((r) => r[0] <= faultAt).at(-1)?.[0] ?? faultAt;
-  const until = backStart ?? reqs.at(-1)?.[0] ?? faultAt;
+  const firstAfter = reqs.find((r) => r[0] > faultAt)?.[0] ?? faultAt;
+  const until = Math.max(backStart ?? reqs.at(-1)?.[0] ?? faultAt, firstAfter);
   const starts = [lastBefore, ...reqs.map((r) => r[0]).filter((s) => s > lastBefore && s <= until)];
   let resolutionMs = 0;
   for (let i = 1; i < starts.length; i++) resolutionMs = Math.max(resolutionMs, starts[i]! - starts[i - 1]!);
   return {
     failed: failures.length,
-    backMs: backStart === undefined ? undefined : Math.max(0, backStart - faultAt),
-    failingMs: lastFail === undefined ? 0 : backStart === undefined ? undefined : backStart - failures[0]![0],
+    outageMs,
+    settledMs: backStart === undefined ? undefined : Math.max(0, backStart - faultAt),
     answeredBefore: reqs.filter((r) => r[0] < faultAt && !isFailure(r)).length,
     startedAfter: reqs.filter((r) => r[0] >= faultAt).length,
     resolutionMs,
@@ -65,7 +80,7 @@ export function outageDoubts(o: Outage, opts: { mustFail: boolean; maxResolution
   if (opts.mustFail && o.failed === 0) {
     doubts.push('no failed request across a fault that cuts the client off: the fault missed the path');
   }
-  if (o.backMs === undefined) doubts.push('new connections still failed when the load ended');
+  if (o.settledMs === undefined) doubts.push('new connections still failed when the load ended');
   if (o.resolutionMs > opts.maxResolutionMs) {
     doubts.push(
       `requests started ${Math.round(o.resolutionMs)} ms apart around the fault (wanted ≤ ${opts.maxResolutionMs})`,

@@ -1,5 +1,5 @@
 // What the parts of `npm run bench:services` share: the service under test and the report.
-import { BACKENDS, VIP } from '../e2e/service-lab';
+import { BACKENDS, DIRECTORS, type ServiceLab, VIP } from '../e2e/service-lab';
 import { ipv4Of } from '../lab';
 
 export const URL = `http://${VIP}/`;
@@ -37,3 +37,27 @@ export class Report {
     console.log(line);
   }
 }
+
+/** Where each director's log stands now (see vipMoves). */
+export function logMark(s: ServiceLab): Record<string, number> {
+  return Object.fromEntries(DIRECTORS.map((d) => [d, s.cluster.logs(d).length]));
+}
+
+/**
+ * What moved the VIP since `mark` (a director fencing itself, the VIP going up or down), as
+ * `director: message` lines: a figure measured meanwhile measured the move, not what it names.
+ */
+export function vipMoves(s: ServiceLab, mark: Record<string, number>): string[] {
+  return DIRECTORS.flatMap((d) =>
+    s.cluster
+      .logs(d)
+      .slice(mark[d] ?? 0)
+      .map((l) => String(l.msg))
+      .filter((m) => /^VIP (up|down) on this node|fencing/.test(m))
+      .map((m) => `${d}: ${m}`),
+  );
+}
+
+/** The suffix of a figure's line when the VIP moved under it. */
+export const movedNote = (moves: string[]): string =>
+  moves.length === 0 ? '' : `; NOT KEPT: the VIP moved during the load (${[...new Set(moves)].join('; ')})`;

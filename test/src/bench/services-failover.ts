@@ -31,19 +31,25 @@ interface Trial extends Outage {
   doubts: string[];
 }
 
+const PROBES =
+  `The client opens a new connection every ${PROBE_MS} ms (no keep-alive, up to ${PROBE_CONCURRENCY} at once, ` +
+  `${PROBE_TIMEOUT_MS} ms timeout) from ~2 s before the fault to ${AFTER_MS / 1000} s after. outage = the longest ` +
+  'stretch in which every new connection failed (first failed start to the next answered start); settled = from ' +
+  'the fault to the first answered start after the last failure. Both on the load clock, exact to the widest gap ' +
+  `between connection starts (a trial with gaps over ${MAX_RESOLUTION_MS} ms is not kept). Before the fault the ` +
+  "bench checks that the faulted director alone has the VIP and that the client's ARP entry for the VIP has its " +
+  'MAC; after it, that the other director holds the VIP. Trials with a doubt are listed and left out of median and max.';
+
 const METHOD: Record<DirectorFault, string> = {
   SIGKILL:
-    'vipd on the director holding the VIP is SIGKILLed (checked before: it alone has the address, and the ' +
-    "client's ARP entry for the VIP has its MAC). The client opens a new connection every 10 ms (no keep-alive, " +
-    `${PROBE_CONCURRENCY} at once, ${PROBE_TIMEOUT_MS} ms timeout) from ~2 s before to 6 s after; the figure is the ` +
-    'time from the kill to the start of the first answered connection after the last failed one (0: none failed), ' +
-    'on the load clock, exact to the widest gap between connection starts. The killed director keeps its last ' +
-    'nftables rules (removed when vipd starts again), so connections whose frames still reach it are forwarded: ' +
-    'no failed connection is possible and real. Trials with a doubt are left out of median and max.',
+    `vipd on the director holding the VIP is SIGKILLed. ${PROBES} The killed director keeps its last nftables ` +
+    'rules (removed when vipd starts again) and its kernel agent drops the VIP, so frames that still reach it ' +
+    "(the client's ARP entry is unchanged until the successor announces the VIP) are forwarded: few or no failed " +
+    'connections is real, and settled is when the successor took over the traffic.',
   'link cut':
-    'the switch port of the director holding the VIP is set down (checked before as for SIGKILL). Probes and figure ' +
-    "as for SIGKILL; a trial without a failed connection measured nothing (the client's frames did not go to the " +
-    'cut director) and is left out, as is any other trial with a doubt.',
+    `the switch port of the director holding the VIP is set down. ${PROBES} Every frame to the VIP is lost until the ` +
+    "successor announces it, so a trial without a failed connection measured nothing (the client's frames did not " +
+    'go to the cut director) and is not kept.',
 };
 
 /** The VIP back on n1 (preferred), both directors serving, the client's frames going to the holder. */
@@ -112,29 +118,33 @@ export async function directorLost(
   fault: DirectorFault,
   trials: number,
 ): Promise<void> {
+  const fmt = (n: number | undefined) => (n === undefined ? '?' : `${Math.round(n)} ms`);
   const done: Trial[] = [];
   for (let i = 1; i <= trials; i++) {
     const t = await trial(s, fault, i);
     done.push(t);
     report.say(
       `  ${fault} trial ${i}: ${t.holder} faulted (client's frames to ${t.clientBefore}, after: ${t.clientAfter}); ` +
-        `${t.failed} failed, back after ${t.backMs ?? '?'} ms (failing for ${t.failingMs ?? '?'} ms, ` +
-        `probes ≤ ${Math.round(t.resolutionMs)} ms apart)${t.doubts.length ? `; NOT KEPT: ${t.doubts.join('; ')}` : ''}`,
+        `${t.failed} failed, outage ${fmt(t.outageMs)}, settled ${fmt(t.settledMs)} after the fault ` +
+        `(connections ≤ ${Math.round(t.resolutionMs)} ms apart)${t.doubts.length ? `; NOT KEPT: ${t.doubts.join('; ')}` : ''}`,
     );
   }
-  const kept = done.filter((t) => t.doubts.length === 0).map((t) => t.backMs!);
+  const kept = done.filter((t) => t.doubts.length === 0);
+  const outages = kept.map((t) => t.outageMs!);
+  const settled = kept.map((t) => t.settledMs!);
   const key = fault === 'SIGKILL' ? 'directorKilled' : 'directorLinkCut';
-  const fmt = (n: number | undefined) => (n === undefined ? '?' : `${Math.round(n)} ms`);
   report.figure(
     key,
     {
       method: METHOD[fault],
-      backMsMedian: median(kept),
-      backMsMax: max(kept),
       kept: kept.length,
+      outageMs: { median: median(outages), max: max(outages) },
+      settledMs: { median: median(settled), max: max(settled) },
+      failed: kept.map((t) => t.failed),
       trials: done,
     },
-    `director holding the VIP, ${fault}: new connections answered again ${fmt(median(kept))} after the fault ` +
-      `(median of ${kept.length} of ${trials} trials, max ${fmt(max(kept))}; target: within the VIP's failover time)`,
+    `director holding the VIP, ${fault}: outage of new connections ${fmt(median(outages))} (max ${fmt(max(outages))}), ` +
+      `settled ${fmt(median(settled))} after the fault (max ${fmt(max(settled))}); median of ${kept.length} of ` +
+      `${trials} trials (target: within the VIP's failover time)`,
   );
 }

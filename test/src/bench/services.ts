@@ -15,7 +15,7 @@ import { ipv4Of } from '../lab';
 import { runCli } from './cli';
 import { machine, stamp, withLimit } from './run-info';
 import { backendLoss, firstAnswerAfter, throughputRatio } from './service-figures';
-import { FALL, INTERVAL, pct, Report, RISE, URL, web } from './services-common';
+import { FALL, INTERVAL, logMark, movedNote, pct, Report, RISE, URL, vipMoves, web } from './services-common';
 import { directorLost } from './services-failover';
 import { parseServicesArgs, SERVICES_USAGE, type ServicesArgs } from './services-args';
 
@@ -24,36 +24,43 @@ const failedOf = (r: LoadResult) => Object.values(r.failures).reduce((a, b) => a
 async function distribution(s: ServiceLab, report: Report, quick: boolean): Promise<void> {
   const n = quick ? 600 : 3000;
   const method = `${n} GETs from one client, one at a time, each on a new connection; share of answers by body`;
+  let mark = logMark(s);
   let r = await s.load(URL, n, 120_000);
+  let moved = vipMoves(s, mark);
   const rr = shares(r);
   report.figure(
     'rr',
-    { method, shares: rr, failed: failedOf(r) },
-    `rr, 3 equal backends: ${BACKENDS.map((b) => `${b} ${pct(rr[b] ?? 0)}`).join(', ')}, ${failedOf(r)} failed (target 33.3 ± 3 %)`,
+    { method, shares: rr, failed: failedOf(r), vipMoved: moved },
+    `rr, 3 equal backends: ${BACKENDS.map((b) => `${b} ${pct(rr[b] ?? 0)}`).join(', ')}, ${failedOf(r)} failed (target 33.3 ± 3 %)${movedNote(moved)}`,
   );
 
   const weighted = web({ scheduler: 'wrr' });
   weighted.backends = weighted.backends.map((b, i) => ({ ...b, weight: i + 1 }));
   await s.putService(weighted);
   await s.waitRules('n1', (x) => x.includes('numgen inc mod 6'), 'wrr rules');
+  mark = logMark(s);
   r = await s.load(URL, n, 120_000);
+  moved = vipMoves(s, mark);
   const wrr = shares(r);
   report.figure(
     'wrr',
-    { method, weights: [1, 2, 3], shares: wrr, failed: failedOf(r) },
-    `wrr, weights 1:2:3: ${BACKENDS.map((b) => `${b} ${pct(wrr[b] ?? 0)}`).join(', ')}, ${failedOf(r)} failed (target 16.7 / 33.3 / 50 ± 3 %)`,
+    { method, weights: [1, 2, 3], shares: wrr, failed: failedOf(r), vipMoved: moved },
+    `wrr, weights 1:2:3: ${BACKENDS.map((b) => `${b} ${pct(wrr[b] ?? 0)}`).join(', ')}, ${failedOf(r)} failed (target 16.7 / 33.3 / 50 ± 3 %)${movedNote(moved)}`,
   );
 
   await s.putService(web({ scheduler: 'sh' }));
   await s.waitRules('n1', (x) => x.includes('jhash ip saddr'), 'sh rules');
+  mark = logMark(s);
   r = await s.load(URL, 300, 30_000);
+  moved = vipMoves(s, mark);
   report.figure(
     'sh',
     {
       method: '300 GETs from one client address, each on a new connection (a new source port)',
       bodies: r.bodies,
+      vipMoved: moved,
     },
-    `sh, one client: ${Object.keys(r.bodies).length} backend(s) answered ${JSON.stringify(r.bodies)} (target 1)`,
+    `sh, one client: ${Object.keys(r.bodies).length} backend(s) answered ${JSON.stringify(r.bodies)} (target 1)${movedNote(moved)}`,
   );
 }
 
@@ -61,6 +68,7 @@ async function backendKilled(s: ServiceLab, report: Report): Promise<void> {
   await s.putService(web());
   await s.waitRules('n1', (x) => x.includes('numgen inc mod 3'), 'rr rules');
   // A new connection every 5 ms, a few at once so that none waits for another.
+  const mark = logMark(s);
   const load = s.load(URL, 100_000, 9000, 4, 1000, 200);
   await sleep(1500);
   const killedAt = Date.now();
@@ -69,6 +77,7 @@ async function backendKilled(s: ServiceLab, report: Report): Promise<void> {
   await s.startServer('b2', 8080); // resolves once b2 answers the client directly
   const upAt = Date.now();
   const r = await load;
+  const moved = vipMoves(s, mark);
   const loss = backendLoss(r.timeline, killedAt - r.t0);
   const backMs = firstAnswerAfter(r.timeline, 'b2', upAt - r.t0);
   report.figure(
@@ -79,9 +88,10 @@ async function backendKilled(s: ServiceLab, report: Report): Promise<void> {
         'the figure is from the kill to the start of the last failed connection (the last one the rules still sent to b2), on the load clock',
       failed: loss.failed,
       lastFailMs: loss.lastFailMs,
+      vipMoved: moved,
       requests: r.requests,
     },
-    `backend killed: ${loss.failed} failed, the last started ${loss.lastFailMs ?? '?'} ms after the kill (target ≤ fall × interval + interval = ${FALL * INTERVAL + INTERVAL} ms)`,
+    `backend killed: ${loss.failed} failed, the last started ${loss.lastFailMs === undefined ? '?' : Math.round(loss.lastFailMs)} ms after the kill (target ≤ fall × interval + interval = ${FALL * INTERVAL + INTERVAL} ms)${movedNote(moved)}`,
   );
   report.figure(
     'backendRestored',
@@ -90,8 +100,9 @@ async function backendKilled(s: ServiceLab, report: Report): Promise<void> {
         'b2 restarted; from the moment the bench saw it answer directly (polled: it came up up to one poll earlier) ' +
         'to the start of the first connection through the VIP that b2 answered',
       backMs,
+      vipMoved: moved,
     },
-    `backend restored: first answer through the VIP ${backMs === undefined ? '?' : Math.round(backMs)} ms after it answered directly (target ≈ rise × interval = ${RISE * INTERVAL} ms, + up to one interval)`,
+    `backend restored: first answer through the VIP ${backMs === undefined ? '?' : Math.round(backMs)} ms after it answered directly (target ≈ rise × interval = ${RISE * INTERVAL} ms, + up to one interval)${movedNote(moved)}`,
   );
 }
 
@@ -104,6 +115,7 @@ async function throughput(s: ServiceLab, report: Report, pairs: number, quick: b
   await s.waitRules('n1', (x) => x.includes('goto svc_solo'), 'solo rules');
   const count = quick ? 1000 : 5000;
   const warmup = quick ? 100 : 500;
+  const mark = logMark(s);
   const run = async (url: string) => {
     const r = await s.load(url, count, 60_000, 8, 2000, 0, warmup);
     return { rps: r.rps, p99: r.p99, failed: r.failed };
@@ -117,6 +129,7 @@ async function throughput(s: ServiceLab, report: Report, pairs: number, quick: b
     runs.push(first === 'direct' ? { direct: a, nat: b } : { direct: b, nat: a });
   }
   const t = throughputRatio(runs);
+  const moved = vipMoves(s, mark);
   report.figure(
     'throughput',
     {
@@ -127,10 +140,11 @@ async function throughput(s: ServiceLab, report: Report, pairs: number, quick: b
         'Client, director and backend share this machine, so the ratio is the director hop plus its CPU on the same cores.',
       ...t,
       runs,
+      vipMoved: moved,
     },
-    `throughput, NAT through the director vs the same backend directly: ${t.nat.rps} vs ${t.direct.rps} req/s, ` +
+    `throughput, NAT through the director vs the same backend directly: ${Math.round(t.nat.rps)} vs ${Math.round(t.direct.rps)} req/s, ` +
       `ratio ${pct(100 * t.rpsRatio)} (pairs ${pct(100 * t.rpsRatioRange[0])}..${pct(100 * t.rpsRatioRange[1])}), ` +
-      `p99 ${t.nat.p99} vs ${t.direct.p99} ms (${pct(100 * t.p99Ratio)}), ${t.failed} failed (target within 15 %)`,
+      `p99 ${t.nat.p99.toFixed(1)} vs ${t.direct.p99.toFixed(1)} ms (${pct(100 * t.p99Ratio)}), ${t.failed} failed (target within 15 %)${movedNote(moved)}`,
   );
 }
 
@@ -150,6 +164,7 @@ async function bigUpdate(s: ServiceLab, report: Report): Promise<void> {
   }
   await s.waitRules('n1', (x) => x.includes('svc_bulk_99'), '100 services in the rules', 30_000);
   await sleep(500);
+  const marks = logMark(s);
   const load = s.load(URL, 100_000, 4000, 2, 1000);
   await sleep(1500);
   const mark = s.cluster.logs('n1').length;
@@ -165,12 +180,18 @@ async function bigUpdate(s: ServiceLab, report: Report): Promise<void> {
       s.cluster
         .logs('n1')
         .slice(mark)
-        .find((l) => l.msg === 'virtual service rules applied') as { ms?: number; time?: number } | undefined,
+        .find((l) => l.msg === 'virtual service rules applied') as { ms?: number; time?: string } | undefined,
     { timeoutMs: 10_000, what: 'the update to be applied' },
   );
   const r = await load;
+  const moved = vipMoves(s, marks);
+  const appliedAt = applied.time === undefined ? Number.NaN : Date.parse(applied.time);
   const lastStart = r.t0 + (r.timeline.at(-1)?.[0] ?? 0);
-  const covered = r.t0 < putAt && (applied.time ?? putAt) < lastStart;
+  const covered = r.t0 < putAt && appliedAt < lastStart;
+  // When the failures happened, from the change (ms), to tell the update's from any other.
+  const failedAtMs = r.timeline
+    .filter(([, , b]) => b.startsWith('!'))
+    .map(([at]) => Math.round(r.t0 + at - putAt));
   report.figure(
     'bigUpdate',
     {
@@ -181,11 +202,23 @@ async function bigUpdate(s: ServiceLab, report: Report): Promise<void> {
       backends: 1003,
       applyMs: applied.ms,
       failed: failedOf(r),
+      failures: r.failures,
+      failedAtMs: failedAtMs.slice(0, 50),
+      // What n1 logged meanwhile, ms from the change (to tell which of its actions a failure follows).
+      n1Log: s.cluster
+        .logs('n1')
+        .slice(mark, mark + 40)
+        .filter((l) => l.msg !== 'could not report service health')
+        .map((l) => {
+          const { time, msg, level: _level, component: _c, node: _n, pid: _p, hostname: _h, ...rest } = l;
+          return `${Date.parse(String(time)) - putAt} ${String(msg)} ${JSON.stringify(rest)}`;
+        }),
       requests: r.requests,
       loadCoveredTheUpdate: covered,
+      vipMoved: moved,
     },
     `rule update, 101 services / 1003 backends: ${applied.ms ?? '?'} ms (target ≤ 100 ms); a client through it: ` +
-      `${r.requests} requests, ${failedOf(r)} failed (target 0)${covered ? '' : '; NOT KEPT: the load did not span the update'}`,
+      `${r.requests} requests, ${failedOf(r)} failed (target 0)${covered ? '' : '; NOT KEPT: the load did not span the update'}${movedNote(moved)}`,
   );
 }
 
@@ -197,17 +230,17 @@ async function main(args: ServicesArgs): Promise<number> {
     withServiceLab({ ports: [8080], logLevel: 'info' }, async (s) => {
       await s.putService(web());
       await s.waitRules('n1', (x) => x.includes('goto svc_web'), 'web rules on n1');
-      await distribution(s, report, args.quick);
-      await backendKilled(s, report);
-      await throughput(s, report, args.pairs, args.quick);
-      await bigUpdate(s, report);
+      if (args.parts.includes('distribution')) await distribution(s, report, args.quick);
+      if (args.parts.includes('backend')) await backendKilled(s, report);
+      if (args.parts.includes('throughput')) await throughput(s, report, args.pairs, args.quick);
+      if (args.parts.includes('update')) await bigUpdate(s, report);
       // The director faults with the service web alone (rr over b1..b3), as a failover installs it.
       await s.cluster.etcdctl(['del', '--prefix', `/vipd/${CLUSTER}/services/bulk-`]);
       await s.cluster.etcdctl(['del', `/vipd/${CLUSTER}/services/solo`]);
       await s.putService(web());
       await s.waitRules('n1', (x) => !x.includes('svc_bulk') && !x.includes('svc_solo'), 'web alone');
-      await directorLost(s, report, 'SIGKILL', args.trials);
-      await directorLost(s, report, 'link cut', args.trials);
+      if (args.parts.includes('sigkill')) await directorLost(s, report, 'SIGKILL', args.trials);
+      if (args.parts.includes('linkcut')) await directorLost(s, report, 'link cut', args.trials);
     }),
   );
   const dir = args.outDir ?? join(REPO_ROOT, 'bench-results');
