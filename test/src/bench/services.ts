@@ -174,20 +174,30 @@ async function bigUpdate(s: ServiceLab, report: Report): Promise<void> {
     weight: j === 0 ? 2 : 1,
   }));
   const putAt = Date.now();
-  await s.putService({ name: 'bulk-50', vip: 'front', port: 1050, check: { type: 'none' }, backends: full });
+  // wrr with one weight changed: the rules change (under rr, weights alone change nothing and nothing is applied).
+  await s.putService({
+    name: 'bulk-50',
+    vip: 'front',
+    port: 1050,
+    scheduler: 'wrr',
+    check: { type: 'none' },
+    backends: full,
+  });
   const applied = await pollUntil(
     async () =>
       s.cluster
         .logs('n1')
         .slice(mark)
-        .find((l) => l.msg === 'virtual service rules applied') as { ms?: number; time?: string } | undefined,
+        .find((l) => l.msg === 'virtual service rules applied') as
+        { ms?: number; time?: string; services?: string[] } | undefined,
     { timeoutMs: 10_000, what: 'the update to be applied' },
   );
   const r = await load;
   const moved = vipMoves(s, marks);
   const appliedAt = applied.time === undefined ? Number.NaN : Date.parse(applied.time);
   const lastStart = r.t0 + (r.timeline.at(-1)?.[0] ?? 0);
-  const covered = r.t0 < putAt && appliedAt < lastStart;
+  // The apply found is the update's only if the VIP stayed (else it may be a fenced node's empty set).
+  const covered = r.t0 < putAt && appliedAt < lastStart && (applied.services ?? []).includes('bulk-50:10');
   // When the failures happened, from the change (ms), to tell the update's from any other.
   const failedAtMs = r.timeline
     .filter(([, , b]) => b.startsWith('!'))
@@ -196,7 +206,7 @@ async function bigUpdate(s: ServiceLab, report: Report): Promise<void> {
     'bigUpdate',
     {
       method:
-        'bulk-50 changed while 101 services / 1003 backends are installed; applyMs is what vipd logs for the one nft ' +
+        'bulk-50 changed (rr to wrr, one weight 2) while 101 services / 1003 backends are installed; applyMs is what vipd logs for the one nft ' +
         'transaction; a client (2 at once, new connections, unpaced) on the VIP from 1.5 s before the change to 2.5 s after',
       services: 101,
       backends: 1003,
@@ -204,9 +214,8 @@ async function bigUpdate(s: ServiceLab, report: Report): Promise<void> {
       failed: failedOf(r),
       failures: r.failures,
       failedAtMs: failedAtMs.slice(0, 50),
-      // What n1 logged meanwhile, ms from the change (to tell which of its actions a failure follows).
-      n1Log: s.cluster
-        .logs('n1')
+      // When the VIP moved: what n1 logged, ms from the change (which of its actions a failure follows).
+      n1Log: (moved.length === 0 ? [] : s.cluster.logs('n1'))
         .slice(mark, mark + 40)
         .filter((l) => l.msg !== 'could not report service health')
         .map((l) => {
