@@ -28,6 +28,8 @@ interface Trial extends Outage {
   clientAfter: string;
   /** How long the fault command took (the kill until the process was gone; `ip link set down`). */
   applyMs: number;
+  /** From the fault to the successor's log line "VIP up on this node" (its clock is the same machine's). */
+  successorUpMs: number | undefined;
   doubts: string[];
 }
 
@@ -38,7 +40,7 @@ const PROBES =
   'the fault to the first answered start after the last failure. Both on the load clock, exact to the widest gap ' +
   `between connection starts (a trial with gaps over ${MAX_RESOLUTION_MS} ms is not kept). Before the fault the ` +
   "bench checks that the faulted director alone has the VIP and that the client's ARP entry for the VIP has its " +
-  'MAC; after it, that the other director holds the VIP. Trials with a doubt are listed and left out of median and max.';
+  'MAC; after it, that the other director holds the VIP, and when it logged "VIP up on this node". Trials with a doubt are listed and left out of median and max.';
 
 const METHOD: Record<DirectorFault, string> = {
   SIGKILL:
@@ -91,6 +93,7 @@ async function trial(s: ServiceLab, fault: DirectorFault, n: number): Promise<Tr
   const clientBefore = await clientGoesTo();
   if (clientBefore !== holder)
     doubts.push(`the client's frames went to ${clientBefore}, not the faulted ${holder}`);
+  const mark = s.cluster.logs(standby).length;
   const at = Date.now();
   if (fault === 'SIGKILL') await s.cluster.signal(holder, 'SIGKILL');
   else await s.lab.cutLink(holder);
@@ -106,9 +109,14 @@ async function trial(s: ServiceLab, fault: DirectorFault, n: number): Promise<Tr
   );
   if (!took) doubts.push(`${standby} did not take the VIP`);
   const clientAfter = await clientGoesTo();
+  const up = s.cluster
+    .logs(standby)
+    .slice(mark)
+    .find((l) => l.msg === 'VIP up on this node');
+  const successorUpMs = up === undefined ? undefined : Date.parse(String(up.time)) - at;
   if (fault === 'SIGKILL') s.cluster.start(holder);
   else await s.lab.restoreLink(holder);
-  return { trial: n, holder, clientBefore, clientAfter, applyMs, ...outage, doubts };
+  return { trial: n, holder, clientBefore, clientAfter, applyMs, successorUpMs, ...outage, doubts };
 }
 
 /** `trials` of the fault; one line per trial and a summary line over the trials without doubts. */
@@ -125,7 +133,8 @@ export async function directorLost(
     done.push(t);
     report.say(
       `  ${fault} trial ${i}: ${t.holder} faulted (client's frames to ${t.clientBefore}, after: ${t.clientAfter}); ` +
-        `${t.failed} failed, outage ${fmt(t.outageMs)}, settled ${fmt(t.settledMs)} after the fault ` +
+        `${t.failed} failed, outage ${fmt(t.outageMs)}, settled ${fmt(t.settledMs)} after the fault, ` +
+        `${t.holder === 'n1' ? 'n2' : 'n1'} had the VIP after ${fmt(t.successorUpMs)} ` +
         `(connections ≤ ${Math.round(t.resolutionMs)} ms apart)${t.doubts.length ? `; NOT KEPT: ${t.doubts.join('; ')}` : ''}`,
     );
   }
@@ -141,10 +150,12 @@ export async function directorLost(
       outageMs: { median: median(outages), max: max(outages) },
       settledMs: { median: median(settled), max: max(settled) },
       failed: kept.map((t) => t.failed),
+      successorUpMs: { median: median(kept.flatMap((t) => t.successorUpMs ?? [])) },
       trials: done,
     },
     `director holding the VIP, ${fault}: outage of new connections ${fmt(median(outages))} (max ${fmt(max(outages))}), ` +
       `settled ${fmt(median(settled))} after the fault (max ${fmt(max(settled))}); median of ${kept.length} of ` +
-      `${trials} trials (target: within the VIP's failover time)`,
+      `${trials} trials; the successor had the VIP after ${fmt(median(kept.flatMap((t) => t.successorUpMs ?? [])))} ` +
+      `(median; target: within the VIP's failover time)`,
   );
 }
