@@ -56,3 +56,12 @@ export {
   type Lifetime,
   type LinkInfo,
 } from './parse';
+export {
+  listOwnedRoutes,
+  listOwnedRules,
+  listVmacLinks,
+  parseOwnedRoutes,
+  parseOwnedRules,
+  parseVmacLinks,
+  type VmacLink,
+} from './leftovers';
