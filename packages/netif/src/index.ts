@@ -22,6 +22,7 @@ export {
 export {
   InterfaceNotFoundError,
   InvalidArgumentError,
+  KernelRefusedError,
   AgentFencedError,
   AgentGoneError,
   AgentNotBuiltError,

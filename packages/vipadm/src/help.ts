@@ -169,8 +169,8 @@ Shows one VIP in full: spec (with tracked checks and the etcd-loss mode), revisi
 holder with its fencing revision, pin, and each node's effective priority (the spec's
 priority with its weighted checks applied, and which did: "130 (150; svc down: -20)").
 Below it (table output): every node that may hold it, best first by effective priority, with
-what keeps it from holding it (not registered, drained, cannot serve it: its interface or a
-tracked check), and one line on why it is held where it is, or not at all.
+what keeps it from holding it (not registered, drained, cannot serve it: its interface, a
+tracked check, or the kernel refused the VIP there), and one line on why it is held where it is, or not at all.
 
 Examples:
   vipadm vip get web
