@@ -64,5 +64,8 @@ export {
   parseOwnedRoutes,
   parseOwnedRules,
   parseVmacLinks,
+  removeOwnedRouting,
+  removeVmacLinks,
+  type LeftoverRemoval,
   type VmacLink,
 } from './leftovers';

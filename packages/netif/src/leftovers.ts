@@ -5,10 +5,10 @@
 // name and MAC are not both a virtual MAC's (`vmac4.ID` with 00:00:5e:00:01:ID, `vmac6.ID` with
 // 00:00:5e:00:02:ID), is never anyone's business here.
 import { VIPD_ADDR_PROTO } from './address-args';
-import { runIpParsed, type NetifOptions } from './ip-runner';
+import { runIp, runIpParsed, type NetifOptions } from './ip-runner';
 import type { Family } from './parse';
-import { IpOutputParseError } from './errors';
-import { MAIN_TABLE, type RouteSpec, type RuleSpec } from './route-args';
+import { IpOutputParseError, NetifError } from './errors';
+import { describeRoute, describeRule, MAIN_TABLE, type RouteSpec, type RuleSpec } from './route-args';
 import { vmacAddress } from './vmac';
 
 /** A virtual-MAC macvlan found on the host. */
@@ -119,13 +119,23 @@ export function parseVmacLinks(text: string): VmacLink[] {
   return out;
 }
 
+/** A host without that family (IPv6 disabled at boot) has none of it. */
+async function withoutFamily<T>(listing: Promise<T[]>): Promise<T[]> {
+  try {
+    return await listing;
+  } catch (err) {
+    if (err instanceof NetifError && /Address family not supported/i.test(err.stderr ?? '')) return [];
+    throw err;
+  }
+}
+
 /** Every route of vipd's protocol in every table, both families. */
 export async function listOwnedRoutes(options: NetifOptions = {}): Promise<RouteSpec[]> {
   const proto = `0x${VIPD_ADDR_PROTO.toString(16)}`;
   const out: RouteSpec[] = [];
   for (const family of [4, 6] as const) {
     const args = [`-${family}`, '-json', 'route', 'show', 'table', 'all', 'proto', proto];
-    out.push(...(await runIpParsed(args, (t) => parseOwnedRoutes(t, family), options)));
+    out.push(...(await withoutFamily(runIpParsed(args, (t) => parseOwnedRoutes(t, family), options))));
   }
   return out;
 }
@@ -135,7 +145,7 @@ export async function listOwnedRules(options: NetifOptions = {}): Promise<RuleSp
   const out: RuleSpec[] = [];
   for (const family of [4, 6] as const) {
     const args = [`-${family}`, '-json', 'rule', 'show'];
-    out.push(...(await runIpParsed(args, (t) => parseOwnedRules(t, family), options)));
+    out.push(...(await withoutFamily(runIpParsed(args, (t) => parseOwnedRules(t, family), options))));
   }
   return out;
 }
@@ -143,4 +153,86 @@ export async function listOwnedRules(options: NetifOptions = {}): Promise<RuleSp
 /** Every virtual-MAC macvlan (see parseVmacLinks). */
 export function listVmacLinks(options: NetifOptions = {}): Promise<VmacLink[]> {
   return runIpParsed(['-json', '-details', 'link', 'show', 'type', 'macvlan'], parseVmacLinks, options);
+}
+
+/** What removeOwnedRouting or removeVmacLinks did with one leftover. */
+export interface LeftoverRemoval {
+  readonly kind: 'route' | 'rule' | 'virtual MAC';
+  /** How it reads in logs: `ip`'s words. */
+  readonly text: string;
+  readonly error?: NetifError;
+}
+
+async function removeEach(
+  jobs: { kind: LeftoverRemoval['kind']; text: string; args: string[] }[],
+  options: NetifOptions,
+): Promise<LeftoverRemoval[]> {
+  const out: LeftoverRemoval[] = [];
+  for (const { kind, text, args } of jobs) {
+    try {
+      await runIp(args, options);
+      out.push({ kind, text });
+    } catch (error) {
+      if (!(error instanceof NetifError)) throw error;
+      out.push({ kind, text, error });
+    }
+  }
+  return out;
+}
+
+/**
+ * Without the kernel agent (`vipd --cleanup`, after vipd died): removes every route and rule of
+ * vipd's protocol by `ip`, one at a time, going on past a failure. The kernel matches the
+ * protocol: nothing of another protocol goes.
+ */
+export async function removeOwnedRouting(options: NetifOptions = {}): Promise<LeftoverRemoval[]> {
+  const proto = `0x${VIPD_ADDR_PROTO.toString(16)}`;
+  const routes = (await listOwnedRoutes(options)).map((r) => ({
+    kind: 'route' as const,
+    text: describeRoute(r),
+    args: [
+      `-${r.family}`,
+      'route',
+      'del',
+      r.to,
+      ...(r.via !== undefined ? ['via', r.via] : []),
+      ...(r.dev !== undefined ? ['dev', r.dev] : []),
+      'table',
+      String(r.table ?? MAIN_TABLE),
+      'metric',
+      String(r.metric ?? 0),
+      'proto',
+      proto,
+    ],
+  }));
+  const rules = (await listOwnedRules(options)).map((r) => ({
+    kind: 'rule' as const,
+    text: describeRule(r),
+    args: [
+      `-${r.family}`,
+      'rule',
+      'del',
+      ...(r.from !== undefined ? ['from', r.from] : []),
+      ...(r.to !== undefined ? ['to', r.to] : []),
+      'table',
+      String(r.table),
+      ...(r.priority !== undefined ? ['priority', String(r.priority)] : []),
+      'protocol',
+      proto,
+    ],
+  }));
+  return removeEach([...routes, ...rules], options);
+}
+
+/** Without the kernel agent: deletes every virtual-MAC macvlan (see parseVmacLinks) by `ip`. */
+export async function removeVmacLinks(options: NetifOptions = {}): Promise<LeftoverRemoval[]> {
+  const links = await listVmacLinks(options);
+  return removeEach(
+    links.map((v) => ({
+      kind: 'virtual MAC' as const,
+      text: `${v.name} (${v.mac})${v.parent !== undefined ? ` on ${v.parent}` : ''}`,
+      args: ['link', 'del', 'dev', v.name],
+    })),
+    options,
+  );
 }

@@ -98,3 +98,28 @@ describe('leftovers of an earlier run besides addresses', () => {
     assert.equal(log.lines[3]?.fields.vmac, 'vmac4.51 (00:00:5e:00:01:33) on e0');
   });
 });
+
+describe('leftovers that cannot be listed', () => {
+  it('warn once and let the start go on (the addresses are still removed)', async () => {
+    const log = memoryLogger();
+    const removed: string[] = [];
+    const kernel = {
+      listLeftovers: () => Promise.reject(new Error('ip -6 route show failed')),
+      listOwned: () =>
+        Promise.resolve([{ ifname: 'eth0', address: '10.0.0.10', prefixLen: 24, family: 4 as const }]),
+      removeVip: (ifname: string, spec: { address: string }) => {
+        removed.push(`${spec.address} ${ifname}`);
+        return Promise.resolve(true);
+      },
+    };
+    await cleanStaleAddresses(kernel, log);
+    assert.deepEqual(removed, ['10.0.0.10 eth0']);
+    assert.deepEqual(
+      log.lines.map((l) => [l.level, l.msg]),
+      [
+        ['warn', 'cannot list the routes, rules and macvlans an earlier run left'],
+        ['warn', 'removed a VIP address left by an earlier run'],
+      ],
+    );
+  });
+});

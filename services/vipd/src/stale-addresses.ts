@@ -13,7 +13,11 @@ export async function cleanStaleAddresses(
   kernel: Pick<Kernel, 'listOwned' | 'removeVip' | 'listLeftovers'>,
   log: Logger,
 ): Promise<void> {
-  const leftovers = (await kernel.listLeftovers?.()) ?? [];
+  // Not a reason to stay down: a leftover route or macvlan is in the way, not a second holder.
+  const leftovers = await Promise.resolve(kernel.listLeftovers?.() ?? []).catch((err: unknown) => {
+    log.warn({ err: errorLine(err) }, 'cannot list the routes, rules and macvlans an earlier run left');
+    return [];
+  });
   await removeLeftovers(
     leftovers.filter((l) => l.kind !== 'virtual MAC'),
     log,
