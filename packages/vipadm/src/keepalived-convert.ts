@@ -28,7 +28,7 @@ const NOT_NEEDED: Record<string, string> = {
   unicast_src_ip: 'not needed: set node.advertise in the node config',
   mcast_src_ip: 'not needed: nothing is multicast',
   vrrp_version: 'not needed: vipd does not speak VRRP',
-  dont_track_primary: 'not needed: only the VIP interface is tracked',
+  dont_track_primary: 'not carried: vipd always tracks the VIP interface (down: the node cannot serve it)',
   smtp_alert: 'not carried: use vipadm -o json watch or hooks',
   use_vmac: 'not carried: vipd has no virtual MAC yet',
   vmac_xmit_base: 'not carried: vipd has no virtual MAC yet',
