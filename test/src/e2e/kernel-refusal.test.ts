@@ -5,7 +5,8 @@
  * n1 (priority 150) takes the leadership, meets the refusal, says so in one error line, marks
  * the VIP unready in its node record and lets the leadership go; n2 (100) then holds the VIP,
  * and n1 does not try again while the spec stays. Once the spec changes (scope global, which n1
- * accepts) n1 tries again and takes the VIP back.
+ * accepts) n1 tries again and takes the VIP back. The same for a route whose gateway n1 cannot
+ * reach (ENETUNREACH): n2 holds the VIP with the route, and nothing of it stays on n1.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -74,6 +75,51 @@ describe('a VIP the kernel refuses (namespace lab, real etcd)', { skip }, () => 
             what: "n1's unready list empty again",
           });
           assert.equal(refusals().length, 1, 'no further refusal');
+        } catch (err) {
+          cluster.printLogTails(NODES, 30);
+          throw err;
+        } finally {
+          await cluster.stopAll();
+        }
+      });
+    },
+  );
+  it(
+    'a route the kernel refuses (gateway unreachable on the best node) takes the VIP there down; the next node holds it with its route',
+    { timeout: 120_000 },
+    async () => {
+      await withLab({ nodes: 2, etcd: true }, async (lab) => {
+        const endpoint = await lab.startEtcd();
+        const cluster = new VipdCluster(lab, endpoint, { ttlSeconds: 3 });
+        const vip = '198.51.100.100/24';
+        try {
+          // The gateway is on a subnet n2 has and n1 has not.
+          await lab.exec('n2', ['ip', 'address', 'add', '203.0.113.2/25', 'dev', 'e0']);
+          await cluster.putVip({
+            name: 'web',
+            address: vip,
+            interface: 'e0',
+            nodes: { n1: { priority: 150 }, n2: { priority: 100 } },
+            routes: [{ to: '203.0.113.128/25', via: '203.0.113.1' }],
+          });
+          for (const h of NODES) cluster.start(h);
+          await cluster.waitHolder(vip, NODES, 15_000, 'n2');
+          const route = await lab.exec('n2', ['ip', 'route', 'show', '203.0.113.128/25', 'proto', '118']);
+          assert.match(route, /via 203\.0\.113\.1 dev e0/, 'n2 holds it with its route');
+          await pollUntil(
+            async () =>
+              cluster.logs('n1').some((l) => String(l.msg).startsWith(REFUSED)) ? true : undefined,
+            { timeoutMs: 5000, what: "the refusal in n1's log" },
+          );
+          const line = cluster.logs('n1').find((l) => String(l.msg).startsWith(REFUSED))!;
+          assert.match(String(line.err), /203\.0\.113\.128\/25/, 'the error names the route');
+          assert.equal(
+            await lab.exec('n1', ['ip', 'route', 'show', 'table', 'all', 'proto', '118']),
+            '',
+            'nothing of it stays on n1',
+          );
+          assert.deepEqual(await cluster.holders(vip, NODES), ['n2']);
+          console.log(`# route refused on n1: ${String(line.code)} ${String(line.err)}`);
         } catch (err) {
           cluster.printLogTails(NODES, 30);
           throw err;
