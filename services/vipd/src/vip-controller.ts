@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { errorLine, type Logger } from '@vipd/log';
 import { interfaceFor, rankCandidates, type VipSpec } from '@vipd/store';
 import type { HookState } from '@vipd/config';
-import { AgentFencedError } from '@vipd/netif';
+import { AgentFencedError, KernelRefusedError } from '@vipd/netif';
 import type { ControllerContext, LeaseSession } from './controller-context';
 import { betterPresent, decide, type Decision, startupGraceWait } from './decide';
 import { FailsafeKeep } from './failsafe-keep';
@@ -465,7 +465,13 @@ export class VipController {
     // A removal that failed earlier is finished first, so that every "up" follows its "down".
     if (this.unremoved)
       await this.removeAddress({ class: 'other', text: 'removal retried before adding again' });
-    await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.settings.addressLifetimeSec);
+    try {
+      await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.settings.addressLifetimeSec);
+    } catch (err) {
+      if (!(err instanceof KernelRefusedError) || this.ctx.kernelRefused === undefined) throw err;
+      await this.refusedByKernel(revision, ifname, err);
+      return;
+    }
     this.applied = { ifname, spec: this.spec, revision };
     this.upSince = Date.now();
     const from = this.leadership.lastHolderElsewhere;
@@ -483,6 +489,27 @@ export class VipController {
     );
     this.announcer.tookOver(this.applied, this.spec.announce.count, this.ctx.pacing.probeSpacingMs());
     this.hook('master', this.applied, reason);
+  }
+
+  /**
+   * Called under kernelLock. The kernel will not take this VIP here (nothing of it stayed: the add
+   * is all or nothing): rather than hold a leadership it cannot serve, this node says it cannot
+   * serve the VIP and lets the leadership go, so that another node can take it.
+   */
+  private async refusedByKernel(revision: string, ifname: string, err: KernelRefusedError): Promise<void> {
+    const why = `the kernel refused it on ${ifname}: ${err.message}`;
+    this.log.error(
+      {
+        rev: revision,
+        address: `${this.spec.address}/${this.spec.prefixLen}`,
+        interface: ifname,
+        code: err.code,
+        err: errorLine(err),
+      },
+      'the kernel refused this VIP: leadership released; this node cannot serve it until its spec changes or vipd restarts',
+    );
+    await this.ctx.kernelRefused?.(this.spec.name, why);
+    await this.releases.release(revision, 'the kernel refused the VIP on this node');
   }
 
   /** Called under kernelLock. */
