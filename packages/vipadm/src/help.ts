@@ -172,8 +172,8 @@ Shows one VIP in full: spec (with tracked checks and the etcd-loss mode), revisi
 holder with its fencing revision, pin, and each node's effective priority (the spec's
 priority with its weighted checks applied, and which did: "130 (150; svc down: -20)").
 Below it (table output): every node that may hold it, best first by effective priority, with
-what keeps it from holding it (not registered, drained, cannot serve it: its interface or a
-tracked check), and one line on why it is held where it is, or not at all.
+what keeps it from holding it (not registered, drained, cannot serve it: its interface, a
+tracked check, or the kernel refused the VIP there), and one line on why it is held where it is, or not at all.
 
 Examples:
   vipadm vip get web
@@ -209,8 +209,9 @@ Examples:
 Reads one node's keepalived.conf (FILE, or - for stdin) and prints the VIP specs it implies as
 the YAML "vipadm apply -f" reads: one VIP per virtual_ipaddress address of each vrrp_instance,
 with this node (--node NAME, else global_defs router_id, else node1) at the instance's priority;
-nopreempt, preempt_delay, track_script / track_process (and their weights), garp_master_*,
-dev, label, scope, brd and noprefixroute are carried. vrrp_script, vrrp_track_process and
+nopreempt, preempt_delay, track_script / track_process / track_interface (and their weights),
+garp_master_*, dev, label, scope, brd and noprefixroute are carried. vrrp_script,
+vrrp_track_process, each tracked interface (an interface check link-IF) and
 notify_master|backup|fault follow as comments: the checks and hooks for the node's vipd.yaml.
 Each option that cannot be carried (vrrp_sync_group, virtual_routes, advert_int, ...) is one
 line on stderr saying why; the exit code is still 0. Needs no coordinator.

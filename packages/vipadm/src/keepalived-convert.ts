@@ -1,7 +1,7 @@
 /**
  * `vipadm import-keepalived FILE`: one node's keepalived.conf as the YAML `vipadm apply -f`
  * reads (one VIP spec per virtual_ipaddress address of each vrrp_instance), followed by the node
- * config it implies (vrrp_script / vrrp_track_process → checks[], notify_* → hooks) as YAML
+ * config it implies (vrrp_script / vrrp_track_process / track_interface → checks[], notify_* → hooks) as YAML
  * comments, and one line for each option that cannot be carried, saying why
  * (docs/migrating-from-keepalived.md). Pure: parsed statements in, text out.
  */
@@ -28,7 +28,7 @@ const NOT_NEEDED: Record<string, string> = {
   unicast_src_ip: 'not needed: set node.advertise in the node config',
   mcast_src_ip: 'not needed: nothing is multicast',
   vrrp_version: 'not needed: vipd does not speak VRRP',
-  dont_track_primary: 'not needed: only the VIP interface is tracked',
+  dont_track_primary: 'not carried: vipd always tracks the VIP interface (down: the node cannot serve it)',
   smtp_alert: 'not carried: use vipadm -o json watch or hooks',
   use_vmac: 'not carried: vipd has no virtual MAC yet',
   vmac_xmit_base: 'not carried: vipd has no virtual MAC yet',
@@ -158,6 +158,7 @@ class Converter {
     const track: string[] = [];
     const weighted: Obj[] = [];
     const addresses: ConfStatement[] = [];
+    const trackedLinks: ConfStatement[] = [];
     for (const d of s.block ?? []) {
       const [k, v] = d.words;
       const key = k ?? '';
@@ -174,15 +175,8 @@ class Converter {
       else if (key === 'virtual_ipaddress' || key === 'virtual_ipaddress_excluded')
         addresses.push(...(d.block ?? []));
       else if (key === 'track_script' || key === 'track_process') this.tracks(d, instName, track, weighted);
-      else if (key === 'track_interface') {
-        for (const t of d.block ?? []) {
-          this.drop(
-            t,
-            'not carried: the VIP interface is tracked by itself; another needs an exec check',
-            `track_interface ${t.words.join(' ')}`,
-          );
-        }
-      } else if (key === 'virtual_routes') {
+      else if (key === 'track_interface') trackedLinks.push(...(d.block ?? []));
+      else if (key === 'virtual_routes') {
         for (const r of d.block ?? [])
           this.drop(r, 'not carried: vipd adds no routes with a VIP', `virtual_routes ${r.words.join(' ')}`);
       } else if (
@@ -198,6 +192,7 @@ class Converter {
     }
     if (!IFNAME_RE.test(iface))
       return this.drop(s, 'has no interface; no VIP made', `vrrp_instance ${instName}`);
+    for (const t of trackedLinks) this.trackInterface(t, instName, iface, track, weighted);
     const specs = addresses.flatMap((a) => this.address(a, instName, iface));
     if (specs.length === 0)
       this.drop(s, 'has no virtual_ipaddress; no VIP made', `vrrp_instance ${instName}`);
@@ -240,6 +235,39 @@ class Converter {
         this.drop(t, 'weight beyond -253..253; not tracked', `${inst}: ${check}`);
       else weighted.push({ check: def.name, weight });
     }
+  }
+
+  /**
+   * One `track_interface` line (`eth1` or `eth1 weight -20`): an `interface` check of that name
+   * in the node config, tracked by the VIP (with the weight when there is one). The VIP's own
+   * interface is tracked by itself.
+   */
+  private trackInterface(
+    t: ConfStatement,
+    inst: string,
+    iface: string,
+    track: string[],
+    weighted: Obj[],
+  ): void {
+    const [link, w, n, ...rest] = t.words;
+    const what = `${inst}: track_interface ${t.words.join(' ')}`;
+    if (link === undefined || !IFNAME_RE.test(link)) return this.drop(t, 'not an interface name', what);
+    const weight = w === 'weight' ? int(n) : undefined;
+    if ((w !== undefined && weight === undefined) || rest.length > 0)
+      return this.drop(t, 'not carried (only "IF" or "IF weight N")', what);
+    if (link === iface)
+      return this.drop(
+        t,
+        'not needed: the VIP interface is tracked by itself (down: the node cannot serve it)',
+        what,
+      );
+    if (weight !== undefined && Math.abs(weight) > 253)
+      return this.drop(t, 'weight beyond -253..253; not tracked', what);
+    const name = `link-${link.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 63);
+    if (!this.checks.has(name))
+      this.checks.set(name, { name, line: t.line, config: { name, type: 'interface', interface: link } });
+    if (weight === undefined || weight === 0) track.push(name);
+    else weighted.push({ check: name, weight });
   }
 
   /** One virtual_ipaddress line: ADDR[/PREFIX] [dev IF] [label IF:L] [scope S] [brd B] [noprefixroute]. */

@@ -75,6 +75,44 @@ describe('vipadm import-keepalived', () => {
     );
   });
 
+  it('track_interface becomes interface checks: weighted, unweighted, the VIP interface by itself', () => {
+    const out = convert(`
+vrrp_instance VI_1 {
+  interface eth0
+  priority 150
+  track_interface {
+    eth1 weight -20
+    bond0.100
+    eth0
+    eth2 weight -20 reverse
+  }
+  virtual_ipaddress {
+    198.51.100.100/24
+  }
+}
+`);
+    const [vip, ...more] = parseApplyFile(out.yaml, 'out.yaml');
+    assert.equal(more.length, 0);
+    assert.deepEqual(vip!.track_weighted, [{ check: 'link-eth1', weight: -20 }]);
+    assert.deepEqual(vip!.track, ['link-bond0_100']);
+    assert.match(
+      out.yaml,
+      /^# {5}- name: link-eth1\n# {7}type: interface\n# {7}interface: eth1$/m,
+      'the node config gets the check',
+    );
+    assert.match(
+      out.yaml,
+      /^# {5}- name: link-bond0_100\n# {7}type: interface\n# {7}interface: bond0\.100$/m,
+    );
+    assert.deepEqual(
+      out.dropped.map((l) => l.replace(/^k\.conf:\d+: /, '')),
+      [
+        'VI_1: track_interface eth0: not needed: the VIP interface is tracked by itself (down: the node cannot serve it)',
+        'VI_1: track_interface eth2 weight -20 reverse: not carried (only "IF" or "IF weight N")',
+      ],
+    );
+  });
+
   it('several addresses make several VIPs; address options carried; unknowns reported', () => {
     const out = convert(`
 vrrp_instance VI_1 {

@@ -24,6 +24,11 @@ export interface ControllerContext {
   pacing: Pacing;
   /** VIP groups (spec `group`): the lead's leadership decides for every member (vip-groups.ts). */
   groups: Groups;
+  /**
+   * The kernel refused this VIP's add here (add-refusals.ts): the node counts as unable to serve
+   * it; resolves once its own ranking says so (before the controller lets the leadership go).
+   */
+  kernelRefused?(vip: string, why: string): Promise<void>;
   /** The address went up or down here: queues the hooks (never waits for them). */
   transition(t: VipTransition): void;
 }

@@ -9,6 +9,7 @@ import type { MeshTls } from '@vipd/heartbeat';
 import type { LbDataPlane } from '@vipd/lb';
 import { type Clock, type Logger, monotonicClock } from '@vipd/log';
 import { type EtcdClient, createEtcdClient, Keys, type NodeSession } from '@vipd/store';
+import { AddRefusals, mergeUnready } from './add-refusals';
 import { BeatKeys } from './beat-keys';
 import { ClusterView } from './cluster-view';
 import { EtcdLeadership } from './etcd-leadership';
@@ -71,6 +72,8 @@ export class Daemon {
   private readonly hooks: HookRunner;
   private readonly tick: Tick;
   private readonly services: VirtualServices | undefined;
+  /** VIPs whose add the kernel refused here (add-refusals.ts). */
+  private readonly refusals = new AddRefusals();
   private aliveTimer: NodeJS.Timeout | undefined;
   private stopping = false;
   private ready = false;
@@ -110,7 +113,7 @@ export class Daemon {
       kernel,
       session,
       onChange: reconcileAll,
-      unready: () => this.services?.unready(),
+      unready: () => mergeUnready(this.services?.unready(), this.refusals.unready()),
       log,
     });
     const current = () => this.state.current;
@@ -196,6 +199,10 @@ export class Daemon {
         },
         peers,
         takeover,
+        kernelRefused: async (vip, why) => {
+          this.refusals.refuse(vip, why);
+          await this.state.checkReadiness();
+        },
         transition: (tr) => {
           this.hooks.notify(tr);
           deps.metrics?.transition(tr);
@@ -305,6 +312,8 @@ export class Daemon {
       this.guard.update();
     };
     view.vips.on('changed', (name, spec) => {
+      // A VIP the kernel refused here is tried again once its spec changed.
+      if (this.refusals.clear(name)) this.state.checkReadinessSoon();
       controllers.specChanged(name, spec);
       this.services?.changed();
     });

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { errorLine, type Logger } from '@vipd/log';
 import { groupPin, interfaceFor, rankGroup, type VipSpec } from '@vipd/store';
 import type { HookState } from '@vipd/config';
-import { AgentFencedError } from '@vipd/netif';
+import { AgentFencedError, KernelRefusedError } from '@vipd/netif';
 import type { ControllerContext, GroupLead, LeaseSession } from './controller-context';
 import { betterPresent, decide, type Decision, startupGraceWait } from './decide';
 import { FailsafeKeep } from './failsafe-keep';
@@ -559,7 +559,9 @@ export class VipController {
       this.coming = undefined;
       // Not up: the followers that went up without it look again (and go).
       for (const f of followers) f.reconcile();
-      throw err;
+      if (!(err instanceof KernelRefusedError) || this.ctx.kernelRefused === undefined) throw err;
+      await this.refusedByKernel(revision, ifname, err);
+      return;
     } finally {
       this.coming = undefined;
     }
@@ -586,6 +588,30 @@ export class VipController {
   private probeTargets(): ProbeTarget[] {
     const members = this.ctx.groups.membersOf(this.spec.name) ?? [this.spec];
     return members.map((spec) => ({ ifname: interfaceFor(spec, this.ctx.self), spec }));
+  }
+
+  /**
+   * Called under kernelLock. The kernel will not take this VIP here (nothing of it stayed: the add
+   * is all or nothing): rather than hold a leadership it cannot serve, this node says it cannot
+   * serve the VIP and lets the leadership go, so that another node can take it.
+   */
+  private async refusedByKernel(revision: string, ifname: string, err: KernelRefusedError): Promise<void> {
+    const why = `the kernel refused it on ${ifname}: ${err.message}`;
+    this.log.error(
+      {
+        rev: revision,
+        address: `${this.spec.address}/${this.spec.prefixLen}`,
+        interface: ifname,
+        code: err.code,
+        err: errorLine(err),
+      },
+      'the kernel refused this VIP: leadership released; this node cannot serve it until its spec changes or vipd restarts',
+    );
+    await this.ctx.kernelRefused?.(this.spec.name, why);
+    // A group's follower has no key of its own: unable to serve it, this node is out of the
+    // group's ranking, and the lead lets the group go.
+    if (this.ctx.groups.leadOf(this.spec.name)) return;
+    await this.releases.release(revision, 'the kernel refused the VIP on this node');
   }
 
   /** Called under kernelLock. */
