@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { memoryLogger, monotonicClock } from '@vipd/log';
+import { KernelRefusedError } from '@vipd/netif';
 import { type AcquireResult, type NodeInfo, parseVipSpec, type VipSpec } from '@vipd/store';
 import type { Kernel } from './kernel';
 import { handOver, type Holder, type LeadershipPort, type VipLeadership } from './leadership-port';
@@ -20,6 +21,8 @@ class BatchingKernel {
   readonly batches: string[][] = [];
   /** Addresses another host still answers ARP/NDP for (a takeover probe sees them). */
   readonly answering = new Set<string>();
+  /** VIPs whose add the kernel refuses (as a route with an unreachable gateway is). */
+  readonly refuse = new Set<string>();
   private open: string[] | undefined;
   private record(what: string): void {
     if (!this.open) {
@@ -33,6 +36,8 @@ class BatchingKernel {
   readonly kernel: Kernel = {
     link: () => Promise.resolve({ ready: true }),
     addVip: (_ifname, spec) => {
+      if (this.refuse.has(spec.name))
+        return Promise.reject(new KernelRefusedError('Network is unreachable', 'ENETUNREACH'));
       this.record(`+${spec.name}`);
       this.up.add(spec.name);
       return Promise.resolve();
@@ -113,6 +118,7 @@ function setUp(o: { takenOver?: (vip: string) => boolean } = {}) {
   const k = new BatchingKernel();
   const leaders = new FakeLeaders();
   let nodes = [node('n1'), node('n2')];
+  const refused: string[] = [];
   const log = memoryLogger();
   const registry = new VipControllers<VipController>({
     log,
@@ -139,6 +145,14 @@ function setUp(o: { takenOver?: (vip: string) => boolean } = {}) {
       peers: { holdersOf: () => [], failsafeHoldersOf: () => [] },
       takeover: { notBefore: () => 0, takenOver: o.takenOver ?? (() => false) },
       transition: () => undefined,
+      // As the daemon does (add-refusals.ts): this node counts as unable to serve the VIP.
+      kernelRefused: (vip) => {
+        refused.push(vip);
+        nodes = [node('n1', [...refused]), ...nodes.slice(1)];
+        // The node's readiness changed: every VIP looks again (NodeState's onChange).
+        registry.reconcileAll();
+        return Promise.resolve();
+      },
     },
     create: (s, context, l) => new VipController(s, context, l),
     added: () => undefined,
@@ -207,6 +221,20 @@ describe('VIP groups: one decision, one kernel batch', () => {
       assert.equal(t.k.up.size, 0, 'nothing added while a member is answered for');
       t.k.answering.clear();
       await until(() => t.k.up.size === 3, 'all three up once the wire is free');
+    } finally {
+      await t.stopAll();
+    }
+  });
+
+  it('the kernel refusing one member here gives the whole group up (the lead lets its key go)', async () => {
+    const t = setUp();
+    t.k.refuse.add('b');
+    t.registry.specChanged('a', member('a', '198.51.100.10/24'));
+    t.registry.specChanged('b', member('b', '198.51.100.11/24'));
+    try {
+      await until(() => t.leaders.acquired.includes('a'), 'the lead took its key');
+      await until(() => !t.leaders.keys.has('a') && t.k.up.size === 0, 'the group let go here');
+      assert.equal(t.leaders.keys.has('b'), false, 'the follower took no key');
     } finally {
       await t.stopAll();
     }
