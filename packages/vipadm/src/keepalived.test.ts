@@ -69,10 +69,74 @@ describe('vipadm import-keepalived', () => {
       ['web', 'web'],
     );
     assert.equal(out.dropped.filter((l) => l.includes('vrrp_sync_group')).length, 0, out.dropped.join('\n'));
-    assert.equal(
-      out.dropped.filter((l) => /virtual_routes 198\.51\.100\.0\/24 via 203\.0\.113\.1/.test(l)).length,
-      1,
+    assert.deepEqual(
+      specs.map((s) => s.routes),
+      [[{ to: '198.51.100.0/24', via: '203.0.113.1', dev: 'eth0', table: 254, metric: 0 }], []],
+      'the IPv4 route goes with the IPv4 VIP',
     );
+    assert.equal(out.dropped.filter((l) => l.includes('virtual_routes')).length, 0, out.dropped.join('\n'));
+  });
+
+  it('virtual_routes, virtual_rules and use_vmac are carried; what they cannot say is reported', () => {
+    const out = convert(`
+vrrp_instance GW {
+    interface eth0
+    virtual_router_id 51
+    use_vmac vrrp.51
+    priority 120
+    virtual_ipaddress {
+        198.51.100.100/24
+        2001:db8::100/64
+    }
+    virtual_routes {
+        to 203.0.113.0/24 via 198.51.100.1 table 100 metric 5
+        2001:db8:1::/48 via 2001:db8::1
+        src 198.51.100.100 to 203.0.113.128/25 dev eth0
+        blackhole 203.0.113.64/26
+    }
+    virtual_rules {
+        from 198.51.100.100 table 100 priority 1000
+        to 2001:db8:1::/48 lookup 200
+        from 198.51.100.100 fwmark 3 table 100
+    }
+}
+vrrp_instance PLAIN {
+    interface eth1
+    virtual_router_id 52
+    virtual_ipaddress {
+        203.0.113.7/24
+    }
+}
+`);
+    const specs = parseApplyFile(out.yaml, 'out.yaml');
+    const [v4, v6, plain] = specs;
+    assert.deepEqual(
+      specs.map((s) => [s.name, s.address, s.vmac, s.group]),
+      [
+        ['gw-1', '198.51.100.100/24', 51, 'gw'],
+        ['gw-2', '2001:db8::100/64', 51, 'gw'],
+        ['plain', '203.0.113.7/24', 0, ''],
+      ],
+    );
+    assert.deepEqual(v4!.routes, [
+      { to: '203.0.113.0/24', via: '198.51.100.1', dev: '', table: 100, metric: 5 },
+    ]);
+    assert.deepEqual(v6!.routes, [
+      { to: '2001:db8:1::/48', via: '2001:db8::1', dev: '', table: 254, metric: 0 },
+    ]);
+    assert.deepEqual(v4!.rules, [{ from: '198.51.100.100/32', to: '', table: 100, priority: 1000 }]);
+    assert.deepEqual(v6!.rules, [{ from: '', to: '2001:db8:1::/48', table: 200, priority: 0 }]);
+    assert.deepEqual(plain!.routes, []);
+    const dropped = out.dropped.join('\n');
+    assert.match(
+      dropped,
+      /virtual_routes src 198\.51\.100\.100 to 203\.0\.113\.128\/25 dev eth0: not carried/,
+    );
+    assert.match(dropped, /virtual_routes blackhole 203\.0\.113\.64\/26: not carried/);
+    assert.match(dropped, /virtual_rules from 198\.51\.100\.100 fwmark 3 table 100: not carried: "fwmark"/);
+    assert.match(dropped, /use_vmac vrrp\.51: not carried: vipd names the macvlan itself/);
+    assert.match(dropped, /PLAIN: virtual_router_id: not needed/);
+    assert.doesNotMatch(dropped, /GW: virtual_router_id/);
   });
 
   it('track_interface becomes interface checks: weighted, unweighted, the VIP interface by itself', () => {
