@@ -1,25 +1,27 @@
 /**
  * One VIP on this node: compares what etcd says (leader key, live candidates) with what the
  * kernel has, and acts. Reconciles on every change (its leader key's through the leadership
- * port) and on the daemon's timer. Its parts: the address on this node, its adds, removals and
- * the kernel refusing it (vip-address.ts); a group follower's reconcile (vip-group-follower.ts);
- * the probe before an add taken from a silent holder (takeover-probe.ts); the check of a peer's
- * claim (peer-claim.ts); releases and handovers (vip-release.ts).
+ * port) and on the daemon's timer. Its parts: what to do now, from the etcd view
+ * (vip-decider.ts); the address on this node, its adds, removals and the kernel refusing it
+ * (vip-address.ts); a group follower's reconcile (vip-group-follower.ts); the probe before an
+ * add taken from a silent holder (takeover-probe.ts); the check of a peer's claim
+ * (peer-claim.ts); releases and handovers (vip-release.ts).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errorLine, type Logger } from '@vipd/log';
-import { groupPin, interfaceFor, rankGroup, type VipSpec } from '@vipd/store';
+import { interfaceFor, type VipSpec } from '@vipd/store';
 import type { HookState } from '@vipd/config';
 import { AgentFencedError } from '@vipd/netif';
 import type { ControllerContext, LeaseSession } from './controller-context';
-import { betterPresent, decide, type Decision, startupGraceWait } from './decide';
+import type { Decision } from './decide';
 import { FailsafeKeep } from './failsafe-keep';
-import type { Holder, VipLeadership } from './leadership-port';
+import type { VipLeadership } from './leadership-port';
 import { PeerClaimCheck } from './peer-claim';
 import type { Reason } from './reason-class';
 import { TakeoverProbe } from './takeover-probe';
 import { REMOVE_RETRY_MS, VipAddress } from './vip-address';
 import type { HeldAddress } from './vip-announcer';
+import { VipDecider } from './vip-decider';
 import { VipGroupFollower } from './vip-group-follower';
 import { VipReleases } from './vip-release';
 
@@ -36,8 +38,6 @@ const NOT_HOLDER: Reason = { class: 'lost_leadership', text: 'not holder' };
 const SHUTTING_DOWN: Reason = { class: 'shutdown', text: 'shutting down' };
 
 export class VipController {
-  private vacantSince: number | undefined;
-  private betterSince: number | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private wakeTimer: NodeJS.Timeout | undefined;
@@ -50,6 +50,8 @@ export class VipController {
   private readonly log: Logger;
   /** The address on this node: add, remove, the kernel refusing it (vip-address.ts). */
   private readonly address: VipAddress;
+  /** What to do now, from the etcd view (vip-decider.ts). */
+  private readonly decider: VipDecider;
   /** A group follower's reconcile (vip-group-follower.ts). */
   private readonly follower: VipGroupFollower;
   /** The probe before an add taken from a silent holder (takeover-probe.ts). */
@@ -92,6 +94,7 @@ export class VipController {
       },
     });
     const owner = { spec: () => this.spec, stopped: () => this.stopped, wake };
+    this.decider = new VipDecider({ ctx, leadership, log, spec: owner.spec });
     this.address = new VipAddress({
       ctx,
       leadership,
@@ -281,14 +284,6 @@ export class VipController {
     }
   }
 
-  /** Who holds the VIP now; an unreadable leader key is held by an unknown node ('?'). */
-  private leaderView(): Holder | undefined {
-    const holder = this.leadership.holder();
-    if (holder?.problem !== undefined)
-      this.log.warn({ rev: holder.revision, problem: holder.problem }, 'leader key unreadable');
-    return holder;
-  }
-
   private async runOnce(): Promise<void> {
     const session = this.ctx.standing.session();
     if (await this.releases.releaseStaleMark(session)) return;
@@ -297,34 +292,7 @@ export class VipController {
       await this.follower.followLead(lead, session);
       return;
     }
-    const leader = this.leaderView();
-    // A group's lead decides for every member: eligible only where all are (rankGroup).
-    const members = this.ctx.groups.membersOf(this.spec.name) ?? [this.spec];
-    const pinned = groupPin(members, (vip) => this.ctx.candidates.pinOf(vip));
-    const ranked = rankGroup(members, this.ctx.candidates.liveNodes(), pinned);
-    const now = this.ctx.clock.now();
-    const mine = leader !== undefined && leader.node === this.ctx.self && leader.lease === session?.leaseId;
-    this.vacantSince = leader ? undefined : (this.vacantSince ?? now);
-    this.betterSince = mine && betterPresent(this.ctx.self, ranked) ? (this.betterSince ?? now) : undefined;
-    const d = decide({
-      self: this.ctx.self,
-      leader,
-      myLease: session?.leaseId,
-      sessionValid: (session?.valid() ?? false) && this.ctx.standing.canHold(),
-      ranked,
-      pinned,
-      preempt: this.spec.preempt,
-      preemptDelayMs: this.spec.preemptDelayMs,
-      acquireStepMs: this.ctx.settings.acquireStepMs,
-      now,
-      vacantSince: this.vacantSince,
-      betterSince: this.betterSince,
-      notBefore: this.ctx.takeover.notBefore(this.spec.name),
-    });
-    const graceWait =
-      d.kind === 'acquire' && now < this.ctx.candidates.startupGraceUntil()
-        ? startupGraceWait(this.spec, this.ctx.self, (n) => this.ctx.candidates.seenSinceStart(n))
-        : undefined;
+    const { d, now, graceWait } = this.decider.next(session);
     if (graceWait !== undefined) {
       this.note({ kind: 'wait', untilMs: this.ctx.candidates.startupGraceUntil(), reason: graceWait });
       this.wake(this.ctx.candidates.startupGraceUntil() - now);
@@ -353,8 +321,8 @@ export class VipController {
         }
         await this.address.apply(d.revision, { class: 'reapplied', text: 'holds the leadership' });
         let nextMs = this.address.keepAnnounced() ?? Infinity;
-        if (this.betterSince !== undefined && this.spec.preempt) {
-          nextMs = Math.min(nextMs, this.betterSince + this.spec.preemptDelayMs - now);
+        if (this.decider.betterSince !== undefined && this.spec.preempt) {
+          nextMs = Math.min(nextMs, this.decider.betterSince + this.spec.preemptDelayMs - now);
         }
         if (nextMs !== Infinity) this.wake(nextMs);
         return;
