@@ -13,6 +13,7 @@ import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil } from '../harness/proc';
 import { withLab } from '../lab';
 import { naCaptureArgv } from '../tools/na-capture';
+import { secondBurstCorrects } from './second-burst';
 import { VipdCluster } from './vipd-cluster';
 
 const VIP6 = '2001:db8::100';
@@ -92,19 +93,12 @@ describe('second announcement burst, IPv6 (namespace lab, real etcd, real NAs)',
           const upAt = Date.parse(String(up.time));
 
           const mac = await lab.mac('n1');
-          await pollUntil(async () => ((await lab.neighbour('cli', VIP6)) === mac ? true : undefined), {
-            timeoutMs: DELAY_MS + 3000,
-            intervalMs: 10,
-            what: "the second burst to correct the client's neighbour entry",
+          const { fixedAt, second } = await secondBurstCorrects(lab, cluster, {
+            holder: 'n1',
+            vip: 'web6',
+            address: VIP6,
+            delayMs: DELAY_MS,
           });
-          const fixedAt = Date.now();
-          const second = await pollUntil(
-            async () =>
-              cluster
-                .logs('n1')
-                .find((l) => l.msg === 'announced' && l.vip === 'web6' && l.why === 'second burst'),
-            { timeoutMs: 2000, intervalMs: 10, what: 'vipd to log the second burst' },
-          );
           // The capture reports a frame within a few ms (the assertion below says what it saw).
           await pollUntil(async () => (seen().length >= 2 * COUNT ? true : undefined), {
             timeoutMs: 1000,
