@@ -22,6 +22,7 @@ import {
   withFaultCluster,
 } from './fault-cluster';
 import { groupSplits, MAX_OVERLAP_MS, maxReachableOverlapMs, type MonitorResult, report } from './monitor';
+import { TCP_SERVICE_ARGV, tcpServiceCheck } from '../harness/tcp-service';
 
 const V4B = '198.51.100.101';
 const V6 = '2001:db8::100';
@@ -32,20 +33,8 @@ const lead: Spec = { ...baseSpec, group: 'web-trio' };
 const v4b: Spec = { ...baseSpec, name: 'web-v4b', address: `${V4B}/24`, group: 'web-trio' };
 const v6: Spec = { ...baseSpec, name: 'web-v6', address: `${V6}/64`, group: 'web-trio' };
 
-const SERVICE = [
-  process.execPath,
-  '-e',
-  "require('net').createServer((s) => s.end()).listen(8080, '127.0.0.1')",
-];
-const CHECK = {
-  name: 'svc',
-  type: 'tcp',
-  target: '127.0.0.1:8080',
-  intervalMs: 50,
-  timeoutMs: 50,
-  rise: 2,
-  fall: 2,
-};
+const SERVICE = TCP_SERVICE_ARGV;
+const CHECK = tcpServiceCheck(50);
 
 /** The node hosts that have every member now, and those that have any. */
 async function whereMembers(c: FaultCluster): Promise<{ all: NodeHost[]; any: NodeHost[] }> {
