@@ -1,6 +1,7 @@
 // The dispatch from a spec to its probe.
 import { probeExec } from './probe-exec';
 import { probeHttp } from './probe-http';
+import { probeInterface } from './probe-interface';
 import { probeProcess } from './probe-process';
 import { probeTcp } from './probe-tcp';
 import type { ProbeOptions, ProbeOutcome } from './outcome';
@@ -17,5 +18,7 @@ export function runProbe(spec: CheckSpec, options: ProbeOptions = {}): Promise<P
       return probeExec(spec, options);
     case 'process':
       return probeProcess(spec, options);
+    case 'interface':
+      return probeInterface(spec, options);
   }
 }

@@ -19,6 +19,9 @@
  *   `process` (its name: /proc/PID/comm, or the base name of argv[0] for names longer than the
  *   kernel's 15-character comm) or by `pidFile` (an absolute path holding the PID); exactly one
  *   of the two. A zombie does not count.
+ * - interface (keepalived's `track_interface`): up while the named network interface exists, is
+ *   administratively up and has carrier (IFF_UP and IFF_LOWER_UP), read through rtnetlink in
+ *   vipd's own network namespace (`ip -json link show dev NAME`).
  */
 import { z } from 'zod';
 import { oneLine, parseHostPort } from '@vipd/log';
@@ -136,8 +139,21 @@ const processSchema = z
   })
   .strict();
 
+/** The kernel's dev_valid_name(): 1..15 bytes, not . or .., no "/", ":" or white space. */
+const IFNAME_RE = /^(?!\.{1,2}$)[^/:\s]{1,15}$/;
+
+const interfaceSchema = z
+  .object({
+    type: z.literal('interface'),
+    ...common,
+    interface: z
+      .string()
+      .regex(IFNAME_RE, 'must be an interface name (1-15 characters, no "/", ":" or spaces)'),
+  })
+  .strict();
+
 export const checkSpecSchema = z
-  .discriminatedUnion('type', [tcpSchema, httpSchema, execSchema, processSchema])
+  .discriminatedUnion('type', [tcpSchema, httpSchema, execSchema, processSchema, interfaceSchema])
   .superRefine((spec, ctx) => {
     if (spec.type === 'process' && (spec.process === undefined) === (spec.pidFile === undefined)) {
       ctx.addIssue({
@@ -166,6 +182,7 @@ export type TcpCheckSpec = Extract<CheckSpec, { type: 'tcp' }>;
 export type HttpCheckSpec = Extract<CheckSpec, { type: 'http' }>;
 export type ExecCheckSpec = Extract<CheckSpec, { type: 'exec' }>;
 export type ProcessCheckSpec = Extract<CheckSpec, { type: 'process' }>;
+export type InterfaceCheckSpec = Extract<CheckSpec, { type: 'interface' }>;
 export type CheckType = CheckSpec['type'];
 
 /** `checks[1].argv[0]` from `[1, 'argv', 0]`. */

@@ -45,6 +45,25 @@ export class InterfaceNotFoundError extends NetifError {
   }
 }
 
+/**
+ * The kernel refused a change the agent made for it (an address whose scope differs from the
+ * other addresses of its subnet on that interface, a route whose gateway it cannot reach…):
+ * `code` is the errno's name (EINVAL, EEXIST, EADDRNOTAVAIL, EPERM, ENETUNREACH, ERANGE, ESRCH,
+ * ENOENT). Not transient: the same change on the same host is refused again until the host or
+ * the change differs.
+ */
+export class KernelRefusedError extends NetifError {
+  override readonly name = 'KernelRefusedError';
+
+  constructor(
+    message: string,
+    readonly code: string,
+    context: NetifErrorContext = {},
+  ) {
+    super(message, { ...context, transient: false });
+  }
+}
+
 /** A caller passed something we refuse before running anything (bad address, prefix, label…). */
 export class InvalidArgumentError extends NetifError {
   override readonly name = 'InvalidArgumentError';

@@ -22,6 +22,7 @@ export {
 export {
   InterfaceNotFoundError,
   InvalidArgumentError,
+  KernelRefusedError,
   AgentFencedError,
   AgentGoneError,
   AgentNotBuiltError,
@@ -56,3 +57,15 @@ export {
   type Lifetime,
   type LinkInfo,
 } from './parse';
+export {
+  listOwnedRoutes,
+  listOwnedRules,
+  listVmacLinks,
+  parseOwnedRoutes,
+  parseOwnedRules,
+  parseVmacLinks,
+  removeOwnedRouting,
+  removeVmacLinks,
+  type LeftoverRemoval,
+  type VmacLink,
+} from './leftovers';

@@ -58,6 +58,7 @@ import {
   AgentNotBuiltError,
   InterfaceNotFoundError,
   InvalidArgumentError,
+  KernelRefusedError,
   NetifError,
 } from './errors';
 
@@ -111,6 +112,20 @@ interface Pending {
 
 /** Commands settled per event-loop turn at most (see onLine). */
 const SETTLES_PER_TURN = 32;
+/**
+ * The agent's error codes that are the kernel saying no to this change (KernelRefusedError).
+ * ENODEV is a missing interface; ETIMEDOUT and EOTHER may pass; ENOSPC is the agent's own table.
+ */
+const KERNEL_REFUSALS = new Set([
+  'EINVAL',
+  'EEXIST',
+  'EADDRNOTAVAIL',
+  'EPERM',
+  'ENETUNREACH',
+  'ERANGE',
+  'ESRCH',
+  'ENOENT',
+]);
 
 /** `<package root>/build/vipd-agent` (this file runs from dist/). */
 export const DEFAULT_AGENT_BINARY = resolve(__dirname, '..', 'build', 'vipd-agent');
@@ -669,6 +684,8 @@ export class KernelAgent extends EventEmitter {
     const what = p.context.address.includes(' ')
       ? p.context.address
       : `${p.context.address} dev ${p.context.ifname}`;
+    if (KERNEL_REFUSALS.has(code))
+      return new KernelRefusedError(`${what}: ${message || code}`, code, { ...p.context, stderr: message });
     return new NetifError(`${what}: ${message || code}`, {
       ...p.context,
       stderr: message,

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { effectivePriority, isEligible, outranks, rankCandidates, type NodeInfo } from './ranking';
+import {
+  effectivePriority,
+  groupLead,
+  groupPin,
+  isEligible,
+  outranks,
+  rankCandidates,
+  rankGroup,
+  type NodeInfo,
+} from './ranking';
 import { parseVipSpec } from './vip-spec';
 
 const node = (name: string, extra: Partial<NodeInfo> = {}): NodeInfo => ({
@@ -138,5 +147,71 @@ describe('candidate ranking', () => {
         ['n1', 'n2'],
       );
     });
+  });
+});
+
+describe('group ranking', () => {
+  const member = (name: string, extra: Record<string, unknown> = {}) =>
+    parseVipSpec({
+      name,
+      address: name === 'a' ? '198.51.100.10/24' : name === 'b' ? '198.51.100.11/24' : '2001:db8::10/64',
+      interface: 'e0',
+      nodes: { n1: { priority: 150 }, n2: { priority: 100 }, n3: { priority: 100 } },
+      group: 'g',
+      ...extra,
+    });
+  const names = (c: { name: string }[]): string[] => c.map((x) => x.name);
+
+  it('with every member alike ranks as one member does', () => {
+    const specs = [member('a'), member('b'), member('c')];
+    const nodes = [node('n3'), node('n2'), node('n1')];
+    assert.deepEqual(rankGroup(specs, nodes), rankCandidates(specs[0]!, nodes));
+  });
+
+  it('leaves out a node that is unready for any one member (a failed tracked check, a missing interface)', () => {
+    const specs = [member('a'), member('b'), member('c')];
+    const ranked = rankGroup(specs, [
+      node('n1', { unready: ['c'] }),
+      node('n2'),
+      node('n3', { drained: true }),
+    ]);
+    assert.deepEqual(names(ranked), ['n2']);
+  });
+
+  it('leaves out a node that one member does not list', () => {
+    const specs = [member('a'), member('b', { nodes: { n2: { priority: 100 } } })];
+    assert.deepEqual(names(rankGroup(specs, [node('n1'), node('n2')])), ['n2']);
+  });
+
+  it('ranks a node with its lowest priority over the members (a weighted check of any member counts)', () => {
+    const specs = [member('a'), member('b', { trackWeighted: [{ check: 'db', weight: -60 }] })];
+    const ranked = rankGroup(specs, [
+      node('n1', { checks: { db: 'down' } }),
+      node('n2', { checks: { db: 'up' } }),
+    ]);
+    assert.deepEqual(ranked, [
+      { name: 'n2', priority: 100 },
+      { name: 'n1', priority: 90 },
+    ]);
+  });
+
+  it('puts the pinned node first while it is eligible for the whole group', () => {
+    const specs = [member('a'), member('b')];
+    assert.deepEqual(names(rankGroup(specs, [node('n1'), node('n2')], 'n2')), ['n2', 'n1']);
+    assert.deepEqual(names(rankGroup(specs, [node('n1'), node('n2', { unready: ['b'] })], 'n2')), ['n1']);
+  });
+
+  it('takes the pin of the first member that has one, and the lowest name as the lead', () => {
+    const pins: Record<string, string> = { b: 'n2', c: 'n3' };
+    assert.equal(
+      groupPin([member('a'), member('b'), member('c')], (v) => pins[v]),
+      'n2',
+    );
+    assert.equal(
+      groupPin([member('a')], (v) => pins[v]),
+      undefined,
+    );
+    assert.equal(groupLead(['web6', 'web4', 'web4-extra']), 'web4');
+    assert.equal(groupLead([]), undefined);
   });
 });

@@ -92,6 +92,60 @@ export function rankCandidates(spec: VipSpec, nodes: Iterable<NodeInfo>, pinned?
       (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
 }
+/**
+ * A VIP group's ranking (spec `group`: members live on one node and move together): a node is
+ * eligible for the group only when it is eligible for every member, and ranks with the lowest of
+ * its effective priorities over the members (so a weighted check of any member counts). `specs`
+ * are the members, the lead (lowest name) first; with one member this is rankCandidates.
+ * `pinned`: the group's pin (groupPin).
+ */
+export function rankGroup(
+  specs: readonly VipSpec[],
+  nodes: Iterable<NodeInfo>,
+  pinned?: string,
+): Candidate[] {
+  if (specs.length === 0) return [];
+  if (specs.length === 1) return rankCandidates(specs[0]!, nodes, pinned);
+  const out: Candidate[] = [];
+  for (const node of nodes) {
+    let priority = MAX_PRIORITY;
+    for (const spec of specs) {
+      const effective = effectivePriority(spec, node);
+      if (effective === undefined || !isEligible(spec, node)) {
+        priority = 0;
+        break;
+      }
+      priority = Math.min(priority, effective.priority);
+    }
+    if (priority >= MIN_PRIORITY) out.push({ name: node.name, priority });
+  }
+  return out.sort(
+    (a, b) =>
+      Number(b.name === pinned) - Number(a.name === pinned) ||
+      b.priority - a.priority ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+}
+
+/** A group's pin (`vip move` of any member): the first member's, in the order given, that has one. */
+export function groupPin(
+  specs: readonly Pick<VipSpec, 'name'>[],
+  pinOf: (vip: string) => string | undefined,
+): string | undefined {
+  for (const s of specs) {
+    const pin = pinOf(s.name);
+    if (pin !== undefined) return pin;
+  }
+  return undefined;
+}
+
+/** The lead of a group: its lowest-named member (the one whose leadership decides for all). */
+export function groupLead(members: Iterable<string>): string | undefined {
+  let lead: string | undefined;
+  for (const m of members) if (lead === undefined || m < lead) lead = m;
+  return lead;
+}
+
 /** True when `a` outranks `b` under the same ordering as rankCandidates. */
 export function outranks(a: Candidate, b: Candidate): boolean {
   return a.priority > b.priority || (a.priority === b.priority && a.name < b.name);

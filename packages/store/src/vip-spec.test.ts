@@ -106,6 +106,23 @@ describe('VIP spec', () => {
   });
 });
 
+describe('VIP spec: group', () => {
+  it('takes a group name, keeps it through serializeVipSpec, and leaves it out when absent', () => {
+    const spec = parseVipSpec({ ...base, group: 'web-pair' });
+    assert.equal(spec.group, 'web-pair');
+    assert.deepEqual(parseVipSpecJson(serializeVipSpec(spec), 'web'), spec);
+    assert.equal('group' in parseVipSpec(base), false);
+    assert.equal('group' in JSON.parse(serializeVipSpec(parseVipSpec(base))), false);
+  });
+
+  it('refuses a group that is not a VIP-style name, in one line', () => {
+    const message = problems({ ...base, group: 'Web Pair' });
+    assert.match(message, /group: must be lower-case letters, digits and "-"/);
+    assert.equal(message.includes('\n'), false);
+    assert.match(problems({ ...base, group: 7 }), /group: /);
+  });
+});
+
 describe('VIP spec writes', () => {
   const keys = new Keys('c1');
   const spec = parseVipSpec(base);

@@ -123,6 +123,15 @@ const rawSpec = z
       .max(255, 'must be 1..255')
       .optional(),
     rules: z.array(vipRule).default([]),
+    /**
+     * keepalived's vrrp_sync_group (Pacemaker's group): VIPs with the same group live on one node
+     * and move together; the lowest-named member leads and its leadership decides for all
+     * (docs/groups.md).
+     */
+    group: z
+      .string()
+      .regex(VIP_NAME_RE, 'must be lower-case letters, digits and "-", at most 63 characters')
+      .optional(),
   })
   .strict();
 
@@ -162,6 +171,8 @@ export interface VipSpec {
   /** The virtual MAC's id (1..255): the VIP goes on the macvlan vmac<family>.<id>. */
   vmac?: number;
   onEtcdLoss: 'fence' | 'failsafe';
+  /** The VIP group it belongs to (its members live on one node, see groupLead); undefined: none. */
+  group?: string;
 }
 
 export const DEFAULT_PRIORITY = 100;
@@ -295,6 +306,7 @@ export function parseVipSpec(raw: unknown, keyName?: string): VipSpec {
     routes: routing.routes,
     rules: routing.rules,
     ...(spec.vmac !== undefined && { vmac: spec.vmac }),
+    ...(spec.group !== undefined && { group: spec.group }),
   };
 }
 

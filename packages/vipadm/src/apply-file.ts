@@ -69,6 +69,7 @@ const SPEC_KEYS = [
   'routes',
   'rules',
   'vmac',
+  'group',
 ];
 const ANNOUNCE_LIMITS: Record<string, number> = {
   count: 100,
@@ -246,6 +247,10 @@ function fileSpec(v: unknown, at: string): FileSpec {
   if (typeof vmac !== 'number' || !Number.isInteger(vmac) || vmac < 0 || vmac > 255) {
     throw bad('vmac', 'must be an id 1..255, or 0 for none');
   }
+  const group = v.group ?? '';
+  if (typeof group !== 'string' || (group !== '' && !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(group))) {
+    throw bad('group', 'must be lower-case letters, digits and "-" (at most 63), or "" for none');
+  }
   return {
     name,
     address,
@@ -264,6 +269,7 @@ function fileSpec(v: unknown, at: string): FileSpec {
     routes,
     rules,
     vmac,
+    group,
   };
 }
 
@@ -343,6 +349,7 @@ export function toRequest(s: FileSpec): VipSpecInput {
     routes: s.routes.map((r) => ({ ...r })),
     rules: s.rules.map((r) => ({ ...r })),
     vmac: s.vmac,
+    group: s.group,
   };
 }
 

@@ -82,6 +82,7 @@ const FIELDS: (keyof FileSpec)[] = [
   'routes',
   'rules',
   'vmac',
+  'group',
 ];
 
 /** Compares the file's specs with the stored ones, field by field (`fields`, as `show` prints them). */

@@ -35,6 +35,7 @@ const stored = (name: string, over: Partial<NonNullable<Vip__Output['spec']>> = 
     routes: [],
     rules: [],
     vmac: 0,
+    group: '',
     ...over,
   },
   revision: '41',
@@ -65,11 +66,26 @@ describe('apply -f FILE', () => {
       routes: [],
       rules: [],
       vmac: 0,
+      group: '',
     });
     const exported = renderExport([web!], 'lab');
     assert.match(exported, /^# vipadm export of cluster lab/);
     assert.deepEqual(parseApplyFile(exported, 'export'), [web]);
     assert.deepEqual(toRequest(web!).nodes, web!.nodes);
+  });
+
+  it('carries a VIP group (keepalived vrrp_sync_group) through export and apply', () => {
+    const [web] = parseApplyFile(`${FILE}    group: web-pair\n`, 'c.yaml');
+    assert.equal(web!.group, 'web-pair');
+    assert.deepEqual(parseApplyFile(renderExport([web!], 'lab'), 'export'), [web]);
+    assert.equal(toRequest(web!).group, 'web-pair');
+    const plan = makePlan([web!], [stored('web')], false);
+    assert.deepEqual(plan.update[0]?.changes, [{ field: 'group', from: '', to: 'web-pair' }]);
+    assert.throws(
+      () => parseApplyFile(`${FILE}    group: Web Pair\n`, 'c.yaml'),
+      (e: unknown) =>
+        e instanceof UsageError && /vips\[0\] \(web\): group: must be lower-case/.test(e.message),
+    );
   });
 
   it('refuses a bad file with one line naming the file, the VIP and the field', () => {

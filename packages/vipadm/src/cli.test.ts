@@ -101,7 +101,7 @@ describe('vipadm against a gRPC AdminService', () => {
       second_burst_delay_ms: 0,
       mode: 'arp',
     });
-    assert.deepEqual(Object.keys(got).slice(-11, -7), [
+    assert.deepEqual(Object.keys(got).slice(-12, -8), [
       'announce',
       'track',
       'track_weighted',
@@ -157,6 +157,38 @@ describe('vipadm against a gRPC AdminService', () => {
       /^vipadm: give --track or --no-track, not both\n$/,
     );
     failed(await vipadm(`${add} --no-track`), 2, /^vipadm: unknown option --no-track for "vip add"\n$/);
+  });
+
+  it('vip add --group sends the group; get and list show it; set keeps it, --no-group clears it', async () => {
+    const add = 'vip add web4 --address 198.51.100.100/24 --interface e0';
+    const r = await vipadm(`${add} --group web-pair`);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal((fake.requests.at(-1)!.request.spec as VipSpec__Output).group, 'web-pair');
+    assert.match(r.stdout, /^group: +web-pair$/m);
+    assert.equal(
+      (await vipadm('vip add web6 --address 2001:db8::100/64 --interface e0 --group web-pair')).code,
+      0,
+    );
+    assert.equal((await vipadm('vip add api --address 198.51.100.101/24 --interface e0')).code, 0);
+    const list = (await vipadm('vip list')).stdout;
+    assert.match(list, /^NAME +GROUP +ADDRESS/m);
+    assert.match(list, /^api +- +198\.51\.100\.101\/24/m);
+    assert.match(list, /^web6 +web-pair +2001:db8::100\/64/m);
+    assert.equal(JSON.parse((await vipadm('-o json vip get web6')).stdout).spec.group, 'web-pair');
+    assert.equal((await vipadm('vip set web4 --no-preempt')).code, 0);
+    assert.equal((fake.requests.at(-1)!.request.spec as VipSpec__Output).group, 'web-pair');
+    assert.equal((await vipadm('vip set web4 --no-group')).code, 0);
+    assert.equal((fake.requests.at(-1)!.request.spec as VipSpec__Output).group, '');
+    failed(
+      await vipadm(`${add} --group Web_Pair`),
+      2,
+      /^vipadm: bad --group "Web_Pair": lower-case letters, digits and "-", at most 63 characters\n$/,
+    );
+    failed(
+      await vipadm('vip set web4 --group a --no-group'),
+      2,
+      /^vipadm: give --group or --no-group, not both\n$/,
+    );
   });
 
   it('the server saying no is exit 1 with its message on one line', async () => {

@@ -5,7 +5,7 @@
 import type { AnnounceSettings__Output } from '@vipd/proto';
 import { UsageError } from './errors';
 import { POOL_ALIASES, POOL_COMMANDS, type PoolCommand } from './pool-commands';
-import { parseRouteFlag, parseRuleFlag, parseVmacFlag } from './route-flags';
+import { parseGroupFlag, parseRouteFlag, parseRuleFlag, parseVmacFlag } from './route-flags';
 import { SERVICE_ALIASES, SERVICE_COMMANDS, type ServiceCommand } from './service-commands';
 import type { VipChanges } from './spec';
 import { buildSpec } from './spec';
@@ -89,6 +89,7 @@ const SPEC_OPTIONS: OptionSpec = {
   route: { value: true, repeat: true },
   rule: { value: true, repeat: true },
   vmac: { value: true },
+  group: { value: true },
   'on-etcd-loss': { value: true },
 };
 
@@ -98,6 +99,7 @@ const SET_OPTIONS: OptionSpec = {
   'no-track': { value: false },
   'no-routes': { value: false },
   'no-rules': { value: false },
+  'no-group': { value: false },
 };
 
 /** --announce-* option → AnnounceSettings field and its maximum (the minimum is 1, see announceSetting). */
@@ -206,6 +208,11 @@ function specChanges(options: Map<string, string[]>): VipChanges {
   if (options.has('no-rules')) changes.rules = [];
   const vmac = one('vmac');
   if (vmac !== undefined) changes.vmac = parseVmacFlag(vmac);
+  const group = one('group');
+  if (group !== undefined && options.has('no-group'))
+    throw new UsageError('give --group or --no-group, not both');
+  if (group !== undefined) changes.group = parseGroupFlag(group);
+  if (options.has('no-group')) changes.group = '';
   return changes;
 }
 

@@ -46,6 +46,7 @@ const vip = (
     routes: [],
     rules: [],
     vmac: 0,
+    group: '',
     ...spec,
   },
   revision: '41',
@@ -72,7 +73,7 @@ describe('vip get: why it is (not) where it is', () => {
     );
     assert.match(
       list[0]!.state,
-      /^cannot serve it: its interface is missing or down, or a tracked check \(nginx\) is not up/,
+      /^cannot serve it: its interface is missing or down, or a tracked check \(nginx\) is not up, or the kernel refused the VIP there/,
     );
     assert.equal(list[1]!.state, 'drained: takes no VIP (vipadm node undrain n2)');
     assert.equal(list[2]!.state, 'holds it');

@@ -1,7 +1,7 @@
 /**
  * `vip get`: why a VIP is (not) held where it is. From the VIP and the node list alone: every
  * eligible node, best first, with what keeps it from holding the VIP (not registered, drained,
- * cannot serve it: interface or tracked check), then one sentence on the holder. Priorities
+ * cannot serve it: interface, tracked check or the kernel's refusal), then one sentence on the holder. Priorities
  * are the effective ones the coordinator reports (weighted checks applied), with the reasons. Pure.
  */
 import type { Node__Output, Vip__Output } from '@vipd/proto';
@@ -44,7 +44,7 @@ export function candidates(vip: Vip__Output, nodes: Node__Output[]): Candidate[]
       const track = vip.spec?.track.length
         ? `, or a tracked check (${vip.spec.track.join(', ')}) is not up`
         : '';
-      state = `cannot serve it: its interface is missing or down${track} (its vipd log says which)`;
+      state = `cannot serve it: its interface is missing or down${track}, or the kernel refused the VIP there (its vipd log says which)`;
     } else state = 'ready';
     return { node, priority, shown, state, ready: state === 'ready' || state === 'holds it' };
   });

@@ -32,6 +32,7 @@ const web: Vip__Output = {
     routes: [],
     rules: [],
     vmac: 0,
+    group: '',
   },
   revision: '41',
   holder: 'n1',
@@ -65,6 +66,7 @@ const db: Vip__Output = {
     routes: [],
     rules: [],
     vmac: 0,
+    group: '',
   },
   revision: '7',
   holder: '',
@@ -365,6 +367,7 @@ describe('json output', () => {
             routes: [],
             rules: [],
             vmac: 0,
+            group: '',
           },
           revision: '7',
           holder: '',
@@ -391,6 +394,7 @@ describe('json output', () => {
             routes: [],
             rules: [],
             vmac: 0,
+            group: '',
           },
           revision: '41',
           holder: 'n1',
@@ -458,6 +462,7 @@ describe('json output', () => {
       'routes',
       'rules',
       'vmac',
+      'group',
     ]);
     // The input is not sorted in place.
     assert.deepEqual(db.spec!.track, ['uplink', 'nginx']);

@@ -57,6 +57,8 @@ const SPEC_OPTIONS = `  --address ADDR/PREFIX      IPv4 or IPv6 address with pre
                              repeatable
   --vmac ID                  virtual MAC 1..255 (keepalived's use_vmac): the VIP goes on a
                              macvlan with 00:00:5e:00:01:ID (IPv6 00:00:5e:00:02:ID); 0: none
+  --group NAME               VIP group (keepalived's vrrp_sync_group): the VIPs of one group
+                             live on one node and move together (vip set --no-group: leave it)
   --on-etcd-loss MODE        when the holder cannot reach etcd: failsafe (default) keeps
                              the VIP while every peer confirms over heartbeats that none of
                              them reaches etcd or holds it; fence drops it at its lease
@@ -145,6 +147,7 @@ meanwhile (otherwise: "conflict: ..., try again"). Options not given keep their 
 ${SPEC_OPTIONS}
   --no-track                 track no check any more
   --no-routes, --no-rules    add no route / no rule with the VIP any more
+  --no-group                 leave its VIP group: it moves on its own again
 
 Examples:
   vipadm vip set web --node n1=150 --node n2=120 --node n3
@@ -171,8 +174,8 @@ Shows one VIP in full: spec (with tracked checks and the etcd-loss mode), revisi
 holder with its fencing revision, pin, and each node's effective priority (the spec's
 priority with its weighted checks applied, and which did: "130 (150; svc down: -20)").
 Below it (table output): every node that may hold it, best first by effective priority, with
-what keeps it from holding it (not registered, drained, cannot serve it: its interface or a
-tracked check), and one line on why it is held where it is, or not at all.
+what keeps it from holding it (not registered, drained, cannot serve it: its interface, a
+tracked check, or the kernel refused the VIP there), and one line on why it is held where it is, or not at all.
 
 Examples:
   vipadm vip get web
@@ -208,8 +211,9 @@ Examples:
 Reads one node's keepalived.conf (FILE, or - for stdin) and prints the VIP specs it implies as
 the YAML "vipadm apply -f" reads: one VIP per virtual_ipaddress address of each vrrp_instance,
 with this node (--node NAME, else global_defs router_id, else node1) at the instance's priority;
-nopreempt, preempt_delay, track_script / track_process (and their weights), garp_master_*,
-dev, label, scope, brd and noprefixroute are carried. vrrp_script, vrrp_track_process and
+nopreempt, preempt_delay, track_script / track_process / track_interface (and their weights),
+garp_master_*, dev, label, scope, brd and noprefixroute are carried. vrrp_script,
+vrrp_track_process, each tracked interface (an interface check link-IF) and
 notify_master|backup|fault follow as comments: the checks and hooks for the node's vipd.yaml.
 Each option that cannot be carried (vrrp_sync_group, virtual_routes, advert_int, ...) is one
 line on stderr saying why; the exit code is still 0. Needs no coordinator.

@@ -61,6 +61,7 @@ export function specJson(spec: VipSpec__Output | null) {
     routes: (spec.routes ?? []).map((r) => ({ ...r })),
     rules: (spec.rules ?? []).map((r) => ({ ...r })),
     vmac: spec.vmac ?? 0,
+    group: spec.group ?? '',
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * `vipadm import-keepalived FILE`: one node's keepalived.conf as the YAML `vipadm apply -f`
  * reads (one VIP spec per virtual_ipaddress address of each vrrp_instance), followed by the node
- * config it implies (vrrp_script / vrrp_track_process → checks[], notify_* → hooks) as YAML
+ * config it implies (vrrp_script / vrrp_track_process / track_interface → checks[], notify_* → hooks) as YAML
  * comments, and one line for each option that cannot be carried, saying why
  * (docs/migrating-from-keepalived.md). Pure: parsed statements in, text out.
  */
@@ -28,12 +28,10 @@ const NOT_NEEDED: Record<string, string> = {
   unicast_src_ip: 'not needed: set node.advertise in the node config',
   mcast_src_ip: 'not needed: nothing is multicast',
   vrrp_version: 'not needed: vipd does not speak VRRP',
-  dont_track_primary: 'not needed: only the VIP interface is tracked',
+  dont_track_primary: 'not carried: vipd always tracks the VIP interface (down: the node cannot serve it)',
   smtp_alert: 'not carried: use vipadm -o json watch or hooks',
-  use_vmac: 'not carried: vipd has no virtual MAC yet',
-  vmac_xmit_base: 'not carried: vipd has no virtual MAC yet',
+  vmac_xmit_base: 'not needed: vipd always sends from the virtual MAC',
   native_ipv6: 'not needed',
-  virtual_rules: 'not carried: vipd adds no rules with a VIP',
   notify: 'not carried: hooks get VIPD_STATE in their environment; use notify_master/backup/fault',
   notify_stop: 'not carried: no hook on stop',
 };
@@ -64,6 +62,10 @@ class Converter {
   readonly checks = new Map<string, Check>();
   readonly hooks: Record<string, Obj> = {};
   readonly vips: Obj[] = [];
+  /** The VIPs each vrrp_instance made, by instance name (for vrrp_sync_group). */
+  private readonly byInstance = new Map<string, Obj[]>();
+  /** Instances already in a vrrp_sync_group, and its name. */
+  private readonly grouped = new Map<string, string>();
   node: string;
 
   constructor(
@@ -154,6 +156,11 @@ class Converter {
     const track: string[] = [];
     const weighted: Obj[] = [];
     const addresses: ConfStatement[] = [];
+    const trackedLinks: ConfStatement[] = [];
+    const routes: Obj[] = [];
+    const rules: Obj[] = [];
+    let routerId: { id: number; at: ConfStatement } | undefined;
+    let useVmac = false;
     for (const d of s.block ?? []) {
       const [k, v] = d.words;
       const key = k ?? '';
@@ -170,17 +177,20 @@ class Converter {
       else if (key === 'virtual_ipaddress' || key === 'virtual_ipaddress_excluded')
         addresses.push(...(d.block ?? []));
       else if (key === 'track_script' || key === 'track_process') this.tracks(d, instName, track, weighted);
-      else if (key === 'track_interface') {
-        for (const t of d.block ?? []) {
+      else if (key === 'track_interface') trackedLinks.push(...(d.block ?? []));
+      else if (key === 'virtual_routes')
+        routes.push(...(d.block ?? []).flatMap((r) => this.route(r, instName)));
+      else if (key === 'virtual_rules') rules.push(...(d.block ?? []).flatMap((r) => this.rule(r, instName)));
+      else if (key === 'virtual_router_id' && int(v) !== undefined && int(v)! >= 1 && int(v)! <= 255)
+        routerId = { id: int(v)!, at: d };
+      else if (key === 'use_vmac') {
+        useVmac = true;
+        if (v !== undefined)
           this.drop(
-            t,
-            'not carried: the VIP interface is tracked by itself; another needs an exec check',
-            `track_interface ${t.words.join(' ')}`,
+            d,
+            `not carried: vipd names the macvlan itself (vmac4.ID / vmac6.ID)`,
+            `${instName}: use_vmac ${v}`,
           );
-        }
-      } else if (key === 'virtual_routes') {
-        for (const r of d.block ?? [])
-          this.drop(r, 'not carried: vipd adds no routes with a VIP', `virtual_routes ${r.words.join(' ')}`);
       } else if (
         key.startsWith('notify_') &&
         ['notify_master', 'notify_backup', 'notify_fault'].includes(key) &&
@@ -194,12 +204,45 @@ class Converter {
     }
     if (!IFNAME_RE.test(iface))
       return this.drop(s, 'has no interface; no VIP made', `vrrp_instance ${instName}`);
+    for (const t of trackedLinks) this.trackInterface(t, instName, iface, track, weighted);
     const specs = addresses.flatMap((a) => this.address(a, instName, iface));
     if (specs.length === 0)
       this.drop(s, 'has no virtual_ipaddress; no VIP made', `vrrp_instance ${instName}`);
+    if (routerId && !useVmac)
+      this.drop(routerId.at, NOT_NEEDED.virtual_router_id!, `vrrp_instance ${instName}: virtual_router_id`);
+    if (useVmac && !routerId)
+      this.drop(
+        s,
+        'use_vmac without a virtual_router_id 1-255: no virtual MAC',
+        `vrrp_instance ${instName}: use_vmac`,
+      );
+    // Routes and rules go with the instance's first address of their family (the kernel refuses
+    // a route of the other family, and one VIP per route is enough: the group moves as one).
+    const firstOfFamily = (family: 4 | 6): Obj | undefined =>
+      specs.find((f) => String(f.address).includes(':') === (family === 6));
+    for (const [list, key] of [
+      [routes, 'routes'],
+      [rules, 'rules'],
+    ] as const) {
+      for (const r of list) {
+        const family = r.family as 4 | 6;
+        delete r.family;
+        const on = firstOfFamily(family);
+        if (!on) {
+          this.drop(
+            s,
+            `a ${key.slice(0, -1)} of IPv${family} with no IPv${family} address: not carried`,
+            `vrrp_instance ${instName}: ${key}`,
+          );
+          continue;
+        }
+        ((on[key] as Obj[] | undefined) ?? (on[key] = [])).push(r);
+      }
+    }
+    const made: Obj[] = [];
     for (const [i, fields] of specs.entries()) {
       const name = specs.length === 1 ? base : `${base.slice(0, 60)}-${i + 1}`;
-      this.vips.push({
+      made.push({
         name,
         ...fields,
         nodes: { [this.node]: { priority } },
@@ -208,8 +251,67 @@ class Converter {
         ...(Object.keys(announce).length > 0 && { announce }),
         track,
         track_weighted: weighted,
+        ...(useVmac && routerId && { vmac: routerId.id }),
+        // The addresses of one instance move as one in keepalived: one VIP group (a sync group
+        // the instance is in names it instead).
+        ...(specs.length > 1 && { group: base }),
       });
     }
+    this.vips.push(...made);
+    this.byInstance.set(instName, made);
+  }
+
+  /**
+   * One `virtual_routes` line in `ip route` words (`[to] PREFIX [via|gw ADDR] [dev IF] [table N]
+   * [metric N]`) as a spec route, or reported and dropped (src, blackhole, other words).
+   */
+  private route(r: ConfStatement, inst: string): Obj[] {
+    const words = r.words[0] === 'to' ? r.words.slice(1) : [...r.words];
+    const what = `${inst}: virtual_routes ${r.words.join(' ')}`;
+    const no = (why: string): Obj[] => {
+      this.drop(r, why, what);
+      return [];
+    };
+    const [to, ...rest] = words;
+    if (to === undefined || !/^[0-9a-fA-F:.]+(\/\d{1,3})?$|^default$/.test(to))
+      return no('not carried (only "PREFIX [via ADDR] [dev IF] [table N] [metric N]")');
+    const out: Obj = {
+      to: to === 'default' || to.includes('/') ? to : `${to}/${to.includes(':') ? 128 : 32}`,
+    };
+    for (let i = 0; i < rest.length; i += 2) {
+      const [k, v] = [rest[i]!, rest[i + 1]];
+      const n = int(v);
+      if ((k === 'via' || k === 'gw') && v !== undefined) out.via = v;
+      else if (k === 'dev' && v !== undefined && IFNAME_RE.test(v)) out.dev = v;
+      else if (k === 'table' && n !== undefined && n >= 1) out.table = n;
+      else if (k === 'metric' && n !== undefined && n >= 0) out.metric = n;
+      else return no(`not carried: "${k}" (only via, dev, table, metric)`);
+    }
+    const v6 = to === 'default' ? String(out.via ?? '').includes(':') : to.includes(':');
+    return [{ ...out, family: v6 ? 6 : 4 }];
+  }
+
+  /** One `virtual_rules` line (`from PREFIX | to PREFIX ... table N [priority|pref N]`). */
+  private rule(r: ConfStatement, inst: string): Obj[] {
+    const what = `${inst}: virtual_rules ${r.words.join(' ')}`;
+    const no = (why: string): Obj[] => {
+      this.drop(r, why, what);
+      return [];
+    };
+    const out: Obj = {};
+    for (let i = 0; i < r.words.length; i += 2) {
+      const [k, v] = [r.words[i]!, r.words[i + 1]];
+      const n = int(v);
+      if ((k === 'from' || k === 'to') && v !== undefined && v !== 'all')
+        out[k] = v.includes('/') ? v : `${v}/${v.includes(':') ? 128 : 32}`;
+      else if ((k === 'table' || k === 'lookup') && n !== undefined && n >= 1) out.table = n;
+      else if ((k === 'priority' || k === 'pref' || k === 'preference') && n !== undefined && n >= 1)
+        out.priority = n;
+      else return no(`not carried: "${k}" (only from, to, table, priority)`);
+    }
+    if (out.table === undefined || (out.from === undefined && out.to === undefined))
+      return no('not carried: a rule needs from or to, and a table');
+    return [{ ...out, family: String(out.from ?? out.to).includes(':') ? 6 : 4 }];
   }
 
   private tracks(d: ConfStatement, inst: string, track: string[], weighted: Obj[]): void {
@@ -230,6 +332,39 @@ class Converter {
         this.drop(t, 'weight beyond -253..253; not tracked', `${inst}: ${check}`);
       else weighted.push({ check: def.name, weight });
     }
+  }
+
+  /**
+   * One `track_interface` line (`eth1` or `eth1 weight -20`): an `interface` check of that name
+   * in the node config, tracked by the VIP (with the weight when there is one). The VIP's own
+   * interface is tracked by itself.
+   */
+  private trackInterface(
+    t: ConfStatement,
+    inst: string,
+    iface: string,
+    track: string[],
+    weighted: Obj[],
+  ): void {
+    const [link, w, n, ...rest] = t.words;
+    const what = `${inst}: track_interface ${t.words.join(' ')}`;
+    if (link === undefined || !IFNAME_RE.test(link)) return this.drop(t, 'not an interface name', what);
+    const weight = w === 'weight' ? int(n) : undefined;
+    if ((w !== undefined && weight === undefined) || rest.length > 0)
+      return this.drop(t, 'not carried (only "IF" or "IF weight N")', what);
+    if (link === iface)
+      return this.drop(
+        t,
+        'not needed: the VIP interface is tracked by itself (down: the node cannot serve it)',
+        what,
+      );
+    if (weight !== undefined && Math.abs(weight) > 253)
+      return this.drop(t, 'weight beyond -253..253; not tracked', what);
+    const name = `link-${link.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 63);
+    if (!this.checks.has(name))
+      this.checks.set(name, { name, line: t.line, config: { name, type: 'interface', interface: link } });
+    if (weight === undefined || weight === 0) track.push(name);
+    else weighted.push({ check: name, weight });
   }
 
   /** One virtual_ipaddress line: ADDR[/PREFIX] [dev IF] [label IF:L] [scope S] [brd B] [noprefixroute]. */
@@ -266,13 +401,40 @@ class Converter {
     return [spec];
   }
 
+  /** vrrp_sync_group: the VIPs of its member instances get its name as their `group`. */
   private syncGroup(s: ConfStatement): void {
-    const members = (s.block ?? []).find((d) => d.words[0] === 'group')?.block?.map((m) => m.words[0]) ?? [];
-    this.drop(
-      s,
-      `not carried: vipd has no VIP groups; its members (${members.join(', ')}) are separate VIPs, which share a node while their nodes, priorities and checks agree, but may move apart`,
-      `vrrp_sync_group ${s.words[1] ?? ''}`,
-    );
+    const groupName = s.words[1] ?? '';
+    const group = nameOf(groupName, VIP_NAME_RE);
+    const what = `vrrp_sync_group ${groupName}`;
+    if (!group) return this.drop(s, 'no VIP group name can be made of it; its members stay apart', what);
+    for (const d of s.block ?? []) {
+      if (d.words[0] !== 'group') {
+        this.drop(
+          d,
+          'not carried (a group has no notify or track of its own: put them on its VIPs)',
+          `${what}: ${d.words.join(' ')}`,
+        );
+        continue;
+      }
+      for (const m of d.block ?? []) {
+        const inst = m.words[0] ?? '';
+        const vips = this.byInstance.get(inst);
+        if (!vips) {
+          this.drop(m, 'no vrrp_instance of that name made a VIP here; not grouped', `${what}: ${inst}`);
+          continue;
+        }
+        if (this.grouped.has(inst)) {
+          this.drop(
+            m,
+            `already in vrrp_sync_group ${this.grouped.get(inst)!}; an instance is in one group`,
+            `${what}: ${inst}`,
+          );
+          continue;
+        }
+        this.grouped.set(inst, groupName);
+        for (const v of vips) v.group = group;
+      }
+    }
   }
 }
 

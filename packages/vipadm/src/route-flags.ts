@@ -87,6 +87,16 @@ export function ruleText(r: VipRule__Output): string {
   ].join(' ');
 }
 
+/** `--group NAME`: a VIP group's name (lower-case letters, digits and "-", as a VIP's). */
+export function parseGroupFlag(text: string): string {
+  if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(text)) {
+    throw new UsageError(
+      `bad --group ${JSON.stringify(text)}: lower-case letters, digits and "-", at most 63 characters`,
+    );
+  }
+  return text;
+}
+
 /** `--vmac ID`: 1..255, or 0 (`vip set`: none). */
 export function parseVmacFlag(text: string): number {
   if (!/^\d{1,3}$/.test(text) || Number(text) > 255) {

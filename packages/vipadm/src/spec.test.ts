@@ -29,6 +29,7 @@ const stored: VipSpec__Output = {
   routes: [],
   rules: [],
   vmac: 0,
+  group: '',
 };
 
 describe('vip set spec changes', () => {

@@ -46,6 +46,8 @@ export interface VipChanges {
   rules?: VipRule__Output[];
   /** The virtual MAC's id; 0: none. */
   vmac?: number;
+  /** The VIP group (keepalived's vrrp_sync_group); '' leaves it (`vip set --no-group`). */
+  group?: string;
 }
 
 /** A new spec: `vip add`. */
@@ -88,6 +90,7 @@ export function specInput(spec: VipSpec__Output): VipSpecInput {
     routes: (spec.routes ?? []).map((r) => ({ ...r })),
     rules: (spec.rules ?? []).map((r) => ({ ...r })),
     vmac: spec.vmac ?? 0,
+    group: spec.group ?? '',
   };
 }
 
@@ -119,5 +122,6 @@ export function applyChanges(base: VipSpecInput, changes: VipChanges): VipSpecIn
   if (changes.routes !== undefined) spec.routes = changes.routes.map((r) => ({ ...r }));
   if (changes.rules !== undefined) spec.rules = changes.rules.map((r) => ({ ...r }));
   if (changes.vmac !== undefined) spec.vmac = changes.vmac;
+  if (changes.group !== undefined) spec.group = changes.group;
   return spec;
 }

@@ -85,9 +85,12 @@ function preemptCell(vip: Vip__Output): string {
  */
 export function vipsTable(vips: Vip__Output[], wide = false): string {
   if (vips.length === 0) return 'no VIPs\n';
+  // The GROUP column only where a VIP is in a group (keepalived's vrrp_sync_group).
+  const grouped = vips.some((v) => Boolean(v.spec?.group));
   const rows = sortVips(vips).map((v) => {
     const row = [
       dash(v.spec?.name),
+      ...(grouped ? [dash(v.spec?.group)] : []),
       dash(v.spec?.address),
       dash(v.spec?.interface),
       nodesCell(v),
@@ -99,7 +102,16 @@ export function vipsTable(vips: Vip__Output[], wide = false): string {
     const spec = specJson(v.spec);
     return [...row, dash(v.fencing_revision), trackCell(v), dash(spec?.on_etcd_loss), dash(v.revision)];
   });
-  const header = ['NAME', 'ADDRESS', 'INTERFACE', 'NODES', 'PREEMPT', 'HOLDER', 'PINNED'];
+  const header = [
+    'NAME',
+    ...(grouped ? ['GROUP'] : []),
+    'ADDRESS',
+    'INTERFACE',
+    'NODES',
+    'PREEMPT',
+    'HOLDER',
+    'PINNED',
+  ];
   return alignTable(wide ? [...header, 'FENCING', 'TRACK', 'ON-ETCD-LOSS', 'REVISION'] : header, rows);
 }
 
@@ -131,6 +143,8 @@ export function vipDetail(vip: Vip__Output): string {
     : '- (nobody holds it)';
   return alignPairs([
     ['name', dash(spec?.name)],
+    // Shown only when set: its members live on one node and move together.
+    ...(spec?.group ? [['group', spec.group] as [string, string]] : []),
     ['address', dash(spec?.address)],
     ['interface', dash(spec?.interface)],
     ['nodes', nodesCell(vip)],

@@ -9,6 +9,7 @@ import { deletePin, fromEtcdError, parseLeader, priorityOf, putPin, toEntry } fr
 import type * as api from '@vipd/proto';
 import { type Context, withTimeout } from './context';
 import { ApiError, notFound, precondition } from './errors';
+import { groupMembers, leaderKeyVip } from './groups';
 import { nodeName } from './nodes';
 import { etcdCall, readSnapshot } from './state';
 import { requireVip, vipMsg, vipName } from './vips';
@@ -34,30 +35,35 @@ export async function moveVip(
   const stored = requireVip(snap, name);
   const target = snap.nodes.get(to)?.info;
   if (!target) throw precondition(`node ${to} is not registered (alive); cannot move vip ${name} to it`);
-  if (priorityOf(stored.spec, to) === undefined) {
-    const allowed = Object.keys(stored.spec.nodes ?? {}).join(', ');
-    throw precondition(`node ${to} is not eligible for vip ${name} (its nodes: ${allowed})`);
+  // A group moves as one: the target must be able to take every member (groups.ts).
+  for (const member of groupMembers(stored.spec, snap)) {
+    const m = member.name;
+    const of = m === name ? `vip ${name}` : `vip ${m} (in group ${member.group} with ${name})`;
+    if (priorityOf(member, to) === undefined) {
+      const allowed = Object.keys(member.nodes ?? {}).join(', ');
+      throw precondition(`node ${to} is not eligible for ${of} (its nodes: ${allowed})`);
+    }
+    if (target.unready.includes(m)) {
+      throw precondition(`node ${to} reports ${of} unready (interface missing or down, or checks failing)`);
+    }
   }
   if (target.drained || snap.drains.has(to)) throw precondition(`node ${to} is drained; undrain it first`);
-  if (target.unready.includes(name)) {
-    throw precondition(
-      `node ${to} reports vip ${name} unready (interface missing or down, or checks failing)`,
-    );
-  }
-  const from = snap.leaders.get(name)?.node ?? '';
+  // The key that says who holds it: the group lead's for a member of a group.
+  const keyVip = leaderKeyVip(stored.spec, snap);
+  const from = snap.leaders.get(keyVip)?.node ?? '';
   const pin = { node: to, at: new Date().toISOString(), by: opts.by };
   const res = await putPin(ctx.client, ctx.keys, name, pin, stored.modRevision);
   if (!res.pinned) throw new ApiError(Status.ABORTED, `vip ${name} changed during the move; retry`);
   snap.pins.set(name, pin);
   ctx.log.info({ vip: name, from, to, by: opts.by, revision: res.revision }, 'vip pinned');
   const started = performance.now();
-  const current = snap.leaders.get(name);
+  const current = snap.leaders.get(keyVip);
   const fencing =
     current?.node === to
       ? current.revision
-      : await waitForHolder(ctx, name, to, snap.revision, timeoutMs, opts.signal, from);
+      : await waitForHolder(ctx, keyVip, to, snap.revision, timeoutMs, opts.signal, from);
   const elapsed = Math.round(performance.now() - started);
-  snap.leaders.set(name, { vip: name, node: to, lease: '', revision: fencing });
+  snap.leaders.set(keyVip, { vip: keyVip, node: to, lease: '', revision: fencing });
   ctx.log.info({ vip: name, from, to, fencingRevision: fencing, elapsedMs: elapsed }, 'vip moved');
   return { vip: vipMsg(stored.spec, stored.modRevision, snap), from, elapsed_ms: elapsed };
 }

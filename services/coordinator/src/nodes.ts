@@ -9,6 +9,7 @@ import { deleteDrain, NODE_NAME_RE, putDrain } from '@vipd/store';
 import type * as api from '@vipd/proto';
 import type { Context } from './context';
 import { notFound } from './errors';
+import { heldBy } from './groups';
 import { nodePriorities } from './priorities';
 import { checkName } from './spec-convert';
 import { readSnapshot, type Snapshot } from './state';
@@ -53,7 +54,8 @@ function nodeFrom(snap: Snapshot, name: string): api.Node__Output {
   const reg = snap.nodes.get(name)?.info;
   const held = [...snap.leaders.values()]
     .filter((l) => l.node === name)
-    .map((l) => ({ name: l.vip, revision: l.revision }))
+    // A group's lead holds its followers too (groups.ts).
+    .flatMap((l) => heldBy(l.vip, snap).map((vip) => ({ name: vip, revision: l.revision })))
     .sort((a, b) => a.name.localeCompare(b.name));
   return {
     name,

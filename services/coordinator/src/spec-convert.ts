@@ -68,6 +68,7 @@ export function specFromMsg(
     }));
   }
   if (msg.vmac) raw.vmac = msg.vmac;
+  if (msg.group) raw.group = msg.group;
   return parseVipSpec(raw);
 }
 
@@ -101,6 +102,7 @@ const API_FIELDS = new Set([
   'routes',
   'rules',
   'vmac',
+  'group',
 ]);
 
 /**
@@ -155,6 +157,7 @@ export function specToMsg(spec: VipSpec): api.VipSpec__Output {
       priority: r.priority ?? 0,
     })),
     vmac: spec.vmac ?? 0,
+    group: spec.group ?? '',
   };
 }
 

@@ -13,6 +13,7 @@ import { deleteVipSpec, VIP_NAME_RE, type VipSpec, writeVipSpec } from '@vipd/st
 import type * as api from '@vipd/proto';
 import type { Context } from './context';
 import { ApiError, notFound, precondition } from './errors';
+import { leaderKeyVip } from './groups';
 import { vipPriorities } from './priorities';
 import {
   checkAgainstCluster,
@@ -36,7 +37,8 @@ export function vipName(name: string | undefined): string {
 }
 
 export function vipMsg(spec: VipSpec, revision: string, snap: Snapshot): api.Vip__Output {
-  const leader = snap.leaders.get(spec.name);
+  // A group's member is held where its lead is (groups.ts).
+  const leader = snap.leaders.get(leaderKeyVip(spec, snap));
   return {
     spec: specToMsg(spec),
     revision,

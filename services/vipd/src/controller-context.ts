@@ -1,9 +1,11 @@
 /** The daemon-side services every VIP controller uses. */
+import type { HookState } from '@vipd/config';
 import type { Clock } from '@vipd/log';
-import type { NodeInfo, NodeSession } from '@vipd/store';
+import type { NodeInfo, NodeSession, VipSpec } from '@vipd/store';
 import type { VipTransition } from './hooks';
 import type { Kernel } from './kernel';
 import type { LeadershipPort } from './leadership-port';
+import type { Reason } from './reason-class';
 import type { Semaphore } from './semaphore';
 import type { Turns } from './turns';
 
@@ -20,6 +22,13 @@ export interface ControllerContext {
   peers: PeerClaims;
   takeover: TakeoverWaits;
   pacing: Pacing;
+  /** VIP groups (spec `group`): the lead's leadership decides for every member (vip-groups.ts). */
+  groups: Groups;
+  /**
+   * The kernel refused this VIP's add here (add-refusals.ts): the node counts as unable to serve
+   * it; resolves once its own ranking says so (before the controller lets the leadership go).
+   */
+  kernelRefused?(vip: string, why: string): Promise<void>;
   /** The address went up or down here: queues the hooks (never waits for them). */
   transition(t: VipTransition): void;
 }
@@ -84,4 +93,44 @@ export interface Pacing {
    * (vip-controllers.ts): a VIP is probed every max(announce.probeMs, this) ms.
    */
   probeSpacingMs(): number;
+}
+
+/**
+ * A VIP group as its members' controllers see it: the lead (the lowest-named member) decides for
+ * the group with its own leader key and the group's ranking; every other member follows it on this
+ * node, up exactly while the lead is up here, added and removed in the lead's kernel batch.
+ */
+export interface Groups {
+  /** Every member's spec, the lead first, when `vip` leads a group of two or more. */
+  membersOf(vip: string): VipSpec[] | undefined;
+  /** The lead's controller when `vip` follows it (a member of a group it does not lead). */
+  leadOf(vip: string): GroupLead | undefined;
+  /** The other members' controllers when `vip` leads its group ([] otherwise). */
+  followersOf(vip: string): GroupFollower[];
+}
+
+/** What a follower reads of its group's lead on this node. */
+export interface GroupLead {
+  readonly name: string;
+  /**
+   * The lead's fencing revision while its address is up here or on its way up (not while on its
+   * way down): the followers are up under it.
+   */
+  readonly groupRevision: string | undefined;
+  readonly heldUnderFailsafeSpec: boolean;
+  readonly carriedUntil: number;
+  /** Kept under onEtcdLoss: failsafe now (a lost lease then carries it). */
+  readonly keptUnderFailsafe: boolean;
+  failsafeUntil(): number;
+}
+
+/** What the lead asks of its followers on this node (it never waits for them: no lock order). */
+export interface GroupFollower {
+  readonly name: string;
+  /** The lead went up here under `revision`: up too. */
+  follow(revision: string): Promise<void>;
+  /** The lead goes down here: down too. */
+  dropLocal(reason: Reason, state?: Exclude<HookState, 'master'>): Promise<void>;
+  /** Look again (the lead's add failed). */
+  reconcile(): void;
 }

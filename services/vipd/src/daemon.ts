@@ -9,6 +9,7 @@ import type { MeshTls } from '@vipd/heartbeat';
 import type { LbDataPlane } from '@vipd/lb';
 import { type Clock, type Logger, monotonicClock } from '@vipd/log';
 import { type EtcdClient, createEtcdClient, Keys, type NodeSession } from '@vipd/store';
+import { AddRefusals, mergeUnready } from './add-refusals';
 import { BeatKeys } from './beat-keys';
 import { ClusterView } from './cluster-view';
 import { EtcdLeadership } from './etcd-leadership';
@@ -76,6 +77,8 @@ export class Daemon {
   private readonly hooks: HookRunner;
   private readonly tick: Tick;
   private readonly services: VirtualServices | undefined;
+  /** VIPs whose add the kernel refused here (add-refusals.ts). */
+  private readonly refusals = new AddRefusals();
   private aliveTimer: NodeJS.Timeout | undefined;
   private stopping = false;
   private ready = false;
@@ -115,12 +118,11 @@ export class Daemon {
       kernel,
       session,
       onChange: reconcileAll,
-      unready: () => {
-        const bgp = bgpUnready(view.vips.specs().values(), config.bgp, deps.bgpSessionUp?.() ?? false);
-        const services = this.services?.unready();
-        if (bgp.size === 0) return services;
-        return new Map([...(services ?? []), ...bgp]);
-      },
+      unready: () =>
+        mergeUnready(
+          mergeUnready(this.services?.unready(), this.refusals.unready()),
+          bgpUnready(view.vips.specs().values(), config.bgp, deps.bgpSessionUp?.() ?? false),
+        ),
       ...(deps.bgpPeers && { bgp: deps.bgpPeers }),
       log,
     });
@@ -207,6 +209,10 @@ export class Daemon {
         },
         peers,
         takeover,
+        kernelRefused: async (vip, why) => {
+          this.refusals.refuse(vip, why);
+          await this.state.checkReadiness();
+        },
         transition: (tr) => {
           this.hooks.notify(tr);
           deps.metrics?.transition(tr);
@@ -328,6 +334,8 @@ export class Daemon {
       this.guard.update();
     };
     view.vips.on('changed', (name, spec) => {
+      // A VIP the kernel refused here is tried again once its spec changed.
+      if (this.refusals.clear(name)) this.state.checkReadinessSoon();
       controllers.specChanged(name, spec);
       this.services?.changed();
     });

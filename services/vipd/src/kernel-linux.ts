@@ -7,14 +7,19 @@ import {
   defaultLabel,
   getLink,
   KernelAgent,
+  describeRoute,
+  describeRule,
   listOwnedAddresses,
+  listOwnedRoutes,
+  listOwnedRules,
+  listVmacLinks,
   type RouteSpec,
   type RuleSpec,
   vmacName,
   vmacSpec,
 } from '@vipd/netif';
 import { labelOn, SCOPE_VALUES, type VipSpec } from '@vipd/store';
-import type { Kernel, LinkState } from './kernel';
+import type { Kernel, Leftover, LinkState } from './kernel';
 
 const LINK_CACHE_MS = 1000;
 /**
@@ -269,6 +274,30 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
         prefixLen: a.prefixLen,
         family: a.family,
       }));
+    },
+    async listLeftovers(): Promise<Leftover[]> {
+      const [routes, rules, vmacs] = await Promise.all([
+        listOwnedRoutes(),
+        listOwnedRules(),
+        listVmacLinks(),
+      ]);
+      return [
+        ...routes.map((r) => ({
+          kind: 'route' as const,
+          text: describeRoute(r),
+          remove: () => agent.removeRoute(r),
+        })),
+        ...rules.map((r) => ({
+          kind: 'rule' as const,
+          text: describeRule(r),
+          remove: () => agent.removeRule(r),
+        })),
+        ...vmacs.map((v) => ({
+          kind: 'virtual MAC' as const,
+          text: `${v.name} (${v.mac})${v.parent !== undefined ? ` on ${v.parent}` : ''}`,
+          remove: () => agent.removeVmac(v.name),
+        })),
+      ];
     },
   };
 }

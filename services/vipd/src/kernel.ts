@@ -7,6 +7,18 @@ export interface LinkState {
   reason?: string;
 }
 
+/**
+ * Something of vipd's in the kernel other than an address: a route or rule of vipd's protocol, or
+ * a virtual-MAC macvlan. At start, before any VIP is taken, every one is an earlier run's.
+ */
+export interface Leftover {
+  kind: 'route' | 'rule' | 'virtual MAC';
+  /** How it reads in logs: `ip`'s words. */
+  text: string;
+  /** Removes it (through the kernel agent); true when it was there. */
+  remove(): Promise<boolean>;
+}
+
 export interface Kernel {
   link(ifname: string): Promise<LinkState>;
   /** Adds the address, or refreshes its lifetime when present. */
@@ -33,6 +45,11 @@ export interface Kernel {
   ): Promise<number>;
   /** Every address carrying our mark, on any interface. */
   listOwned(): Promise<{ ifname: string; address: string; prefixLen: number; family: 4 | 6 }[]>;
+  /**
+   * Every route and rule of vipd's protocol and every virtual-MAC macvlan (name and MAC both
+   * vipd's), on any interface. Optional: a kernel without them has none to leave.
+   */
+  listLeftovers?(): Promise<Leftover[]>;
   /**
    * Dead-man's switch: unless guard() is called again within `budgetMs`, or if this process
    * dies, every VIP address added through addVip is removed by the kernel agent, a separate

@@ -17,7 +17,13 @@ import { type MeshTls, meshServerCredentials, serverOptions } from '@vipd/heartb
 import { NftDataPlane } from '@vipd/lb';
 import { createLogger, errorLine, type Logger } from '@vipd/log';
 import { MetricsEndpoint } from '@vipd/metrics-http';
-import { VIPD_ADDR_METRIC, removeOwnedAddresses } from '@vipd/netif';
+import {
+  type LeftoverRemoval,
+  VIPD_ADDR_METRIC,
+  removeOwnedAddresses,
+  removeOwnedRouting,
+  removeVmacLinks,
+} from '@vipd/netif';
 import { Daemon } from './daemon';
 import { realserver } from './realserver';
 import { HealthServer } from './health';
@@ -54,7 +60,8 @@ Options (each overrides the file; VIPD_* environment variables sit between the t
                             (VIPD_LOG_LEVEL_NAMES; default off)
   --check-config            validate, print the effective config (secrets masked), exit
   --cleanup                 remove every address vipd added on this host (route metric
-                            ${VIPD_ADDR_METRIC}, IPv4 label <if>:vip), log each one, exit; for systemd's
+                            ${VIPD_ADDR_METRIC}, IPv4 label <if>:vip), and its routes and rules
+                            (proto 118) and vmac4.ID/vmac6.ID macvlans, log each one, exit; for systemd's
                             ExecStopPost after vipd died. Needs no etcd; touches no other address.
   --help, --version
 
@@ -73,8 +80,9 @@ function makeLogger(config: VipdConfig | undefined, nodeName: string | undefined
 }
 
 /**
- * `--cleanup`: removes every address carrying vipd's mark in this network namespace and exits
- * 0, or 1 when one could not be removed. It runs after vipd has died (ExecStopPost), so it must
+ * `--cleanup`: removes every address carrying vipd's mark in this network namespace, and every
+ * route and rule of vipd's protocol and virtual-MAC macvlan, and exits 0, or 1 when one could
+ * not be removed. It runs after vipd has died (ExecStopPost), so it must
  * not depend on what may have killed it: a config that no longer loads is reported and the
  * cleanup goes on with default log settings.
  */
@@ -87,20 +95,43 @@ async function cleanup(argv: string[]): Promise<number> {
     process.stderr.write(`vipd: warning: ${err.message}; cleaning up anyway\n`);
   }
   const log = makeLogger(config, config?.node.name).child({ component: 'cleanup' });
+  let failed = 0;
+  let others = 0;
+  // The routes and rules of vipd's protocol and the virtual-MAC macvlans that a killed unit's
+  // kernel agent left (it died with vipd): routes and rules before the addresses, macvlans after.
+  const extras = async (what: string, remove: () => Promise<LeftoverRemoval[]>): Promise<void> => {
+    try {
+      for (const x of await remove()) {
+        const fields = { [x.kind === 'virtual MAC' ? 'vmac' : x.kind]: x.text };
+        if (x.error) {
+          failed++;
+          log.error({ ...fields, err: x.error.message }, `could not remove a ${x.kind}`);
+        } else {
+          others++;
+          log.info(fields, `removed a ${x.kind} left by vipd`);
+        }
+      }
+    } catch (err) {
+      failed++;
+      log.error({ err: errorLine(err) }, `could not list the ${what} left by vipd`);
+    }
+  };
+  await extras('routes and rules', () => removeOwnedRouting());
   const results = await removeOwnedAddresses();
   for (const { address: a, removed, error } of results) {
     const fields = { address: `${a.address}/${a.prefixLen}`, interface: a.ifname };
     if (error) log.error({ ...fields, err: error.message }, 'could not remove a VIP address');
     else if (removed) log.info(fields, 'removed a VIP address left by vipd');
   }
-  let failed = results.filter((r) => r.error).length;
+  failed += results.filter((r) => r.error).length;
+  await extras('virtual-MAC macvlans', () => removeVmacLinks());
   try {
     await new NftDataPlane().clear();
   } catch (err) {
     failed++;
     log.error({ err: errorLine(err) }, 'could not remove the virtual service rules');
   }
-  log.info({ removed: results.filter((r) => r.removed).length, failed }, 'cleanup done');
+  log.info({ removed: results.filter((r) => r.removed).length, others, failed }, 'cleanup done');
   return failed ? 1 : 0;
 }
 

@@ -2,8 +2,8 @@
  * Why a VIP went up or down here, as one of a few fixed classes: the metrics label for a
  * transition (`reason_class`), so that the free-text reasons of the logs never become label
  * values (one series per distinct message would grow without bound). Each reason is given its
- * class where it is written (vip-controller.ts, decide.ts, session-supervisor.ts, main.ts),
- * never matched from its text afterwards.
+ * class where it is written (vip-controller.ts, vip-address.ts, vip-group-follower.ts, decide.ts,
+ * session-supervisor.ts, main.ts), never matched from its text afterwards.
  */
 
 export const REASON_CLASSES = [

@@ -7,6 +7,25 @@ import { type Clock, errorLine, type Logger } from '@vipd/log';
 import type { VipSpec } from '@vipd/store';
 import type { Kernel } from './kernel';
 
+/** An address the probe looks for: a VIP's, or each member's of a group the VIP leads. */
+export interface ProbeTarget {
+  ifname: string;
+  spec: VipSpec;
+}
+
+/** The MACs that answer for any of `targets` (probes close together share one per interface). */
+async function ownersOf(
+  kernel: Pick<Kernel, 'probeBeforeAdd'>,
+  targets: readonly ProbeTarget[],
+): Promise<string[]> {
+  const answers = await Promise.all(targets.map((t) => kernel.probeBeforeAdd(t.ifname, t.spec)));
+  return [...new Set(answers.flat())];
+}
+
+/** One key for a set of targets (an early probe stands in only for the same set). */
+const targetsKey = (targets: readonly ProbeTarget[]): string =>
+  targets.map((t) => `${t.ifname} ${t.spec.address}`).join(',');
+
 /** How long an early probe that nobody answered stands in for one at the add. */
 const EARLY_PROBE_VALID_MS = 250;
 /** While another host still answers for a VIP we took over, how often to probe again. */
@@ -28,7 +47,7 @@ export class TakeoverProbe {
   /** Set when leadership came from a silent holder: probe before adding (see free). */
   private first: { revision: string; since: number; logged?: boolean } | undefined;
   /** The wire probe started in a takeover wait's last moments (see startEarly). */
-  private early: { at: number; ifname: string; owners: Promise<string[]> } | undefined;
+  private early: { at: number; key: string; owners: Promise<string[]> } | undefined;
 
   constructor(private readonly o: TakeoverProbeOptions) {}
 
@@ -49,7 +68,7 @@ export class TakeoverProbe {
    * ends the old address: wait, up to that lifetime (and a margin) from the acquisition, then add
    * anyway (what answers then is not an old holder; the duplicate-owner probe reports it).
    */
-  async free(ifname: string, spec: VipSpec, revision: string): Promise<boolean> {
+  async free(targets: readonly ProbeTarget[], revision: string): Promise<boolean> {
     const p = this.first!;
     const early = this.early;
     this.early = undefined;
@@ -59,10 +78,10 @@ export class TakeoverProbe {
       // A probe from the wait's last moments counts when nobody answered it and it is recent;
       // anything else (an answer, an old one) is probed again now.
       const earlyOwners =
-        early && early.ifname === ifname && clock.now() - early.at <= EARLY_PROBE_VALID_MS
+        early && early.key === targetsKey(targets) && clock.now() - early.at <= EARLY_PROBE_VALID_MS
           ? await early.owners.catch(() => undefined)
           : undefined;
-      owners = earlyOwners?.length === 0 ? [] : await kernel.probeBeforeAdd(ifname, spec);
+      owners = earlyOwners?.length === 0 ? [] : await ownersOf(kernel, targets);
     } catch (err) {
       log.warn({ rev: revision, err: errorLine(err) }, 'takeover probe failed; adding without it');
       owners = [];
@@ -91,10 +110,10 @@ export class TakeoverProbe {
   }
 
   /** Starts the takeover's wire probe before the wait ends (once; see free). */
-  startEarly(now: number, ifname: string, spec: VipSpec): void {
+  startEarly(now: number, targets: readonly ProbeTarget[]): void {
     if (this.early && now - this.early.at <= EARLY_PROBE_VALID_MS) return;
-    const owners = this.o.kernel.probeBeforeAdd(ifname, spec);
+    const owners = ownersOf(this.o.kernel, targets);
     owners.catch(() => undefined); // looked at (or dropped) by free()
-    this.early = { at: now, ifname, owners };
+    this.early = { at: now, key: targetsKey(targets), owners };
   }
 }

@@ -210,6 +210,7 @@ function setUp(o: SetUpOptions = {}) {
       handovers: new Semaphore(4),
       probeSpacingMs: () => o.probeSpacingMs ?? 60_000,
     },
+    groups: { membersOf: () => undefined, leadOf: () => undefined, followersOf: () => [] },
     transition: (t) => transitions.push(t),
   };
   const log = memoryLogger();

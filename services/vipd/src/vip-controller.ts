@@ -1,24 +1,28 @@
 /**
  * One VIP on this node: compares what etcd says (leader key, live candidates) with what the
  * kernel has, and acts. Reconciles on every change (its leader key's through the leadership
- * port) and on the daemon's timer. Its parts: the probe before an add taken from a silent holder
- * (takeover-probe.ts), the check of a peer's claim (peer-claim.ts), and releases and handovers
- * (vip-release.ts).
+ * port) and on the daemon's timer. Its parts: what to do now, from the etcd view
+ * (vip-decider.ts); the address on this node, its adds, removals and the kernel refusing it
+ * (vip-address.ts); a group follower's reconcile (vip-group-follower.ts); the probe before an
+ * add taken from a silent holder (takeover-probe.ts); the check of a peer's claim
+ * (peer-claim.ts); releases and handovers (vip-release.ts).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errorLine, type Logger } from '@vipd/log';
-import { interfaceFor, rankCandidates, type VipSpec } from '@vipd/store';
+import { interfaceFor, type VipSpec } from '@vipd/store';
 import type { HookState } from '@vipd/config';
 import { AgentFencedError } from '@vipd/netif';
 import type { ControllerContext, LeaseSession } from './controller-context';
-import { betterPresent, decide, type Decision, startupGraceWait } from './decide';
+import type { Decision } from './decide';
 import { FailsafeKeep } from './failsafe-keep';
-import type { Holder, VipLeadership } from './leadership-port';
-import { Mutex } from './mutex';
+import type { VipLeadership } from './leadership-port';
 import { PeerClaimCheck } from './peer-claim';
 import type { Reason } from './reason-class';
 import { TakeoverProbe } from './takeover-probe';
-import { type HeldAddress, VipAnnouncer } from './vip-announcer';
+import { REMOVE_RETRY_MS, VipAddress } from './vip-address';
+import type { HeldAddress } from './vip-announcer';
+import { VipDecider } from './vip-decider';
+import { VipGroupFollower } from './vip-group-follower';
 import { VipReleases } from './vip-release';
 
 /** While kept under failsafe, how often the kernel lifetime is refreshed. */
@@ -27,46 +31,29 @@ const FAILSAFE_REFRESH_MS = 500;
 const EARLY_PROBE_LEAD_MS = 40;
 /** While a failsafe VIP is carried over a lost lease, how often to look again at the least. */
 const CARRY_RECHECK_MS = 50;
-/** While a peer keeps the VIP under failsafe, how often to look again. */
-const FAILSAFE_HOLDER_RECHECK_MS = 100;
-/** A holder's wake-up for its next probe or refresh comes no sooner than this. */
-const HOLD_RECHECK_MIN_MS = 20;
-/** After a failed removal, how soon it is tried again. */
-const REMOVE_RETRY_MS = 250;
 /** A stopping controller tries its removal this many times before leaving it to the lifetime. */
 const STOP_ATTEMPTS = 3;
-
-type Applied = HeldAddress;
 
 const NOT_HOLDER: Reason = { class: 'lost_leadership', text: 'not holder' };
 const SHUTTING_DOWN: Reason = { class: 'shutdown', text: 'shutting down' };
 
 export class VipController {
-  private applied: Applied | undefined;
-  /**
-   * An address whose removal failed (ip died or did not answer): no longer held, but perhaps
-   * still on the interface. The next drop tries it again (a reconcile comes within
-   * REMOVE_RETRY_MS); unrefreshed, its kernel lifetime ends it within addressLifetimeSec anyway.
-   */
-  private unremoved: Applied | undefined;
-  private vacantSince: number | undefined;
-  private betterSince: number | undefined;
-  private readonly kernelLock = new Mutex();
   private running: Promise<void> | undefined;
   private again = false;
   private wakeTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private lastDecision = '';
-  /** Date.now() when the address went up (shown only, never compared: timers are monotonic). */
-  private upSince = 0;
-  /** The failsafe holders last logged as the reason not to add (see applyAddress). */
-  private waitedFor = '';
   /** This VIP's leadership: who holds it, acquire, release, hand over. */
   private readonly leadership: VipLeadership;
   /** Stops the leadership port's change signal (see stop). */
   private readonly unwatch: () => void;
   private readonly log: Logger;
-  private readonly announcer: VipAnnouncer;
+  /** The address on this node: add, remove, the kernel refusing it (vip-address.ts). */
+  private readonly address: VipAddress;
+  /** What to do now, from the etcd view (vip-decider.ts). */
+  private readonly decider: VipDecider;
+  /** A group follower's reconcile (vip-group-follower.ts). */
+  private readonly follower: VipGroupFollower;
   /** The probe before an add taken from a silent holder (takeover-probe.ts). */
   private readonly probe: TakeoverProbe;
   /** A peer's claim to hold this VIP, checked against etcd (peer-claim.ts). */
@@ -86,7 +73,6 @@ export class VipController {
     const wake = (ms: number): void => this.wake(ms);
     this.log = log;
     this.leadership = leadership;
-    this.announcer = new VipAnnouncer(ctx.kernel, ctx.clock, log);
     const { kernel, clock } = ctx;
     this.probe = new TakeoverProbe({
       kernel,
@@ -101,7 +87,28 @@ export class VipController {
       leadership,
       ctx,
       log,
-      controller: { up: () => this.applied !== undefined, dropLocal: (r, s) => this.dropLocal(r, s), wake },
+      controller: {
+        up: () => this.address.held !== undefined,
+        dropLocal: (r, s) => this.dropLocal(r, s),
+        wake,
+      },
+    });
+    const owner = { spec: () => this.spec, stopped: () => this.stopped, wake };
+    this.decider = new VipDecider({ ctx, leadership, log, spec: owner.spec });
+    this.address = new VipAddress({
+      ctx,
+      leadership,
+      probe: this.probe,
+      releases: this.releases,
+      log,
+      controller: { ...owner, reconcile: () => this.reconcile() },
+    });
+    this.follower = new VipGroupFollower({
+      ctx,
+      leadership,
+      releases: this.releases,
+      address: this.address,
+      controller: { ...owner, note: (d) => this.note(d) },
     });
     this.failsafeKeep = new FailsafeKeep({ vip: spec.name, self: ctx.self, standing: ctx.standing, log });
     // The leader key changed (held, released, marked taken over): look again.
@@ -114,13 +121,20 @@ export class VipController {
 
   /** The fencing revision while this node has the address up. */
   get holding(): string | undefined {
-    return this.applied?.revision;
+    return this.address.held?.revision;
+  }
+
+  /**
+   * A group's lead: the revision its followers are up under here (GroupLead): its own while it is
+   * up or on its way up, none while it is on its way down.
+   */
+  get groupRevision(): string | undefined {
+    return this.address.groupRevision;
   }
 
   /** The address this node has up, and since when (wall clock, for people: `vipd status`). */
   get upNow(): { ifname: string; spec: VipSpec; revision: string; since: number } | undefined {
-    const a = this.applied;
-    return a ? { ifname: a.ifname, spec: a.spec, revision: a.revision, since: this.upSince } : undefined;
+    return this.address.upNow;
   }
 
   /**
@@ -136,10 +150,8 @@ export class VipController {
       before.prefixLen !== spec.prefixLen ||
       interfaceFor(before, this.ctx.self) !== interfaceFor(spec, this.ctx.self) ||
       JSON.stringify([before.routes, before.rules]) !== JSON.stringify([spec.routes, spec.rules]);
-    if (moved && this.applied) {
-      void this.kernelLock
-        .run(() => this.removeAddress({ class: 'spec_changed', text: 'spec changed' }))
-        .catch(() => undefined);
+    if (moved && this.address.held) {
+      void this.address.remove({ class: 'spec_changed', text: 'spec changed' }).catch(() => undefined);
     }
     this.reconcile();
   }
@@ -162,44 +174,27 @@ export class VipController {
    * lockKernel and refreshTarget.)
    */
   refreshFailsafeLifetime(): void {
-    const a = this.applied;
-    if (!a) return;
-    if (this.failsafeUntil() <= this.ctx.clock.now()) return;
-    void this.kernelLock
-      .run(async () => {
-        if (this.applied !== a || this.failsafeUntil() <= this.ctx.clock.now()) return;
-        await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.settings.addressLifetimeSec);
-      })
-      .catch((err) => this.log.warn({ rev: a.revision, err: errorLine(err) }, 'address refresh failed'));
+    this.address.refreshFailsafeLifetime(() => this.failsafeUntil());
   }
 
   /** Takes this VIP's kernel lock (no add or remove until released): for batch refreshes. */
   lockKernel(): Promise<() => void> {
-    return this.kernelLock.acquire();
+    return this.address.lockKernel();
   }
 
   /** A kernel change of this VIP is in progress or waiting (its lock is not idle). */
   get kernelBusy(): boolean {
-    return !this.kernelLock.idle;
+    return this.address.kernelBusy;
   }
 
   /** Under lockKernel(): the address whose lifetime a renewal should push forward, if any. */
   refreshTarget(): HeldAddress | undefined {
-    const a = this.applied;
-    if (!a || this.stopped) return undefined;
-    if (this.ctx.standing.session()?.valid() !== true || !this.ctx.standing.canHold()) return undefined;
-    return a;
+    return this.address.refreshTarget();
   }
 
   /** Drops the address now, without talking to etcd (fencing, lost lease, shutdown). */
-  async dropLocal(reason: Reason, state: Exclude<HookState, 'master'> = 'backup'): Promise<void> {
-    // Nothing up and nothing on its way up: nothing to remove (the common case on every
-    // reconcile of a VIP another node holds; no lock, no promise chain).
-    if (!this.applied && !this.unremoved && this.kernelLock.idle) {
-      this.announcer.stop();
-      return;
-    }
-    await this.kernelLock.run(() => this.removeAddress(reason, state));
+  dropLocal(reason: Reason, state: Exclude<HookState, 'master'> = 'backup'): Promise<void> {
+    return this.address.dropLocal(reason, state);
   }
 
   /**
@@ -211,8 +206,14 @@ export class VipController {
    * the key. Everything else is dropped now.
    */
   async leaseLost(reason: Reason): Promise<void> {
-    const a = this.applied;
-    if (a && !this.stopped) {
+    const a = this.address.held;
+    const lead = this.ctx.groups.leadOf(this.spec.name);
+    if (lead && a && !this.stopped && lead.keptUnderFailsafe) {
+      // The lead carries itself (and so this member) or drops itself (and this member with it).
+      this.wake(CARRY_RECHECK_MS);
+      return;
+    }
+    if (a && !this.stopped && !lead) {
       const now = this.ctx.clock.now();
       const carryMs = this.failsafeKeep.carryOver(a.revision, this.heldUnderFailsafeSpec, now);
       if (carryMs !== undefined) {
@@ -231,7 +232,10 @@ export class VipController {
 
   /** Waits (at most maxMs) until the successor holds the VIP; see VipLeadership.awaitSuccessor. */
   awaitSuccessor(rev: string, maxMs: number): Promise<number> {
-    return this.leadership.awaitSuccessor(rev, maxMs);
+    // A group's follower is up under its lead's key: that key's successor is its successor.
+    const lead = this.ctx.groups.leadOf(this.spec.name);
+    const port = lead ? this.ctx.leadership.forVip(lead.name) : this.leadership;
+    return port.awaitSuccessor(rev, maxMs);
   }
 
   /**
@@ -243,7 +247,7 @@ export class VipController {
     this.stopped = true;
     this.unwatch();
     clearTimeout(this.wakeTimer);
-    const rev = this.applied?.revision;
+    const rev = this.address.held?.revision;
     let removed = false;
     for (let attempt = 1; attempt <= STOP_ATTEMPTS && !removed; attempt++) {
       try {
@@ -280,50 +284,22 @@ export class VipController {
     }
   }
 
-  /** Who holds the VIP now; an unreadable leader key is held by an unknown node ('?'). */
-  private leaderView(): Holder | undefined {
-    const holder = this.leadership.holder();
-    if (holder?.problem !== undefined)
-      this.log.warn({ rev: holder.revision, problem: holder.problem }, 'leader key unreadable');
-    return holder;
-  }
-
   private async runOnce(): Promise<void> {
     const session = this.ctx.standing.session();
     if (await this.releases.releaseStaleMark(session)) return;
-    const leader = this.leaderView();
-    const pinned = this.ctx.candidates.pinOf(this.spec.name);
-    const ranked = rankCandidates(this.spec, this.ctx.candidates.liveNodes(), pinned);
-    const now = this.ctx.clock.now();
-    const mine = leader !== undefined && leader.node === this.ctx.self && leader.lease === session?.leaseId;
-    this.vacantSince = leader ? undefined : (this.vacantSince ?? now);
-    this.betterSince = mine && betterPresent(this.ctx.self, ranked) ? (this.betterSince ?? now) : undefined;
-    const d = decide({
-      self: this.ctx.self,
-      leader,
-      myLease: session?.leaseId,
-      sessionValid: (session?.valid() ?? false) && this.ctx.standing.canHold(),
-      ranked,
-      pinned,
-      preempt: this.spec.preempt,
-      preemptDelayMs: this.spec.preemptDelayMs,
-      acquireStepMs: this.ctx.settings.acquireStepMs,
-      now,
-      vacantSince: this.vacantSince,
-      betterSince: this.betterSince,
-      notBefore: this.ctx.takeover.notBefore(this.spec.name),
-    });
-    const graceWait =
-      d.kind === 'acquire' && now < this.ctx.candidates.startupGraceUntil()
-        ? startupGraceWait(this.spec, this.ctx.self, (n) => this.ctx.candidates.seenSinceStart(n))
-        : undefined;
+    const lead = this.ctx.groups.leadOf(this.spec.name);
+    if (lead) {
+      await this.follower.followLead(lead, session);
+      return;
+    }
+    const { d, now, graceWait } = this.decider.next(session);
     if (graceWait !== undefined) {
       this.note({ kind: 'wait', untilMs: this.ctx.candidates.startupGraceUntil(), reason: graceWait });
       this.wake(this.ctx.candidates.startupGraceUntil() - now);
       return;
     }
     this.note(d);
-    if (this.failsafeKeep.keepCarried(d, now, this.applied?.revision)) {
+    if (this.failsafeKeep.keepCarried(d, now, this.address.held?.revision)) {
       if (d.kind === 'acquire') await this.acquire(session, d.rank, false);
       else if (d.kind === 'clear-stale')
         await this.releases.release(d.revision, 'leader key of our lost lease');
@@ -332,7 +308,7 @@ export class VipController {
     }
     switch (d.kind) {
       case 'hold': {
-        this.failsafeKeep.set(false, this.applied?.revision);
+        this.failsafeKeep.set(false, this.address.held?.revision);
         const newer = this.ctx.peers
           .holdersOf(this.spec.name)
           .find((p) => BigInt(p.revision) > BigInt(d.revision));
@@ -343,25 +319,10 @@ export class VipController {
           });
           return;
         }
-        await this.kernelLock.run(() =>
-          this.applyAddress(d.revision, { class: 'reapplied', text: 'holds the leadership' }),
-        );
-        let nextMs = Infinity;
-        if (this.applied) {
-          const a = this.applied;
-          const spacingMs = this.ctx.pacing.probeSpacingMs();
-          this.announcer.maybeRefresh(a);
-          this.announcer.maybeProbe(
-            a,
-            spacingMs,
-            () => this.ctx.peers.holdersOf(this.spec.name),
-            () => this.reconcile(),
-          );
-          // A probe or refresh in flight is looked at again no sooner than HOLD_RECHECK_MIN_MS.
-          nextMs = Math.max(HOLD_RECHECK_MIN_MS, this.announcer.nextDueMs(a, spacingMs));
-        }
-        if (this.betterSince !== undefined && this.spec.preempt) {
-          nextMs = Math.min(nextMs, this.betterSince + this.spec.preemptDelayMs - now);
+        await this.address.apply(d.revision, { class: 'reapplied', text: 'holds the leadership' });
+        let nextMs = this.address.keepAnnounced() ?? Infinity;
+        if (this.decider.betterSince !== undefined && this.spec.preempt) {
+          nextMs = Math.min(nextMs, this.decider.betterSince + this.spec.preemptDelayMs - now);
         }
         if (nextMs !== Infinity) this.wake(nextMs);
         return;
@@ -369,13 +330,13 @@ export class VipController {
       case 'fenced': {
         const until = this.failsafeUntil();
         if (until > now) {
-          this.failsafeKeep.keep(until, this.applied?.revision);
+          this.failsafeKeep.keep(until, this.address.held?.revision);
           // The kernel lifetime would end it otherwise; the dead-man's switch still guards it.
-          await this.kernelLock.run(() => this.refreshFailsafe(until));
+          await this.address.refreshFailsafe(until);
           this.wake(Math.min(until - now, FAILSAFE_REFRESH_MS));
           return;
         }
-        this.failsafeKeep.set(false, this.applied?.revision);
+        this.failsafeKeep.set(false, this.address.held?.revision);
         await this.dropLocal(
           { class: 'fenced', text: 'fenced: no contact with etcd (or with etcd and every peer) in time' },
           'fault',
@@ -401,7 +362,7 @@ export class VipController {
         // costs the takeover nothing when nobody answers (takeover-probe.ts).
         const left = d.untilMs - now;
         if (this.ctx.takeover.takenOver(this.spec.name) && left <= EARLY_PROBE_LEAD_MS)
-          this.probe.startEarly(now, interfaceFor(this.spec, this.ctx.self), this.spec);
+          this.probe.startEarly(now, this.address.probeTargets());
         this.wake(left > EARLY_PROBE_LEAD_MS ? left - EARLY_PROBE_LEAD_MS : left);
         return;
       }
@@ -417,6 +378,11 @@ export class VipController {
         );
         return;
     }
+  }
+
+  /** Up under the group lead's `revision` (GroupFollower): the lead went up here. */
+  follow(revision: string): Promise<void> {
+    return this.follower.follow(revision);
   }
 
   private async acquire(session: LeaseSession | undefined, rank: number, fromSilent: boolean): Promise<void> {
@@ -436,125 +402,36 @@ export class VipController {
       },
       'leadership acquired',
     );
-    await this.kernelLock.run(() =>
-      this.applyAddress(res.revision, { class: 'acquired', text: 'leadership acquired' }),
-    );
+    await this.address.apply(res.revision, { class: 'acquired', text: 'leadership acquired' });
   }
 
-  /** Called under kernelLock. Adds only while the lease is provably alive. */
-  private async applyAddress(revision: string, reason: Reason): Promise<void> {
-    const ifname = interfaceFor(this.spec, this.ctx.self);
-    if (this.applied && this.applied.revision === revision && this.applied.ifname === ifname) return;
-    if (!this.ctx.standing.session()?.valid() || !this.ctx.standing.canHold() || this.stopped) return;
-    // A peer cut from etcd may still keep it under failsafe (after a long etcd outage its lease
-    // has expired, and we could take the key): wait until it says it let the VIP go.
-    const keeping = this.ctx.peers.failsafeHoldersOf(this.spec.name);
-    if (keeping.length > 0) {
-      if (this.waitedFor !== keeping.join(',')) {
-        this.waitedFor = keeping.join(',');
-        this.log.warn(
-          { rev: revision, peers: keeping },
-          'a peer without etcd still keeps this VIP under failsafe: not adding it until it lets go',
-        );
-      }
-      this.wake(FAILSAFE_HOLDER_RECHECK_MS);
-      return;
-    }
-    this.waitedFor = '';
-    if (this.probe.armedFor(revision) && !(await this.probe.free(ifname, this.spec, revision))) return;
-    // A removal that failed earlier is finished first, so that every "up" follows its "down".
-    if (this.unremoved)
-      await this.removeAddress({ class: 'other', text: 'removal retried before adding again' });
-    await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.settings.addressLifetimeSec);
-    this.applied = { ifname, spec: this.spec, revision };
-    this.upSince = Date.now();
-    const from = this.leadership.lastHolderElsewhere;
-    this.log.info(
-      {
-        rev: revision,
-        address: `${this.spec.address}/${this.spec.prefixLen}`,
-        interface: ifname,
-        reason: reason.text,
-        // The holder this node last saw before it (none: the VIP was new or vacant since start).
-        from: from?.node ?? 'none',
-        ...(from ? { fromRev: from.revision } : {}),
-      },
-      'VIP up on this node',
-    );
-    this.announcer.tookOver(this.applied, this.spec.announce.count, this.ctx.pacing.probeSpacingMs());
-    this.hook('master', this.applied, reason);
-  }
-
-  /** Called under kernelLock. */
-  private async removeAddress(reason: Reason, state: HookState = 'backup'): Promise<void> {
-    this.announcer.stop();
-    const a = this.applied ?? this.unremoved;
-    if (!a) return;
-    let present: boolean;
-    try {
-      // Still held (in our beats' held list too) until the address is gone: a peer that waits
-      // for us to let go (failsafe) must not add it while our removal is still on its way.
-      present = await this.ctx.kernel.removeVip(a.ifname, a.spec);
-    } catch (err) {
-      this.applied = undefined;
-      this.unremoved = a;
-      this.wake(REMOVE_RETRY_MS);
-      throw err;
-    } finally {
-      if (this.applied === a) this.applied = undefined;
-    }
-    this.unremoved = undefined;
-    this.log.info(
-      {
-        rev: a.revision,
-        address: `${a.spec.address}/${a.spec.prefixLen}`,
-        interface: a.ifname,
-        reason: reason.text,
-        present,
-        // Who holds it now as far as etcd says here (none yet: a successor may still come).
-        to: this.leadership.holderElsewhere() ?? 'none',
-      },
-      'VIP down on this node',
-    );
-    // Once stopping (shutdown, VIP deleted) a drop is part of a clean stop, whatever raced it.
-    this.hook(this.stopped ? 'backup' : state, a, reason);
-  }
-
-  /** Tells the daemon's hook runner (it only queues). */
-  private hook(state: HookState, a: Applied, reason: Reason): void {
-    const { address, prefixLen } = a.spec;
-    this.ctx.transition({
-      vip: this.spec.name,
-      state,
-      address,
-      prefixLen,
-      interface: a.ifname,
-      revision: a.revision,
-      reason: reason.text,
-      reasonClass: reason.class,
-    });
-  }
-
-  /** Until when this VIP is carried over a lost lease (see leaseLost); -Infinity: it is not. */
+  /**
+   * Until when this VIP is carried over a lost lease (see leaseLost); -Infinity: it is not. A
+   * group's follower is kept, carried and refreshed as its lead is.
+   */
   get carriedUntil(): number {
+    const lead = this.ctx.groups.leadOf(this.spec.name);
+    if (lead) return this.address.held ? lead.carriedUntil : -Infinity;
     return this.failsafeKeep.carriedUntil;
   }
 
-  /** Held now, and its spec says onEtcdLoss: failsafe. */
+  /** Held now, and its spec (a follower: its lead's) says onEtcdLoss: failsafe. */
   get heldUnderFailsafeSpec(): boolean {
-    return this.spec.onEtcdLoss === 'failsafe' && this.applied !== undefined;
+    const lead = this.ctx.groups.leadOf(this.spec.name);
+    if (lead) return this.address.held !== undefined && lead.heldUnderFailsafeSpec;
+    return this.spec.onEtcdLoss === 'failsafe' && this.address.held !== undefined;
+  }
+
+  /** Kept under onEtcdLoss: failsafe now (GroupLead). */
+  get keptUnderFailsafe(): boolean {
+    return this.failsafeKeep.active;
   }
 
   /** Until when onEtcdLoss: failsafe keeps this VIP (-Infinity: not failsafe, or not held). */
   failsafeUntil(): number {
+    const lead = this.ctx.groups.leadOf(this.spec.name);
+    if (lead) return this.address.held ? lead.failsafeUntil() : -Infinity;
     return this.failsafeKeep.until(this.heldUnderFailsafeSpec);
-  }
-
-  /** Called under kernelLock: keeps the kernel lifetime of a failsafe VIP going. */
-  private async refreshFailsafe(until: number): Promise<void> {
-    const a = this.applied;
-    if (!a || this.ctx.clock.now() >= until) return;
-    await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.settings.addressLifetimeSec);
   }
 
   private wake(ms: number): void {

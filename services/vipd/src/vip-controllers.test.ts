@@ -21,6 +21,8 @@ class FakeVip implements ManagedVip {
   holding: string | undefined;
   heldUnderFailsafeSpec = false;
   carriedUntil = -Infinity;
+  groupRevision: string | undefined;
+  keptUnderFailsafe = false;
   /** dropLocal() rejects (a removal the kernel agent did not answer). */
   dropFails = false;
 
@@ -53,6 +55,13 @@ class FakeVip implements ManagedVip {
   }
   freeze(): void {
     this.say('freeze');
+  }
+  failsafeUntil(): number {
+    return -Infinity;
+  }
+  follow(revision: string): Promise<void> {
+    this.say(`follow ${revision}`);
+    return Promise.resolve();
   }
   awaitSuccessor(revision: string, maxMs: number): Promise<number> {
     this.say(`awaitSuccessor ${revision} ${maxMs}`);

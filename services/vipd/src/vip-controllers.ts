@@ -7,12 +7,13 @@
 import type { HookState } from '@vipd/config';
 import { type Clock, errorLine, type Logger } from '@vipd/log';
 import { priorityOf, type VipSpec } from '@vipd/store';
-import type { ControllerContext } from './controller-context';
+import type { ControllerContext, GroupFollower, GroupLead } from './controller-context';
 import { HeldVips, type HoldingVip } from './held-vips';
 import type { Reason } from './reason-class';
 import { Semaphore } from './semaphore';
 import { Sweeper, yieldToNewer } from './sweep';
 import { Turns } from './turns';
+import { VipGroups } from './vip-groups';
 
 /** Duplicate-owner probes a node sends per second at most, over all the VIPs it holds. */
 export const PROBES_PER_SECOND = 20;
@@ -20,7 +21,7 @@ export const PROBES_PER_SECOND = 20;
 export const HANDOVERS_AT_ONCE = 64;
 
 /** What the registry asks of a VIP controller (VipController; a fake in tests). */
-export interface ManagedVip extends HoldingVip {
+export interface ManagedVip extends HoldingVip, GroupLead, GroupFollower {
   reconcile(): void;
   updateSpec(spec: VipSpec): void;
   /** Drops the address now (a fence, a restarted agent); rejects when a removal failed. */
@@ -41,7 +42,7 @@ export interface VipControllersOptions<C extends ManagedVip> {
   vipLog: Logger;
   clock: Clock;
   /** What every controller shares but its pacing (built here). */
-  context: Omit<ControllerContext, 'pacing'>;
+  context: Omit<ControllerContext, 'pacing' | 'groups'>;
   /** Builds a VIP's controller (VipController). */
   create: (spec: VipSpec, context: ControllerContext, log: Logger) => C;
   /** A VIP was added (after start's first load): its readiness is looked at. */
@@ -53,6 +54,8 @@ export class VipControllers<C extends ManagedVip> {
   /** Where reconciles and drops queue for their turn (turns.ts). */
   private readonly turns = new Turns();
   private readonly sweeper = new Sweeper(this.controllers);
+  /** VIP groups: who leads, who follows (vip-groups.ts). */
+  private readonly groups = new VipGroups(this.controllers);
   /** What this node holds, for its beats, the guard, the probe spacing and the metrics. */
   readonly held: HeldVips;
   /** What every controller shares (one object, not a set of closures per VIP). */
@@ -67,6 +70,7 @@ export class VipControllers<C extends ManagedVip> {
         handovers: new Semaphore(HANDOVERS_AT_ONCE),
         probeSpacingMs: () => (this.held.heldCount() * 1000) / PROBES_PER_SECOND,
       },
+      groups: this.groups,
     };
   }
 
@@ -79,6 +83,9 @@ export class VipControllers<C extends ManagedVip> {
   specChanged(name: string, spec: VipSpec | undefined): void {
     const existing = this.controllers.get(name);
     const { log } = this.o;
+    // A group's members look again when one of them comes, goes or changes: the lead ranks with
+    // every member's spec, and a new member may lead now (vip-groups.ts).
+    const grouped = this.groups.update(name, spec).filter((m) => m !== name);
     if (spec === undefined) {
       // Deleted, or now invalid: this node stops serving it (releasing if it held it).
       if (existing) {
@@ -86,11 +93,16 @@ export class VipControllers<C extends ManagedVip> {
         log.info({ vip: name }, 'VIP spec removed (deleted or no longer valid)');
         void existing.stop(true);
       }
+      for (const m of grouped) this.reconcile(m);
       return;
     }
     if (existing) {
       existing.updateSpec(spec);
-      log.info({ vip: name, address: `${spec.address}/${spec.prefixLen}` }, 'VIP spec updated');
+      log.info(
+        { vip: name, address: `${spec.address}/${spec.prefixLen}`, group: spec.group },
+        'VIP spec updated',
+      );
+      for (const m of grouped) this.reconcile(m);
       return;
     }
     const c = this.o.create(spec, this.context, this.o.vipLog);
@@ -100,11 +112,13 @@ export class VipControllers<C extends ManagedVip> {
         vip: name,
         address: `${spec.address}/${spec.prefixLen}`,
         priority: priorityOf(spec, this.context.self),
+        ...(spec.group !== undefined && { group: spec.group, lead: this.groups.leadName(name) }),
       },
       'VIP spec loaded',
     );
     this.o.added();
     c.reconcile();
+    for (const m of grouped) this.reconcile(m);
   }
 
   /** One VIP looks again (its pin changed). */

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { errorLine, type Logger } from '@vipd/log';
 import {
   type BackendState,
-  countConnections,
+  ConnectionCounts,
   type LbDataPlane,
   type LbService,
   renderRuleset,
@@ -148,13 +148,17 @@ export class VirtualServices {
   /** Every backend of the services this node may direct, for the metrics' scrape. */
   backends(): BackendRow[] {
     const held = this.d.held();
-    const conntrack = readConntrack();
+    let counts: ConnectionCounts | undefined; // read and parsed once, when first needed
     return this.eligible().flatMap(({ service, vip }) => {
       const sel = this.selection(service);
       const serving = new Set(sel.backends.map(targetText));
       const directed = held[vip.name] !== undefined && service.mode === 'nat';
       const conns = directed
-        ? countConnections(conntrack, { vip: vip.address, protocol: service.protocol, port: service.port })
+        ? (counts ??= new ConnectionCounts(readConntrack())).of({
+            vip: vip.address,
+            protocol: service.protocol,
+            port: service.port,
+          })
         : undefined;
       return service.backends.map((b) => ({
         connections: conns ? (conns.get(targetText(b)) ?? 0) : undefined,
@@ -333,13 +337,15 @@ export class VirtualServices {
       );
     }
     if (lease === undefined) return;
+    // Parsed once for all services: per service it cost services × entries (seconds) on the event loop.
     const conntrack = directed.some(([s]) => s.mode === 'nat') ? readConntrack() : '';
+    const counts = conntrack === '' ? undefined : new ConnectionCounts(conntrack);
     const vips = this.d.vips();
     for (const [service, sel] of directed) {
       const vip = vips.get(service.vip);
       const conns =
-        service.mode === 'nat' && vip && conntrack !== ''
-          ? countConnections(conntrack, { vip: vip.address, protocol: service.protocol, port: service.port })
+        service.mode === 'nat' && vip && counts
+          ? counts.of({ vip: vip.address, protocol: service.protocol, port: service.port })
           : undefined;
       const record: ServiceHealthRecord = {
         node: this.d.self,

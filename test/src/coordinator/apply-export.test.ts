@@ -149,6 +149,7 @@ describe('vipadm export and apply -f', { timeout: 120_000 }, () => {
       routes: [],
       rules: [],
       vmac: 0,
+      group: '',
     };
     assert.deepEqual(
       after,

@@ -12,6 +12,7 @@ import { describe, it } from 'node:test';
 import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep } from '../harness/proc';
 import { type Lab, type NodeHost, withLab } from '../lab';
+import { secondBurstCorrects } from './second-burst';
 import { VipdCluster } from './vipd-cluster';
 
 const NODES: NodeHost[] = ['n1', 'n2'];
@@ -145,20 +146,12 @@ describe('announcement details (namespace lab, real etcd, real ARP)', { skip }, 
           );
 
           // The second burst corrects the client's entry, at the delay after the VIP came up.
-          const mac = await lab.mac('n1');
-          await pollUntil(async () => ((await lab.neighbour('cli', VIP4)) === mac ? true : undefined), {
-            timeoutMs: DELAY_MS + 3000,
-            intervalMs: 10,
-            what: "the second burst to correct the client's neighbour entry",
+          const { fixedAt, second } = await secondBurstCorrects(lab, cluster, {
+            holder: 'n1',
+            vip: 'web',
+            address: VIP4,
+            delayMs: DELAY_MS,
           });
-          const fixedAt = Date.now();
-          const second = await pollUntil(
-            async () =>
-              cluster
-                .logs('n1')
-                .find((l) => l.msg === 'announced' && l.vip === 'web' && l.why === 'second burst'),
-            { timeoutMs: 2000, intervalMs: 10, what: 'vipd to log the second burst (after its last frame)' },
-          );
           assert.ok(second, 'vipd logged the second burst');
           const gapMs = Date.parse(String(second.time)) - Date.parse(String(firstBurst.time));
           console.log(

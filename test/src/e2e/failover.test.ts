@@ -10,6 +10,7 @@ import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil, sleep } from '../harness/proc';
 import { type Lab, type NodeHost, waitClientFollows, withLab } from '../lab';
 import { VipdCluster } from './vipd-cluster';
+import { TCP_SERVICE_ARGV, tcpServiceCheck } from '../harness/tcp-service';
 
 const NODES: NodeHost[] = ['n1', 'n2'];
 const VIP4 = '198.51.100.100';
@@ -251,21 +252,9 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
   });
 
   it('8. a tracked check fails on the holder: it hands the VIP over at once', async () => {
-    const svc = [
-      process.execPath,
-      '-e',
-      "require('net').createServer((s) => s.end()).listen(8080, '127.0.0.1')",
-    ];
+    const svc = TCP_SERVICE_ARGV;
     const servers = new Map<NodeHost, ChildProcess>();
-    const check = {
-      name: 'svc',
-      type: 'tcp',
-      target: '127.0.0.1:8080',
-      intervalMs: 100,
-      timeoutMs: 100,
-      rise: 2,
-      fall: 2,
-    };
+    const check = tcpServiceCheck(100);
     await withCluster(
       {
         spec: { ...spec4, track: ['svc'] },

@@ -9,6 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { HTTP_LOAD, NAME_SERVER, VIPD_BIN } from '../harness/paths';
 import { pollUntil } from '../harness/proc';
 import { type BackendHost, ipv4Of, type Lab, type NodeHost, vipV4, withLab } from '../lab';
+import type { LoadSummary } from '../tools/load-summary';
 import { CLUSTER, VipdCluster } from './vipd-cluster';
 
 export const DIRECTORS: NodeHost[] = ['n1', 'n2'];
@@ -16,15 +17,17 @@ export const BACKENDS: BackendHost[] = ['b1', 'b2', 'b3'];
 export const VIP = vipV4(0);
 export const TTL = 3;
 
-export interface LoadResult {
+/** What test/src/tools/http-load.ts prints (rps, p50, p99 and the counts: after the warm-up). */
+export interface LoadResult extends LoadSummary {
   requests: number;
   bodies: Record<string, number>;
   failures: Record<string, number>;
+  /** The wall clock at the load's start (ms since the epoch): the origin of the timeline. */
+  t0: number;
   elapsedMs: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  timeline: [number, string][];
+  warmup: number;
+  /** Every request, in order of start: [start, end, body or `!error`], ms since t0. */
+  timeline: [number, number, string][];
 }
 
 export class ServiceLab {
@@ -89,7 +92,8 @@ export class ServiceLab {
 
   /**
    * COUNT requests from the client, each on a new connection (bounded by maxMs), at most `rate`
-   * per second (0: unpaced, for throughput), the client niced so the directors come first.
+   * per second (0: unpaced, for throughput), the client niced so the directors come first; rps
+   * and latencies leave out the first `warmup` requests.
    */
   async load(
     url: string,
@@ -98,8 +102,9 @@ export class ServiceLab {
     concurrency = 1,
     timeoutMs = 2000,
     rate = this.rate,
+    warmup = 0,
   ): Promise<LoadResult> {
-    const argv = [url, count, maxMs, concurrency, timeoutMs, rate].map(String);
+    const argv = [url, count, maxMs, concurrency, timeoutMs, rate, warmup].map(String);
     const out = await this.lab.exec('cli', ['nice', '-n', '10', process.execPath, HTTP_LOAD, ...argv], {
       timeoutMs: maxMs + 15_000,
     });

@@ -8,23 +8,12 @@ import { describe, it } from 'node:test';
 import type { NodeHost } from '../lab';
 import { baseSpec, clientFollows, logsWith, skipUnlessRoot, VIP, withFaultCluster } from './fault-cluster';
 import { MAX_OVERLAP_MS, report } from './monitor';
+import { TCP_SERVICE_ARGV, tcpServiceCheck } from '../harness/tcp-service';
 
-const SERVICE = [
-  process.execPath,
-  '-e',
-  "require('net').createServer((s) => s.end()).listen(8080, '127.0.0.1')",
-];
+const SERVICE = TCP_SERVICE_ARGV;
 
 // fall 2 × 50 ms to notice the death, leaving the rest of the 300 ms for the handover itself.
-const CHECK = {
-  name: 'svc',
-  type: 'tcp',
-  target: '127.0.0.1:8080',
-  intervalMs: 50,
-  timeoutMs: 50,
-  rise: 2,
-  fall: 2,
-};
+const CHECK = tcpServiceCheck(50);
 
 describe('fault suite: health checks', { skip: skipUnlessRoot(__filename), concurrency: 1 }, () => {
   it('5. a tracked check fails on the holder: the new holder has the VIP < 0.3 s after the service died', async () => {

@@ -50,6 +50,8 @@ export interface FaultOptions {
   nodes?: 2 | 3;
   etcdMembers?: 1 | 3;
   spec?: Spec;
+  /** More VIPs, put beside `spec` before vipd starts (e.g. the other members of its group). */
+  moreSpecs?: Spec[];
   vipd?: VipdNodeOptions;
   /** Runs after etcd is up, before vipd starts (e.g. start the services a check probes). */
   beforeStart?: (lab: Lab) => Promise<void>;
@@ -89,6 +91,7 @@ export async function withFaultCluster(
     };
     try {
       await vipd.putVip(opts.spec ?? baseSpec);
+      for (const spec of opts.moreSpecs ?? []) await vipd.putVip(spec);
       await opts.beforeStart?.(lab);
       const hidden = Object.entries(opts.etcdAtStart ?? {}).map(
         ([h, reach]) => [h as NodeHost, ETCD_MEMBER_HOSTS.filter((m) => !reach.includes(m))] as const,

@@ -1,8 +1,9 @@
 // Unit tests of the safety monitor's arithmetic on literal timelines (no lab, no root).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { HeldInterval } from '../lab';
+import { AddressTimeline, type HeldInterval } from '../lab';
 import {
+  groupSplits,
   holderSequence,
   pingGaps,
   maxReachableOverlapMs,
@@ -123,4 +124,31 @@ test('pingGaps finds each run of lost pings', () => {
   assert.equal(gaps[0]!.from, 1_000_010);
   assert.equal(gaps[0]!.to, 1_000_050);
   assert.ok(Math.abs(gaps[0]!.ms - 30) < 1e-6);
+});
+
+test('groupSplits: a handover (overlap or gap) is not a split; two nodes each with a member the other lacks is', () => {
+  const ips = ['198.51.100.100', '198.51.100.101', '2001:db8::100'];
+  const t = new AddressTimeline();
+  // n1 has all three from 0; n2 adds all three at 100; n1 drops them at 130 (an overlap)…
+  for (const ip of ips) t.add('n1', ip, 0);
+  for (const ip of ips) t.add('n2', ip, 100);
+  for (const ip of ips) t.remove('n1', ip, 130);
+  // …n2 drops them at 200, n1 adds them back at 260 (a gap): still never split.
+  for (const ip of ips) t.remove('n2', ip, 200);
+  for (const ip of ips) t.add('n1', ip, 260);
+  t.close(1000);
+  assert.deepEqual(groupSplits(t, ips), []);
+  // One member goes to n2 on its own while the others stay on n1: split from 300 to 320.
+  t.remove('n1', ips[2]!, 300);
+  t.add('n2', ips[2]!, 301);
+  t.remove('n1', ips[0]!, 320);
+  t.remove('n1', ips[1]!, 320);
+  t.add('n2', ips[0]!, 330);
+  t.add('n2', ips[1]!, 330);
+  const splits = groupSplits(t, ips);
+  assert.deepEqual(
+    splits.map((s) => s.at),
+    [301],
+  );
+  assert.deepEqual(splits[0]!.held, { n1: ['198.51.100.100', '198.51.100.101'], n2: ['2001:db8::100'] });
 });

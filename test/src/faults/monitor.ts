@@ -172,6 +172,38 @@ export class SafetyMonitor {
   }
 }
 
+/** A moment a VIP group was split: two nodes each had a member the other had not. */
+export interface GroupSplit {
+  at: number;
+  /** What each node held then (members' addresses). */
+  held: Record<string, string[]>;
+}
+
+/**
+ * Every moment (an address event: the state changes only at one) at which the group of `ips` was
+ * split over nodes (pure): two nodes each held a member the other did not. One node holding all
+ * and another some (a handover's overlap), or a member held nowhere (a gap), is not a split.
+ */
+export function groupSplits(timeline: AddressTimeline, ips: readonly string[]): GroupSplit[] {
+  const times = new Set<number>();
+  for (const ip of ips)
+    for (const i of timeline.intervals(ip)) {
+      times.add(i.start);
+      if (i.end !== undefined) times.add(i.end);
+    }
+  const out: GroupSplit[] = [];
+  for (const at of [...times].sort((a, b) => a - b)) {
+    const held = new Map<string, Set<string>>();
+    for (const ip of ips)
+      for (const host of timeline.holdersAt(ip, at)) held.set(host, (held.get(host) ?? new Set()).add(ip));
+    const sets = [...held.values()];
+    const lacks = (a: Set<string>, b: Set<string>): boolean => [...a].some((ip) => !b.has(ip));
+    const split = sets.some((a, i) => sets.some((b, j) => i !== j && lacks(a, b) && lacks(b, a)));
+    if (split) out.push({ at, held: Object.fromEntries([...held].map(([h, set]) => [h, [...set].sort()])) });
+  }
+  return out;
+}
+
 /** A readable timeline for messages: `n1 [t0+0 .. t0+1234] n2 [...]`, times relative to the first event. */
 export function formatTimeline(timeline: AddressTimeline, vip: string, t0?: number): string {
   const list = timeline.intervals(vip).sort((a, b) => a.start - b.start);

@@ -1,81 +1,88 @@
 /**
- * `node http-load.js URL COUNT [MAX_MS] [CONCURRENCY] [TIMEOUT_MS] [RATE]`: COUNT GETs of URL,
- * each on a new connection, CONCURRENCY at a time (default 1), at most RATE per second (default 0:
- * as fast as they complete), stopping early at MAX_MS (default 30000).
- * Prints one JSON line: answers by body, failures (by error), and latencies of the answers
- * (p50/p99 in ms) with the requests per second. Bounded in count and time; exits 0.
+ * `node http-load.js URL COUNT [MAX_MS] [CONCURRENCY] [TIMEOUT_MS] [RATE] [WARMUP]`: COUNT GETs of
+ * URL, each on a new connection (no keep-alive: `agent: false` sends `Connection: close`, so a
+ * failure cannot hide behind a connection opened before it), CONCURRENCY at a time (default 1), at
+ * most RATE started per second (default 0: as fast as they complete), stopping early at MAX_MS
+ * (default 30000); a request not answered within TIMEOUT_MS (default 2000) is a failure.
+ * Prints one JSON line: answers by body and failures by error (all requests), `t0` (the wall
+ * clock at the load's start, ms since the epoch, so a caller can place its own events on the
+ * load's clock), the timeline `[start, end, body or !error]` of every request in ms since t0 in
+ * order of start, and requests per second with p50/p99 latency of the answers after the first
+ * WARMUP requests (default 0; see load-summary.ts). Bounded in count and time; exits 0.
  */
 import http from 'node:http';
+import { type LoadRequest, summarizeLoad } from './load-summary';
 
-const [url, countText, maxText, concText, timeoutText, rateText] = process.argv.slice(2);
-const rate = Number(rateText ?? 0);
+const [url, countText, maxText, concText, timeoutText, rateText, warmupText] = process.argv.slice(2);
 const count = Number(countText);
 const maxMs = Number(maxText ?? 30_000);
 const concurrency = Number(concText ?? 1);
 const timeoutMs = Number(timeoutText ?? 2000);
-if (!url || !(count > 0) || !(maxMs > 0) || !(concurrency > 0)) {
-  process.stderr.write('usage: http-load URL COUNT [MAX_MS] [CONCURRENCY] [TIMEOUT_MS]\n');
+const rate = Number(rateText ?? 0);
+const warmup = Number(warmupText ?? 0);
+if (
+  !url ||
+  !(count > 0) ||
+  !(maxMs > 0) ||
+  !(concurrency > 0) ||
+  !(timeoutMs > 0) ||
+  !(rate >= 0) ||
+  !(warmup >= 0 && warmup < count)
+) {
+  process.stderr.write('usage: http-load URL COUNT [MAX_MS] [CONCURRENCY] [TIMEOUT_MS] [RATE] [WARMUP]\n');
   process.exit(2);
 }
 
-function get(): Promise<{ body?: string; error?: string; ms: number }> {
-  const t0 = performance.now();
+function get(): Promise<{ body?: string; error?: string }> {
   return new Promise((resolve) => {
     const req = http.get(url!, { agent: false, timeout: timeoutMs }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ body, ms: performance.now() - t0 }));
-      res.on('error', (e) => resolve({ error: e.message, ms: performance.now() - t0 }));
+      res.on('end', () => resolve({ body }));
+      res.on('error', (e) => resolve({ error: e.message }));
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', (e: NodeJS.ErrnoException) =>
-      resolve({ error: e.code ?? e.message, ms: performance.now() - t0 }),
-    );
+    req.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
   });
 }
 
 async function main(): Promise<void> {
-  const bodies: Record<string, number> = {};
-  const failures: Record<string, number> = {};
-  const latencies: number[] = [];
-  /** [ms since start, body or error] of each request, in order of completion. */
-  const timeline: [number, string][] = [];
+  const requests: LoadRequest[] = [];
   const start = performance.now();
+  const t0 = performance.timeOrigin + start;
+  const now = () => performance.now() - start;
   let issued = 0;
   const worker = async (): Promise<void> => {
-    while (issued < count && performance.now() - start < maxMs) {
+    while (issued < count && now() < maxMs) {
+      // Paced: the i-th request (from 0) starts no earlier than i / RATE seconds after t0.
+      const due = rate > 0 ? (issued * 1000) / rate - now() : 0;
       issued++;
-      // Paced: request i starts no earlier than i / RATE seconds after the start.
-      const due = rate > 0 ? start + (issued * 1000) / rate - performance.now() : 0;
       if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
+      const begin = now();
       const r = await get();
-      const at = Math.round(performance.now() - start);
-      if (r.body !== undefined) {
-        bodies[r.body] = (bodies[r.body] ?? 0) + 1;
-        latencies.push(r.ms);
-        timeline.push([at, r.body]);
-      } else {
-        failures[r.error!] = (failures[r.error!] ?? 0) + 1;
-        timeline.push([at, `!${r.error}`]);
-      }
+      requests.push({ start: begin, end: now(), ...r });
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = performance.now() - start;
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) =>
-    Number((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0).toFixed(2));
+  requests.sort((a, b) => a.start - b.start);
+  const bodies: Record<string, number> = {};
+  const failures: Record<string, number> = {};
+  for (const r of requests) {
+    if (r.body !== undefined) bodies[r.body] = (bodies[r.body] ?? 0) + 1;
+    else failures[r.error!] = (failures[r.error!] ?? 0) + 1;
+  }
+  const ms = (n: number) => Number(n.toFixed(1));
   process.stdout.write(
     `${JSON.stringify({
-      requests: timeline.length,
+      requests: requests.length,
       bodies,
       failures,
-      elapsedMs: Math.round(elapsed),
-      rps: Math.round((latencies.length / elapsed) * 1000),
-      p50: q(0.5),
-      p99: q(0.99),
-      timeline,
+      t0,
+      elapsedMs: Math.round(now()),
+      warmup,
+      ...summarizeLoad(requests, warmup),
+      timeline: requests.map((r) => [ms(r.start), ms(r.end), r.body ?? `!${r.error}`]),
     })}\n`,
   );
 }

@@ -39,6 +39,7 @@ export interface VipSpec {
   routes?: _vipd_v1_VipRoute[];
   rules?: _vipd_v1_VipRule[];
   vmac?: number;
+  group?: string;
   _preempt?: 'preempt';
 }
 
@@ -60,5 +61,6 @@ export interface VipSpec__Output {
   routes: _vipd_v1_VipRoute__Output[];
   rules: _vipd_v1_VipRule__Output[];
   vmac: number;
+  group: string;
   _preempt?: 'preempt';
 }

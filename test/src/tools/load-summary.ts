@@ -1,0 +1,59 @@
+/**
+ * What http-load reports about its requests (pure, no I/O): requests per second and latency
+ * quantiles of the answered requests after a warm-up, and the failures of the same requests.
+ */
+
+/** One request: when it started and ended (ms since the load started), its body or its error. */
+export interface LoadRequest {
+  start: number;
+  end: number;
+  body?: string;
+  error?: string;
+}
+
+export interface LoadSummary {
+  /** Requests after the warm-up (answered + failed). */
+  measured: number;
+  answered: number;
+  failed: number;
+  /** From the first measured request's start to the last measured request's end. */
+  windowMs: number;
+  /** Answered measured requests per second of the window (failures are not throughput). */
+  rps: number;
+  /** Latency quantiles (nearest rank) of the answered measured requests, in ms; 0 when none. */
+  p50: number;
+  p99: number;
+}
+
+/** The q-quantile by nearest rank of ascending `sorted`, or 0 when empty. */
+function nearestRank(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1] as number;
+}
+
+/**
+ * Summarizes the requests, leaving out the `warmup` that started first (the client's JIT, ARP
+ * resolution and the servers' first requests are not what the load measures).
+ */
+export function summarizeLoad(requests: readonly LoadRequest[], warmup = 0): LoadSummary {
+  const measured = [...requests].sort((a, b) => a.start - b.start).slice(warmup);
+  if (measured.length === 0)
+    return { measured: 0, answered: 0, failed: 0, windowMs: 0, rps: 0, p50: 0, p99: 0 };
+  const from = measured[0]!.start;
+  const to = measured.reduce((m, r) => Math.max(m, r.end), from);
+  const latencies = measured
+    .filter((r) => r.body !== undefined)
+    .map((r) => r.end - r.start)
+    .sort((a, b) => a - b);
+  const windowMs = to - from;
+  const round2 = (n: number) => Number(n.toFixed(2));
+  return {
+    measured: measured.length,
+    answered: latencies.length,
+    failed: measured.length - latencies.length,
+    windowMs: round2(windowMs),
+    rps: windowMs > 0 ? Math.round((latencies.length * 1000) / windowMs) : 0,
+    p50: round2(nearestRank(latencies, 0.5)),
+    p99: round2(nearestRank(latencies, 0.99)),
+  };
+}
