@@ -40,6 +40,12 @@ export class NodeState {
   private info: NodeInfo;
   private maintenance = false;
   private readinessPending = false;
+  /**
+   * The last publish of readiness failed (the lease was gone, etcd unreachable): the next check
+   * publishes even if nothing changed. `info` itself always says what is true now: a new
+   * registration publishes it, and a VIP this node cannot serve must never go out as ready.
+   */
+  private unpublished = false;
 
   constructor(private readonly d: NodeStateDeps) {
     const n = d.config.node;
@@ -95,13 +101,26 @@ export class NodeState {
     const unready = [...this.info.unready, ...added].sort();
     this.info = { ...this.info, unready };
     this.d.log.warn({ unready, why: Object.fromEntries(why) }, 'VIPs this node cannot serve changed');
-    this.d
-      .session()
-      ?.update(this.info)
-      .catch((err: unknown) =>
-        this.d.log.warn({ err: errorLine(err) }, 'could not publish readiness; will retry'),
-      );
+    void this.publish();
     this.d.onChange();
+  }
+
+  /** Publishes `info` under the lease; a failure leaves it to the next check (unpublished). */
+  private publish(): Promise<void> {
+    const session = this.d.session();
+    if (!session) {
+      this.unpublished = true;
+      return Promise.resolve();
+    }
+    return session.update(this.info).then(
+      () => {
+        this.unpublished = false;
+      },
+      (err: unknown) => {
+        this.unpublished = true;
+        this.d.log.warn({ err: errorLine(err) }, 'could not publish readiness; will retry');
+      },
+    );
   }
 
   /** One readiness check for a burst of new specs (it looks at every spec and the links). */
@@ -151,16 +170,11 @@ export class NodeState {
     const unreadyChanged = unready.join(',') !== this.info.unready.join(',');
     const bgp = this.d.bgp?.();
     const bgpChanged = JSON.stringify(bgp) !== JSON.stringify(this.info.bgp);
-    if (!unreadyChanged && !checksChanged && !bgpChanged) return;
+    if (!unreadyChanged && !checksChanged && !bgpChanged && !this.unpublished) return;
     if (unreadyChanged) this.d.log.warn({ unready, why }, 'VIPs this node cannot serve changed');
     if (checksChanged) this.d.log.info({ checks: states }, 'check states published');
     this.info = { ...this.info, unready, checks: states, ...(bgp !== undefined && { bgp }) };
-    try {
-      await this.d.session()?.update(this.info);
-    } catch (err) {
-      this.d.log.warn({ err: errorLine(err) }, 'could not publish readiness; will retry');
-      this.info = { ...this.info, unready: [], checks: undefined };
-    }
+    await this.publish();
     this.d.onChange();
   }
 }
