@@ -13,8 +13,10 @@
  *      session up, through a planned handover, not into a black hole;
  *   6. `vipadm vip move web --to n2` (the real coordinator and vipadm): through n2;
  *   7. SIGTERM of n2's vipd: it hands the VIP over and withdraws; through n1.
- * Then an IPv6 VIP (a /128 over the same IPv4 sessions, bgp.nextHop6) through a SIGKILL, and a
- * gobgpd that cannot be started (vipd ends with one line).
+ * Then the holder's link cut (three times): the router keeps the cut node's session and route
+ * until the hold time, yet forwards to the new holder as soon as it announces, its MED (from the
+ * newer fencing revision) being lower; an IPv6 VIP (a /128 over the same IPv4 sessions,
+ * bgp.nextHop6) through a SIGKILL; and a gobgpd that cannot be started (vipd ends with one line).
  * Needs root (namespaces) and Debian's gobgpd and bird2 (scripts/setup.sh installs both); it
  * skips with one line naming what is missing, and with CI=true it fails instead.
  */
