@@ -53,6 +53,11 @@ export class BgpSpeaker {
   private client: GobgpClient | undefined;
   /** The routes held VIPs want announced, by VIP address (with the fencing revision they are held under). */
   private readonly wanted = new Map<string, HostRoute & { vip: string; rev?: string }>();
+  /**
+   * VIP addresses whose last announcement failed: sent again by reconcile even when gobgpd has a
+   * route for them (an earlier one, with another revision's MED).
+   */
+  private readonly unsent = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private sessionTimer: NodeJS.Timeout | undefined;
   /** At least one peer's session is established (as last read). */
@@ -148,6 +153,7 @@ export class BgpSpeaker {
     const route = this.wanted.get(spec.address);
     if (!route) return;
     this.wanted.delete(spec.address);
+    this.unsent.delete(spec.address);
     await this.send('withdraw', route, spec.name, route.rev);
   }
 
@@ -157,6 +163,7 @@ export class BgpSpeaker {
    */
   forgetAll(): void {
     this.wanted.clear();
+    this.unsent.clear();
     this.setUp(false, 'fenced: the kernel agent killed gobgpd');
   }
 
@@ -202,11 +209,13 @@ export class BgpSpeaker {
     if (!c) return; // starting again: announced from `wanted` once it runs
     try {
       await (kind === 'announce' ? c.announce(route) : c.withdraw(route));
+      if (kind === 'announce') this.unsent.delete(route.address);
       this.log.info(
         { vip, rev, route: routeName(route), nextHop: route.nextHop, med: route.med },
         `BGP route ${kind === 'announce' ? 'announced' : 'withdrawn'}`,
       );
     } catch (err) {
+      if (kind === 'announce' && this.wanted.has(route.address)) this.unsent.add(route.address);
       this.log.error(
         { vip, rev, route: routeName(route), err: errorLine(err) },
         `BGP ${kind} failed; retried within ${RECONCILE_MS} ms`,
@@ -310,7 +319,8 @@ export class BgpSpeaker {
       const have = new Set([...(await c.announced(4)), ...(await c.announced(6))]);
       const want = new Map([...this.wanted.values()].map((r) => [routeName(r), r]));
       for (const [name, route] of want)
-        if (!have.has(name)) await this.send('announce', route, route.vip, route.rev);
+        if (!have.has(name) || this.unsent.has(route.address))
+          await this.send('announce', route, route.vip, route.rev);
       for (const name of have) {
         if (want.has(name)) continue;
         const address = name.slice(0, name.lastIndexOf('/'));
