@@ -11,6 +11,6 @@ export {
   type SessionState,
   type SpeakerSettings,
 } from './client';
-export { familyOf, hostRoutePath, routeName, warmUp, type HostRoute } from './paths';
+export { familyOf, hostRoutePath, MED_MAX, medOfRevision, routeName, warmUp, type HostRoute } from './paths';
 export { unpackAny } from './api';
 export { startGobgpd, type GobgpdOptions, type GobgpdProcess } from './gobgpd';

@@ -1,6 +1,7 @@
 /**
  * The one kind of path vipd announces: a VIP as a host route (/32 or /128) with this node's
- * address as next hop, origin IGP. Pure (given the vendored protos), unit-tested by decoding.
+ * address as next hop, origin IGP, and a MED that makes a newer holder's route win over an older
+ * one's (medOfRevision). Pure (given the vendored protos), unit-tested by decoding.
  */
 import { isIPv4, isIPv6 } from 'node:net';
 import { packAny } from './api';
@@ -12,6 +13,27 @@ export interface HostRoute {
   address: string;
   /** This node's address the router should forward to (same family as the VIP). */
   nextHop: string;
+  /** MULTI_EXIT_DISC (lower wins on the router); none when undefined. See medOfRevision. */
+  med?: number;
+}
+
+/** The largest MED vipd sends: 2^32 - 2 (some routers read 2^32 - 1 as "unreachable"). */
+export const MED_MAX = 0xfffffffe;
+
+/**
+ * The MED of a holder's route, from the VIP's fencing revision (the create revision of its
+ * leader key in etcd): a newer holder has a larger revision, so a lower MED, and the router
+ * prefers its route at once even while an older holder's stale route is still there (a holder
+ * cut from its router keeps its route there until the BGP hold time). MED = MED_MAX -
+ * (revision mod MED_MAX), in 1..MED_MAX: the order holds for any two revisions in the same block
+ * of 2^32 - 2 revisions; only a failover whose two revisions straddle a block's end (once every
+ * ~4.3 billion etcd writes) gets the old order, i.e. the stale route until the hold time, as
+ * without a MED. docs/bgp.md, "The newest holder's route wins".
+ */
+export function medOfRevision(revision: string | bigint): number {
+  const rev = typeof revision === 'bigint' ? revision : BigInt(revision);
+  if (rev < 0n) throw new Error(`revision ${rev} is negative`);
+  return MED_MAX - Number(rev % BigInt(MED_MAX));
 }
 
 export function familyOf(address: string): 4 | 6 {
@@ -53,5 +75,6 @@ export function hostRoutePath(route: HostRoute): Path {
           next_hops: [route.nextHop],
           nlris: [nlri],
         });
-  return { family: bgpFamily(family), nlri, pattrs: [origin, nextHop] };
+  const med = route.med === undefined ? [] : [packAny('MultiExitDiscAttribute', { med: route.med })];
+  return { family: bgpFamily(family), nlri, pattrs: [origin, nextHop, ...med] };
 }

@@ -8,7 +8,15 @@
  * announced logs it, and the next look (every RECONCILE_MS) tries again.
  */
 import type { BgpConfig } from '@vipd/config';
-import { GobgpClient, type GobgpdProcess, type HostRoute, routeName, startGobgpd, warmUp } from '@vipd/bgp';
+import {
+  GobgpClient,
+  type GobgpdProcess,
+  type HostRoute,
+  medOfRevision,
+  routeName,
+  startGobgpd,
+  warmUp,
+} from '@vipd/bgp';
 import { errorLine, type Logger } from '@vipd/log';
 import type { VipSpec } from '@vipd/store';
 
@@ -43,8 +51,13 @@ export interface BgpStatus {
 export class BgpSpeaker {
   private proc: GobgpdProcess | undefined;
   private client: GobgpClient | undefined;
-  /** The routes held VIPs want announced, by VIP address. */
-  private readonly wanted = new Map<string, HostRoute & { vip: string }>();
+  /** The routes held VIPs want announced, by VIP address (with the fencing revision they are held under). */
+  private readonly wanted = new Map<string, HostRoute & { vip: string; rev?: string }>();
+  /**
+   * VIP addresses whose last announcement failed: sent again by reconcile even when gobgpd has a
+   * route for them (an earlier one, with another revision's MED).
+   */
+  private readonly unsent = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private sessionTimer: NodeJS.Timeout | undefined;
   /** At least one peer's session is established (as last read). */
@@ -101,25 +114,38 @@ export class BgpSpeaker {
     }
   }
 
-  /** The route of a VIP in bgp/both mode on this node, or why there is none. */
-  routeFor(spec: VipSpec): HostRoute | { problem: string } {
+  /**
+   * The route of a VIP in bgp/both mode on this node, or why there is none. Held under
+   * `revision` (its leader key's create revision), it carries that revision's MED: the newest
+   * holder's route wins on the router over any stale one (docs/bgp.md).
+   */
+  routeFor(spec: VipSpec, revision?: string): HostRoute | { problem: string } {
     const nextHop =
       spec.family === 4 ? (this.d.config.nextHop ?? this.d.config.routerId) : this.d.config.nextHop6;
     if (nextHop === undefined) return { problem: 'an IPv6 VIP in BGP mode needs bgp.nextHop6 on this node' };
-    return { address: spec.address, nextHop };
+    return {
+      address: spec.address,
+      nextHop,
+      ...(revision !== undefined && { med: medOfRevision(revision) }),
+    };
   }
 
   /** The VIP is up here: announce its host route (now, and again whenever gobgpd restarts). */
-  async announce(spec: VipSpec): Promise<void> {
-    const route = this.routeFor(spec);
+  async announce(spec: VipSpec, revision?: string): Promise<void> {
+    const route = this.routeFor(spec, revision);
     if ('problem' in route) {
       this.log.error({ vip: spec.name, problem: route.problem }, 'cannot announce the VIP over BGP');
       return;
     }
     const known = this.wanted.get(route.address);
-    this.wanted.set(route.address, { ...route, vip: spec.name });
-    if (known?.nextHop === route.nextHop) return; // a lifetime refresh: already announced
-    await this.send('announce', route, spec.name);
+    this.wanted.set(route.address, {
+      ...route,
+      vip: spec.name,
+      ...(revision !== undefined && { rev: revision }),
+    });
+    // A lifetime refresh under the same revision: already announced.
+    if (known?.nextHop === route.nextHop && known.med === route.med) return;
+    await this.send('announce', route, spec.name, revision);
   }
 
   /** The VIP is going down here: withdraw its host route. */
@@ -127,7 +153,8 @@ export class BgpSpeaker {
     const route = this.wanted.get(spec.address);
     if (!route) return;
     this.wanted.delete(spec.address);
-    await this.send('withdraw', route, spec.name);
+    this.unsent.delete(spec.address);
+    await this.send('withdraw', route, spec.name, route.rev);
   }
 
   /**
@@ -136,6 +163,7 @@ export class BgpSpeaker {
    */
   forgetAll(): void {
     this.wanted.clear();
+    this.unsent.clear();
     this.setUp(false, 'fenced: the kernel agent killed gobgpd');
   }
 
@@ -171,18 +199,25 @@ export class BgpSpeaker {
     await this.proc?.stop();
   }
 
-  private async send(kind: 'announce' | 'withdraw', route: HostRoute, vip: string): Promise<void> {
+  private async send(
+    kind: 'announce' | 'withdraw',
+    route: HostRoute,
+    vip: string,
+    rev: string | undefined,
+  ): Promise<void> {
     const c = this.client;
     if (!c) return; // starting again: announced from `wanted` once it runs
     try {
       await (kind === 'announce' ? c.announce(route) : c.withdraw(route));
+      if (kind === 'announce') this.unsent.delete(route.address);
       this.log.info(
-        { vip, route: routeName(route), nextHop: route.nextHop },
+        { vip, rev, route: routeName(route), nextHop: route.nextHop, med: route.med },
         `BGP route ${kind === 'announce' ? 'announced' : 'withdrawn'}`,
       );
     } catch (err) {
+      if (kind === 'announce' && this.wanted.has(route.address)) this.unsent.add(route.address);
       this.log.error(
-        { vip, route: routeName(route), err: errorLine(err) },
+        { vip, rev, route: routeName(route), err: errorLine(err) },
         `BGP ${kind} failed; retried within ${RECONCILE_MS} ms`,
       );
     }
@@ -237,7 +272,7 @@ export class BgpSpeaker {
       'gobgpd started',
     );
     void proc.exited.then((how) => this.onExit(proc, how));
-    for (const [, route] of this.wanted) await this.send('announce', route, route.vip);
+    for (const [, route] of this.wanted) await this.send('announce', route, route.vip, route.rev);
   }
 
   /** gobgpd's own log line, at its own level (logrus `level=…`; unknown: warn). */
@@ -283,7 +318,9 @@ export class BgpSpeaker {
     try {
       const have = new Set([...(await c.announced(4)), ...(await c.announced(6))]);
       const want = new Map([...this.wanted.values()].map((r) => [routeName(r), r]));
-      for (const [name, route] of want) if (!have.has(name)) await this.send('announce', route, route.vip);
+      for (const [name, route] of want)
+        if (!have.has(name) || this.unsent.has(route.address))
+          await this.send('announce', route, route.vip, route.rev);
       for (const name of have) {
         if (want.has(name)) continue;
         const address = name.slice(0, name.lastIndexOf('/'));

@@ -16,7 +16,8 @@ function recording(session = true): { kernel: Kernel; calls: string[]; speaker: 
     announce: async (_i: string, s: VipSpec, count: number) => (calls.push(`arp ${s.address}`), count),
   } as unknown as Kernel;
   const speaker = {
-    announce: async (s: VipSpec) => void calls.push(`bgp+ ${s.address}`),
+    announce: async (s: VipSpec, rev?: string) =>
+      void calls.push(`bgp+ ${s.address}${rev ? ` @${rev}` : ''}`),
     withdraw: async (s: VipSpec) => void calls.push(`bgp- ${s.address}`),
     cannotAdd: () => (session ? undefined : 'no BGP session established'),
   };
@@ -24,16 +25,16 @@ function recording(session = true): { kernel: Kernel; calls: string[]; speaker: 
 }
 
 describe('withBgp', () => {
-  it('bgp mode: the route after the address is up, withdrawn before it goes; no ARP', async () => {
+  it('bgp mode: the route (under the fencing revision) after the address is up, withdrawn before it goes; no ARP', async () => {
     const r = recording();
     const k = withBgp(r.kernel, r.speaker);
     const s = spec('bgp');
-    await k.addVip('e0', s, 3);
+    await k.addVip('e0', s, 3, '42');
     assert.equal(await k.announce('e0', s, 3, 100, new AbortController().signal), 0);
     assert.equal(await k.removeVip('e0', s), true);
     assert.deepEqual(r.calls, [
       'add 203.0.113.10',
-      'bgp+ 203.0.113.10',
+      'bgp+ 203.0.113.10 @42',
       'bgp- 203.0.113.10',
       'remove 203.0.113.10',
     ]);

@@ -8,7 +8,8 @@ import type { Kernel } from './kernel';
 
 /** What the wrapper needs of the speaker (bgp-speaker.ts). */
 export interface RouteAnnouncer {
-  announce(spec: VipSpec): Promise<void>;
+  /** `revision`: the fencing revision the VIP is held under (the route's MED). */
+  announce(spec: VipSpec, revision?: string): Promise<void>;
   withdraw(spec: VipSpec): Promise<void>;
   /** Why a VIP in bgp mode may not be added now (no session), or undefined. */
   cannotAdd(spec: VipSpec): string | undefined;
@@ -19,14 +20,14 @@ export const usesArp = (spec: VipSpec): boolean => spec.announce.mode !== 'bgp';
 
 export function withBgp(kernel: Kernel, speaker: RouteAnnouncer): Kernel {
   const wrapped = Object.create(kernel) as Kernel;
-  wrapped.addVip = async (ifname, spec, lifetimeSec) => {
+  wrapped.addVip = async (ifname, spec, lifetimeSec, revision) => {
     // A route nobody receives would only make the VIP vanish (the readiness check makes the node
     // ineligible as well; this closes the moment before it has).
     const problem = spec.announce.mode === 'bgp' ? speaker.cannotAdd(spec) : undefined;
     if (problem !== undefined) throw new Error(`not adding ${spec.address} (announce.mode bgp): ${problem}`);
-    await kernel.addVip(ifname, spec, lifetimeSec);
+    await kernel.addVip(ifname, spec, lifetimeSec, revision);
     // After the address: traffic the route attracts finds it here.
-    if (usesBgp(spec)) await speaker.announce(spec);
+    if (usesBgp(spec)) await speaker.announce(spec, revision);
   };
   wrapped.removeVip = async (ifname, spec) => {
     // Before the address: the routers stop sending here first.

@@ -21,8 +21,11 @@ export interface Leftover {
 
 export interface Kernel {
   link(ifname: string): Promise<LinkState>;
-  /** Adds the address, or refreshes its lifetime when present. */
-  addVip(ifname: string, spec: VipSpec, lifetimeSec: number): Promise<void>;
+  /**
+   * Adds the address, or refreshes its lifetime when present. `revision`: the fencing revision
+   * it is held under (BGP mode derives the route's MED from it; the address itself ignores it).
+   */
+  addVip(ifname: string, spec: VipSpec, lifetimeSec: number, revision?: string): Promise<void>;
   /**
    * Resets the lifetime of many held addresses at once (the caller holds their locks while it
    * calls). Queues every refresh before it returns: a later change of one of the addresses is

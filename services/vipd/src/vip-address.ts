@@ -166,7 +166,7 @@ export class VipAddress {
     void this.kernelLock
       .run(async () => {
         if (this.applied !== a || failsafeUntil() <= this.ctx.clock.now()) return;
-        await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.settings.addressLifetimeSec);
+        await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.settings.addressLifetimeSec, a.revision);
       })
       .catch((err) => this.log.warn({ rev: a.revision, err: errorLine(err) }, 'address refresh failed'));
   }
@@ -176,7 +176,7 @@ export class VipAddress {
     return this.kernelLock.run(async () => {
       const a = this.applied;
       if (!a || this.ctx.clock.now() >= until) return;
-      await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.settings.addressLifetimeSec);
+      await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.settings.addressLifetimeSec, a.revision);
     });
   }
 
@@ -226,7 +226,7 @@ export class VipAddress {
           this.log.warn({ rev: revision, member: f.name, err: errorLine(err) }, 'group member not added'),
         );
       }
-      await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.settings.addressLifetimeSec);
+      await this.ctx.kernel.addVip(ifname, this.spec, this.ctx.settings.addressLifetimeSec, revision);
     } catch (err) {
       this.coming = undefined;
       // Not up: the followers that went up without it look again (and go).

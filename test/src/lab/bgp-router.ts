@@ -59,6 +59,10 @@ export function birdConfig(nodes: readonly NodeHost[], ipv6 = false): string {
         `protocol bgp ${n} {`,
         `  local ${ROUTER_V4} as ${ROUTER_AS};`,
         `  neighbor ${ipv4Of(n)} as ${NODE_AS};`,
+        // Both nodes are in one AS (NODE_AS), so BIRD compares their routes' MED (RFC 4271
+        // 9.1.2.2 c): a newer holder's route (lower MED, docs/bgp.md) wins while an older one's is
+        // still there. Nothing else is needed; a router that sees the nodes in different ASes
+        // would need `med metric yes` here.
         // gobgpd connects; BIRD only listens, and takes a new session at once after one failed.
         '  passive on;',
         '  error wait time 1, 2;',
@@ -162,6 +166,23 @@ export class BgpRouter {
       if (m) states[m[1]!] = m[2]!;
     }
     return states;
+  }
+
+  /**
+   * BIRD's routes to `address` (its /32 or /128): which node's session each came from, whether
+   * BIRD chose it (best), and its MED (undefined: none).
+   */
+  async bgpRoutes(address: string): Promise<{ from: string; best: boolean; med: number | undefined }[]> {
+    const prefix = `${address}/${address.includes(':') ? 128 : 32}`;
+    const out = await this.birdc(`show route ${prefix} all`);
+    const routes: { from: string; best: boolean; med: number | undefined }[] = [];
+    for (const line of out.split('\n')) {
+      const head = /unicast \[(\w+) [^\]]*\]( \*)?/.exec(line);
+      if (head) routes.push({ from: head[1]!, best: head[2] !== undefined, med: undefined });
+      const med = /^\s*BGP\.med: (\d+)/.exec(line);
+      if (med && routes.length > 0) routes[routes.length - 1]!.med = Number(med[1]);
+    }
+    return routes;
   }
 
   /** The gateways the router's kernel forwards `address` to (its /32 or /128), [] when it has no route. */
