@@ -33,6 +33,7 @@ function setUp() {
     },
   } as Partial<NodeSession> as NodeSession;
   let unready = new Map<string, string>();
+  const changes = { count: 0 };
   const state = new NodeState({
     config: {
       node: { name: 'n1', advertise: 'n1:7400', labels: {}, drained: false },
@@ -43,13 +44,14 @@ function setUp() {
     checks: { names: () => [], state: () => 'up' } as Partial<CheckRunner> as CheckRunner,
     kernel: { link: () => Promise.resolve({ ready: true }) } as Partial<Kernel> as Kernel,
     session: () => session,
-    onChange: () => undefined,
+    onChange: () => changes.count++,
     unready: () => unready,
     log: memoryLogger(),
   });
   return {
     state,
     published,
+    changes,
     heal: () => (failing = false),
     setUnready: (m: Map<string, string>) => (unready = m),
   };
@@ -57,16 +59,19 @@ function setUp() {
 
 describe('NodeState: a publish that fails', () => {
   it('keeps what is true: a VIP this node cannot serve stays unready for the next registration', async () => {
-    const { state, published, heal, setUnready } = setUp();
+    const { state, published, changes, heal, setUnready } = setUp();
     // A fence killed gobgpd while the lease expired: marked at once, the publish fails.
     const why = new Map([['web', 'no BGP session established']]);
     setUnready(why);
     state.markUnreadyNow(why);
     await state.checkReadiness();
     assert.deepEqual(state.current.unready, ['web'], 'what a registration opened now would publish');
-    // The next check with etcd back publishes it, though nothing changed meanwhile.
+    const changed = changes.count;
+    // The next check with etcd back publishes it, though nothing changed meanwhile; the
+    // controllers are not woken for a retry that changes nothing.
     heal();
     await state.checkReadiness();
+    assert.equal(changes.count, changed);
     assert.deepEqual(
       published.map((p) => p.unready),
       [['web']],

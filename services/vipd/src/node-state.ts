@@ -68,15 +68,8 @@ export class NodeState {
       { drained },
       drained ? 'node drained: giving up every VIP' : 'node undrained: eligible again',
     );
-    this.d
-      .session()
-      ?.update(this.info)
-      .catch((err: unknown) => {
-        this.d.log.warn(
-          { err: errorLine(err) },
-          'could not publish the drain state; the next change retries',
-        );
-      });
+    // A failure is retried by the next readiness check (publish).
+    void this.publish();
   }
 
   /** The maintenance ("down") file: while it exists the node is drained. */
@@ -108,8 +101,9 @@ export class NodeState {
   /** Publishes `info` under the lease; a failure leaves it to the next check (unpublished). */
   private publish(): Promise<void> {
     const session = this.d.session();
+    // Without a session, the next registration publishes `info` itself: nothing is pending.
     if (!session) {
-      this.unpublished = true;
+      this.unpublished = false;
       return Promise.resolve();
     }
     return session.update(this.info).then(
@@ -146,6 +140,8 @@ export class NodeState {
     const why: Record<string, string> = {};
     const links = new Map<string, { ready: boolean; reason?: string }>();
     const checks = this.d.checks;
+    // Once per check, not per VIP: each source walks every spec (bgpUnready).
+    const others = this.d.unready?.();
     for (const spec of this.d.vips.specs().values()) {
       if (priorityOf(spec, this.info.name) === undefined) continue;
       const ifname = interfaceFor(spec, this.info.name);
@@ -157,7 +153,7 @@ export class NodeState {
       const failing = spec.track.filter(
         (name) => !checks.names().includes(name) || checks.state(name) !== 'up',
       );
-      const other = this.d.unready?.()?.get(spec.name);
+      const other = others?.get(spec.name);
       if (!link.ready) why[spec.name] = `${ifname}: ${link.reason ?? 'not ready'}`;
       else if (failing.length) why[spec.name] = `tracked checks not up: ${failing.join(', ')}`;
       else if (other !== undefined) why[spec.name] = other;
@@ -170,11 +166,13 @@ export class NodeState {
     const unreadyChanged = unready.join(',') !== this.info.unready.join(',');
     const bgp = this.d.bgp?.();
     const bgpChanged = JSON.stringify(bgp) !== JSON.stringify(this.info.bgp);
-    if (!unreadyChanged && !checksChanged && !bgpChanged && !this.unpublished) return;
+    const changed = unreadyChanged || checksChanged || bgpChanged;
+    if (!changed && !this.unpublished) return;
     if (unreadyChanged) this.d.log.warn({ unready, why }, 'VIPs this node cannot serve changed');
     if (checksChanged) this.d.log.info({ checks: states }, 'check states published');
     this.info = { ...this.info, unready, checks: states, ...(bgp !== undefined && { bgp }) };
     await this.publish();
-    this.d.onChange();
+    // A retried publish changes nothing here: controllers look again only after a change.
+    if (changed) this.d.onChange();
   }
 }

@@ -97,7 +97,7 @@ export class VipAnnouncer {
   nextDueMs(a: HeldAddress, minProbeEveryMs: number): number {
     const now = this.clock.now();
     const refresh = a.spec.announce.refreshMs;
-    const probe = a.spec.announce.probeMs > 0 ? Math.max(a.spec.announce.probeMs, minProbeEveryMs) : 0;
+    const probe = probeEveryMs(a, minProbeEveryMs);
     const dues = [
       refresh > 0 ? this.lastAnnounceAt + refresh - now : Infinity,
       probe > 0 ? this.lastProbeAt + probe - now : Infinity,
@@ -116,7 +116,7 @@ export class VipAnnouncer {
     peerHolders: () => { node: string; revision: string }[],
     onDuplicate: () => void,
   ): void {
-    const every = a.spec.announce.probeMs > 0 ? Math.max(a.spec.announce.probeMs, minEveryMs) : 0;
+    const every = probeEveryMs(a, minEveryMs);
     if (every <= 0 || this.probing || this.clock.now() - this.lastProbeAt < every) return;
     this.probing = true;
     this.lastProbeAt = this.clock.now();
@@ -134,6 +134,11 @@ export class VipAnnouncer {
       .catch((err) => this.log.warn({ rev: a.revision, err: errorLine(err) }, 'duplicate-owner probe failed'))
       .finally(() => (this.probing = false));
   }
+}
+
+/** How often a held VIP is probed (0: never): its probeMs, no sooner than the node's spacing. */
+function probeEveryMs(a: HeldAddress, minEveryMs: number): number {
+  return a.spec.announce.probeMs > 0 ? Math.max(a.spec.announce.probeMs, minEveryMs) : 0;
 }
 
 /** How long a probe listens for answers. */
