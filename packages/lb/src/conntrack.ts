@@ -52,6 +52,8 @@ const serviceKey = (vip: string, protocol: string, port: number) => `${canonical
  * services × entries on vipd's event loop (1.9 s for 101 services and 8000 entries, long enough
  * to miss heartbeats and fence the node).
  */
+const NONE: ReadonlyMap<string, number> = new Map();
+
 export class ConnectionCounts {
   private readonly byService = new Map<string, Map<string, number>>();
 
@@ -69,15 +71,7 @@ export class ConnectionCounts {
   }
 
   /** The service's connections by backend, keyed `ADDR:PORT` ([V6]:PORT); empty when none. */
-  of(service: { vip: string; protocol: string; port: number }): Map<string, number> {
-    return new Map(this.byService.get(serviceKey(service.vip, service.protocol, service.port)));
+  of(service: { vip: string; protocol: string; port: number }): ReadonlyMap<string, number> {
+    return this.byService.get(serviceKey(service.vip, service.protocol, service.port)) ?? NONE;
   }
-}
-
-/** Active connections to each backend of one service (see ConnectionCounts, for many services). */
-export function countConnections(
-  text: string,
-  service: { vip: string; protocol: string; port: number },
-): Map<string, number> {
-  return new ConnectionCounts(text).of(service);
 }

@@ -14,7 +14,6 @@ import { readFileSync } from 'node:fs';
 import { errorLine, type Logger } from '@vipd/log';
 import {
   type BackendState,
-  ConnectionCounts,
   type LbDataPlane,
   type LbService,
   renderRuleset,
@@ -37,6 +36,7 @@ import {
   targetText,
   type VipSpec,
 } from '@vipd/store';
+import { ConntrackCache } from './conntrack-cache';
 import { BackendProbes } from './service-probes';
 
 export interface VirtualServicesDeps {
@@ -60,16 +60,8 @@ export interface VirtualServicesDeps {
 export const DEFAULT_REFRESH_MS = 30_000;
 /** How often the director's report (connection counts) is refreshed without another change. */
 export const REPORT_MS = 10_000;
-const CONNTRACK = '/proc/net/nf_conntrack';
-
-/** This namespace's conntrack table as text ('' when the kernel does not show it). */
-function readConntrack(): string {
-  try {
-    return readFileSync(CONNTRACK, 'utf8');
-  } catch {
-    return '';
-  }
-}
+/** Connection counts are read again at most this often (a report or scrape in between reuses them). */
+const COUNTS_MAX_AGE_MS = REPORT_MS / 2;
 
 /** What the metrics are told (metrics.ts); the scrape reads backends() itself. */
 export interface ServiceMetricsSink {
@@ -103,6 +95,7 @@ export class VirtualServices {
   private clashes = '';
   /** What was last reported per service (encoded), to write only changes. */
   private readonly reported = new Map<string, string>();
+  private readonly conntrack = new ConntrackCache(COUNTS_MAX_AGE_MS);
 
   constructor(private readonly d: VirtualServicesDeps) {
     this.probes = new BackendProbes(d.log);
@@ -148,13 +141,12 @@ export class VirtualServices {
   /** Every backend of the services this node may direct, for the metrics' scrape. */
   backends(): BackendRow[] {
     const held = this.d.held();
-    let counts: ConnectionCounts | undefined; // read and parsed once, when first needed
     return this.eligible().flatMap(({ service, vip }) => {
       const sel = this.selection(service);
       const serving = new Set(sel.backends.map(targetText));
       const directed = held[vip.name] !== undefined && service.mode === 'nat';
       const conns = directed
-        ? (counts ??= new ConnectionCounts(readConntrack())).of({
+        ? this.conntrack.get()?.of({
             vip: vip.address,
             protocol: service.protocol,
             port: service.port,
@@ -337,9 +329,7 @@ export class VirtualServices {
       );
     }
     if (lease === undefined) return;
-    // Parsed once for all services: per service it cost services × entries (seconds) on the event loop.
-    const conntrack = directed.some(([s]) => s.mode === 'nat') ? readConntrack() : '';
-    const counts = conntrack === '' ? undefined : new ConnectionCounts(conntrack);
+    const counts = directed.some(([s]) => s.mode === 'nat') ? this.conntrack.get() : undefined;
     const vips = this.d.vips();
     for (const [service, sel] of directed) {
       const vip = vips.get(service.vip);
