@@ -5,6 +5,7 @@ import { Keys } from './keys';
 import {
   deleteVipSpecTxn,
   interfaceFor,
+  kernelShapeChanged,
   parseVipSpec,
   parseVipSpecJson,
   serializeVipSpec,
@@ -277,5 +278,36 @@ describe('VIP spec writes', () => {
     const message = problems({ ...base, announce: { mode: 'ospf' } });
     assert.match(message, /announce\.mode: must be arp, bgp or both/);
     assert.doesNotMatch(message, /\n/);
+  });
+});
+
+describe('kernelShapeChanged', () => {
+  const base = parseVipSpec({
+    name: 'web',
+    address: '198.51.100.100/24',
+    interface: 'e0',
+    nodes: { n1: { priority: 150 }, n2: { priority: 100, interface: 'e1' } },
+  });
+  const changed = (patch: Record<string, unknown>, node = 'n1'): boolean =>
+    kernelShapeChanged(
+      base,
+      parseVipSpec({ ...(JSON.parse(serializeVipSpec(base)) as object), ...patch }),
+      node,
+    );
+
+  it('is true for whatever the holder puts in the kernel', () => {
+    assert.equal(changed({ vmac: 5 }), true, 'a virtual MAC');
+    assert.equal(changed({ label: 'web' }), true, 'a label');
+    assert.equal(changed({ scope: 'link' }), true, 'a scope');
+    assert.equal(changed({ noPrefixRoute: true }), true, 'noprefixroute');
+    assert.equal(changed({ address: '198.51.100.101/24' }), true, 'the address');
+    assert.equal(changed({ interface: 'e2' }), true, 'the interface');
+    assert.equal(changed({ routes: [{ to: '203.0.113.0/24', via: '198.51.100.1' }] }), true, 'a route');
+  });
+
+  it('is false for what the kernel never sees, and for another node’s interface', () => {
+    assert.equal(changed({}), false);
+    assert.equal(changed({ preempt: false, announce: { count: 5 } }), false);
+    assert.equal(changed({ interface: 'e2' }, 'n2'), false, 'n2 uses its own e1 either way');
   });
 });

@@ -4,6 +4,7 @@
  * guarded writes of it (one transaction each, under the client's own per-call deadline:
  * createEtcdClient's callTimeoutMs, fresh on each attempt).
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { Etcd3, ITxnRequest } from 'etcd3';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
@@ -451,6 +452,28 @@ export async function deleteVipSpec(
 /** The interface this VIP uses on `node`. */
 export function interfaceFor(spec: VipSpec, node: string): string {
   return spec.nodes?.[node]?.interface ?? spec.interface;
+}
+
+/**
+ * Whether `after` puts something else in `node`'s kernel than `before`: the address, its
+ * interface, virtual MAC, label, scope, broadcast or prefix route, or the routes and rules that
+ * go with it. A holder takes the old shape down and adds the new one; anything else (priorities,
+ * announcements, checks) changes nothing in the kernel.
+ */
+export function kernelShapeChanged(before: VipSpec, after: VipSpec, node: string): boolean {
+  const shape = (s: VipSpec) => [
+    s.address,
+    s.prefixLen,
+    interfaceFor(s, node),
+    s.vmac,
+    s.label,
+    s.scope,
+    s.broadcast,
+    s.noPrefixRoute,
+    s.routes,
+    s.rules,
+  ];
+  return !isDeepStrictEqual(shape(before), shape(after));
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -315,6 +315,30 @@ describe('VipController: a holder left alone', () => {
   });
 });
 
+describe('VipController: a spec change while held', () => {
+  it('takes the address down and adds it again when a virtual MAC is set; a priority change does not', async () => {
+    const { c, k, setLeader } = setUp();
+    setLeader('n1', LEASE);
+    c.reconcile();
+    await until('the VIP up', () => k.up.size === 1);
+    const spec = (extra: Record<string, unknown>) =>
+      parseVipSpec({
+        name: 'web',
+        address: '198.51.100.10/24',
+        interface: 'e0',
+        nodes: { n1: { priority: 150 }, n2: { priority: 100 } },
+        ...extra,
+      });
+    c.updateSpec(spec({ nodes: { n1: { priority: 160 }, n2: { priority: 100 } } }));
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(k.removeCalls, 0, 'a priority is nothing the kernel sees');
+    c.updateSpec(spec({ vmac: 5 }));
+    await until('taken down and added again', () => k.removeCalls === 1 && k.up.size === 1);
+    assert.equal(c.upNow?.spec.vmac, 5, 'held with the virtual MAC');
+    await c.stop(false);
+  });
+});
+
 describe('VipController: a peer that claims a newer revision', () => {
   it('is ignored while etcd still shows our key (a forged beat changes nothing)', async () => {
     const etcd: FakeEtcd = { reads: 0 };

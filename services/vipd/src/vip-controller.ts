@@ -9,7 +9,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errorLine, type Logger } from '@vipd/log';
-import { interfaceFor, type VipSpec } from '@vipd/store';
+import { kernelShapeChanged, type VipSpec } from '@vipd/store';
 import type { HookState } from '@vipd/config';
 import { AgentFencedError } from '@vipd/netif';
 import type { ControllerContext, LeaseSession } from './controller-context';
@@ -138,19 +138,14 @@ export class VipController {
   }
 
   /**
-   * A new spec for the same VIP: an address or interface change takes the old address down first,
-   * and so does a change of its routes or rules (the old ones go with the old spec; the add that
-   * follows brings the new ones).
+   * A new spec for the same VIP: a change of what it puts in the kernel (address, interface,
+   * virtual MAC, address options, routes, rules: kernelShapeChanged) takes the old shape down
+   * first; the add that follows brings the new one.
    */
   updateSpec(spec: VipSpec): void {
     const before = this.spec;
     this.spec = spec;
-    const moved =
-      before.address !== spec.address ||
-      before.prefixLen !== spec.prefixLen ||
-      interfaceFor(before, this.ctx.self) !== interfaceFor(spec, this.ctx.self) ||
-      JSON.stringify([before.routes, before.rules]) !== JSON.stringify([spec.routes, spec.rules]);
-    if (moved && this.address.held) {
+    if (kernelShapeChanged(before, spec, this.ctx.self) && this.address.held) {
       void this.address.remove({ class: 'spec_changed', text: 'spec changed' }).catch(() => undefined);
     }
     this.reconcile();
