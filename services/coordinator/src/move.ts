@@ -52,9 +52,12 @@ export async function moveVip(
   const keyVip = leaderKeyVip(stored.spec, snap);
   const from = snap.leaders.get(keyVip)?.node ?? '';
   const pin = { node: to, at: new Date().toISOString(), by: opts.by };
-  const res = await putPin(ctx.client, ctx.keys, name, pin, stored.modRevision);
+  // A group's pin is its lead's (the daemons read the lead's first: groupPin), whichever member
+  // was named: a pin on a follower would hide behind an older one on the lead.
+  const pinned = keyVip === name ? stored : requireVip(snap, keyVip);
+  const res = await putPin(ctx.client, ctx.keys, keyVip, pin, pinned.modRevision);
   if (!res.pinned) throw new ApiError(Status.ABORTED, `vip ${name} changed during the move; retry`);
-  snap.pins.set(name, pin);
+  snap.pins.set(keyVip, pin);
   ctx.log.info({ vip: name, from, to, by: opts.by, revision: res.revision }, 'vip pinned');
   const started = performance.now();
   const current = snap.leaders.get(keyVip);
@@ -69,7 +72,8 @@ export async function moveVip(
 }
 
 /**
- * Deletes the pin of `vip move` (pins/<vip>) and nothing else: the holder keeps the VIP until
+ * Deletes the pin of `vip move` (pins/<vip>, and for a member of a group every member's) and
+ * nothing else: the holder keeps the VIP until
  * normal ranking says otherwise (with preempt off, it keeps it). Unpinning a VIP that has no
  * pin changes nothing and says so (unpinned_from empty), so scripts may call it blindly.
  */
@@ -79,10 +83,21 @@ export async function unpinVip(
   by: string,
 ): Promise<api.UnpinVipResponse__Output> {
   const name = vipName(req.name);
-  const res = await deletePin(ctx.client, ctx.keys, name);
-  if (!res.found) throw notFound(`vip ${name} not found`);
-  const from = res.pin?.node ?? '';
-  if (from !== '') ctx.log.info({ vip: name, from, by, revision: res.revision }, 'vip unpinned');
+  const before = await readSnapshot(ctx.client, ctx.keys);
+  // A group's pin may be on any member (one on its lead, or older ones): all of them go.
+  const spec = before.vips.get(name)?.spec;
+  const names = spec ? groupMembers(spec, before).map((s) => s.name) : [name];
+  let from = '';
+  for (const member of names) {
+    const res = await deletePin(ctx.client, ctx.keys, member);
+    if (!res.found) {
+      if (member === name) throw notFound(`vip ${name} not found`);
+      continue;
+    }
+    if (res.pin === undefined) continue;
+    from ||= res.pin.node;
+    ctx.log.info({ vip: member, from: res.pin.node, by, revision: res.revision }, 'vip unpinned');
+  }
   const snap = await readSnapshot(ctx.client, ctx.keys);
   const stored = requireVip(snap, name);
   return { vip: vipMsg(stored.spec, stored.modRevision, snap), unpinned_from: from };

@@ -59,11 +59,11 @@ describe('vip-coordinator: VIP groups', { timeout: 120_000 }, () => {
     assert.equal(await daemons.get('pins/pair-b'), undefined);
   });
 
-  it('a move of a follower waits for the lead’s key on the target', async () => {
-    // The "daemons": once pair-b's pin names n2, the group's lead key moves to n2.
+  it('a move of a follower pins the lead and waits for the lead’s key on the target', async () => {
+    // The "daemons": once the group's pin (the lead's) names n2, the lead key moves to n2.
     const handover = pollUntil(
       async () =>
-        ((await daemons.get('pins/pair-b')) as { node?: string } | undefined)?.node === 'n2' || undefined,
+        ((await daemons.get('pins/pair-a')) as { node?: string } | undefined)?.node === 'n2' || undefined,
       { timeoutMs: 10_000, intervalMs: 50, what: 'the pin to n2' },
     ).then(async () => {
       await new Promise((r) => setTimeout(r, 300));
@@ -78,5 +78,14 @@ describe('vip-coordinator: VIP groups', { timeout: 120_000 }, () => {
       [res.vip!.holder, res.vip!.fencing_revision],
       ['n2', await daemons.createRevision('leaders/pair-a')],
     );
+    assert.equal(await daemons.get('pins/pair-b'), undefined, 'no pin of its own on the follower');
+  });
+
+  it('an unpin of any member removes the pins of every member, an old one on a follower too', async () => {
+    await daemons.put('pins/pair-b', { node: 'n1', at: new Date().toISOString(), by: 'old' });
+    const res = await call(coord.client, 'UnpinVip', { name: 'pair-b' });
+    assert.equal(res.unpinned_from, 'n2', "the lead's pin, from the move above");
+    assert.equal(await daemons.get('pins/pair-a'), undefined);
+    assert.equal(await daemons.get('pins/pair-b'), undefined);
   });
 });
