@@ -212,10 +212,11 @@ Reads one node's keepalived.conf (FILE, or - for stdin) and prints the VIP specs
 the YAML "vipadm apply -f" reads: one VIP per virtual_ipaddress address of each vrrp_instance,
 with this node (--node NAME, else global_defs router_id, else node1) at the instance's priority;
 nopreempt, preempt_delay, track_script / track_process / track_interface (and their weights),
-garp_master_*, dev, label, scope, brd and noprefixroute are carried. vrrp_script,
+garp_master_*, dev, label, scope, brd, noprefixroute, virtual_routes, virtual_rules, use_vmac
+(with virtual_router_id) and vrrp_sync_group (a VIP group) are carried. vrrp_script,
 vrrp_track_process, each tracked interface (an interface check link-IF) and
 notify_master|backup|fault follow as comments: the checks and hooks for the node's vipd.yaml.
-Each option that cannot be carried (vrrp_sync_group, virtual_routes, advert_int, ...) is one
+Each option that cannot be carried (advert_int, authentication, a route with src, ...) is one
 line on stderr saying why; the exit code is still 0. Needs no coordinator.
 
 Examples:

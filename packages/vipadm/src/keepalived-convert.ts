@@ -239,8 +239,22 @@ class Converter {
         ((on[key] as Obj[] | undefined) ?? (on[key] = [])).push(r);
       }
     }
+    // One virtual MAC per VIP and family (the coordinator refuses a second): the first address of
+    // each family gets the instance's id, the others are reported.
+    const vmacFor = (fields: Obj): number | undefined => {
+      if (!useVmac || !routerId) return undefined;
+      const v6 = String(fields.address).includes(':');
+      if (firstOfFamily(v6 ? 6 : 4) === fields) return routerId.id;
+      this.drop(
+        s,
+        'use_vmac: one virtual MAC per VIP and family; give this VIP a vmac id of its own',
+        `vrrp_instance ${instName}: ${String(fields.address)}`,
+      );
+      return undefined;
+    };
     const made: Obj[] = [];
     for (const [i, fields] of specs.entries()) {
+      const vmac = vmacFor(fields);
       const name = specs.length === 1 ? base : `${base.slice(0, 60)}-${i + 1}`;
       made.push({
         name,
@@ -249,9 +263,10 @@ class Converter {
         preempt,
         preempt_delay_ms: delayMs,
         ...(Object.keys(announce).length > 0 && { announce }),
-        track,
-        track_weighted: weighted,
-        ...(useVmac && routerId && { vmac: routerId.id }),
+        // Each VIP its own lists (shared ones would come out as YAML anchors).
+        track: [...track],
+        track_weighted: weighted.map((w) => ({ ...w })),
+        ...(vmac !== undefined && { vmac }),
         // The addresses of one instance move as one in keepalived: one VIP group (a sync group
         // the instance is in names it instead).
         ...(specs.length > 1 && { group: base }),

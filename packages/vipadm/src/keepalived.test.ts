@@ -87,6 +87,7 @@ vrrp_instance GW {
     virtual_ipaddress {
         198.51.100.100/24
         2001:db8::100/64
+        198.51.100.101/24
     }
     virtual_routes {
         to 203.0.113.0/24 via 198.51.100.1 table 100 metric 5
@@ -109,12 +110,13 @@ vrrp_instance PLAIN {
 }
 `);
     const specs = parseApplyFile(out.yaml, 'out.yaml');
-    const [v4, v6, plain] = specs;
+    const [v4, v6, , plain] = specs;
     assert.deepEqual(
       specs.map((s) => [s.name, s.address, s.vmac, s.group]),
       [
         ['gw-1', '198.51.100.100/24', 51, 'gw'],
         ['gw-2', '2001:db8::100/64', 51, 'gw'],
+        ['gw-3', '198.51.100.101/24', 0, 'gw'],
         ['plain', '203.0.113.7/24', 0, ''],
       ],
     );
@@ -135,7 +137,9 @@ vrrp_instance PLAIN {
     assert.match(dropped, /virtual_routes blackhole 203\.0\.113\.64\/26: not carried/);
     assert.match(dropped, /virtual_rules from 198\.51\.100\.100 fwmark 3 table 100: not carried: "fwmark"/);
     assert.match(dropped, /use_vmac vrrp\.51: not carried: vipd names the macvlan itself/);
+    assert.match(dropped, /GW: 198\.51\.100\.101\/24: use_vmac: one virtual MAC per VIP and family/);
     assert.match(dropped, /PLAIN: virtual_router_id: not needed/);
+    assert.doesNotMatch(out.yaml, /[&*]a\d/, 'no YAML anchors: each VIP its own lists');
     assert.doesNotMatch(dropped, /GW: virtual_router_id/);
   });
 

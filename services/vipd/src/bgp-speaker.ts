@@ -24,6 +24,12 @@ import type { VipSpec } from '@vipd/store';
 const RECONCILE_MS = 2000;
 /** How often the sessions' state is read (a node without one may not hold a BGP VIP). */
 const SESSIONS_MS = 250;
+/**
+ * Failed reads of the sessions in a row before they count as down: one read that misses its
+ * deadline on a busy host must not make the node hand over every bgp VIP. A fence says "down"
+ * at once by itself (gobgpd is killed: onExit).
+ */
+const READ_FAILURES_DOWN = 3;
 /** After gobgpd ended on its own (or was killed by a fence), how soon it is started again. */
 const RESTART_MS = 1000;
 /** How long a fresh gobgpd may take to answer its API. */
@@ -58,6 +64,10 @@ export class BgpSpeaker {
    * route for them (an earlier one, with another revision's MED).
    */
   private readonly unsent = new Set<string>();
+  /** A read of the sessions, or a reconcile, still in flight: the timer's next turn skips. */
+  private reading = false;
+  private reconciling = false;
+  private readFailures = 0;
   private timer: NodeJS.Timeout | undefined;
   private sessionTimer: NodeJS.Timeout | undefined;
   /** At least one peer's session is established (as last read). */
@@ -99,8 +109,11 @@ export class BgpSpeaker {
   private async readSessions(): Promise<void> {
     const c = this.client;
     if (!c) return this.setUp(false, 'gobgpd not running');
+    if (this.reading) return;
+    this.reading = true;
     try {
       const peers = await c.peers();
+      this.readFailures = 0;
       const before = JSON.stringify(this.lastPeers);
       this.lastPeers = peers.map((p) => ({ address: p.address, asn: p.asn, state: p.state }));
       // Any session's change is published (vipadm node list), not only "some up" / "none up".
@@ -110,7 +123,9 @@ export class BgpSpeaker {
         peers.map((p) => `${p.address} ${p.state}`).join(', '),
       );
     } catch (err) {
-      this.setUp(false, errorLine(err));
+      if (++this.readFailures >= READ_FAILURES_DOWN) this.setUp(false, errorLine(err));
+    } finally {
+      this.reading = false;
     }
   }
 
@@ -291,6 +306,8 @@ export class BgpSpeaker {
     this.client?.close();
     this.proc = undefined;
     this.client = undefined;
+    // Its PID is no longer ours to name to the agent (0: forget it).
+    this.d.killOnFence(0).catch(() => undefined);
     if (this.stopped) return;
     this.setUp(false, 'gobgpd ended');
     this.log.error(
@@ -314,7 +331,8 @@ export class BgpSpeaker {
   /** What gobgpd announces against what the held VIPs want: adds what is missing, drops the rest. */
   private async reconcile(): Promise<void> {
     const c = this.client;
-    if (!c || this.starting) return;
+    if (!c || this.starting || this.reconciling) return;
+    this.reconciling = true;
     try {
       const have = new Set([...(await c.announced(4)), ...(await c.announced(6))]);
       const want = new Map([...this.wanted.values()].map((r) => [routeName(r), r]));
@@ -333,6 +351,8 @@ export class BgpSpeaker {
       const line = errorLine(err);
       if (!this.problemLogged.has(line)) this.log.warn({ err: line }, 'cannot read gobgpd’s routes');
       this.problemLogged.add(line);
+    } finally {
+      this.reconciling = false;
     }
   }
 }

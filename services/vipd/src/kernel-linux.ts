@@ -123,6 +123,9 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
     // A fence that found nothing to remove took no VIP down (the changes it cancelled fail on
     // their own, and their controllers retry); one whose line was lost may have.
     a.on('fenced', (f: AgentFence) => {
+      // Every fence kills that process and the agent forgets it: never name its PID again (to
+      // an agent started anew, it could be another process's by then).
+      fencePid = undefined;
       if (f.unknown || f.removed + f.absent + f.failed > 0) opts.onFenced?.(f);
     });
     a.on('unexpectedExit', () => {
@@ -242,7 +245,7 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
       );
     },
     async killOnFence(pid: number): Promise<void> {
-      fencePid = pid;
+      fencePid = pid === 0 ? undefined : pid;
       await agent.killOnFence(pid);
     },
     guard(budgetMs: number): void {

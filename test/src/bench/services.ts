@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../harness/paths';
 import { pollUntil, sleep } from '../harness/proc';
-import { BACKENDS, type LoadResult, type ServiceLab, shares, VIP, withServiceLab } from '../e2e/service-lab';
+import { BACKENDS, type ServiceLab, shares, VIP, withServiceLab } from '../e2e/service-lab';
 import { CLUSTER } from '../e2e/vipd-cluster';
 import { ipv4Of } from '../lab';
 import { runCli } from './cli';
@@ -18,8 +18,6 @@ import { backendLoss, firstAnswerAfter, throughputRatio } from './service-figure
 import { FALL, INTERVAL, logMark, movedNote, pct, Report, RISE, URL, vipMoves, web } from './services-common';
 import { directorLost } from './services-failover';
 import { parseServicesArgs, SERVICES_USAGE, type ServicesArgs } from './services-args';
-
-const failedOf = (r: LoadResult) => Object.values(r.failures).reduce((a, b) => a + b, 0);
 
 async function distribution(s: ServiceLab, report: Report, quick: boolean): Promise<void> {
   const n = quick ? 600 : 3000;
@@ -30,8 +28,8 @@ async function distribution(s: ServiceLab, report: Report, quick: boolean): Prom
   const rr = shares(r);
   report.figure(
     'rr',
-    { method, shares: rr, failed: failedOf(r), vipMoved: moved },
-    `rr, 3 equal backends: ${BACKENDS.map((b) => `${b} ${pct(rr[b] ?? 0)}`).join(', ')}, ${failedOf(r)} failed (target 33.3 ± 3 %)${movedNote(moved)}`,
+    { method, shares: rr, failed: r.failed, vipMoved: moved },
+    `rr, 3 equal backends: ${BACKENDS.map((b) => `${b} ${pct(rr[b] ?? 0)}`).join(', ')}, ${r.failed} failed (target 33.3 ± 3 %)${movedNote(moved)}`,
   );
 
   const weighted = web({ scheduler: 'wrr' });
@@ -44,8 +42,8 @@ async function distribution(s: ServiceLab, report: Report, quick: boolean): Prom
   const wrr = shares(r);
   report.figure(
     'wrr',
-    { method, weights: [1, 2, 3], shares: wrr, failed: failedOf(r), vipMoved: moved },
-    `wrr, weights 1:2:3: ${BACKENDS.map((b) => `${b} ${pct(wrr[b] ?? 0)}`).join(', ')}, ${failedOf(r)} failed (target 16.7 / 33.3 / 50 ± 3 %)${movedNote(moved)}`,
+    { method, weights: [1, 2, 3], shares: wrr, failed: r.failed, vipMoved: moved },
+    `wrr, weights 1:2:3: ${BACKENDS.map((b) => `${b} ${pct(wrr[b] ?? 0)}`).join(', ')}, ${r.failed} failed (target 16.7 / 33.3 / 50 ± 3 %)${movedNote(moved)}`,
   );
 
   await s.putService(web({ scheduler: 'sh' }));
@@ -211,7 +209,7 @@ async function bigUpdate(s: ServiceLab, report: Report): Promise<void> {
       services: 101,
       backends: 1003,
       applyMs: applied.ms,
-      failed: failedOf(r),
+      failed: r.failed,
       failures: r.failures,
       failedAtMs: failedAtMs.slice(0, 50),
       // When the VIP moved: what n1 logged, ms from the change (which of its actions a failure follows).
@@ -227,7 +225,7 @@ async function bigUpdate(s: ServiceLab, report: Report): Promise<void> {
       vipMoved: moved,
     },
     `rule update, 101 services / 1003 backends: ${applied.ms ?? '?'} ms (target ≤ 100 ms); a client through it: ` +
-      `${r.requests} requests, ${failedOf(r)} failed (target 0)${covered ? '' : '; NOT KEPT: the load did not span the update'}${movedNote(moved)}`,
+      `${r.requests} requests, ${r.failed} failed (target 0)${covered ? '' : '; NOT KEPT: the load did not span the update'}${movedNote(moved)}`,
   );
 }
 

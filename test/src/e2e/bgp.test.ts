@@ -31,6 +31,12 @@ import { VIPD_BIN } from '../harness/paths';
 import { LabCoordinator, runVipadm } from './coordinator-harness';
 import { VipdCluster } from './vipd-cluster';
 
+/**
+ * A planned handover (preemption, vip move, SIGTERM) loses no ping in this lab (0 ms measured);
+ * the bound leaves room for a loaded machine and still fails on the ~0.9 s of a node handed a
+ * VIP it cannot announce (docs/bgp.md).
+ */
+const PLANNED_MAX_MS = 250;
 const NODES: NodeHost[] = ['n1', 'n2'];
 /** Link cuts in the link-cut case (each cut, fence, restore and preemption back takes ~15 s). */
 const LINK_CUT_ROUNDS = 3;
@@ -175,7 +181,10 @@ describe('BGP mode, active-standby (namespace lab: BIRD router, gobgpd on two vi
           report.push(
             `SIGCONT, preempt back to n1: route via n1 after ${routed - t0} ms, client outage ${resumeOutage} ms`,
           );
-          assert.ok(resumeOutage < 1000, `outage after the frozen node resumed: ${resumeOutage} ms`);
+          assert.ok(
+            resumeOutage <= PLANNED_MAX_MS,
+            `outage after the frozen node resumed: ${resumeOutage} ms`,
+          );
 
           // 6. `vipadm vip move` through the coordinator: a planned move, the mode kept.
           await coordinator.start();
@@ -191,7 +200,7 @@ describe('BGP mode, active-standby (namespace lab: BIRD router, gobgpd on two vi
           report.push(
             `vipadm vip move to n2: route via n2 after ${routed - t0} ms, client outage ${moveOutage} ms`,
           );
-          assert.ok(moveOutage < 1000, `vip move outage ${moveOutage} ms`);
+          assert.ok(moveOutage <= PLANNED_MAX_MS, `vip move outage ${moveOutage} ms`);
           // vipadm node list: each node's BGP sessions, as the nodes published them.
           const listed = await runVipadm(lab, coordinator, ['node', 'list']);
           assert.equal(listed.code, 0, listed.stderr);
@@ -230,7 +239,7 @@ describe('BGP mode, active-standby (namespace lab: BIRD router, gobgpd on two vi
           await clientReaches(ping, routed);
           const termOutage = outageSince(ping, t0);
           report.push(`SIGTERM of n2: route via n1 after ${routed - t0} ms, client outage ${termOutage} ms`);
-          assert.ok(termOutage < 1000, `SIGTERM outage ${termOutage} ms`);
+          assert.ok(termOutage <= PLANNED_MAX_MS, `SIGTERM outage ${termOutage} ms`);
           console.log(`# BGP lab: ${report.join('; ')}`);
         } catch (err) {
           console.log(`# BGP lab so far: ${report.join('; ') || 'nothing'}`);

@@ -252,7 +252,6 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
   });
 
   it('8. a tracked check fails on the holder: it hands the VIP over at once', async () => {
-    const svc = TCP_SERVICE_ARGV;
     const servers = new Map<NodeHost, ChildProcess>();
     const check = tcpServiceCheck(100);
     await withCluster(
@@ -260,7 +259,7 @@ describe('vipd end to end (namespace lab, real etcd, real ARP)', { skip, concurr
         spec: { ...spec4, track: ['svc'] },
         checks: [check],
         beforeStart: async (lab) => {
-          for (const h of NODES) servers.set(h, lab.spawn(h, svc));
+          for (const h of NODES) servers.set(h, lab.spawn(h, TCP_SERVICE_ARGV));
         },
       },
       async (c, lab) => {

@@ -10,8 +10,6 @@ import { baseSpec, clientFollows, logsWith, skipUnlessRoot, VIP, withFaultCluste
 import { MAX_OVERLAP_MS, report } from './monitor';
 import { TCP_SERVICE_ARGV, tcpServiceCheck } from '../harness/tcp-service';
 
-const SERVICE = TCP_SERVICE_ARGV;
-
 // fall 2 × 50 ms to notice the death, leaving the rest of the 300 ms for the handover itself.
 const CHECK = tcpServiceCheck(50);
 
@@ -23,7 +21,7 @@ describe('fault suite: health checks', { skip: skipUnlessRoot(__filename), concu
         spec: { ...baseSpec, track: ['svc'] },
         vipd: { checks: [CHECK] },
         beforeStart: async (lab) => {
-          for (const h of ['n1', 'n2'] as const) services.set(h, lab.spawn(h, SERVICE));
+          for (const h of ['n1', 'n2'] as const) services.set(h, lab.spawn(h, TCP_SERVICE_ARGV));
         },
       },
       async (c) => {

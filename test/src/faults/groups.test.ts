@@ -33,7 +33,6 @@ const lead: Spec = { ...baseSpec, group: 'web-trio' };
 const v4b: Spec = { ...baseSpec, name: 'web-v4b', address: `${V4B}/24`, group: 'web-trio' };
 const v6: Spec = { ...baseSpec, name: 'web-v6', address: `${V6}/64`, group: 'web-trio' };
 
-const SERVICE = TCP_SERVICE_ARGV;
 const CHECK = tcpServiceCheck(50);
 
 /** The node hosts that have every member now, and those that have any. */
@@ -120,7 +119,7 @@ describe('fault suite: VIP groups', { skip: skipUnlessRoot(__filename), concurre
         moreSpecs: [v4b, { ...v6, track: ['svc'] }],
         vipd: { checks: [CHECK] },
         beforeStart: async (lab) => {
-          for (const h of ['n1', 'n2'] as const) services.set(h, lab.spawn(h, SERVICE));
+          for (const h of ['n1', 'n2'] as const) services.set(h, lab.spawn(h, TCP_SERVICE_ARGV));
         },
       },
       async (c) => {

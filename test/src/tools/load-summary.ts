@@ -3,6 +3,8 @@
  * quantiles of the answered requests after a warm-up, and the failures of the same requests.
  */
 
+import { quantile } from '../bench/stats';
+
 /** One request: when it started and ended (ms since the load started), its body or its error. */
 export interface LoadRequest {
   start: number;
@@ -25,12 +27,6 @@ export interface LoadSummary {
   p99: number;
 }
 
-/** The q-quantile by nearest rank of ascending `sorted`, or 0 when empty. */
-function nearestRank(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1] as number;
-}
-
 /**
  * Summarizes the requests, leaving out the `warmup` that started first (the client's JIT, ARP
  * resolution and the servers' first requests are not what the load measures).
@@ -41,10 +37,7 @@ export function summarizeLoad(requests: readonly LoadRequest[], warmup = 0): Loa
     return { measured: 0, answered: 0, failed: 0, windowMs: 0, rps: 0, p50: 0, p99: 0 };
   const from = measured[0]!.start;
   const to = measured.reduce((m, r) => Math.max(m, r.end), from);
-  const latencies = measured
-    .filter((r) => r.body !== undefined)
-    .map((r) => r.end - r.start)
-    .sort((a, b) => a - b);
+  const latencies = measured.filter((r) => r.body !== undefined).map((r) => r.end - r.start);
   const windowMs = to - from;
   const round2 = (n: number) => Number(n.toFixed(2));
   return {
@@ -53,7 +46,7 @@ export function summarizeLoad(requests: readonly LoadRequest[], warmup = 0): Loa
     failed: measured.length - latencies.length,
     windowMs: round2(windowMs),
     rps: windowMs > 0 ? Math.round((latencies.length * 1000) / windowMs) : 0,
-    p50: round2(nearestRank(latencies, 0.5)),
-    p99: round2(nearestRank(latencies, 0.99)),
+    p50: round2(quantile(latencies, 0.5) ?? 0),
+    p99: round2(quantile(latencies, 0.99) ?? 0),
   };
 }
