@@ -166,7 +166,7 @@ export class VipAddress {
     void this.kernelLock
       .run(async () => {
         if (this.applied !== a || failsafeUntil() <= this.ctx.clock.now()) return;
-        await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.settings.addressLifetimeSec, a.revision);
+        await this.refreshLifetime(a);
       })
       .catch((err) => this.log.warn({ rev: a.revision, err: errorLine(err) }, 'address refresh failed'));
   }
@@ -176,8 +176,17 @@ export class VipAddress {
     return this.kernelLock.run(async () => {
       const a = this.applied;
       if (!a || this.ctx.clock.now() >= until) return;
-      await this.ctx.kernel.addVip(a.ifname, a.spec, this.ctx.settings.addressLifetimeSec, a.revision);
+      await this.refreshLifetime(a);
     });
+  }
+
+  /**
+   * Pushes the held address's kernel lifetime forward. A refresh, never an add: it touches no
+   * route, rule, virtual MAC or BGP path, and never brings back an address the agent fenced.
+   */
+  private async refreshLifetime(a: Applied): Promise<void> {
+    const [failed] = await this.ctx.kernel.refreshVips([a], this.ctx.settings.addressLifetimeSec);
+    if (failed) throw new Error(failed.message);
   }
 
   /** The addresses a takeover probe looks for: this VIP's, and its followers' when it leads a group. */
