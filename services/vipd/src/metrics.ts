@@ -414,7 +414,7 @@ export class VipdMetrics {
     );
     this.gauge(
       'vipd_bgp_speaker_running',
-      'Whether the gobgpd vipd started runs and answers (1) or not (0)',
+      'Whether the gobgpd vipd started runs (1) or has ended (0)',
       [],
       (g) => g.set(snapshot().running ? 1 : 0),
     );
