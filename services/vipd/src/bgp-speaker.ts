@@ -68,6 +68,13 @@ export class BgpSpeaker {
   private reading = false;
   private reconciling = false;
   private readFailures = 0;
+  /**
+   * Bumped when gobgpd is known gone (a fence, its exit): a read of the sessions begun before
+   * that answers about the old gobgpd and is dropped. A read in flight when vipd was frozen
+   * can come back on SIGCONT with the old "ESTABLISHED" after the fence said no session: the
+   * resumed node would look ready for a moment and be handed a VIP it cannot announce.
+   */
+  private generation = 0;
   private timer: NodeJS.Timeout | undefined;
   private sessionTimer: NodeJS.Timeout | undefined;
   /** At least one peer's session is established (as last read). */
@@ -111,8 +118,10 @@ export class BgpSpeaker {
     if (!c) return this.setUp(false, 'gobgpd not running');
     if (this.reading) return;
     this.reading = true;
+    const generation = this.generation;
     try {
       const peers = await c.peers();
+      if (generation !== this.generation) return;
       this.readFailures = 0;
       const before = JSON.stringify(this.lastPeers);
       this.lastPeers = peers.map((p) => ({ address: p.address, asn: p.asn, state: p.state }));
@@ -123,6 +132,7 @@ export class BgpSpeaker {
         peers.map((p) => `${p.address} ${p.state}`).join(', '),
       );
     } catch (err) {
+      if (generation !== this.generation) return;
       if (++this.readFailures >= READ_FAILURES_DOWN) this.setUp(false, errorLine(err));
     } finally {
       this.reading = false;
@@ -177,6 +187,7 @@ export class BgpSpeaker {
    * session is up (said at once: the exit of gobgpd may be noticed later than the fence).
    */
   forgetAll(): void {
+    this.generation++;
     this.wanted.clear();
     this.unsent.clear();
     this.setUp(false, 'fenced: the kernel agent killed gobgpd');
@@ -303,6 +314,7 @@ export class BgpSpeaker {
 
   private onExit(proc: GobgpdProcess, how: number | string): void {
     if (this.proc !== proc) return;
+    this.generation++;
     this.client?.close();
     this.proc = undefined;
     this.client = undefined;

@@ -1,4 +1,5 @@
-// NodeState against fakes (pure logic): what a registration publishes after a failed publish.
+// NodeState against fakes (pure logic): what a registration publishes after a failed publish,
+// and a check that was reading a link when a fence marked a VIP unready.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CheckRunner } from '@vipd/checks';
@@ -22,7 +23,7 @@ const spec = parseVipSpec({
   nodes: { n1: { priority: 150 }, n2: { priority: 100 } },
 });
 
-function setUp() {
+function setUp(link: Kernel['link'] = () => Promise.resolve({ ready: true })) {
   const published: NodeInfo[] = [];
   let failing = true;
   const session = {
@@ -42,7 +43,7 @@ function setUp() {
     vips: { specs: () => new Map([['web', spec]]) } as Partial<SpecWatcher> as SpecWatcher,
     drains: { get: () => undefined } as Partial<PrefixMirror> as PrefixMirror,
     checks: { names: () => [], state: () => 'up' } as Partial<CheckRunner> as CheckRunner,
-    kernel: { link: () => Promise.resolve({ ready: true }) } as Partial<Kernel> as Kernel,
+    kernel: { link } as Partial<Kernel> as Kernel,
     session: () => session,
     onChange: () => changes.count++,
     unready: () => unready,
@@ -79,5 +80,30 @@ describe('NodeState: a publish that fails', () => {
     // Nothing changed and nothing is pending: no second publish.
     await state.checkReadiness();
     assert.equal(published.length, 1);
+  });
+});
+
+describe('NodeState: a check in flight when a fence marks a VIP unready', () => {
+  it('does not publish the VIP ready again from what it read before the fence', async () => {
+    // The link read is slow (the kernel agent is busy fencing): the check waits on it.
+    let linkRead: (() => void) | undefined;
+    const { state, heal, setUnready, published } = setUp(
+      () => new Promise((resolve) => (linkRead = () => resolve({ ready: true }))),
+    );
+    heal();
+    const check = state.checkReadiness();
+    assert.ok(linkRead, 'the check is reading the link');
+    // Meanwhile the fence kills gobgpd: no BGP session, marked at once.
+    const why = new Map([['web', 'no BGP session established']]);
+    setUnready(why);
+    state.markUnreadyNow(why);
+    linkRead();
+    await check;
+    assert.deepEqual(state.current.unready, ['web'], 'the VIP stays unready after the check');
+    assert.deepEqual(
+      published.map((p) => p.unready),
+      [['web']],
+      'never published ready after the fence',
+    );
   });
 });

@@ -136,20 +136,23 @@ export class NodeState {
    * that changed reorders the candidates everywhere.
    */
   async checkReadiness(): Promise<void> {
+    const links = new Map<string, { ready: boolean; reason?: string }>();
+    // Until every interface a spec names has been read: a spec may arrive (or move to another
+    // interface) while a link is read.
+    for (let unread = this.unreadLinks(links); unread.length > 0; unread = this.unreadLinks(links))
+      for (const ifname of unread) links.set(ifname, await this.d.kernel.link(ifname));
+    // From here on nothing awaits until `info` is replaced: every source is read now, never
+    // before the links were (a BGP session lost at a fence while a link was read, and marked by
+    // markUnreadyNow, was overwritten by a check that had read the session before).
     const unready: string[] = [];
     const why: Record<string, string> = {};
-    const links = new Map<string, { ready: boolean; reason?: string }>();
     const checks = this.d.checks;
     // Once per check, not per VIP: each source walks every spec (bgpUnready).
     const others = this.d.unready?.();
     for (const spec of this.d.vips.specs().values()) {
       if (priorityOf(spec, this.info.name) === undefined) continue;
       const ifname = interfaceFor(spec, this.info.name);
-      let link = links.get(ifname);
-      if (!link) {
-        link = await this.d.kernel.link(ifname);
-        links.set(ifname, link);
-      }
+      const link = links.get(ifname) ?? { ready: false };
       const failing = spec.track.filter(
         (name) => !checks.names().includes(name) || checks.state(name) !== 'up',
       );
@@ -174,5 +177,16 @@ export class NodeState {
     await this.publish();
     // A retried publish changes nothing here: controllers look again only after a change.
     if (changed) this.d.onChange();
+  }
+
+  /** The interfaces this node's specs name that `links` has not read yet. */
+  private unreadLinks(links: ReadonlyMap<string, unknown>): string[] {
+    const unread = new Set<string>();
+    for (const spec of this.d.vips.specs().values()) {
+      if (priorityOf(spec, this.info.name) === undefined) continue;
+      const ifname = interfaceFor(spec, this.info.name);
+      if (!links.has(ifname)) unread.add(ifname);
+    }
+    return [...unread];
   }
 }
