@@ -28,15 +28,24 @@ function freePort(): Promise<number> {
 describe('GobgpClient against gobgpd', { skip: !installed }, () => {
   let proc: GobgpdProcess;
   let client: GobgpClient;
+  let address: string;
   before(async () => {
-    const apiAddress = `127.0.0.1:${await freePort()}`;
-    proc = await startGobgpd({ apiAddress });
-    client = new GobgpClient({ address: apiAddress });
+    address = `127.0.0.1:${await freePort()}`;
+    proc = await startGobgpd({ apiAddress: address });
+    client = new GobgpClient({ address });
     await client.waitReady(10_000);
   });
   after(async () => {
     client?.close();
     await proc?.stop();
+  });
+
+  it('refuses to start a second gobgpd where one already answers (vipd drives only its own)', async () => {
+    await assert.rejects(
+      startGobgpd({ apiAddress: address }),
+      /something already listens on 127\.0\.0\.1:\d+ \(another gobgpd\?\): vipd drives only the gobgpd it starts/,
+    );
+    assert.equal(proc.running, true, 'the first one is left alone');
   });
 
   it('starts the speaker and reports it', async () => {

@@ -268,6 +268,11 @@ export class BgpSpeaker {
       // Named to the agent before any route exists: a fence from now on ends it.
       await this.d.killOnFence(proc.pid);
       await client.waitReady(START_TIMEOUT_MS);
+      // What answers must be the gobgpd just started: still running, its speaker not started
+      // by anyone else (one started before ours could bind would answer in its place).
+      if (!proc.running) throw new Error(`gobgpd exited at start (is ${cfg.api} in use?)`);
+      if (await client.speaker())
+        throw new Error(`the gobgpd answering at ${cfg.api} was configured before vipd started it: not ours`);
       await client.startBgp({ asn: cfg.asn, routerId: cfg.routerId });
       for (const p of cfg.peers) {
         await client.addPeer({
