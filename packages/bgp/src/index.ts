@@ -11,6 +11,5 @@ export {
   type SessionState,
   type SpeakerSettings,
 } from './client';
-export { familyOf, hostRoutePath, MED_MAX, medOfRevision, routeName, warmUp, type HostRoute } from './paths';
-export { unpackAny } from './api';
+export { medOfRevision, routeName, warmUp, type HostRoute } from './paths';
 export { startGobgpd, type GobgpdOptions, type GobgpdProcess } from './gobgpd';

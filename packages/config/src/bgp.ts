@@ -55,7 +55,6 @@ export const bgpSchema = z
   .strict();
 
 export type BgpConfig = z.output<typeof bgpSchema>;
-export type BgpPeerConfig = BgpConfig['peers'][number];
 
 /** Pure: rules across fields of `bgp:`. */
 export function bgpProblems(c: BgpConfig | undefined): string[] {

@@ -40,7 +40,6 @@ export {
 export { type NetifOptions } from './ip-runner';
 export { vmacAddress, vmacName, vmacSpec, type VmacSpec } from './vmac';
 export {
-  MAIN_TABLE,
   describeRoute,
   describeRule,
   routeArgs,

@@ -16,5 +16,5 @@ export * from './service-spec';
 export * from './service-watcher';
 export * from './spec-watcher';
 export * from './vip-spec';
-export { MAIN_TABLE, MAX_VIP_ROUTES, type VipRoute, type VipRule } from './vip-routes';
+export { type VipRoute, type VipRule } from './vip-routes';
 export type { Etcd3 as EtcdClient } from 'etcd3';
