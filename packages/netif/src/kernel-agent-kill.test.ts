@@ -67,6 +67,17 @@ void describe('kernel agent: kill-on-fence', { skip: skipReason() }, () => {
         assert.equal(await endedBy(v, 300), null, 'alive until a fence');
         agent.fenceNow();
         assert.equal(await endedBy(v, 5000), 'SIGKILL');
+        // A bystander started after the kill, never named: the next fence leaves it alone (the
+        // agent held the victim by pidfd and let it go with the kill).
+        const bystander = victim();
+        agent.fenceNow();
+        assert.equal(await endedBy(bystander, 500), null, 'the next fence killed nothing');
+        // The agent still takes a name after fences, and its next fence kills that one.
+        const next = victim();
+        await agent.killOnFence(next.pid!);
+        agent.fenceNow();
+        assert.equal(await endedBy(next, 5000), 'SIGKILL');
+        assert.equal(await endedBy(bystander, 200), null, 'still alive');
       } finally {
         await agent.close();
       }
