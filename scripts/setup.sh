@@ -13,8 +13,9 @@ cd "$(dirname "$0")/.."
 command -v node >/dev/null || { echo "setup: no node on PATH; install Node.js (package.json engines.node) first" >&2; exit 1; }
 node -e 'require("./packages/log/node-version").requireSupportedNode("setup")'
 PNPM_VERSION="$(node -p 'require("./package.json").packageManager.split("@")[1]')"
-# gobgpd is the BGP speaker vipd drives in BGP mode; bird2 is the lab's router (docs/bgp.md).
-DEBS=(etcd-server etcd-client iproute2 nftables iputils-ping keepalived gobgpd bird2 python3 make g++)
+# gobgpd is the BGP speaker vipd drives in BGP mode; bird2 is the lab's router (docs/bgp.md);
+# hey is bench:services' HTTP load generator (throughput through a director).
+DEBS=(etcd-server etcd-client iproute2 nftables iputils-ping keepalived gobgpd bird2 hey python3 make g++)
 # The path is fixed by Debian; the variable exists so that the test can point it elsewhere.
 POLICY_RC_D="${VIPD_SETUP_POLICY_RC_D:-/usr/sbin/policy-rc.d}"
 

@@ -5,6 +5,7 @@ import {
   firstAnswerAfter,
   outageAfter,
   outageDoubts,
+  parseHey,
   throughputRatio,
   type TimedRequest,
 } from './service-figures';
@@ -173,5 +174,50 @@ describe('throughputRatio', () => {
   });
   it('refuses no pairs', () => {
     assert.throws(() => throughputRatio([]), /no pairs/);
+  });
+});
+
+// hey 0.1.4's summaries as Debian's hey printed them (2026-12-07), cut to the parts read.
+const HEY_OK = `
+Summary:
+  Total:\t0.0401 secs
+  Requests/sec:\t4987.2102
+
+Latency distribution:
+  95% in 0.0023 secs
+  99% in 0.0192 secs
+
+Status code distribution:
+  [200]\t190 responses
+  [503]\t5 responses
+
+Error distribution:
+  [5]\tGet "http://198.51.100.10:81/": context deadline exceeded (Client.Timeout exceeded while awaiting headers)
+`;
+const HEY_NONE = `
+Summary:
+  Requests/sec:\t22725.9298
+
+Latency distribution:
+
+Status code distribution:
+
+Error distribution:
+  [20]\tGet "http://127.0.0.1:8081/": dial tcp 127.0.0.1:8081: connect: connection refused
+`;
+
+describe('parseHey', () => {
+  it('counts only 2xx answers towards the rate, and non-2xx statuses and errors as failed', () => {
+    const r = parseHey(HEY_OK);
+    assert.equal(r.answered, 190);
+    assert.equal(r.failed, 10);
+    assert.ok(Math.abs(r.rps - (4987.2102 * 190) / 200) < 1e-6);
+    assert.ok(Math.abs(r.p99 - 19.2) < 1e-9);
+  });
+  it('refuses a run in which nothing was answered, saying why', () => {
+    assert.throws(() => parseHey(HEY_NONE), /no request answered \(20 failed: Get .*connection refused\)/);
+  });
+  it('refuses output without a summary', () => {
+    assert.throws(() => parseHey('hey: unknown flag -q\n'), /hey printed no summary: hey: unknown flag -q/);
   });
 });

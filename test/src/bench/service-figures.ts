@@ -151,3 +151,33 @@ export function throughputRatio(pairs: readonly { direct: RunFigures; nat: RunFi
     failed: pairs.reduce((n, p) => n + p.direct.failed + p.nat.failed, 0),
   };
 }
+
+/**
+ * One run of `hey` (Debian's HTTP load generator) from its text summary: answered requests per
+ * second, the 99th percentile latency in ms, and how many requests got no 2xx answer (a non-2xx
+ * status or an error). Throws when the summary lacks a figure or nothing was answered: a bench
+ * never guesses one.
+ */
+export function parseHey(text: string): RunFigures & { answered: number } {
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(text);
+  if (!rps) throw new Error(`hey printed no summary: ${text.trim().split('\n')[0] ?? ''}`);
+  let answered = 0;
+  let failed = 0;
+  const codes = /Status code distribution:\n((?:[ \t]+\[\d+\][ \t]+\d+ responses\n?)*)/.exec(text);
+  for (const m of codes?.[1]?.matchAll(/\[(\d+)\]\s+(\d+) responses/g) ?? []) {
+    if (m[1]!.startsWith('2')) answered += Number(m[2]);
+    else failed += Number(m[2]);
+  }
+  const errors = /Error distribution:\n((?:[ \t]+\[\d+\].*\n?)*)/.exec(text);
+  const errorLines = [...(errors?.[1]?.matchAll(/\[(\d+)\]\s*(.*)/g) ?? [])];
+  for (const m of errorLines) failed += Number(m[1]);
+  if (answered === 0)
+    throw new Error(
+      `hey: no request answered (${failed} failed${errorLines[0] ? `: ${errorLines[0][2]}` : ''})`,
+    );
+  const p99 = /99%\s+in\s+([\d.]+)\s+secs/.exec(text);
+  if (!p99) throw new Error('hey printed no 99th percentile');
+  // Requests/sec counts every request hey finished; only answered ones count here.
+  const answeredRps = (Number(rps[1]) * answered) / (answered + failed);
+  return { rps: answeredRps, p99: Number(p99[1]) * 1000, failed, answered };
+}

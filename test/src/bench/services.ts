@@ -1,8 +1,9 @@
 // npm run bench:services: issue 16's targets for virtual services in ONE namespace lab: two vipd
 // directors, three backends that answer with their own name, a client. rr/wrr/sh distribution,
 // a backend killed and restored, throughput through the director against the same backend
-// directly, a rule update of 100 services × 10 backends under load, and the director holding the
-// VIP SIGKILLed and cut off (services-failover.ts). Every figure is printed with its method.
+// directly (hey from Debian, keep-alive and a new connection per request), a rule update of 100
+// services × 10 backends under load, and the director holding the VIP SIGKILLed and cut off
+// (services-failover.ts). Every figure is printed with its method.
 // Needs root; touches nothing outside the lab's namespaces and its temporary directory, except
 // the results (bench-results/services-<stamp>.json). Every load is bounded in count and time.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { CLUSTER } from '../e2e/vipd-cluster';
 import { ipv4Of } from '../lab';
 import { runCli } from './cli';
 import { machine, stamp, withLimit } from './run-info';
-import { backendLoss, firstAnswerAfter, throughputRatio } from './service-figures';
+import { backendLoss, firstAnswerAfter, parseHey, type RunFigures, throughputRatio } from './service-figures';
 import { FALL, INTERVAL, logMark, movedNote, pct, Report, RISE, URL, vipMoves, web } from './services-common';
 import { directorLost } from './services-failover';
 import { parseServicesArgs, SERVICES_USAGE, type ServicesArgs } from './services-args';
@@ -105,45 +106,70 @@ async function backendKilled(s: ServiceLab, report: Report): Promise<void> {
 }
 
 /**
+ * One `hey` run (Debian's HTTP load generator, the tool issue 16 names) from the client, niced
+ * like http-load so that the directors come first: 8 at once, 2 s timeout, keep-alive (hey's
+ * default) unless `newConnections`.
+ */
+async function hey(s: ServiceLab, url: string, count: number, newConnections: boolean) {
+  const argv = ['nice', '-n', '10', 'hey', '-n', String(count), '-c', '8', '-t', '2'];
+  if (newConnections) argv.push('-disable-keepalive');
+  return parseHey(await s.lab.exec('cli', [...argv, url], { timeoutMs: 90_000 }));
+}
+
+/**
  * The same backend (b1) directly and through the director (service `solo` on VIP:81 whose only
  * backend is b1:8080), in back-to-back pairs: the difference is the director's hop alone.
+ * Measured twice: with keep-alive (hey's default, as issue 16 asks) and with a new connection
+ * per request (every request then pays the director's connection tracking and NAT set-up).
  */
 async function throughput(s: ServiceLab, report: Report, pairs: number, quick: boolean): Promise<void> {
   await s.putService({ ...web(), name: 'solo', port: 81, backends: [{ address: ipv4Of('b1'), port: 8080 }] });
   await s.waitRules('n1', (x) => x.includes('goto svc_solo'), 'solo rules');
-  const count = quick ? 1000 : 5000;
-  const warmup = quick ? 100 : 500;
-  const mark = logMark(s);
-  const run = async (url: string) => {
-    const r = await s.load(url, count, 60_000, 8, 2000, 0, warmup);
-    return { rps: r.rps, p99: r.p99, failed: r.failed };
-  };
-  const runs: { direct: Awaited<ReturnType<typeof run>>; nat: Awaited<ReturnType<typeof run>> }[] = [];
-  for (let i = 0; i < pairs; i++) {
-    // Alternate which goes first, so that a machine getting busier or quieter favours neither.
-    const first = i % 2 === 0 ? 'direct' : 'nat';
-    const a = await run(first === 'direct' ? `http://${ipv4Of('b1')}:8080/` : `http://${VIP}:81/`);
-    const b = await run(first === 'direct' ? `http://${VIP}:81/` : `http://${ipv4Of('b1')}:8080/`);
-    runs.push(first === 'direct' ? { direct: a, nat: b } : { direct: b, nat: a });
+  const direct = `http://${ipv4Of('b1')}:8080/`;
+  const nat = `http://${VIP}:81/`;
+  for (const newConnections of [false, true]) {
+    const count = (quick ? 0.2 : 1) * (newConnections ? 5000 : 20_000);
+    const warmup = count / 10;
+    const mark = logMark(s);
+    const run = async (url: string) => {
+      await hey(s, url, warmup, newConnections);
+      const r = await hey(s, url, count, newConnections);
+      return { rps: r.rps, p99: r.p99, failed: r.failed };
+    };
+    const runs: { direct: RunFigures; nat: RunFigures }[] = [];
+    for (let i = 0; i < pairs; i++) {
+      // Alternate which goes first, so that a machine getting busier or quieter favours neither.
+      if (i % 2 === 0) {
+        const d = await run(direct);
+        runs.push({ direct: d, nat: await run(nat) });
+      } else {
+        const n = await run(nat);
+        runs.push({ direct: await run(direct), nat: n });
+      }
+    }
+    const t = throughputRatio(runs);
+    const moved = vipMoves(s, mark);
+    const how = newConnections
+      ? 'a new connection per request (hey -disable-keepalive)'
+      : "keep-alive (hey's default)";
+    report.figure(
+      newConnections ? 'throughput-new-connections' : 'throughput',
+      {
+        method:
+          `${pairs} back-to-back pairs, each: hey -n ${count} -c 8 (${how}; a run of ${warmup} before it not counted) ` +
+          'to b1:8080 directly and the same through the director (NAT, SNAT, service solo whose only backend is b1:8080), ' +
+          'the order alternating; rps = answered requests per second; ratios taken within each pair, then the median. ' +
+          'Client, director and backend share this machine, so the ratio is the director hop plus its CPU on the same cores.',
+        ...t,
+        runs,
+        vipMoved: moved,
+      },
+      `throughput, ${how}, NAT through the director vs the same backend directly: ${Math.round(t.nat.rps)} vs ${Math.round(t.direct.rps)} req/s, ` +
+        `ratio ${pct(100 * t.rpsRatio)} (pairs ${pct(100 * t.rpsRatioRange[0])}..${pct(100 * t.rpsRatioRange[1])}), ` +
+        `p99 ${t.nat.p99.toFixed(1)} vs ${t.direct.p99.toFixed(1)} ms (${pct(100 * t.p99Ratio)}), ${t.failed} failed` +
+        `${newConnections ? '' : ' (target within 15 %)'}${movedNote(moved)}`,
+    );
   }
-  const t = throughputRatio(runs);
-  const moved = vipMoves(s, mark);
-  report.figure(
-    'throughput',
-    {
-      method:
-        `${pairs} back-to-back pairs, each: ${count} GETs (8 at once, a new connection each, the first ${warmup} not counted) ` +
-        'to b1:8080 directly and the same through the director (NAT, SNAT, service solo whose only backend is b1:8080), ' +
-        'the order alternating; rps = answered requests per second; ratios taken within each pair, then the median. ' +
-        'Client, director and backend share this machine, so the ratio is the director hop plus its CPU on the same cores.',
-      ...t,
-      runs,
-      vipMoved: moved,
-    },
-    `throughput, NAT through the director vs the same backend directly: ${Math.round(t.nat.rps)} vs ${Math.round(t.direct.rps)} req/s, ` +
-      `ratio ${pct(100 * t.rpsRatio)} (pairs ${pct(100 * t.rpsRatioRange[0])}..${pct(100 * t.rpsRatioRange[1])}), ` +
-      `p99 ${t.nat.p99.toFixed(1)} vs ${t.direct.p99.toFixed(1)} ms (${pct(100 * t.p99Ratio)}), ${t.failed} failed (target within 15 %)${movedNote(moved)}`,
-  );
 }
 
 async function bigUpdate(s: ServiceLab, report: Report): Promise<void> {
