@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the .deb (`npm run package`): dist-pkg/vipd_<version>_<arch>.deb, from this checkout.
+# Builds the .deb (`npm run package`): dist-pkg/vipd_<version>_<arch>.deb, from this checkout
+# (<version>: package.json's, plus the commit's time and hash; see below).
 # What goes where (docs/deploy.md, "Install from the .deb"):
 #   /usr/bin/{vipd,vip-coordinator,vipadm}     → ../lib/vipd/bin/<command> (the launchers)
 #   /usr/lib/vipd/{bin,dist,proto,vendor}     the esbuild bundles (scripts/package/bundle.mjs)
@@ -26,6 +27,13 @@ started=$SECONDS
 if ((build)); then bash scripts/build.sh; fi
 
 version="$(node -p 'require("./package.json").version')"
+# The Debian version names the commit, so that apt takes a build of a later commit for an upgrade
+# (package.json's version alone made every build 0.1.0, a reinstall): package.json's version, then
+# the commit's time in UTC (it orders builds, two of one day too), then its short hash, e.g.
+# 0.1.0+git20261207.182933.25d51da. Outside a git checkout: package.json's version alone.
+if sha="$(git rev-parse --short HEAD 2>/dev/null)"; then
+  version="$version+git$(TZ=UTC git log -1 --format=%cd --date=format-local:%Y%m%d.%H%M%S).$sha"
+fi
 node_major="$(node -p '/^>=\s*(\d+)/.exec(require("./package.json").engines.node)[1]')"
 arch="$(dpkg --print-architecture)"
 root="$out/root"

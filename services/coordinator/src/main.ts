@@ -27,7 +27,7 @@ Options (each overrides the file; VIPD_COORDINATOR_* environment variables sit b
   --config FILE             YAML config: listen, cluster, etcd.{endpoints,dialTimeoutMs,
                             callTimeoutMs,tls,auth}, tls.{ca,cert,key,requireClientCert,
                             clientRoles}, auth.{tokens,anonymous}, reflection,
-                            metrics.listen, log.{level,format}
+                            metrics.listen, log.{level,format,levelNames}
   --listen HOST:PORT        listen          (VIPD_COORDINATOR_LISTEN; default 0.0.0.0:7500)
   --cluster NAME            cluster         (VIPD_COORDINATOR_CLUSTER; default "default")
   --etcd-endpoints URLS     etcd.endpoints, comma-separated (VIPD_COORDINATOR_ETCD_ENDPOINTS)

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import * as grpc from '@grpc/grpc-js';
 import {
   ConfigError,
+  DEFAULT_STATUS_SOCKET,
   type EtcdTlsFiles,
   exitWith,
   loadVipdConfig,
@@ -52,6 +53,11 @@ Options (each overrides the file; VIPD_* environment variables sit between the t
   --lease-ttl SECONDS       lease.ttlSeconds     (VIPD_LEASE_TTL_SECONDS; default 3)
   --heartbeat-interval MS   heartbeat.intervalMs (VIPD_HEARTBEAT_INTERVAL_MS)
   --drained                 start drained: hold no VIP (VIPD_NODE_DRAINED)
+  --agent-socket PATH       node.agentSocket: the kernel agent run as its own service
+                            (vipd-agent.service) (VIPD_NODE_AGENT_SOCKET; default: vipd
+                            starts the agent as its child)
+  --status-socket PATH      node.statusSocket, read by vipd status (VIPD_NODE_STATUS_SOCKET;
+                            default ${DEFAULT_STATUS_SOCKET})
   --metrics-listen HOST:PORT  metrics.listen: Prometheus GET /metrics (VIPD_METRICS_LISTEN;
                             default: no metrics endpoint)
   --log-level LEVEL         debug|info|warn|error (VIPD_LOG_LEVEL)

@@ -92,11 +92,31 @@ function walk(dir: string, prefix = ''): string[] {
 }
 
 void describe('the .deb (npm run package), unpacked into a scratch root', () => {
-  void it('is package vipd, needs Node.js as package.json engines.node says, and ships no node_modules', () => {
+  void it('is package vipd, versioned by its commit, needs Node.js as package.json engines.node says, and ships no node_modules', () => {
     const field = (name: string): string =>
       execFileSync('dpkg-deb', ['--field', deb, name], { encoding: 'utf8' }).trim();
     assert.equal(field('Package'), 'vipd');
-    assert.equal(field('Version'), rootPackage.version);
+    // package.json's version, then the commit's time (UTC) and short hash: a later commit's
+    // build is an upgrade to apt, not a reinstall of the same version.
+    const version = field('Version');
+    const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    if (head.status !== 0) {
+      assert.equal(version, rootPackage.version, 'outside git: package.json version alone');
+    } else {
+      const m = new RegExp(
+        `^${rootPackage.version.replace(/\./g, '\\.')}\\+git(\\d{8})\\.(\\d{6})\\.([0-9a-f]{4,})$`,
+      ).exec(version);
+      assert.ok(m, `Version ${version}: package.json's, +git<YYYYMMDD>.<HHMMSS>.<short hash>`);
+      assert.ok(head.stdout.startsWith(m[3]!), `${m[3]} is HEAD's hash (${head.stdout.trim()})`);
+      const committed = execFileSync('git', ['log', '-1', '--format=%ct'], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      });
+      const utc = new Date(Number(committed) * 1000).toISOString().replace(/[-:]/g, '');
+      assert.equal(`${m[1]}.${m[2]}`, `${utc.slice(0, 8)}.${utc.slice(9, 15)}`, "the commit's time, UTC");
+      const newer = spawnSync('dpkg', ['--compare-versions', version, 'gt', rootPackage.version]);
+      assert.equal(newer.status, 0, `dpkg orders ${version} after ${rootPackage.version}`);
+    }
     assert.match(field('Depends'), new RegExp(`(^|, )nodejs \\(>= ${NODE_MAJOR}\\)(,|$)`));
     const files = walk(ROOT);
     assert.deepEqual(

@@ -19,6 +19,7 @@ describe('vipd command line', () => {
     assert.equal(r.code, 0);
     assert.match(r.stdout, /Usage: vipd --config FILE/);
     assert.match(r.stdout, /--etcd-endpoints/);
+    assert.match(r.stdout, /--agent-socket PATH[\s\S]*--status-socket PATH/);
   });
 
   it('--version prints the version', async () => {
