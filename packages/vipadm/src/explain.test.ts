@@ -16,6 +16,7 @@ const node = (name: string, over: Partial<Node__Output> = {}): Node__Output => (
   checks: {},
   priorities: [],
   bgp: {},
+  unready_why: {},
   ...over,
 });
 
