@@ -1,8 +1,10 @@
 /**
  * This node's registration as peers see it (nodes/<self>): drained (config, maintenance file,
  * an operator's drain key), the VIPs it cannot serve now (interface missing or down, a
- * tracked check not up, …) with one short reason each (`vipadm vip get` shows it) and the state of each health check (weighted tracking: every node
- * ranks this one by its effective priority, @vipd/store's effectivePriority). Republished under the node lease whenever it changes.
+ * tracked check not up, …) with one short reason each (`vipadm vip get` shows it), and the
+ * state of each health check (weighted tracking: every node ranks this one by its effective
+ * priority, @vipd/store's effectivePriority). Republished under the node lease whenever it
+ * changes.
  */
 import { existsSync } from 'node:fs';
 import type { CheckRunner } from '@vipd/checks';
