@@ -12,6 +12,12 @@ export interface NodeInfo {
   /** VIPs this node cannot serve right now (interface missing or down, failing checks). */
   unready: string[];
   /**
+   * Why each VIP of `unready` is unready, one short line each (`eth0: interface has no carrier`,
+   * `tracked check nginx not up`, `no BGP session established`, …; boundReason). Absent from a
+   * registration written by a vipd older than the field: readers then say only that it is unready.
+   */
+  unreadyWhy?: Record<string, string>;
+  /**
    * The state of each of the node's health checks (vipd `checks[]`): up, down or unknown.
    * Weighted tracking reads it (effectivePriority); absent from a registration written by a
    * vipd older than weighted tracking.

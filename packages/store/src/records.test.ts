@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Keys } from './keys';
 import {
+  boundReason,
   drainTxn,
   encodeDrainRecord,
   encodeNodeInfo,
   encodePinRecord,
+  MAX_REASON_CHARS,
   parseDrainRecord,
   parseNodeInfo,
   parsePinRecord,
@@ -31,6 +33,33 @@ describe('records', () => {
       drained: false,
       unready: [],
     });
+  });
+
+  it("a registration's reasons for unready VIPs round-trip; one without them still parses", () => {
+    const info = {
+      name: 'n2',
+      advertise: 'n2:7400',
+      labels: {},
+      drained: false,
+      unready: ['db', 'web'],
+      unreadyWhy: { db: 'tracked check pg not up', web: 'eth0: interface has no carrier' },
+    };
+    assert.deepEqual(parseNodeInfo('n2', encodeNodeInfo(info)), info);
+    // Written by a vipd older than the field: no reasons, the VIPs still unready.
+    const old = '{"name":"n2","advertise":"n2:7400","labels":{},"drained":false,"unready":["web"]}';
+    const parsed = parseNodeInfo('n2', old);
+    assert.deepEqual(parsed?.unready, ['web']);
+    assert.equal(parsed !== undefined && 'unreadyWhy' in parsed, false);
+    // Only reasons for unready VIPs, only strings, each bounded.
+    const odd = JSON.stringify({
+      unready: ['web'],
+      unreadyWhy: { web: 'x'.repeat(500), db: 'not unready', other: 7 },
+    });
+    const why = parseNodeInfo('n2', odd)?.unreadyWhy;
+    assert.deepEqual(Object.keys(why ?? {}), ['web']);
+    assert.equal(why?.web?.length, MAX_REASON_CHARS);
+    assert.ok(why?.web?.endsWith('…'));
+    assert.equal(boundReason('short'), 'short');
   });
 
   it('drain and pin records: the documented field order, and they round-trip', () => {

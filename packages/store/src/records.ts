@@ -28,16 +28,26 @@ export function encodeNodeInfo(info: NodeInfo): string {
   return JSON.stringify(info);
 }
 
+/** The longest reason nodes/<node>'s `unreadyWhy` carries for one VIP, in characters. */
+export const MAX_REASON_CHARS = 200;
+
+/** One reason as published: at most MAX_REASON_CHARS, a longer one cut and ending in `…`. */
+export function boundReason(why: string): string {
+  return why.length <= MAX_REASON_CHARS ? why : `${why.slice(0, MAX_REASON_CHARS - 1)}…`;
+}
+
 /** nodes/<node>, leniently: missing optional fields take their empty values. */
 export function parseNodeInfo(name: string, value: string): NodeInfo | undefined {
   const v = parseObject(value);
   if (v === undefined) return undefined;
+  const unready = Array.isArray(v.unready) ? v.unready.filter((x): x is string => typeof x === 'string') : [];
   return {
     name,
     advertise: typeof v.advertise === 'string' ? v.advertise : '',
     labels: isStringRecord(v.labels) ? v.labels : {},
     drained: v.drained === true,
-    unready: Array.isArray(v.unready) ? v.unready.filter((x): x is string => typeof x === 'string') : [],
+    unready,
+    ...(isObject(v.unreadyWhy) ? { unreadyWhy: reasonsOf(v.unreadyWhy, unready) } : {}),
     ...(isStringRecord(v.checks) ? { checks: v.checks } : {}),
     ...(isStringRecord(v.bgp) ? { bgp: v.bgp } : {}),
   };
@@ -171,6 +181,20 @@ function parseObject(value: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A reason for each VIP of `unready` that has a string one, bounded (boundReason). */
+function reasonsOf(why: Record<string, unknown>, unready: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const vip of unready) {
+    const r = why[vip];
+    if (typeof r === 'string') out[vip] = boundReason(r);
+  }
+  return out;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function isStringRecord(v: unknown): v is Record<string, string> {

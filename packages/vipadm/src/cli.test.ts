@@ -63,9 +63,36 @@ describe('vipadm against a gRPC AdminService', () => {
       'fencing_revision',
       'pinned_to',
       'priorities',
+      // Added by vip get: the candidates and the verdict its table shows.
+      'candidates',
+      'why',
     ]);
     assert.equal(vip.spec.preempt, true);
     assert.equal(vip.spec.nodes.n1.priority, 150);
+    assert.deepEqual(
+      vip.candidates.map((c: { node: string; ready: boolean; reason: string }) => [
+        c.node,
+        c.ready,
+        c.reason,
+      ]),
+      [
+        ['n1', true, ''],
+        ['n2', true, ''],
+      ],
+    );
+  });
+
+  it("vip get names a node's own reason for not serving the VIP, in the table and in json", async () => {
+    const add = 'vip add web --address 198.51.100.100/24 --interface e0 --node n1=150 --node n2';
+    assert.equal((await vipadm(add)).code, 0);
+    fake.addNode('n1', { unready: ['web'], unready_why: { web: 'e0: interface has no carrier' } });
+    const r = await vipadm('vip get web');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^n1 +150 +cannot serve it: e0: interface has no carrier$/m);
+    const j = JSON.parse((await vipadm('-o json vip get web')).stdout);
+    assert.equal(j.candidates[0].reason, 'e0: interface has no carrier');
+    const nodes = JSON.parse((await vipadm('-o json node list')).stdout);
+    assert.deepEqual(nodes.nodes[0].unready_why, { web: 'e0: interface has no carrier' });
   });
 
   it('vip add --track --on-etcd-loss --announce-probe sends those proto fields; get and set keep them', async () => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Node__Output, Vip__Output } from '@vipd/proto';
-import { candidates, explainText, verdict } from './explain';
+import { candidates, explainJson, explainText, verdict } from './explain';
 
 const node = (name: string, over: Partial<Node__Output> = {}): Node__Output => ({
   name,
@@ -16,6 +16,7 @@ const node = (name: string, over: Partial<Node__Output> = {}): Node__Output => (
   checks: {},
   priorities: [],
   bgp: {},
+  unready_why: {},
   ...over,
 });
 
@@ -135,5 +136,86 @@ describe('vip get: why it is (not) where it is', () => {
     const text = explainText(weighted, [node('n1'), node('n2')]);
     assert.match(text, /^NODE +PRIORITY +STATE\nn2 +140 +holds it\nn1 +130 \(150; svc down: -20\) +ready\n/m);
     assert.match(text, /why: held by its preferred node n2/);
+  });
+
+  it("names each node's own reason for not serving it, as the node published it", () => {
+    const why = (reason: string) => node('n2', { unready: ['web'], unready_why: { web: reason } });
+    const stateOf = (n: Node__Output) =>
+      candidates(vip({ holder: 'n1' }), [node('n1'), n]).find((c) => c.node === 'n2')!.state;
+    assert.equal(
+      stateOf(why('e0: interface has no carrier')),
+      'cannot serve it: e0: interface has no carrier',
+    );
+    assert.equal(
+      stateOf(why('e0: interface does not exist')),
+      'cannot serve it: e0: interface does not exist',
+    );
+    assert.equal(stateOf(why('tracked check nginx not up')), 'cannot serve it: tracked check nginx not up');
+    assert.equal(
+      stateOf(why('the kernel refused it on e0: Invalid argument')),
+      'cannot serve it: the kernel refused it on e0: Invalid argument',
+    );
+    assert.equal(stateOf(why('no BGP session established')), 'cannot serve it: no BGP session established');
+    // Whatever a node wrote stays on its table row.
+    assert.equal(stateOf(why('e0:\n  down')), 'cannot serve it: e0: down');
+    // A node older than the reasons (none published): what it may be, as before.
+    assert.match(
+      stateOf(node('n2', { unready: ['web'] })),
+      /^cannot serve it: its interface is missing or down, or a tracked check \(nginx\) is not up, or the kernel refused the VIP there \(its vipd log says which\)$/,
+    );
+    // A reason for another VIP is not this one's.
+    assert.equal(stateOf(node('n2', { unready_why: { db: 'tracked check pg not up' } })), 'ready');
+    // Drained or gone outranks a stale reason.
+    assert.match(
+      stateOf(node('n2', { drained: true, unready: ['web'], unready_why: { web: 'x' } })),
+      /^drained/,
+    );
+    assert.match(
+      stateOf(node('n2', { alive: false, unready: ['web'], unready_why: { web: 'x' } })),
+      /^not registered/,
+    );
+  });
+
+  it('a ready node behind a pin on another node that can serve it says so; a pin on one that cannot, not', () => {
+    const all = [node('n1'), node('n2'), node('n4')];
+    const list = candidates(vip({ holder: 'n2', pinned_to: 'n2' }), all);
+    assert.deepEqual(
+      list.map((c) => [c.node, c.state, c.ready]),
+      [
+        ['n2', 'holds it', true],
+        ['n1', 'ready, but pinned to n2 (vipadm vip unpin web to let ranking decide)', true],
+        ['n3', 'not registered: vipd is not running there or cannot reach etcd', false],
+        ['n4', 'ready, but pinned to n2 (vipadm vip unpin web to let ranking decide)', true],
+      ],
+    );
+    const pinnedUnready = [
+      node('n1'),
+      node('n2', { unready: ['web'], unready_why: { web: 'no BGP session established' } }),
+    ];
+    const states = candidates(vip({ holder: 'n1', pinned_to: 'n2' }), pinnedUnready).map((c) => [
+      c.node,
+      c.state,
+    ]);
+    assert.deepEqual(states.slice(0, 2), [
+      ['n2', 'cannot serve it: no BGP session established'],
+      ['n1', 'holds it'],
+    ]);
+  });
+
+  it('-o json adds the candidates with their reasons and the verdict; null without the node list', () => {
+    const n2 = node('n2', { unready: ['web'], unready_why: { web: 'tracked check nginx not up' } });
+    const out = explainJson(vip({ holder: 'n1' }), [node('n1'), n2]);
+    assert.deepEqual(out.candidates?.slice(0, 2), [
+      { node: 'n1', priority: 150, state: 'holds it', ready: true, reason: '' },
+      {
+        node: 'n2',
+        priority: 100,
+        state: 'cannot serve it: tracked check nginx not up',
+        ready: false,
+        reason: 'tracked check nginx not up',
+      },
+    ]);
+    assert.equal(out.why, 'held by its preferred node n1');
+    assert.deepEqual(explainJson(vip(), undefined), { candidates: null, why: '' });
   });
 });

@@ -1,9 +1,12 @@
 /**
  * `vip get`: why a VIP is (not) held where it is. From the VIP and the node list alone: every
  * eligible node, best first, with what keeps it from holding the VIP (not registered, drained,
- * cannot serve it: interface, tracked check or the kernel's refusal), then one sentence on the holder. Priorities
- * are the effective ones the coordinator reports (weighted checks applied), with the reasons. Pure.
+ * cannot serve it and the node's own reason: interface down or missing, a tracked check not up,
+ * the kernel's refusal, no BGP session, …; pinned elsewhere), then one sentence on the holder.
+ * Priorities are the effective ones the coordinator reports (weighted checks applied), with the
+ * reasons. Pure.
  */
+import { oneLine } from '@vipd/log';
 import type { Node__Output, Vip__Output } from '@vipd/proto';
 import { alignTable } from './table';
 import { DEFAULT_PRIORITY } from './values';
@@ -17,6 +20,11 @@ export interface Candidate {
   /** `holds it`, `ready`, or what keeps it from holding the VIP. */
   state: string;
   ready: boolean;
+  /**
+   * Why the node cannot serve the VIP, as it published it (`e0: interface has no carrier`); empty
+   * when it can, or when its vipd (or the coordinator) is older than the reasons.
+   */
+  reason: string;
 }
 
 /** Eligible nodes, best first (pin, then priority, then name), each with its state. */
@@ -36,25 +44,36 @@ export function candidates(vip: Vip__Output, nodes: Node__Output[]): Candidate[]
     const shown = e?.reasons.length
       ? `${priority} (${e.base_priority}; ${e.reasons.join(', ')})`
       : String(priority);
+    const unready = n?.alive === true && n.unready.includes(name);
+    // One line in the table whatever the node wrote (its vipd bounds it to 200 characters).
+    const reason = unready ? oneLine(n.unready_why?.[name] ?? '') : '';
     let state: string;
     if (vip.holder === node) state = 'holds it';
     else if (!n?.alive) state = 'not registered: vipd is not running there or cannot reach etcd';
     else if (n.drained) state = `drained: takes no VIP (vipadm node undrain ${node})`;
-    else if (n.unready.includes(name)) {
-      const track = vip.spec?.track.length
-        ? `, or a tracked check (${vip.spec.track.join(', ')}) is not up`
-        : '';
-      state = `cannot serve it: its interface is missing or down${track}, or the kernel refused the VIP there (its vipd log says which)`;
-    } else state = 'ready';
-    return { node, priority, shown, state, ready: state === 'ready' || state === 'holds it' };
+    else if (unready) state = `cannot serve it: ${reason || unknownReason(vip)}`;
+    else state = 'ready';
+    return { node, priority, shown, state, ready: state === 'ready' || state === 'holds it', reason };
   });
   const pin = vip.pinned_to;
+  // A pin on a node that can serve the VIP outranks every other ready node (docs/etcd-keys.md).
+  const pinReady = out.some((c) => c.node === pin && c.ready);
+  if (pin && pinReady)
+    for (const c of out)
+      if (c.node !== pin && c.state === 'ready')
+        c.state = `ready, but pinned to ${pin} (vipadm vip unpin ${name} to let ranking decide)`;
   return out.sort(
     (a, b) =>
       Number(b.node === pin) - Number(a.node === pin) ||
       b.priority - a.priority ||
       (a.node < b.node ? -1 : a.node > b.node ? 1 : 0),
   );
+}
+
+/** A node that published no reason (a vipd older than them): what it may be. */
+function unknownReason(vip: Vip__Output): string {
+  const track = vip.spec?.track.length ? `, or a tracked check (${vip.spec.track.join(', ')}) is not up` : '';
+  return `its interface is missing or down${track}, or the kernel refused the VIP there (its vipd log says which)`;
 }
 
 /** One sentence: why it is held where it is, or not at all. */
@@ -89,4 +108,24 @@ export function explainText(vip: Vip__Output, nodes: Node__Output[]): string {
   const rows = list.map((c) => [c.node, c.shown, c.state]);
   const table = rows.length === 0 ? 'no nodes registered\n' : alignTable(['NODE', 'PRIORITY', 'STATE'], rows);
   return `\nCANDIDATES (best first)\n${table}why: ${verdict(vip, list)}\n`;
+}
+
+/**
+ * The fields `vip get -o json|yaml` adds to the Vip: the candidates as the table shows them,
+ * each with the reason its node published (`reason`, empty when none), and the verdict. Without
+ * the node list (it could not be read): `candidates` null and `why` empty.
+ */
+export function explainJson(vip: Vip__Output, nodes: Node__Output[] | undefined) {
+  if (nodes === undefined) return { candidates: null, why: '' };
+  const list = candidates(vip, nodes);
+  return {
+    candidates: list.map((c) => ({
+      node: c.node,
+      priority: c.priority,
+      state: c.state,
+      ready: c.ready,
+      reason: c.reason,
+    })),
+    why: verdict(vip, list),
+  };
 }

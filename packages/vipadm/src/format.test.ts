@@ -86,6 +86,7 @@ const n1: Node__Output = {
   checks: {},
   priorities: [],
   bgp: {},
+  unready_why: {},
 };
 const n2: Node__Output = {
   ...n1,
@@ -496,6 +497,7 @@ describe('json output', () => {
       drained: false,
       health: 'SERVING',
       unready: [],
+      unready_why: {},
       held: [{ name: 'web', revision: '57' }],
       checks: {},
       priorities: [],

@@ -174,14 +174,17 @@ Shows one VIP in full: spec (with tracked checks and the etcd-loss mode), revisi
 holder with its fencing revision, pin, and each node's effective priority (the spec's
 priority with its weighted checks applied, and which did: "130 (150; svc down: -20)").
 Below it (table output): every node that may hold it, best first by effective priority, with
-what keeps it from holding it (not registered, drained, cannot serve it: its interface, a
-tracked check, or the kernel refused the VIP there), and one line on why it is held where it is, or not at all.
+what keeps it from holding it (not registered, drained, pinned elsewhere, cannot serve it
+and the node's own reason: "e0: interface has no carrier", "tracked check nginx not up",
+"the kernel refused it on e0: …", "no BGP session established"), and one line on why it is
+held where it is, or not at all. -o json adds the same as "candidates" and "why".
 
 Examples:
   vipadm vip get web
   vipadm -o json vip get web | jq -r .holder
   vipadm -o json vip get web | jq -r '.spec.track[]'
-  vipadm -o json vip get web | jq -r '.priorities[] | "\\(.node) \\(.priority) \\(.reasons)"'`,
+  vipadm -o json vip get web | jq -r '.priorities[] | "\\(.node) \\(.priority) \\(.reasons)"'
+  vipadm -o json vip get web | jq -r '.candidates[] | "\\(.node) \\(.state)"'`,
 
   'vip rm': `Usage: vipadm vip rm NAME      (aliases: vip delete, vip remove)
 

@@ -102,6 +102,8 @@ export function nodeJson(node: Node__Output) {
     drained: node.drained ?? false,
     health: node.health ?? '',
     unready: [...(node.unready ?? [])].sort(),
+    // Why each unready VIP is unready, as the node published it (empty from an older vipd).
+    unready_why: Object.fromEntries(sortedEntries(node.unready_why)),
     held: [...(node.held ?? [])].sort(byName).map((h) => ({ name: h.name, revision: h.revision })),
     checks: Object.fromEntries(sortedEntries(node.checks)),
     bgp: Object.fromEntries(sortedEntries(node.bgp)),

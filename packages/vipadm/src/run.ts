@@ -19,7 +19,7 @@ import { isServiceCommand } from './service-commands';
 import { runServiceCommand } from './service-run';
 import { applyChanges, specInput } from './spec';
 import * as table from './table';
-import { explainText } from './explain';
+import { explainJson, explainText } from './explain';
 import { followEvents } from './watch';
 
 /** Extra deadline for `vip move` beyond the time the coordinator is told to wait. */
@@ -91,7 +91,14 @@ async function execute(command: Command, ctx: RunContext): Promise<void> {
     }
     case 'vip-get': {
       const vip = await client.call('GetVip', { name: command.name }, deadline);
-      if (global.output === 'json' || global.output === 'yaml') return show(json.vipJson(vip), '');
+      if (global.output === 'json' || global.output === 'yaml') {
+        // The Vip as before, then the candidates and the verdict (added fields).
+        const nodes = await client.call('ListNodes', {}, deadline).then(
+          (r) => r.nodes,
+          () => undefined,
+        );
+        return show({ ...json.vipJson(vip), ...explainJson(vip, nodes) }, '');
+      }
       return ctx.write(table.vipDetail(vip) + (await candidatesText(client, vip, deadline)));
     }
     case 'vip-rm': {

@@ -69,6 +69,8 @@ function nodeFrom(snap: Snapshot, name: string): api.Node__Output {
     checks: reg?.checks ?? {},
     priorities: nodePriorities(name, snap),
     bgp: reg?.bgp ?? {},
+    // Empty from a vipd older than the field: vipadm then says only that it cannot serve it.
+    unready_why: reg?.unreadyWhy ?? {},
   };
 }
 

@@ -1,5 +1,6 @@
 // NodeState against fakes (pure logic): what a registration publishes after a failed publish,
-// and a check that was reading a link when a fence marked a VIP unready.
+// a check that was reading a link when a fence marked a VIP unready, and the reason published
+// for each VIP the node cannot serve.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CheckRunner } from '@vipd/checks';
@@ -23,7 +24,11 @@ const spec = parseVipSpec({
   nodes: { n1: { priority: 150 }, n2: { priority: 100 } },
 });
 
-function setUp(link: Kernel['link'] = () => Promise.resolve({ ready: true })) {
+function setUp(
+  link: Kernel['link'] = () => Promise.resolve({ ready: true }),
+  specs = [spec],
+  checkStates: Record<string, string> = {},
+) {
   const published: NodeInfo[] = [];
   let failing = true;
   const session = {
@@ -40,9 +45,12 @@ function setUp(link: Kernel['link'] = () => Promise.resolve({ ready: true })) {
       node: { name: 'n1', advertise: 'n1:7400', labels: {}, drained: false },
     } as unknown as VipdConfig,
     keys: { drain: (n: string) => `/vipd/lab/drain/${n}` } as Partial<Keys> as Keys,
-    vips: { specs: () => new Map([['web', spec]]) } as Partial<SpecWatcher> as SpecWatcher,
+    vips: { specs: () => new Map(specs.map((s) => [s.name, s])) } as Partial<SpecWatcher> as SpecWatcher,
     drains: { get: () => undefined } as Partial<PrefixMirror> as PrefixMirror,
-    checks: { names: () => [], state: () => 'up' } as Partial<CheckRunner> as CheckRunner,
+    checks: {
+      names: () => Object.keys(checkStates),
+      state: (name: string) => checkStates[name] ?? 'unknown',
+    } as Partial<CheckRunner> as CheckRunner,
     kernel: { link } as Partial<Kernel> as Kernel,
     session: () => session,
     onChange: () => changes.count++,
@@ -105,5 +113,76 @@ describe('NodeState: a check in flight when a fence marks a VIP unready', () => 
       [['web']],
       'never published ready after the fence',
     );
+  });
+});
+
+describe('NodeState: why each VIP is unready', () => {
+  const vip = (name: string, extra: Record<string, unknown> = {}) =>
+    parseVipSpec({
+      name,
+      address: '203.0.113.201/32',
+      interface: 'e0',
+      nodes: { n1: { priority: 100 } },
+      ...extra,
+    });
+
+  it('publishes one reason per unready VIP with the list: link, tracked check, its own reasons', async () => {
+    const links: Record<string, { ready: boolean; reason?: string }> = {
+      e0: { ready: true },
+      e1: { ready: false, reason: 'interface has no carrier' },
+    };
+    const specs = [
+      vip('web', { interface: 'e1' }),
+      vip('api', { track: ['chk-http'] }),
+      vip('db', { track: ['pg', 'disk'] }),
+      vip('dns'),
+      vip('ok'),
+    ];
+    const { state, published, heal, setUnready, changes } = setUp(
+      (ifname) => Promise.resolve(links[ifname] ?? { ready: false, reason: 'interface does not exist' }),
+      specs,
+      { 'chk-http': 'down', pg: 'unknown', disk: 'down' },
+    );
+    heal();
+    setUnready(new Map([['dns', 'the kernel refused it on e0: Invalid argument']]));
+    await state.checkReadiness();
+    const last = published.at(-1);
+    assert.deepEqual(last?.unready, ['api', 'db', 'dns', 'web']);
+    assert.deepEqual(last?.unreadyWhy, {
+      api: 'tracked check chk-http not up',
+      db: 'tracked checks pg, disk not up',
+      dns: 'the kernel refused it on e0: Invalid argument',
+      web: 'e1: interface has no carrier',
+    });
+    // Only the reason changes (the link is gone now): published, but no ranking changed.
+    const woken = changes.count;
+    links.e1 = { ready: false, reason: 'interface does not exist' };
+    await state.checkReadiness();
+    assert.equal(published.at(-1)?.unreadyWhy?.web, 'e1: interface does not exist');
+    assert.deepEqual(published.at(-1)?.unready, ['api', 'db', 'dns', 'web']);
+    assert.equal(changes.count, woken, 'a reason alone wakes no controller');
+    // Ready again: neither the VIP nor its reason stays.
+    links.e1 = { ready: true };
+    await state.checkReadiness();
+    assert.deepEqual(published.at(-1)?.unready, ['api', 'db', 'dns']);
+    assert.equal(published.at(-1)?.unreadyWhy?.web, undefined);
+  });
+
+  it('markUnreadyNow publishes its reason at once, bounded', async () => {
+    const { state, published, heal } = setUp();
+    heal();
+    state.markUnreadyNow(new Map([['web', 'no BGP session established']]));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(published.at(-1)?.unready, ['web']);
+    assert.deepEqual(published.at(-1)?.unreadyWhy, { web: 'no BGP session established' });
+    assert.deepEqual(state.current.unreadyWhy, { web: 'no BGP session established' });
+
+    const long = setUp(undefined, [vip('web'), vip('api')]);
+    long.heal();
+    long.setUnready(new Map([['api', `the kernel refused it on e0: ${'x'.repeat(400)}`]]));
+    await long.state.checkReadiness();
+    const why = long.published.at(-1)?.unreadyWhy?.api ?? '';
+    assert.equal(why.length, 200);
+    assert.ok(why.startsWith('the kernel refused it on e0: x') && why.endsWith('…'));
   });
 });

@@ -1,14 +1,17 @@
 /**
  * This node's registration as peers see it (nodes/<self>): drained (config, maintenance file,
  * an operator's drain key), the VIPs it cannot serve now (interface missing or down, a
- * tracked check not up) and the state of each health check (weighted tracking: every node
- * ranks this one by its effective priority, @vipd/store's effectivePriority). Republished under the node lease whenever it changes.
+ * tracked check not up, …) with one short reason each (`vipadm vip get` shows it), and the
+ * state of each health check (weighted tracking: every node ranks this one by its effective
+ * priority, @vipd/store's effectivePriority). Republished under the node lease whenever it
+ * changes.
  */
 import { existsSync } from 'node:fs';
 import type { CheckRunner } from '@vipd/checks';
 import type { VipdConfig } from '@vipd/config';
 import { errorLine, type Logger } from '@vipd/log';
 import {
+  boundReason,
   interfaceFor,
   type Keys,
   type NodeInfo,
@@ -49,7 +52,14 @@ export class NodeState {
 
   constructor(private readonly d: NodeStateDeps) {
     const n = d.config.node;
-    this.info = { name: n.name, advertise: n.advertise, labels: n.labels, drained: n.drained, unready: [] };
+    this.info = {
+      name: n.name,
+      advertise: n.advertise,
+      labels: n.labels,
+      drained: n.drained,
+      unready: [],
+      unreadyWhy: {},
+    };
   }
 
   get current(): NodeInfo {
@@ -92,7 +102,9 @@ export class NodeState {
     const added = [...why.keys()].filter((n) => !this.info.unready.includes(n));
     if (added.length === 0) return;
     const unready = [...this.info.unready, ...added].sort();
-    this.info = { ...this.info, unready };
+    const unreadyWhy = { ...this.info.unreadyWhy };
+    for (const vip of added) unreadyWhy[vip] = boundReason(why.get(vip) ?? '');
+    this.info = { ...this.info, unready, unreadyWhy: sortedReasons(unreadyWhy) };
     this.d.log.warn({ unready, why: Object.fromEntries(why) }, 'VIPs this node cannot serve changed');
     void this.publish();
     this.d.onChange();
@@ -158,22 +170,28 @@ export class NodeState {
       );
       const other = others?.get(spec.name);
       if (!link.ready) why[spec.name] = `${ifname}: ${link.reason ?? 'not ready'}`;
-      else if (failing.length) why[spec.name] = `tracked checks not up: ${failing.join(', ')}`;
+      else if (failing.length) why[spec.name] = trackedNotUp(failing);
       else if (other !== undefined) why[spec.name] = other;
       else continue;
       unready.push(spec.name);
     }
     unready.sort();
+    const unreadyWhy = sortedReasons(
+      Object.fromEntries(unready.map((vip) => [vip, boundReason(why[vip] ?? '')])),
+    );
     const states = Object.fromEntries(checks.names().map((name) => [name, checks.state(name)]));
     const checksChanged = JSON.stringify(states) !== JSON.stringify(this.info.checks ?? {});
     const unreadyChanged = unready.join(',') !== this.info.unready.join(',');
     const bgp = this.d.bgp?.();
     const bgpChanged = JSON.stringify(bgp) !== JSON.stringify(this.info.bgp);
+    // A reason alone changing (a link down, then missing) is published, but changes no ranking.
+    const whyChanged = JSON.stringify(unreadyWhy) !== JSON.stringify(this.info.unreadyWhy ?? {});
     const changed = unreadyChanged || checksChanged || bgpChanged;
-    if (!changed && !this.unpublished) return;
-    if (unreadyChanged) this.d.log.warn({ unready, why }, 'VIPs this node cannot serve changed');
+    if (!changed && !whyChanged && !this.unpublished) return;
+    if (unreadyChanged || whyChanged)
+      this.d.log.warn({ unready, why }, 'VIPs this node cannot serve changed');
     if (checksChanged) this.d.log.info({ checks: states }, 'check states published');
-    this.info = { ...this.info, unready, checks: states, ...(bgp !== undefined && { bgp }) };
+    this.info = { ...this.info, unready, unreadyWhy, checks: states, ...(bgp !== undefined && { bgp }) };
     await this.publish();
     // A retried publish changes nothing here: controllers look again only after a change.
     if (changed) this.d.onChange();
@@ -189,4 +207,16 @@ export class NodeState {
     }
     return [...unread];
   }
+}
+
+/** `tracked check nginx not up`, `tracked checks a, b not up`. */
+function trackedNotUp(failing: string[]): string {
+  return failing.length === 1
+    ? `tracked check ${failing[0]} not up`
+    : `tracked checks ${failing.join(', ')} not up`;
+}
+
+/** By VIP name, so that an unchanged set of reasons encodes the same. */
+function sortedReasons(why: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(why).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

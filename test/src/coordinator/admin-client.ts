@@ -228,11 +228,18 @@ export class FakeDaemons {
   async registerNode(
     name: string,
     advertise: string,
-    opts: { lease?: string; unready?: string[]; drained?: boolean } = {},
+    opts: { lease?: string; unready?: string[]; unreadyWhy?: Record<string, string>; drained?: boolean } = {},
   ): Promise<void> {
     await this.put(
       `nodes/${name}`,
-      { name, advertise, labels: { zone: 'a' }, drained: opts.drained ?? false, unready: opts.unready ?? [] },
+      {
+        name,
+        advertise,
+        labels: { zone: 'a' },
+        drained: opts.drained ?? false,
+        unready: opts.unready ?? [],
+        ...(opts.unreadyWhy && { unreadyWhy: opts.unreadyWhy }),
+      },
       opts.lease,
     );
   }

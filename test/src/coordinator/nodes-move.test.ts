@@ -44,7 +44,11 @@ describe('vip-coordinator: nodes, drain, move, status', { timeout: 120_000 }, ()
     lease = await daemons.grantLease(60);
     await daemons.registerNode('n1', n1.address, { lease });
     await daemons.registerNode('n2', deadAddress, { lease });
-    await daemons.registerNode('n3', '127.0.0.1:1', { lease, unready: ['web'] });
+    await daemons.registerNode('n3', '127.0.0.1:1', {
+      lease,
+      unready: ['web'],
+      unreadyWhy: { web: 'e0: interface has no carrier' },
+    });
     await call(coord.client, 'CreateVip', {
       spec: { name: 'web', address: '198.51.100.100/24', interface: 'e0', nodes: { n1: {}, n2: {}, n3: {} } },
     });
@@ -75,6 +79,9 @@ describe('vip-coordinator: nodes, drain, move, status', { timeout: 120_000 }, ()
     assert.deepEqual(first.labels, { zone: 'a' });
     assert.deepEqual(first.held, [{ name: 'web', revision: fencing }]);
     assert.deepEqual(nodes[2]!.unready, ['web']);
+    assert.deepEqual(nodes[2]!.unready_why, { web: 'e0: interface has no carrier' });
+    // A registration without reasons (a vipd older than them): none, not an error.
+    assert.deepEqual(nodes[1]!.unready_why, {});
     n1.health.setStatus('', 'NOT_SERVING');
     ({ nodes } = await call(coord.client, 'ListNodes', {}));
     assert.equal(nodes[0]!.health, 'NOT_SERVING');

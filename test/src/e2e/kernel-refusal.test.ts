@@ -55,6 +55,15 @@ describe('a VIP the kernel refuses (namespace lab, real etcd)', { skip }, () => 
           // n1 tried once, said why once, and leaves the VIP to n2 while the spec stays.
           await sleep(2000);
           assert.deepEqual(await cluster.holders(VIP, NODES), ['n2'], 'n2 keeps it');
+          // The node record says why (vipadm vip get: `cannot serve it: the kernel refused it on e0: …`).
+          const record = JSON.parse(
+            await cluster.etcdctl(['get', `/vipd/${CLUSTER}/nodes/n1`, '--print-value-only']),
+          ) as { unreadyWhy?: Record<string, string> };
+          assert.match(
+            record.unreadyWhy?.web ?? '',
+            /^the kernel refused it on e0: /,
+            "n1's published reason",
+          );
           const lines = refusals();
           assert.equal(lines.length, 1, `one refusal logged on n1: ${JSON.stringify(lines)}`);
           assert.equal(lines[0]?.level, 50, 'at error');

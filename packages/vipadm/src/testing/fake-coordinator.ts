@@ -62,6 +62,7 @@ export class FakeCoordinator {
       checks: {},
       priorities: [],
       bgp: {},
+      unready_why: {},
       ...extra,
     });
   }

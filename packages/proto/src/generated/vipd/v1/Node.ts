@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/vipd/v1/admin.proto
+// Original file: /work/wt-why18/proto/vipd/v1/admin.proto
 
 import type {
   HeldVip as _vipd_v1_HeldVip,
@@ -21,6 +21,7 @@ export interface Node {
   checks?: { [key: string]: string };
   priorities?: _vipd_v1_EffectivePriority[];
   bgp?: { [key: string]: string };
+  unready_why?: { [key: string]: string };
 }
 
 export interface Node__Output {
@@ -35,4 +36,5 @@ export interface Node__Output {
   checks: { [key: string]: string };
   priorities: _vipd_v1_EffectivePriority__Output[];
   bgp: { [key: string]: string };
+  unready_why: { [key: string]: string };
 }
