@@ -1,4 +1,4 @@
-// Original file: /work/wt-why18/proto/vipd/v1/admin.proto
+// Original file: /work/main/proto/vipd/v1/admin.proto
 
 import type {
   HeldVip as _vipd_v1_HeldVip,
