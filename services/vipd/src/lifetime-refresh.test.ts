@@ -155,6 +155,55 @@ describe('kernel lifetime refresh', () => {
     assert.equal(t.r.skipped, 0);
   });
 
+  it('says when addresses outlived their lifetime between two refreshes (the kernel dropped them)', async () => {
+    const lines: { fields: Record<string, unknown>; msg: string }[] = [];
+    let now = 0;
+    const spec = (i: number) =>
+      parseVipSpec({ name: `v${i}`, address: `2001:db8::${i + 1}/64`, interface: 'e0' });
+    const vips: RefreshableVip[] = [...Array(100).keys()].map((i) => ({
+      holding: '5',
+      kernelBusy: false,
+      lockKernel: () => Promise.resolve(() => undefined),
+      refreshTarget: () => ({ ifname: 'e0', spec: spec(i), revision: '5' }),
+    }));
+    // A starved host: each refresh takes `cost` ms of the clock.
+    let cost = 300;
+    const kernel = {
+      refreshVips: () => {
+        now += cost;
+        return Promise.resolve([]);
+      },
+    } as unknown as Kernel;
+    const r = new LifetimeRefresher({
+      kernel,
+      clock: { now: () => now },
+      lifetimeSec: 2,
+      log: {
+        ...silentLogger(),
+        warn: (fields: Record<string, unknown>, msg: string) => lines.push({ fields, msg }),
+      } as never,
+      vips: () => vips,
+    });
+    // Renewals every 750 ms, refreshes of 300 ms: every address is changed within 1050 ms.
+    for (let k = 0; k < 4; k++) {
+      now = k * 750;
+      await r.afterRenewal();
+    }
+    assert.equal(r.late, 0);
+    assert.equal(lines.length, 0);
+    // Then the next refresh takes 1.5 s: the address refreshed first by the last one (begun at
+    // 2250) and last by this one (ended at 4500) went 2.25 s untouched, past its 2 s lifetime.
+    cost = 1500;
+    now = 3000;
+    await r.afterRenewal();
+    assert.equal(r.late, 1);
+    assert.equal(lines.length, 1);
+    assert.match(lines[0]!.msg, /longer than their kernel lifetime without a refresh: the kernel removed them/);
+    assert.equal(lines[0]!.fields.untouchedMs, 2250);
+    assert.equal(lines[0]!.fields.lifetimeMs, 2000);
+    assert.equal(lines[0]!.fields.addresses, 100);
+  });
+
   it('lets go of the locks once the refresh is queued, not when the kernel is done', async () => {
     // A handover's removal waits for its VIP's lock: behind a whole refresh (~1 s at 2000 IPv6
     // addresses) it would outlive the successor's add by as much.

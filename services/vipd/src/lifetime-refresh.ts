@@ -67,12 +67,18 @@ export interface RefreshableVip {
 export class LifetimeRefresher {
   private running = false;
   private lastStartAt = -Infinity;
+  /** Addresses the last refresh went through (they are in this one's order too). */
+  private lastTargets = 0;
+  /** When the last refresh that ran began (lastStartAt is set at the start of the current one). */
+  private previousStart = -Infinity;
   private lastMs = 0;
   private lastCount = 0;
   private lastRenewalAt = -Infinity;
   /** Refreshes run and skipped so far (for tests). */
   runs = 0;
   skipped = 0;
+  /** Refreshes that ended after some address they refreshed had outlived its lifetime. */
+  late = 0;
 
   constructor(
     private readonly o: {
@@ -139,8 +145,38 @@ export class LifetimeRefresher {
       for (const release of releases) release();
       this.running = false;
       this.runs++;
-      this.lastMs = this.o.clock.now() - start;
+      const end = this.o.clock.now();
+      this.noteLate(start, end, targets.length);
+      this.lastMs = end - start;
       this.lastCount = targets.length;
+      this.lastTargets = targets.length;
     }
+  }
+
+  /**
+   * The address refreshed first last time and last this time (the order is the same) went from
+   * the last refresh's start to this one's end without a change: longer than its lifetime, the
+   * kernel removed it meanwhile and this refresh added it again. vipd holds the VIP all along
+   * (nothing else says so), but clients lost it: a host too short of CPU for its VIPs' refreshes.
+   */
+  private noteLate(start: number, end: number, count: number): void {
+    const previousStart = this.previousStart;
+    this.previousStart = start;
+    if (!Number.isFinite(previousStart) || count === 0 || this.lastTargets === 0) return;
+    const untouchedMs = end - previousStart;
+    const lifetimeMs = this.o.lifetimeSec * 1000;
+    if (untouchedMs <= lifetimeMs) return;
+    this.late++;
+    this.o.log.warn(
+      {
+        untouchedMs: Math.round(untouchedMs),
+        lifetimeMs,
+        addresses: count,
+        refreshMs: Math.round(end - start),
+        sinceLastRefreshMs: Math.round(start - previousStart),
+      },
+      'VIP addresses went longer than their kernel lifetime without a refresh: the kernel removed them ' +
+        'meanwhile and this refresh added them back (clients lost them in between; the host is short of CPU)',
+    );
   }
 }

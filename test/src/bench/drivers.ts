@@ -48,10 +48,12 @@ class VipdDriver implements SystemDriver {
     etcdEndpoint: string,
     profile: 'default' | 'fast',
     extraYaml: string[] = [],
+    vipdCommand?: readonly string[],
   ) {
     this.cluster = new VipdCluster(lab, etcdEndpoint, {
       ttlSeconds: 3,
       extraYaml: [...(profile === 'fast' ? ['takeover:', '  profile: fast'] : []), ...extraYaml],
+      ...(vipdCommand && { vipdCommand }),
     });
   }
 
@@ -166,12 +168,14 @@ export function createDriver(
   virtualRouterId: number,
   /** Extra top-level lines of vipd's YAML (vipd systems only). */
   vipdYaml: string[] = [],
+  /** How vipd is started (vipd systems only; default: node and vipd's script). */
+  vipdCommand?: readonly string[],
 ): SystemDriver {
   switch (system) {
     case 'vipd-default':
-      return new VipdDriver(lab, etcdEndpoint, 'default', vipdYaml);
+      return new VipdDriver(lab, etcdEndpoint, 'default', vipdYaml, vipdCommand);
     case 'vipd-fast':
-      return new VipdDriver(lab, etcdEndpoint, 'fast', vipdYaml);
+      return new VipdDriver(lab, etcdEndpoint, 'fast', vipdYaml, vipdCommand);
     case 'keepalived-1':
       return new KeepalivedDriver(lab, virtualRouterId, 1);
     case 'keepalived-0.1':

@@ -10,7 +10,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { errorLine } from '@vipd/log';
 import { registerCleanup } from '../harness/cleanup';
-import { REPO_ROOT } from '../harness/paths';
+import { REPO_ROOT, VIPD_BIN } from '../harness/paths';
 import { holderSequence, pingGaps, SafetyMonitor } from '../faults/monitor';
 import { pollUntil, sleep, terminate } from '../harness/proc';
 import { createLab, type Lab } from '../lab';
@@ -47,7 +47,8 @@ export const STARVE_USAGE = `usage: npm run bench:starve -- [--trials N] [--vips
   --systems LIST  ${SYSTEMS.map((s) => s.id).join(',')} (default: all)
   --busy N        busy processes spinning during a trial (default 12)
   --session same|own  the busy processes in the lab's session (default: one scheduling group
-                  with the vipds under the kernel's autogroup) or each in its own
+                  with the vipds under the kernel's autogroup) or each in its own, and then
+                  each vipd and etcd in its own too (setsid), as on hosts of their own
   --nice N        vipd's scheduling.nice (default: vipd's own default, -10; 0: as started)
   --seconds S     how long they spin (default 60)
   --out DIR       output directory (default: bench-results/ in the repository)
@@ -127,6 +128,17 @@ interface StarveRun {
 }
 
 /**
+ * With `--session own`, each vipd (and etcd) also runs in a session of its own (setsid), as on
+ * hosts of their own or under a service manager: otherwise the lab's two nodes and etcd would
+ * share one scheduling group against twelve, a machine no deployment has. vipd then leads its
+ * session and sets that group's nice (its scheduling.nice), as `vipd --config FILE` started in a
+ * terminal of its own does.
+ */
+function ownSessionCommand(args: StarveArgs): { vipdCommand?: readonly string[] } {
+  return args.session === 'own' ? { vipdCommand: ['setsid', process.execPath, VIPD_BIN] } : {};
+}
+
+/**
  * Spins `count` shell loops; each ends by itself `seconds + 30` s later whatever happens to us.
  * `session`: 'same' keeps them in this process's session, where the lab's vipds run (with the
  * kernel's autogroup scheduling, one group that shares the CPUs: nice values decide within it);
@@ -155,6 +167,8 @@ const EVENT_PATTERNS: [string, RegExp][] = [
   ['suspect', /suspect/i],
   ['revoke', /revok/i],
   ['stall', /stall/i],
+  // Addresses the kernel removed because their lifetime refresh came too late (vipd says so).
+  ['expired', /longer than their kernel lifetime/],
 ];
 
 function countEvents(records: Record<string, unknown>[], from: number): Record<string, number> {
@@ -257,9 +271,10 @@ async function runManyTrial(
   let busy: ChildProcess[] = [];
   try {
     const vips = planVips(args.vips, { nodes: NODES, rotate: false, address: (i) => addresses[i]! });
-    const s = new VipLab(lab, await lab.startEtcd(), vips, {
+    const s = new VipLab(lab, await lab.startEtcd({ ownSession: args.session === 'own' }), vips, {
       nodes: NODES,
       extraYaml: [...(system === 'vipd-fast' ? ['takeover:', '  profile: fast'] : []), ...niceYaml(args)],
+      ...ownSessionCommand(args),
     });
     await s.putSpecs();
     s.sampler = await lab.startSampler(NODES, { maxDurationMs: args.seconds * 1000 + 600_000 });
@@ -406,9 +421,10 @@ async function main(args: StarveArgs): Promise<number> {
   const lab = await createLab({ nodes: 2, etcd: true });
   const drivers = new Map<SystemId, SystemDriver>();
   try {
-    const endpoint = await lab.startEtcd();
+    const endpoint = await lab.startEtcd({ ownSession: args.session === 'own' });
     const vrid = 1 + Math.floor(Math.random() * 255);
-    for (const s of args.systems) drivers.set(s, createDriver(s, lab, endpoint, vrid, niceYaml(args)));
+    for (const s of args.systems)
+      drivers.set(s, createDriver(s, lab, endpoint, vrid, niceYaml(args), ownSessionCommand(args).vipdCommand));
     for (let trial = 1; trial <= args.trials; trial++) {
       for (const system of args.systems) {
         const driver = drivers.get(system);

@@ -17,6 +17,8 @@ export interface VipLabOptions {
   nodeFlags?: readonly string[];
   /** Each node's kernel agent as its own process (see VipdNodeOptions.agentService). */
   agentService?: boolean;
+  /** How vipd is started (see VipdNodeOptions.vipdCommand). */
+  vipdCommand?: readonly string[];
 }
 
 export class VipLab {
@@ -38,6 +40,7 @@ export class VipLab {
       extraYaml: opts.extraYaml ?? [],
       nodeFlags: opts.nodeFlags ?? [],
       agentService: opts.agentService ?? false,
+      ...(opts.vipdCommand && { vipdCommand: opts.vipdCommand }),
     });
     this.byIp = new Map(vips.map((v) => [v.ip, v]));
   }

@@ -231,9 +231,10 @@ export class Lab {
   /**
    * Starts etcd in the etcd namespace on 198.51.100.2:2379 (and [2001:db8::2]); waits healthy.
    * With `tls`: https with client certificate auth; `client` is what the health wait presents.
+   * With `ownSession`: in a session of its own (setsid), as a service on its own host would run.
    */
   async startEtcd(
-    opts: { tls?: EtcdServerTls & { client: { cert: string; key: string } } } = {},
+    opts: { tls?: EtcdServerTls & { client: { cert: string; key: string } }; ownSession?: boolean } = {},
   ): Promise<string> {
     if (!this.hosts.includes('etcd')) throw new Error('createLab({ etcd: true }) is needed for startEtcd()');
     if (this.etcdProcess) throw new Error('etcd already started in this lab');
@@ -250,7 +251,9 @@ export class Lab {
       peerUrl: 'http://127.0.0.1:2380', // the etcd namespace's own loopback
       tls: opts.tls,
     });
-    this.etcdProcess = this.spawn('etcd', ['etcd', ...args], { logFile: join(this.logDir, 'etcd.log') });
+    this.etcdProcess = this.spawn('etcd', [...(opts.ownSession ? ['setsid'] : []), 'etcd', ...args], {
+      logFile: join(this.logDir, 'etcd.log'),
+    });
     const t = opts.tls;
     const flags = t ? ['--cacert', t.ca, '--cert', t.client.cert, '--key', t.client.key] : [];
     await waitEtcdHealthy(this, this.etcdProcess, endpoint, flags);
