@@ -69,5 +69,29 @@ void describe('the OCI image (npm run package:image)', { skip }, () => {
       assert.equal(r.status, 0, `${file}: ${command.join(' ')} --version: ${r.stderr}`);
       assert.equal(r.stdout, `${name} ${version}\n`);
     }
+    // The image's build ran `dpkg -i` of the .deb in Debian (deb-package.test.ts only unpacks it):
+    // dpkg took it as installed (its Depends met, its postinst run), with its units and /etc/vipd.
+    const inImage = (argv: string[]) =>
+      spawnSync('buildah', ['run', '--isolation', 'chroot', ctr, '--', ...argv], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+    const status = inImage(['dpkg-query', '-W', '-f', '${Status}|${Version}|${Depends}', 'vipd']);
+    assert.equal(status.status, 0, status.stderr);
+    const [state, debVersion, depends] = status.stdout.split('|');
+    assert.equal(state, 'install ok installed');
+    assert.ok(
+      debVersion?.startsWith(version),
+      `the .deb's version ${debVersion} is package.json's ${version}, and more`,
+    );
+    assert.match(depends ?? '', /nodejs \(>= \d+\)/);
+    const files = inImage([
+      'ls',
+      '-d',
+      '/etc/vipd',
+      '/usr/lib/systemd/system/vipd.service',
+      '/usr/lib/vipd/bin/vipd',
+    ]);
+    assert.equal(files.status, 0, `installed files: ${files.stderr}`);
   });
 });
