@@ -16,7 +16,9 @@
  * Then the holder's link cut (three times): the router keeps the cut node's session and route
  * until the hold time, yet forwards to the new holder as soon as it announces, its MED (from the
  * newer fencing revision) being lower; an IPv6 VIP (a /128 over the same IPv4 sessions,
- * bgp.nextHop6) through a SIGKILL; and a gobgpd that cannot be started (vipd ends with one line).
+ * bgp.nextHop6) through a SIGKILL; sessions over IPv6 with a TCP MD5 password (a node with the
+ * wrong one gets no session, says so and is never handed the VIP); and a gobgpd that cannot be
+ * started (vipd ends with one line).
  * Needs root (namespaces) and Debian's gobgpd and bird2 (scripts/setup.sh installs both); it
  * skips with one line naming what is missing, and with CI=true it fails instead.
  */
@@ -24,7 +26,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { skipUnlessRoot } from '../harness/lab-skip';
 import { CommandError, pollUntil, signalPid, sleep } from '../harness/proc';
-import { BEHIND, BgpRouter, bgpToolsMissing, NODE_AS, ROUTER_AS, ROUTER_V4 } from '../lab/bgp-router';
+import { execFileSync } from 'node:child_process';
+import {
+  BEHIND,
+  BgpRouter,
+  bgpToolsMissing,
+  NODE_AS,
+  ROUTER_AS,
+  ROUTER_V4,
+  ROUTER_V6,
+} from '../lab/bgp-router';
 import { ipv4Of, ipv6Of, type NodeHost, parsePingLine, type Pinger, withLab } from '../lab';
 import { pingGaps } from '../faults/monitor';
 import { VIPD_BIN } from '../harness/paths';
@@ -389,6 +400,94 @@ describe('BGP mode, active-standby (namespace lab: BIRD router, gobgpd on two vi
           assert.ok(outage < 5000, `IPv6 SIGKILL outage ${outage} ms`);
         } catch (err) {
           console.log(`# router: ${await router.birdc('show route all').catch((e: Error) => e.message)}`);
+          vipd.printLogTails(NODES, 30);
+          throw err;
+        } finally {
+          await ping?.stop().catch(() => undefined);
+          await vipd.stopAll();
+          await sleep(200);
+        }
+      });
+    },
+  );
+
+  it(
+    'sessions over IPv6 with TCP MD5: the right password peers and routes the VIP; a wrong one gets no session and never the VIP',
+    { timeout: 180_000 },
+    async () => {
+      const vip6 = '2001:db8:2::300';
+      const secret = 'lab-md5-5f3c1a';
+      const wrong = 'lab-md5-wrong-77';
+      await withLab({ nodes: 2, etcd: true, ipv6: true }, async (lab) => {
+        const endpoint = await lab.startEtcd();
+        const router = await BgpRouter.start(lab, NODES, {
+          transport6: true,
+          passwords: { n1: secret, n2: secret },
+        });
+        const vipd = new VipdCluster(lab, endpoint, {
+          ttlSeconds: 3,
+          extraYaml: (h) => [
+            'bgp:',
+            `  asn: ${NODE_AS}`,
+            `  routerId: ${ipv4Of(h)}`,
+            `  nextHop6: "${ipv6Of(h)}"`,
+            '  peers:',
+            `    - { address: "${ROUTER_V6}", asn: ${ROUTER_AS}, password: "${h === 'n1' ? secret : wrong}" }`,
+          ],
+        });
+        let ping: Pinger | undefined;
+        try {
+          await vipd.putVip({ ...SPEC, address: `${vip6}/128` });
+          vipd.start('n1');
+          vipd.start('n2');
+          await vipd.waitServing(NODES);
+          await pollUntil(async () => ((await router.sessions()).n1 === 'Established' ? true : undefined), {
+            timeoutMs: 20_000,
+            intervalMs: 100,
+            what: "n1's BGP session over IPv6, with its MD5 password",
+          });
+          await router.waitRouteTo(vip6, 'n1', 20_000);
+          ping = lab.startPing(BEHIND, vip6);
+          await ping.waitForReply(5000);
+          // n2's SYNs carry the wrong signature: the router's kernel drops them, no session.
+          await sleep(3000);
+          assert.notEqual(
+            (await router.sessions()).n2,
+            'Established',
+            "n2's session with the wrong password",
+          );
+          assert.ok(
+            vipd
+              .logs('n2')
+              .some(
+                (l) =>
+                  l.msg === 'VIPs this node cannot serve changed' &&
+                  JSON.stringify(l.why ?? {}).includes('no BGP session established'),
+              ),
+            'n2 says it cannot serve the VIP: no BGP session',
+          );
+          // The password is in neither a log nor a command line.
+          for (const n of NODES)
+            for (const l of vipd.logs(n)) assert.doesNotMatch(JSON.stringify(l), /lab-md5-/, `${n}'s log`);
+          assert.doesNotMatch(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }), /lab-md5-/, 'ps');
+          // n1 killed: n2 has no session, so it is never handed the VIP (no black hole).
+          await vipd.signal('n1', 'SIGKILL');
+          await pollUntil(async () => ((await router.nextHops(vip6)).length === 0 ? true : undefined), {
+            timeoutMs: 15_000,
+            intervalMs: 50,
+            what: "the router's route to the VIP withdrawn with n1's session",
+          });
+          await sleep(3000);
+          assert.deepEqual(
+            await vipd.holders(`${vip6}/128`, NODES),
+            [],
+            'n2 did not take the VIP without a session',
+          );
+          console.log(
+            '# BGP lab, sessions over IPv6 with TCP MD5: n1 established and routed; n2 (wrong password) none',
+          );
+        } catch (err) {
+          console.log(`# router: ${await router.birdc('show protocols all').catch((e: Error) => e.message)}`);
           vipd.printLogTails(NODES, 30);
           throw err;
         } finally {

@@ -46,7 +46,18 @@ export function bgpToolsMissing(): string | undefined {
     : undefined;
 }
 
-export function birdConfig(nodes: readonly NodeHost[], ipv6 = false): string {
+/**
+ * How BIRD peers: over IPv4 (default) or over IPv6 (`transport6`: the sessions between the
+ * routers' and the nodes' IPv6 addresses, IPv6 routes only), and with a TCP MD5 password per
+ * node (RFC 2385; a node without one in `passwords` peers without).
+ */
+export interface BirdPeering {
+  transport6?: boolean;
+  passwords?: Partial<Record<NodeHost, string>>;
+}
+
+export function birdConfig(nodes: readonly NodeHost[], ipv6 = false, peering: BirdPeering = {}): string {
+  const v6 = peering.transport6 ?? false;
   return [
     `router id ${ROUTER_V4};`,
     'log stderr all;',
@@ -57,8 +68,9 @@ export function birdConfig(nodes: readonly NodeHost[], ipv6 = false): string {
     ...nodes.map((n) =>
       [
         `protocol bgp ${n} {`,
-        `  local ${ROUTER_V4} as ${ROUTER_AS};`,
-        `  neighbor ${ipv4Of(n)} as ${NODE_AS};`,
+        `  local ${v6 ? ROUTER_V6 : ROUTER_V4} as ${ROUTER_AS};`,
+        `  neighbor ${v6 ? ipv6Of(n) : ipv4Of(n)} as ${NODE_AS};`,
+        ...(peering.passwords?.[n] !== undefined ? [`  password "${peering.passwords[n]}";`] : []),
         // Both nodes are in one AS (NODE_AS), so BIRD compares their routes' MED (RFC 4271
         // 9.1.2.2 c): a newer holder's route (lower MED, docs/bgp.md) wins while an older one's is
         // still there. Nothing else is needed; a router that sees the nodes in different ASes
@@ -67,8 +79,8 @@ export function birdConfig(nodes: readonly NodeHost[], ipv6 = false): string {
         '  passive on;',
         '  error wait time 1, 2;',
         '  hold time 9;',
-        '  ipv4 { import all; export none; };',
-        // IPv6 host routes over the same (IPv4) session, their next hop in MP_REACH_NLRI.
+        ...(v6 ? [] : ['  ipv4 { import all; export none; };']),
+        // IPv6 host routes over the same session, their next hop in MP_REACH_NLRI.
         ...(ipv6 ? ['  ipv6 { import all; export none; };'] : []),
         '}',
       ].join('\n'),
@@ -84,8 +96,9 @@ export class BgpRouter {
   ) {}
 
   /** Builds the router and the client behind it, and starts BIRD peering with `nodes`. */
-  static async start(lab: Lab, nodes: readonly NodeHost[]): Promise<BgpRouter> {
+  static async start(lab: Lab, nodes: readonly NodeHost[], peering: BirdPeering = {}): Promise<BgpRouter> {
     const ipv6 = lab.options.ipv6 ?? false;
+    if (peering.transport6 && !ipv6) throw new Error('BGP over IPv6 needs a lab built with ipv6');
     const rt = lab.nsName(ROUTER);
     const bc = lab.nsName(BEHIND);
     for (const ns of [rt, bc]) {
@@ -134,7 +147,7 @@ export class BgpRouter {
       await run(argv);
     const conf = join(lab.dir, 'bird.conf');
     const socket = join(lab.dir, 'bird.ctl');
-    writeFileSync(conf, birdConfig(nodes, ipv6));
+    writeFileSync(conf, birdConfig(nodes, ipv6, peering));
     lab.spawn(ROUTER, ['bird', '-f', '-c', conf, '-s', socket, '-P', join(lab.dir, 'bird.pid')], {
       logFile: join(lab.logDir, 'bird.log'),
     });
