@@ -85,19 +85,9 @@ export function isEligible(spec: VipSpec, node: NodeInfo): boolean {
  * order). A node the VIP is pinned to (`vip move`) comes first while it is eligible.
  */
 export function rankCandidates(spec: VipSpec, nodes: Iterable<NodeInfo>, pinned?: string): Candidate[] {
-  const out: Candidate[] = [];
-  for (const node of nodes) {
-    const effective = effectivePriority(spec, node);
-    if (effective !== undefined && isEligible(spec, node))
-      out.push({ name: node.name, priority: effective.priority });
-  }
-  return out.sort(
-    (a, b) =>
-      Number(b.name === pinned) - Number(a.name === pinned) ||
-      b.priority - a.priority ||
-      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-  );
+  return rankGroup([spec], nodes, pinned);
 }
+
 /**
  * A VIP group's ranking (spec `group`: members live on one node and move together): a node is
  * eligible for the group only when it is eligible for every member, and ranks with the lowest of
@@ -111,19 +101,10 @@ export function rankGroup(
   pinned?: string,
 ): Candidate[] {
   if (specs.length === 0) return [];
-  if (specs.length === 1) return rankCandidates(specs[0]!, nodes, pinned);
   const out: Candidate[] = [];
   for (const node of nodes) {
-    let priority = MAX_PRIORITY;
-    for (const spec of specs) {
-      const effective = effectivePriority(spec, node);
-      if (effective === undefined || !isEligible(spec, node)) {
-        priority = 0;
-        break;
-      }
-      priority = Math.min(priority, effective.priority);
-    }
-    if (priority >= MIN_PRIORITY) out.push({ name: node.name, priority });
+    const priority = lowestPriority(specs, node);
+    if (priority !== undefined) out.push({ name: node.name, priority });
   }
   return out.sort(
     (a, b) =>
@@ -131,6 +112,17 @@ export function rankGroup(
       b.priority - a.priority ||
       (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
+}
+
+/** The lowest effective priority of `node` over `specs`; undefined when it is not eligible for one. */
+function lowestPriority(specs: readonly VipSpec[], node: NodeInfo): number | undefined {
+  let lowest: number | undefined;
+  for (const spec of specs) {
+    const effective = effectivePriority(spec, node);
+    if (effective === undefined || !isEligible(spec, node)) return undefined;
+    lowest = Math.min(lowest ?? effective.priority, effective.priority);
+  }
+  return lowest;
 }
 
 /** A group's pin (`vip move` of any member): the first member's, in the order given, that has one. */
