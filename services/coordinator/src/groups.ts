@@ -6,14 +6,36 @@
 import { groupLead, type VipSpec } from '@vipd/store';
 import type { Snapshot } from './state';
 
-/** Every member of the group `spec` is in (valid stored specs, `spec` itself included), by name. */
+const byName = (a: VipSpec, b: VipSpec): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** Each group's stored members, by name, once per snapshot (a snapshot is read once, not changed). */
+const groupIndex = new WeakMap<Snapshot, Map<string, VipSpec[]>>();
+
+function groupsOf(snap: Snapshot): Map<string, VipSpec[]> {
+  let index = groupIndex.get(snap);
+  if (!index) {
+    index = new Map();
+    for (const { spec } of snap.vips.values()) {
+      if (spec?.group === undefined) continue;
+      const list = index.get(spec.group) ?? [];
+      list.push(spec);
+      index.set(spec.group, list);
+    }
+    for (const list of index.values()) list.sort(byName);
+    groupIndex.set(snap, index);
+  }
+  return index;
+}
+
+/**
+ * Every member of the group `spec` is in (valid stored specs, `spec` itself in place of a stored
+ * one of its name), by name. ListVips asks this of every grouped VIP: the members come from an
+ * index built once per snapshot, not from a walk over every VIP each time.
+ */
 export function groupMembers(spec: VipSpec, snap: Snapshot): VipSpec[] {
   if (spec.group === undefined) return [spec];
-  const members = new Map<string, VipSpec>([[spec.name, spec]]);
-  for (const v of snap.vips.values()) {
-    if (v.spec?.group === spec.group && v.name !== spec.name) members.set(v.name, v.spec);
-  }
-  return [...members.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const stored = groupsOf(snap).get(spec.group) ?? [];
+  return [...stored.filter((s) => s.name !== spec.name), spec].sort(byName);
 }
 
 /**
