@@ -351,7 +351,11 @@ export class BgpSpeaker {
     if (!c || this.starting || this.reconciling) return;
     this.reconciling = true;
     try {
-      const have = new Set([...(await c.announced(4)), ...(await c.announced(6))]);
+      // Without bgp.nextHop6 no IPv6 route is ever announced here: nothing of IPv6 to read.
+      const have = new Set([
+        ...(await c.announced(4)),
+        ...(this.d.config.nextHop6 !== undefined ? await c.announced(6) : []),
+      ]);
       const want = new Map([...this.wanted.values()].map((r) => [routeName(r), r]));
       for (const [name, route] of want)
         if (!have.has(name) || this.unsent.has(route.address))

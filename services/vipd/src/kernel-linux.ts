@@ -213,6 +213,8 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
         ...routeSpecs(ifname, spec).map((r) => a.addRoute(r)),
         ...ruleSpecs(spec).map((r) => a.addRule(r)),
       ]);
+      // A macvlan is made anew on every take (a new index): its link is looked up afresh.
+      if (spec.vmac !== undefined) links.delete(vmacName(spec.family, spec.vmac));
       const failed = results.find((r) => r.status === 'rejected');
       if (failed === undefined) return;
       // All or nothing: the caller takes a failed add as "not up", so nothing of it may stay.
@@ -234,6 +236,7 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
       });
     },
     async removeVip(ifname: string, spec: VipSpec): Promise<boolean> {
+      if (spec.vmac !== undefined) links.delete(vmacName(spec.family, spec.vmac));
       return removeAll(agent, ifname, spec);
     },
     async probeOwners(ifname, spec, timeoutMs): Promise<string[]> {
@@ -259,9 +262,9 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
       await agent.close();
     },
     async announce(ifname, spec, count, intervalMs, signal): Promise<number> {
-      // A macvlan is made anew on every take (a new index): never from the cache.
+      // A macvlan's cached link is dropped whenever it is made anew (addVip) or removed.
       const on = addressInterface(ifname, spec);
-      const link = spec.vmac === undefined ? await recentLink(ifname) : await getLink(on);
+      const link = await recentLink(on);
       if (!link?.mac) throw new Error(`cannot announce on ${on}: no such interface or no MAC`);
       return announcer.announce(
         { ifname: on, ifindex: link.index, mac: link.mac, address: spec.address, family: spec.family },

@@ -198,7 +198,10 @@ describe('kernel lifetime refresh', () => {
     await r.afterRenewal();
     assert.equal(r.late, 1);
     assert.equal(lines.length, 1);
-    assert.match(lines[0]!.msg, /longer than their kernel lifetime without a refresh: the kernel removed them/);
+    assert.match(
+      lines[0]!.msg,
+      /longer than their kernel lifetime without a refresh: the kernel removed them/,
+    );
     assert.equal(lines[0]!.fields.untouchedMs, 2250);
     assert.equal(lines[0]!.fields.lifetimeMs, 2000);
     assert.equal(lines[0]!.fields.addresses, 100);
