@@ -424,7 +424,10 @@ async function main(args: StarveArgs): Promise<number> {
     const endpoint = await lab.startEtcd({ ownSession: args.session === 'own' });
     const vrid = 1 + Math.floor(Math.random() * 255);
     for (const s of args.systems)
-      drivers.set(s, createDriver(s, lab, endpoint, vrid, niceYaml(args), ownSessionCommand(args).vipdCommand));
+      drivers.set(
+        s,
+        createDriver(s, lab, endpoint, vrid, niceYaml(args), ownSessionCommand(args).vipdCommand),
+      );
     for (let trial = 1; trial <= args.trials; trial++) {
       for (const system of args.systems) {
         const driver = drivers.get(system);
