@@ -16,7 +16,7 @@ import {
   demoLinePattern,
   demoOutputMismatches,
 } from './demo-lines';
-import { DEMO_END, DEMO_START, readmeDemoOutput, shortenLabDir, updateReadme } from './demo-readme';
+import { DEMO_END, DEMO_START, readmeDemoOutput, shortenLabDir, updateReadme, wrap } from './demo-readme';
 import { REPO_ROOT } from './harness/paths';
 
 const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
@@ -29,8 +29,8 @@ describe("README's demo output", () => {
   });
 
   it('says when, at which commit and how it was made', () => {
-    const block = README.slice(README.indexOf(DEMO_START), README.indexOf(DEMO_END));
-    assert.match(block, /^What the demo printed on \d{4}-\d{2}-\d{2} at commit [0-9a-f]{7,}/m);
+    const block = README.slice(README.indexOf(DEMO_START), README.indexOf(DEMO_END)).replace(/\n/g, ' ');
+    assert.match(block, /What the demo printed on \d{4}-\d{2}-\d{2} at commit [0-9a-f]{7,} /);
     assert.match(block, /`npm run demo -- --update-readme`/);
   });
 
@@ -83,13 +83,23 @@ describe('updateReadme', () => {
     const once = updateReadme(readme, run);
     assert.ok(once.startsWith('# t\n\nbefore\n\n') && once.endsWith(`${DEMO_END}\n\nafter\n`), once);
     assert.equal(readmeDemoOutput(once), 'Building …\nLab removed.');
-    assert.match(once, /on 2026-12-08 at commit abc1234 \(`npm run demo -- --update-readme`/);
+    assert.match(
+      once.replace(/\n/g, ' '),
+      /on 2026-12-08 at commit abc1234 \(`npm run demo -- --update-readme`/,
+    );
     assert.equal(updateReadme(once, run), once);
   });
 
   it('refuses a README without exactly one block', () => {
     assert.throws(() => updateReadme('# t\n', run), /needs exactly one/);
     assert.throws(() => updateReadme(readme + readme, run), /needs exactly one/);
+  });
+
+  it('wraps its prose at 100 characters', () => {
+    assert.deepEqual(wrap('aaa bbb  ccc', 7), ['aaa bbb', 'ccc']);
+    const once = updateReadme(readme, { ...run, host: 'a much longer name of a host, '.repeat(5) });
+    const prose = once.slice(once.indexOf(DEMO_START) + DEMO_START.length, once.indexOf('```'));
+    for (const line of prose.split('\n')) assert.ok(line.length <= 100, line);
   });
 
   it("shortens the lab's temporary folder", () => {

@@ -17,20 +17,28 @@ export interface DemoRun {
   host: string;
 }
 
+/** `text` broken into lines of at most `width` characters at spaces (README's prose width). */
+export function wrap(text: string, width = 100): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
 /** The block README shows, markers included. */
 export function demoBlock(run: DemoRun): string {
-  return [
-    DEMO_START,
-    `What the demo printed on ${run.date} at commit ${run.commit} (\`npm run demo -- --update-readme\``,
-    `as root on this ${run.host} host; 3 nodes, TTL 3 s; one run, copied by the demo itself, unchanged`,
-    `but for the lab's temporary folder). The outages vary from run to run around the failover figures`,
-    'under "Measured" below:',
-    '',
-    '```',
-    run.output.replace(/\n$/, ''),
-    '```',
-    DEMO_END,
-  ].join('\n');
+  const about =
+    `What the demo printed on ${run.date} at commit ${run.commit} (\`npm run demo -- --update-readme\` ` +
+    `as root on this ${run.host} host; 3 nodes, TTL 3 s; one run, written here by the demo itself, ` +
+    `unchanged but for the lab's temporary folder). The outages vary from run to run around the ` +
+    `failover figures under "Measured" below:`;
+  return [DEMO_START, ...wrap(about), '', '```', run.output.replace(/\n$/, ''), '```', DEMO_END].join('\n');
 }
 
 /** The output lines inside README's block (between its ``` fences), or undefined without the markers. */
