@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # npm run demo: set up (install, build) and run the namespace-lab demo. Needs root.
+# `npm run demo -- --update-readme` also rewrites README.md's sample of its output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ $(id -u) -ne 0 ]]; then
@@ -7,4 +8,4 @@ if [[ $(id -u) -ne 0 ]]; then
   exit 1
 fi
 bash scripts/setup.sh
-exec node test/dist/demo.js
+exec node test/dist/demo.js "$@"

@@ -12,112 +12,22 @@
  * and are not run here; the lab's tests of failover cover what they show.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { skipUnlessRoot } from '../harness/lab-skip';
-import { CommandError, hasExited, pollUntil } from '../harness/proc';
-import { COORDINATOR_BIN, HEALTH_PROBE, REPO_ROOT, VIPADM_BIN } from '../harness/paths';
-import { type Lab, withLab } from '../lab';
-import { CLUSTER, VipdCluster } from './vipd-cluster';
+import { pollUntil } from '../harness/proc';
+import { COORDINATOR_BIN, REPO_ROOT, VIPADM_BIN } from '../harness/paths';
+import { withLab } from '../lab';
+import { aloneOn, bash, readmeCommands, type ShLine, shLines, startExampleCoordinator } from './readme-lab';
+import { VipdCluster } from './vipd-cluster';
 
 const skip = skipUnlessRoot(__filename);
 
-/** The commands of README.md's "Running it" block: continuation lines joined, comments kept apart. */
-export function readmeCommands(readme: string): { line: string; comment: string }[] {
-  const section = readme.slice(readme.indexOf('## Running it'));
-  const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
-  return block
-    .replace(/\\\n\s*/g, '')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => {
-      const at = l.search(/\s#\s/);
-      return at === -1
-        ? { line: l.trim(), comment: '' }
-        : { line: l.slice(0, at).trim(), comment: l.slice(at).trim() };
-    });
-}
-
 /** docs/quickstart.md's `export VIPADM_…` and `vipadm …` lines of its sh blocks, in order. */
-export function quickstartCommands(doc: string): { line: string; comment: string }[] {
+export function quickstartCommands(doc: string): ShLine[] {
   const blocks = [...doc.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
-  return blocks
-    .join('\n')
-    .replace(/\\\n\s*/g, '')
-    .split('\n')
-    .map((l) => {
-      const at = l.search(/\s#\s/);
-      return at === -1
-        ? { line: l.trim(), comment: '' }
-        : { line: l.slice(0, at).trim(), comment: l.slice(at).trim() };
-    })
-    .filter(({ line }) => /^(vipadm |export VIPADM_)/.test(line));
-}
-
-interface Shell {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs one README line with bash on the client host, from the checkout, vipadm on PATH. */
-async function bash(
-  lab: Lab,
-  binDir: string,
-  exports: string[],
-  line: string,
-  timeoutMs = 30_000,
-): Promise<Shell> {
-  const script = [`cd ${REPO_ROOT}`, `export PATH=${binDir}:$PATH`, ...exports, line].join('\n');
-  try {
-    const stdout = await lab.exec('cli', ['bash', '-c', script], { timeoutMs });
-    return { code: 0, stdout, stderr: '' };
-  } catch (err) {
-    if (!(err instanceof CommandError) || typeof err.code !== 'number') throw err;
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-/**
- * Starts the coordinator of deploy/coordinator.example.yaml on the lab's etcd host (where the
- * example's 198.51.100.2 is), with the lab's cluster and token folder, and waits until it serves.
- */
-async function startExampleCoordinator(lab: Lab, local: (text: string) => string): Promise<void> {
-  const example = readFileSync(join(REPO_ROOT, 'deploy', 'coordinator.example.yaml'), 'utf8');
-  assert.match(example, /^cluster: default$/m);
-  const config = join(lab.dir, 'coordinator.example.yaml');
-  writeFileSync(config, local(example).replace(/^cluster: default$/m, `cluster: ${CLUSTER}`));
-  const proc = lab.spawn('etcd', [process.execPath, COORDINATOR_BIN, '--config', config], {
-    logFile: join(lab.logDir, 'coordinator.log'),
-  });
-  await pollUntil(
-    async () =>
-      (await lab.exec('cli', [process.execPath, HEALTH_PROBE, '198.51.100.2:7500'])).trim() === 'SERVING'
-        ? true
-        : undefined,
-    {
-      timeoutMs: 20_000,
-      intervalMs: 100,
-      what: 'the coordinator of coordinator.example.yaml to serve',
-      fatal: () =>
-        hasExited(proc)
-          ? new Error(`it exited: ${readFileSync(join(lab.logDir, 'coordinator.log'), 'utf8')}`)
-          : undefined,
-    },
-  );
-}
-
-/**
- * Waits (3 s at most) until the VIP is on `node` alone. A move or drain returns once the new
- * holder has the VIP; the old one lets go right after (a graceful move is make-before-break by
- * up to ~40 ms, longer on a loaded machine), so an immediate look can still see both.
- */
-async function aloneOn(cluster: VipdCluster, vip: string, node: string, what: string): Promise<void> {
-  await pollUntil(
-    async () => ((await cluster.holders(vip, ['n1', 'n2'])).join() === node ? true : undefined),
-    { timeoutMs: 3000, intervalMs: 20, what: `${what}: ${vip} on ${node} alone` },
-  );
+  return shLines(blocks.join('\n')).filter(({ line }) => /^(vipadm |export VIPADM_)/.test(line));
 }
 
 describe("README's commands against the example configs (namespace lab)", { skip }, () => {
