@@ -93,5 +93,9 @@ void describe('the OCI image (npm run package:image)', { skip }, () => {
       '/usr/lib/vipd/bin/vipd',
     ]);
     assert.equal(files.status, 0, `installed files: ${files.stderr}`);
+    // vipadm, installed the same way, answers too (the manifests run only vipd and the coordinator).
+    const help = inImage(['vipadm', '--help']);
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /vipadm/);
   });
 });
