@@ -67,8 +67,6 @@ export interface RefreshableVip {
 export class LifetimeRefresher {
   private running = false;
   private lastStartAt = -Infinity;
-  /** Addresses the last refresh went through (they are in this one's order too). */
-  private lastTargets = 0;
   /** When the last refresh that ran began (lastStartAt is set at the start of the current one). */
   private previousStart = -Infinity;
   private lastMs = 0;
@@ -149,7 +147,6 @@ export class LifetimeRefresher {
       this.noteLate(start, end, targets.length);
       this.lastMs = end - start;
       this.lastCount = targets.length;
-      this.lastTargets = targets.length;
     }
   }
 
@@ -162,7 +159,8 @@ export class LifetimeRefresher {
   private noteLate(start: number, end: number, count: number): void {
     const previousStart = this.previousStart;
     this.previousStart = start;
-    if (!Number.isFinite(previousStart) || count === 0 || this.lastTargets === 0) return;
+    // lastCount is still the last refresh's (it is set after this).
+    if (!Number.isFinite(previousStart) || count === 0 || this.lastCount === 0) return;
     const untouchedMs = end - previousStart;
     const lifetimeMs = this.o.lifetimeSec * 1000;
     if (untouchedMs <= lifetimeMs) return;

@@ -12,14 +12,23 @@
  * and are not run here; the lab's tests of failover cover what they show.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil } from '../harness/proc';
-import { COORDINATOR_BIN, REPO_ROOT, VIPADM_BIN } from '../harness/paths';
+import { COORDINATOR_BIN, REPO_ROOT } from '../harness/paths';
 import { withLab } from '../lab';
-import { aloneOn, bash, readmeCommands, type ShLine, shLines, startExampleCoordinator } from './readme-lab';
+import {
+  aloneOn,
+  bash,
+  readmeCommands,
+  readmeLabDirs,
+  type ShLine,
+  shLines,
+  startExampleCoordinator,
+  startTokensAndCoordinator,
+} from './readme-lab';
 import { VipdCluster } from './vipd-cluster';
 
 const skip = skipUnlessRoot(__filename);
@@ -38,11 +47,7 @@ describe("README's commands against the example configs (namespace lab)", { skip
       const endpoint = await lab.startEtcd();
       assert.equal(endpoint, 'http://198.51.100.2:2379', 'the endpoint coordinator.example.yaml names');
       const cluster = new VipdCluster(lab, endpoint, { ttlSeconds: 3 });
-      const tokens = join(lab.dir, 'tokens');
-      const local = (text: string) => text.replaceAll('/etc/vipd/tokens/', `${tokens}/`);
-      const binDir = join(lab.dir, 'bin');
-      mkdirSync(binDir);
-      symlinkSync(VIPADM_BIN, join(binDir, 'vipadm'));
+      const { local, binDir } = readmeLabDirs(lab);
       const exports: string[] = [];
       const done: string[] = [];
       try {
@@ -115,19 +120,12 @@ describe("README's commands against the example configs (namespace lab)", { skip
     await withLab({ nodes: 2, etcd: true }, async (lab) => {
       const endpoint = await lab.startEtcd();
       const cluster = new VipdCluster(lab, endpoint, { ttlSeconds: 3 });
-      const tokens = join(lab.dir, 'tokens');
-      const local = (text: string) => text.replaceAll('/etc/vipd/tokens/', `${tokens}/`);
-      const binDir = join(lab.dir, 'bin');
-      mkdirSync(binDir);
-      symlinkSync(VIPADM_BIN, join(binDir, 'vipadm'));
+      const dirs = readmeLabDirs(lab);
+      const { local, binDir } = dirs;
       const VIP = '198.51.100.100/24';
       const exports: string[] = [];
       try {
-        for (const name of ['admin', 'dashboard']) {
-          const made = await bash(lab, binDir, [], `deploy/new-token.sh ${tokens}/${name}`);
-          assert.equal(made.code, 0, made.stderr);
-        }
-        await startExampleCoordinator(lab, local);
+        await startTokensAndCoordinator(lab, dirs);
         for (const h of ['n1', 'n2'] as const) cluster.start(h);
         for (const { line: written, comment } of commands) {
           // The quick start's coordinator listens on host A's loopback; the lab's is on the etcd host.

@@ -5,10 +5,10 @@
  * etcd host.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommandError, hasExited, pollUntil } from '../harness/proc';
-import { COORDINATOR_BIN, HEALTH_PROBE, REPO_ROOT } from '../harness/paths';
+import { COORDINATOR_BIN, HEALTH_PROBE, REPO_ROOT, VIPADM_BIN } from '../harness/paths';
 import type { Lab } from '../lab';
 import { CLUSTER, type VipdCluster } from './vipd-cluster';
 
@@ -129,4 +129,29 @@ export async function aloneOn(cluster: VipdCluster, vip: string, node: string, w
     async () => ((await cluster.holders(vip, ['n1', 'n2'])).join() === node ? true : undefined),
     { timeoutMs: 3000, intervalMs: 20, what: `${what}: ${vip} on ${node} alone` },
   );
+}
+
+/** What a README lab run works with: its token folder, the rewrite of /etc/vipd/tokens/ to it, and a bin folder with vipadm. */
+export interface ReadmeLab {
+  tokens: string;
+  local: (text: string) => string;
+  binDir: string;
+}
+
+/** The token folder and a bin folder holding vipadm (from the checkout), in the lab's directory. */
+export function readmeLabDirs(lab: Lab): ReadmeLab {
+  const tokens = join(lab.dir, 'tokens');
+  const binDir = join(lab.dir, 'bin');
+  mkdirSync(binDir);
+  symlinkSync(VIPADM_BIN, join(binDir, 'vipadm'));
+  return { tokens, binDir, local: (text) => text.replaceAll('/etc/vipd/tokens/', `${tokens}/`) };
+}
+
+/** The example coordinator's two tokens (admin, dashboard) made as the README says, then the coordinator itself. */
+export async function startTokensAndCoordinator(lab: Lab, r: ReadmeLab): Promise<void> {
+  for (const name of ['admin', 'dashboard']) {
+    const made = await bash(lab, r.binDir, [], `deploy/new-token.sh ${r.tokens}/${name}`);
+    assert.equal(made.code, 0, made.stderr);
+  }
+  await startExampleCoordinator(lab, r.local);
 }

@@ -18,20 +18,21 @@
  * VIP `front` the services block names is added first (README does not show that line).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { skipUnlessRoot } from '../harness/lab-skip';
 import { pollUntil } from '../harness/proc';
-import { REPO_ROOT, VIPADM_BIN } from '../harness/paths';
+import { REPO_ROOT } from '../harness/paths';
 import { type Lab, withLab } from '../lab';
 import {
   aloneOn,
   bash,
   readmeCommands,
   type Shell,
+  readmeLabDirs,
   shBlockAfter,
-  startExampleCoordinator,
+  startTokensAndCoordinator,
   vipadmMentions,
 } from './readme-lab';
 import { VipdCluster } from './vipd-cluster';
@@ -273,18 +274,11 @@ describe("README's pool, service and import commands (namespace lab)", () => {
     await withLab({ nodes: 2, etcd: true }, async (lab) => {
       const endpoint = await lab.startEtcd();
       const cluster = new VipdCluster(lab, endpoint, { ttlSeconds: 3 });
-      const tokens = join(lab.dir, 'tokens');
-      const local = (text: string) => text.replaceAll('/etc/vipd/tokens/', `${tokens}/`);
-      const binDir = join(lab.dir, 'bin');
-      mkdirSync(binDir);
-      symlinkSync(VIPADM_BIN, join(binDir, 'vipadm'));
+      const dirs = readmeLabDirs(lab);
+      const { local, binDir } = dirs;
       const r: Run = { lab, binDir, exports: [local(exportLine.line)], ran: new Set() };
       try {
-        for (const name of ['admin', 'dashboard']) {
-          const made = await bash(lab, binDir, [], `deploy/new-token.sh ${tokens}/${name}`);
-          assert.equal(made.code, 0, made.stderr);
-        }
-        await startExampleCoordinator(lab, local);
+        await startTokensAndCoordinator(lab, dirs);
         for (const h of ['n1', 'n2'] as const) cluster.start(h);
         await pollUntil(
           async () => {
