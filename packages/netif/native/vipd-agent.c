@@ -36,6 +36,14 @@
 //   T <ms>        deadline = <ms> on CLOCK_MONOTONIC (absolute; at most now + 600000): a beat
 //                 that waited in the pipe cannot move the deadline later than vipd meant
 //   F             fence now
+//   L <ms> <until> keep lifetimes: until <until> (absolute ms on CLOCK_MONOTONIC, as T; at most
+//                 now + 600000) and while the deadline holds, the agent itself refreshes every
+//                 address it added (A answered ok) once its last add or refresh is <ms> old
+//                 (100..600000), with the lifetime and options of that add, a few at a time
+//                 between commands. vipd says it again after every renewal, with <until> the
+//                 latest moment a refresh still ends before the lease could expire (docs/safety.md);
+//                 vipd's event loop is then not in the refresh's path, and no address waits for
+//                 a whole round of the others. "L 0" stops it; a fence untracks everything.
 // A and R run only while <epoch> is the agent's epoch; every fence removes every tracked
 // address in one rtnetlink batch, then bumps the epoch, so nothing vipd queued before a fence
 // can bring an address back after it. Changes go to the kernel in batches of rtnetlink
@@ -44,8 +52,11 @@
 // Before it fences for a passed deadline, it reads whatever vipd has written meanwhile and takes
 // the newest T among it first (commands still run in order): beats queued behind a long batch
 // of address changes must not count as missing.
-// Other lines out: "ready <epoch> T" (T: absolute beats understood), "fenced <reason> <epoch> <removed> <absent> <failed> <ms>",
-// "log <info|warn|error> <text>", "dropped <n>" (lines lost to a full output buffer).
+// Other lines out: "ready <epoch> T L" (T: absolute beats understood; L: lifetimes kept), "fenced <reason> <epoch> <removed> <absent> <failed> <ms>",
+// "log <info|warn|error> <text>", "dropped <n>" (lines lost to a full output buffer),
+// "kept <refreshed> <late> <max_age_ms> <failed> <ERRNO|->" (at most once a second, when a kept
+// lifetime's refresh came late or failed: late = refreshed after its lifetime had run out, so the
+// kernel had removed the address meanwhile; max_age_ms the oldest such one's age).
 //
 // It never blocks on its output: replies and logs wait in a 1 MiB buffer and are written
 // without blocking when vipd reads; a full buffer drops lines and counts them. Each fence also
@@ -74,6 +85,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -196,6 +208,19 @@ static struct entry tracked[MAX_TRACKED];
 static int ntracked;
 static int table[TABLE_SIZE]; // index + 1 into tracked, 0 = empty
 
+// What the agent needs to refresh a tracked address itself (L), beside tracked[] (same index).
+// valid 0: not added successfully yet, never refreshed by the agent.
+struct keep {
+  unsigned int valid;
+  uint32_t flags;
+  int scope;
+  int has_brd;
+  unsigned char brd[4];
+  char label[IF_NAMESIZE];
+  long long at; // CLOCK_MONOTONIC ns when its last add or refresh was sent
+};
+static struct keep keeps[MAX_TRACKED];
+
 static uint32_t hash_entry(const struct entry *e) {
   uint32_t h = 2166136261u;
   const unsigned char *p = (const unsigned char *)e;
@@ -216,6 +241,7 @@ static int track(const struct entry *e) {
   if (table[s] != 0) return 0;
   if (ntracked == MAX_TRACKED) return -1;
   tracked[ntracked] = *e;
+  memset(&keeps[ntracked], 0, sizeof keeps[ntracked]);
   table[s] = ++ntracked;
   return 0;
 }
@@ -239,6 +265,7 @@ static void untrack(const struct entry *e) {
   if (idx != last) { // move the last entry into the hole
     int ls = slot_of(&tracked[last]);
     tracked[idx] = tracked[last];
+    keeps[idx] = keeps[last];
     table[ls] = idx + 1;
   }
   ntracked--;
@@ -520,6 +547,117 @@ static void fence(const char *reason, long long ref) {
   to_stderr(err);
 }
 
+// ---------------------------------------------------------------- kept lifetimes (L)
+#define KEEP_CHUNK 32           // refreshes per turn: a command waits behind at most this many
+#define KEEP_RETRY_NS 250000000 // a refresh that failed is tried again this much later
+#define KEEP_REPORT_NS 1000000000LL
+#define KERNEL_FUZZ_NS 20000000 // the kernel removes an address 20 ms before its lifetime's end
+static long long keep_after_ns; // 0: vipd refreshes lifetimes itself (R)
+static long long keep_until;    // CLOCK_MONOTONIC ns: no refresh of the agent's own from then on
+static int keep_cursor;
+static struct {
+  unsigned long long refreshed, late, failed;
+  long long max_age_ns, since;
+  int err;
+} kept_stats;
+
+// An add or refresh of an address went through at `at` (sent then): its lifetime counts from
+// there. An add also gives the options the agent refreshes it with.
+static void note_kept(const struct cmd *c, long long at) {
+  if (c->e.type != T_ADDR || (c->kind != 'A' && c->kind != 'R')) return;
+  int slot = table[slot_of(&c->e)];
+  if (slot == 0) return; // removed again in the same batch
+  struct keep *k = &keeps[slot - 1];
+  if (c->kind == 'A') {
+    k->flags = c->flags;
+    k->scope = c->scope;
+    k->has_brd = c->has_brd;
+    memcpy(k->brd, c->brd, sizeof k->brd);
+    memcpy(k->label, c->label, sizeof k->label);
+  } else if (k->valid == 0)
+    return; // never added by this agent: not its to keep
+  k->valid = c->valid;
+  k->at = at;
+}
+
+static int keeping(void) {
+  long long now = now_ns();
+  return keep_after_ns != 0 && now < keep_until && deadline != 0 && now < deadline;
+}
+
+// When the next kept address is due for a refresh (0: none, or not keeping).
+static long long next_keep_due(void) {
+  if (!keeping()) return 0;
+  long long next = 0;
+  for (int i = 0; i < ntracked; i++) {
+    if (tracked[i].type != T_ADDR || keeps[i].valid == 0) continue;
+    long long due = keeps[i].at + keep_after_ns;
+    if (next == 0 || due < next) next = due;
+  }
+  return next;
+}
+
+static const char *errno_name(int result);
+static void answer(struct cmd *c, int result);
+
+// One turn: refreshes up to KEEP_CHUNK due addresses, round the tracked ones from where the last
+// turn stopped. Returns how many it sent.
+static int keep_lifetimes(void) {
+  static struct cmd cmds[KEEP_CHUNK];
+  int idx[KEEP_CHUNK], n = 0;
+  if (!keeping() || ntracked == 0) return 0;
+  long long now = now_ns();
+  const char *last_name = NULL;
+  int last_index = 0, k;
+  for (k = 0; k < ntracked && n < KEEP_CHUNK; k++) {
+    int i = (keep_cursor + k) % ntracked;
+    if (tracked[i].type != T_ADDR || keeps[i].valid == 0 || now - keeps[i].at < keep_after_ns) continue;
+    struct cmd *c = &cmds[n];
+    memset(c, 0, sizeof *c);
+    c->kind = 'R';
+    c->e = tracked[i];
+    c->valid = keeps[i].valid;
+    c->flags = keeps[i].flags;
+    c->scope = keeps[i].scope;
+    c->has_brd = keeps[i].has_brd;
+    memcpy(c->brd, keeps[i].brd, sizeof c->brd);
+    memcpy(c->label, keeps[i].label, sizeof c->label);
+    if (last_name == NULL || strcmp(last_name, c->e.ifname) != 0) {
+      last_name = tracked[i].ifname;
+      last_index = (int)if_nametoindex(last_name);
+    }
+    c->ifindex = last_index;
+    if (c->ifindex == 0) answer(c, -ENODEV);
+    long long age = now - keeps[i].at;
+    if (age >= (long long)keeps[i].valid * 1000000000LL - KERNEL_FUZZ_NS) {
+      kept_stats.late++;
+      if (age > kept_stats.max_age_ns) kept_stats.max_age_ns = age;
+    }
+    idx[n++] = i;
+  }
+  keep_cursor = ntracked ? (keep_cursor + k) % ntracked : 0;
+  if (n == 0) return 0;
+  run_batch(cmds, n);
+  for (int j = 0; j < n; j++) {
+    struct keep *kp = &keeps[idx[j]];
+    if (cmds[j].result == 0) {
+      kp->at = now;
+      kept_stats.refreshed++;
+    } else {
+      kp->at = now - keep_after_ns + KEEP_RETRY_NS;
+      if (kept_stats.failed++ == 0) kept_stats.err = cmds[j].result;
+    }
+  }
+  long long end = now_ns();
+  if ((kept_stats.late || kept_stats.failed) && end - kept_stats.since >= KEEP_REPORT_NS) {
+    emit("kept %llu %llu %lld %llu %s", kept_stats.refreshed, kept_stats.late, kept_stats.max_age_ns / 1000000LL,
+         kept_stats.failed, kept_stats.failed ? errno_name(kept_stats.err) : "-");
+    memset(&kept_stats, 0, sizeof kept_stats);
+    kept_stats.since = end;
+  }
+  return n;
+}
+
 static void reply(const struct cmd *c) {
   switch (c->result) {
   case 0: emit("ok %llu", c->id); return;
@@ -527,19 +665,22 @@ static void reply(const struct cmd *c) {
   case STALE: emit("stale %llu %llu", c->id, epoch); return;
   case UNTRACKED: emit("untracked %llu", c->id); return;
   }
-  const char *name = c->result == -ENODEV ? "ENODEV"
-                     : c->result == -ETIMEDOUT ? "ETIMEDOUT"
-                     : c->result == -EEXIST ? "EEXIST"
-                     : c->result == -EINVAL ? "EINVAL"
-                     : c->result == -EADDRNOTAVAIL ? "EADDRNOTAVAIL"
-                     : c->result == -EPERM ? "EPERM"
-                     : c->result == -ENOSPC ? "ENOSPC"
-                     : c->result == -ENETUNREACH ? "ENETUNREACH"
-                     : c->result == -ESRCH ? "ESRCH"
-                     : c->result == -ENOENT ? "ENOENT"
-                     : c->result == -ERANGE ? "ERANGE"
-                                            : "EOTHER";
-  emit("err %llu %s %s", c->id, name, c->why ? c->why : strerror(-c->result));
+  emit("err %llu %s %s", c->id, errno_name(c->result), c->why ? c->why : strerror(-c->result));
+}
+
+static const char *errno_name(int result) {
+  return result == -ENODEV          ? "ENODEV"
+         : result == -ETIMEDOUT     ? "ETIMEDOUT"
+         : result == -EEXIST        ? "EEXIST"
+         : result == -EINVAL        ? "EINVAL"
+         : result == -EADDRNOTAVAIL ? "EADDRNOTAVAIL"
+         : result == -EPERM         ? "EPERM"
+         : result == -ENOSPC        ? "ENOSPC"
+         : result == -ENETUNREACH   ? "ENETUNREACH"
+         : result == -ESRCH         ? "ESRCH"
+         : result == -ENOENT        ? "ENOENT"
+         : result == -ERANGE        ? "ERANGE"
+                                    : "EOTHER";
 }
 
 static void answer(struct cmd *c, int result) {
@@ -585,6 +726,7 @@ static void flush_batch(void) {
   for (int i = 0; i < nbatch; i++) {
     // A route, rule or vmac the kernel refused is not vipd's to remove at a fence.
     if (batch[i].kind == 'A' && batch[i].e.type != T_ADDR && batch[i].result != 0) untrack(&batch[i].e);
+    if (batch[i].result == 0) note_kept(&batch[i], t0);
     reply(&batch[i]);
     if (batch[i].kind != 'X') changes++;
   }
@@ -761,6 +903,19 @@ static void handle_line(char *line) {
     set_absolute_deadline(v);
     return;
   }
+  if (!strcmp(tok[0], "L")) {
+    unsigned long long until = 0;
+    if (n == 2 && parse_num(tok[1], 0, &v) == 0) { // L 0
+      keep_after_ns = 0;
+      return;
+    }
+    if (n != 3 || parse_num(tok[1], MAX_BEAT_MS, &v) < 0 || v < 100 || parse_num(tok[2], 1ULL << 52, &until) < 0)
+      return bad_line("bad keep", orig, NULL);
+    long long at = (long long)until * 1000000LL, cap = now_ns() + MAX_BEAT_MS * 1000000LL;
+    keep_after_ns = (long long)v * 1000000LL;
+    keep_until = at < cap ? at : cap;
+    return;
+  }
   if (!strcmp(tok[0], "F")) {
     if (n != 1) return bad_line("bad fence", orig, NULL);
     flush_batch();
@@ -928,7 +1083,7 @@ static void on_signal(int sig) { got_signal = sig; }
 static int serve(int fd, sigset_t *empty) {
   in_fd = fd;
   reset_input();
-  emit("ready %llu T", epoch);
+  emit("ready %llu T L", epoch);
   for (;;) {
     flush_out();
     if (expired()) {
@@ -943,11 +1098,17 @@ static int serve(int fd, sigset_t *empty) {
       if (in_eof) break;
       continue;
     }
+    // A turn of kept lifetimes when some are due, then the commands again (polled, not waited
+    // for, while more are due).
+    long long due = next_keep_due();
+    if (due != 0 && due <= now_ns() && keep_lifetimes() == 0) due = 0;
+    long long wake = deadline != 0 && (due == 0 || deadline < due) ? deadline : due;
     long long now = now_ns();
     struct timespec ts, *tsp = NULL;
-    if (deadline != 0) {
-      ts.tv_sec = (deadline - now) / 1000000000LL;
-      ts.tv_nsec = (deadline - now) % 1000000000LL;
+    if (wake != 0) {
+      long long left = wake > now ? wake - now : 0;
+      ts.tv_sec = left / 1000000000LL;
+      ts.tv_nsec = left % 1000000000LL;
       tsp = &ts;
     }
     // Output waiting: wake when vipd reads it too (on a socket, in and out are one fd).
@@ -967,6 +1128,33 @@ static int serve(int fd, sigset_t *empty) {
   reset_input();
   fence("eof", seen);
   return 0;
+}
+
+// The agent leads a session of its own (vipd starts it detached; systemd starts every service
+// so). Under the kernel's autogroup scheduling the CPUs are shared between sessions first, so the
+// nice value it inherited from vipd (scheduling.nice) counts only once its session's group has it
+// too: without it, beside twelve busy processes in sessions of their own it got a fourteenth of
+// the CPUs and could not keep 2000 lifetimes (bench:starve, 2026-12-07). Only ever lowered; best
+// effort (EPERM without CAP_SYS_NICE: left as it is; see services/vipd/src/scheduling.ts).
+static void nice_autogroup(void) {
+  if (getsid(0) != getpid()) return;
+  errno = 0;
+  int nice = getpriority(PRIO_PROCESS, 0);
+  if (errno != 0 || nice >= 0) return;
+  char buf[128];
+  int fd = open("/proc/self/autogroup", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return; // no autogroup here
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0) return;
+  buf[n] = '\0';
+  const char *at = strstr(buf, "nice ");
+  if (!at || atoi(at + 5) <= nice) return;
+  fd = open("/proc/self/autogroup", O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  int len = snprintf(buf, sizeof buf, "%d\n", nice);
+  if (write(fd, buf, (size_t)len) < 0) fprintf(stderr, "vipd-agent: session priority left as it is: %s\n", strerror(errno));
+  close(fd);
 }
 
 static int listen_on(const char *path) {
@@ -1013,6 +1201,7 @@ int main(int argc, char **argv) {
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGHUP, &sa, NULL);
   prctl(PR_SET_TIMERSLACK, 1UL); // wake at the deadline, not 50 us later
+  nice_autogroup();
   (void)mlockall(MCL_CURRENT);   // best effort: no page-in on the fence path
   nl = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
   struct sockaddr_nl local = {.nl_family = AF_NETLINK};
@@ -1059,6 +1248,7 @@ int main(int argc, char **argv) {
     outlen = 0;
     dropped = 0;
     deadline = 0;
+    keep_after_ns = 0; // each vipd says whether the agent keeps lifetimes
     int sig = serve(c, &empty);
     flush_out();
     close(c);

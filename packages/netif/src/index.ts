@@ -35,6 +35,7 @@ export {
   KernelAgent,
   type AgentExit,
   type AgentFence,
+  type KeptLifetimes,
   type KernelAgentOptions,
 } from './kernel-agent';
 export { type NetifOptions } from './ip-runner';

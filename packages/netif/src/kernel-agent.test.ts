@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { AgentFencedError, InterfaceNotFoundError } from './errors';
-import { type AgentFence, DEFAULT_AGENT_BINARY, KernelAgent } from './kernel-agent';
+import { type AgentFence, DEFAULT_AGENT_BINARY, KernelAgent, type KeptLifetimes } from './kernel-agent';
 import { parseAddresses, type AddressInfo } from './parse';
 
 const NS = `vka-${randomBytes(4).toString('hex')}`;
@@ -232,6 +232,56 @@ void describe('kernel agent on real interfaces in a network namespace', { skip: 
     }
   });
 
+  void it("keeps lifetimes itself while the deadline holds (L), with the add's options; never after a fence; not once told to stop", async () => {
+    type Raw = { local: string; label?: string; noprefixroute?: boolean; valid_life_time?: number };
+    const raw = (address: string): Raw | undefined =>
+      (JSON.parse(ipNs('-json', 'address', 'show', 'dev', 'veth0')) as { addr_info: Raw[] }[])
+        .flatMap((l) => l.addr_info)
+        .find((a) => a.local === address);
+    const agent = new KernelAgent({ binaryPath: WRAPPER });
+    const kept: KeptLifetimes[] = [];
+    agent.on('kept', (k: KeptLifetimes) => kept.push(k));
+    try {
+      assert.equal(await agent.ready, true);
+      assert.equal(agent.keepsLifetimes, true, 'its ready line says L');
+      assert.throws(() => agent.keepLifetimes(50), /50 ms is not 0 or 100\.\.600000/);
+      agent.beat(20_000);
+      assert.equal(agent.keepLifetimes(300, 20_000), true);
+      // One-second lifetimes: the kernel removes either within about two seconds unless refreshed.
+      const a4 = { ...v4(70), address: '203.0.113.70', label: 'veth0:kept', validLftSec: 1 };
+      const a6 = { ...v6(0x70), address: '2001:db8:70::70', noPrefixRoute: true, validLftSec: 1 };
+      await Promise.all([agent.add(a4), agent.add(a6)]);
+      await sleep(3000);
+      assert.equal(raw('203.0.113.70')?.label, 'veth0:kept', 'kept past its 1 s lifetime, label and all');
+      assert.equal(raw('2001:db8:70::70')?.noprefixroute, true, 'kept, and still without a prefix route');
+      assert.deepEqual(
+        kept.filter((k) => k.late > 0 || k.failed > 0),
+        [],
+        'no refresh came late or failed',
+      );
+      // A fence untracks everything: nothing it removed comes back by a later refresh.
+      agent.fenceNow();
+      await until('the fence', () => addrs().length === 0);
+      await sleep(700);
+      assert.deepEqual(addrs(), [], 'nothing re-created after the fence');
+      // Kept for a while only (vipd's window after a renewal): then the lifetime runs out, the
+      // kernel's backstop; and so it does when told to stop.
+      agent.keepLifetimes(300, 1000);
+      await agent.add({ ...v4(71), validLftSec: 1 });
+      await sleep(800);
+      assert.ok(present('198.51.100.71'), 'kept while the window is open');
+      await until('the kernel to remove the address after the window', () => !present('198.51.100.71'), 4000);
+      agent.keepLifetimes(300, 20_000);
+      await agent.add({ ...v4(72), validLftSec: 1 });
+      await sleep(1200);
+      assert.ok(present('198.51.100.72'), 'kept past its lifetime while keeping is on');
+      agent.keepLifetimes(0);
+      await until('the kernel to remove the unrefreshed address', () => !present('198.51.100.72'), 4000);
+    } finally {
+      await agent.close();
+    }
+  });
+
   void it('refuses bad and truncated commands with an answer, keeps going, leaves nothing untracked', async () => {
     const raw = rawAgent();
     raw.write('A 1 1 veth0 198.51.100.40/24 30\n');
@@ -239,7 +289,7 @@ void describe('kernel agent on real interfaces in a network namespace', { skip: 
     raw.write('R 3 1 veth0 198.51.100.41/24 30\n'); // not tracked: refused, not created
     raw.write('A 4 7 veth0 198.51.100.42/24 30\n'); // wrong epoch
     raw.write('D 5 veth0 198.51.100.43/24\n'); // absent
-    raw.write('Q\nA\n\x01\x02\n' + 'A 6 1 veth0 '.padEnd(400, 'x') + '\nB -5\nB 0\n');
+    raw.write('Q\nA\n\x01\x02\n' + 'A 6 1 veth0 '.padEnd(400, 'x') + '\nB -5\nB 0\nL 50 1\nL x\nL 300\n');
     raw.write('A 7 1 veth0 2001:db8::44/64 30 label6\n'); // a label on IPv6: refused
     raw.write('A 8 1 veth0 198.51.100.45/24 0\n'); // lifetime 0 ("forever" is never allowed)
     raw.write('A 10 1 veth0 2001:db8::46/64 30 scope=253\n'); // scope on IPv6: refused
@@ -250,6 +300,11 @@ void describe('kernel agent on real interfaces in a network namespace', { skip: 
       .map((l) => l.split(' ')[0]);
     assert.deepEqual(answers, ['ok', 'err', 'untracked', 'stale', 'absent', 'err', 'err', 'err', 'err']);
     assert.ok(raw.lines.filter((l) => l.startsWith('log error')).length >= 5, raw.lines.join('\n'));
+    assert.equal(
+      raw.lines.filter((l) => l.includes('(bad keep)')).length,
+      3,
+      'L below 100 ms, not a number, two numbers',
+    );
     assert.deepEqual(
       addrs().map((a) => a.address),
       ['198.51.100.40'],
@@ -304,7 +359,7 @@ void describe('kernel agent on real interfaces in a network namespace', { skip: 
       await until('ready', () => raw.lines.some((l) => l.startsWith('ready ')));
       assert.match(
         raw.lines.find((l) => l.startsWith('ready '))!,
-        /^ready \d+ T$/,
+        /^ready \d+ T( \w+)*$/,
         'says it takes T',
       );
       // The first beat's deadline passes at once (1 ms), so the agent must find the second beat,

@@ -20,7 +20,9 @@
 // CLOCK_MONOTONIC (`T`) when the agent says it understands them (`ready <epoch> T`): a beat read
 // late cannot move the fence later than vipd meant.
 //
-// How vipd uses it: add() tracks and adds, refresh() pushes lifetimes of held addresses forward,
+// How vipd uses it: add() tracks and adds, keepLifetimes() has the agent push the lifetimes of
+// what it added forward by itself (refresh() does it one command per address, for an older agent
+// and for failsafe VIPs),
 // remove() removes and untracks, beat(ms left until its own deadline) after every renewal,
 // fenceNow() on its own fence paths. addRoute()/addRule() and removeRoute()/removeRule() do the
 // same for the routes and rules that come with a VIP (keepalived's virtual_routes and
@@ -84,6 +86,20 @@ export interface AgentFence {
   readonly ms: number;
   /** Its line was lost (learnt from a refused command): what it removed is not known. */
   readonly unknown?: true;
+}
+
+/**
+ * The agent's report on the lifetimes it keeps (keepLifetimes), at most once a second and only
+ * when something went wrong since the last: `late` refreshes came after the address's lifetime
+ * had run out (the kernel had removed it; the refresh added it back), the oldest `maxAgeMs` after
+ * its last change; `failed` were refused (`err` the first one's errno name) and are tried again.
+ */
+export interface KeptLifetimes {
+  readonly refreshed: number;
+  readonly late: number;
+  readonly maxAgeMs: number;
+  readonly failed: number;
+  readonly err?: string;
 }
 
 export interface AgentExit {
@@ -159,7 +175,7 @@ const ruleContext = (r: RuleSpec) => ({ ifname: '', address: `rule ${describeRul
 const refreshKey = (k: { ifname: string; address: string }): string => `${k.ifname} ${k.address}`;
 
 /**
- * One connection to a kernel agent. Events: 'fenced' (AgentFence), 'exit' (AgentExit, once),
+ * One connection to a kernel agent. Events: 'fenced' (AgentFence), 'kept' (KeptLifetimes), 'exit' (AgentExit, once),
  * 'unexpectedExit' (AgentExit, when it ended without close()). Never emits 'error'.
  */
 export class KernelAgent extends EventEmitter {
@@ -196,6 +212,8 @@ export class KernelAgent extends EventEmitter {
   private beatAt: number | undefined;
   /** The agent takes absolute beats (`T`; its ready line says so). */
   private absoluteBeats = false;
+  /** The agent can keep lifetimes itself (`L`; its ready line says so). */
+  private canKeep = false;
   private waitingForDrain = false;
   /** Lines read but not handled yet (see onLine), from backlogHead on. */
   private backlog: string[] = [];
@@ -401,6 +419,34 @@ export class KernelAgent extends EventEmitter {
     // writing) when flushed: a beat made before `ready` must not end up later than meant.
     this.beatAt = monotonicMs() + ms;
     return this.flush();
+  }
+
+  /**
+   * Whether the agent can refresh the lifetimes of the addresses it added by itself (see
+   * keepLifetimes): known once `ready` resolved true. An older agent (a vipd-agent.service not
+   * restarted since an upgrade) cannot, and vipd refreshes them with refresh() as before.
+   */
+  get keepsLifetimes(): boolean {
+    return this.isReady && this.canKeep;
+  }
+
+  /**
+   * For the next `forMs` (while its deadline holds too) the agent refreshes every address it
+   * added once its last add or refresh is `afterMs` old (100..600000), with that add's lifetime
+   * and options, a few at a time between commands: no round of refreshes waits for vipd, and no
+   * command waits behind one. `afterMs` 0: no longer. Late or failed refreshes come back as
+   * 'kept' events (KeptLifetimes). False when the agent cannot (keepsLifetimes) or is gone.
+   */
+  keepLifetimes(afterMs: number, forMs = 0): boolean {
+    if (!Number.isInteger(afterMs) || (afterMs !== 0 && (afterMs < 100 || afterMs > MAX_BEAT_MS))) {
+      throw new InvalidArgumentError(`keep lifetimes: ${afterMs} ms is not 0 or 100..${MAX_BEAT_MS}`, {
+        ifname: '',
+      });
+    }
+    if (!this.keepsLifetimes) return false;
+    if (afterMs === 0) return this.send('L 0');
+    const until = monotonicMs() + Math.max(0, Math.min(Math.floor(forMs), MAX_BEAT_MS));
+    return this.send(`L ${afterMs} ${until}`);
   }
 
   /** Removes every tracked address now. */
@@ -632,6 +678,7 @@ export class KernelAgent extends EventEmitter {
       case 'ready':
         this.epoch = Number(a);
         this.absoluteBeats = b === 'T';
+        this.canKeep = rest.includes('L');
         this.isReady = true;
         this.resolveReady(true);
         this.flush();
@@ -641,6 +688,18 @@ export class KernelAgent extends EventEmitter {
         if (a === 'error') this.log.error({}, text);
         else if (a === 'warn') this.log.warn({}, text);
         else this.log.debug({}, text);
+        return;
+      }
+      case 'kept': {
+        const [refreshed, late, maxAgeMs, failed, err] = line.split(' ').slice(1);
+        const event: KeptLifetimes = {
+          refreshed: Number(refreshed),
+          late: Number(late),
+          maxAgeMs: Number(maxAgeMs),
+          failed: Number(failed),
+          ...(err !== undefined && err !== '-' && { err }),
+        };
+        this.emit('kept', event);
         return;
       }
       case 'dropped':

@@ -228,6 +228,7 @@ export class Daemon {
       kernel,
       clock,
       lifetimeSec: config.lease.addressLifetimeSec,
+      holdMs: config.lease.ttlSeconds * 1000 - config.lease.fenceMarginMs,
       log,
       vips: () => controllers.all.values(),
     });

@@ -5,6 +5,7 @@ import {
   type AddressSpec,
   type AgentFence,
   defaultLabel,
+  type KeptLifetimes,
   getLink,
   KernelAgent,
   describeRoute,
@@ -111,6 +112,36 @@ async function removeAll(a: KernelAgent, ifname: string, spec: VipSpec): Promise
   return address;
 }
 
+/**
+ * When the kernel agent refreshes an address it keeps (KernelAgent.keepLifetimes): after this
+ * share of its lifetime, so that a refresh late by up to 40 % of the lifetime (0.8 s of a 2 s one:
+ * a host short of CPU, a long turn of other commands first) still comes before the kernel removes
+ * it. Each IPv6 refresh costs the kernel time in proportion to the addresses there (docs/safety.md),
+ * so not more often than this.
+ */
+export const KEEP_AFTER_SHARE = 0.6;
+
+export function keepAfterMs(lifetimeSec: number): number {
+  return Math.max(100, Math.round(lifetimeSec * 1000 * KEEP_AFTER_SHARE));
+}
+
+/** The agent's report of late or failed refreshes of the lifetimes it keeps, in vipd's words. */
+function logKept(log: Logger, k: KeptLifetimes): void {
+  if (k.late > 0) {
+    log.warn(
+      { addresses: k.late, untouchedMs: k.maxAgeMs, refreshed: k.refreshed },
+      'VIP addresses went longer than their kernel lifetime without a refresh: the kernel removed them ' +
+        'meanwhile and the kernel agent added them back (clients lost them in between; the host is short of CPU)',
+    );
+  }
+  if (k.failed > 0) {
+    log.warn(
+      { failed: k.failed, err: k.err },
+      'address lifetime refresh failed (the kernel agent tries again)',
+    );
+  }
+}
+
 export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): Kernel {
   const announcer = new Announcer({ logger: log });
   // Every address change and the fence go through one kernel agent (see @vipd/netif's
@@ -138,6 +169,7 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
       }
       opts.onAgentLost?.();
     });
+    a.on('kept', (k: KeptLifetimes) => logKept(log, k));
     return a;
   }
   // Index and MAC of an interface for frames: asked of `ip` at most once a second per interface
@@ -253,6 +285,9 @@ export function createLinuxKernel(log: Logger, opts: LinuxKernelOptions = {}): K
     },
     guard(budgetMs: number): void {
       agent.beat(budgetMs);
+    },
+    keepLifetimes(lifetimeSec: number, forMs: number): boolean {
+      return agent.keepsLifetimes && agent.keepLifetimes(keepAfterMs(lifetimeSec), forMs);
     },
     async ready(): Promise<boolean> {
       return agent.ready;

@@ -36,6 +36,13 @@ export interface Kernel {
     entries: readonly T[],
     lifetimeSec: number,
   ): Promise<(T & { message: string })[]>;
+  /**
+   * For the next `forMs` the kernel pushes the lifetime of every address it added forward by
+   * itself, while its dead-man's deadline (guard) holds too: true when it does (refreshVips after
+   * a renewal is then not needed), false when it cannot (an older kernel agent). Said after every
+   * renewal, with the window that renewal allows (LifetimeRefresher).
+   */
+  keepLifetimes?(lifetimeSec: number, forMs: number): boolean;
   /** Removes it; true when it was present. */
   removeVip(ifname: string, spec: VipSpec): Promise<boolean>;
   /** Sends `count` announcements `intervalMs` apart; resolves with the number sent. */

@@ -5,6 +5,8 @@ import { parseVipSpec } from '@vipd/store';
 import type { Kernel } from './kernel';
 import type { HeldAddress } from './vip-announcer';
 import {
+  KEEP_AT_LEAST_MS,
+  keepWindowMs,
   LifetimeRefresher,
   PACE_FROM_ADDRESSES,
   type RefreshableVip,
@@ -38,7 +40,14 @@ function setUp(costPerVipMs: number, held: number, idle: number) {
   };
   const vips = [...Array(held).keys()].map((i) => vip(i, true));
   vips.push(...[...Array(idle).keys()].map((i) => vip(held + i, false)));
-  const r = new LifetimeRefresher({ kernel, clock, lifetimeSec: 2, log: silentLogger(), vips: () => vips });
+  const r = new LifetimeRefresher({
+    kernel,
+    clock,
+    lifetimeSec: 2,
+    holdMs: 2250,
+    log: silentLogger(),
+    vips: () => vips,
+  });
   /** Renewals every `everyMs` for `forMs`. */
   const renewals = async (everyMs: number, forMs: number): Promise<void> => {
     const end = now + forMs;
@@ -60,6 +69,7 @@ function refresherOver(
     kernel: kernel as Kernel,
     clock: { now: () => 0 },
     lifetimeSec: 2,
+    holdMs: 2250,
     log,
     vips: () => vips,
   });
@@ -178,6 +188,7 @@ describe('kernel lifetime refresh', () => {
       kernel,
       clock: { now: () => now },
       lifetimeSec: 2,
+      holdMs: 2250,
       log: {
         ...silentLogger(),
         warn: (fields: Record<string, unknown>, msg: string) => lines.push({ fields, msg }),
@@ -271,5 +282,46 @@ describe('kernel lifetime refresh', () => {
     const t = setUp(0.01, 3, 500);
     await t.r.afterRenewal();
     assert.equal(t.locks(), 3);
+  });
+
+  it('leaves the lifetimes to a kernel that keeps them, for the window the renewal allows, and refreshes itself otherwise', async () => {
+    let refreshes = 0;
+    const windows: number[] = [];
+    let able = true;
+    const kernel = {
+      refreshVips: (entries: readonly unknown[]) => {
+        refreshes += entries.length;
+        return Promise.resolve([]);
+      },
+      keepLifetimes: (lifetimeSec: number, forMs: number) => {
+        assert.equal(lifetimeSec, 2);
+        windows.push(forMs);
+        return able;
+      },
+    } as unknown as Kernel;
+    const spec = parseVipSpec({ name: 'v', address: '198.51.100.9/24', interface: 'e0' });
+    const r = refresherOver(
+      kernel,
+      Array.from({ length: 3 }, () => ({
+        holding: '5',
+        kernelBusy: false,
+        lockKernel: () => Promise.resolve(() => undefined),
+        refreshTarget: () => ({ ifname: 'e0', spec, revision: '5' }),
+      })),
+    );
+    // The clock stands at 0: a keepalive sent 50 ms ago leaves T − m − 50 = 2200 ms.
+    await r.afterRenewal(-50);
+    assert.deepEqual([windows, refreshes], [[2200], 0], 'the kernel keeps them: no refresh round');
+    await r.afterRenewal(-2300);
+    assert.equal(windows[1], KEEP_AT_LEAST_MS, 'a renewal answered late still allows a short window');
+    able = false; // an older kernel agent
+    await r.afterRenewal(-50);
+    assert.equal(refreshes, 3, 'refreshed here when the kernel cannot keep them');
+  });
+
+  it("keepWindowMs: until the renewal's hold deadline, keepalive + T − m", () => {
+    assert.equal(keepWindowMs(1000, 1000, 2250), 2250);
+    assert.equal(keepWindowMs(1600, 1000, 2250), 1650);
+    assert.equal(keepWindowMs(3300, 1000, 2250), KEEP_AT_LEAST_MS);
   });
 });

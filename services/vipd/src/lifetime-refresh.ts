@@ -1,8 +1,11 @@
 /**
- * After a renewal, one `ip` batch pushes the kernel lifetime of every held VIP forward (the
- * backstop of docs/safety.md: a VIP whose daemon and kernel agent are both gone disappears by
- * itself before the lease can expire). Every held VIP's kernel lock is held meanwhile, so no VIP
- * is removed while the batch could bring it back.
+ * After a renewal, the kernel lifetime of every held VIP is pushed forward (the backstop of
+ * docs/safety.md: a VIP whose daemon and kernel agent are both gone disappears by itself before the
+ * lease can expire). The kernel agent does it itself (its L): told after every renewal for how long
+ * that renewal allows, it refreshes each address it added once 0.6 of its lifetime has passed, a few
+ * at a time between commands (packages/netif/native/vipd-agent.c). What follows is for an agent
+ * that cannot (an older vipd-agent.service): one batch per renewal, every held VIP's kernel lock
+ * held meanwhile, so no VIP is removed while the batch could bring it back.
  *
  * Paced by its own cost: an IPv6 address change costs the kernel time in proportion to the
  * addresses already in the namespace (npm run bench:ip-cost on 6.18: 0.1 ms a change at 200
@@ -53,6 +56,22 @@ export function refreshSpacingMs(
   return Math.max(0, Math.min(REFRESH_PACE * lastMs, lifetimeMs / 2, latest));
 }
 
+/** A kernel keeping lifetimes is given at least this long after every renewal (see keepWindowMs). */
+export const KEEP_AT_LEAST_MS = 100;
+
+/**
+ * How long after `now` a kernel that keeps lifetimes may go on refreshing on the strength of the
+ * renewal whose keepalive went at `keepaliveAt`: until that renewal's hold deadline (`keepalive +
+ * T − m`, `holdMs` = T − m), which the agent's own deadline enforces anyway. Every address is then
+ * refreshed at least `holdMs − keep-after` after the keepalive, so its lifetime never ends before
+ * the deadline (an etcd outage under onEtcdLoss: fence drops the VIP at the fence, not earlier);
+ * and an address whose daemon and agent die together at X outlives X by at most valid_lft +
+ * kernel lateness (docs/safety.md). At least KEEP_AT_LEAST_MS.
+ */
+export function keepWindowMs(now: number, keepaliveAt: number, holdMs: number): number {
+  return Math.max(KEEP_AT_LEAST_MS, Math.floor(keepaliveAt + holdMs - now));
+}
+
 /** What the refresher needs of a VIP controller. */
 export interface RefreshableVip {
   /** Defined while the address is up here (cheap: no lock). */
@@ -83,14 +102,22 @@ export class LifetimeRefresher {
       kernel: Kernel;
       clock: Clock;
       lifetimeSec: number;
+      /** T − m: a renewal lets this node hold its VIPs until its keepalive + T − m. */
+      holdMs: number;
       log: Logger;
       vips: () => Iterable<RefreshableVip>;
     },
   ) {}
 
-  /** After each successful renewal; resolves when the refresh (if one was due) is done. */
-  async afterRenewal(): Promise<void> {
+  /**
+   * After each successful renewal (its keepalive sent at `keepaliveAt`); resolves when the refresh
+   * (if one was due) is done. A kernel that keeps lifetimes itself (the kernel agent's L) is told
+   * to, for as long as this renewal allows (keepWindowMs), and nothing more is done here.
+   */
+  async afterRenewal(keepaliveAt = this.o.clock.now()): Promise<void> {
     const start = this.o.clock.now();
+    const window = keepWindowMs(start, keepaliveAt, this.o.holdMs);
+    if (this.o.kernel.keepLifetimes?.(this.o.lifetimeSec, window) === true) return;
     const renewalGap = start - this.lastRenewalAt;
     this.lastRenewalAt = start;
     const spacing = refreshSpacingMs(

@@ -12,10 +12,13 @@
  * the cpu cgroup controller is not), the CPUs are shared first between sessions and only then
  * between the tasks of one, so a thread's nice value counts only inside its session: twelve busy
  * processes each in a session of their own can leave vipd's session a thirteenth of the CPUs
- * whatever the threads' nice. So when vipd leads its own session (a systemd service does: vipd
- * and the agent it starts), the session's group gets the same value. When it does not (started
- * from a shell or a script), the group is left alone: raising it would raise everything else in
- * that session too (in bench:starve, twelve busy loops sharing the lab's session then starved
+ * whatever the threads' nice. So when vipd leads its own session (a systemd service does), the
+ * session's group gets the same value. The kernel agent vipd starts runs in a session of its own
+ * (detached) and gives its group the nice value it inherited itself (vipd-agent.c
+ * nice_autogroup): it does the kernel's share of every change and refresh, and at nice 0 beside
+ * twelve busy sessions it could not keep 2000 lifetimes (bench:starve, 2026-12-07). When vipd
+ * does not lead its session (started from a shell or a script), vipd's group is left alone:
+ * raising it would raise everything else in that session too (in bench:starve, twelve busy loops sharing the lab's session then starved
  * the kernel's own softirq threads and with them every packet between the namespaces, for up to
  * 2 s). Where there is no autogroup (no /proc/self/autogroup, or the cpu controller in use) that
  * part changes nothing.

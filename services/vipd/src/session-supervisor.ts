@@ -88,7 +88,7 @@ export class SessionSupervisor {
     this.o.guard.update();
     session.on('renewed', () => {
       this.o.guard.update();
-      void this.o.lifetimes.afterRenewal();
+      void this.o.lifetimes.afterRenewal(session.lastOkAt);
       if (!this.o.ready()) this.o.setReady(true);
       // Back after failed renewals: controllers that stood back may act again. A renewal like
       // any other changes nothing they decide on (the tick still reconciles every second).
