@@ -39,8 +39,9 @@
 //   L <ms> <until> keep lifetimes: until <until> (absolute ms on CLOCK_MONOTONIC, as T; at most
 //                 now + 600000) and while the deadline holds, the agent itself refreshes every
 //                 address it added (A answered ok) once its last add or refresh is <ms> old
-//                 (100..600000), with the lifetime and options of that add, a few at a time
-//                 between commands. vipd says it again after every renewal, with <until> the
+//                 (100..600000), or earlier when many came due together (oldest first; see
+//                 next_keep_due), with the lifetime and options of that add, 32 at a time
+//                 between batches of commands. vipd says it again after every renewal, with <until> the
 //                 latest moment a refresh still ends before the lease could expire (docs/safety.md);
 //                 vipd's event loop is then not in the refresh's path, and no address waits for
 //                 a whole round of the others. "L 0" stops it; a fence untracks everything.
@@ -548,13 +549,23 @@ static void fence(const char *reason, long long ref) {
 }
 
 // ---------------------------------------------------------------- kept lifetimes (L)
+// Which addresses to refresh when: oldest first, each once its last change is keep_after old, or
+// earlier when that would not leave time for the refreshes before it. Addresses added together
+// (a takeover of 2000) come due together, and at ~0.5 ms a refresh (IPv6 at 2000 addresses) their
+// turns take longer than a lifetime's remaining 40 %: so each loop works out, from the measured
+// cost of a refresh, the latest moment a turn may start so that the k-th oldest is refreshed
+// KEEP_MARGIN_NS before its lifetime ends, and starts then if that is sooner (never on an address
+// younger than a quarter of its lifetime: a host that cannot keep up refreshes continuously, oldest
+// first, rather than in a tight loop). Once refreshed, they spread out over the time it took.
 #define KEEP_CHUNK 32           // refreshes per turn: a command waits behind at most this many
 #define KEEP_RETRY_NS 250000000 // a refresh that failed is tried again this much later
 #define KEEP_REPORT_NS 1000000000LL
-#define KERNEL_FUZZ_NS 20000000 // the kernel removes an address 20 ms before its lifetime's end
-static long long keep_after_ns; // 0: vipd refreshes lifetimes itself (R)
-static long long keep_until;    // CLOCK_MONOTONIC ns: no refresh of the agent's own from then on
-static int keep_cursor;
+#define KEEP_MARGIN_NS 300000000LL // room left for commands and late wake-ups
+#define KERNEL_FUZZ_NS 20000000    // the kernel removes an address 20 ms before its lifetime's end
+static long long keep_after_ns;    // 0: vipd refreshes lifetimes itself (R)
+static long long keep_until;       // CLOCK_MONOTONIC ns: no refresh of the agent's own from then on
+static long long keep_cost_ns = 1000000; // one refresh's wall time, a moving average (1 ms at first)
+static int order[MAX_TRACKED];     // the kept addresses, oldest first (kept_order)
 static struct {
   unsigned long long refreshed, late, failed;
   long long max_age_ns, since;
@@ -585,34 +596,51 @@ static int keeping(void) {
   return keep_after_ns != 0 && now < keep_until && deadline != 0 && now < deadline;
 }
 
-// When the next kept address is due for a refresh (0: none, or not keeping).
-static long long next_keep_due(void) {
+static int older(const void *a, const void *b) {
+  long long x = keeps[*(const int *)a].at, y = keeps[*(const int *)b].at;
+  return x < y ? -1 : x > y;
+}
+
+// The kept addresses into order[], oldest first; how many (0 when not keeping).
+static int kept_order(void) {
   if (!keeping()) return 0;
-  long long next = 0;
-  for (int i = 0; i < ntracked; i++) {
-    if (tracked[i].type != T_ADDR || keeps[i].valid == 0) continue;
-    long long due = keeps[i].at + keep_after_ns;
-    if (next == 0 || due < next) next = due;
+  int n = 0;
+  for (int i = 0; i < ntracked; i++)
+    if (tracked[i].type == T_ADDR && keeps[i].valid != 0) order[n++] = i;
+  qsort(order, (size_t)n, sizeof order[0], older);
+  return n;
+}
+
+static long long lifetime_end(const struct keep *k) { return k->at + (long long)k->valid * 1000000000LL - KERNEL_FUZZ_NS; }
+
+// When the next turn is due, for the n kept addresses in order[] (0: none).
+static long long next_keep_due(int n) {
+  if (n == 0) return 0;
+  const struct keep *oldest = &keeps[order[0]];
+  long long due = oldest->at + keep_after_ns;
+  for (int k = 0; k < n; k++) {
+    long long latest = lifetime_end(&keeps[order[k]]) - KEEP_MARGIN_NS - (long long)(k + 1) * keep_cost_ns;
+    if (latest < due) due = latest;
   }
-  return next;
+  long long earliest = oldest->at + (long long)oldest->valid * 250000000LL; // a quarter of its lifetime
+  return due > earliest ? due : earliest;
 }
 
 static const char *errno_name(int result);
 static void answer(struct cmd *c, int result);
 
-// One turn: refreshes up to KEEP_CHUNK due addresses, round the tracked ones from where the last
-// turn stopped. Returns how many it sent.
-static int keep_lifetimes(void) {
+// One turn: refreshes up to KEEP_CHUNK of the n kept addresses in order[], oldest first, none
+// younger than a quarter of its lifetime. Returns how many it sent.
+static int keep_lifetimes(int n) {
   static struct cmd cmds[KEEP_CHUNK];
-  int idx[KEEP_CHUNK], n = 0;
-  if (!keeping() || ntracked == 0) return 0;
+  int idx[KEEP_CHUNK], count = 0;
   long long now = now_ns();
   const char *last_name = NULL;
-  int last_index = 0, k;
-  for (k = 0; k < ntracked && n < KEEP_CHUNK; k++) {
-    int i = (keep_cursor + k) % ntracked;
-    if (tracked[i].type != T_ADDR || keeps[i].valid == 0 || now - keeps[i].at < keep_after_ns) continue;
-    struct cmd *c = &cmds[n];
+  int last_index = 0;
+  for (int k = 0; k < n && count < KEEP_CHUNK; k++) {
+    int i = order[k];
+    if (now - keeps[i].at < (long long)keeps[i].valid * 250000000LL) break; // the rest are younger
+    struct cmd *c = &cmds[count];
     memset(c, 0, sizeof *c);
     c->kind = 'R';
     c->e = tracked[i];
@@ -628,34 +656,43 @@ static int keep_lifetimes(void) {
     }
     c->ifindex = last_index;
     if (c->ifindex == 0) answer(c, -ENODEV);
-    long long age = now - keeps[i].at;
-    if (age >= (long long)keeps[i].valid * 1000000000LL - KERNEL_FUZZ_NS) {
+    if (now >= lifetime_end(&keeps[i])) {
       kept_stats.late++;
-      if (age > kept_stats.max_age_ns) kept_stats.max_age_ns = age;
+      if (now - keeps[i].at > kept_stats.max_age_ns) kept_stats.max_age_ns = now - keeps[i].at;
     }
-    idx[n++] = i;
+    idx[count++] = i;
   }
-  keep_cursor = ntracked ? (keep_cursor + k) % ntracked : 0;
-  if (n == 0) return 0;
-  run_batch(cmds, n);
-  for (int j = 0; j < n; j++) {
+  if (count == 0) return 0;
+  run_batch(cmds, count);
+  long long end = now_ns();
+  keep_cost_ns = (7 * keep_cost_ns + (end - now) / count) / 8;
+  for (int j = 0; j < count; j++) {
     struct keep *kp = &keeps[idx[j]];
     if (cmds[j].result == 0) {
       kp->at = now;
       kept_stats.refreshed++;
     } else {
-      kp->at = now - keep_after_ns + KEEP_RETRY_NS;
+      kp->at = now - (long long)kp->valid * 250000000LL + KEEP_RETRY_NS; // again in KEEP_RETRY_NS
       if (kept_stats.failed++ == 0) kept_stats.err = cmds[j].result;
     }
   }
-  long long end = now_ns();
   if ((kept_stats.late || kept_stats.failed) && end - kept_stats.since >= KEEP_REPORT_NS) {
     emit("kept %llu %llu %lld %llu %s", kept_stats.refreshed, kept_stats.late, kept_stats.max_age_ns / 1000000LL,
          kept_stats.failed, kept_stats.failed ? errno_name(kept_stats.err) : "-");
     memset(&kept_stats, 0, sizeof kept_stats);
     kept_stats.since = end;
   }
-  return n;
+  return count;
+}
+
+// A turn of kept lifetimes if one is due now; when the next one is due (0: none). Between two
+// batches of commands too: a long burst of them (a takeover of 2000, each add slow in a kernel
+// still busy with the multicast groups of a fence's removals) must not starve the refreshes.
+static long long keep_turn(void) {
+  int kept = kept_order();
+  long long due = next_keep_due(kept);
+  if (due != 0 && due <= now_ns() && keep_lifetimes(kept) == 0) return 0;
+  return due;
 }
 
 static void reply(const struct cmd *c) {
@@ -733,6 +770,7 @@ static void flush_batch(void) {
   if (changes >= 64)
     emit("log info %d address changes in %.3f ms (%d tracked)", changes, (double)(now_ns() - t0) / 1e6, ntracked);
   nbatch = 0;
+  if (keep_after_ns) keep_turn();
 }
 
 // ---------------------------------------------------------------- parsing
@@ -1100,8 +1138,7 @@ static int serve(int fd, sigset_t *empty) {
     }
     // A turn of kept lifetimes when some are due, then the commands again (polled, not waited
     // for, while more are due).
-    long long due = next_keep_due();
-    if (due != 0 && due <= now_ns() && keep_lifetimes() == 0) due = 0;
+    long long due = keep_turn();
     long long wake = deadline != 0 && (due == 0 || deadline < due) ? deadline : due;
     long long now = now_ns();
     struct timespec ts, *tsp = NULL;
