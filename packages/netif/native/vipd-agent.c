@@ -72,6 +72,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/fib_rules.h>
 #include <linux/if_link.h>
 #include <linux/netlink.h>
@@ -552,7 +553,7 @@ static void fence(const char *reason, long long ref) {
 // Which addresses to refresh when: oldest first, each once its last change is keep_after old, or
 // earlier when that would not leave time for the refreshes before it. Addresses added together
 // (a takeover of 2000) come due together, and at ~0.5 ms a refresh (IPv6 at 2000 addresses) their
-// turns take longer than a lifetime's remaining 40 %: so each loop works out, from the measured
+// turns take longer than the rest of a lifetime: so each loop works out, from the measured
 // cost of a refresh, the latest moment a turn may start so that the k-th oldest is refreshed
 // KEEP_MARGIN_NS before its lifetime ends, and starts then if that is sooner (never on an address
 // younger than a quarter of its lifetime: a host that cannot keep up refreshes continuously, oldest
@@ -560,11 +561,11 @@ static void fence(const char *reason, long long ref) {
 #define KEEP_CHUNK 32           // refreshes per turn: a command waits behind at most this many
 #define KEEP_RETRY_NS 250000000 // a refresh that failed is tried again this much later
 #define KEEP_REPORT_NS 1000000000LL
-#define KEEP_MARGIN_NS 300000000LL // room left for commands and late wake-ups
+#define KEEP_MARGIN_NS 500000000LL // room left for commands and late wake-ups
 #define KERNEL_FUZZ_NS 20000000    // the kernel removes an address 20 ms before its lifetime's end
 static long long keep_after_ns;    // 0: vipd refreshes lifetimes itself (R)
 static long long keep_until;       // CLOCK_MONOTONIC ns: no refresh of the agent's own from then on
-static long long keep_cost_ns = 1000000; // one refresh's wall time, a moving average (1 ms at first)
+static long long keep_cost_ns = 1000000; // one refresh's wall time: the latest high, decaying (1 ms at first)
 static int order[MAX_TRACKED];     // the kept addresses, oldest first (kept_order)
 static struct {
   unsigned long long refreshed, late, failed;
@@ -613,11 +614,13 @@ static int kept_order(void) {
 
 static long long lifetime_end(const struct keep *k) { return k->at + (long long)k->valid * 1000000000LL - KERNEL_FUZZ_NS; }
 
-// When the next turn is due, for the n kept addresses in order[] (0: none).
-static long long next_keep_due(int n) {
+// When the next turn is due, for the n kept addresses in order[] (0: none); `urgent`: only when
+// an address would otherwise not be refreshed in time (between batches of commands, which go
+// first otherwise).
+static long long next_keep_due(int n, int urgent) {
   if (n == 0) return 0;
   const struct keep *oldest = &keeps[order[0]];
-  long long due = oldest->at + keep_after_ns;
+  long long due = urgent ? LLONG_MAX : oldest->at + keep_after_ns;
   for (int k = 0; k < n; k++) {
     long long latest = lifetime_end(&keeps[order[k]]) - KEEP_MARGIN_NS - (long long)(k + 1) * keep_cost_ns;
     if (latest < due) due = latest;
@@ -665,7 +668,11 @@ static int keep_lifetimes(int n) {
   if (count == 0) return 0;
   run_batch(cmds, count);
   long long end = now_ns();
-  keep_cost_ns = (7 * keep_cost_ns + (end - now) / count) / 8;
+  // What a refresh costs now, quick to rise and slow to fall: while the kernel is slow (the
+  // multicast groups of thousands of addresses added or removed just before), the turns must start
+  // earlier at once, and a lapsed IPv6 address costs far more to add back than to refresh.
+  long long cost = (end - now) / count;
+  keep_cost_ns = cost > keep_cost_ns ? cost : keep_cost_ns - keep_cost_ns / 16;
   for (int j = 0; j < count; j++) {
     struct keep *kp = &keeps[idx[j]];
     if (cmds[j].result == 0) {
@@ -685,12 +692,10 @@ static int keep_lifetimes(int n) {
   return count;
 }
 
-// A turn of kept lifetimes if one is due now; when the next one is due (0: none). Between two
-// batches of commands too: a long burst of them (a takeover of 2000, each add slow in a kernel
-// still busy with the multicast groups of a fence's removals) must not starve the refreshes.
+// A turn of kept lifetimes if one is due now; when the next one is due (0: none).
 static long long keep_turn(void) {
   int kept = kept_order();
-  long long due = next_keep_due(kept);
+  long long due = next_keep_due(kept, 0);
   if (due != 0 && due <= now_ns() && keep_lifetimes(kept) == 0) return 0;
   return due;
 }
@@ -770,7 +775,17 @@ static void flush_batch(void) {
   if (changes >= 64)
     emit("log info %d address changes in %.3f ms (%d tracked)", changes, (double)(now_ns() - t0) / 1e6, ntracked);
   nbatch = 0;
-  if (keep_after_ns) keep_turn();
+  // Refreshes that cannot wait until after the next batch (taking as long as this one) get as many
+  // turns as a batch of commands: a takeover of 2000 adds must not let the first ones lapse. Right
+  // after a fence of as many IPv6 addresses the kernel takes ~3.5 ms an add for a few seconds (its
+  // multicast groups, 2026-12-07), so such a takeover takes 7 s, longer than a lifetime; and an
+  // address that lapsed costs as much again to add back, which at 2000 fed on itself.
+  long long batch_ns = now_ns() - t0;
+  for (int turns = 0; keep_after_ns && turns < MAX_BATCH / KEEP_CHUNK; turns++) {
+    int kept = kept_order();
+    long long due = next_keep_due(kept, 1);
+    if (due == 0 || due > now_ns() + batch_ns || keep_lifetimes(kept) == 0) break;
+  }
 }
 
 // ---------------------------------------------------------------- parsing

@@ -114,12 +114,15 @@ async function removeAll(a: KernelAgent, ifname: string, spec: VipSpec): Promise
 
 /**
  * When the kernel agent refreshes an address it keeps (KernelAgent.keepLifetimes): after this
- * share of its lifetime, so that a refresh late by up to 40 % of the lifetime (0.8 s of a 2 s one:
- * a host short of CPU, a long turn of other commands first) still comes before the kernel removes
- * it. Each IPv6 refresh costs the kernel time in proportion to the addresses there (docs/safety.md),
- * so not more often than this.
+ * share of its lifetime (1 s of a 2 s one), so that a refresh late by up to half the lifetime (a
+ * host short of CPU, a burst of other commands first, a kernel slowed by thousands of addresses
+ * just added) still comes before the kernel removes it: adding a lapsed IPv6 address back costs
+ * the kernel far more than refreshing it (its multicast group), and at 2000 VIPs lapses fed on
+ * themselves with 0.6. About as often as the refresh rounds after renewals it replaces (every
+ * 750 ms); each IPv6 refresh costs the kernel time in proportion to the addresses there
+ * (docs/safety.md).
  */
-export const KEEP_AFTER_SHARE = 0.6;
+export const KEEP_AFTER_SHARE = 0.5;
 
 export function keepAfterMs(lifetimeSec: number): number {
   return Math.max(100, Math.round(lifetimeSec * 1000 * KEEP_AFTER_SHARE));
