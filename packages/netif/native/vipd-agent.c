@@ -775,16 +775,14 @@ static void flush_batch(void) {
   if (changes >= 64)
     emit("log info %d address changes in %.3f ms (%d tracked)", changes, (double)(now_ns() - t0) / 1e6, ntracked);
   nbatch = 0;
-  // Refreshes that cannot wait until after the next batch (taking as long as this one) get as many
-  // turns as a batch of commands: a takeover of 2000 adds must not let the first ones lapse. Right
-  // after a fence of as many IPv6 addresses the kernel takes ~3.5 ms an add for a few seconds (its
-  // multicast groups, 2026-12-07), so such a takeover takes 7 s, longer than a lifetime; and an
-  // address that lapsed costs as much again to add back, which at 2000 fed on itself.
-  long long batch_ns = now_ns() - t0;
+  // Refreshes that cannot wait get as many turns as a batch of commands (as the 128-refresh window
+  // of vipd's own rounds did): a takeover of 2000 adds must not let the first ones lapse. (Right
+  // after a fence of as many IPv6 addresses the kernel takes ~3.5 ms an add for a few seconds, its
+  // multicast groups, so such a takeover outlasts a lifetime whatever refreshes: docs/scale.md.)
   for (int turns = 0; keep_after_ns && turns < MAX_BATCH / KEEP_CHUNK; turns++) {
     int kept = kept_order();
     long long due = next_keep_due(kept, 1);
-    if (due == 0 || due > now_ns() + batch_ns || keep_lifetimes(kept) == 0) break;
+    if (due == 0 || due > now_ns() || keep_lifetimes(kept) == 0) break;
   }
 }
 
