@@ -1180,28 +1180,45 @@ static int serve(int fd, sigset_t *empty) {
   return 0;
 }
 
+// The nice value of a process's autogroup (1: none or unreadable).
+static int autogroup_nice(pid_t pid) {
+  char path[64], buf[128];
+  snprintf(path, sizeof path, "/proc/%d/autogroup", (int)pid);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 1;
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0) return 1;
+  buf[n] = '\0';
+  const char *at = strstr(buf, "nice ");
+  return at ? atoi(at + 5) : 1;
+}
+
 // The agent leads a session of its own (vipd starts it detached; systemd starts every service
 // so). Under the kernel's autogroup scheduling the CPUs are shared between sessions first, so the
 // nice value it inherited from vipd (scheduling.nice) counts only once its session's group has it
 // too: without it, beside twelve busy processes in sessions of their own it got a fourteenth of
-// the CPUs and could not keep 2000 lifetimes (bench:starve, 2026-12-07). Only ever lowered; best
-// effort (EPERM without CAP_SYS_NICE: left as it is; see services/vipd/src/scheduling.ts).
+// the CPUs and could not keep 2000 lifetimes (bench:starve, 2026-12-07). Never above vipd's own
+// group, though: a vipd that does not lead its session (started from a shell) leaves that at 0,
+// and an agent at -10 beside it took the CPU from it (bench:scale at 2000: nodes fenced and revoked
+// each other). So: the parent's group's value when vipd started it, its own nice as a service
+// (parent: init). Only ever lowered; best effort (EPERM without CAP_SYS_NICE: left as it is; see
+// services/vipd/src/scheduling.ts).
 static void nice_autogroup(void) {
   if (getsid(0) != getpid()) return;
   errno = 0;
   int nice = getpriority(PRIO_PROCESS, 0);
-  if (errno != 0 || nice >= 0) return;
-  char buf[128];
-  int fd = open("/proc/self/autogroup", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return; // no autogroup here
-  ssize_t n = read(fd, buf, sizeof buf - 1);
-  close(fd);
-  if (n <= 0) return;
-  buf[n] = '\0';
-  const char *at = strstr(buf, "nice ");
-  if (!at || atoi(at + 5) <= nice) return;
-  fd = open("/proc/self/autogroup", O_WRONLY | O_CLOEXEC);
+  if (errno != 0) return;
+  pid_t parent = getppid();
+  if (parent > 1) {
+    int theirs = autogroup_nice(parent);
+    if (theirs > nice) nice = theirs;
+  }
+  int ours = autogroup_nice(getpid());
+  if (nice >= 0 || ours == 1 || ours <= nice) return;
+  int fd = open("/proc/self/autogroup", O_WRONLY | O_CLOEXEC);
   if (fd < 0) return;
+  char buf[16];
   int len = snprintf(buf, sizeof buf, "%d\n", nice);
   if (write(fd, buf, (size_t)len) < 0) fprintf(stderr, "vipd-agent: session priority left as it is: %s\n", strerror(errno));
   close(fd);
