@@ -14,9 +14,9 @@
  * processes each in a session of their own can leave vipd's session a thirteenth of the CPUs
  * whatever the threads' nice. So when vipd leads its own session (a systemd service does), the
  * session's group gets the same value. The kernel agent vipd starts runs in a session of its own
- * (detached) and gives its group the nice value it inherited itself (vipd-agent.c
- * nice_autogroup): it does the kernel's share of every change and refresh, and at nice 0 beside
- * twelve busy sessions it could not keep 2000 lifetimes (bench:starve, 2026-12-07). When vipd
+ * (detached) and gives its group the value of vipd's group (vipd-agent.c nice_autogroup, never
+ * more): it does the kernel's share of every change and refresh, and at nice 0 beside twelve busy
+ * sessions it could not keep 2000 lifetimes (bench:starve, 2026-12-07). When vipd
  * does not lead its session (started from a shell or a script), vipd's group is left alone:
  * raising it would raise everything else in that session too (in bench:starve, twelve busy loops sharing the lab's session then starved
  * the kernel's own softirq threads and with them every packet between the namespaces, for up to
