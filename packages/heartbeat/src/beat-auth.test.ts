@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Beat__Output } from '@vipd/proto';
 import { toWire } from './beat';
-import { BeatKeyring, keyId, PREVIOUS_KEY_GRACE_MS, StreamAuth } from './beat-auth';
+import { BeatKeyring, keyId, PREVIOUS_KEY_GRACE_MS, SIGN_PREVIOUS_MS, StreamAuth } from './beat-auth';
 import { HeldSetSender } from './held-sender';
 import { nodeService } from './wire';
 
@@ -129,7 +129,31 @@ test('after a rotation the previous key is accepted for a grace period, then ref
   s.clock.t += PREVIOUS_KEY_GRACE_MS + 1;
   assert.equal(s.rx.check(overWire(s.tx.seal(beat(3))!), 3), 'unknown_key');
   s.senderRing.setKey(OTHER);
+  s.clock.t += SIGN_PREVIOUS_MS;
   assert.equal(s.rx.check(overWire(s.tx.seal(beat(4))!), 4), 'fresh');
+});
+
+test('a node that reads a rotated key first keeps signing with the previous one until its peers have it too', () => {
+  const s = stream();
+  handshake(s);
+  // The sender's watch delivers the new key; the receiver's has not yet.
+  assert.equal(s.senderRing.setKey(OTHER), true);
+  assert.equal(s.senderRing.currentId, keyId(OTHER));
+  assert.equal(s.senderRing.signingId, keyId(KEY));
+  assert.equal(s.rx.check(overWire(s.tx.seal(beat(2))!), 2), 'fresh', 'the receiver still knows only KEY');
+  // The receiver reads it a moment later: beats signed with either key count.
+  s.clock.t += 200;
+  s.receiverRing.setKey(OTHER);
+  assert.equal(s.rx.check(overWire(s.tx.seal(beat(3))!), 3), 'fresh');
+  s.clock.t += SIGN_PREVIOUS_MS;
+  assert.equal(s.senderRing.signingId, keyId(OTHER));
+  const sealed = overWire(s.tx.seal(beat(4))!);
+  assert.equal(sealed.auth?.key_id, keyId(OTHER));
+  assert.equal(s.rx.check(sealed, 4), 'fresh');
+  // A receiver that never read the new key refuses from then on.
+  const stale = new BeatKeyring(s.clock);
+  stale.setKey(KEY);
+  assert.equal(stale.verify(sealed), 'unknown_key');
 });
 
 test('no key, no beat; a short key is refused; the key id reveals nothing of the key', () => {

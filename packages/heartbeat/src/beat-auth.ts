@@ -23,6 +23,12 @@ export const NONCE_BYTES = 16;
 export const MIN_KEY_BYTES = 32;
 /** After a rotation, beats signed with the previous key are still accepted this long. */
 export const PREVIOUS_KEY_GRACE_MS = 30_000;
+/**
+ * After a rotation, this node still signs with the previous key this long: every node learns the
+ * new key through its own etcd watch, some a little later than others, and a beat signed with a
+ * key its receiver has not read yet would be refused (`unknown_key`). Well inside the grace above.
+ */
+export const SIGN_PREVIOUS_MS = 5_000;
 /** What `auth` adds to an encoded beat at most (key id, two nonces, the MAC, tags; with room to spare). */
 export const AUTH_OVERHEAD_BYTES = 160;
 /**
@@ -114,6 +120,8 @@ export type VerifyResult = 'ok' | 'unsigned' | 'unknown_key' | 'bad_mac';
 export class BeatKeyring {
   private current: KeyEntry | undefined;
   private previous: (KeyEntry & { until: number }) | undefined;
+  /** Until when beats are still signed with `previous` (see SIGN_PREVIOUS_MS). */
+  private signPreviousUntil = 0;
   /** The content MAC of the beat last sealed (one beat goes to every stream). */
   private digestCache: { beat: Beat__Output; id: string; digest: Buffer } | undefined;
 
@@ -124,7 +132,11 @@ export class BeatKeyring {
     if (key.length < MIN_KEY_BYTES) return false;
     const id = keyId(key);
     if (this.current?.id === id) return false;
-    if (this.current) this.previous = { ...this.current, until: this.clock.now() + PREVIOUS_KEY_GRACE_MS };
+    if (this.current) {
+      const now = this.clock.now();
+      this.previous = { ...this.current, until: now + PREVIOUS_KEY_GRACE_MS };
+      this.signPreviousUntil = now + SIGN_PREVIOUS_MS;
+    }
     this.current = { key: Buffer.from(key), id };
     this.digestCache = undefined;
     return true;
@@ -134,14 +146,24 @@ export class BeatKeyring {
     return this.current !== undefined;
   }
 
-  /** The id of the key beats are signed with ('' before setKey). */
+  /** The id of the newest key ('' before setKey); beats are signed with it once `signingId` says so. */
   get currentId(): string {
     return this.current?.id ?? '';
   }
 
+  /** The id of the key beats are signed with now: the previous one for a while after a rotation. */
+  get signingId(): string {
+    return this.signingKey()?.id ?? '';
+  }
+
+  private signingKey(): KeyEntry | undefined {
+    const p = this.previous;
+    return p !== undefined && this.clock.now() < this.signPreviousUntil ? p : this.current;
+  }
+
   /** `beat` with its `auth`, for the stream where we use `nonce` and the peer `peerNonce`. */
   seal(beat: Beat__Output, nonce: Buffer, peerNonce: Buffer | undefined): Beat__Output | undefined {
-    const k = this.current;
+    const k = this.signingKey();
     if (k === undefined) return undefined;
     let c = this.digestCache;
     if (c?.beat !== beat || c.id !== k.id) {

@@ -2,10 +2,12 @@
  * The cluster's heartbeat key (etcd keys/beat) as this node uses it: read, or created if
  * absent, before the node registers; then watched, so a rotation (an operator putting a new
  * value) reaches the keyring within the watch's delay, and a deleted key is created anew. The
- * keyring keeps accepting the previous key for a grace period (packages/heartbeat beat-auth.ts).
+ * keyring keeps signing with the previous key for a few seconds, so that peers whose watch is a
+ * little slower read the new one first, and keeps accepting the previous key for a grace period
+ * (packages/heartbeat beat-auth.ts).
  * Log lines name the key by its id (a one-way fingerprint), never by its bytes.
  */
-import { BeatKeyring } from '@vipd/heartbeat';
+import { BeatKeyring, SIGN_PREVIOUS_MS } from '@vipd/heartbeat';
 import { type Clock, errorLine, type Logger } from '@vipd/log';
 import {
   type EtcdClient,
@@ -93,6 +95,11 @@ export class BeatKeys {
     const before = this.keyring.currentId;
     if (!this.keyring.setKey(key)) return;
     const fields = { etcdKey: this.keys.beatKey, keyId: this.keyring.currentId, how };
-    this.log.info(before === '' ? fields : { ...fields, previousKeyId: before }, 'beat key in use');
+    // After a rotation beats stay signed with the previous key for a while, so that a peer whose
+    // watch delivers the new one a little later does not refuse them.
+    this.log.info(
+      before === '' ? fields : { ...fields, previousKeyId: before, signingWithItInMs: SIGN_PREVIOUS_MS },
+      'beat key in use',
+    );
   }
 }
