@@ -437,6 +437,80 @@ void describe('kernel agent on real interfaces in a network namespace', { skip: 
     }
   });
 
+  void it('adds hundreds of IPv6 addresses back right after a fence as fast as the first time, and keeps them', async (t: TestContext) => {
+    // Removing an IPv6 address leaves its solicited-node multicast group, and the kernel keeps a
+    // tombstone of each group left that every later add or refresh on the interface walks, once
+    // per group (native/vipd-agent.c, hold_group). With the groups left at the fence, adding the
+    // 800 back took seconds and their 1 s lifetimes lapsed; the agent holds the groups itself, so
+    // they stay joined through the fence and nothing lapses.
+    ipNs('link', 'add', 'veth4', 'type', 'veth', 'peer', 'name', 'veth5');
+    for (const dev of ['veth4', 'veth5']) ipNs('link', 'set', dev, 'up');
+    const onVeth4 = (): number =>
+      parseAddresses(ipNs('-json', 'address', 'show', 'dev', 'veth4')).filter(
+        (a) => !a.address.startsWith('fe80:'),
+      ).length;
+    // The solicited-node groups of the 800 (ff02::1:ff plus the last 24 bits) joined on veth4.
+    const groups = new Set(
+      Array.from({ length: 800 }, (_, i) =>
+        ((((i >> 8) & 0xff) << 16) | ((i & 0xff) << 8) | 1).toString(16).padStart(6, '0'),
+      ),
+    );
+    const groupsOnVeth4 = (): number =>
+      execFileSync('ip', ['netns', 'exec', NS, 'cat', '/proc/net/igmp6'], { encoding: 'utf8' })
+        .split('\n')
+        .map((l) => / veth4 +ff0200000000000000000001ff([0-9a-f]{6}) /.exec(l)?.[1])
+        .filter((g) => g !== undefined && groups.has(g)).length;
+    const agent = new KernelAgent({ binaryPath: WRAPPER });
+    const kept: KeptLifetimes[] = [];
+    const fences: AgentFence[] = [];
+    agent.on('kept', (k: KeptLifetimes) => kept.push(k));
+    agent.on('fenced', (f: AgentFence) => fences.push(f));
+    const specs = Array.from({ length: 800 }, (_, i) => ({
+      ...v6(0),
+      // Each in a solicited-node group of its own (the group is the address's last 24 bits).
+      address: `2001:db8::${(0x100 + (i >> 8)).toString(16)}:${(((i & 0xff) << 8) | 1).toString(16)}`,
+      ifname: 'veth4',
+      validLftSec: 1,
+    }));
+    try {
+      await agent.ready;
+      agent.beat(20_000);
+      agent.keepLifetimes(900, 20_000);
+      let t0 = performance.now();
+      await Promise.all(specs.map((s) => agent.add(s)));
+      const firstMs = performance.now() - t0;
+      assert.equal(onVeth4(), 800);
+      agent.fenceNow();
+      await until('the fence', () => fences.length === 1);
+      assert.equal(onVeth4(), 0, 'the fence removed them');
+      assert.equal(groupsOnVeth4(), 800, 'their solicited-node groups are still joined');
+      agent.beat(20_000);
+      agent.keepLifetimes(900, 20_000);
+      t0 = performance.now();
+      await Promise.all(specs.map((s) => agent.add(s)));
+      const againMs = performance.now() - t0;
+      const counts: number[] = [];
+      const end = Date.now() + 3500;
+      while (Date.now() < end) {
+        counts.push(onVeth4());
+        await sleep(150);
+      }
+      t.diagnostic(
+        `800 adds: ${firstMs.toFixed(0)} ms, again right after the fence: ${againMs.toFixed(0)} ms; ` +
+          `addresses seen since: ${Math.min(...counts)}..${Math.max(...counts)}`,
+      );
+      assert.deepEqual(
+        kept.filter((k) => k.late > 0),
+        [],
+        'no refresh came after its address had gone',
+      );
+      assert.equal(Math.min(...counts), 800, 'every address stayed for 3.5 s after it was added back');
+    } finally {
+      await agent.close();
+      ipNs('link', 'del', 'veth4');
+    }
+  });
+
   void it('adds and fences hundreds of addresses in one batch', async (t: TestContext) => {
     const agent = new KernelAgent({ binaryPath: WRAPPER });
     const fences: AgentFence[] = [];
