@@ -426,6 +426,8 @@ static size_t build_msg(char *buf, const struct cmd *c, unsigned int seq) {
   return n->nlmsg_len;
 }
 
+static void note_newaddr(int ifindex, long long at);
+
 // Sends the commands' messages (those with result 0 and a kind) in chunks and reads every ack:
 // result becomes 0, -errno, or 1 (DELADDR of an absent address).
 static void run_batch(struct cmd *cmds, int n) {
@@ -435,10 +437,12 @@ static void run_batch(struct cmd *cmds, int n) {
     size_t len = 0;
     unsigned int first = nlseq + 1;
     int idx[MSGS_PER_SEND], count = 0;
+    long long at = now_ns();
     for (; i < n && count < MSGS_PER_SEND; i++) {
       if (cmds[i].kind == 'X') continue;
       len += build_msg(buf + len, &cmds[i], ++nlseq);
       idx[count++] = i;
+      if (cmds[i].e.type == T_ADDR && cmds[i].e.family == AF_INET6 && cmds[i].kind != 'D') note_newaddr(cmds[i].ifindex, at);
     }
     if (count == 0) break;
     struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
@@ -485,62 +489,176 @@ static void run_batch(struct cmd *cmds, int n) {
 
 // ---------------------------------------------------------------- solicited-node groups
 // The kernel joins an IPv6 address's solicited-node group (ff02::1:ffXX:XXXX, the address's last 24
-// bits) when the address is added and leaves it when the address goes. Leaving leaves a tombstone
-// (MLDv2 state-change bookkeeping, net/ipv6/mcast.c) until two MLD reports have gone out, and every
-// later RTM_NEWADDR on that interface, a refresh included, walks the tombstones once per group
-// joined there. The reports go out only after ~8 ms without a NEWADDR on the interface, so while
-// refreshes keep coming they never do and the tombstones stay. Measured on this kernel (6.18), in a
-// namespace: 2000 IPv6 addresses added back right after their removal took 14.4 s instead of 1.5 s,
-// and after 667 of 2000 were removed, refreshing the other 1333 took 6.0 s instead of 0.97 s, for
-// as long as the refreshes went on. The agent therefore holds each such group itself from the
-// first add of an address on (a socket membership, as any listening application may), and never
-// lets it go while it runs: the address's removal (a fence, a handover) then drops only the
-// kernel's own reference to the group, and no tombstone is left. The host keeps receiving the
-// neighbour solicitations of VIPs it no longer holds, and ignores them.
+// bits) when the address is added and leaves it when the address goes. Every IPv6 add or refresh
+// walks the interface's groups (Linux re-runs its multicast start-up, ipv6_mc_up, on every
+// RTM_NEWADDR), and a group left leaves an MLDv2 tombstone (net/ipv6/mcast.c) that each such walk
+// visits once per group, until two MLD reports have gone out. The reports go out only once the
+// interface has had no NEWADDR for a few jiffies, so while adds or refreshes keep coming they
+// never do and the tombstones stay. Measured on 6.18 in a namespace: 2000 IPv6 addresses added
+// back right after their removal took 14.4 s instead of 1.5 s, and once 667 of 2000 were removed,
+// refreshing the other 1333 took 6.0 s instead of 0.97 s, for as long as the refreshes went on.
+// So the agent holds each such group itself (a socket membership, as any listening application
+// may) from the first add of an address on: the address's removal (a fence, a handover) then
+// drops only the kernel's own reference, and leaves no tombstone. A held group still costs every
+// walk, so once the agent has sent no IPv6 add or refresh on an interface for GROUP_IDLE_NS, it
+// lets that interface's groups go: nothing is added there then, so their tombstones drain.
 #define MAX_GROUPS MAX_TRACKED
 #define GROUP_TABLE (2 * MAX_GROUPS)
 #define GROUPS_PER_SOCKET 128 // each membership takes socket option memory (net.core.optmem_max)
+#define MAX_GROUP_SOCKS (MAX_GROUPS / GROUPS_PER_SOCKET + 8)
+#define GROUP_IDLE_NS 10000000000LL
+#define MAX_GROUP_IFS 64
 static uint64_t groups[GROUP_TABLE]; // (ifindex << 24 | last 24 bits) + 1; 0 = empty
+static short group_sock[GROUP_TABLE]; // index into gsocks of the socket holding it
 static int ngroups;
-static int group_fd = -1, group_fd_count;
+static struct {
+  int fd, count;
+} gsocks[MAX_GROUP_SOCKS];
+static int ngsocks;
 static unsigned long long group_failures;
+// Per interface: when the agent last sent an IPv6 add or refresh there, and how many groups it holds.
+static struct {
+  int ifindex, held;
+  long long last;
+} group_ifs[MAX_GROUP_IFS];
 
+static uint32_t group_home(uint64_t key) { return (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 40) & (GROUP_TABLE - 1); }
+
+static int group_if(int ifindex, int create) {
+  int free_slot = -1;
+  for (int i = 0; i < MAX_GROUP_IFS; i++) {
+    if (group_ifs[i].ifindex == ifindex) return i;
+    if (group_ifs[i].ifindex == 0 && free_slot < 0) free_slot = i;
+  }
+  if (!create || free_slot < 0) return -1;
+  group_ifs[free_slot].ifindex = ifindex;
+  group_ifs[free_slot].held = 0;
+  return free_slot;
+}
+
+// An IPv6 add or refresh went to the kernel on this interface.
+static void note_newaddr(int ifindex, long long at) {
+  int i = group_if(ifindex, 1);
+  if (i >= 0) group_ifs[i].last = at;
+}
+
+static int group_socket(void) {
+  for (int i = ngsocks - 1; i >= 0; i--)
+    if (gsocks[i].fd >= 0 && gsocks[i].count < GROUPS_PER_SOCKET) return i;
+  int slot = -1;
+  for (int i = 0; i < ngsocks; i++)
+    if (gsocks[i].fd < 0) slot = i;
+  if (slot < 0) {
+    if (ngsocks == MAX_GROUP_SOCKS) return -1;
+    slot = ngsocks++;
+  }
+  gsocks[slot].fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  gsocks[slot].count = 0;
+  return gsocks[slot].fd < 0 ? -1 : slot;
+}
+
+static void group_mreq(uint64_t key, struct ipv6_mreq *m) {
+  uint64_t k = key - 1;
+  memset(m, 0, sizeof *m);
+  m->ipv6mr_interface = (unsigned int)(k >> 24);
+  m->ipv6mr_multiaddr.s6_addr[0] = 0xff;
+  m->ipv6mr_multiaddr.s6_addr[1] = 0x02;
+  m->ipv6mr_multiaddr.s6_addr[11] = 0x01;
+  m->ipv6mr_multiaddr.s6_addr[12] = 0xff;
+  m->ipv6mr_multiaddr.s6_addr[13] = (unsigned char)(k >> 16);
+  m->ipv6mr_multiaddr.s6_addr[14] = (unsigned char)(k >> 8);
+  m->ipv6mr_multiaddr.s6_addr[15] = (unsigned char)k;
+}
+
+// After an IPv6 address was added: hold its group, unless held already.
 static void hold_group(const struct cmd *c) {
   if (c->e.type != T_ADDR || c->e.family != AF_INET6 || c->kind != 'A' || c->ifindex <= 0) return;
   const unsigned char *a = c->e.addr;
   uint64_t key = (((uint64_t)(unsigned int)c->ifindex << 24) | ((uint64_t)a[13] << 16) | ((uint64_t)a[14] << 8) | a[15]) + 1;
-  uint32_t i = (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 40) & (GROUP_TABLE - 1);
+  uint32_t i = group_home(key);
   while (groups[i] != 0) {
     if (groups[i] == key) return;
     i = (i + 1) & (GROUP_TABLE - 1);
   }
-  if (ngroups == MAX_GROUPS) return;
-  struct ipv6_mreq m = {.ipv6mr_interface = (unsigned int)c->ifindex};
-  m.ipv6mr_multiaddr.s6_addr[0] = 0xff;
-  m.ipv6mr_multiaddr.s6_addr[1] = 0x02;
-  m.ipv6mr_multiaddr.s6_addr[11] = 0x01;
-  m.ipv6mr_multiaddr.s6_addr[12] = 0xff;
-  memcpy(&m.ipv6mr_multiaddr.s6_addr[13], &a[13], 3);
+  int gi = group_if(c->ifindex, 1);
+  if (ngroups == MAX_GROUPS || gi < 0) return;
+  struct ipv6_mreq m;
+  group_mreq(key, &m);
   for (int attempt = 0; attempt < 2; attempt++) {
-    if (group_fd < 0 || group_fd_count >= GROUPS_PER_SOCKET) {
-      // The full socket stays open (its memberships with it); a new one takes the next groups.
-      group_fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-      group_fd_count = 0;
-      if (group_fd < 0) break;
-    }
-    if (setsockopt(group_fd, IPPROTO_IPV6, IPV6_JOIN_GROUP, &m, sizeof m) == 0) {
-      group_fd_count++;
+    int sk = group_socket();
+    if (sk < 0) break;
+    if (setsockopt(gsocks[sk].fd, IPPROTO_IPV6, IPV6_JOIN_GROUP, &m, sizeof m) == 0) {
+      gsocks[sk].count++;
       groups[i] = key;
+      group_sock[i] = (short)sk;
       ngroups++;
+      group_ifs[gi].held++;
       return;
     }
     if (errno != ENOBUFS && errno != ENOMEM) break;
-    group_fd_count = GROUPS_PER_SOCKET; // out of option memory: the next attempt opens another
+    gsocks[sk].count = GROUPS_PER_SOCKET; // out of option memory: the next attempt opens another
   }
   // Only slower: the address works without it. Said once, then every 1000th time.
   if (group_failures++ % 1000 == 0)
     emit("log warn cannot hold the solicited-node group of an IPv6 address (%s; %llu so far): adding it back after its removal will be slower",
          strerror(errno), group_failures);
+}
+
+// Lets go of the groups of every interface without an IPv6 add or refresh for GROUP_IDLE_NS; when
+// the next one is due (0: none).
+static long long release_idle_groups(long long now) {
+  long long next = 0;
+  for (int g = 0; g < MAX_GROUP_IFS; g++) {
+    if (group_ifs[g].ifindex == 0) continue;
+    long long due = group_ifs[g].last + GROUP_IDLE_NS;
+    if (group_ifs[g].held == 0) {
+      if (due <= now) group_ifs[g].ifindex = 0; // forgotten: nothing held there
+      continue;
+    }
+    if (due > now) {
+      if (next == 0 || due < next) next = due;
+      continue;
+    }
+    int ifindex = group_ifs[g].ifindex, released = 0;
+    for (uint32_t i = 0; i < GROUP_TABLE; i++) {
+      if (groups[i] == 0 || (int)((groups[i] - 1) >> 24) != ifindex) continue;
+      struct ipv6_mreq m;
+      group_mreq(groups[i], &m);
+      int sk = group_sock[i];
+      if (setsockopt(gsocks[sk].fd, IPPROTO_IPV6, IPV6_LEAVE_GROUP, &m, sizeof m) < 0 && errno != EADDRNOTAVAIL) continue;
+      if (--gsocks[sk].count <= 0) {
+        close(gsocks[sk].fd);
+        gsocks[sk].fd = -1;
+        gsocks[sk].count = 0;
+      }
+      groups[i] = 0;
+      ngroups--;
+      released++;
+    }
+    // Put back what stays (open addressing: the removals broke probe chains).
+    static uint64_t keys[MAX_GROUPS];
+    static short socks[MAX_GROUPS];
+    int n = 0;
+    for (uint32_t i = 0; i < GROUP_TABLE; i++)
+      if (groups[i] != 0) {
+        keys[n] = groups[i];
+        socks[n++] = group_sock[i];
+        groups[i] = 0;
+      }
+    for (int k = 0; k < n; k++) {
+      uint32_t j = group_home(keys[k]);
+      while (groups[j] != 0) j = (j + 1) & (GROUP_TABLE - 1);
+      groups[j] = keys[k];
+      group_sock[j] = socks[k];
+    }
+    group_ifs[g].held -= released;
+    if (group_ifs[g].held <= 0) group_ifs[g].ifindex = 0;
+    char name[IF_NAMESIZE] = "?";
+    if_indextoname((unsigned int)ifindex, name);
+    emit("log info let go of %d solicited-node groups on %s (no IPv6 address added or refreshed there for %lld s)", released,
+         name, GROUP_IDLE_NS / 1000000000LL);
+  }
+  return next;
 }
 
 // ---------------------------------------------------------------- state, fence
@@ -1217,6 +1335,8 @@ static int serve(int fd, sigset_t *empty) {
     long long due = keep_turn();
     long long wake = deadline != 0 && (due == 0 || deadline < due) ? deadline : due;
     long long now = now_ns();
+    long long release = release_idle_groups(now);
+    if (release != 0 && (wake == 0 || release < wake)) wake = release;
     struct timespec ts, *tsp = NULL;
     if (wake != 0) {
       long long left = wake > now ? wake - now : 0;

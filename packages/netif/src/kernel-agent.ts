@@ -437,15 +437,22 @@ export class KernelAgent extends EventEmitter {
    * command waits behind one. `afterMs` 0: no longer. Late or failed refreshes come back as
    * 'kept' events (KeptLifetimes). False when the agent cannot (keepsLifetimes) or is gone.
    */
-  keepLifetimes(afterMs: number, forMs = 0): boolean {
+  keepLifetimes(afterMs: 0): boolean;
+  keepLifetimes(afterMs: number, forMs: number): boolean;
+  keepLifetimes(afterMs: number, forMs?: number): boolean {
     if (!Number.isInteger(afterMs) || (afterMs !== 0 && (afterMs < 100 || afterMs > MAX_BEAT_MS))) {
       throw new InvalidArgumentError(`keep lifetimes: ${afterMs} ms is not 0 or 100..${MAX_BEAT_MS}`, {
         ifname: '',
       });
     }
+    if (afterMs !== 0 && (forMs === undefined || !Number.isFinite(forMs) || forMs < 0)) {
+      throw new InvalidArgumentError(`keep lifetimes: for how long (${forMs}) must be given, 0 ms or more`, {
+        ifname: '',
+      });
+    }
     if (!this.keepsLifetimes) return false;
     if (afterMs === 0) return this.send('L 0');
-    const until = monotonicMs() + Math.max(0, Math.min(Math.floor(forMs), MAX_BEAT_MS));
+    const until = monotonicMs() + Math.min(Math.floor(forMs ?? 0), MAX_BEAT_MS);
     return this.send(`L ${afterMs} ${until}`);
   }
 
