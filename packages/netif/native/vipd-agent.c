@@ -426,7 +426,7 @@ static size_t build_msg(char *buf, const struct cmd *c, unsigned int seq) {
   return n->nlmsg_len;
 }
 
-static void note_newaddr(int ifindex, long long at);
+static void note_newaddr(const struct cmd *c, long long at);
 
 // Sends the commands' messages (those with result 0 and a kind) in chunks and reads every ack:
 // result becomes 0, -errno, or 1 (DELADDR of an absent address).
@@ -442,7 +442,7 @@ static void run_batch(struct cmd *cmds, int n) {
       if (cmds[i].kind == 'X') continue;
       len += build_msg(buf + len, &cmds[i], ++nlseq);
       idx[count++] = i;
-      if (cmds[i].e.type == T_ADDR && cmds[i].e.family == AF_INET6 && cmds[i].kind != 'D') note_newaddr(cmds[i].ifindex, at);
+      if (cmds[i].e.type == T_ADDR && cmds[i].e.family == AF_INET6 && cmds[i].kind != 'D') note_newaddr(&cmds[i], at);
     }
     if (count == 0) break;
     struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
@@ -496,50 +496,49 @@ static void run_batch(struct cmd *cmds, int n) {
 // interface has had no NEWADDR for a few jiffies, so while adds or refreshes keep coming they
 // never do and the tombstones stay. Measured on 6.18 in a namespace: 2000 IPv6 addresses added
 // back right after their removal took 14.4 s instead of 1.5 s, and once 667 of 2000 were removed,
-// refreshing the other 1333 took 6.0 s instead of 0.97 s, for as long as the refreshes went on.
+// refreshing the other 1333 back to back took 6.0 s instead of 0.97 s, round after round.
 // So the agent holds each such group itself (a socket membership, as any listening application
 // may) from the first add of an address on: the address's removal (a fence, a handover) then
 // drops only the kernel's own reference, and leaves no tombstone. A held group still costs every
-// walk, so once the agent has sent no IPv6 add or refresh on an interface for GROUP_IDLE_NS, it
-// lets that interface's groups go: nothing is added there then, so their tombstones drain.
+// walk, so a group whose addresses the agent has neither added nor refreshed for GROUP_IDLE_NS
+// (none of them held: a held address is refreshed every half lifetime) is let go, at most
+// GROUP_RELEASE_CHUNK a second, so that few tombstones wait at a time for a pause in the adds.
 #define MAX_GROUPS MAX_TRACKED
 #define GROUP_TABLE (2 * MAX_GROUPS)
 #define GROUPS_PER_SOCKET 128 // each membership takes socket option memory (net.core.optmem_max)
 #define MAX_GROUP_SOCKS (MAX_GROUPS / GROUPS_PER_SOCKET + 8)
 #define GROUP_IDLE_NS 10000000000LL
-#define MAX_GROUP_IFS 64
-static uint64_t groups[GROUP_TABLE]; // (ifindex << 24 | last 24 bits) + 1; 0 = empty
+#define GROUP_RELEASE_NS 1000000000LL
+#define GROUP_RELEASE_CHUNK 128
+static uint64_t groups[GROUP_TABLE];  // (ifindex << 24 | last 24 bits) + 1; 0 = empty
 static short group_sock[GROUP_TABLE]; // index into gsocks of the socket holding it
+static long long group_seen[GROUP_TABLE]; // when an address of it was last added or refreshed
 static int ngroups;
+static long long next_release; // when release_idle_groups looks next (0: nothing held)
 static struct {
   int fd, count;
 } gsocks[MAX_GROUP_SOCKS];
 static int ngsocks;
 static unsigned long long group_failures;
-// Per interface: when the agent last sent an IPv6 add or refresh there, and how many groups it holds.
-static struct {
-  int ifindex, held;
-  long long last;
-} group_ifs[MAX_GROUP_IFS];
 
 static uint32_t group_home(uint64_t key) { return (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 40) & (GROUP_TABLE - 1); }
 
-static int group_if(int ifindex, int create) {
-  int free_slot = -1;
-  for (int i = 0; i < MAX_GROUP_IFS; i++) {
-    if (group_ifs[i].ifindex == ifindex) return i;
-    if (group_ifs[i].ifindex == 0 && free_slot < 0) free_slot = i;
-  }
-  if (!create || free_slot < 0) return -1;
-  group_ifs[free_slot].ifindex = ifindex;
-  group_ifs[free_slot].held = 0;
-  return free_slot;
+static uint64_t group_key(int ifindex, const unsigned char *addr) {
+  return (((uint64_t)(unsigned int)ifindex << 24) | ((uint64_t)addr[13] << 16) | ((uint64_t)addr[14] << 8) | addr[15]) + 1;
 }
 
-// An IPv6 add or refresh went to the kernel on this interface.
-static void note_newaddr(int ifindex, long long at) {
-  int i = group_if(ifindex, 1);
-  if (i >= 0) group_ifs[i].last = at;
+// The slot of key, or of the empty slot where it would go.
+static uint32_t group_slot(uint64_t key) {
+  uint32_t i = group_home(key);
+  while (groups[i] != 0 && groups[i] != key) i = (i + 1) & (GROUP_TABLE - 1);
+  return i;
+}
+
+// An IPv6 add or refresh of this address went to the kernel: its group, if held, is in use.
+static void note_newaddr(const struct cmd *c, long long at) {
+  if (ngroups == 0 || c->ifindex <= 0) return;
+  uint32_t i = group_slot(group_key(c->ifindex, c->e.addr));
+  if (groups[i] != 0) group_seen[i] = at;
 }
 
 static int group_socket(void) {
@@ -571,17 +570,15 @@ static void group_mreq(uint64_t key, struct ipv6_mreq *m) {
 }
 
 // After an IPv6 address was added: hold its group, unless held already.
-static void hold_group(const struct cmd *c) {
+static void hold_group(const struct cmd *c, long long at) {
   if (c->e.type != T_ADDR || c->e.family != AF_INET6 || c->kind != 'A' || c->ifindex <= 0) return;
-  const unsigned char *a = c->e.addr;
-  uint64_t key = (((uint64_t)(unsigned int)c->ifindex << 24) | ((uint64_t)a[13] << 16) | ((uint64_t)a[14] << 8) | a[15]) + 1;
-  uint32_t i = group_home(key);
-  while (groups[i] != 0) {
-    if (groups[i] == key) return;
-    i = (i + 1) & (GROUP_TABLE - 1);
+  uint64_t key = group_key(c->ifindex, c->e.addr);
+  uint32_t i = group_slot(key);
+  if (groups[i] != 0) {
+    group_seen[i] = at;
+    return;
   }
-  int gi = group_if(c->ifindex, 1);
-  if (ngroups == MAX_GROUPS || gi < 0) return;
+  if (ngroups == MAX_GROUPS) return;
   struct ipv6_mreq m;
   group_mreq(key, &m);
   for (int attempt = 0; attempt < 2; attempt++) {
@@ -591,8 +588,9 @@ static void hold_group(const struct cmd *c) {
       gsocks[sk].count++;
       groups[i] = key;
       group_sock[i] = (short)sk;
+      group_seen[i] = at;
       ngroups++;
-      group_ifs[gi].held++;
+      if (next_release == 0) next_release = at + GROUP_RELEASE_NS;
       return;
     }
     if (errno != ENOBUFS && errno != ENOMEM) break;
@@ -604,61 +602,52 @@ static void hold_group(const struct cmd *c) {
          strerror(errno), group_failures);
 }
 
-// Lets go of the groups of every interface without an IPv6 add or refresh for GROUP_IDLE_NS; when
-// the next one is due (0: none).
+// Once a second: lets go of up to GROUP_RELEASE_CHUNK groups unused for GROUP_IDLE_NS. Returns
+// when to look next (0: no group held).
 static long long release_idle_groups(long long now) {
-  long long next = 0;
-  for (int g = 0; g < MAX_GROUP_IFS; g++) {
-    if (group_ifs[g].ifindex == 0) continue;
-    long long due = group_ifs[g].last + GROUP_IDLE_NS;
-    if (group_ifs[g].held == 0) {
-      if (due <= now) group_ifs[g].ifindex = 0; // forgotten: nothing held there
+  if (next_release == 0 || now < next_release) return next_release;
+  int released = 0;
+  for (uint32_t i = 0; i < GROUP_TABLE && released < GROUP_RELEASE_CHUNK; i++) {
+    if (groups[i] == 0 || now - group_seen[i] < GROUP_IDLE_NS) continue;
+    struct ipv6_mreq m;
+    group_mreq(groups[i], &m);
+    int sk = group_sock[i];
+    // EADDRNOTAVAIL/ENODEV: the kernel dropped it already (the interface went away).
+    if (setsockopt(gsocks[sk].fd, IPPROTO_IPV6, IPV6_LEAVE_GROUP, &m, sizeof m) < 0 && errno != EADDRNOTAVAIL && errno != ENODEV)
       continue;
+    if (--gsocks[sk].count <= 0) {
+      close(gsocks[sk].fd);
+      gsocks[sk].fd = -1;
+      gsocks[sk].count = 0;
     }
-    if (due > now) {
-      if (next == 0 || due < next) next = due;
-      continue;
-    }
-    int ifindex = group_ifs[g].ifindex, released = 0;
-    for (uint32_t i = 0; i < GROUP_TABLE; i++) {
-      if (groups[i] == 0 || (int)((groups[i] - 1) >> 24) != ifindex) continue;
-      struct ipv6_mreq m;
-      group_mreq(groups[i], &m);
-      int sk = group_sock[i];
-      if (setsockopt(gsocks[sk].fd, IPPROTO_IPV6, IPV6_LEAVE_GROUP, &m, sizeof m) < 0 && errno != EADDRNOTAVAIL) continue;
-      if (--gsocks[sk].count <= 0) {
-        close(gsocks[sk].fd);
-        gsocks[sk].fd = -1;
-        gsocks[sk].count = 0;
-      }
-      groups[i] = 0;
-      ngroups--;
-      released++;
-    }
+    groups[i] = 0;
+    ngroups--;
+    released++;
+  }
+  if (released > 0) {
     // Put back what stays (open addressing: the removals broke probe chains).
     static uint64_t keys[MAX_GROUPS];
     static short socks[MAX_GROUPS];
+    static long long seen[MAX_GROUPS];
     int n = 0;
     for (uint32_t i = 0; i < GROUP_TABLE; i++)
       if (groups[i] != 0) {
         keys[n] = groups[i];
-        socks[n++] = group_sock[i];
+        socks[n] = group_sock[i];
+        seen[n++] = group_seen[i];
         groups[i] = 0;
       }
     for (int k = 0; k < n; k++) {
-      uint32_t j = group_home(keys[k]);
-      while (groups[j] != 0) j = (j + 1) & (GROUP_TABLE - 1);
+      uint32_t j = group_slot(keys[k]);
       groups[j] = keys[k];
       group_sock[j] = socks[k];
+      group_seen[j] = seen[k];
     }
-    group_ifs[g].held -= released;
-    if (group_ifs[g].held <= 0) group_ifs[g].ifindex = 0;
-    char name[IF_NAMESIZE] = "?";
-    if_indextoname((unsigned int)ifindex, name);
-    emit("log info let go of %d solicited-node groups on %s (no IPv6 address added or refreshed there for %lld s)", released,
-         name, GROUP_IDLE_NS / 1000000000LL);
+    emit("log info let go of %d solicited-node groups no address of which was added or refreshed for %lld s (%d still held)",
+         released, GROUP_IDLE_NS / 1000000000LL, ngroups);
   }
-  return next;
+  next_release = ngroups > 0 ? now + GROUP_RELEASE_NS : 0;
+  return next_release;
 }
 
 // ---------------------------------------------------------------- state, fence
@@ -948,7 +937,7 @@ static void flush_batch(void) {
     if (batch[i].kind == 'A' && batch[i].e.type != T_ADDR && batch[i].result != 0) untrack(&batch[i].e);
     if (batch[i].result == 0) {
       note_kept(&batch[i], t0);
-      hold_group(&batch[i]);
+      hold_group(&batch[i], t0);
     }
     reply(&batch[i]);
     if (batch[i].kind != 'X') changes++;
