@@ -114,15 +114,16 @@ async function removeAll(a: KernelAgent, ifname: string, spec: VipSpec): Promise
 
 /**
  * When the kernel agent refreshes an address it keeps (KernelAgent.keepLifetimes): after this
- * share of its lifetime (1 s of a 2 s one), so that a refresh late by up to half the lifetime (a
- * host short of CPU, a burst of other commands first, a kernel slowed by thousands of addresses
- * just added) still comes before the kernel removes it: adding a lapsed IPv6 address back costs
- * the kernel far more than refreshing it (its multicast group), and at 2000 VIPs lapses fed on
- * themselves with 0.6. About as often as the refresh rounds after renewals it replaces (every
- * 750 ms); each IPv6 refresh costs the kernel time in proportion to the addresses there
- * (docs/safety.md).
+ * share of its lifetime (1.4 s of a 2 s one), which leaves a refresh ~580 ms to be late by (a host
+ * short of CPU, a burst of other commands first) before the kernel removes the address; the agent
+ * starts earlier when many are due together (its measured cost per refresh). Every IPv6 refresh
+ * costs the kernel a walk of the interface's multicast groups (docs/safety.md), so keeping H IPv6
+ * lifetimes costs in proportion to H² / this: 0.5 cost a node holding 1500 IPv6 VIPs 72–82 % of a
+ * core, 0.7 costs 56 % (npm run bench:agent). It was 0.5 while lapsed addresses fed on themselves
+ * (each one's group left behind an MLD tombstone that made every later add slower); the agent
+ * holds those groups now.
  */
-export const KEEP_AFTER_SHARE = 0.5;
+export const KEEP_AFTER_SHARE = 0.7;
 
 export function keepAfterMs(lifetimeSec: number): number {
   return Math.max(100, Math.round(lifetimeSec * 1000 * KEEP_AFTER_SHARE));
