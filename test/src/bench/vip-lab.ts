@@ -13,6 +13,8 @@ export interface VipLabOptions {
   nodes: readonly NodeHost[];
   /** Extra top-level lines of every node's vipd YAML. */
   extraYaml?: string[];
+  /** The lease TTL (default 3 s; the VIPs' kernel lifetime follows it: docs/safety.md). */
+  ttlSeconds?: number;
   /** Options for node before vipd's script. */
   nodeFlags?: readonly string[];
   /** Each node's kernel agent as its own process (see VipdNodeOptions.agentService). */
@@ -35,7 +37,7 @@ export class VipLab {
   ) {
     this.nodes = opts.nodes;
     this.cluster = new VipdCluster(lab, endpoint, {
-      ttlSeconds: 3,
+      ttlSeconds: opts.ttlSeconds ?? 3,
       logLevel: 'info',
       extraYaml: opts.extraYaml ?? [],
       nodeFlags: opts.nodeFlags ?? [],
