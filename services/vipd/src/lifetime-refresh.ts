@@ -2,7 +2,7 @@
  * After a renewal, the kernel lifetime of every held VIP is pushed forward (the backstop of
  * docs/safety.md: a VIP whose daemon and kernel agent are both gone disappears by itself before the
  * lease can expire). The kernel agent does it itself (its L): told after every renewal for how long
- * that renewal allows, it refreshes each address it added once half its lifetime has passed, a few
+ * that renewal allows, it refreshes each address it added once 0.7 of its lifetime has passed, a few
  * at a time between commands (packages/netif/native/vipd-agent.c). What follows is for an agent
  * that cannot (an older vipd-agent.service): one batch per renewal, every held VIP's kernel lock
  * held meanwhile, so no VIP is removed while the batch could bring it back.
