@@ -16,6 +16,14 @@ WORK=$(mktemp -d)
 cleanup() { ip netns del "$NS" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
+# A throw-away namespace with a veth pair a0/b0, both up (each run deletes it again).
+lab_up() {
+  ip netns add "$NS"
+  ip -n "$NS" link add a0 type veth peer name b0
+  ip -n "$NS" link set a0 up
+  ip -n "$NS" link set b0 up
+}
+
 # commands V4 V6: the add lines (IPv4 first, then IPv6), then a fence request.
 commands() {
   local v4=$1 v6=$2 i id=0
@@ -32,10 +40,7 @@ commands() {
 # run LABEL V4 V6: adds them (the agent batches what it reads at once), then fences.
 run() {
   local label=$1 v4=$2 v6=$3
-  ip netns add "$NS"
-  ip -n "$NS" link add a0 type veth peer name b0
-  ip -n "$NS" link set a0 up
-  ip -n "$NS" link set b0 up
+  lab_up
   commands "$v4" "$v6" >"$WORK/adds"
   { cat "$WORK/adds"; sleep 2; echo F; sleep 1; } | ip netns exec "$NS" "$AGENT" >"$WORK/out" 2>/dev/null
   awk -v l="$label" '
@@ -58,10 +63,7 @@ run "500 IPv4" 500 0
 # right after their removal (the MLD tombstones the agent's held groups avoid; docs/safety.md).
 again() {
   local label=$1 v4=$2 v6=$3
-  ip netns add "$NS"
-  ip -n "$NS" link add a0 type veth peer name b0
-  ip -n "$NS" link set a0 up
-  ip -n "$NS" link set b0 up
+  lab_up
   commands "$v4" "$v6" >"$WORK/adds"
   { cat "$WORK/adds"; sleep 3; echo F; sleep 0.05; sed 's/^A \([0-9]*\) 1 /A \1 2 /' "$WORK/adds"; sleep 5; echo F; sleep 1; } |
     ip netns exec "$NS" "$AGENT" >"$WORK/out" 2>/dev/null
@@ -80,10 +82,7 @@ again "2000 mixed (500 v4, 1500 v6)" 500 1500
 # and the kernel's work on its behalf (every IPv6 refresh walks the interface's groups).
 keep() {
   local label=$1 v4=$2 v6=$3 after=${4:-1400} until pid c0 c1
-  ip netns add "$NS"
-  ip -n "$NS" link add a0 type veth peer name b0
-  ip -n "$NS" link set a0 up
-  ip -n "$NS" link set b0 up
+  lab_up
   commands "$v4" "$v6" | sed 's/ 30$/ 2/' >"$WORK/adds"
   until=$(python3 -c 'import time; print(int(time.monotonic() * 1000) + 60000)')
   { echo "B 60000"; cat "$WORK/adds"; echo "L $after $until"; sleep 16; echo F; sleep 0.5; } |

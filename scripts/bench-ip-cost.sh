@@ -11,15 +11,20 @@ WORK=$(mktemp -d)
 cleanup() { ip netns del "$NS" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
+# A throw-away namespace with a veth pair a0/b0, both up (each run deletes it again).
+lab_up() {
+  ip netns add "$NS"
+  ip -n "$NS" link add a0 type veth peer name b0
+  ip -n "$NS" link set a0 up
+  ip -n "$NS" link set b0 up
+}
+
 now() { date +%s%N; }
 
 # run LABEL ADD_FILE CHANGE_FILE: adds every address, then changes every lifetime once.
 run() {
   local label=$1 add=$2 change=$3 n t0 t1 t2
-  ip netns add "$NS"
-  ip -n "$NS" link add a0 type veth peer name b0
-  ip -n "$NS" link set a0 up
-  ip -n "$NS" link set b0 up
+  lab_up
   n=$(wc -l <"$add")
   t0=$(now)
   ip -n "$NS" -force -batch "$add"
@@ -56,10 +61,7 @@ run IPv4 "$WORK/add4" "$WORK/chg4"
 ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f ms", (b - a) / 1e6 }'; }
 readd() {
   local label=$1 pause=$2 t0 t1 t2 t3
-  ip netns add "$NS"
-  ip -n "$NS" link add a0 type veth peer name b0
-  ip -n "$NS" link set a0 up
-  ip -n "$NS" link set b0 up
+  lab_up
   if [[ $label == held ]]; then
     # A listener holding the 2000 groups (ff02::1:ff plus the last 24 bits), as the agent does.
     ip netns exec "$NS" python3 -c '

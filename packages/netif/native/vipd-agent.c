@@ -248,6 +248,12 @@ static int track(const struct entry *e) {
   return 0;
 }
 
+// Backward-shift deletion (open addressing, linear probing): whether the entry at slot j, whose
+// home slot is `home`, may move back into the hole at slot i without breaking its probe chain.
+static int may_fill_hole(uint32_t home, uint32_t i, uint32_t j) {
+  return (j > i && (home <= i || home > j)) || (j < i && home <= i && home > j);
+}
+
 static void untrack(const struct entry *e) {
   int s = slot_of(e);
   if (table[s] == 0) return;
@@ -257,8 +263,7 @@ static void untrack(const struct entry *e) {
   for (;;) {
     j = (j + 1) & (TABLE_SIZE - 1);
     if (table[j] == 0) break;
-    uint32_t home = hash_entry(&tracked[table[j] - 1]) & (TABLE_SIZE - 1);
-    if ((j > i && (home <= i || home > j)) || (j < i && (home <= i && home > j))) {
+    if (may_fill_hole(hash_entry(&tracked[table[j] - 1]) & (TABLE_SIZE - 1), i, j)) {
       table[i] = table[j];
       i = j;
     }
@@ -501,7 +506,7 @@ static void run_batch(struct cmd *cmds, int n) {
 // may) from the first add of an address on: the address's removal (a fence, a handover) then
 // drops only the kernel's own reference, and leaves no tombstone. A held group still costs every
 // walk, so a group whose addresses the agent has neither added nor refreshed for GROUP_IDLE_NS
-// (none of them held: a held address is refreshed every half lifetime) is let go, at most
+// (none of them held: a held address is refreshed at least once a lifetime) is let go, at most
 // GROUP_RELEASE_CHUNK a second, so that few tombstones wait at a time for a pause in the adds.
 #define MAX_GROUPS MAX_TRACKED
 #define GROUP_TABLE (2 * MAX_GROUPS)
@@ -532,6 +537,21 @@ static uint32_t group_slot(uint64_t key) {
   uint32_t i = group_home(key);
   while (groups[i] != 0 && groups[i] != key) i = (i + 1) & (GROUP_TABLE - 1);
   return i;
+}
+
+// Empties slot i, moving later entries of its probe chain back (as untrack does).
+static void group_delete(uint32_t i) {
+  for (uint32_t j = i;;) {
+    j = (j + 1) & (GROUP_TABLE - 1);
+    if (groups[j] == 0) break;
+    if (may_fill_hole(group_home(groups[j]), i, j)) {
+      groups[i] = groups[j];
+      group_sock[i] = group_sock[j];
+      group_seen[i] = group_seen[j];
+      i = j;
+    }
+  }
+  groups[i] = 0;
 }
 
 // An IPv6 add or refresh of this address went to the kernel: its group, if held, is in use.
@@ -620,32 +640,14 @@ static long long release_idle_groups(long long now) {
       gsocks[sk].fd = -1;
       gsocks[sk].count = 0;
     }
-    groups[i] = 0;
+    // The entry moved into slot i, if any, is looked at on the next round.
+    group_delete(i);
     ngroups--;
     released++;
   }
-  if (released > 0) {
-    // Put back what stays (open addressing: the removals broke probe chains).
-    static uint64_t keys[MAX_GROUPS];
-    static short socks[MAX_GROUPS];
-    static long long seen[MAX_GROUPS];
-    int n = 0;
-    for (uint32_t i = 0; i < GROUP_TABLE; i++)
-      if (groups[i] != 0) {
-        keys[n] = groups[i];
-        socks[n] = group_sock[i];
-        seen[n++] = group_seen[i];
-        groups[i] = 0;
-      }
-    for (int k = 0; k < n; k++) {
-      uint32_t j = group_slot(keys[k]);
-      groups[j] = keys[k];
-      group_sock[j] = socks[k];
-      group_seen[j] = seen[k];
-    }
+  if (released > 0)
     emit("log info let go of %d solicited-node groups no address of which was added or refreshed for %lld s (%d still held)",
          released, GROUP_IDLE_NS / 1000000000LL, ngroups);
-  }
   next_release = ngroups > 0 ? now + GROUP_RELEASE_NS : 0;
   return next_release;
 }

@@ -27,10 +27,27 @@ function ipNs(...args: string[]): string {
   return execFileSync('ip', ['-n', NS, ...args], { encoding: 'utf8' });
 }
 
-function addrs(): AddressInfo[] {
-  return parseAddresses(ipNs('-json', 'address', 'show', 'dev', 'veth0')).filter(
+function addrs(dev = 'veth0'): AddressInfo[] {
+  return parseAddresses(ipNs('-json', 'address', 'show', 'dev', dev)).filter(
     (a) => !a.address.startsWith('fe80:'),
   );
+}
+
+/** A veth pair of its own in the namespace, both ends up (the test deletes `dev` when done). */
+function vethPair(dev: string, peer: string): void {
+  ipNs('link', 'add', dev, 'type', 'veth', 'peer', 'name', peer);
+  for (const d of [dev, peer]) ipNs('link', 'set', d, 'up');
+}
+
+/** How many addresses `dev` has, every 150 ms for `ms`. */
+async function countsOver(dev: string, ms: number): Promise<number[]> {
+  const counts: number[] = [];
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    counts.push(addrs(dev).length);
+    await sleep(150);
+  }
+  return counts;
 }
 
 const present = (address: string): AddressInfo | undefined => addrs().find((a) => a.address === address);
@@ -244,6 +261,11 @@ void describe('kernel agent on real interfaces in a network namespace', { skip: 
     try {
       assert.equal(await agent.ready, true);
       assert.equal(agent.keepsLifetimes, true, 'its ready line says L');
+      assert.throws(
+        () => (agent.keepLifetimes as (afterMs: number) => boolean)(300),
+        /for how long \(undefined\) must be given/,
+        'a window is required: without one the agent would keep nothing',
+      );
       assert.throws(() => agent.keepLifetimes(50, 1000), /50 ms is not 0 or 100\.\.600000/);
       agent.beat(20_000);
       assert.equal(agent.keepLifetimes(300, 20_000), true);
@@ -397,12 +419,7 @@ void describe('kernel agent on real interfaces in a network namespace', { skip: 
     // enough, from what a refresh costs it, and none may go. On an interface of its own: the
     // kernel is slow to add IPv6 addresses for a while after others were removed from the same
     // one (the tests above), and this is about the refreshes.
-    ipNs('link', 'add', 'veth2', 'type', 'veth', 'peer', 'name', 'veth3');
-    for (const dev of ['veth2', 'veth3']) ipNs('link', 'set', dev, 'up');
-    const onVeth2 = (): number =>
-      parseAddresses(ipNs('-json', 'address', 'show', 'dev', 'veth2')).filter(
-        (a) => !a.address.startsWith('fe80:'),
-      ).length;
+    vethPair('veth2', 'veth3');
     const agent = new KernelAgent({ binaryPath: WRAPPER });
     const kept: KeptLifetimes[] = [];
     agent.on('kept', (k: KeptLifetimes) => kept.push(k));
@@ -416,12 +433,7 @@ void describe('kernel agent on real interfaces in a network namespace', { skip: 
         validLftSec: 1,
       }));
       await Promise.all(specs.map((s) => agent.add(s)));
-      const counts: number[] = [];
-      const end = Date.now() + 3500;
-      while (Date.now() < end) {
-        counts.push(onVeth2());
-        await sleep(150);
-      }
+      const counts = await countsOver('veth2', 3500);
       t.diagnostic(
         `addresses seen: ${Math.min(...counts)}..${Math.max(...counts)} in ${counts.length} looks`,
       );
@@ -444,12 +456,8 @@ void describe('kernel agent on real interfaces in a network namespace', { skip: 
     // 800 back took seconds and their 1 s lifetimes lapsed; the agent holds the groups itself, so
     // they stay joined through the fence and nothing lapses.
     t.diagnostic('about 25 s: the groups are let go 10 s after the last add or refresh');
-    ipNs('link', 'add', 'veth4', 'type', 'veth', 'peer', 'name', 'veth5');
-    for (const dev of ['veth4', 'veth5']) ipNs('link', 'set', dev, 'up');
-    const onVeth4 = (): number =>
-      parseAddresses(ipNs('-json', 'address', 'show', 'dev', 'veth4')).filter(
-        (a) => !a.address.startsWith('fe80:'),
-      ).length;
+    vethPair('veth4', 'veth5');
+    const onVeth4 = (): number => addrs('veth4').length;
     // The solicited-node groups of the 800 (ff02::1:ff plus the last 24 bits) joined on veth4.
     const groups = new Set(
       Array.from({ length: 800 }, (_, i) =>
@@ -490,12 +498,7 @@ void describe('kernel agent on real interfaces in a network namespace', { skip: 
       t0 = performance.now();
       await Promise.all(specs.map((s) => agent.add(s)));
       const againMs = performance.now() - t0;
-      const counts: number[] = [];
-      const end = Date.now() + 3500;
-      while (Date.now() < end) {
-        counts.push(onVeth4());
-        await sleep(150);
-      }
+      const counts = await countsOver('veth4', 3500);
       t.diagnostic(
         `800 adds: ${firstMs.toFixed(0)} ms, again right after the fence: ${againMs.toFixed(0)} ms; ` +
           `addresses seen since: ${Math.min(...counts)}..${Math.max(...counts)}`,

@@ -118,8 +118,8 @@ async function removeAll(a: KernelAgent, ifname: string, spec: VipSpec): Promise
  * short of CPU, a burst of other commands first) before the kernel removes the address; the agent
  * starts earlier when many are due together (its measured cost per refresh). Every IPv6 refresh
  * costs the kernel a walk of the interface's multicast groups (docs/safety.md), so keeping H IPv6
- * lifetimes costs in proportion to H² / this: 0.5 cost a node holding 1500 IPv6 VIPs 72–82 % of a
- * core, 0.7 costs 56 % (npm run bench:agent). It was 0.5 while lapsed addresses fed on themselves
+ * lifetimes costs in proportion to H² / this: 0.5 cost a node holding 1500 IPv6 VIPs 72–89 % of a
+ * core, 0.7 costs 56–63 % (npm run bench:agent, docs/scale.md). It was 0.5 while lapsed addresses fed on themselves
  * (each one's group left behind an MLD tombstone that made every later add slower); the agent
  * holds those groups now.
  */

@@ -38,7 +38,11 @@ const STOP_MS = 3000;
 const NODES = ['n1', 'n2'] as const;
 
 /** A lab of two nodes with n VIPs all on n1 (n2 running as backup), kept for `fn`. */
-async function withManyVips(n: number, fn: (s: VipLab) => Promise<void>, ttlSeconds?: number): Promise<void> {
+async function withManyVips(
+  n: number,
+  { ttlSeconds }: { ttlSeconds?: number },
+  fn: (s: VipLab) => Promise<void>,
+): Promise<void> {
   await withLab({ nodes: 2, ipv6: true, etcd: true }, async (lab) => {
     const addresses = stallAddresses(n);
     const vips = planVips(n, { nodes: NODES, rotate: false, address: (i) => addresses[i]! });
@@ -91,7 +95,7 @@ async function heldOnce(s: VipLab, timeoutMs: number): Promise<void> {
 
 describe('fault suite: many VIPs', { skip: skipUnlessRoot(__filename), concurrency: 1 }, () => {
   it(`12. a holder of ${N} VIPs frozen ${STOP_MS / 1000} s: no VIP on both hosts past ${MAX_OVERLAP_MS} ms, each ends held once`, async () => {
-    await withManyVips(N, async (s) => {
+    await withManyVips(N, {}, async (s) => {
       const pid = s.pid('n1');
       const stoppedAt = Date.now();
       process.kill(pid, 'SIGSTOP');
@@ -135,52 +139,48 @@ describe('fault suite: many VIPs', { skip: skipUnlessRoot(__filename), concurren
   });
 
   it(`12b. vipd and its kernel agent killed together (a whole unit), ${UNIT_N} VIPs: the taker adds none while the dead host still answers`, async () => {
-    await withManyVips(
-      UNIT_N,
-      async (s) => {
-        const tree = processTree(s.pid('n1'));
-        assert.ok(
-          tree.some((r) => r.comm === 'vipd-agent'),
-          "the agent runs as vipd's child here",
-        );
-        // Stopped first, then killed: nothing reacts to another's death (as a cgroup kill does).
-        for (const r of tree) signalRef(r, 'SIGSTOP');
-        const killedAt = Date.now();
-        for (const r of tree) signalRef(r, 'SIGKILL');
-        await s.cluster.signal('n1', 'SIGKILL').catch(() => undefined);
-        // Nothing removes n1's addresses but their kernel lifetime (4 s here); n2 must not add
-        // them before they are gone.
-        await pollUntil(async () => (s.heldBy('n2').length === UNIT_N ? true : undefined), {
-          timeoutMs: 30_000,
-          intervalMs: 100,
-          what: `all ${UNIT_N} VIPs on n2`,
-        });
-        const allOnN2 = Date.now() - killedAt;
-        const { worst, over, overlapped } = overlapsBetween(s, killedAt - 1000, Date.now());
-        const probeWaits = s.cluster
-          .logs('n2')
-          .filter(
-            (l) =>
-              l.msg ===
-              'another host still answers for the VIP (its old holder not fenced?): waiting until it stops',
-          ).length;
-        console.log(
-          `# 12b ${UNIT_N} VIPs, unit killed: all on n2 after ${allOnN2} ms; ${probeWaits} VIPs waited for the old ` +
-            `address to go; ${overlapped} overlapped, ${over} over ${MAX_OVERLAP_MS} ms, worst ${worst.ms} ms`,
-        );
-        assert.ok(probeWaits > 0, 'the taker saw the dead host still answering and waited');
-        assert.equal(
-          over,
-          0,
-          `${over} VIPs on both hosts for more than ${MAX_OVERLAP_MS} ms (worst ${worst.ms} ms)`,
-        );
-      },
-      UNIT_TTL_S,
-    );
+    await withManyVips(UNIT_N, { ttlSeconds: UNIT_TTL_S }, async (s) => {
+      const tree = processTree(s.pid('n1'));
+      assert.ok(
+        tree.some((r) => r.comm === 'vipd-agent'),
+        "the agent runs as vipd's child here",
+      );
+      // Stopped first, then killed: nothing reacts to another's death (as a cgroup kill does).
+      for (const r of tree) signalRef(r, 'SIGSTOP');
+      const killedAt = Date.now();
+      for (const r of tree) signalRef(r, 'SIGKILL');
+      await s.cluster.signal('n1', 'SIGKILL').catch(() => undefined);
+      // Nothing removes n1's addresses but their kernel lifetime (4 s here); n2 must not add
+      // them before they are gone.
+      await pollUntil(async () => (s.heldBy('n2').length === UNIT_N ? true : undefined), {
+        timeoutMs: 30_000,
+        intervalMs: 100,
+        what: `all ${UNIT_N} VIPs on n2`,
+      });
+      const allOnN2 = Date.now() - killedAt;
+      const { worst, over, overlapped } = overlapsBetween(s, killedAt - 1000, Date.now());
+      const probeWaits = s.cluster
+        .logs('n2')
+        .filter(
+          (l) =>
+            l.msg ===
+            'another host still answers for the VIP (its old holder not fenced?): waiting until it stops',
+        ).length;
+      console.log(
+        `# 12b ${UNIT_N} VIPs, unit killed: all on n2 after ${allOnN2} ms; ${probeWaits} VIPs waited for the old ` +
+          `address to go; ${overlapped} overlapped, ${over} over ${MAX_OVERLAP_MS} ms, worst ${worst.ms} ms`,
+      );
+      assert.ok(probeWaits > 0, 'the taker saw the dead host still answering and waited');
+      assert.equal(
+        over,
+        0,
+        `${over} VIPs on both hosts for more than ${MAX_OVERLAP_MS} ms (worst ${worst.ms} ms)`,
+      );
+    });
   });
 
   it(`12c. ${REFRESH_FREEZES} freezes of ${REFRESH_FREEZE_MS} ms while ${REFRESH_N} VIPs are refreshed: no address comes back after a fence without a new "VIP up"`, async () => {
-    await withManyVips(REFRESH_N, async (s) => {
+    await withManyVips(REFRESH_N, {}, async (s) => {
       const pid = s.pid('n1');
       const startedAt = Date.now();
       for (let i = 0; i < REFRESH_FREEZES; i++) {
